@@ -1,0 +1,45 @@
+# The two commands of the README:
+#   make demo   set everything up, then print the built-in Azerbaijan–Kazakhstan dataset
+#   make test   set everything up, then run every check (CI runs exactly this)
+# Everything is installed here, into .venv and target/, so a fresh machine needs only
+# Rust (cargo) and Python 3.11+.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+DEPS   := $(VENV)/.deps-installed
+
+.PHONY: demo test develop rust-checks rust-test python-test fmt clean
+
+demo: develop
+	$(PY) -m bilateral summary
+
+test: develop rust-checks rust-test python-test
+
+$(DEPS): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=7" "pandas>=2.0"
+	touch $@
+
+# A debug build of the extension, installed into .venv (fast to build; tests only).
+develop: $(DEPS)
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin develop --quiet
+
+rust-checks:
+	cargo fmt --all --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features python -- -D warnings
+
+rust-test:
+	cargo test
+
+# pytest exits 5 when it collects no test; that alone is not a failure.
+python-test: develop
+	$(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+
+fmt:
+	cargo fmt --all
+
+clean:
+	rm -rf $(VENV) target

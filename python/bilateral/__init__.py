@@ -1,0 +1,41 @@
+"""bilateral: an embedded SQLite store of bilateral country metrics.
+
+Every figure keeps its period, qualifier ("over", "around"), status, source and quote;
+derived numbers carry bounds that follow from the qualifiers.
+
+>>> import bilateral
+>>> store = bilateral.demo()
+>>> df = store.observations(indicator="tourists", origin="AZE", destination="KAZ")
+>>> df[["period", "value", "low", "high"]].iloc[-1].tolist()
+['2024', 102000.0, 102000.0, 103000.0]
+"""
+
+from ._core import (
+    SCHEMA_VERSION,
+    BilateralError,
+    DuplicateError,
+    NotFoundError,
+    SchemaError,
+    Store,
+    ValidationError,
+    __version__,
+    datasets,
+    demo,
+    format_value,
+    normalize_period,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "BilateralError",
+    "DuplicateError",
+    "NotFoundError",
+    "SchemaError",
+    "Store",
+    "ValidationError",
+    "__version__",
+    "datasets",
+    "demo",
+    "format_value",
+    "normalize_period",
+]

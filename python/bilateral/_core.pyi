@@ -1,0 +1,131 @@
+"""Type stubs for the native module ``bilateral._core`` (the Rust core)."""
+
+from os import PathLike
+from types import TracebackType
+from typing import Any, Iterable, Literal, Mapping
+
+import pandas as pd
+
+__version__: str
+SCHEMA_VERSION: int
+
+class BilateralError(Exception):
+    """Base class of every error raised by bilateral."""
+
+class ValidationError(BilateralError, ValueError):
+    """Bad input: ``field``, ``record`` (index in a batch, or None), ``text`` and ``reason``."""
+
+    field: str | None
+    record: int | None
+    text: str
+    reason: str
+
+class DuplicateError(ValidationError):
+    """The observation is already stored (pass ``replace=True`` to overwrite)."""
+
+    key: str
+
+class NotFoundError(BilateralError, LookupError):
+    """Something asked for is not in the store: ``what`` and ``key`` say what."""
+
+    what: str
+    key: str
+
+class SchemaError(BilateralError):
+    """The file is not a bilateral store this version can open."""
+
+Period = str | int
+
+class Store:
+    """A store of bilateral observations in SQLite, in memory or in a file."""
+
+    def __new__(cls, path: str | PathLike[str] | None = None) -> Store: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def schema_version(self) -> int: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Store: ...
+    def __exit__(
+        self,
+        *_args: type[BaseException] | BaseException | TracebackType | None,
+    ) -> bool: ...
+    def load_dataset(self, name: str) -> dict[str, int]: ...
+    def add(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        period: Period,
+        value: float,
+        *,
+        qualifier: str = "exact",
+        status: str = "actual",
+        product: str = "total",
+        source: str | None = None,
+        quote: str | None = None,
+        low: float | None = None,
+        high: float | None = None,
+        precision: float | None = None,
+        note: str | None = None,
+        unit: str | None = None,
+        replace: bool = False,
+    ) -> None: ...
+    def add_many(
+        self, records: Iterable[Mapping[str, Any]] | pd.DataFrame, *, replace: bool = False
+    ) -> int: ...
+    def add_indicator(
+        self,
+        code: str,
+        name: str,
+        unit: str,
+        kind: Literal["flow", "stock"],
+        directed: bool,
+        *,
+        signed: bool = False,
+        description: str | None = None,
+    ) -> bool: ...
+    def add_source(
+        self,
+        id: str,
+        title: str,
+        *,
+        publisher: str | None = None,
+        url: str | None = None,
+        published: Period | None = None,
+    ) -> bool: ...
+    def add_event(
+        self,
+        date: Period,
+        a: str,
+        b: str,
+        kind: str,
+        title: str,
+        *,
+        place: str | None = None,
+        source: str | None = None,
+        quote: str | None = None,
+        note: str | None = None,
+    ) -> None: ...
+    def set_population(
+        self, country: str, year: int, value: float, source: str | None = None
+    ) -> None: ...
+    def population(self, country: str, year: int) -> tuple[int, int] | None: ...
+    def country(self, text: str) -> dict[str, str | None]: ...
+    def observations(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+    ) -> pd.DataFrame: ...
+    def indicators(self) -> pd.DataFrame: ...
+    def sources(self) -> pd.DataFrame: ...
+    def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame: ...
+    def summary(self) -> str: ...
+
+def demo() -> Store: ...
+def datasets() -> list[str]: ...
+def normalize_period(text: Period) -> str: ...
+def format_value(value: float, unit: str, qualifier: str = "exact") -> str: ...

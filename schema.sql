@@ -1,0 +1,138 @@
+-- The storage layout of a `bilateral` store: the one place it is defined.
+--
+-- The file is a list of migration steps. Each step starts with a line
+-- `-- version N: what it adds` and brings a database from version N-1 to N.
+-- A new database runs every step; an older one runs the steps after its
+-- `PRAGMA user_version`; the library runs them inside one transaction and then sets
+-- `user_version` to the last N. Append new steps; never edit a published one.
+--
+-- Conventions: integer keys for everything that repeats in millions of rows
+-- (countries, indicators, products, sources); dates are Julian day numbers
+-- (`date(start_day)` in SQL gives the ISO date); the views give readable columns.
+
+-- version 1: countries, indicators, products, sources, observations, population
+CREATE TABLE country (
+    id            INTEGER PRIMARY KEY,
+    alpha3        TEXT NOT NULL UNIQUE CHECK (length(alpha3) = 3 AND alpha3 = upper(alpha3)),
+    alpha2        TEXT NOT NULL UNIQUE CHECK (length(alpha2) = 2 AND alpha2 = upper(alpha2)),
+    name          TEXT NOT NULL CHECK (name <> ''),
+    official_name TEXT
+) STRICT;
+
+CREATE TABLE indicator (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name        TEXT NOT NULL CHECK (name <> ''),
+    unit        TEXT NOT NULL CHECK (unit <> ''),
+    kind        TEXT NOT NULL CHECK (kind IN ('flow', 'stock')),
+    directed    INTEGER NOT NULL CHECK (directed IN (0, 1)),
+    signed      INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0, 1)),
+    description TEXT
+) STRICT;
+
+CREATE TABLE product (
+    id   INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_.]*')
+) STRICT;
+INSERT INTO product (id, code) VALUES (1, 'total');
+
+CREATE TABLE source (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_.-]*'),
+    title     TEXT NOT NULL CHECK (title <> ''),
+    publisher TEXT,
+    url       TEXT,
+    published TEXT
+) STRICT;
+
+CREATE TABLE observation (
+    id             INTEGER PRIMARY KEY,
+    indicator_id   INTEGER NOT NULL REFERENCES indicator (id),
+    origin_id      INTEGER NOT NULL REFERENCES country (id),
+    destination_id INTEGER NOT NULL REFERENCES country (id),
+    product_id     INTEGER NOT NULL DEFAULT 1 REFERENCES product (id),
+    start_day      INTEGER NOT NULL,
+    end_day        INTEGER NOT NULL,
+    period_text    TEXT NOT NULL,
+    value          REAL NOT NULL,
+    qualifier      TEXT NOT NULL CHECK (qualifier IN ('exact', 'approx', 'over', 'nearly', 'under')),
+    low            REAL NOT NULL,
+    high           REAL NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('actual', 'estimate', 'provisional', 'target', 'projection')),
+    source_id      INTEGER REFERENCES source (id),
+    quote          TEXT,
+    note           TEXT,
+    CHECK (origin_id <> destination_id),
+    CHECK (start_day <= end_day),
+    CHECK (low <= value AND value <= high)
+) STRICT;
+
+-- One figure per indicator, pair, product, period, status and source; a missing source
+-- counts as one source of its own.
+CREATE UNIQUE INDEX observation_identity ON observation (
+    indicator_id, origin_id, destination_id, product_id, start_day, end_day, status,
+    ifnull(source_id, 0)
+);
+CREATE INDEX observation_by_pair ON observation (origin_id, destination_id, indicator_id);
+
+CREATE TABLE population (
+    country_id INTEGER NOT NULL REFERENCES country (id),
+    year       INTEGER NOT NULL CHECK (year BETWEEN 1000 AND 9999),
+    value      INTEGER NOT NULL CHECK (value > 0),
+    source_id  INTEGER REFERENCES source (id),
+    PRIMARY KEY (country_id, year)
+) STRICT, WITHOUT ROWID;
+
+CREATE VIEW observation_view AS
+SELECT o.id,
+       i.code AS indicator,
+       origin.alpha3 AS origin,
+       destination.alpha3 AS destination,
+       p.code AS product,
+       o.period_text AS period,
+       date(o.start_day) AS start,
+       date(o.end_day) AS "end",
+       o.value, o.low, o.high, o.qualifier, o.status,
+       i.unit,
+       s.code AS source,
+       o.quote, o.note
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN country origin ON origin.id = o.origin_id
+JOIN country destination ON destination.id = o.destination_id
+JOIN product p ON p.id = o.product_id
+LEFT JOIN source s ON s.id = o.source_id;
+
+-- version 2: dated events between two countries (calls, meetings, exercises, signings)
+CREATE TABLE event (
+    id         INTEGER PRIMARY KEY,
+    start_day  INTEGER NOT NULL,
+    end_day    INTEGER NOT NULL,
+    date_text  TEXT NOT NULL,
+    a_id       INTEGER NOT NULL REFERENCES country (id),
+    b_id       INTEGER NOT NULL REFERENCES country (id),
+    kind       TEXT NOT NULL CHECK (kind <> '' AND kind NOT GLOB '*[^a-z_]*'),
+    title      TEXT NOT NULL CHECK (title <> ''),
+    place      TEXT,
+    source_id  INTEGER REFERENCES source (id),
+    quote      TEXT,
+    note       TEXT,
+    CHECK (a_id < b_id),
+    CHECK (start_day <= end_day),
+    UNIQUE (a_id, b_id, start_day, end_day, kind, title)
+) STRICT;
+
+CREATE VIEW event_view AS
+SELECT e.id,
+       e.date_text AS date,
+       date(e.start_day) AS start,
+       date(e.end_day) AS "end",
+       a.alpha3 AS a,
+       b.alpha3 AS b,
+       e.kind, e.title, e.place,
+       s.code AS source,
+       e.quote, e.note
+FROM event e
+JOIN country a ON a.id = e.a_id
+JOIN country b ON b.id = e.b_id
+LEFT JOIN source s ON s.id = e.source_id;

@@ -1,0 +1,153 @@
+//! Data that ships inside the library (compiled in from `data/`), so that a store works
+//! without the source tree or the network: the ISO 3166-1 countries, World Bank
+//! population, ISO 4217 currency codes and the built-in datasets.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{Country, Indicator, NewEvent, NewObservation, Source};
+
+/// The built-in datasets: name and file contents.
+const DATASETS: &[(&str, &str)] = &[(
+    "azerbaijan-kazakhstan-2025",
+    include_str!("../data/datasets/azerbaijan-kazakhstan-2025.json"),
+)];
+
+/// Names of the built-in datasets, for [`crate::Store::load_dataset`].
+///
+/// ```
+/// assert!(bilateral::datasets().contains(&"azerbaijan-kazakhstan-2025"));
+/// ```
+pub fn datasets() -> Vec<&'static str> {
+    DATASETS.iter().map(|(name, _)| *name).collect()
+}
+
+/// A dataset file: sources, indicators, observations and events to load together.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Name used to load it.
+    pub name: String,
+    /// A title for people.
+    pub title: String,
+    /// What it contains.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Sources its figures cite.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// Indicators it uses (added unless the store already has them).
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+    /// The figures.
+    #[serde(default)]
+    pub observations: Vec<NewObservation>,
+    /// Dated events.
+    #[serde(default)]
+    pub events: Vec<NewEvent>,
+}
+
+impl Dataset {
+    /// The built-in dataset called `name`.
+    pub fn builtin(name: &str) -> Result<Dataset> {
+        let (file, text) = DATASETS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
+            Error::not_found(
+                "dataset",
+                format!("{name} (built in: {})", datasets().join(", ")),
+            )
+        })?;
+        serde_json::from_str(text).map_err(|e| Error::BuiltinData {
+            name: file,
+            message: e.to_string(),
+        })
+    }
+}
+
+/// The World Bank population source that the preloaded population rows cite.
+pub(crate) fn population_source() -> Source {
+    Source {
+        id: "worldbank-population".to_owned(),
+        title: "Population, total (SP.POP.TOTL)".to_owned(),
+        publisher: Some("World Bank, World Development Indicators".to_owned()),
+        url: Some("https://data.worldbank.org/indicator/SP.POP.TOTL".to_owned()),
+        published: None,
+    }
+}
+
+/// All 249 countries of ISO 3166-1, sorted by alpha-3 code.
+pub(crate) fn countries() -> Result<Vec<Country>> {
+    serde_json::from_str(include_str!("../data/countries.json")).map_err(|e| Error::BuiltinData {
+        name: "countries.json",
+        message: e.to_string(),
+    })
+}
+
+/// Population rows: alpha-3 code, year, people.
+pub(crate) fn population() -> Result<Vec<(&'static str, i32, i64)>> {
+    let bad = |line: &str| Error::BuiltinData {
+        name: "population.csv",
+        message: format!("bad line {line:?}"),
+    };
+    include_str!("../data/population.csv")
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let mut fields = line.split(',');
+            let (Some(code), Some(year), Some(value), None) =
+                (fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                return Err(bad(line));
+            };
+            Ok((
+                code,
+                year.parse().map_err(|_| bad(line))?,
+                value.parse().map_err(|_| bad(line))?,
+            ))
+        })
+        .collect()
+}
+
+/// True when `unit` is an ISO 4217 currency code (`USD`, `KZT`, `AZN` …).
+pub fn is_currency(unit: &str) -> bool {
+    // The file lists one `"code": "XXX"` per line; a substring test on the quoted code
+    // is exact because codes are three capitals.
+    unit.len() == 3
+        && unit.bytes().all(|b| b.is_ascii_uppercase())
+        && include_str!("../data/currencies.json").contains(&format!("\"code\": \"{unit}\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_files_parse() {
+        assert_eq!(countries().unwrap().len(), 249);
+        let population = population().unwrap();
+        assert!(population.contains(&("AZE", 2024, 10_202_830)));
+        assert!(population.contains(&("KAZ", 2024, 20_592_571)));
+        for name in datasets() {
+            assert_eq!(Dataset::builtin(name).unwrap().name, name);
+        }
+    }
+
+    #[test]
+    fn currencies_are_iso_4217_codes() {
+        assert!(is_currency("USD"));
+        assert!(is_currency("KZT"));
+        assert!(is_currency("AZN"));
+        assert!(!is_currency("TEU"));
+        assert!(!is_currency("t"));
+    }
+
+    #[test]
+    fn unknown_dataset_is_not_found() {
+        assert!(matches!(
+            Dataset::builtin("nope"),
+            Err(Error::NotFound {
+                what: "dataset",
+                ..
+            })
+        ));
+    }
+}

@@ -1,0 +1,127 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+/// Everything that can go wrong in `bilateral`.
+///
+/// Input problems are [`Error::Validation`] (the field, the record and the offending text),
+/// a missing series or name is [`Error::NotFound`], a repeated observation is
+/// [`Error::Duplicate`], and a database written by a newer version of the library is
+/// [`Error::Schema`]. The Python layer maps these variants onto `ValidationError`,
+/// `NotFoundError` and `SchemaError` in one place.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An input value was rejected; see [`ValidationError`].
+    #[error(transparent)]
+    Validation(Box<ValidationError>),
+    /// Something that was asked for is not in the store.
+    #[error("{what} not found: {key}")]
+    NotFound {
+        /// What kind of thing was looked up (`"indicator"`, `"dataset"`, `"observation"` …).
+        what: &'static str,
+        /// The name or description that was not found.
+        key: String,
+    },
+    /// An observation with the same indicator, pair, product, period, status and source
+    /// is already stored (pass `replace` to overwrite it).
+    #[error("{}duplicate observation: {key} is already stored (use replace to overwrite it)", record_prefix(*.record))]
+    Duplicate {
+        /// Index of the offending record in a batch, if the call took several records.
+        record: Option<usize>,
+        /// The identifying fields of the observation, readable.
+        key: String,
+    },
+    /// The database file does not have a layout this version of the library can use.
+    #[error("schema: {0}")]
+    Schema(String),
+    /// A data file shipped with the library could not be read (a packaging defect).
+    #[error("built-in data {name}: {message}")]
+    BuiltinData {
+        /// The file's name.
+        name: &'static str,
+        /// What was wrong with it.
+        message: String,
+    },
+    /// An error from SQLite that no other variant explains.
+    #[error("sqlite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// An input value that was rejected, with enough context to find and fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The field that held the value (`"period"`, `"origin"`, `"value"` …).
+    pub field: String,
+    /// Index of the record in a batch (`add_many`, a dataset), when there was a batch.
+    pub record: Option<usize>,
+    /// The offending text, as given.
+    pub text: String,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}field {:?}: {:?} {}",
+            record_prefix(self.record),
+            self.field,
+            self.text,
+            self.reason
+        )
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+fn record_prefix(record: Option<usize>) -> String {
+    record.map(|i| format!("record {i}, ")).unwrap_or_default()
+}
+
+impl Error {
+    /// A validation error for `field` with the offending `text` and the `reason`.
+    pub fn invalid(field: &str, text: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::Validation(Box::new(ValidationError {
+            field: field.to_owned(),
+            record: None,
+            text: text.into(),
+            reason: reason.into(),
+        }))
+    }
+
+    /// A not-found error.
+    pub fn not_found(what: &'static str, key: impl Into<String>) -> Error {
+        Error::NotFound {
+            what,
+            key: key.into(),
+        }
+    }
+
+    /// Attaches the index of the record in a batch to validation and duplicate errors.
+    pub fn at_record(self, index: usize) -> Error {
+        match self {
+            Error::Validation(mut v) => {
+                v.record.get_or_insert(index);
+                Error::Validation(v)
+            }
+            Error::Duplicate { record, key } => Error::Duplicate {
+                record: record.or(Some(index)),
+                key,
+            },
+            other => other,
+        }
+    }
+
+    /// The validation details, if this is a validation error.
+    pub fn validation(&self) -> Option<&ValidationError> {
+        match self {
+            Error::Validation(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// `Result` with [`Error`] as the default error type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

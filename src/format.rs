@@ -1,0 +1,243 @@
+//! Numbers for people: `$547.6 million`, `570,400 t`, `over 102,000`, and the text
+//! summary of a store.
+
+use std::fmt::Write as _;
+
+use crate::builtin::is_currency;
+use crate::error::Result;
+use crate::model::{last_digit_unit, Observation, Qualifier, Status};
+use crate::store::{ObservationFilter, Store};
+
+/// A value with its unit, in the words a report would use.
+///
+/// Millions and billions are spelled out when the figure's significant digits fit in
+/// two decimals of them; US dollars take a `$`, other currencies their code; counts
+/// and persons go bare.
+///
+/// ```
+/// use bilateral::format_amount;
+///
+/// assert_eq!(format_amount(547_600_000.0, "USD"), "$547.6 million");
+/// assert_eq!(format_amount(570_400.0, "t"), "570,400 t");
+/// assert_eq!(format_amount(4_500_000.0, "t"), "4.5 million t");
+/// assert_eq!(format_amount(22_000_000_000.0, "KZT"), "22 billion KZT");
+/// assert_eq!(format_amount(40_200.0, "TEU"), "40,200 TEU");
+/// assert_eq!(format_amount(102_000.0, "persons"), "102,000");
+/// ```
+pub fn format_amount(value: f64, unit: &str) -> String {
+    let number = format_number(value);
+    match unit {
+        "USD" => match number.strip_prefix('-') {
+            Some(positive) => format!("-${positive}"),
+            None => format!("${number}"),
+        },
+        "persons" | "count" => number,
+        _ if is_currency(unit) => format!("{number} {unit}"),
+        _ => format!("{number} {unit}"),
+    }
+}
+
+/// A value with its unit and the qualifier's word: `over 102,000`, `around 0.9 million t`.
+///
+/// ```
+/// use bilateral::{format_value, Qualifier};
+///
+/// assert_eq!(format_value(102_000.0, "persons", Qualifier::Over), "over 102,000");
+/// assert_eq!(format_value(547_600_000.0, "USD", Qualifier::Exact), "$547.6 million");
+/// ```
+pub fn format_value(value: f64, unit: &str, qualifier: Qualifier) -> String {
+    let amount = format_amount(value, unit);
+    match qualifier.prose() {
+        "" => amount,
+        word => format!("{word} {amount}"),
+    }
+}
+
+/// A number with thousands separators, or in millions or billions when its significant
+/// digits allow: `570,400`, `547.6 million`, `0.9`.
+pub fn format_number(value: f64) -> String {
+    let magnitude = value.abs();
+    let unit = last_digit_unit(value);
+    for (scale, word) in [(1e9, "billion"), (1e6, "million")] {
+        if magnitude >= scale && unit >= scale / 100.0 {
+            let decimals = decimals_for(unit / scale);
+            return format!(
+                "{} {word}",
+                group(&format!("{:.*}", decimals, value / scale))
+            );
+        }
+    }
+    group(&format!("{:.*}", decimals_for(unit), value))
+}
+
+/// Decimals needed to show a digit of size `unit` (0 for 1 and above).
+fn decimals_for(unit: f64) -> usize {
+    if unit >= 1.0 {
+        0
+    } else {
+        (-unit.log10()).round().max(0.0) as usize
+    }
+}
+
+/// Inserts thousands separators into the integer part of a formatted number.
+fn group(number: &str) -> String {
+    let (sign, digits) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (integer, fraction) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut grouped = String::new();
+    for (i, ch) in integer.chars().enumerate() {
+        if i > 0 && (integer.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// One observation in words: value, bounds where they differ, status where not actual.
+pub fn describe_observation(obs: &Observation) -> String {
+    let mut text = format_value(obs.value, &obs.unit, obs.qualifier);
+    if obs.low != obs.high {
+        let _ = write!(
+            text,
+            " [{} – {}]",
+            format_amount(obs.low, &obs.unit),
+            format_amount(obs.high, &obs.unit)
+        );
+    }
+    if obs.status != Status::Actual {
+        let _ = write!(text, " ({})", obs.status);
+    }
+    text
+}
+
+/// A readable text summary of everything in the store: each indicator with its
+/// observations, then the events and the sources.
+pub fn summary(store: &Store) -> Result<String> {
+    let observations = store.observations(&ObservationFilter::default())?;
+    let indicators = store.indicators()?;
+    let events = store.events(None)?;
+    let sources = store.sources()?;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} observations of {} indicators, {} events, {} sources\n",
+        observations.len(),
+        indicators
+            .iter()
+            .filter(|i| observations.iter().any(|o| o.indicator == i.code))
+            .count(),
+        events.len(),
+        sources.len()
+    );
+    for indicator in &indicators {
+        let rows: Vec<&Observation> = observations
+            .iter()
+            .filter(|o| o.indicator == indicator.code)
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{} ({}; {}, {}, {})",
+            indicator.name,
+            indicator.code,
+            indicator.unit,
+            indicator.kind,
+            if indicator.directed {
+                "directed"
+            } else {
+                "undirected"
+            }
+        );
+        for obs in rows {
+            let arrow = if indicator.directed { "→" } else { "–" };
+            let product = if obs.product == "total" {
+                String::new()
+            } else {
+                format!(" {}", obs.product)
+            };
+            let _ = writeln!(
+                out,
+                "  {}{arrow}{}{product:<14} {:<16} {:<58} {}",
+                obs.origin,
+                obs.destination,
+                obs.period.to_string(),
+                describe_observation(obs),
+                obs.source.as_deref().unwrap_or("")
+            );
+        }
+        out.push('\n');
+    }
+    if !events.is_empty() {
+        out.push_str("Events\n");
+        for e in &events {
+            let place = e
+                .place
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:<10} {:<10} {}{place}",
+                e.date.to_string(),
+                e.kind,
+                e.title
+            );
+        }
+        out.push('\n');
+    }
+    out.push_str("Sources\n");
+    for s in &sources {
+        let publisher = s
+            .publisher
+            .as_deref()
+            .map(|p| format!("{p}: "))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  {:<22} {publisher}{}", s.id, s.title);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_use_the_scale_their_digits_allow() {
+        assert_eq!(format_number(547_600_000.0), "547.6 million");
+        assert_eq!(format_number(156_000_000.0), "156 million");
+        assert_eq!(format_number(182_530_000.0), "182.53 million");
+        assert_eq!(format_number(2_549_000.0), "2,549,000");
+        assert_eq!(format_number(1_000_000.0), "1 million");
+        assert_eq!(format_number(900_000.0), "900,000");
+        assert_eq!(format_number(1_234.5), "1,234.5");
+        assert_eq!(format_number(-3_800_000.0), "-3.8 million");
+        assert_eq!(format_number(0.0), "0");
+    }
+
+    #[test]
+    fn amounts_carry_their_unit() {
+        assert_eq!(format_amount(38_200_000.0, "USD"), "$38.2 million");
+        assert_eq!(format_amount(-5_000_000.0, "USD"), "-$5 million");
+        assert_eq!(format_amount(380.0, "km"), "380 km");
+        assert_eq!(format_amount(150.0, "count"), "150");
+        assert_eq!(
+            format_value(59_000.0, "persons", Qualifier::Approx),
+            "around 59,000"
+        );
+        assert_eq!(
+            format_value(150.0, "count", Qualifier::Nearly),
+            "nearly 150"
+        );
+    }
+}

@@ -1,0 +1,44 @@
+//! `bilateral` keeps figures about the relationship between two countries (trade,
+//! investment, cargo, tourists, agreements, dated events) in an embedded SQLite store,
+//! with the period, qualifier, status, source and quote of every figure, and turns them
+//! into reports whose every derived number carries bounds.
+//!
+//! ```
+//! use bilateral::{format_value, ObservationFilter, Store};
+//!
+//! let store = Store::demo()?; // in memory, with the Azerbaijan–Kazakhstan dataset
+//! let tourists = store.observations(&ObservationFilter::indicator("tourists").pair("AZE", "KAZ"))?;
+//! let latest = tourists.last().unwrap();
+//! assert_eq!(latest.period.to_string(), "2024");
+//! assert_eq!(format_value(latest.value, &latest.unit, latest.qualifier), "over 102,000");
+//! assert_eq!((latest.low, latest.high), (102_000.0, 103_000.0));
+//! # Ok::<(), bilateral::Error>(())
+//! ```
+//!
+//! The modules, in the order a reader meets them: [`period`] (the period grammar),
+//! [`model`] (indicators, observations, qualifiers, bounds, statuses), [`store`] (the
+//! SQLite store), [`format`] (numbers in words), [`builtin`] (shipped data).
+//! With the `python` feature, `python` holds the PyO3 bindings; without it the crate
+//! does not depend on Python at all.
+
+#![warn(missing_docs)]
+
+pub mod builtin;
+pub mod error;
+pub mod format;
+pub mod model;
+pub mod period;
+pub mod store;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use builtin::{datasets, Dataset};
+pub use error::{Error, Result, ValidationError};
+pub use format::{describe_observation, format_amount, format_number, format_value, summary};
+pub use model::{
+    last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
+    Observation, Qualifier, Source, Status,
+};
+pub use period::Period;
+pub use store::{LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION};

@@ -1,0 +1,445 @@
+//! Periods: the time span a figure covers, parsed from one small grammar.
+//!
+//! | written            | meaning                                   |
+//! |--------------------|-------------------------------------------|
+//! | `2024`             | the calendar year 2024                    |
+//! | `2024-H1`          | January–June 2024                         |
+//! | `2024-Q3`          | July–September 2024                       |
+//! | `2024-08`          | August 2024                               |
+//! | `2024-03-15`       | one day (a stock measured at a date)      |
+//! | `2025-01/2025-08`  | January–August 2025                       |
+//! | `2005/2025-Q1`     | from the start of 2005 to the end of March 2025 |
+//! | `2025-01-01/2025-08-20` | any inclusive range of days          |
+//!
+//! A range is two of the single forms joined by `/`: it runs from the start of the first
+//! to the end of the second. Every period prints back in its canonical form, the
+//! shortest single form that states it exactly, else a month range, else a day range.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use time::{Date, Month};
+
+use crate::error::{Error, Result};
+
+/// An inclusive span of days, usually a year, quarter, month or a run of months.
+///
+/// ```
+/// use bilateral::Period;
+///
+/// let jan_aug: Period = "2025-01/2025-08".parse()?;
+/// assert_eq!(jan_aug.months(), Some(8));
+/// assert_eq!(jan_aug.previous_year().to_string(), "2024-01/2024-08");
+/// assert_eq!("2005/2025-Q1".parse::<Period>()?.to_string(), "2005-01/2025-03");
+/// assert!("2024".parse::<Period>()?.is_calendar_year());
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Period {
+    start: Date,
+    end: Date,
+}
+
+const FORMS: &str =
+    "expected 2024, 2024-H1, 2024-Q3, 2024-08, 2024-03-15, or two of these joined by '/'";
+
+impl Period {
+    /// The period from `start` to `end`, both inclusive.
+    pub fn new(start: Date, end: Date) -> Result<Period> {
+        if start > end {
+            return Err(Error::invalid(
+                "period",
+                format!("{start}/{end}"),
+                "ends before it starts",
+            ));
+        }
+        Ok(Period { start, end })
+    }
+
+    /// Parses any of the forms in the [module documentation](self).
+    pub fn parse(text: &str) -> Result<Period> {
+        let trimmed = text.trim();
+        let bad = |reason: &str| Error::invalid("period", text, reason);
+        let mut parts = trimmed.split('/');
+        let first = parts.next().unwrap_or_default();
+        let (start, mut end) = parse_single(first).map_err(|r| bad(&r))?;
+        if let Some(second) = parts.next() {
+            if parts.next().is_some() {
+                return Err(bad(&format!("has more than one '/': {FORMS}")));
+            }
+            end = parse_single(second).map_err(|r| bad(&r))?.1;
+            if end < start {
+                return Err(bad("ends before it starts"));
+            }
+        }
+        Ok(Period { start, end })
+    }
+
+    /// The calendar year `year`.
+    pub fn year(year: i32) -> Result<Period> {
+        Period::parse(&format!("{year:04}"))
+    }
+
+    /// The first day of the period.
+    pub fn start(&self) -> Date {
+        self.start
+    }
+
+    /// The last day of the period (inclusive).
+    pub fn end(&self) -> Date {
+        self.end
+    }
+
+    /// The number of days in the period, both ends included.
+    pub fn days(&self) -> i64 {
+        i64::from(self.end.to_julian_day() - self.start.to_julian_day()) + 1
+    }
+
+    /// The length in whole months, when the period starts on the first of a month and
+    /// ends on the last day of a month; `None` otherwise.
+    pub fn months(&self) -> Option<u32> {
+        self.is_whole_months().then(|| {
+            let months = (self.end.year() - self.start.year()) * 12
+                + i32::from(u8::from(self.end.month()))
+                - i32::from(u8::from(self.start.month()))
+                + 1;
+            months as u32
+        })
+    }
+
+    /// True when the period is exactly one calendar year.
+    pub fn is_calendar_year(&self) -> bool {
+        self.start.year() == self.end.year()
+            && self.start.month() == Month::January
+            && self.start.day() == 1
+            && self.end.month() == Month::December
+            && self.end.day() == 31
+    }
+
+    /// The same period one year earlier: January–August 2025 gives January–August 2024.
+    ///
+    /// A period of whole months stays whole months (so February keeps its last day);
+    /// otherwise each day moves back a year, 29 February becoming the 28th.
+    pub fn previous_year(&self) -> Period {
+        self.years_earlier(1)
+    }
+
+    /// The same period `years` years earlier (see [`Period::previous_year`]).
+    pub fn years_earlier(&self, years: i32) -> Period {
+        if self.is_whole_months() {
+            let start = first_of_month(self.start.year() - years, self.start.month());
+            let end = last_of_month(self.end.year() - years, self.end.month());
+            Period { start, end }
+        } else {
+            Period {
+                start: same_day_in(self.start, self.start.year() - years),
+                end: same_day_in(self.end, self.end.year() - years),
+            }
+        }
+    }
+
+    /// True when both periods have the same length: the same number of months when both
+    /// are whole months, else the same number of days.
+    pub fn same_length(&self, other: &Period) -> bool {
+        match (self.months(), other.months()) {
+            (Some(a), Some(b)) => a == b,
+            _ => self.days() == other.days(),
+        }
+    }
+
+    /// The length in words: `"12 months"`, `"1 month"`, `"20 days"`.
+    pub fn length_text(&self) -> String {
+        match self.months() {
+            Some(1) => "1 month".to_owned(),
+            Some(m) => format!("{m} months"),
+            None if self.days() == 1 => "1 day".to_owned(),
+            None => format!("{} days", self.days()),
+        }
+    }
+
+    /// The period between two Julian day numbers, as stored in the database.
+    pub(crate) fn from_julian_days(start: i32, end: i32) -> Result<Period> {
+        let date = |d: i32| {
+            Date::from_julian_day(d)
+                .map_err(|e| Error::invalid("period", d.to_string(), e.to_string()))
+        };
+        Period::new(date(start)?, date(end)?)
+    }
+
+    fn is_whole_months(&self) -> bool {
+        self.start.day() == 1 && self.end.day() == self.end.month().length(self.end.year())
+    }
+}
+
+fn first_of_month(year: i32, month: Month) -> Date {
+    Date::from_calendar_date(year, month, 1).expect("the first of a month always exists")
+}
+
+fn last_of_month(year: i32, month: Month) -> Date {
+    Date::from_calendar_date(year, month, month.length(year))
+        .expect("the last day of a month always exists")
+}
+
+fn same_day_in(date: Date, year: i32) -> Date {
+    let day = date.day().min(date.month().length(year));
+    Date::from_calendar_date(year, date.month(), day).expect("day clamped to the month's length")
+}
+
+/// Parses one single form into its first and last day; the error is the reason.
+fn parse_single(text: &str) -> Result<(Date, Date), String> {
+    let generic = || format!("is not a period: {FORMS}");
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let (year_text, rest) = text.split_at_checked(4).ok_or_else(generic)?;
+    if !digits(year_text, 4) {
+        return Err(generic());
+    }
+    let year: i32 = year_text.parse().map_err(|_| generic())?;
+    if year < 1000 {
+        return Err("year must be between 1000 and 9999".to_owned());
+    }
+    if rest.is_empty() {
+        return Ok((
+            first_of_month(year, Month::January),
+            last_of_month(year, Month::December),
+        ));
+    }
+    let rest = rest.strip_prefix('-').ok_or_else(generic)?;
+    let months = |first: u8, last: u8| -> Result<(Date, Date), String> {
+        let m = |n: u8| Month::try_from(n).map_err(|_| format!("month {n:02} is not 01 to 12"));
+        Ok((
+            first_of_month(year, m(first)?),
+            last_of_month(year, m(last)?),
+        ))
+    };
+    match rest.as_bytes() {
+        [b'H', h @ (b'1' | b'2')] => {
+            let first = (h - b'1') * 6 + 1;
+            months(first, first + 5)
+        }
+        [b'Q', q @ b'1'..=b'4'] => {
+            let first = (q - b'1') * 3 + 1;
+            months(first, first + 2)
+        }
+        [b'H' | b'Q', ..] => Err(format!(
+            "{rest} is not a half (H1, H2) or quarter (Q1 to Q4)"
+        )),
+        _ if digits(rest, 2) => {
+            let month: u8 = rest.parse().map_err(|_| generic())?;
+            months(month, month)
+        }
+        _ if rest.len() == 5
+            && digits(&rest[..2], 2)
+            && &rest[2..3] == "-"
+            && digits(&rest[3..], 2) =>
+        {
+            let month: u8 = rest[..2].parse().map_err(|_| generic())?;
+            let day: u8 = rest[3..].parse().map_err(|_| generic())?;
+            let month =
+                Month::try_from(month).map_err(|_| format!("month {month:02} is not 01 to 12"))?;
+            let date = Date::from_calendar_date(year, month, day)
+                .map_err(|_| format!("{text} is not a date in the calendar"))?;
+            Ok((date, date))
+        }
+        _ => Err(generic()),
+    }
+}
+
+impl fmt::Display for Period {
+    /// The canonical form: the shortest form that states the period exactly.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (s, e) = (self.start, self.end);
+        let ym = |d: Date| format!("{:04}-{:02}", d.year(), u8::from(d.month()));
+        let ymd = |d: Date| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day());
+        if s == e {
+            return f.write_str(&ymd(s));
+        }
+        if !self.is_whole_months() {
+            return write!(f, "{}/{}", ymd(s), ymd(e));
+        }
+        let (first, last) = (u8::from(s.month()), u8::from(e.month()));
+        if s.year() != e.year() {
+            return write!(f, "{}/{}", ym(s), ym(e));
+        }
+        let year = s.year();
+        match (first, last) {
+            (1, 12) => write!(f, "{year:04}"),
+            (1, 6) => write!(f, "{year:04}-H1"),
+            (7, 12) => write!(f, "{year:04}-H2"),
+            (a, b) if a % 3 == 1 && b == a + 2 => write!(f, "{year:04}-Q{}", a / 3 + 1),
+            (a, b) if a == b => f.write_str(&ym(s)),
+            _ => write!(f, "{}/{}", ym(s), ym(e)),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Period> {
+        Period::parse(s)
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Period {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Period, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Period::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn p(text: &str) -> Period {
+        Period::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn each_single_form_gives_its_first_and_last_day() {
+        let cases = [
+            ("2024", date!(2024 - 01 - 01), date!(2024 - 12 - 31)),
+            ("2024-H1", date!(2024 - 01 - 01), date!(2024 - 06 - 30)),
+            ("2024-H2", date!(2024 - 07 - 01), date!(2024 - 12 - 31)),
+            ("2024-Q1", date!(2024 - 01 - 01), date!(2024 - 03 - 31)),
+            ("2024-Q3", date!(2024 - 07 - 01), date!(2024 - 09 - 30)),
+            ("2024-Q4", date!(2024 - 10 - 01), date!(2024 - 12 - 31)),
+            ("2024-02", date!(2024 - 02 - 01), date!(2024 - 02 - 29)),
+            ("2023-02", date!(2023 - 02 - 01), date!(2023 - 02 - 28)),
+            ("2024-03-15", date!(2024 - 03 - 15), date!(2024 - 03 - 15)),
+        ];
+        for (text, start, end) in cases {
+            assert_eq!((p(text).start(), p(text).end()), (start, end), "{text}");
+        }
+    }
+
+    #[test]
+    fn ranges_run_from_start_of_first_to_end_of_second() {
+        let jan_aug = p("2025-01/2025-08");
+        assert_eq!(jan_aug.start(), date!(2025 - 01 - 01));
+        assert_eq!(jan_aug.end(), date!(2025 - 08 - 31));
+        let since_2005 = p("2005/2025-Q1");
+        assert_eq!(since_2005.start(), date!(2005 - 01 - 01));
+        assert_eq!(since_2005.end(), date!(2025 - 03 - 31));
+        assert_eq!(since_2005, p("2005-01/2025-03"));
+        assert_eq!(p("2025-01-01/2025-08-31"), jan_aug);
+    }
+
+    #[test]
+    fn canonical_form_is_the_shortest_exact_one() {
+        let cases = [
+            ("2025-01-01/2025-08-31", "2025-01/2025-08"),
+            ("2005/2025-Q1", "2005-01/2025-03"),
+            ("2025-01-01/2025-08-20", "2025-01-01/2025-08-20"),
+            ("2024-01/2024-12", "2024"),
+            ("2024-01-01/2024-06-30", "2024-H1"),
+            ("2024-07/2024-09", "2024-Q3"),
+            ("2024-08-01/2024-08-31", "2024-08"),
+            ("2024-03-15", "2024-03-15"),
+            ("2024-03-15/2024-03-15", "2024-03-15"),
+            ("2020/2024", "2020-01/2024-12"),
+            ("2024-02/2024-04", "2024-02/2024-04"),
+            (" 2024 ", "2024"),
+        ];
+        for (text, canonical) in cases {
+            assert_eq!(p(text).to_string(), canonical, "{text}");
+            assert_eq!(
+                p(canonical).to_string(),
+                canonical,
+                "{canonical} round trip"
+            );
+        }
+    }
+
+    #[test]
+    fn bad_text_is_a_validation_error_that_quotes_it() {
+        for text in [
+            "",
+            "24",
+            "2024-13",
+            "2024-00",
+            "2024-Q5",
+            "2024-H3",
+            "2024-02-30",
+            "2025/2024",
+            "2024/2025/2026",
+            "Jan 2025",
+            "2024-8",
+            "0999",
+            "2024-01-1",
+            "2024-Q",
+            "2024-",
+        ] {
+            let err = Period::parse(text).expect_err(text);
+            let v = err.validation().expect("a validation error");
+            assert_eq!(v.field, "period");
+            assert_eq!(v.text, text);
+            assert!(err.to_string().contains(&format!("{text:?}")), "{err}");
+        }
+        let reason = Period::parse("2024-13")
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .reason
+            .clone();
+        assert_eq!(reason, "month 13 is not 01 to 12");
+    }
+
+    #[test]
+    fn length_in_months_counts_whole_months_only() {
+        assert_eq!(p("2025-01/2025-08").months(), Some(8));
+        assert_eq!(p("2005/2025-Q1").months(), Some(20 * 12 + 3));
+        assert_eq!(p("2024").months(), Some(12));
+        assert_eq!(p("2024-03-15").months(), None);
+        assert_eq!(p("2025-01-01/2025-08-20").months(), None);
+        assert_eq!(p("2025-01-01/2025-08-20").days(), 232);
+        assert_eq!(p("2024").days(), 366);
+    }
+
+    #[test]
+    fn calendar_year_is_january_to_december_of_one_year() {
+        assert!(p("2024").is_calendar_year());
+        assert!(!p("2024-H1").is_calendar_year());
+        assert!(!p("2023-07/2024-06").is_calendar_year());
+        assert!(!p("2023/2024").is_calendar_year());
+    }
+
+    #[test]
+    fn previous_year_keeps_the_months_and_the_month_ends() {
+        assert_eq!(p("2025-01/2025-08").previous_year(), p("2024-01/2024-08"));
+        assert_eq!(p("2024").previous_year(), p("2023"));
+        assert_eq!(p("2025-02").previous_year().end(), date!(2024 - 02 - 29));
+        assert_eq!(p("2024-02-29").previous_year(), p("2023-02-28"));
+        assert_eq!(
+            p("2025-01-01/2025-08-20").previous_year(),
+            p("2024-01-01/2024-08-20")
+        );
+        assert_eq!(p("2024").years_earlier(4), p("2020"));
+    }
+
+    #[test]
+    fn same_length_compares_months_or_days() {
+        assert!(p("2025-01/2025-08").same_length(&p("2024-01/2024-08")));
+        assert!(!p("2025-01/2025-08").same_length(&p("2024")));
+        assert!(p("2024-02").same_length(&p("2023-02")));
+        assert_eq!(p("2025-01/2025-08").length_text(), "8 months");
+        assert_eq!(p("2024-03-15").length_text(), "1 day");
+    }
+
+    #[test]
+    fn serde_uses_the_canonical_text() {
+        let json = serde_json::to_string(&p("2025-01-01/2025-08-31")).unwrap();
+        assert_eq!(json, "\"2025-01/2025-08\"");
+        let back: Period = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, p("2025-01/2025-08"));
+        assert!(serde_json::from_str::<Period>("\"2025-13\"").is_err());
+    }
+}
