@@ -1,0 +1,534 @@
+//! The store's promises: validated writes that are all or nothing, typed errors that
+//! name the field and record, pairs, files that survive reopening, and migrations.
+
+use bilateral::{
+    Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, OnDuplicate, Store,
+    SCHEMA_VERSION,
+};
+
+/// A store with two indicators (one directed) and a source.
+fn store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&Indicator::new("trade", "Trade", "USD", Kind::Flow, false))
+        .unwrap();
+    store
+        .add_indicator(&Indicator::new(
+            "visitors",
+            "Visitors",
+            "persons",
+            Kind::Flow,
+            true,
+        ))
+        .unwrap();
+    store
+        .add_source(&bilateral::Source {
+            id: "office".into(),
+            title: "Statistics office".into(),
+            publisher: None,
+            url: None,
+            published: None,
+        })
+        .unwrap();
+    store
+}
+
+fn count(store: &Store) -> usize {
+    store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .len()
+}
+
+fn obs(
+    indicator: &str,
+    origin: &str,
+    destination: &str,
+    period: &str,
+    value: f64,
+) -> NewObservation {
+    NewObservation::new(indicator, origin, destination, period, value)
+}
+
+/// Asserts a validation error on `field` quoting `text`, at `record`.
+fn assert_invalid(
+    result: bilateral::Result<impl std::fmt::Debug>,
+    field: &str,
+    text: &str,
+    record: Option<usize>,
+) {
+    let err = result.expect_err("should be rejected");
+    let v = err
+        .validation()
+        .unwrap_or_else(|| panic!("expected a validation error, got {err:?}"));
+    assert_eq!(
+        (v.field.as_str(), v.text.as_str(), v.record),
+        (field, text, record),
+        "{err}"
+    );
+}
+
+#[test]
+fn each_kind_of_bad_input_is_a_validation_error_naming_field_and_text() {
+    let mut store = store();
+    let base = obs("visitors", "AZE", "KAZ", "2024", 1_000.0);
+    let with = |f: &dyn Fn(&mut NewObservation)| {
+        let mut o = base.clone();
+        f(&mut o);
+        o
+    };
+    assert_invalid(
+        store.add(&with(&|o| o.destination = "AZ".into())),
+        "destination",
+        "AZ",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.origin = "Atlantis".into())),
+        "origin",
+        "Atlantis",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.indicator = "gdp".into())),
+        "indicator",
+        "gdp",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.period = "2024-13".into())),
+        "period",
+        "2024-13",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.value = f64::NAN)),
+        "value",
+        "NaN",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.value = f64::INFINITY)),
+        "value",
+        "inf",
+        None,
+    );
+    assert_invalid(store.add(&with(&|o| o.value = -5.0)), "value", "-5", None);
+    assert_invalid(
+        store.add(&with(&|o| o.qualifier = Some("roughly-ish".into()))),
+        "qualifier",
+        "roughly-ish",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.status = Some("guess".into()))),
+        "status",
+        "guess",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.source = Some("nobody".into()))),
+        "source",
+        "nobody",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.product = Some("Wheat Flour".into()))),
+        "product",
+        "Wheat Flour",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.low = Some(1_001.0))),
+        "low",
+        "1001",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.high = Some(999.0))),
+        "high",
+        "999",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.precision = Some(0.0))),
+        "precision",
+        "0",
+        None,
+    );
+    assert_invalid(
+        store.add(&with(&|o| o.unit = Some("USD".into()))),
+        "unit",
+        "USD",
+        None,
+    );
+    assert_eq!(count(&store), 0, "nothing was written");
+    store.add(&base).unwrap();
+    assert_eq!(count(&store), 1);
+}
+
+#[test]
+fn a_signed_indicator_accepts_negative_values() {
+    let mut store = store();
+    let mut net = Indicator::new("net_flow", "Net flow", "USD", Kind::Flow, true);
+    net.signed = true;
+    store.add_indicator(&net).unwrap();
+    let mut o = obs("net_flow", "AZE", "KAZ", "2024", -3_000_000.0);
+    o.qualifier = Some("about".into());
+    store.add(&o).unwrap();
+    let stored = &store
+        .observations(&ObservationFilter::indicator("net_flow"))
+        .unwrap()[0];
+    // u = 1,000,000 (trailing zeros not significant): [-3.5 M, -2.5 M]
+    assert_eq!((stored.low, stored.high), (-3_500_000.0, -2_500_000.0));
+}
+
+#[test]
+fn an_unsigned_approximate_zero_does_not_get_a_negative_lower_bound() {
+    let mut store = store();
+    let mut o = obs("visitors", "AZE", "KAZ", "2024", 0.0);
+    o.qualifier = Some("approx".into());
+    store.add(&o).unwrap();
+    let stored = &store.observations(&ObservationFilter::default()).unwrap()[0];
+    assert_eq!((stored.low, stored.high), (0.0, 0.5));
+}
+
+#[test]
+fn a_bad_record_in_a_batch_names_its_index_and_leaves_the_store_unchanged() {
+    let mut store = store();
+    store.add(&obs("trade", "AZE", "KAZ", "2020", 1.0)).unwrap();
+    let records = vec![
+        obs("trade", "AZE", "KAZ", "2021", 2.0),
+        obs("trade", "AZE", "KAZ", "2022", 3.0),
+        obs("trade", "AZE", "KAZ", "2023-Q5", 4.0),
+    ];
+    assert_invalid(
+        store.add_many(&records, OnDuplicate::Error),
+        "period",
+        "2023-Q5",
+        Some(2),
+    );
+    assert_eq!(count(&store), 1, "the two good records were rolled back");
+    assert_eq!(
+        store.add_many(&records[..2], OnDuplicate::Error).unwrap(),
+        2
+    );
+    assert_eq!(count(&store), 3);
+}
+
+#[test]
+fn a_second_observation_with_the_same_identity_is_a_duplicate_unless_replaced() {
+    let mut store = store();
+    let mut first = obs("trade", "AZE", "KAZ", "2024", 533_400_000.0);
+    first.source = Some("office".into());
+    store.add(&first).unwrap();
+    // The same pair in the other order is the same undirected observation.
+    let mut again = obs("trade", "KAZ", "AZE", "2024-01/2024-12", 533_500_000.0);
+    again.source = Some("office".into());
+    let err = store.add(&again).unwrap_err();
+    assert!(
+        matches!(err, Error::Duplicate { record: None, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("trade AZE–KAZ total 2024 actual from office"),
+        "{err}"
+    );
+    // Within a batch the error carries the record's index.
+    let batch = [obs("trade", "AZE", "KAZ", "2019", 1.0), again.clone()];
+    assert!(matches!(
+        store.add_many(&batch, OnDuplicate::Error),
+        Err(Error::Duplicate {
+            record: Some(1),
+            ..
+        })
+    ));
+    assert_eq!(count(&store), 1);
+    // Another status or another source is another observation.
+    let mut estimate = again.clone();
+    estimate.status = Some("estimate".into());
+    store.add(&estimate).unwrap();
+    store.replace(&again).unwrap();
+    let stored = store
+        .observations(&ObservationFilter {
+            status: Some("actual".into()),
+            ..ObservationFilter::default()
+        })
+        .unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].value, 533_500_000.0);
+    assert_eq!(count(&store), 2);
+}
+
+#[test]
+fn undirected_pairs_are_stored_alphabetically_and_found_in_either_order() {
+    let mut store = store();
+    store
+        .add(&obs("trade", "Kazakhstan", "az", "2024", 5.0))
+        .unwrap();
+    let forward = store
+        .observations(&ObservationFilter::indicator("trade").pair("AZE", "KAZ"))
+        .unwrap();
+    let backward = store
+        .observations(&ObservationFilter::indicator("trade").pair("KAZ", "AZE"))
+        .unwrap();
+    assert_eq!(forward, backward);
+    assert_eq!(
+        (forward[0].origin.as_str(), forward[0].destination.as_str()),
+        ("AZE", "KAZ")
+    );
+    let either_side = ObservationFilter {
+        destination: Some("AZE".into()),
+        ..ObservationFilter::default()
+    };
+    assert_eq!(store.observations(&either_side).unwrap().len(), 1);
+}
+
+#[test]
+fn directed_pairs_keep_their_direction() {
+    let mut store = store();
+    store
+        .add(&obs("visitors", "KAZ", "AZE", "2024", 71_500.0))
+        .unwrap();
+    store
+        .add(&obs("visitors", "AZE", "KAZ", "2024", 102_000.0))
+        .unwrap();
+    let kaz_to_aze = store
+        .observations(&ObservationFilter::indicator("visitors").pair("KAZ", "AZE"))
+        .unwrap();
+    assert_eq!(kaz_to_aze.len(), 1);
+    assert_eq!(kaz_to_aze[0].value, 71_500.0);
+    let from_kaz = ObservationFilter {
+        origin: Some("KZ".into()),
+        ..ObservationFilter::default()
+    };
+    assert_eq!(store.observations(&from_kaz).unwrap()[0].destination, "AZE");
+}
+
+#[test]
+fn reading_an_unknown_indicator_is_not_found_and_an_unknown_country_is_invalid() {
+    let store = store();
+    assert!(matches!(
+        store.observations(&ObservationFilter::indicator("gdp")),
+        Err(Error::NotFound {
+            what: "indicator",
+            ..
+        })
+    ));
+    assert_invalid(
+        store.observations(&ObservationFilter::indicator("trade").pair("AZE", "Narnia")),
+        "destination",
+        "Narnia",
+        None,
+    );
+}
+
+#[test]
+fn the_period_is_kept_as_written_and_as_dates() {
+    let mut store = store();
+    store
+        .add(&obs(
+            "trade",
+            "AZE",
+            "KAZ",
+            "2025-01-01/2025-08-31",
+            547_600_000.0,
+        ))
+        .unwrap();
+    let stored = &store.observations(&ObservationFilter::default()).unwrap()[0];
+    assert_eq!(stored.period.to_string(), "2025-01/2025-08");
+    assert_eq!(stored.period_text, "2025-01-01/2025-08-31");
+    assert_eq!(stored.period.months(), Some(8));
+}
+
+#[test]
+fn countries_are_found_by_code_or_name_in_any_case() {
+    let store = Store::in_memory().unwrap();
+    assert_eq!(store.countries().len(), 249);
+    for text in [
+        "KAZ",
+        "kz",
+        "Kazakhstan",
+        " kazakhstan ",
+        "Republic of Kazakhstan",
+    ] {
+        assert_eq!(store.country(text).unwrap().alpha3, "KAZ", "{text}");
+    }
+    assert_invalid(store.country("Kazakstan"), "country", "Kazakstan", None);
+}
+
+#[test]
+fn population_comes_preloaded_and_falls_back_to_the_latest_earlier_year() {
+    let mut store = Store::in_memory().unwrap();
+    // World Bank SP.POP.TOTL, as in data/population.csv.
+    assert_eq!(
+        store.population("AZE", 2024).unwrap(),
+        Some((2024, 10_202_830))
+    );
+    assert_eq!(
+        store.population("KAZ", 2022).unwrap(),
+        Some((2022, 20_034_609))
+    );
+    assert_eq!(
+        store.population("KAZ", 2026).unwrap(),
+        Some((2024, 20_592_571))
+    );
+    assert_eq!(store.population("KAZ", 1900).unwrap(), None);
+    store
+        .set_population("AZE", 2025, 10_250_000.0, None)
+        .unwrap();
+    assert_eq!(
+        store.population("AZE", 2026).unwrap(),
+        Some((2025, 10_250_000))
+    );
+    assert_invalid(
+        store.set_population("AZE", 2025, -1.0, None),
+        "value",
+        "-1",
+        None,
+    );
+    assert_invalid(
+        store.set_population("Nowhere", 2025, 1.0, None),
+        "country",
+        "Nowhere",
+        None,
+    );
+}
+
+#[test]
+fn adding_an_identical_indicator_is_harmless_and_a_different_one_is_refused() {
+    let mut store = store();
+    let trade = Indicator::new("trade", "Trade", "USD", Kind::Flow, false);
+    assert!(!store.add_indicator(&trade).unwrap());
+    let other = Indicator::new("trade", "Trade", "t", Kind::Flow, false);
+    assert_invalid(store.add_indicator(&other), "code", "trade", None);
+    let bad = Indicator::new("Trade Turnover", "Trade", "USD", Kind::Flow, false);
+    assert_invalid(store.add_indicator(&bad), "code", "Trade Turnover", None);
+    assert_eq!(store.indicator("trade").unwrap().unit, "USD");
+}
+
+#[test]
+fn events_are_validated_and_found_for_the_pair_in_either_order() {
+    let mut store = store();
+    let call = NewEvent {
+        date: "2025-05-17".into(),
+        a: "KAZ".into(),
+        b: "AZE".into(),
+        kind: "call".into(),
+        title: "Phone call".into(),
+        ..NewEvent::default()
+    };
+    store.add_event(&call).unwrap();
+    let events = store.events(Some(("AZE", "KAZ"))).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!((events[0].a.as_str(), events[0].b.as_str()), ("AZE", "KAZ"));
+    assert_eq!(events[0].date.to_string(), "2025-05-17");
+    assert!(matches!(
+        store.add_event(&call),
+        Err(Error::Duplicate { .. })
+    ));
+    let mut bad_date = call.clone();
+    bad_date.date = "May 2025".into();
+    assert_invalid(store.add_event(&bad_date), "date", "May 2025", None);
+    let mut self_pair = call.clone();
+    self_pair.b = "KZ".into();
+    assert_invalid(store.add_event(&self_pair), "b", "KZ", None);
+    assert!(store.events(Some(("AZE", "GEO"))).unwrap().is_empty());
+}
+
+#[test]
+fn a_file_store_keeps_its_data_after_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("relations.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        store.load_dataset("azerbaijan-kazakhstan-2025").unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let trade = store
+        .observations(&ObservationFilter::indicator("trade_turnover"))
+        .unwrap();
+    assert!(trade.iter().any(|o| o.value == 547_600_000.0));
+    assert!(!store.events(None).unwrap().is_empty());
+}
+
+#[test]
+fn an_older_file_is_migrated_and_keeps_its_observations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    Store::create_with_schema_version(&path, 1).unwrap();
+    {
+        // What a version-1 library wrote: no event table yet.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+        let events: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'event'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(events, 0);
+        conn.execute_batch(
+            "INSERT INTO indicator (code, name, unit, kind, directed) VALUES ('trade', 'Trade', 'USD', 'flow', 0);
+             INSERT INTO observation (indicator_id, origin_id, destination_id, start_day, end_day,
+                                      period_text, value, qualifier, low, high, status)
+             SELECT 1, a.id, k.id, 2460311, 2460676, '2024', 5.0, 'exact', 5.0, 5.0, 'actual'
+             FROM country a, country k WHERE a.alpha3 = 'AZE' AND k.alpha3 = 'KAZ';",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let kept = store.observations(&ObservationFilter::default()).unwrap();
+    assert_eq!(kept.len(), 1);
+    // Julian days 2460311 and 2460676 are 1 January and 31 December 2024.
+    assert_eq!(kept[0].period.to_string(), "2024");
+    store
+        .add_event(&NewEvent {
+            date: "2025-01".into(),
+            a: "AZE".into(),
+            b: "KAZ".into(),
+            kind: "meeting".into(),
+            title: "Talks".into(),
+            ..NewEvent::default()
+        })
+        .unwrap();
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    drop(Store::open(&path).unwrap());
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, Error::Schema(_)), "{err:?}");
+    assert!(err.to_string().contains("upgrade bilateral"), "{err}");
+}
+
+#[test]
+fn a_file_that_is_not_a_store_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "not a database, just some text that is long enough to look like a header",
+    )
+    .unwrap();
+    assert!(matches!(Store::open(&text), Err(Error::Schema(_))));
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE things (x INTEGER)")
+        .unwrap();
+    assert!(matches!(Store::open(&other), Err(Error::Schema(_))));
+}
