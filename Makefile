@@ -9,17 +9,17 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DEPS   := $(VENV)/.deps-installed
 
-.PHONY: demo test develop rust-checks rust-test python-test fmt clean
+.PHONY: demo test develop rust-checks rust-test python-checks python-test fmt clean
 
 demo: develop
 	$(PY) -m bilateral summary
 
-test: develop rust-checks rust-test python-test
+test: develop rust-checks rust-test python-checks python-test
 
 $(DEPS): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=7" "pandas>=2.0"
+	$(PY) -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=7" "pandas>=2.0" "mypy>=1.10"
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).
@@ -30,9 +30,15 @@ rust-checks:
 	cargo fmt --all --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --features python -- -D warnings
+	@# Rust users get no Python: pyo3 only comes with the `python` feature.
+	@if cargo tree -e normal --prefix none | grep -q '^pyo3'; then echo "pyo3 is in the plain build"; exit 1; fi
 
 rust-test:
 	cargo test
+
+# The stubs in _core.pyi must match the compiled module.
+python-checks: develop
+	$(PY) -m mypy.stubtest bilateral._core
 
 # pytest exits 5 when it collects no test; that alone is not a failure.
 python-test: develop

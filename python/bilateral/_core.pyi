@@ -2,9 +2,24 @@
 
 from os import PathLike
 from types import TracebackType
-from typing import Any, Iterable, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping, final
 
 import pandas as pd
+
+__all__ = [
+    "BilateralError",
+    "DuplicateError",
+    "NotFoundError",
+    "SCHEMA_VERSION",
+    "SchemaError",
+    "Store",
+    "ValidationError",
+    "datasets",
+    "demo",
+    "format_value",
+    "normalize_period",
+    "__version__",
+]
 
 __version__: str
 SCHEMA_VERSION: int
@@ -34,8 +49,9 @@ class NotFoundError(BilateralError, LookupError):
 class SchemaError(BilateralError):
     """The file is not a bilateral store this version can open."""
 
-Period = str | int
+_Period = str | int
 
+@final
 class Store:
     """A store of bilateral observations in SQLite, in memory or in a file."""
 
@@ -56,7 +72,7 @@ class Store:
         indicator: str,
         origin: str,
         destination: str,
-        period: Period,
+        period: _Period,
         value: float,
         *,
         qualifier: str = "exact",
@@ -92,11 +108,11 @@ class Store:
         *,
         publisher: str | None = None,
         url: str | None = None,
-        published: Period | None = None,
+        published: _Period | None = None,
     ) -> bool: ...
     def add_event(
         self,
-        date: Period,
+        date: _Period,
         a: str,
         b: str,
         kind: str,
@@ -127,5 +143,5 @@ class Store:
 
 def demo() -> Store: ...
 def datasets() -> list[str]: ...
-def normalize_period(text: Period) -> str: ...
+def normalize_period(text: _Period) -> str: ...
 def format_value(value: float, unit: str, qualifier: str = "exact") -> str: ...
