@@ -17,7 +17,8 @@
 //!
 //! The modules, in the order a reader meets them: [`period`] (the period grammar),
 //! [`model`] (indicators, observations, qualifiers, bounds, statuses), [`store`] (the
-//! SQLite store), [`format`] (numbers in words), [`builtin`] (shipped data).
+//! SQLite store), [`reports`] (growth, shares, per capita, targets, asymmetry, each
+//! number with bounds), [`format`] (numbers in words), [`builtin`] (shipped data).
 //! With the `python` feature, `python` holds the PyO3 bindings; without it the crate
 //! does not depend on Python at all.
 
@@ -28,6 +29,7 @@ pub mod error;
 pub mod format;
 pub mod model;
 pub mod period;
+pub mod reports;
 pub mod store;
 
 #[cfg(feature = "python")]
@@ -41,4 +43,8 @@ pub use model::{
     Observation, Qualifier, Source, Status,
 };
 pub use period::Period;
+pub use reports::{
+    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesQuery,
+    ShareRow, TargetProgress,
+};
 pub use store::{LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION};

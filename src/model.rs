@@ -160,6 +160,59 @@ impl Bounds {
     pub fn is_exact(&self) -> bool {
         self.low == self.high
     }
+
+    /// Bounds of `self / denominator` by interval arithmetic: for positive intervals
+    /// `[a₁/b₂, a₂/b₁]`. `None` when the denominator's interval includes zero, where
+    /// the quotient is unbounded.
+    ///
+    /// ```
+    /// use bilateral::Bounds;
+    ///
+    /// // "over 102,000" against "around 59,000"
+    /// let ratio = Bounds::new(102_000.0, 103_000.0).ratio(Bounds::new(58_500.0, 59_500.0)).unwrap();
+    /// assert_eq!(ratio, Bounds::new(102_000.0 / 59_500.0, 103_000.0 / 58_500.0));
+    /// assert!(Bounds::new(1.0, 2.0).ratio(Bounds::new(0.0, 1.0)).is_none());
+    /// ```
+    pub fn ratio(self, denominator: Bounds) -> Option<Bounds> {
+        if denominator.low <= 0.0 && denominator.high >= 0.0 {
+            return None;
+        }
+        Some(Bounds::hull([
+            self.low / denominator.low,
+            self.low / denominator.high,
+            self.high / denominator.low,
+            self.high / denominator.high,
+        ]))
+    }
+
+    /// Bounds of `self − other`: `[a₁ − b₂, a₂ − b₁]`.
+    pub fn difference(self, other: Bounds) -> Bounds {
+        Bounds::new(self.low - other.high, self.high - other.low)
+    }
+
+    /// Bounds of `self × factor` (a negative factor swaps the ends).
+    pub fn scale(self, factor: f64) -> Bounds {
+        Bounds::hull([self.low * factor, self.high * factor])
+    }
+
+    /// Bounds of `self + shift`.
+    pub fn shift(self, shift: f64) -> Bounds {
+        Bounds::new(self.low + shift, self.high + shift)
+    }
+
+    /// Bounds of `self ^ exponent` for a positive interval and positive exponent, where
+    /// the power grows with its base; `None` if the interval reaches zero or below.
+    pub fn powf(self, exponent: f64) -> Option<Bounds> {
+        (self.low > 0.0 && exponent > 0.0)
+            .then(|| Bounds::new(self.low.powf(exponent), self.high.powf(exponent)))
+    }
+
+    /// The smallest bounds holding every value given.
+    fn hull<const N: usize>(values: [f64; N]) -> Bounds {
+        let low = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let high = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        Bounds::new(low, high)
+    }
 }
 
 /// The unit of the last significant digit of `value` as written in decimal: trailing
@@ -257,6 +310,18 @@ impl Status {
             Status::Estimate => 'E',
             Status::Provisional => 'P',
             Status::Target | Status::Projection => 'F',
+        }
+    }
+
+    /// Preference when one period has figures of several statuses: a measurement
+    /// beats a provisional figure, which beats an estimate.
+    pub fn rank(self) -> u8 {
+        match self {
+            Status::Actual => 0,
+            Status::Provisional => 1,
+            Status::Estimate => 2,
+            Status::Target => 3,
+            Status::Projection => 4,
         }
     }
 

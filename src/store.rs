@@ -218,6 +218,16 @@ impl Store {
             .optional()?)
     }
 
+    /// Every population figure stored for `country`: `(year, people)` in year order.
+    pub fn population_series(&self, country: &str) -> Result<Vec<(i32, i64)>> {
+        let (country_id, _) = self.countries.id(country, "country")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, value FROM population WHERE country_id = ?1 ORDER BY year",
+        )?;
+        let rows = stmt.query_map([country_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     // ----- indicators and sources -------------------------------------------------------
 
     /// Adds an indicator. Adding one identical to a stored indicator does nothing;
