@@ -3,6 +3,8 @@
 
 fn main() -> bilateral::Result<()> {
     let store = bilateral::Store::demo()?;
-    print!("{}", bilateral::summary(&store)?);
+    println!("{}", bilateral::summary(&store)?);
+    println!("Derived figures");
+    print!("{}", bilateral::derived_summary(&store)?);
     Ok(())
 }

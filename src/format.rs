@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use crate::builtin::is_currency;
 use crate::error::Result;
-use crate::model::{last_digit_unit, Observation, Qualifier, Status};
+use crate::model::{last_digit_unit, Bounds, Observation, Qualifier, Status};
+use crate::reports::{self, Series, SeriesQuery};
 use crate::store::{ObservationFilter, Store};
 
 /// A value with its unit, in the words a report would use.
@@ -53,13 +54,47 @@ pub fn format_value(value: f64, unit: &str, qualifier: Qualifier) -> String {
     }
 }
 
+/// A derived value (a run rate, an average) rounded for reading, with its unit: four
+/// significant digits, but whole units between 1,000 and a million.
+///
+/// ```
+/// use bilateral::format::format_derived;
+///
+/// assert_eq!(format_derived(2_600_000.0 * 12.0 / 7.0, "t"), "4.457 million t");
+/// assert_eq!(format_derived(40_200.0 * 12.0 / 7.0, "TEU"), "68,914 TEU");
+/// assert_eq!(format_derived(9.997_226, "persons"), "9.997");
+/// ```
+pub fn format_derived(value: f64, unit: &str) -> String {
+    format_amount(round_for_reading(value), unit)
+}
+
+fn round_for_reading(value: f64) -> f64 {
+    let magnitude = value.abs();
+    if !value.is_finite() || value == 0.0 {
+        return value;
+    }
+    if (1_000.0..1e6).contains(&magnitude) {
+        return value.round();
+    }
+    let digits = 4 - 1 - magnitude.log10().floor() as i32;
+    let factor = 10f64.powi(digits);
+    // Dividing by a power of ten is exact for the factors that matter here, where
+    // multiplying by its reciprocal is not.
+    if digits >= 0 {
+        (value * factor).round() / factor
+    } else {
+        let divisor = 10f64.powi(-digits);
+        (value / divisor).round() * divisor
+    }
+}
+
 /// A number with thousands separators, or in millions or billions when its significant
-/// digits allow: `570,400`, `547.6 million`, `0.9`.
+/// digits allow: `570,400`, `547.6 million`, `2.549 million`, `0.9`.
 pub fn format_number(value: f64) -> String {
     let magnitude = value.abs();
     let unit = last_digit_unit(value);
     for (scale, word) in [(1e9, "billion"), (1e6, "million")] {
-        if magnitude >= scale && unit >= scale / 100.0 {
+        if magnitude >= scale && unit >= scale / 1000.0 {
             let decimals = decimals_for(unit / scale);
             return format!(
                 "{} {word}",
@@ -208,6 +243,289 @@ pub fn summary(store: &Store) -> Result<String> {
     Ok(out)
 }
 
+/// A percentage with its sign and one decimal, and its bounds when they differ:
+/// `-4.2 %`, `+72.9 % [+71.4 %, +76.1 %]`.
+pub fn format_pct(pct: f64, low: f64, high: f64) -> String {
+    let point = format!("{pct:+.1} %");
+    let (l, h) = (format!("{low:+.1} %"), format!("{high:+.1} %"));
+    if l == h {
+        point
+    } else {
+        format!("{point} [{l}, {h}]")
+    }
+}
+
+/// The derived figures the store's data supports, one per line: growth against the
+/// same period a year earlier, CAGR between the first and last calendar years, shares
+/// of products in a whole of the same unit, tourists per 1,000 residents, progress
+/// towards targets, growth required to reach projections, and the two directions of
+/// directed indicators side by side.
+pub fn derived_summary(store: &Store) -> Result<String> {
+    let all = store.observations(&ObservationFilter::default())?;
+    let mut keys: Vec<(String, String, String, String)> = all
+        .iter()
+        .map(|o| {
+            (
+                o.indicator.clone(),
+                o.origin.clone(),
+                o.destination.clone(),
+                o.product.clone(),
+            )
+        })
+        .collect();
+    keys.dedup();
+    let query =
+        |k: &(String, String, String, String)| SeriesQuery::new(&k.0, &k.1, &k.2).product(&k.3);
+    let mut out = String::new();
+    let mut line = |section: &str, text: String| {
+        let _ = writeln!(out, "  {section:<16} {text}");
+    };
+    for key in &keys {
+        let series = store.series(&query(key))?;
+        let unit = &series.indicator.unit;
+        if !series.observations.is_empty() {
+            for row in reports::growth(&series)? {
+                let (Some(pct), Some(base_period), Some(base)) =
+                    (row.pct, row.base_period, row.base_value)
+                else {
+                    continue;
+                };
+                line(
+                    "growth",
+                    format!(
+                        "{}: {} in {} against {} in {}: {}",
+                        series.label(),
+                        format_amount(row.value, unit),
+                        row.period,
+                        format_amount(base, unit),
+                        base_period,
+                        format_pct(pct, row.pct_low.unwrap_or(pct), row.pct_high.unwrap_or(pct)),
+                    ),
+                );
+            }
+        }
+        let years: Vec<&Observation> = series
+            .observations
+            .iter()
+            .filter(|o| o.period.is_calendar_year())
+            .collect();
+        if let (Some(first), Some(last)) = (years.first(), years.last()) {
+            if last.period.start().year() - first.period.start().year() >= 2 {
+                let c = reports::change(&series, &first.period, &last.period)?;
+                let cagr = c
+                    .cagr
+                    .map(|g| {
+                        format!(
+                            ", CAGR {}",
+                            format_pct(
+                                g * 100.0,
+                                c.cagr_low.unwrap_or(g) * 100.0,
+                                c.cagr_high.unwrap_or(g) * 100.0
+                            )
+                        )
+                    })
+                    .unwrap_or_default();
+                line(
+                    "change",
+                    format!(
+                        "{}: {} → {}: {} → {}, ×{:.3}{cagr}",
+                        series.label(),
+                        c.start,
+                        c.end,
+                        format_amount(c.start_value, unit),
+                        format_amount(c.end_value, unit),
+                        c.ratio
+                    ),
+                );
+            }
+        }
+        if series.product != "total" {
+            if let Some(whole) = whole_for(store, &series, &all)? {
+                for row in
+                    reports::shares(std::slice::from_ref(&series), &whole, None).unwrap_or_default()
+                {
+                    line(
+                        "share",
+                        format!(
+                            "{} in {}: {} of {} = {}",
+                            series.label(),
+                            row.period,
+                            format_amount(row.value, unit),
+                            whole.label(),
+                            format_pct_plain(row.share, row.low, row.high),
+                        ),
+                    );
+                }
+            }
+        }
+        if series.indicator.directed && unit == "persons" {
+            let population = store.population_series(&series.origin)?;
+            for row in reports::per_capita(&series, &series.origin, &population, 1000.0)
+                .unwrap_or_default()
+            {
+                line(
+                    "per capita",
+                    format!(
+                        "{} in {}: {:.3} per 1,000 residents of {} ({} population {})",
+                        series.label(),
+                        row.period,
+                        row.per_capita,
+                        row.country,
+                        row.population_year,
+                        format_number(row.population as f64)
+                    ),
+                );
+            }
+        }
+        let targets = store.series(&query(key).status(Status::Target))?;
+        for target in &targets.observations {
+            if !target.period.is_calendar_year() {
+                continue;
+            }
+            let year = target.period.start().year();
+            if let Ok(p) = reports::target_progress(&series, &targets, year) {
+                let required = p
+                    .required_monthly
+                    .map(|r| {
+                        format!(
+                            "; the rest of the year needs {} a month",
+                            format_derived(r, unit)
+                        )
+                    })
+                    .unwrap_or_default();
+                line(
+                    "target",
+                    format!(
+                        "{} {year}: {} in {} is {} of the {} target after {} of the year; run rate {} ({}){required}",
+                        series.label(),
+                        format_amount(p.actual, unit),
+                        p.actual_period,
+                        format_pct_plain(p.share_of_target, p.share_of_target_low, p.share_of_target_high),
+                        format_amount(p.target, unit),
+                        format_pct_plain(p.share_of_year, p.share_of_year, p.share_of_year),
+                        format_derived(p.run_rate, unit),
+                        format_pct_plain(p.run_rate_share, p.run_rate_share_low, p.run_rate_share_high),
+                    ),
+                );
+            }
+        }
+        let projections = store.series(&query(key).status(Status::Projection))?;
+        for forward in [&targets, &projections] {
+            for goal in forward
+                .observations
+                .iter()
+                .filter(|o| o.period.is_calendar_year())
+            {
+                let base = years
+                    .iter()
+                    .filter(|o| o.period.start() < goal.period.start())
+                    .max_by_key(|o| o.period.start());
+                let Some(base) = base else { continue };
+                if let Ok(r) =
+                    reports::required_growth(&series, forward, &base.period, &goal.period)
+                {
+                    line(
+                        "required",
+                        format!(
+                            "{}: from {} in {} to {} in {} ({}) needs {} a year",
+                            series.label(),
+                            format_amount(r.base_value, unit),
+                            r.base_period,
+                            format_amount(r.target_value, unit),
+                            r.target_period,
+                            r.target_status,
+                            format_pct_plain(
+                                r.required_cagr,
+                                r.required_cagr_low,
+                                r.required_cagr_high
+                            ),
+                        ),
+                    );
+                }
+            }
+        }
+        if series.indicator.directed && series.origin < series.destination {
+            let mut reverse = query(key);
+            std::mem::swap(&mut reverse.origin, &mut reverse.destination);
+            let back = store.series(&reverse)?;
+            for row in reports::asymmetry(&series, &back).unwrap_or_default() {
+                line(
+                    "asymmetry",
+                    format!(
+                        "{} {}: {} vs {} the other way, ratio {:.3}{}, net {}",
+                        series.label(),
+                        row.period,
+                        format_amount(row.a_to_b, unit),
+                        format_amount(row.b_to_a, unit),
+                        row.ratio,
+                        bounds_text(Bounds::new(row.ratio_low, row.ratio_high), |v| format!(
+                            "{v:.3}"
+                        )),
+                        format_derived(row.net, unit),
+                    ),
+                );
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The whole a product's series is a part of: the same indicator's total, or else an
+/// undirected indicator of the same unit with a total for the same pair.
+fn whole_for(store: &Store, part: &Series, all: &[Observation]) -> Result<Option<Series>> {
+    let own = store.series(&SeriesQuery::new(
+        &part.indicator.code,
+        &part.origin,
+        &part.destination,
+    ))?;
+    if !own.observations.is_empty() {
+        return Ok(Some(own));
+    }
+    for indicator in store.indicators()? {
+        if indicator.directed
+            || indicator.unit != part.indicator.unit
+            || indicator.code == part.indicator.code
+        {
+            continue;
+        }
+        let candidate = store.series(&SeriesQuery::new(
+            &indicator.code,
+            &part.origin,
+            &part.destination,
+        ))?;
+        let overlaps = part
+            .observations
+            .iter()
+            .any(|o| candidate.get(&o.period).is_some());
+        if overlaps && all.iter().any(|o| o.indicator == indicator.code) {
+            return Ok(Some(candidate));
+        }
+    }
+    Ok(None)
+}
+
+/// A fraction as a percentage with two decimals, and its bounds when they differ.
+fn format_pct_plain(fraction: f64, low: f64, high: f64) -> String {
+    bounds_text_around(
+        format!("{:.2} %", fraction * 100.0),
+        Bounds::new(low, high),
+        |v| format!("{:.2} %", v * 100.0),
+    )
+}
+
+fn bounds_text(bounds: Bounds, show: impl Fn(f64) -> String) -> String {
+    let (l, h) = (show(bounds.low), show(bounds.high));
+    if l == h {
+        String::new()
+    } else {
+        format!(" [{l}, {h}]")
+    }
+}
+
+fn bounds_text_around(point: String, bounds: Bounds, show: impl Fn(f64) -> String) -> String {
+    format!("{point}{}", bounds_text(bounds, show))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,12 +535,22 @@ mod tests {
         assert_eq!(format_number(547_600_000.0), "547.6 million");
         assert_eq!(format_number(156_000_000.0), "156 million");
         assert_eq!(format_number(182_530_000.0), "182.53 million");
-        assert_eq!(format_number(2_549_000.0), "2,549,000");
+        assert_eq!(format_number(2_549_000.0), "2.549 million");
+        assert_eq!(format_number(1_234_567.0), "1,234,567");
         assert_eq!(format_number(1_000_000.0), "1 million");
         assert_eq!(format_number(900_000.0), "900,000");
         assert_eq!(format_number(1_234.5), "1,234.5");
         assert_eq!(format_number(-3_800_000.0), "-3.8 million");
         assert_eq!(format_number(0.0), "0");
+    }
+
+    #[test]
+    fn derived_values_are_rounded_for_reading() {
+        assert_eq!(format_derived(371_428.571_428, "t"), "371,429 t");
+        assert_eq!(format_derived(520_000.0, "t"), "520,000 t");
+        assert_eq!(format_derived(3.472_13, "persons"), "3.472");
+        assert_eq!(format_derived(0.000_123_456, "count"), "0.0001235");
+        assert_eq!(format_derived(-4_457_142.9, "USD"), "-$4.457 million");
     }
 
     #[test]

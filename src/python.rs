@@ -12,8 +12,9 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 use crate::error::Error;
-use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source};
+use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status};
 use crate::period::Period;
+use crate::reports::{Basis, SeriesQuery};
 use crate::store::{ObservationFilter, OnDuplicate, Store};
 
 // ----- exceptions ---------------------------------------------------------------------------
@@ -309,6 +310,107 @@ where
     T: IntoPyObject<'py>,
 {
     PyList::new(py, values)
+}
+
+/// A JSON value (from serde) as the equivalent Python object.
+fn json_to_py<'py>(py: Python<'py>, value: &serde_json::Value) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) if !n.is_f64() => i.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(text) => text.into_pyobject(py)?.into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(fields) => {
+            let dict = PyDict::new(py);
+            for (key, item) in fields {
+                dict.set_item(key, json_to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+fn to_json(py: Python<'_>, value: &impl serde::Serialize) -> PyResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| {
+        to_py_err(
+            py,
+            Error::BuiltinData {
+                name: "report",
+                message: e.to_string(),
+            },
+        )
+    })
+}
+
+/// Report rows (never empty: reports without rows raise) as a DataFrame whose columns
+/// are the row's fields in order; numeric fields become float64 columns.
+fn rows_frame<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    rows: &[T],
+) -> PyResult<Bound<'py, PyAny>> {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| to_json(py, r))
+        .collect::<PyResult<_>>()?;
+    let names: Vec<String> = match rows.first() {
+        Some(serde_json::Value::Object(fields)) => fields.keys().cloned().collect(),
+        _ => Vec::new(),
+    };
+    let mut columns = Vec::new();
+    let mut floats = Vec::new();
+    for name in &names {
+        let values: Vec<&serde_json::Value> = rows.iter().map(|r| &r[name.as_str()]).collect();
+        if values
+            .iter()
+            .any(|v| v.as_number().is_some_and(|n| n.is_f64()))
+        {
+            floats.push(name.as_str());
+        }
+        let list = PyList::empty(py);
+        for v in values {
+            list.append(json_to_py(py, v)?)?;
+        }
+        columns.push((name.as_str(), list));
+    }
+    frame(py, columns, &[], &floats)
+}
+
+/// A one-answer report as its frozen Python result class in `bilateral._results`.
+fn result_object<'py>(
+    py: Python<'py>,
+    class: &str,
+    value: &impl serde::Serialize,
+) -> PyResult<Bound<'py, PyAny>> {
+    let fields = json_to_py(py, &to_json(py, value)?)?;
+    let kwargs = fields.cast_into::<PyDict>()?;
+    py.import("bilateral._results")?
+        .getattr(class)?
+        .call((), Some(&kwargs))
+}
+
+fn series_query(
+    py: Python<'_>,
+    indicator: String,
+    origin: String,
+    destination: String,
+    product: &str,
+    status: Option<&str>,
+) -> PyResult<SeriesQuery> {
+    let mut query = SeriesQuery::new(&indicator, &origin, &destination).product(product);
+    if let Some(status) = status {
+        query = query.status(Status::from_code(status).py(py)?);
+    }
+    Ok(query)
 }
 
 // ----- the store ----------------------------------------------------------------------------------
@@ -792,9 +894,171 @@ impl PyStore {
         )
     }
 
+    // ----- reports -----------------------------------------------------------------------------
+
+    /// Year-on-year growth: one row per observation of the series against the same
+    /// period one year earlier. Columns: period, value, low, high, status, base_period,
+    /// base_value, change, change_low, change_high, pct, pct_low, pct_high, multiple
+    /// (pct in percent; multiple a fraction). Targets and projections count only when
+    /// `status` asks for them.
+    #[pyo3(signature = (indicator, origin, destination, product="total", *, status=None))]
+    fn growth<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let rows = self.with(py, move |s| s.growth(&query))?;
+        rows_frame(py, &rows)
+    }
+
+    /// How a series moved from period `start` to period `end` (both of the same
+    /// length): change, ratio, pct and CAGR over the years between their starts.
+    #[pyo3(signature = (indicator, origin, destination, start, end, product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn change<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let start = text_of("start", None, start).py(py)?.unwrap_or_default();
+        let end = text_of("end", None, end).py(py)?.unwrap_or_default();
+        let result = self.with(py, move |s| s.change(&query, &start, &end))?;
+        result_object(py, "Change", &result)
+    }
+
+    /// Every product of `indicator` as a share of a whole: `of` (another indicator
+    /// for the same pair; by default the same indicator) with product `of_product`,
+    /// in each period where both exist (or only `period`). Columns: period, product,
+    /// value, whole, share, low, high (share and its bounds as fractions).
+    #[pyo3(signature = (indicator, origin, destination, of=None, of_product="total", period=None, *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn shares<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        of: Option<String>,
+        of_product: &str,
+        period: Option<&Bound<'_, PyAny>>,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, origin, destination, "total", status)?;
+        let period = match period {
+            Some(p) => text_of("period", None, p).py(py)?,
+            None => None,
+        };
+        let of_product = of_product.to_owned();
+        let rows = self.with(py, move |s| {
+            s.shares(&query, of.as_deref(), &of_product, period.as_deref())
+        })?;
+        rows_frame(py, &rows)
+    }
+
+    /// A series per `per` people of the origin's (or destination's) population in the
+    /// year each period ends, or the latest earlier year stored. Columns: period, value,
+    /// country, population_year, population, per_capita, low, high.
+    #[pyo3(signature = (indicator, origin, destination, per=1000.0, basis="origin", product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn per_capita<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        per: f64,
+        basis: &str,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let basis = Basis::from_code(basis).py(py)?;
+        let rows = self.with(py, move |s| s.per_capita(&query, per, basis))?;
+        rows_frame(py, &rows)
+    }
+
+    /// Progress towards the target for `year`: the latest year-to-date actual, its
+    /// share of the target and of the year, the run rate, and the monthly average the
+    /// rest of the year needs.
+    #[pyo3(signature = (indicator, origin, destination, year, product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn target_progress<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        year: i32,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let result = self.with(py, move |s| s.target_progress(&query, year))?;
+        result_object(py, "TargetProgress", &result)
+    }
+
+    /// The CAGR needed from the actual in period `base` to the target (else
+    /// projection) in period `target`, beside the series' own CAGR over as many years
+    /// before the base when the store has it.
+    #[pyo3(signature = (indicator, origin, destination, base, target, product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn required_growth<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        base: &Bound<'_, PyAny>,
+        target: &Bound<'_, PyAny>,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let base = text_of("base", None, base).py(py)?.unwrap_or_default();
+        let target = text_of("target", None, target).py(py)?.unwrap_or_default();
+        let result = self.with(py, move |s| s.required_growth(&query, &base, &target))?;
+        result_object(py, "RequiredGrowth", &result)
+    }
+
+    /// The two directions of a directed indicator in every period where both exist.
+    /// Columns: period, a_to_b, b_to_a (each with _low and _high), ratio (a_to_b /
+    /// b_to_a) and net (a_to_b − b_to_a), with bounds.
+    #[pyo3(signature = (indicator, a, b, product="total", *, status=None))]
+    fn asymmetry<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        a: String,
+        b: String,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let query = series_query(py, indicator, a, b, product, status)?;
+        let rows = self.with(py, move |s| s.asymmetry(&query))?;
+        rows_frame(py, &rows)
+    }
+
     /// A readable text summary of everything in the store.
     fn summary(&self, py: Python<'_>) -> PyResult<String> {
         self.with(py, |s| crate::format::summary(s))
+    }
+
+    /// The derived figures the store's data supports (growth, CAGR, shares, per
+    /// capita, target progress, required growth, asymmetry), one per line.
+    fn derived_summary(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |s| crate::format::derived_summary(s))
     }
 }
 
@@ -824,11 +1088,27 @@ fn normalize_period(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String>
 }
 
 /// A value with its unit and qualifier in words: `format_value(102000, "persons", "over")`
-/// gives `"over 102,000"`.
+/// gives `"over 102,000"`. `derived=True` rounds a computed value for reading first
+/// (`format_value(4457142.86, "t", derived=True)` gives `"4.457 million t"`).
 #[pyfunction]
-#[pyo3(signature = (value, unit, qualifier="exact"))]
-fn format_value(py: Python<'_>, value: f64, unit: &str, qualifier: &str) -> PyResult<String> {
+#[pyo3(signature = (value, unit, qualifier="exact", *, derived=false))]
+fn format_value(
+    py: Python<'_>,
+    value: f64,
+    unit: &str,
+    qualifier: &str,
+    derived: bool,
+) -> PyResult<String> {
     let qualifier = crate::Qualifier::from_words(qualifier).py(py)?;
+    if derived {
+        let word = qualifier.prose();
+        let amount = crate::format::format_derived(value, unit);
+        return Ok(if word.is_empty() {
+            amount
+        } else {
+            format!("{word} {amount}")
+        });
+    }
     Ok(crate::format::format_value(value, unit, qualifier))
 }
 

@@ -98,6 +98,18 @@ impl Series {
         })
     }
 
+    /// [`Error::NotFound`] naming the series when it has no observation at all.
+    pub fn require_some(&self) -> Result<()> {
+        if self.observations.is_empty() {
+            Err(Error::not_found(
+                "observation",
+                format!("{} for any period", self.label()),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
     /// `trade_turnover AZE–KAZ`, `exports KAZ→AZE wheat`.
     pub fn label(&self) -> String {
         let arrow = if self.indicator.directed {
@@ -389,8 +401,10 @@ pub struct AsymmetryRow {
 
 /// Each observation against the same period one year earlier (January–August 2025
 /// against January–August 2024; 2024 against 2023). Rows without a base keep `None`
-/// in the base columns; a base of zero, or with bounds reaching zero, is an error.
+/// in the base columns; a base of zero, or with bounds reaching zero, is an error, and
+/// so is a series without observations.
 pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
+    series.require_some()?;
     series
         .observations
         .iter()

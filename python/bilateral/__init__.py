@@ -24,14 +24,19 @@ from ._core import (
     format_value,
     normalize_period,
 )
+from ._results import Change, RequiredGrowth, Result, TargetProgress
 
 __all__ = [
     "SCHEMA_VERSION",
     "BilateralError",
+    "Change",
     "DuplicateError",
     "NotFoundError",
+    "RequiredGrowth",
+    "Result",
     "SchemaError",
     "Store",
+    "TargetProgress",
     "ValidationError",
     "__version__",
     "datasets",

@@ -36,7 +36,9 @@ def main(argv: list[str] | None = None) -> int:
             store = Store()
             store.load_dataset(getattr(args, "dataset", None) or "azerbaijan-kazakhstan-2025")
         with store:
-            print(store.summary(), end="")
+            print(store.summary())
+            print("Derived figures")
+            print(store.derived_summary(), end="")
         return 0
     except BilateralError as error:
         print(f"bilateral: {error}", file=sys.stderr)

@@ -6,6 +6,8 @@ from typing import Any, Iterable, Literal, Mapping, final
 
 import pandas as pd
 
+from ._results import Change, RequiredGrowth, TargetProgress
+
 __all__ = [
     "BilateralError",
     "DuplicateError",
@@ -139,9 +141,84 @@ class Store:
     def indicators(self) -> pd.DataFrame: ...
     def sources(self) -> pd.DataFrame: ...
     def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame: ...
+    def growth(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame: ...
+    def change(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        start: _Period,
+        end: _Period,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> Change: ...
+    def shares(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        of: str | None = None,
+        of_product: str = "total",
+        period: _Period | None = None,
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame: ...
+    def per_capita(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        per: float = 1000.0,
+        basis: Literal["origin", "destination"] = "origin",
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame: ...
+    def target_progress(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        year: int,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> TargetProgress: ...
+    def required_growth(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        base: _Period,
+        target: _Period,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> RequiredGrowth: ...
+    def asymmetry(
+        self,
+        indicator: str,
+        a: str,
+        b: str,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame: ...
     def summary(self) -> str: ...
+    def derived_summary(self) -> str: ...
 
 def demo() -> Store: ...
 def datasets() -> list[str]: ...
 def normalize_period(text: _Period) -> str: ...
-def format_value(value: float, unit: str, qualifier: str = "exact") -> str: ...
+def format_value(
+    value: float, unit: str, qualifier: str = "exact", *, derived: bool = False
+) -> str: ...

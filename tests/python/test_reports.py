@@ -1,0 +1,149 @@
+"""The reports through Python: DataFrames for tables, frozen objects for answers.
+
+Every expected number is worked out by hand from the article's figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+import bilateral
+
+
+@pytest.fixture(scope="module")
+def store() -> bilateral.Store:
+    return bilateral.demo()
+
+
+def row(df: pd.DataFrame, period: str) -> pd.Series:
+    return df[df["period"] == period].iloc[0]
+
+
+def test_growth_compares_each_period_with_the_same_period_a_year_earlier(store: bilateral.Store) -> None:
+    df = store.growth("trade_turnover", "KAZ", "AZE")  # undirected: either order
+    assert list(df["period"]) == ["2023", "2024-01/2024-08", "2024", "2025-01/2025-08"]
+    y2024 = row(df, "2024")
+    assert y2024["base_period"] == "2023"
+    assert y2024["pct"] == pytest.approx((533.4 / 556.7 - 1) * 100)  # −4.19 %
+    assert y2024["pct"] == pytest.approx(-4.185, abs=1e-3)
+    assert y2024["change"] == pytest.approx(-23_300_000)
+    assert pd.isna(row(df, "2023")["pct"])
+    # Against the implied January–August 2024 estimate in [136.9 M, 182.54 M]:
+    jan_aug = row(df, "2025-01/2025-08")
+    assert jan_aug["multiple"] == pytest.approx(547.6 / 182.54)
+    assert jan_aug["pct_low"] == pytest.approx((547.6 / 182.54 - 1) * 100)
+    assert jan_aug["pct_high"] == pytest.approx((547.6 / 136.9 - 1) * 100)
+
+
+def test_change_gives_ratio_and_cagr_with_bounds(store: bilateral.Store) -> None:
+    cargo = store.change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
+    assert isinstance(cargo, bilateral.Change)
+    assert (cargo.ratio, cargo.years) == (pytest.approx(4.5 / 0.8), 4)
+    assert cargo.cagr == pytest.approx(5.625 ** 0.25 - 1)  # 54.0 %
+    tourists = store.change("tourists", "AZE", "KAZ", "2022", "2024")
+    assert tourists.pct == pytest.approx((102_000 / 59_000 - 1) * 100)  # 72.9 %
+    # around 59,000 → [58,500, 59,500]; over 102,000 → [102,000, 103,000]
+    assert tourists.pct_low == pytest.approx((102_000 / 59_500 - 1) * 100)  # 71.4 %
+    assert tourists.pct_high == pytest.approx((103_000 / 58_500 - 1) * 100)  # 76.1 %
+    assert round(tourists.pct_low, 1) == 71.4 and round(tourists.pct_high, 1) == 76.1
+
+
+def test_result_objects_are_frozen_and_readable(store: bilateral.Store) -> None:
+    cargo = store.change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        cargo.ratio = 1.0  # type: ignore[misc]
+    d = cargo.to_dict()
+    assert d["start"] == "2020" and d["end_value"] == 4_500_000
+    text = repr(cargo)
+    assert "4.5 million t" in text and "54.00 %" in text
+    html = cargo._repr_html_()
+    assert html.startswith("<table>") and "cagr" in html
+
+
+def test_shares_of_trade_turnover(store: bilateral.Store) -> None:
+    df = store.shares("exports", "KAZ", "AZE", of="trade_turnover")
+    assert list(df.columns) == ["period", "product", "value", "whole", "share", "low", "high"]
+    wheat = df[df["product"] == "wheat"].iloc[0]
+    assert wheat["share"] == pytest.approx(121.5 / 547.6)  # 22.19 %
+    assert df[df["product"] == "oil_products"].iloc[0]["share"] == pytest.approx(38.2 / 547.6)
+    with pytest.raises(bilateral.ValidationError, match="t vs USD"):
+        store.shares("exports_volume", "KAZ", "AZE", of="trade_turnover")
+
+
+def test_per_capita_uses_the_basis_countrys_population(store: bilateral.Store) -> None:
+    df = store.per_capita("tourists", "AZE", "KAZ")
+    y2024 = row(df, "2024")
+    assert (y2024["country"], y2024["population_year"], y2024["population"]) == ("AZE", 2024, 10_202_830)
+    assert y2024["per_capita"] == pytest.approx(102_000 / 10_202_830 * 1000)  # 9.997
+    assert y2024["high"] == pytest.approx(103_000 / 10_202_830 * 1000)
+    kaz = row(store.per_capita("tourists", "KAZ", "AZE"), "2024")
+    assert kaz["per_capita"] == pytest.approx(71_500 / 20_592_571 * 1000)  # 3.472
+    per_host = row(store.per_capita("tourists", "KAZ", "AZE", per=1_000_000, basis="destination"), "2024")
+    assert per_host["per_capita"] == pytest.approx(71_500 / 10_202_830 * 1e6)
+    with pytest.raises(bilateral.ValidationError):
+        store.per_capita("tourists", "KAZ", "AZE", basis="host")
+
+
+def test_target_progress_of_the_corridor(store: bilateral.Store) -> None:
+    cargo = store.target_progress("corridor_cargo", "AZE", "KAZ", 2025)
+    assert isinstance(cargo, bilateral.TargetProgress)
+    assert (cargo.actual_period, cargo.months_elapsed) == ("2025-01/2025-07", 7)
+    assert cargo.share_of_target == pytest.approx(0.5)
+    assert cargo.share_of_year == pytest.approx(7 / 12)  # 58.3 %
+    assert cargo.run_rate == pytest.approx(2.6e6 * 12 / 7)  # 4.457 Mt
+    assert cargo.run_rate_share == pytest.approx(2.6 * 12 / 7 / 5.2)  # 85.7 %
+    assert cargo.required_monthly == pytest.approx((5.2e6 - 2.6e6) / 5)  # 0.52 Mt
+    assert cargo.actual_monthly == pytest.approx(2.6e6 / 7)  # 0.371 Mt
+    assert cargo.on_track is False
+    teu = store.target_progress("corridor_containers", "AZE", "KAZ", 2025)
+    assert teu.run_rate == pytest.approx(40_200 * 12 / 7)  # 68,914 TEU
+    assert teu.run_rate_share == pytest.approx(40_200 * 12 / 7 / 70_000)  # 98.4 %
+    assert "4.457 million t" in repr(cargo)
+
+
+def test_required_growth_to_the_projection(store: bilateral.Store) -> None:
+    oil = store.required_growth("oil_transit", "KAZ", "AZE", 2024, 2027)
+    assert isinstance(oil, bilateral.RequiredGrowth)
+    assert (oil.base_value, oil.target_value, oil.years) == (1_400_000, 7_000_000, 3)
+    assert oil.required_cagr == pytest.approx(5 ** (1 / 3) - 1)  # 71.0 % a year
+    assert oil.target_status == "projection"
+    assert oil.historical_cagr is None
+
+
+def test_asymmetry_between_the_two_directions(store: bilateral.Store) -> None:
+    tourists = store.asymmetry("tourists", "AZE", "KAZ")
+    y2024, y2022 = row(tourists, "2024"), row(tourists, "2022")
+    assert y2024["ratio"] == pytest.approx(102_000 / 71_500)  # 1.427
+    assert y2024["ratio_high"] == pytest.approx(103_000 / 71_500)
+    assert y2024["net"] == 30_500
+    assert y2022["ratio"] == pytest.approx(59_000 / 24_000)  # 2.458
+    investment = store.asymmetry("investment_stock", "AZE", "KAZ")
+    assert row(investment, "2005-01/2025-03")["net"] == pytest.approx(268_600_000)
+    with pytest.raises(bilateral.ValidationError, match="undirected"):
+        store.asymmetry("trade_turnover", "AZE", "KAZ")
+
+
+def test_missing_and_mismatched_inputs_raise_typed_errors(store: bilateral.Store) -> None:
+    with pytest.raises(bilateral.NotFoundError, match="corridor_cargo AZE–KAZ for 2019"):
+        store.change("corridor_cargo", "AZE", "KAZ", 2019, 2024)
+    with pytest.raises(bilateral.ValidationError, match="7 months vs 12 months"):
+        store.change("corridor_cargo", "AZE", "KAZ", 2024, "2025-01/2025-07")
+    with pytest.raises(bilateral.NotFoundError):
+        store.target_progress("corridor_cargo", "AZE", "KAZ", 2024)
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.change("corridor_cargo", "AZE", "KAZ", "2020-13", 2024)
+    assert caught.value.field == "start"
+
+
+def test_targets_count_as_actuals_only_when_asked() -> None:
+    s = bilateral.Store()
+    s.add_indicator("cargo", "Cargo", "t", "flow", False)
+    s.add("cargo", "AZE", "KAZ", 2024, 100)
+    s.add("cargo", "AZE", "KAZ", 2025, 150, status="target")
+    assert list(s.growth("cargo", "AZE", "KAZ")["period"]) == ["2024"]
+    assert s.growth("cargo", "AZE", "KAZ", status="target")["period"].tolist() == ["2025"]
+    with pytest.raises(bilateral.ValidationError):
+        s.growth("cargo", "AZE", "KAZ", status="guess")
