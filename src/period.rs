@@ -189,6 +189,10 @@ fn same_day_in(date: Date, year: i32) -> Date {
 /// Parses one single form into its first and last day; the error is the reason.
 fn parse_single(text: &str) -> Result<(Date, Date), String> {
     let generic = || format!("is not a period: {FORMS}");
+    // Everything below slices by byte; the grammar is ASCII anyway.
+    if !text.is_ascii() {
+        return Err(generic());
+    }
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     let (year_text, rest) = text.split_at_checked(4).ok_or_else(generic)?;
     if !digits(year_text, 4) {
@@ -432,6 +436,34 @@ mod tests {
         assert!(p("2024-02").same_length(&p("2023-02")));
         assert_eq!(p("2025-01/2025-08").length_text(), "8 months");
         assert_eq!(p("2024-03-15").length_text(), "1 day");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parsing_any_text_never_panics(text in "\\PC{0,24}") {
+            let _ = Period::parse(&text);
+        }
+
+        #[test]
+        fn text_shaped_like_periods_never_panics(text in "[0-9]{4}(-[0-9QHé]{1,2}(-[0-9é]{1,2})?)?(/[0-9]{4}(-[0-9Q]{1,2})?)?") {
+            let _ = Period::parse(&text);
+        }
+
+        #[test]
+        fn the_canonical_form_reads_back_as_the_same_period(
+            start in 2_400_000i32..2_500_000, length in 0i32..4000
+        ) {
+            let period = Period::from_julian_days(start, start + length).unwrap();
+            let text = period.to_string();
+            proptest::prop_assert_eq!(Period::parse(&text).unwrap(), period, "{}", text);
+        }
+    }
+
+    #[test]
+    fn non_ascii_text_is_rejected_not_split() {
+        for text in ["2024-1é-1", "2024-é", "２０２４", "2024-01-0é"] {
+            assert!(Period::parse(text).is_err(), "{text}");
+        }
     }
 
     #[test]
