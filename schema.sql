@@ -136,3 +136,7 @@ FROM event e
 JOIN country a ON a.id = e.a_id
 JOIN country b ON b.id = e.b_id
 LEFT JOIN source s ON s.id = e.source_id;
+
+-- version 3: indicator topics, which group indicators into the sections of a report
+ALTER TABLE indicator ADD COLUMN topic TEXT NOT NULL DEFAULT 'other'
+    CHECK (topic IN ('trade', 'investment', 'transport', 'people', 'cooperation', 'other'));

@@ -42,7 +42,7 @@ pub use format::{
 };
 pub use model::{
     last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
-    Observation, Qualifier, Source, Status,
+    Observation, Qualifier, Source, Status, Topic,
 };
 pub use period::Period;
 pub use reports::{

@@ -383,6 +383,77 @@ impl fmt::Display for Kind {
     }
 }
 
+/// The part of a relationship an indicator describes; a report has a section for each.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Topic {
+    /// Trade turnover, exports and imports.
+    Trade,
+    /// Investment and companies.
+    Investment,
+    /// Transport corridors, pipelines, cables.
+    Transport,
+    /// Tourism and people.
+    People,
+    /// Agreements, defence, education, culture.
+    Cooperation,
+    /// Anything else.
+    #[default]
+    Other,
+}
+
+impl Topic {
+    /// Every topic, in the order of a report's sections.
+    pub const ALL: [Topic; 6] = [
+        Topic::Trade,
+        Topic::Investment,
+        Topic::Transport,
+        Topic::People,
+        Topic::Cooperation,
+        Topic::Other,
+    ];
+
+    /// Reads a topic code.
+    pub fn from_code(code: &str) -> Result<Topic> {
+        Topic::ALL
+            .into_iter()
+            .find(|t| t.code().eq_ignore_ascii_case(code.trim()))
+            .ok_or_else(|| {
+                Error::invalid(
+                    "topic",
+                    code,
+                    "is not a topic: expected trade, investment, transport, people, cooperation or other",
+                )
+            })
+    }
+
+    /// The code stored in the database.
+    pub fn code(self) -> &'static str {
+        match self {
+            Topic::Trade => "trade",
+            Topic::Investment => "investment",
+            Topic::Transport => "transport",
+            Topic::People => "people",
+            Topic::Cooperation => "cooperation",
+            Topic::Other => "other",
+        }
+    }
+
+    /// The title of the report section for this topic.
+    pub fn title(self) -> &'static str {
+        match self {
+            Topic::Trade => "Trade",
+            Topic::Investment => "Investment and business presence",
+            Topic::Transport => "Transport and energy",
+            Topic::People => "Tourism and people",
+            Topic::Cooperation => "Cooperation and timeline",
+            Topic::Other => "Other indicators",
+        }
+    }
+}
+
 /// What is measured: trade turnover in USD, tourists in persons, cargo in tonnes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Indicator {
@@ -402,6 +473,9 @@ pub struct Indicator {
     /// A sentence saying what exactly is counted.
     #[serde(default)]
     pub description: Option<String>,
+    /// The report section it belongs to.
+    #[serde(default)]
+    pub topic: Topic,
 }
 
 impl Indicator {
@@ -415,6 +489,7 @@ impl Indicator {
             directed,
             signed: false,
             description: None,
+            topic: Topic::Other,
         }
     }
 }

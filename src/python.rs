@@ -12,7 +12,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
 use crate::error::Error;
-use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status};
+use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status, Topic};
 use crate::period::Period;
 use crate::reports::{Basis, SeriesQuery};
 use crate::store::{ObservationFilter, OnDuplicate, Store};
@@ -619,9 +619,10 @@ impl PyStore {
     }
 
     /// Adds an indicator: `kind` is "flow" or "stock"; `directed` is True when origin →
-    /// destination matters; `signed` allows negative values. Returns False when an
-    /// identical indicator was already stored.
-    #[pyo3(signature = (code, name, unit, kind, directed, *, signed=false, description=None))]
+    /// destination matters; `signed` allows negative values; `topic` (trade,
+    /// investment, transport, people, cooperation, other) picks its report section.
+    /// Returns False when an identical indicator was already stored.
+    #[pyo3(signature = (code, name, unit, kind, directed, *, signed=false, description=None, topic="other"))]
     #[allow(clippy::too_many_arguments)]
     fn add_indicator(
         &self,
@@ -633,6 +634,7 @@ impl PyStore {
         directed: bool,
         signed: bool,
         description: Option<String>,
+        topic: &str,
     ) -> PyResult<bool> {
         let indicator = Indicator {
             code,
@@ -642,6 +644,7 @@ impl PyStore {
             directed,
             signed,
             description,
+            topic: Topic::from_code(topic).py(py)?,
         };
         self.with(py, move |s| s.add_indicator(&indicator))
     }
@@ -801,7 +804,7 @@ impl PyStore {
     }
 
     /// Indicators as a pandas DataFrame: code, name, unit, kind, directed, signed,
-    /// description.
+    /// description, topic.
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self.with(py, |s| s.indicators())?;
         frame(

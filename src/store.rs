@@ -13,14 +13,17 @@ use crate::builtin::{self, Dataset};
 use crate::error::{Error, Result};
 use crate::model::{
     Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation, Observation, Qualifier,
-    Source, Status,
+    Source, Status, Topic,
 };
 use crate::period::Period;
 
 const SCHEMA: &str = include_str!("../schema.sql");
 
 /// The schema version this library writes (the last step of `schema.sql`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The columns of an indicator, in the order `read_indicator` reads them.
+const INDICATOR_COLUMNS: &str = "code, name, unit, kind, directed, signed, description, topic";
 
 /// What to do when an added observation is already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -241,9 +244,9 @@ impl Store {
 
     /// All indicators, sorted by code.
     pub fn indicators(&self) -> Result<Vec<Indicator>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT code, name, unit, kind, directed, signed, description FROM indicator ORDER BY code",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator ORDER BY code"
+        ))?;
         let rows = stmt.query_map([], read_indicator)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -251,9 +254,9 @@ impl Store {
     /// The indicator with `code`, or [`Error::NotFound`].
     pub fn indicator(&self, code: &str) -> Result<Indicator> {
         self.conn
-            .prepare_cached(
-                "SELECT code, name, unit, kind, directed, signed, description FROM indicator WHERE code = ?1",
-            )?
+            .prepare_cached(&format!(
+                "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
+            ))?
             .query_row([code], read_indicator)
             .optional()?
             .ok_or_else(|| Error::not_found("indicator", code))
@@ -716,13 +719,19 @@ impl Lookups {
             return Ok(found.clone());
         }
         let found = tx
-            .prepare_cached(
-                "SELECT id, code, name, unit, kind, directed, signed, description FROM indicator WHERE code = ?1",
-            )?
-            .query_row([code], |r| Ok((r.get::<_, i64>(0)?, read_indicator_at(r, 1)?)))
+            .prepare_cached(&format!(
+                "SELECT id, {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
+            ))?
+            .query_row([code], |r| {
+                Ok((r.get::<_, i64>(0)?, read_indicator_at(r, 1)?))
+            })
             .optional()?
             .ok_or_else(|| {
-                Error::invalid("indicator", code, "is not a known indicator (add it with add_indicator)")
+                Error::invalid(
+                    "indicator",
+                    code,
+                    "is not a known indicator (add it with add_indicator)",
+                )
             })?;
         self.indicators.insert(code.to_owned(), found.clone());
         Ok(found)
@@ -805,9 +814,9 @@ fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
     non_empty("name", &indicator.name)?;
     non_empty("unit", &indicator.unit)?;
     if let Some(stored) = tx
-        .prepare_cached(
-            "SELECT code, name, unit, kind, directed, signed, description FROM indicator WHERE code = ?1",
-        )?
+        .prepare_cached(&format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
+        ))?
         .query_row([&indicator.code], read_indicator)
         .optional()?
     {
@@ -818,19 +827,23 @@ fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
                 "code",
                 &indicator.code,
                 format!(
-                    "is already defined differently ({}, {}, {}, {})",
+                    "is already defined differently ({}, {}, {}, {}, topic {})",
                     stored.name,
                     stored.unit,
                     stored.kind,
-                    if stored.directed { "directed" } else { "undirected" }
+                    if stored.directed {
+                        "directed"
+                    } else {
+                        "undirected"
+                    },
+                    stored.topic.code()
                 ),
             ))
         };
     }
-    tx.prepare_cached(
-        "INSERT INTO indicator (code, name, unit, kind, directed, signed, description)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
+    tx.prepare_cached(&format!(
+        "INSERT INTO indicator ({INDICATOR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?
     .execute(params![
         indicator.code,
         indicator.name,
@@ -838,7 +851,8 @@ fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
         indicator.kind.code(),
         indicator.directed,
         indicator.signed,
-        indicator.description
+        indicator.description,
+        indicator.topic.code()
     ])?;
     Ok(true)
 }
@@ -1097,6 +1111,8 @@ fn read_indicator_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Indicator
         directed: r.get(at + 4)?,
         signed: r.get(at + 5)?,
         description: r.get(at + 6)?,
+        // The CHECK constraint admits only known topics.
+        topic: Topic::from_code(&r.get::<_, String>(at + 7)?).unwrap_or(Topic::Other),
     })
 }
 
@@ -1137,5 +1153,6 @@ mod tests {
         assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
         assert!(schema_steps()[0].1.contains("CREATE TABLE observation"));
         assert!(schema_steps()[1].1.contains("CREATE TABLE event"));
+        assert!(schema_steps()[2].1.contains("ADD COLUMN topic"));
     }
 }

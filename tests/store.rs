@@ -484,7 +484,7 @@ fn an_older_file_is_migrated_and_keeps_its_observations() {
         .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let kept = store.observations(&ObservationFilter::default()).unwrap();
     assert_eq!(kept.len(), 1);
     // Julian days 2460311 and 2460676 are 1 January and 31 December 2024.

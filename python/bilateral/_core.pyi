@@ -102,6 +102,7 @@ class Store:
         *,
         signed: bool = False,
         description: str | None = None,
+        topic: Literal["trade", "investment", "transport", "people", "cooperation", "other"] = "other",
     ) -> bool: ...
     def add_source(
         self,
