@@ -200,10 +200,11 @@ impl Bounds {
         Bounds::new(self.low + shift, self.high + shift)
     }
 
-    /// Bounds of `self ^ exponent` for a positive interval and positive exponent, where
-    /// the power grows with its base; `None` if the interval reaches zero or below.
+    /// Bounds of `self ^ exponent` for an interval of non-negative numbers and a
+    /// positive exponent, where the power grows with its base; `None` if the interval
+    /// reaches below zero.
     pub fn powf(self, exponent: f64) -> Option<Bounds> {
-        (self.low > 0.0 && exponent > 0.0)
+        (self.low >= 0.0 && exponent > 0.0)
             .then(|| Bounds::new(self.low.powf(exponent), self.high.powf(exponent)))
     }
 

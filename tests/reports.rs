@@ -1,0 +1,1079 @@
+//! The reports against numbers worked out by hand: first the article's figures in the
+//! built-in dataset (`Store::demo()`), then small synthetic series on a fresh store, then
+//! properties of random series.
+//!
+//! Every expected number is written as the arithmetic that gives it, from the figures
+//! of the dataset or of the test, with the result in a comment. `pct` fields are
+//! percentages (−4.19 is −4.19 %); `cagr`, `share`, `ratio` and `multiple` are fractions.
+//!
+//! Bounds of the inputs follow the qualifier rule (u is the unit of the last significant
+//! digit): exact [v, v], approx [v − u/2, v + u/2], over [v, v + u], nearly and under
+//! [v − u, v], never below zero for an unsigned indicator.
+
+use bilateral::{
+    Basis, Error, Indicator, Kind, NewObservation, Period, Qualifier, SeriesQuery, Status, Store,
+};
+use proptest::prelude::*;
+
+// ----- helpers ----------------------------------------------------------------------------------
+
+/// Asserts `actual` equals `expected` within a relative tolerance of 1e-9.
+#[track_caller]
+fn assert_close(actual: f64, expected: f64) {
+    assert!(
+        (actual - expected).abs() < 1e-9 * expected.abs().max(1.0),
+        "{actual} is not {expected}"
+    );
+}
+
+/// Asserts `actual` is `Some` and equals `expected` within the tolerance.
+#[track_caller]
+fn assert_some_close(actual: Option<f64>, expected: f64) {
+    match actual {
+        Some(a) => assert_close(a, expected),
+        None => panic!("None is not {expected}"),
+    }
+}
+
+fn p(text: &str) -> Period {
+    text.parse()
+        .unwrap_or_else(|e| panic!("{text} is a period: {e}"))
+}
+
+/// The one row of `rows` for `period`.
+#[track_caller]
+fn row<'a, T: std::fmt::Debug>(rows: &'a [T], period: &str, period_of: fn(&T) -> Period) -> &'a T {
+    let wanted = p(period);
+    let found: Vec<&T> = rows.iter().filter(|r| period_of(r) == wanted).collect();
+    assert_eq!(found.len(), 1, "one row for {period} in {rows:#?}");
+    found[0]
+}
+
+fn demo() -> Store {
+    Store::demo().expect("the built-in dataset loads")
+}
+
+fn q(indicator: &str, origin: &str, destination: &str) -> SeriesQuery {
+    SeriesQuery::new(indicator, origin, destination)
+}
+
+/// A fresh store with a directed flow `visitors` (persons), an undirected flow `trade`
+/// (USD) and a directed stock `firms` (count).
+fn synthetic() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for indicator in [
+        Indicator::new("visitors", "Visitors", "persons", Kind::Flow, true),
+        Indicator::new("trade", "Trade", "USD", Kind::Flow, false),
+        Indicator::new("firms", "Firms", "count", Kind::Stock, true),
+    ] {
+        store.add_indicator(&indicator).unwrap();
+    }
+    store
+}
+
+/// Adds an exact actual figure.
+fn add(store: &mut Store, indicator: &str, pair: (&str, &str), period: &str, value: f64) {
+    add_as(store, indicator, pair, period, value, "actual", "exact");
+}
+
+/// Adds a figure with the given status and qualifier.
+fn add_as(
+    store: &mut Store,
+    indicator: &str,
+    (origin, destination): (&str, &str),
+    period: &str,
+    value: f64,
+    status: &str,
+    qualifier: &str,
+) {
+    let mut obs = NewObservation::new(indicator, origin, destination, period, value);
+    obs.status = Some(status.to_owned());
+    obs.qualifier = Some(qualifier.to_owned());
+    store
+        .add(&obs)
+        .unwrap_or_else(|e| panic!("{indicator} {period} {status}: {e}"));
+}
+
+/// The validation details of an error that must be a validation error.
+#[track_caller]
+fn validation<T: std::fmt::Debug>(result: bilateral::Result<T>) -> bilateral::ValidationError {
+    match result {
+        Err(Error::Validation(v)) => *v,
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+/// The `(what, key)` of an error that must be a not-found error.
+#[track_caller]
+fn not_found<T: std::fmt::Debug>(result: bilateral::Result<T>) -> (&'static str, String) {
+    match result {
+        Err(Error::NotFound { what, key }) => (what, key),
+        other => panic!("expected a not-found error, got {other:?}"),
+    }
+}
+
+const AZE: &str = "AZE";
+const KAZ: &str = "KAZ";
+
+// World Bank population (data/population.csv), the latest year the store has.
+const AZE_2024: f64 = 10_202_830.0;
+const KAZ_2024: f64 = 20_592_571.0;
+
+// ----- growth on the article's figures ----------------------------------------------------------
+
+#[test]
+fn trade_turnover_fell_4_19_percent_in_2024_against_2023() {
+    let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!(r.base_period, Some(p("2023")));
+    assert_eq!(r.base_value, Some(556_700_000.0));
+    assert_eq!(r.status, Status::Actual);
+    // 533.4 − 556.7 = −23.3 million; both exact, so the bounds are the change itself
+    assert_some_close(r.change, -23_300_000.0);
+    assert_some_close(r.change_low, -23_300_000.0);
+    assert_some_close(r.change_high, -23_300_000.0);
+    // 533.4 / 556.7 = 0.958146…; (0.958146 − 1) × 100 = −4.185 %
+    assert_some_close(r.multiple, 533.4 / 556.7);
+    assert_some_close(r.pct, (533.4 / 556.7 - 1.0) * 100.0);
+    assert_some_close(r.pct_low, (533.4 / 556.7 - 1.0) * 100.0);
+    assert_some_close(r.pct_high, (533.4 / 556.7 - 1.0) * 100.0);
+    assert!((r.pct.unwrap() - -4.185).abs() < 0.001);
+}
+
+#[test]
+fn trade_turnover_in_2023_has_no_base_year() {
+    let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2023", |r| r.period);
+    assert_eq!(r.value, 556_700_000.0);
+    assert_eq!(
+        (r.base_period, r.base_value, r.multiple),
+        (None, None, None)
+    );
+    assert_eq!((r.change, r.change_low, r.change_high), (None, None, None));
+    assert_eq!((r.pct, r.pct_low, r.pct_high), (None, None, None));
+}
+
+#[test]
+fn growth_compares_same_months_one_year_earlier() {
+    let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2025-01/2025-08", |r| r.period);
+    // January–August 2025 against the estimate for January–August 2024, not against 2024
+    assert_eq!(r.base_period, Some(p("2024-01/2024-08")));
+    assert_eq!(r.base_value, Some(182_540_000.0));
+    assert_eq!(r.status, Status::Actual);
+    // 547.6 / 182.54 = 2.99989…
+    assert_some_close(r.multiple, 547.6 / 182.54);
+    // (547.6 / 182.54 − 1) × 100 = 199.99 %
+    assert_some_close(r.pct, (547.6 / 182.54 - 1.0) * 100.0);
+    // the base lies in [136.9, 182.54] million: the lowest growth is over the highest base,
+    // (547.6 / 182.54 − 1) × 100 = 199.99 %, the highest over the lowest, (547.6 / 136.9 − 1)
+    // × 100 = (4 − 1) × 100 = 300 %
+    assert_some_close(r.pct_low, (547.6 / 182.54 - 1.0) * 100.0);
+    assert_some_close(r.pct_high, (547.6 / 136.9 - 1.0) * 100.0);
+    assert_some_close(r.pct_high, 300.0);
+    // 547.6 − 182.54 = 365.06 million; bounds [547.6 − 182.54, 547.6 − 136.9] = [365.06, 410.7]
+    assert_some_close(r.change, 365_060_000.0);
+    assert_some_close(r.change_low, 365_060_000.0);
+    assert_some_close(r.change_high, 410_700_000.0);
+}
+
+#[test]
+fn the_estimate_for_january_to_august_2024_has_its_own_row_without_a_base() {
+    let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2024-01/2024-08", |r| r.period);
+    assert_eq!(r.status, Status::Estimate);
+    assert_eq!(
+        (r.value, r.low, r.high),
+        (182_540_000.0, 136_900_000.0, 182_540_000.0)
+    );
+    // January–August 2023 is not in the dataset
+    assert_eq!((r.base_period, r.pct), (None, None));
+    assert_eq!(rows.len(), 4, "2023, Jan–Aug 2024, 2024, Jan–Aug 2025");
+}
+
+// ----- change on the article's figures ----------------------------------------------------------
+
+#[test]
+fn corridor_cargo_grew_5_625_times_from_2020_to_2024_at_54_percent_a_year() {
+    let c = demo()
+        .change(&q("corridor_cargo", AZE, KAZ), "2020", "2024")
+        .unwrap();
+    assert_eq!((c.start, c.end), (p("2020"), p("2024")));
+    assert_eq!((c.start_value, c.end_value), (800_000.0, 4_500_000.0));
+    assert_eq!(c.unit, "t");
+    // 4.5 Mt / 0.8 Mt = 5.625, exact inputs so zero-width bounds
+    assert_close(c.ratio, 5.625);
+    assert_close(c.ratio_low, 5.625);
+    assert_close(c.ratio_high, 5.625);
+    // (5.625 − 1) × 100 = 462.5 %
+    assert_close(c.pct, 462.5);
+    assert_close(c.pct_low, 462.5);
+    assert_close(c.pct_high, 462.5);
+    // 4.5 − 0.8 = 3.7 Mt
+    assert_close(c.change, 3_700_000.0);
+    assert_close(c.change_low, 3_700_000.0);
+    assert_close(c.change_high, 3_700_000.0);
+    // 2020 to 2024: 48 months = 4 years; 5.625^(1/4) − 1 = 1.54003 − 1 = 0.54003
+    assert_close(c.years, 4.0);
+    assert_some_close(c.cagr, 5.625f64.powf(0.25) - 1.0);
+    assert_some_close(c.cagr_low, 5.625f64.powf(0.25) - 1.0);
+    assert_some_close(c.cagr_high, 5.625f64.powf(0.25) - 1.0);
+    assert!((c.cagr.unwrap() - 0.5400).abs() < 0.0001);
+}
+
+#[test]
+fn tourists_from_azerbaijan_grew_72_9_percent_from_2022_to_2024_with_bounds_from_the_qualifiers() {
+    let c = demo()
+        .change(&q("tourists", AZE, KAZ), "2022", "2024")
+        .unwrap();
+    // "around 59,000" is [58,500, 59,500]; "over 102,000" is [102,000, 103,000]
+    assert_eq!((c.start_value, c.end_value), (59_000.0, 102_000.0));
+    assert_close(c.years, 2.0);
+    // 102,000 / 59,000 = 1.72881; (1.72881 − 1) × 100 = 72.88 %
+    assert_close(c.ratio, 102_000.0 / 59_000.0);
+    assert_close(c.pct, (102_000.0 / 59_000.0 - 1.0) * 100.0);
+    assert!((c.pct - 72.88).abs() < 0.01);
+    // lowest: 102,000 / 59,500 = 1.71429 → 71.43 %; highest: 103,000 / 58,500 = 1.76068 → 76.07 %
+    assert_close(c.ratio_low, 102_000.0 / 59_500.0);
+    assert_close(c.ratio_high, 103_000.0 / 58_500.0);
+    assert_close(c.pct_low, (102_000.0 / 59_500.0 - 1.0) * 100.0);
+    assert_close(c.pct_high, (103_000.0 / 58_500.0 - 1.0) * 100.0);
+    assert!((c.pct_low - 71.43).abs() < 0.01 && (c.pct_high - 76.07).abs() < 0.01);
+    // 102,000 − 59,000 = 43,000; bounds [102,000 − 59,500, 103,000 − 58,500] = [42,500, 44,500]
+    assert_close(c.change, 43_000.0);
+    assert_close(c.change_low, 42_500.0);
+    assert_close(c.change_high, 44_500.0);
+    // over two years: √1.72881 − 1 = 0.31484, bounds √1.71429 − 1 and √1.76068 − 1
+    assert_some_close(c.cagr, (102_000.0f64 / 59_000.0).sqrt() - 1.0);
+    assert_some_close(c.cagr_low, (102_000.0f64 / 59_500.0).sqrt() - 1.0);
+    assert_some_close(c.cagr_high, (103_000.0f64 / 58_500.0).sqrt() - 1.0);
+}
+
+// ----- shares on the article's figures ----------------------------------------------------------
+
+#[test]
+fn wheat_and_oil_products_are_22_2_and_7_0_percent_of_trade_turnover_in_january_to_august_2025() {
+    let rows = demo()
+        .shares(
+            &q("exports", KAZ, AZE),
+            Some("trade_turnover"),
+            "total",
+            Some("2025-01/2025-08"),
+        )
+        .unwrap();
+    let products: Vec<&str> = rows.iter().map(|r| r.product.as_str()).collect();
+    assert_eq!(products, ["oil_products", "wheat"]);
+    let oil = &rows[0];
+    let wheat = &rows[1];
+    // 121.5 / 547.6 = 0.221877 = 22.19 %; exact inputs, so low = high = share
+    assert_eq!(wheat.period, p("2025-01/2025-08"));
+    assert_eq!((wheat.value, wheat.whole), (121_500_000.0, 547_600_000.0));
+    assert_close(wheat.share, 121.5 / 547.6);
+    assert_close(wheat.low, 121.5 / 547.6);
+    assert_close(wheat.high, 121.5 / 547.6);
+    assert!((wheat.share - 0.22188).abs() < 0.00001);
+    // 38.2 / 547.6 = 0.069759 = 6.98 %
+    assert_eq!((oil.value, oil.whole), (38_200_000.0, 547_600_000.0));
+    assert_close(oil.share, 38.2 / 547.6);
+    assert_close(oil.low, 38.2 / 547.6);
+    assert_close(oil.high, 38.2 / 547.6);
+    assert!((oil.share - 0.06976).abs() < 0.00001);
+}
+
+#[test]
+fn shares_of_tonnes_in_dollars_are_a_validation_error_naming_both_units() {
+    let v = validation(demo().shares(
+        &q("exports_volume", KAZ, AZE),
+        Some("trade_turnover"),
+        "total",
+        None,
+    ));
+    assert_eq!(v.field, "of");
+    assert_eq!(v.text, "trade_turnover");
+    assert!(v.reason.contains("t vs USD"), "{}", v.reason);
+}
+
+// ----- per capita on the article's figures ------------------------------------------------------
+
+#[test]
+fn azerbaijani_tourists_in_2024_are_about_10_per_1000_azerbaijanis() {
+    let rows = demo()
+        .per_capita(&q("tourists", AZE, KAZ), 1000.0, Basis::Origin)
+        .unwrap();
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!(r.country, AZE);
+    assert_eq!((r.population_year, r.population), (2024, AZE_2024 as i64));
+    assert_eq!(r.value, 102_000.0);
+    // 102,000 / 10,202,830 × 1000 = 9.997; "over 102,000" gives [102,000, 103,000] / … × 1000
+    assert_close(r.per_capita, 102_000.0 / AZE_2024 * 1000.0);
+    assert_close(r.low, 102_000.0 / AZE_2024 * 1000.0);
+    assert_close(r.high, 103_000.0 / AZE_2024 * 1000.0);
+    assert!((r.per_capita - 9.997).abs() < 0.001);
+}
+
+#[test]
+fn per_capita_uses_the_population_of_the_year_the_period_ends() {
+    let rows = demo()
+        .per_capita(&q("tourists", AZE, KAZ), 1000.0, Basis::Origin)
+        .unwrap();
+    let r = row(&rows, "2022", |r| r.period);
+    // Azerbaijan had 10,141,756 people in 2022; "around 59,000" is [58,500, 59,500]
+    assert_eq!((r.population_year, r.population), (2022, 10_141_756));
+    assert_close(r.per_capita, 59_000.0 / 10_141_756.0 * 1000.0);
+    assert_close(r.low, 58_500.0 / 10_141_756.0 * 1000.0);
+    assert_close(r.high, 59_500.0 / 10_141_756.0 * 1000.0);
+}
+
+#[test]
+fn kazakh_tourists_in_2024_are_about_3_5_per_1000_kazakhs() {
+    let rows = demo()
+        .per_capita(&q("tourists", KAZ, AZE), 1000.0, Basis::Origin)
+        .unwrap();
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!(r.country, KAZ);
+    assert_eq!((r.population_year, r.population), (2024, KAZ_2024 as i64));
+    // 71,500 / 20,592,571 × 1000 = 3.472, exact
+    assert_close(r.per_capita, 71_500.0 / KAZ_2024 * 1000.0);
+    assert_close(r.low, 71_500.0 / KAZ_2024 * 1000.0);
+    assert_close(r.high, 71_500.0 / KAZ_2024 * 1000.0);
+    assert!((r.per_capita - 3.472).abs() < 0.001);
+}
+
+#[test]
+fn per_capita_with_destination_basis_divides_by_the_destination_population() {
+    let rows = demo()
+        .per_capita(&q("tourists", AZE, KAZ), 1000.0, Basis::Destination)
+        .unwrap();
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!((r.country.as_str(), r.population_year), (KAZ, 2024));
+    // 102,000 / 20,592,571 × 1000 = 4.953
+    assert_close(r.per_capita, 102_000.0 / KAZ_2024 * 1000.0);
+    assert_close(r.high, 103_000.0 / KAZ_2024 * 1000.0);
+}
+
+#[test]
+fn per_capita_after_the_last_population_year_uses_the_latest_earlier_year() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2026", 120_000.0);
+    let rows = store
+        .per_capita(&q("visitors", AZE, KAZ), 1000.0, Basis::Origin)
+        .unwrap();
+    let r = row(&rows, "2026", |r| r.period);
+    // population.csv ends in 2024
+    assert_eq!((r.population_year, r.population), (2024, AZE_2024 as i64));
+    // 120,000 / 10,202,830 × 1000 = 11.761
+    assert_close(r.per_capita, 120_000.0 / AZE_2024 * 1000.0);
+}
+
+// ----- target progress on the article's figures -------------------------------------------------
+
+#[test]
+fn corridor_cargo_reached_half_its_2025_target_in_seven_months_and_is_not_on_track() {
+    let t = demo()
+        .target_progress(&q("corridor_cargo", AZE, KAZ), 2025)
+        .unwrap();
+    assert_eq!(t.year, 2025);
+    assert_eq!(t.unit, "t");
+    assert_eq!((t.actual, t.target), (2_600_000.0, 5_200_000.0));
+    assert_eq!((t.actual_low, t.actual_high), (2_600_000.0, 2_600_000.0));
+    assert_eq!(t.actual_period, p("2025-01/2025-07"));
+    assert_eq!(t.months_elapsed, 7);
+    // 2.6 / 5.2 = 0.5, exact
+    assert_close(t.share_of_target, 0.5);
+    assert_close(t.share_of_target_low, 0.5);
+    assert_close(t.share_of_target_high, 0.5);
+    // 7 / 12 = 0.5833
+    assert_close(t.share_of_year, 7.0 / 12.0);
+    // 2.6 Mt × 12 / 7 = 4.457 Mt
+    assert_close(t.run_rate, 2_600_000.0 * 12.0 / 7.0);
+    assert_close(t.run_rate_low, 2_600_000.0 * 12.0 / 7.0);
+    assert_close(t.run_rate_high, 2_600_000.0 * 12.0 / 7.0);
+    // 4.457 / 5.2 = 0.5 × 12 / 7 = 0.857
+    assert_close(t.run_rate_share, 0.5 * 12.0 / 7.0);
+    assert_close(t.run_rate_share_low, 0.5 * 12.0 / 7.0);
+    assert_close(t.run_rate_share_high, 0.5 * 12.0 / 7.0);
+    assert!((t.run_rate_share - 0.857).abs() < 0.001);
+    // 2.6 Mt / 7 = 0.3714 Mt a month so far
+    assert_close(t.actual_monthly, 2_600_000.0 / 7.0);
+    // (5.2 − 2.6) Mt / 5 remaining months = 0.52 Mt a month
+    assert_some_close(t.required_monthly, 520_000.0);
+    assert_some_close(t.required_monthly_low, 520_000.0);
+    assert_some_close(t.required_monthly_high, 520_000.0);
+    // 4.457 Mt < 5.2 Mt
+    assert!(!t.on_track);
+}
+
+#[test]
+fn corridor_containers_run_at_98_4_percent_of_their_2025_target() {
+    let t = demo()
+        .target_progress(&q("corridor_containers", AZE, KAZ), 2025)
+        .unwrap();
+    assert_eq!(
+        (t.actual, t.target, t.months_elapsed),
+        (40_200.0, 70_000.0, 7)
+    );
+    // 40,200 / 70,000 = 0.5743
+    assert_close(t.share_of_target, 40_200.0 / 70_000.0);
+    // 40,200 × 12 / 7 = 68,914.3 TEU; 68,914.3 / 70,000 = 0.9845
+    assert_close(t.run_rate, 40_200.0 * 12.0 / 7.0);
+    assert_close(t.run_rate_share, 40_200.0 * 12.0 / 7.0 / 70_000.0);
+    assert!((t.run_rate - 68_914.3).abs() < 0.1);
+    assert!((t.run_rate_share - 0.984).abs() < 0.001);
+    // (70,000 − 40,200) / 5 = 5,960 TEU a month
+    assert_some_close(t.required_monthly, 5_960.0);
+    assert!(!t.on_track);
+}
+
+// ----- required growth on the article's figures -------------------------------------------------
+
+#[test]
+fn oil_transit_must_grow_71_percent_a_year_to_reach_the_2027_projection() {
+    let r = demo()
+        .required_growth(&q("oil_transit", KAZ, AZE), "2024", "2027")
+        .unwrap();
+    assert_eq!((r.base_period, r.target_period), (p("2024"), p("2027")));
+    assert_eq!((r.base_value, r.target_value), (1_400_000.0, 7_000_000.0));
+    assert_eq!(r.target_status, Status::Projection);
+    assert_close(r.years, 3.0);
+    // 7 / 1.4 = 5; 5^(1/3) − 1 = 1.70998 − 1 = 0.70998, exact inputs
+    assert_close(r.required_cagr, 5f64.powf(1.0 / 3.0) - 1.0);
+    assert_close(r.required_cagr_low, 5f64.powf(1.0 / 3.0) - 1.0);
+    assert_close(r.required_cagr_high, 5f64.powf(1.0 / 3.0) - 1.0);
+    assert!((r.required_cagr - 0.70998).abs() < 0.00001);
+    // three years before 2024 is 2021, which the dataset does not have
+    assert_eq!(r.historical_start, None);
+    assert_eq!(
+        (
+            r.historical_cagr,
+            r.historical_cagr_low,
+            r.historical_cagr_high
+        ),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn required_growth_sets_the_series_own_growth_beside_it_when_the_store_has_it() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2022", 50.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 200.0);
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2026",
+        450.0,
+        "target",
+        "exact",
+    );
+    let r = store
+        .required_growth(&q("visitors", AZE, KAZ), "2024", "2026")
+        .unwrap();
+    assert_eq!(r.target_status, Status::Target);
+    // √(450 / 200) − 1 = 1.5 − 1 = 0.5
+    assert_close(r.years, 2.0);
+    assert_close(r.required_cagr, 0.5);
+    // two years before 2024: √(200 / 50) − 1 = 2 − 1 = 1
+    assert_eq!(r.historical_start, Some(p("2022")));
+    assert_some_close(r.historical_cagr, 1.0);
+    assert_some_close(r.historical_cagr_low, 1.0);
+    assert_some_close(r.historical_cagr_high, 1.0);
+}
+
+// ----- asymmetry on the article's figures -------------------------------------------------------
+
+#[test]
+fn azerbaijanis_visit_kazakhstan_1_43_times_as_often_as_the_reverse_in_2024() {
+    let rows = demo().asymmetry(&q("tourists", AZE, KAZ)).unwrap();
+    assert_eq!(rows.len(), 2, "2022 and 2024 have both directions");
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!((r.a_to_b, r.b_to_a), (102_000.0, 71_500.0));
+    assert_eq!((r.a_to_b_low, r.a_to_b_high), (102_000.0, 103_000.0));
+    assert_eq!((r.b_to_a_low, r.b_to_a_high), (71_500.0, 71_500.0));
+    // 102,000 / 71,500 = 1.4266, bounds [102,000 / 71,500, 103,000 / 71,500] = [1.4266, 1.4406]
+    assert_close(r.ratio, 102_000.0 / 71_500.0);
+    assert_close(r.ratio_low, 102_000.0 / 71_500.0);
+    assert_close(r.ratio_high, 103_000.0 / 71_500.0);
+    assert!((r.ratio - 1.4266).abs() < 0.0001);
+    // 102,000 − 71,500 = 30,500, bounds [30,500, 31,500]
+    assert_close(r.net, 30_500.0);
+    assert_close(r.net_low, 30_500.0);
+    assert_close(r.net_high, 31_500.0);
+}
+
+#[test]
+fn azerbaijanis_visited_kazakhstan_2_46_times_as_often_as_the_reverse_in_2022() {
+    let rows = demo().asymmetry(&q("tourists", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2022", |r| r.period);
+    // "around 59,000" is [58,500, 59,500]; 24,000 is exact
+    // 59,000 / 24,000 = 2.4583, bounds [58,500 / 24,000, 59,500 / 24,000] = [2.4375, 2.4792]
+    assert_close(r.ratio, 59_000.0 / 24_000.0);
+    assert_close(r.ratio_low, 58_500.0 / 24_000.0);
+    assert_close(r.ratio_high, 59_500.0 / 24_000.0);
+    assert!((r.ratio - 2.4583).abs() < 0.0001);
+    // 59,000 − 24,000 = 35,000, bounds [34,500, 35,500]
+    assert_close(r.net, 35_000.0);
+    assert_close(r.net_low, 34_500.0);
+    assert_close(r.net_high, 35_500.0);
+}
+
+#[test]
+fn azerbaijan_invested_268_6_million_dollars_more_in_kazakhstan_than_the_reverse_since_2005() {
+    let rows = demo().asymmetry(&q("investment_stock", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2005-01/2025-03", |r| r.period);
+    assert_eq!((r.a_to_b, r.b_to_a), (424_600_000.0, 156_000_000.0));
+    // 424.6 − 156 = 268.6 million, exact
+    assert_close(r.net, 268_600_000.0);
+    assert_close(r.net_low, 268_600_000.0);
+    assert_close(r.net_high, 268_600_000.0);
+    // 424.6 / 156 = 2.7218
+    assert_close(r.ratio, 424.6 / 156.0);
+}
+
+#[test]
+fn asymmetry_with_the_pair_reversed_gives_the_reciprocal_ratio_and_opposite_net() {
+    let rows = demo().asymmetry(&q("tourists", KAZ, AZE)).unwrap();
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!((r.a_to_b, r.b_to_a), (71_500.0, 102_000.0));
+    // 71,500 / 102,000 = 0.7010, bounds [71,500 / 103,000, 71,500 / 102,000]
+    assert_close(r.ratio, 71_500.0 / 102_000.0);
+    assert_close(r.ratio_low, 71_500.0 / 103_000.0);
+    assert_close(r.ratio_high, 71_500.0 / 102_000.0);
+    // 71,500 − 102,000 = −30,500, bounds [71,500 − 103,000, 71,500 − 102,000] = [−31,500, −30,500]
+    assert_close(r.net, -30_500.0);
+    assert_close(r.net_low, -31_500.0);
+    assert_close(r.net_high, -30_500.0);
+}
+
+// ----- synthetic series: growth -----------------------------------------------------------------
+
+#[test]
+fn growth_is_negative_when_the_value_falls() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2023", 200.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 150.0);
+    let rows = store.growth(&q("visitors", AZE, KAZ)).unwrap();
+    let r = row(&rows, "2024", |r| r.period);
+    // 150 / 200 = 0.75; (0.75 − 1) × 100 = −25 %; 150 − 200 = −50
+    assert_some_close(r.multiple, 0.75);
+    assert_some_close(r.pct, -25.0);
+    assert_some_close(r.pct_low, -25.0);
+    assert_some_close(r.pct_high, -25.0);
+    assert_some_close(r.change, -50.0);
+}
+
+#[test]
+fn growth_over_a_zero_base_is_a_validation_error_not_an_infinity() {
+    let mut store = synthetic();
+    add(&mut store, "trade", (AZE, KAZ), "2023", 0.0);
+    add(&mut store, "trade", (AZE, KAZ), "2024", 50.0);
+    let v = validation(store.growth(&q("trade", AZE, KAZ)));
+    assert_eq!(v.field, "value");
+    assert!(
+        v.text.contains("trade AZE–KAZ") && v.text.contains("2023"),
+        "{}",
+        v.text
+    );
+    assert!(v.reason.contains("zero"), "{}", v.reason);
+}
+
+#[test]
+fn growth_over_a_base_whose_bounds_reach_zero_is_a_validation_error() {
+    let mut store = synthetic();
+    // "under 1,000": u = 1,000, so [0, 1,000]
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2023",
+        1_000.0,
+        "actual",
+        "under",
+    );
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 1_200.0);
+    let v = validation(store.growth(&q("visitors", AZE, KAZ)));
+    assert!(v.text.contains("2023"), "{}", v.text);
+}
+
+#[test]
+fn growth_without_the_year_before_leaves_the_base_columns_empty() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2022", 100.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 130.0);
+    let rows = store.growth(&q("visitors", AZE, KAZ)).unwrap();
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        // 2023 is missing: 2024 has no base, and neither has 2022
+        assert_eq!(
+            (r.base_period, r.base_value, r.multiple),
+            (None, None, None)
+        );
+        assert_eq!((r.change, r.change_low, r.change_high), (None, None, None));
+        assert_eq!((r.pct, r.pct_low, r.pct_high), (None, None, None));
+    }
+}
+
+#[test]
+fn undirected_pair_given_in_reverse_order_gives_the_same_growth() {
+    let mut store = synthetic();
+    // stored as AZE–KAZ whichever order it is added in
+    add(&mut store, "trade", (KAZ, AZE), "2023", 200.0);
+    add(&mut store, "trade", (AZE, KAZ), "2024", 230.0);
+    let forward = store.growth(&q("trade", AZE, KAZ)).unwrap();
+    let reverse = store.growth(&q("trade", KAZ, AZE)).unwrap();
+    assert_eq!(forward, reverse);
+    // 230 / 200 = 1.15 → 15 %
+    assert_some_close(row(&forward, "2024", |r| r.period).pct, 15.0);
+    let c1 = store.change(&q("trade", AZE, KAZ), "2023", "2024").unwrap();
+    let c2 = store.change(&q("trade", KAZ, AZE), "2023", "2024").unwrap();
+    assert_eq!((c1.ratio, c1.change), (c2.ratio, c2.change));
+}
+
+#[test]
+fn growth_does_not_count_targets_and_projections_as_actuals() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2023", 100.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 110.0);
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2024",
+        120.0,
+        "target",
+        "exact",
+    );
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2025",
+        150.0,
+        "target",
+        "exact",
+    );
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2026",
+        200.0,
+        "projection",
+        "exact",
+    );
+    let rows = store.growth(&q("visitors", AZE, KAZ)).unwrap();
+    let periods: Vec<Period> = rows.iter().map(|r| r.period).collect();
+    assert_eq!(periods, [p("2023"), p("2024")]);
+    // 2024 against 2023 uses the actual 110, not the target 120: 110 / 100 → 10 %
+    let r = row(&rows, "2024", |r| r.period);
+    assert_eq!((r.value, r.status), (110.0, Status::Actual));
+    assert_some_close(r.pct, 10.0);
+    // and a change to 2025 finds no actual there
+    let (what, key) = not_found(store.change(&q("visitors", AZE, KAZ), "2024", "2025"));
+    assert_eq!(what, "observation");
+    assert!(key.contains("2025"), "{key}");
+}
+
+#[test]
+fn growth_of_targets_is_computed_when_asked_for_by_status() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 110.0);
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2024",
+        120.0,
+        "target",
+        "exact",
+    );
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2025",
+        150.0,
+        "target",
+        "exact",
+    );
+    let rows = store
+        .growth(&q("visitors", AZE, KAZ).status(Status::Target))
+        .unwrap();
+    let periods: Vec<Period> = rows.iter().map(|r| r.period).collect();
+    assert_eq!(periods, [p("2024"), p("2025")]);
+    let r = row(&rows, "2025", |r| r.period);
+    assert_eq!(r.status, Status::Target);
+    // target against target: 150 / 120 = 1.25 → 25 %
+    assert_eq!(r.base_value, Some(120.0));
+    assert_some_close(r.pct, 25.0);
+}
+
+#[test]
+fn growth_uses_the_actual_when_a_period_also_has_an_estimate() {
+    let mut store = synthetic();
+    add(&mut store, "trade", (AZE, KAZ), "2023", 200.0);
+    add_as(
+        &mut store,
+        "trade",
+        (AZE, KAZ),
+        "2024",
+        300.0,
+        "estimate",
+        "exact",
+    );
+    add(&mut store, "trade", (AZE, KAZ), "2024", 220.0);
+    add_as(
+        &mut store,
+        "trade",
+        (AZE, KAZ),
+        "2025",
+        500.0,
+        "estimate",
+        "exact",
+    );
+    add_as(
+        &mut store,
+        "trade",
+        (AZE, KAZ),
+        "2025",
+        242.0,
+        "provisional",
+        "exact",
+    );
+    let rows = store.growth(&q("trade", AZE, KAZ)).unwrap();
+    assert_eq!(rows.len(), 3, "one row per period");
+    // 2024: the actual 220, not the estimate 300: 220 / 200 → 10 %
+    let r2024 = row(&rows, "2024", |r| r.period);
+    assert_eq!((r2024.value, r2024.status), (220.0, Status::Actual));
+    assert_some_close(r2024.pct, 10.0);
+    // 2025: provisional 242 beats the estimate 500, against the actual 220: 242 / 220 → 10 %
+    let r2025 = row(&rows, "2025", |r| r.period);
+    assert_eq!((r2025.value, r2025.status), (242.0, Status::Provisional));
+    assert_eq!(r2025.base_value, Some(220.0));
+    assert_some_close(r2025.pct, 10.0);
+}
+
+// ----- synthetic series: change -----------------------------------------------------------------
+
+#[test]
+fn change_between_periods_of_different_length_is_a_validation_error_naming_both_lengths() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024-01/2024-08", 80.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2025", 130.0);
+    let v = validation(store.change(&q("visitors", AZE, KAZ), "2024-01/2024-08", "2025"));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("end", "2025"));
+    assert!(v.reason.contains("12 months vs 8 months"), "{}", v.reason);
+}
+
+#[test]
+fn change_to_a_period_not_after_the_start_is_a_validation_error() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2023", 80.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 130.0);
+    let v = validation(store.change(&q("visitors", AZE, KAZ), "2024", "2023"));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("end", "2023"));
+}
+
+#[test]
+fn change_from_a_missing_start_period_is_not_found_naming_the_series_and_period() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 100.0);
+    let (what, key) = not_found(store.change(&q("visitors", AZE, KAZ), "2019", "2024"));
+    assert_eq!(what, "observation");
+    assert!(key.contains("visitors AZE→KAZ"), "{key}");
+    assert!(key.contains("2019"), "{key}");
+}
+
+#[test]
+fn change_over_half_years_counts_years_between_the_starts() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2023-H1", 100.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024-H2", 169.0);
+    let c = store
+        .change(&q("visitors", AZE, KAZ), "2023-H1", "2024-H2")
+        .unwrap();
+    // January 2023 to July 2024: 18 months = 1.5 years; 1.69^(1/1.5) − 1 = 0.4188
+    assert_close(c.years, 1.5);
+    assert_close(c.ratio, 1.69);
+    assert_some_close(c.cagr, 1.69f64.powf(1.0 / 1.5) - 1.0);
+}
+
+/// A ratio whose lower bound is zero is still positive, so it keeps its CAGR (`None`
+/// only when the ratio is negative).
+#[test]
+fn change_keeps_the_cagr_when_the_ratio_is_positive_but_its_lower_bound_is_zero() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2020", 100.0);
+    // "under 1,000": u = 1,000, so [0, 1,000]
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2024",
+        1_000.0,
+        "actual",
+        "under",
+    );
+    let c = store
+        .change(&q("visitors", AZE, KAZ), "2020", "2024")
+        .unwrap();
+    // 1,000 / 100 = 10, bounds [0 / 100, 1,000 / 100] = [0, 10]
+    assert_close(c.ratio, 10.0);
+    assert_close(c.ratio_low, 0.0);
+    // 10^(1/4) − 1 = 0.7783, bounds [0^(1/4) − 1, 10^(1/4) − 1] = [−1, 0.7783]
+    assert_some_close(c.cagr, 10f64.powf(0.25) - 1.0);
+    assert_some_close(c.cagr_low, -1.0);
+    assert_some_close(c.cagr_high, 10f64.powf(0.25) - 1.0);
+}
+
+/// A positive target whose bounds reach zero still has a required growth rate.
+#[test]
+fn required_growth_accepts_a_positive_target_whose_bounds_reach_zero() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 100.0);
+    // "under 1,000": [0, 1,000]
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2026",
+        1_000.0,
+        "target",
+        "under",
+    );
+    let r = store
+        .required_growth(&q("visitors", AZE, KAZ), "2024", "2026")
+        .unwrap();
+    // √(1,000 / 100) − 1 = 2.1623, bounds [√0 − 1, √10 − 1] = [−1, 2.1623]
+    assert_close(r.required_cagr, 10f64.sqrt() - 1.0);
+    assert_close(r.required_cagr_low, -1.0);
+    assert_close(r.required_cagr_high, 10f64.sqrt() - 1.0);
+}
+
+// ----- synthetic series: target progress, asymmetry ---------------------------------------------
+
+#[test]
+fn target_progress_for_a_year_with_a_target_but_no_actuals_is_not_found() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2025-01/2025-06", 50.0);
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2026",
+        200.0,
+        "target",
+        "exact",
+    );
+    let (what, key) = not_found(store.target_progress(&q("visitors", AZE, KAZ), 2026));
+    assert_eq!(what, "observation");
+    assert!(
+        key.contains("visitors AZE→KAZ") && key.contains("2026"),
+        "{key}"
+    );
+}
+
+#[test]
+fn target_progress_for_a_year_without_a_target_is_not_found() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2025-01/2025-06", 50.0);
+    let (what, key) = not_found(store.target_progress(&q("visitors", AZE, KAZ), 2025));
+    assert_eq!(what, "target");
+    assert!(key.contains("2025"), "{key}");
+}
+
+#[test]
+fn target_progress_on_a_stock_is_a_validation_error() {
+    let mut store = synthetic();
+    add(&mut store, "firms", (AZE, KAZ), "2025-01/2025-06", 5.0);
+    add_as(
+        &mut store,
+        "firms",
+        (AZE, KAZ),
+        "2025",
+        10.0,
+        "target",
+        "exact",
+    );
+    let v = validation(store.target_progress(&q("firms", AZE, KAZ), 2025));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("indicator", "firms"));
+    assert!(v.reason.contains("stock"), "{}", v.reason);
+}
+
+#[test]
+fn target_progress_for_a_complete_year_needs_no_more_months() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024-01/2024-06", 60.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 130.0);
+    add_as(
+        &mut store,
+        "visitors",
+        (AZE, KAZ),
+        "2024",
+        120.0,
+        "target",
+        "exact",
+    );
+    let t = store
+        .target_progress(&q("visitors", AZE, KAZ), 2024)
+        .unwrap();
+    // the latest year-to-date figure is the whole year
+    assert_eq!((t.actual_period, t.months_elapsed), (p("2024"), 12));
+    assert_close(t.share_of_year, 1.0);
+    // 130 / 120 = 1.0833; run rate 130 × 12 / 12 = 130
+    assert_close(t.share_of_target, 130.0 / 120.0);
+    assert_close(t.run_rate, 130.0);
+    assert_eq!(t.required_monthly, None);
+    assert!(t.on_track);
+}
+
+#[test]
+fn asymmetry_on_an_undirected_indicator_is_a_validation_error() {
+    let mut store = synthetic();
+    add(&mut store, "trade", (AZE, KAZ), "2024", 100.0);
+    let v = validation(store.asymmetry(&q("trade", AZE, KAZ)));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("indicator", "trade"));
+    assert!(v.reason.contains("undirected"), "{}", v.reason);
+}
+
+#[test]
+fn asymmetry_takes_only_periods_where_both_directions_exist() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2023", 300.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 400.0);
+    add(&mut store, "visitors", (KAZ, AZE), "2024", 160.0);
+    add(&mut store, "visitors", (KAZ, AZE), "2025", 170.0);
+    let rows = store.asymmetry(&q("visitors", AZE, KAZ)).unwrap();
+    assert_eq!(rows.len(), 1);
+    // 400 / 160 = 2.5; 400 − 160 = 240
+    assert_eq!(rows[0].period, p("2024"));
+    assert_close(rows[0].ratio, 2.5);
+    assert_close(rows[0].net, 240.0);
+}
+
+// ----- properties of random series --------------------------------------------------------------
+
+/// A value with the qualifier it is worded with.
+type Figure = (f64, Qualifier);
+
+/// One year's figures: a → b, then b → a.
+type Year = (Figure, Figure);
+
+/// A positive figure with a qualifier: a mantissa of up to four digits times 0.1 to 10^4,
+/// so the unit of the last digit, and hence the bounds, vary.
+fn figure() -> impl Strategy<Value = Figure> {
+    (
+        1u32..=9999,
+        -1i32..=4,
+        prop::sample::select(Qualifier::ALL.to_vec()),
+    )
+        .prop_map(|(mantissa, exponent, qualifier)| {
+            let value = if exponent < 0 {
+                f64::from(mantissa) / 10.0
+            } else {
+                f64::from(mantissa) * 10f64.powi(exponent)
+            };
+            (value, qualifier)
+        })
+}
+
+/// `low ≤ value ≤ high` up to a tiny relative tolerance.
+fn within(low: f64, value: f64, high: f64) -> bool {
+    let tolerance = 1e-9 * value.abs().max(1.0);
+    low <= value + tolerance && value <= high + tolerance
+}
+
+/// Yearly figures from 2000 on, both ways between AZE and KAZ, in a fresh store.
+fn random_store(years: &[Year]) -> Store {
+    let mut store = synthetic();
+    for (i, (forward, backward)) in years.iter().enumerate() {
+        let period = (2000 + i).to_string();
+        for ((value, qualifier), pair) in [(forward, (AZE, KAZ)), (backward, (KAZ, AZE))] {
+            add_as(
+                &mut store,
+                "visitors",
+                pair,
+                &period,
+                *value,
+                "actual",
+                qualifier.code(),
+            );
+        }
+    }
+    store
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn bounds_of_growth_change_and_asymmetry_contain_their_values(
+        years in prop::collection::vec((figure(), figure()), 2..8)
+    ) {
+        let store = random_store(&years);
+        let query = q("visitors", AZE, KAZ);
+        let forward = store.series(&query).unwrap().observations;
+        let backward = store.series(&q("visitors", KAZ, AZE)).unwrap().observations;
+        let n = years.len();
+        prop_assert_eq!(forward.len(), n);
+
+        // growth: an error exactly when some base's bounds reach zero
+        let growth = store.growth(&query);
+        if forward[..n - 1].iter().any(|o| o.low <= 0.0) {
+            prop_assert!(matches!(growth, Err(Error::Validation(_))), "{:?}", growth);
+        } else {
+            let rows = growth.unwrap();
+            prop_assert_eq!(rows.len(), n);
+            prop_assert!(rows[0].pct.is_none());
+            for (i, r) in rows.iter().enumerate().skip(1) {
+                let (value, _) = years[i].0;
+                let (base, _) = years[i - 1].0;
+                // the reference: (v_t / v_{t−1} − 1) × 100
+                let expected = (value / base - 1.0) * 100.0;
+                let pct = r.pct.unwrap();
+                prop_assert!(
+                    (pct - expected).abs() < 1e-9 * expected.abs().max(1.0),
+                    "{} pct {} is not {}", r.period, pct, expected
+                );
+                prop_assert!(within(r.pct_low.unwrap(), pct, r.pct_high.unwrap()), "{:?}", r);
+                prop_assert!(
+                    within(r.change_low.unwrap(), r.change.unwrap(), r.change_high.unwrap()),
+                    "{:?}", r
+                );
+                prop_assert!(within(r.low, r.value, r.high), "{:?}", r);
+            }
+        }
+
+        // change from the first year to the last: an error exactly when the start's
+        // bounds reach zero
+        let change = store.change(&query, "2000", &(2000 + n - 1).to_string());
+        if forward[0].low <= 0.0 {
+            prop_assert!(matches!(change, Err(Error::Validation(_))), "{:?}", change);
+        } else {
+            let c = change.unwrap();
+            prop_assert!((c.years - (n - 1) as f64).abs() < 1e-12);
+            prop_assert!(within(c.change_low, c.change, c.change_high), "{:?}", c);
+            prop_assert!(within(c.ratio_low, c.ratio, c.ratio_high), "{:?}", c);
+            prop_assert!(within(c.pct_low, c.pct, c.pct_high), "{:?}", c);
+            if let (Some(low), Some(cagr), Some(high)) = (c.cagr_low, c.cagr, c.cagr_high) {
+                prop_assert!(within(low, cagr, high), "{:?}", c);
+            }
+        }
+
+        // asymmetry: an error exactly when some reverse figure's bounds reach zero
+        let asymmetry = store.asymmetry(&query);
+        if backward.iter().any(|o| o.low <= 0.0) {
+            prop_assert!(matches!(asymmetry, Err(Error::Validation(_))), "{:?}", asymmetry);
+        } else {
+            let rows = asymmetry.unwrap();
+            prop_assert_eq!(rows.len(), n);
+            for (r, (a, b)) in rows.iter().zip(&years) {
+                // ratio and net against the figures as generated
+                prop_assert!((r.ratio - a.0 / b.0).abs() < 1e-9 * (a.0 / b.0).max(1.0));
+                prop_assert!((r.net - (a.0 - b.0)).abs() < 1e-9 * (a.0 - b.0).abs().max(1.0));
+                prop_assert!(within(r.ratio_low, r.ratio, r.ratio_high), "{:?}", r);
+                prop_assert!(within(r.net_low, r.net, r.net_high), "{:?}", r);
+            }
+        }
+    }
+}
