@@ -17,7 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command")
     summary = commands.add_parser("summary", help="print a summary of a store or dataset")
     source = summary.add_mutually_exclusive_group()
-    source.add_argument("--dataset", help="a built-in dataset (default: azerbaijan-kazakhstan-2025)")
+    source.add_argument(
+        "--dataset", help="a built-in dataset (default: azerbaijan-kazakhstan-2025)"
+    )
     source.add_argument("--db", help="a store file to summarise")
     commands.add_parser("datasets", help="list the built-in datasets")
     args = parser.parse_args(argv)

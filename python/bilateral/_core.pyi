@@ -1,8 +1,9 @@
 """Type stubs for the native module ``bilateral._core`` (the Rust core)."""
 
+from collections.abc import Iterable, Mapping
 from os import PathLike
 from types import TracebackType
-from typing import Any, Iterable, Literal, Mapping, final
+from typing import Any, Literal, final
 
 import pandas as pd
 
@@ -102,7 +103,9 @@ class Store:
         *,
         signed: bool = False,
         description: str | None = None,
-        topic: Literal["trade", "investment", "transport", "people", "cooperation", "other"] = "other",
+        topic: Literal[
+            "trade", "investment", "transport", "people", "cooperation", "other"
+        ] = "other",
     ) -> bool: ...
     def add_source(
         self,

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import dataclasses
 
+import bilateral
 import pandas as pd
 import pytest
-
-import bilateral
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +21,9 @@ def row(df: pd.DataFrame, period: str) -> pd.Series:
     return df[df["period"] == period].iloc[0]
 
 
-def test_growth_compares_each_period_with_the_same_period_a_year_earlier(store: bilateral.Store) -> None:
+def test_growth_compares_each_period_with_the_same_period_a_year_earlier(
+    store: bilateral.Store,
+) -> None:
     df = store.growth("trade_turnover", "KAZ", "AZE")  # undirected: either order
     assert list(df["period"]) == ["2023", "2024-01/2024-08", "2024", "2025-01/2025-08"]
     y2024 = row(df, "2024")
@@ -42,7 +43,7 @@ def test_change_gives_ratio_and_cagr_with_bounds(store: bilateral.Store) -> None
     cargo = store.change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
     assert isinstance(cargo, bilateral.Change)
     assert (cargo.ratio, cargo.years) == (pytest.approx(4.5 / 0.8), 4)
-    assert cargo.cagr == pytest.approx(5.625 ** 0.25 - 1)  # 54.0 %
+    assert cargo.cagr == pytest.approx(5.625**0.25 - 1)  # 54.0 %
     tourists = store.change("tourists", "AZE", "KAZ", "2022", "2024")
     assert tourists.pct == pytest.approx((102_000 / 59_000 - 1) * 100)  # 72.9 %
     # around 59,000 → [58,500, 59,500]; over 102,000 → [102,000, 103,000]
@@ -76,12 +77,18 @@ def test_shares_of_trade_turnover(store: bilateral.Store) -> None:
 def test_per_capita_uses_the_basis_countrys_population(store: bilateral.Store) -> None:
     df = store.per_capita("tourists", "AZE", "KAZ")
     y2024 = row(df, "2024")
-    assert (y2024["country"], y2024["population_year"], y2024["population"]) == ("AZE", 2024, 10_202_830)
+    assert (y2024["country"], y2024["population_year"], y2024["population"]) == (
+        "AZE",
+        2024,
+        10_202_830,
+    )
     assert y2024["per_capita"] == pytest.approx(102_000 / 10_202_830 * 1000)  # 9.997
     assert y2024["high"] == pytest.approx(103_000 / 10_202_830 * 1000)
     kaz = row(store.per_capita("tourists", "KAZ", "AZE"), "2024")
     assert kaz["per_capita"] == pytest.approx(71_500 / 20_592_571 * 1000)  # 3.472
-    per_host = row(store.per_capita("tourists", "KAZ", "AZE", per=1_000_000, basis="destination"), "2024")
+    per_host = row(
+        store.per_capita("tourists", "KAZ", "AZE", per=1_000_000, basis="destination"), "2024"
+    )
     assert per_host["per_capita"] == pytest.approx(71_500 / 10_202_830 * 1e6)
     with pytest.raises(bilateral.ValidationError):
         store.per_capita("tourists", "KAZ", "AZE", basis="host")

@@ -9,10 +9,9 @@ import sys
 import threading
 from pathlib import Path
 
+import bilateral
 import pandas as pd
 import pytest
-
-import bilateral
 
 OBSERVATION_COLUMNS = [
     "indicator", "origin", "destination", "product", "period", "start", "end", "value",
@@ -40,7 +39,12 @@ def test_add_then_read_back_as_a_dataframe(store: bilateral.Store) -> None:
     assert row.start == pd.Timestamp("2024-01-01")
     assert row.end == pd.Timestamp("2024-12-31")
     assert str(df["value"].dtype) == "float64"
-    assert (row.qualifier, row.status, row.unit, row.source) == ("over", "actual", "persons", "office")
+    assert (row.qualifier, row.status, row.unit, row.source) == (
+        "over",
+        "actual",
+        "persons",
+        "office",
+    )
 
 
 def test_an_empty_selection_keeps_the_columns_and_types(store: bilateral.Store) -> None:
@@ -128,7 +132,9 @@ def test_add_many_rejects_unknown_fields_and_non_mappings(store: bilateral.Store
         store.add_many([1, 2])
     assert caught.value.record == 0
     with pytest.raises(bilateral.ValidationError) as caught:
-        store.add_many([{"indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": "2024"}])
+        store.add_many(
+            [{"indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": "2024"}]
+        )
     assert caught.value.field == "value"
 
 
@@ -156,11 +162,24 @@ def test_a_file_store_survives_close_and_reopen_and_opens_in_sqlite3(tmp_path: P
     reopened.close()
 
     conn = sqlite3.connect(path)
-    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')")}
-    assert {"country", "indicator", "observation", "population", "event", "source", "observation_view"} <= tables
+    tables = {
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')"
+        )
+    }
+    assert {
+        "country",
+        "indicator",
+        "observation",
+        "population",
+        "event",
+        "source",
+        "observation_view",
+    } <= tables
     assert conn.execute("PRAGMA user_version").fetchone() == (bilateral.SCHEMA_VERSION,)
     row = conn.execute(
-        "SELECT value, start, \"end\", qualifier FROM observation_view "
+        'SELECT value, start, "end", qualifier FROM observation_view '
         "WHERE indicator = 'tourists' AND origin = 'AZE' AND period = '2024'"
     ).fetchone()
     assert row == (102_000.0, "2024-01-01", "2024-12-31", "over")
@@ -202,7 +221,9 @@ def test_population_and_countries() -> None:
 def test_events_can_be_added_and_read(store: bilateral.Store) -> None:
     store.add_event("2025-05-17", "KAZ", "AZE", "call", "Phone call", source="office")
     events = store.events("AZE", "KAZ")
-    assert events[["date", "a", "b", "kind"]].values.tolist() == [["2025-05-17", "AZE", "KAZ", "call"]]
+    assert events[["date", "a", "b", "kind"]].values.tolist() == [
+        ["2025-05-17", "AZE", "KAZ", "call"]
+    ]
     assert events["start"].iloc[0] == pd.Timestamp("2025-05-17")
     with pytest.raises(bilateral.ValidationError) as caught:
         store.add_event("17 May", "KAZ", "AZE", "call", "Another call")
@@ -225,7 +246,9 @@ def test_demo_summary_shows_values_in_human_form() -> None:
 
 
 def test_command_line_prints_the_summary_and_fails_cleanly() -> None:
-    ok = subprocess.run([sys.executable, "-m", "bilateral", "summary"], capture_output=True, text=True)
+    ok = subprocess.run(
+        [sys.executable, "-m", "bilateral", "summary"], capture_output=True, text=True
+    )
     assert ok.returncode == 0
     assert "$547.6 million" in ok.stdout
     missing = subprocess.run(
