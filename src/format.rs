@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::builtin::is_currency;
 use crate::error::Result;
 use crate::model::{last_digit_unit, Bounds, Observation, Qualifier, Status};
-use crate::reports::{self, Series, SeriesQuery};
+use crate::reports::{self, SeriesQuery};
 use crate::store::{ObservationFilter, Store};
 
 /// A value with its unit, in the words a report would use.
@@ -243,6 +243,63 @@ pub fn summary(store: &Store) -> Result<String> {
     Ok(out)
 }
 
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A period in words: `2024`, `January–August 2025`, `the first quarter of 2025`,
+/// `17 May 2025`, `January 2005 – March 2025`.
+///
+/// ```
+/// use bilateral::{format::period_words, Period};
+///
+/// let words = |text: &str| period_words(&text.parse::<Period>().unwrap());
+/// assert_eq!(words("2025-01/2025-08"), "January–August 2025");
+/// assert_eq!(words("2025-Q1"), "the first quarter of 2025");
+/// assert_eq!(words("2005/2025-Q1"), "January 2005 – March 2025");
+/// assert_eq!(words("2025-05-17"), "17 May 2025");
+/// ```
+pub fn period_words(period: &crate::Period) -> String {
+    let (s, e) = (period.start(), period.end());
+    let month = |d: time::Date| MONTHS[usize::from(u8::from(d.month())) - 1];
+    let day = |d: time::Date| format!("{} {} {}", d.day(), month(d), d.year());
+    let Some(months) = period.months() else {
+        return if s == e {
+            day(s)
+        } else {
+            format!("{} – {}", day(s), day(e))
+        };
+    };
+    let (first, last) = (u8::from(s.month()), u8::from(e.month()));
+    if s.year() != e.year() {
+        return if first == 1 && last == 12 {
+            format!("{}–{}", s.year(), e.year())
+        } else {
+            format!("{} {} – {} {}", month(s), s.year(), month(e), e.year())
+        };
+    }
+    let year = s.year();
+    const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
+    match (first, months) {
+        (1, 12) => year.to_string(),
+        (1 | 7, 6) => format!("the {} half of {year}", ORDINALS[usize::from(first / 6)]),
+        (f, 3) if f % 3 == 1 => format!("the {} quarter of {year}", ORDINALS[usize::from(f / 3)]),
+        (_, 1) => format!("{} {year}", month(s)),
+        _ => format!("{}–{} {year}", month(s), month(e)),
+    }
+}
+
 /// A percentage with its sign and one decimal, and its bounds when they differ:
 /// `-4.2 %`, `+72.9 % [+71.4 %, +76.1 %]`.
 pub fn format_pct(pct: f64, low: f64, high: f64) -> String {
@@ -340,7 +397,7 @@ pub fn derived_summary(store: &Store) -> Result<String> {
             }
         }
         if series.product != "total" {
-            if let Some(whole) = whole_for(store, &series, &all)? {
+            if let Some(whole) = store.whole_for(&series)? {
                 for row in
                     reports::shares(std::slice::from_ref(&series), &whole, None).unwrap_or_default()
                 {
@@ -470,40 +527,6 @@ pub fn derived_summary(store: &Store) -> Result<String> {
     Ok(out)
 }
 
-/// The whole a product's series is a part of: the same indicator's total, or else an
-/// undirected indicator of the same unit with a total for the same pair.
-fn whole_for(store: &Store, part: &Series, all: &[Observation]) -> Result<Option<Series>> {
-    let own = store.series(&SeriesQuery::new(
-        &part.indicator.code,
-        &part.origin,
-        &part.destination,
-    ))?;
-    if !own.observations.is_empty() {
-        return Ok(Some(own));
-    }
-    for indicator in store.indicators()? {
-        if indicator.directed
-            || indicator.unit != part.indicator.unit
-            || indicator.code == part.indicator.code
-        {
-            continue;
-        }
-        let candidate = store.series(&SeriesQuery::new(
-            &indicator.code,
-            &part.origin,
-            &part.destination,
-        ))?;
-        let overlaps = part
-            .observations
-            .iter()
-            .any(|o| candidate.get(&o.period).is_some());
-        if overlaps && all.iter().any(|o| o.indicator == indicator.code) {
-            return Ok(Some(candidate));
-        }
-    }
-    Ok(None)
-}
-
 /// A fraction as a percentage with two decimals, and its bounds when they differ.
 fn format_pct_plain(fraction: f64, low: f64, high: f64) -> String {
     bounds_text_around(
@@ -542,6 +565,22 @@ mod tests {
         assert_eq!(format_number(1_234.5), "1,234.5");
         assert_eq!(format_number(-3_800_000.0), "-3.8 million");
         assert_eq!(format_number(0.0), "0");
+    }
+
+    #[test]
+    fn periods_in_words() {
+        let words = |text: &str| period_words(&text.parse().unwrap());
+        assert_eq!(words("2024"), "2024");
+        assert_eq!(words("2024-H2"), "the second half of 2024");
+        assert_eq!(words("2024-H1"), "the first half of 2024");
+        assert_eq!(words("2026-Q2"), "the second quarter of 2026");
+        assert_eq!(words("2025-Q4"), "the fourth quarter of 2025");
+        assert_eq!(words("2025-03"), "March 2025");
+        assert_eq!(words("2020/2024"), "2020–2024");
+        assert_eq!(
+            words("2025-01-01/2025-08-20"),
+            "1 January 2025 – 20 August 2025"
+        );
     }
 
     #[test]

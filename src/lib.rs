@@ -29,6 +29,8 @@ pub mod error;
 pub mod format;
 pub mod model;
 pub mod period;
+pub mod render;
+pub mod report;
 pub mod reports;
 pub mod store;
 

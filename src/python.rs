@@ -820,6 +820,7 @@ impl PyStore {
                     "description",
                     column(py, rows.iter().map(|i| i.description.clone()))?,
                 ),
+                ("topic", column(py, rows.iter().map(|i| i.topic.code()))?),
             ],
             &[],
             &[],
@@ -1053,6 +1054,23 @@ impl PyStore {
         rows_frame(py, &rows)
     }
 
+    /// The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a
+    /// headline, sections with sentences, tables and charts, notes tracing every
+    /// figure to its source, and the sources. Renders as Markdown, HTML and JSON.
+    fn report<'py>(&self, py: Python<'py>, a: String, b: String) -> PyResult<Bound<'py, PyAny>> {
+        let report = self.with(py, move |s| s.report(&a, &b))?;
+        let core = Bound::new(py, PyReport { report })?;
+        py.import("bilateral.report")?
+            .getattr("Report")?
+            .call1((core,))
+    }
+
+    /// The pairs of countries with observations or events, as `(a, b, count)` with the
+    /// alpha-3 codes in alphabetical order, the pair with most first.
+    fn pairs(&self, py: Python<'_>) -> PyResult<Vec<(String, String, usize)>> {
+        self.with(py, |s| s.pairs())
+    }
+
     /// A readable text summary of everything in the store.
     fn summary(&self, py: Python<'_>) -> PyResult<String> {
         self.with(py, |s| crate::format::summary(s))
@@ -1063,6 +1081,57 @@ impl PyStore {
     fn derived_summary(&self, py: Python<'_>) -> PyResult<String> {
         self.with(py, |s| crate::format::derived_summary(s))
     }
+}
+
+// ----- the report ------------------------------------------------------------------------------
+
+/// The Rust report behind `bilateral.Report`: renders it and hands out its data.
+#[pyclass(name = "CoreReport", module = "bilateral._core", frozen)]
+struct PyReport {
+    report: crate::report::Report,
+}
+
+#[pymethods]
+impl PyReport {
+    /// The report as Markdown.
+    fn to_markdown(&self) -> String {
+        self.report.to_markdown()
+    }
+
+    /// The report as a self-contained HTML page.
+    fn to_html(&self) -> String {
+        self.report.to_html()
+    }
+
+    /// The report as an HTML fragment, for notebooks.
+    fn to_html_fragment(&self) -> String {
+        self.report.to_html_fragment()
+    }
+
+    /// The report as JSON with stable field names.
+    fn to_json(&self) -> String {
+        self.report.to_json()
+    }
+
+    /// The report as plain Python data (the JSON structure).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &to_json(py, &self.report)?)
+    }
+}
+
+/// A chart of a report (its JSON form) as an inline SVG element.
+#[pyfunction]
+fn chart_svg(py: Python<'_>, chart_json: &str) -> PyResult<String> {
+    let chart: crate::report::Chart = serde_json::from_str(chart_json)
+        .map_err(|e| {
+            Error::invalid(
+                "chart",
+                chart_json.chars().take(60).collect::<String>(),
+                e.to_string(),
+            )
+        })
+        .py(py)?;
+    Ok(crate::render::chart_svg(&chart))
 }
 
 // ----- module functions ------------------------------------------------------------------------
@@ -1122,6 +1191,8 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA_VERSION", crate::SCHEMA_VERSION)?;
     m.add_class::<PyStore>()?;
+    m.add_class::<PyReport>()?;
+    m.add_function(wrap_pyfunction!(chart_svg, m)?)?;
     m.add_function(wrap_pyfunction!(demo, m)?)?;
     m.add_function(wrap_pyfunction!(datasets, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;

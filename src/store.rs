@@ -445,6 +445,25 @@ impl Store {
         .collect()
     }
 
+    /// The pairs of countries the store has observations or events for, as alpha-3
+    /// codes in alphabetical order, with how many of each: the pair with most first.
+    pub fn pairs(&self) -> Result<Vec<(String, String, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.alpha3, b.alpha3, count(*) AS n
+             FROM (SELECT min(origin_id, destination_id) AS a_id, max(origin_id, destination_id) AS b_id
+                   FROM observation
+                   UNION ALL SELECT a_id, b_id FROM event) pair
+             JOIN country a ON a.id = pair.a_id
+             JOIN country b ON b.id = pair.b_id
+             GROUP BY a.alpha3, b.alpha3
+             ORDER BY n DESC, a.alpha3, b.alpha3",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     // ----- events -----------------------------------------------------------------------
 
     /// Adds a dated event between two countries.

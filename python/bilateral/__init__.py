@@ -25,16 +25,20 @@ from ._core import (
     normalize_period,
 )
 from ._results import Change, RequiredGrowth, Result, TargetProgress
+from .report import Chart, Report, Section
 
 __all__ = [
     "SCHEMA_VERSION",
     "BilateralError",
     "Change",
+    "Chart",
     "DuplicateError",
     "NotFoundError",
+    "Report",
     "RequiredGrowth",
     "Result",
     "SchemaError",
+    "Section",
     "Store",
     "TargetProgress",
     "ValidationError",

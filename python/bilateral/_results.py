@@ -134,8 +134,12 @@ class TargetProgress(Result):
     on_track: bool
 
     _amounts: ClassVar[tuple[str, ...]] = (
-        "target", "actual", "run_rate", "actual_monthly", "required_monthly",
-    )  # fmt: skip
+        "target",
+        "actual",
+        "run_rate",
+        "actual_monthly",
+        "required_monthly",
+    )
     _fractions: ClassVar[tuple[str, ...]] = ("share_of_target", "share_of_year", "run_rate_share")
 
 

@@ -1,0 +1,222 @@
+"""The bilateral report in Python: sections with DataFrames, charts, and renderings.
+
+The report is built and rendered in Rust (``Store.report``); this module gives it a
+Python shape: ``report.sections`` holds :class:`Section` objects whose tables are
+pandas DataFrames, ``report.figures()`` draws the charts with matplotlib, and
+``report.save()`` writes a self-contained HTML (or Markdown, or JSON) file.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import _core
+from ._frames import frame
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart of a report: what it shows and the points to draw.
+
+    ``kind`` is ``series`` (a series over time, targets and projections dashed),
+    ``directions`` (both directions side by side), ``progress`` (a year's actual and
+    run rate against its target) or ``timeline`` (events). Each of ``series`` is a dict
+    with ``label``, ``dashed`` and ``points`` (dicts with ``label``, ``x``, ``value``,
+    ``low``, ``high``, ``note``).
+    """
+
+    kind: str
+    title: str
+    unit: str
+    indicator: str | None = None
+    product: str | None = None
+    origin: str | None = None
+    destination: str | None = None
+    series: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The chart as plain data (the JSON form)."""
+        return {
+            "kind": self.kind,
+            "indicator": self.indicator,
+            "product": self.product,
+            "origin": self.origin,
+            "destination": self.destination,
+            "title": self.title,
+            "unit": self.unit,
+            "series": self.series,
+            "events": self.events,
+        }
+
+    def svg(self) -> str:
+        """The chart as an inline SVG element (drawn in Rust; no matplotlib needed)."""
+        return _core.chart_svg(json.dumps(self.to_dict()))
+
+    def figure(self) -> Figure:
+        """The chart as a matplotlib figure (needs ``pip install bilateral[plot]``)."""
+        from .plot import draw
+
+        return draw(self)
+
+    def _repr_svg_(self) -> str:
+        return self.svg()
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a report: a title, sentences, tables and charts."""
+
+    id: str
+    title: str
+    sentences: list[str]
+    notes: list[list[int]]
+    tables: list[pd.DataFrame]
+    charts: list[Chart]
+
+
+def _table(data: dict[str, Any]) -> pd.DataFrame:
+    names = [c["name"] for c in data["columns"]]
+    columns: dict[str, list[Any]] = {name: [] for name in names}
+    for row in data["rows"]:
+        for name, cell in zip(names, row, strict=True):
+            columns[name].append(cell)
+    numeric = [
+        name
+        for name in names
+        if columns[name] and all(v is None or isinstance(v, (int, float)) for v in columns[name])
+    ]
+    df = frame(columns, floats=numeric)
+    df.attrs["title"] = data["title"]
+    return df
+
+
+class Report:
+    """The report on the relationship between two countries.
+
+    Made by ``Store.report(a, b)``. Shows itself as HTML in Jupyter; renders with
+    :meth:`to_markdown`, :meth:`to_html` and :meth:`to_json`; :meth:`save` writes a file.
+
+    >>> import bilateral
+    >>> report = bilateral.demo().report("AZE", "KAZ")
+    >>> report.title
+    'Azerbaijan and Kazakhstan'
+    >>> [s.title for s in report.sections][:2]
+    ['Trade', 'Investment and business presence']
+    """
+
+    def __init__(self, core: _core.CoreReport) -> None:
+        self._core = core
+        self._data: dict[str, Any] = core.to_dict()
+
+    @property
+    def title(self) -> str:
+        """ "Azerbaijan and Kazakhstan"."""
+        return str(self._data["title"])
+
+    @property
+    def countries(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The two countries, as dicts with alpha3, alpha2, name, official_name."""
+        return (self._data["a"], self._data["b"])
+
+    @property
+    def headline(self) -> list[str]:
+        """The summary: the latest figure, and its growth, of each series."""
+        return [s["text"] for s in self._data["headline"]]
+
+    @property
+    def sections(self) -> list[Section]:
+        """The sections, each with title, sentences, tables (DataFrames) and charts."""
+        return [
+            Section(
+                id=s["id"],
+                title=s["title"],
+                sentences=[t["text"] for t in s["sentences"]],
+                notes=[t["notes"] for t in s["sentences"]],
+                tables=[_table(t) for t in s["tables"]],
+                charts=[Chart(**c) for c in s["charts"]],
+            )
+            for s in self._data["sections"]
+        ]
+
+    @property
+    def notes(self) -> pd.DataFrame:
+        """Every cited figure: number, subject, period, figure, status, source, quote."""
+        rows = self._data["notes"]
+        names = [
+            "number",
+            "indicator",
+            "subject",
+            "period",
+            "figure",
+            "status",
+            "source",
+            "quote",
+            "note",
+        ]
+        return frame({name: [r[name] for r in rows] for name in names})
+
+    @property
+    def sources(self) -> pd.DataFrame:
+        """The sources cited: id, title, publisher, url, published."""
+        rows = self._data["sources"]
+        names = ["id", "title", "publisher", "url", "published"]
+        return frame({name: [r.get(name) for r in rows] for name in names})
+
+    def charts(self) -> list[Chart]:
+        """Every chart of every section, in order."""
+        return [chart for section in self.sections for chart in section.charts]
+
+    def figures(self) -> list[Figure]:
+        """The charts as matplotlib figures, one per chart (needs ``bilateral[plot]``)."""
+        from .plot import draw
+
+        return [draw(chart) for chart in self.charts()]
+
+    def to_markdown(self) -> str:
+        """The report as Markdown, with footnotes for the sources of figures."""
+        return self._core.to_markdown()
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page (charts as inline SVG)."""
+        return self._core.to_html()
+
+    def to_json(self) -> str:
+        """The report as JSON with stable field names."""
+        return self._core.to_json()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain Python data (the JSON structure)."""
+        return self._core.to_dict()
+
+    def save(self, path: str | Path, format: str | None = None) -> Path:
+        """Write the report to ``path``: HTML, or Markdown or JSON by the file's suffix
+        (``.md``, ``.json``) or ``format``. Returns the path."""
+        path = Path(path)
+        kind = format or {".md": "markdown", ".json": "json"}.get(path.suffix.lower(), "html")
+        renderers = {"html": self.to_html, "markdown": self.to_markdown, "json": self.to_json}
+        if kind not in renderers:
+            error = _core.ValidationError(f'field "format": {kind!r} is not html, markdown or json')
+            error.field, error.record, error.text = "format", None, kind
+            error.reason = "is not html, markdown or json"
+            raise error
+        path.write_text(renderers[kind](), encoding="utf-8")
+        return path
+
+    def _repr_html_(self) -> str:
+        return self._core.to_html_fragment()
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def __repr__(self) -> str:
+        sections = ", ".join(s["title"] for s in self._data["sections"]) or "no sections"
+        return f"<bilateral.Report {self.title}: {sections}; {len(self._data['notes'])} notes>"

@@ -1,0 +1,719 @@
+//! How a [`Report`] looks: Markdown, a self-contained HTML page with inline SVG
+//! charts, and JSON with stable field names.
+
+use std::fmt::Write as _;
+
+use crate::format::format_number;
+use crate::report::{Cell, Chart, ChartKind, ChartPoint, Report, Sentence, Table};
+
+/// Colours of the first and second direction, and of targets and projections.
+const COLOURS: [&str; 3] = ["#1f6fb2", "#d9822b", "#6b6b6b"];
+
+impl Report {
+    /// The report as pretty-printed JSON. Field names are those of the Rust types and
+    /// stay stable: `title`, `a`, `b`, `headline`, `sections` (`id`, `title`,
+    /// `sentences`, `tables`, `charts`), `notes`, `sources`.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report is plain data and always serialises")
+    }
+
+    /// The report as Markdown, with footnotes (`[^3]`) for the sources of figures.
+    pub fn to_markdown(&self) -> String {
+        let mut out = format!("# {}\n\n", self.title);
+        if !self.headline.is_empty() {
+            out.push_str("## Summary\n\n");
+            for s in &self.headline {
+                let _ = writeln!(out, "- {}{}", s.text, md_notes(s));
+            }
+            out.push('\n');
+        }
+        for section in &self.sections {
+            let _ = writeln!(out, "## {}\n", section.title);
+            for s in &section.sentences {
+                let _ = writeln!(out, "{}{}\n", s.text, md_notes(s));
+            }
+            for table in &section.tables {
+                out.push_str(&md_table(table));
+                out.push('\n');
+            }
+        }
+        if !self.notes.is_empty() {
+            out.push_str("## Notes\n\n");
+            for n in &self.notes {
+                let source = n
+                    .source
+                    .as_deref()
+                    .map(|s| format!(" Source: {s}."))
+                    .unwrap_or_default();
+                let quote = n
+                    .quote
+                    .as_deref()
+                    .map(|q| format!(" “{}”", q.trim()))
+                    .unwrap_or_default();
+                let note = n
+                    .note
+                    .as_deref()
+                    .map(|t| format!(" Note: {t}"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "[^{}]: {}, {}: {}.{source}{quote}{note}",
+                    n.number, n.subject, n.period, n.figure
+                );
+            }
+            out.push('\n');
+        }
+        if !self.sources.is_empty() {
+            out.push_str("## Sources\n\n");
+            for s in &self.sources {
+                let _ = writeln!(out, "- **{}**: {}", s.id, source_text(s));
+            }
+        }
+        out
+    }
+
+    /// The report as one self-contained HTML page: styles inline, charts as inline
+    /// SVG, nothing loaded from elsewhere.
+    pub fn to_html(&self) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{}</title>\n</head>\n<body>\n{}</body>\n</html>\n",
+            escape(&self.title),
+            self.to_html_fragment()
+        )
+    }
+
+    /// The report as an HTML fragment (a `<div>` with its own styles), for embedding
+    /// in a page or a notebook.
+    pub fn to_html_fragment(&self) -> String {
+        let mut out = String::from("<div class=\"bilateral-report\">\n");
+        out.push_str(STYLE);
+        let _ = writeln!(out, "<h1>{}</h1>", escape(&self.title));
+        if !self.headline.is_empty() {
+            out.push_str("<h2>Summary</h2>\n<ul class=\"headline\">\n");
+            for s in &self.headline {
+                let _ = writeln!(out, "<li>{}{}</li>", escape(&s.text), self.html_notes(s));
+            }
+            out.push_str("</ul>\n");
+        }
+        for section in &self.sections {
+            let _ = writeln!(
+                out,
+                "<section id=\"{}\">\n<h2>{}</h2>",
+                escape(&section.id),
+                escape(&section.title)
+            );
+            for s in &section.sentences {
+                let _ = writeln!(out, "<p>{}{}</p>", escape(&s.text), self.html_notes(s));
+            }
+            if !section.charts.is_empty() {
+                out.push_str("<div class=\"charts\">\n");
+                for chart in &section.charts {
+                    let _ = writeln!(out, "<figure>{}</figure>", chart_svg(chart));
+                }
+                out.push_str("</div>\n");
+            }
+            for table in &section.tables {
+                out.push_str(&html_table(table));
+            }
+            out.push_str("</section>\n");
+        }
+        if !self.notes.is_empty() {
+            out.push_str("<h2>Notes</h2>\n<ol class=\"notes\">\n");
+            for n in &self.notes {
+                let source = n
+                    .source
+                    .as_deref()
+                    .map(|s| format!(" Source: {}.", escape(s)))
+                    .unwrap_or_default();
+                let quote = n
+                    .quote
+                    .as_deref()
+                    .map(|q| format!(" <q>{}</q>", escape(q.trim())))
+                    .unwrap_or_default();
+                let note = n
+                    .note
+                    .as_deref()
+                    .map(|t| format!(" <em>{}</em>", escape(t)))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "<li id=\"note-{}\">{}, {}: {}.{source}{quote}{note}</li>",
+                    n.number,
+                    escape(&n.subject),
+                    n.period,
+                    escape(&n.figure)
+                );
+            }
+            out.push_str("</ol>\n");
+        }
+        if !self.sources.is_empty() {
+            out.push_str("<h2>Sources</h2>\n<ul class=\"sources\">\n");
+            for s in &self.sources {
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}</strong>: {}</li>",
+                    escape(&s.id),
+                    escape(&source_text(s))
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+        out.push_str("</div>\n");
+        out
+    }
+
+    /// Footnote links whose hover text gives the figure, period, source and quote.
+    fn html_notes(&self, sentence: &Sentence) -> String {
+        let links: Vec<String> = sentence
+            .notes
+            .iter()
+            .filter_map(|&n| self.notes.get(n - 1))
+            .map(|n| {
+                let hover = format!(
+                    "{}, {}: {}. {}{}",
+                    n.subject,
+                    n.period,
+                    n.figure,
+                    n.source
+                        .as_deref()
+                        .map(|s| format!("Source: {s}. "))
+                        .unwrap_or_default(),
+                    n.quote.as_deref().unwrap_or("")
+                );
+                format!(
+                    "<a href=\"#note-{0}\" title=\"{1}\">{0}</a>",
+                    n.number,
+                    escape(hover.trim())
+                )
+            })
+            .collect();
+        if links.is_empty() {
+            String::new()
+        } else {
+            format!("<sup>{}</sup>", links.join(","))
+        }
+    }
+}
+
+fn source_text(s: &crate::Source) -> String {
+    let mut text = String::new();
+    if let Some(p) = &s.publisher {
+        let _ = write!(text, "{p}, ");
+    }
+    text.push_str(&s.title);
+    if let Some(d) = &s.published {
+        let _ = write!(text, " ({d})");
+    }
+    if let Some(u) = &s.url {
+        let _ = write!(text, ", {u}");
+    }
+    text
+}
+
+fn md_notes(sentence: &Sentence) -> String {
+    sentence.notes.iter().map(|n| format!("[^{n}]")).collect()
+}
+
+fn cell_text(cell: &Cell, column: &str) -> String {
+    match cell {
+        Cell::Text(t) => t.clone(),
+        Cell::Integer(n) if column == "note" => format!("[{n}]"),
+        Cell::Integer(n) => n.to_string(),
+        Cell::Number(n) => format_number(*n),
+        Cell::Empty => String::new(),
+    }
+}
+
+fn md_table(table: &Table) -> String {
+    let visible: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| table.columns[i].visible)
+        .collect();
+    let mut out = format!("**{}**\n\n|", table.title);
+    for &i in &visible {
+        let _ = write!(out, " {} |", table.columns[i].name);
+    }
+    out.push_str("\n|");
+    for _ in &visible {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    for row in &table.rows {
+        out.push('|');
+        for &i in &visible {
+            let text = cell_text(&row[i], &table.columns[i].name).replace('|', "\\|");
+            let _ = write!(out, " {text} |");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn html_table(table: &Table) -> String {
+    let visible: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| table.columns[i].visible)
+        .collect();
+    let quote = table.columns.iter().position(|c| c.name == "quote");
+    let mut out = format!(
+        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        escape(&table.title)
+    );
+    for &i in &visible {
+        let _ = write!(out, "<th>{}</th>", escape(&table.columns[i].name));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        let hover = quote.and_then(|q| match &row[q] {
+            Cell::Text(t) => Some(format!(" title=\"{}\"", escape(t))),
+            _ => None,
+        });
+        let _ = write!(out, "<tr{}>", hover.unwrap_or_default());
+        for &i in &visible {
+            let name = &table.columns[i].name;
+            let text = escape(&cell_text(&row[i], name));
+            if let (true, Cell::Integer(n)) = (name == "note", &row[i]) {
+                let _ = write!(out, "<td><a href=\"#note-{n}\">{n}</a></td>");
+                continue;
+            }
+            let _ = write!(out, "<td>{text}</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "<style>
+.bilateral-report { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; line-height: 1.5; }
+.bilateral-report h1 { font-size: 1.8rem; margin-bottom: 0.5rem; }
+.bilateral-report h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
+.bilateral-report sup a { text-decoration: none; color: #1f6fb2; font-size: 0.75em; margin-left: 0.1em; }
+.bilateral-report table { border-collapse: collapse; margin: 1rem 0; font-size: 0.85rem; width: 100%; }
+.bilateral-report caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
+.bilateral-report th, .bilateral-report td { border-bottom: 1px solid #e5e5e5; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+.bilateral-report th { background: #f5f5f5; }
+.bilateral-report .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
+.bilateral-report figure { margin: 0; flex: 1 1 28rem; max-width: 100%; }
+.bilateral-report svg { max-width: 100%; height: auto; }
+.bilateral-report ol.notes { font-size: 0.85rem; }
+.bilateral-report q { font-style: italic; }
+</style>
+";
+
+// ----- charts ---------------------------------------------------------------------------------
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 320.0;
+const LEFT: f64 = 80.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 60.0;
+
+/// A chart as a standalone inline SVG element.
+pub fn chart_svg(chart: &Chart) -> String {
+    match chart.kind {
+        ChartKind::Series => series_svg(chart),
+        ChartKind::Directions => bars_svg(chart),
+        ChartKind::Progress => progress_svg(chart),
+        ChartKind::Timeline => timeline_svg(chart),
+    }
+}
+
+fn svg_open(width: f64, height: f64, title: &str) -> String {
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
+         role=\"img\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<title>{0}</title>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
+         <text x=\"{1}\" y=\"20\" font-size=\"14\" font-weight=\"600\">{0}</text>\n",
+        escape(title),
+        10
+    )
+}
+
+/// Round tick values from zero to at least `max`.
+fn ticks(max: f64) -> Vec<f64> {
+    if max <= 0.0 || !max.is_finite() {
+        return vec![0.0, 1.0];
+    }
+    let raw = max / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    let n = (max / step).ceil() as usize;
+    (0..=n).map(|i| i as f64 * step).collect()
+}
+
+fn y_axis(out: &mut String, ticks: &[f64], unit: &str, plot_height: f64, width: f64) {
+    let top = *ticks.last().unwrap_or(&1.0);
+    for t in ticks {
+        let y = TOP + plot_height - t / top * plot_height;
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e5e5\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
+            width - RIGHT,
+            LEFT - 6.0,
+            y + 4.0,
+            escape(&format_number(*t))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<text x=\"14\" y=\"{:.1}\" transform=\"rotate(-90 14 {:.1})\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+        TOP + plot_height / 2.0,
+        TOP + plot_height / 2.0,
+        escape(unit)
+    );
+}
+
+fn legend(out: &mut String, labels: &[(String, &str, bool)], y: f64) {
+    let mut x = LEFT;
+    for (label, colour, dashed) in labels {
+        let dash = if *dashed {
+            " stroke-dasharray=\"5 3\""
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"{colour}\" stroke-width=\"3\"{dash}/>\
+             <text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            x + 18.0,
+            x + 24.0,
+            y + 4.0,
+            escape(label)
+        );
+        x += 40.0 + 7.0 * label.chars().count() as f64;
+    }
+}
+
+fn error_bar(out: &mut String, x: f64, y_low: f64, y_high: f64, colour: &str) {
+    if (y_low - y_high).abs() < 0.5 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<line x1=\"{x:.1}\" x2=\"{x:.1}\" y1=\"{y_low:.1}\" y2=\"{y_high:.1}\" stroke=\"{colour}\" stroke-width=\"1.5\"/>\
+         <line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y_low:.1}\" y2=\"{y_low:.1}\" stroke=\"{colour}\"/>\
+         <line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y_high:.1}\" y2=\"{y_high:.1}\" stroke=\"{colour}\"/>",
+        x - 4.0,
+        x + 4.0,
+        x - 4.0,
+        x + 4.0
+    );
+}
+
+fn max_high(chart: &Chart) -> f64 {
+    chart
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .map(|p| p.high.max(p.value))
+        .fold(0.0, f64::max)
+}
+
+fn point_title(p: &ChartPoint, unit: &str) -> String {
+    let bounds = if p.low != p.high {
+        format!(
+            " [{} – {}]",
+            crate::format::format_amount(p.low, unit),
+            crate::format::format_amount(p.high, unit)
+        )
+    } else {
+        String::new()
+    };
+    let note = p.note.map(|n| format!(" (note {n})")).unwrap_or_default();
+    format!(
+        "{}: {}{bounds}{note}",
+        p.label,
+        crate::format::format_amount(p.value, unit)
+    )
+}
+
+fn series_svg(chart: &Chart) -> String {
+    let mut out = svg_open(WIDTH, HEIGHT, &chart.title);
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let plot_width = WIDTH - LEFT - RIGHT;
+    let ticks = ticks(max_high(chart));
+    let top = *ticks.last().unwrap_or(&1.0);
+    y_axis(&mut out, &ticks, &chart.unit, plot_height, WIDTH);
+    let xs: Vec<f64> = chart
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| p.x))
+        .collect();
+    let (x0, x1) = (
+        xs.iter().copied().fold(f64::INFINITY, f64::min).floor(),
+        xs.iter().copied().fold(f64::NEG_INFINITY, f64::max).ceil(),
+    );
+    let span = (x1 - x0).max(1.0);
+    let sx = |x: f64| LEFT + (x - x0) / span * plot_width;
+    let sy = |v: f64| TOP + plot_height - v / top * plot_height;
+    for year in (x0 as i32)..(x1 as i32) {
+        let x = sx(f64::from(year) + 0.5);
+        let _ = writeln!(
+            out,
+            "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\">{year}</text>",
+            TOP + plot_height + 18.0
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+        WIDTH - RIGHT,
+        TOP + plot_height,
+        TOP + plot_height
+    );
+    let mut labels = Vec::new();
+    for series in &chart.series {
+        let colour = if series.dashed {
+            COLOURS[2]
+        } else {
+            COLOURS[0]
+        };
+        let dash = if series.dashed {
+            " stroke-dasharray=\"6 4\""
+        } else {
+            ""
+        };
+        let path: Vec<String> = series
+            .points
+            .iter()
+            .map(|p| format!("{:.1},{:.1}", sx(p.x), sy(p.value)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
+            path.join(" ")
+        );
+        for p in &series.points {
+            error_bar(&mut out, sx(p.x), sy(p.low), sy(p.high), colour);
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{colour}\"><title>{}</title></circle>",
+                sx(p.x),
+                sy(p.value),
+                escape(&point_title(p, &chart.unit))
+            );
+        }
+        labels.push((series.label.clone(), colour, series.dashed));
+    }
+    legend(&mut out, &labels, HEIGHT - 18.0);
+    out.push_str("</svg>");
+    out
+}
+
+fn bars_svg(chart: &Chart) -> String {
+    let mut out = svg_open(WIDTH, HEIGHT, &chart.title);
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let plot_width = WIDTH - LEFT - RIGHT;
+    let ticks = ticks(max_high(chart));
+    let top = *ticks.last().unwrap_or(&1.0);
+    y_axis(&mut out, &ticks, &chart.unit, plot_height, WIDTH);
+    let mut periods: Vec<String> = Vec::new();
+    for p in chart.series.iter().flat_map(|s| s.points.iter()) {
+        if !periods.contains(&p.label) {
+            periods.push(p.label.clone());
+        }
+    }
+    let group = plot_width / periods.len().max(1) as f64;
+    let bar = (group * 0.7 / chart.series.len().max(1) as f64).min(60.0);
+    let sy = |v: f64| TOP + plot_height - v / top * plot_height;
+    for (g, period) in periods.iter().enumerate() {
+        let centre = LEFT + group * (g as f64 + 0.5);
+        let _ = writeln!(
+            out,
+            "<text x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+            TOP + plot_height + 18.0,
+            escape(period)
+        );
+        let n = chart.series.len() as f64;
+        for (i, series) in chart.series.iter().enumerate() {
+            let Some(p) = series.points.iter().find(|p| &p.label == period) else {
+                continue;
+            };
+            let colour = COLOURS[i.min(1)];
+            let x = centre - bar * n / 2.0 + bar * i as f64;
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"><title>{}</title></rect>",
+                sy(p.value),
+                bar - 2.0,
+                (sy(0.0) - sy(p.value)).max(0.0),
+                escape(&format!("{}: {}", series.label, point_title(p, &chart.unit)))
+            );
+            error_bar(&mut out, x + bar / 2.0 - 1.0, sy(p.low), sy(p.high), "#222");
+        }
+    }
+    let _ = writeln!(
+        out,
+        "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+        WIDTH - RIGHT,
+        sy(0.0),
+        sy(0.0)
+    );
+    let labels: Vec<(String, &str, bool)> = chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.label.clone(), COLOURS[i.min(1)], false))
+        .collect();
+    legend(&mut out, &labels, HEIGHT - 18.0);
+    out.push_str("</svg>");
+    out
+}
+
+fn progress_svg(chart: &Chart) -> String {
+    let rows = chart.series.len().max(1) as f64;
+    let height = TOP + rows * 44.0 + 40.0;
+    let mut out = svg_open(WIDTH, height, &chart.title);
+    let left = 190.0;
+    let plot_width = WIDTH - left - RIGHT - 90.0;
+    let top = max_high(chart).max(1.0) * 1.05;
+    let sx = |v: f64| left + v / top * plot_width;
+    for (i, series) in chart.series.iter().enumerate() {
+        let Some(p) = series.points.first() else {
+            continue;
+        };
+        let y = TOP + 10.0 + i as f64 * 44.0;
+        let (fill, stroke) = if series.dashed {
+            (
+                "none",
+                format!(
+                    " stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"6 4\"",
+                    COLOURS[2]
+                ),
+            )
+        } else {
+            (COLOURS[if i == 0 { 0 } else { 1 }], String::new())
+        };
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
+             <rect x=\"{left}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"26\" fill=\"{fill}\"{stroke}><title>{}</title></rect>\
+             <text x=\"{:.1}\" y=\"{:.1}\" fill=\"#333\">{}</text>",
+            left - 8.0,
+            y + 17.0,
+            escape(&series.label),
+            (sx(p.value) - left).max(1.0),
+            escape(&point_title(p, &chart.unit)),
+            sx(p.value) + 6.0,
+            y + 17.0,
+            escape(&crate::format::format_derived(p.value, &chart.unit))
+        );
+        let mid = y + 13.0;
+        if p.low != p.high {
+            let _ = writeln!(
+                out,
+                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{mid:.1}\" y2=\"{mid:.1}\" stroke=\"#222\" stroke-width=\"1.5\"/>",
+                sx(p.low),
+                sx(p.high)
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+fn timeline_svg(chart: &Chart) -> String {
+    let n = chart.events.len().max(1) as f64;
+    let row = 22.0;
+    let height = TOP + n * row + 40.0;
+    let width = WIDTH + 200.0;
+    let mut out = svg_open(width, height, &chart.title);
+    let axis_left = 20.0;
+    let axis_width = 260.0;
+    let (x0, x1) = (
+        chart
+            .events
+            .iter()
+            .map(|e| e.x)
+            .fold(f64::INFINITY, f64::min)
+            .floor(),
+        chart
+            .events
+            .iter()
+            .map(|e| e.x)
+            .fold(f64::NEG_INFINITY, f64::max)
+            .ceil(),
+    );
+    let span = (x1 - x0).max(1.0);
+    let sx = |x: f64| axis_left + (x - x0) / span * axis_width;
+    let bottom = TOP + n * row;
+    let _ = writeln!(
+        out,
+        "<line x1=\"{axis_left}\" x2=\"{:.1}\" y1=\"{bottom:.1}\" y2=\"{bottom:.1}\" stroke=\"#888\"/>\
+         <text x=\"{axis_left}\" y=\"{:.1}\" fill=\"#555\">{}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
+        axis_left + axis_width,
+        bottom + 16.0,
+        x0,
+        axis_left + axis_width,
+        bottom + 16.0,
+        x1
+    );
+    for (i, e) in chart.events.iter().enumerate() {
+        let y = TOP + i as f64 * row + 12.0;
+        let x = sx(e.x);
+        let title: String = if e.title.chars().count() > 70 {
+            format!("{}…", e.title.chars().take(69).collect::<String>())
+        } else {
+            e.title.clone()
+        };
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\" stroke-dasharray=\"2 3\"/>\
+             <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>\
+             <text x=\"{:.1}\" y=\"{:.1}\"><tspan fill=\"#555\">{}</tspan> {}</text>",
+            axis_left + axis_width + 12.0,
+            COLOURS[0],
+            escape(&format!("{} {}: {}", e.date, e.kind, e.title)),
+            axis_left + axis_width + 16.0,
+            y + 4.0,
+            escape(&e.date),
+            escape(&title)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round_and_reach_the_maximum() {
+        assert_eq!(ticks(4_500_000.0), vec![0.0, 2e6, 4e6, 6e6]);
+        assert_eq!(ticks(103_000.0), vec![0.0, 50_000.0, 100_000.0, 150_000.0]);
+        assert_eq!(ticks(0.0), vec![0.0, 1.0]);
+    }
+
+    #[test]
+    fn escape_covers_markup_and_quotes() {
+        assert_eq!(
+            escape("a < b & \"c\" 'd'"),
+            "a &lt; b &amp; &quot;c&quot; &#39;d&#39;"
+        );
+    }
+}

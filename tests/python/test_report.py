@@ -1,0 +1,193 @@
+"""The report through Python: object, renderings, files, charts, command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import bilateral
+import pandas as pd
+import pytest
+
+VOID = {"meta", "br", "hr", "img", "input", "link"}
+
+
+class _Balance(HTMLParser):
+    """Checks that every opened element is closed in order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+
+@pytest.fixture(scope="module")
+def report() -> bilateral.Report:
+    return bilateral.demo().report("Azerbaijan", "KZ")
+
+
+def test_the_report_has_a_section_per_kind_of_indicator(report: bilateral.Report) -> None:
+    assert report.title == "Azerbaijan and Kazakhstan"
+    assert [s.title for s in report.sections] == [
+        "Trade",
+        "Investment and business presence",
+        "Transport and energy",
+        "Tourism and people",
+        "Cooperation and timeline",
+    ]
+    trade = report.sections[0]
+    assert trade.sentences[0].startswith(
+        "Trade turnover reached $547.6 million in January–August 2025, "
+        "more than in the whole of 2024 ($533.4 million)."
+    )
+    assert any("22.19 %" in s and "Wheat" in s for s in trade.sentences)  # 121.5 / 547.6
+
+
+def test_tables_are_dataframes_with_numbers_and_words(report: bilateral.Report) -> None:
+    figures = report.sections[0].tables[0]
+    assert isinstance(figures, pd.DataFrame)
+    assert figures.attrs["title"] == "Figures"
+    row = figures[(figures["indicator"] == "Trade turnover") & (figures["period"] == "2024")].iloc[
+        0
+    ]
+    assert (row["value"], row["figure"]) == (533_400_000.0, "$533.4 million")
+    assert str(figures["value"].dtype) == "float64"
+    timeline = report.sections[-1].tables[-1]
+    assert "2025-05-17" in timeline["date"].tolist()
+
+
+def test_every_cited_note_traces_to_a_source_and_quote(report: bilateral.Report) -> None:
+    notes = report.notes.set_index("number")
+    for section in report.sections:
+        for cited in section.notes:
+            for n in cited:
+                assert notes.loc[n, "quote"], n
+    assert set(report.sources["id"]) == {"caspian-post", "customs-az", "kazakhtourism", "azizov"}
+
+
+def test_json_has_stable_field_names(report: bilateral.Report) -> None:
+    data = json.loads(report.to_json())
+    assert list(data) == ["title", "a", "b", "headline", "sections", "notes", "sources"]
+    assert list(data["sections"][0]) == ["id", "title", "sentences", "tables", "charts"]
+    assert data["a"]["alpha3"] == "AZE" and data["b"]["alpha3"] == "KAZ"
+
+
+def test_html_is_well_formed_and_self_contained(report: bilateral.Report, tmp_path: Path) -> None:
+    html = report.to_html()
+    checker = _Balance()
+    checker.feed(html)
+    assert checker.errors == [] and checker.stack == []
+    assert "<script" not in html and "<link" not in html and "src=" not in html
+    assert html.count("<svg") == len(report.charts()) > 0
+    path = report.save(tmp_path / "az-kz.html")
+    assert path.read_text(encoding="utf-8") == html
+    assert report.save(tmp_path / "az-kz.md").read_text(encoding="utf-8") == report.to_markdown()
+    with pytest.raises(bilateral.ValidationError):
+        report.save(tmp_path / "x.pdf", format="pdf")
+
+
+def test_jupyter_sees_html(report: bilateral.Report) -> None:
+    fragment = report._repr_html_()
+    assert fragment.startswith('<div class="bilateral-report">')
+    assert "$547.6 million" in fragment
+
+
+def test_a_pair_without_data_gives_a_short_honest_report() -> None:
+    empty = bilateral.demo().report("GEO", "ARM")
+    assert empty.sections == []
+    assert empty.headline == ["The store holds no figures or events for Georgia and Armenia."]
+    assert "Georgia and Armenia" in empty.to_markdown()
+    with pytest.raises(bilateral.ValidationError) as caught:
+        bilateral.demo().report("AZE", "Narnia")
+    assert caught.value.field == "b"
+
+
+def test_charts_render_as_svg_without_matplotlib(report: bilateral.Report) -> None:
+    kinds = [c.kind for c in report.charts()]
+    assert {"series", "directions", "progress", "timeline"} <= set(kinds)
+    cargo = next(
+        c for c in report.charts() if c.kind == "series" and c.indicator == "corridor_cargo"
+    )
+    assert [p["label"] for p in cargo.series[0]["points"]] == ["2020", "2024"]
+    assert cargo.series[1]["dashed"] is True
+    assert cargo.svg().startswith("<svg")
+
+
+def test_the_report_works_with_matplotlib_absent() -> None:
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "import bilateral\n"
+        "r = bilateral.demo().report('AZE', 'KAZ')\n"
+        "assert '<svg' in r.to_html() and r.to_markdown() and r.to_json()\n"
+        "try:\n"
+        "    r.figures()\n"
+        "except ImportError as e:\n"
+        "    assert 'bilateral[plot]' in str(e)\n"
+        "else:\n"
+        "    raise SystemExit('figures() should need matplotlib')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_figures_are_matplotlib_figures(report: bilateral.Report) -> None:
+    pytest.importorskip("matplotlib")
+    import bilateral.plot
+    from matplotlib.figure import Figure
+
+    figures = report.figures()
+    assert len(figures) == len(report.charts())
+    assert all(isinstance(f, Figure) for f in figures)
+    store = bilateral.demo()
+    assert isinstance(bilateral.plot.series(store, "corridor_cargo", "AZE", "KAZ"), Figure)
+    assert isinstance(bilateral.plot.directions(store, "tourists", "AZE", "KAZ"), Figure)
+    assert isinstance(bilateral.plot.progress(store, "corridor_cargo", "AZE", "KAZ"), Figure)
+    assert isinstance(bilateral.plot.timeline(store, "AZE", "KAZ"), Figure)
+    with pytest.raises(bilateral.NotFoundError):
+        bilateral.plot.series(store, "agreements", "AZE", "KAZ")
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bilateral", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+def test_command_line_report_and_exit_codes(tmp_path: Path) -> None:
+    md = run("report", "--dataset", "azerbaijan-kazakhstan-2025", "--format", "markdown")
+    assert md.returncode == 0 and md.stdout.startswith("# Azerbaijan and Kazakhstan")
+    db = tmp_path / "relations.db"
+    with bilateral.Store(db) as store:
+        store.load_dataset("azerbaijan-kazakhstan-2025")
+    out = tmp_path / "out.html"
+    html = run("report", str(db), "AZE", "KAZ", "--format", "html", "-o", str(out))
+    assert html.returncode == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    data = run("report", str(db), "--format", "json")
+    assert data.returncode == 0 and json.loads(data.stdout)["title"] == "Azerbaijan and Kazakhstan"
+    assert run("datasets").stdout.split() == ["azerbaijan-kazakhstan-2025"]
+    for args, status in [
+        (("report", str(tmp_path / "missing.db"), "AZE", "KAZ"), 2),
+        (("report", "--format", "pdf"), 2),
+        (("report", str(db), "AZE", "Narnia"), 1),
+        (("report", str(db), "AZE"), 2),
+        (("nonsense",), 2),
+    ]:
+        done = run(*args)
+        assert done.returncode == status, (args, done.stderr)
+        assert done.stderr.startswith("bilateral: ") and done.stderr.count("\n") == 1, done.stderr
