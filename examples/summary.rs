@@ -3,8 +3,6 @@
 
 fn main() -> bilateral::Result<()> {
     let store = bilateral::Store::demo()?;
-    println!("{}", bilateral::summary(&store)?);
-    println!("Derived figures");
-    print!("{}", bilateral::derived_summary(&store)?);
+    print!("{}", bilateral::summary(&store)?);
     Ok(())
 }

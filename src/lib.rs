@@ -39,9 +39,7 @@ mod python;
 
 pub use builtin::{datasets, Dataset};
 pub use error::{Error, Result, ValidationError};
-pub use format::{
-    derived_summary, describe_observation, format_amount, format_number, format_value, summary,
-};
+pub use format::{describe_observation, format_amount, format_number, format_value, summary};
 pub use model::{
     last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
     Observation, Qualifier, Source, Status, Topic,

@@ -1075,12 +1075,6 @@ impl PyStore {
     fn summary(&self, py: Python<'_>) -> PyResult<String> {
         self.with(py, |s| crate::format::summary(s))
     }
-
-    /// The derived figures the store's data supports (growth, CAGR, shares, per
-    /// capita, target progress, required growth, asymmetry), one per line.
-    fn derived_summary(&self, py: Python<'_>) -> PyResult<String> {
-        self.with(py, |s| crate::format::derived_summary(s))
-    }
 }
 
 // ----- the report ------------------------------------------------------------------------------

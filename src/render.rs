@@ -48,12 +48,12 @@ impl Report {
                 let quote = n
                     .quote
                     .as_deref()
-                    .map(|q| format!(" “{}”", q.trim()))
+                    .map(|q| format!(" “{}”", one_line(q)))
                     .unwrap_or_default();
                 let note = n
                     .note
                     .as_deref()
-                    .map(|t| format!(" Note: {t}"))
+                    .map(|t| format!(" Note: {}", one_line(t)))
                     .unwrap_or_default();
                 let _ = writeln!(
                     out,
@@ -212,6 +212,11 @@ fn source_text(s: &crate::Source) -> String {
     text
 }
 
+/// Text on one line: line breaks become spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn md_notes(sentence: &Sentence) -> String {
     sentence.notes.iter().map(|n| format!("[^{n}]")).collect()
 }
@@ -242,7 +247,8 @@ fn md_table(table: &Table) -> String {
     for row in &table.rows {
         out.push('|');
         for &i in &visible {
-            let text = cell_text(&row[i], &table.columns[i].name).replace('|', "\\|");
+            // A line break would end the row; a bar would end the cell.
+            let text = one_line(&cell_text(&row[i], &table.columns[i].name)).replace('|', "\\|");
             let _ = write!(out, " {text} |");
         }
         out.push('\n');

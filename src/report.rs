@@ -543,6 +543,7 @@ impl<'s> Builder<'s> {
             status_words(latest.status)
         );
         let mut notes = vec![latest_note];
+        let mut headline_notes = vec![latest_note];
         let mut headline_text = format!(
             "{subject}: {} in {}{}",
             format_value(latest.value, &unit, latest.qualifier),
@@ -569,8 +570,8 @@ impl<'s> Builder<'s> {
         text.push('.');
         let mut extra = Vec::new();
         for row in &growth {
-            let (Some(pct), Some(base_period), Some(base_value)) =
-                (row.pct, row.base_period, row.base_value)
+            let (Some(base_period), Some(base_value), Some(change)) =
+                (row.base_period, row.base_value, row.change)
             else {
                 continue;
             };
@@ -578,7 +579,10 @@ impl<'s> Builder<'s> {
                 continue;
             };
             let base_note = self.cite(subject, base);
-            let change = change_words(pct, row.pct_low, row.pct_high);
+            let change = match row.pct {
+                Some(pct) => change_words(pct, row.pct_low, row.pct_high),
+                None => amount_change_words(change, &unit),
+            };
             let estimated = if base.status == Status::Estimate {
                 "an estimated "
             } else {
@@ -592,6 +596,7 @@ impl<'s> Builder<'s> {
                 ));
                 notes.push(base_note);
                 headline_text.push_str(&format!(", {change} on {}", period_words(&base_period)));
+                headline_notes.push(base_note);
             } else if let Some(obs) = series.get(&row.period) {
                 let note = self.cite(subject, obs);
                 extra.push(Sentence {
@@ -612,7 +617,7 @@ impl<'s> Builder<'s> {
         });
         headline.push(Sentence {
             text: format!("{headline_text}."),
-            notes: vec![latest_note],
+            notes: headline_notes,
         });
         sentences.extend(extra);
         // The long run: first and last calendar years at least two years apart.
@@ -638,14 +643,22 @@ impl<'s> Builder<'s> {
                             )
                         })
                         .unwrap_or_default();
+                    // "Times as much" only between positive figures.
+                    let times = if c.ratio_low > 0.0 {
+                        format!(
+                            ", {} times as much{rate}",
+                            ratio_words(c.ratio, c.ratio_low, c.ratio_high)
+                        )
+                    } else {
+                        format!(", {}", amount_change_words(c.change, &unit))
+                    };
                     sentences.push(Sentence {
                         text: format!(
-                            "From {} to {} it went from {} to {}, {} times as much{rate}.",
+                            "From {} to {} it went from {} to {}{times}.",
                             first.period,
                             last.period,
                             format_value(first.value, &unit, first.qualifier),
                             format_value(last.value, &unit, last.qualifier),
-                            ratio_words(c.ratio, c.ratio_low, c.ratio_high)
                         ),
                         notes,
                     });
@@ -937,15 +950,22 @@ impl<'s> Builder<'s> {
                     self.b.name
                 )
             };
+            let times = if row.ratio_low > 0.0 {
+                format!(
+                    "{} times as much, ",
+                    ratio_words(row.ratio, row.ratio_low, row.ratio_high)
+                )
+            } else {
+                String::new()
+            };
             sentences.push(Sentence {
                 text: format!(
-                    "In {}, {} from {} to {} against {} the other way: {} times as much, {net}.",
+                    "In {}, {} from {} to {} against {} the other way: {times}{net}.",
                     period_words(&row.period),
                     format_value(f.value, &unit, f.qualifier),
                     self.a.name,
                     self.b.name,
                     format_value(b.value, &unit, b.qualifier),
-                    ratio_words(row.ratio, row.ratio_low, row.ratio_high),
                 ),
                 notes: notes.clone(),
             });
@@ -1136,8 +1156,8 @@ impl<'s> Builder<'s> {
 
 impl Store {
     /// The whole a product's series is part of: the same indicator's total for the
-    /// pair, or else an undirected indicator of the same unit with a figure for one of
-    /// the same periods.
+    /// pair, or else an undirected indicator of the same unit and topic with a figure
+    /// for one of the same periods.
     pub fn whole_for(&self, part: &Series) -> Result<Option<Series>> {
         let own = self.series(&SeriesQuery::new(
             &part.indicator.code,
@@ -1148,8 +1168,11 @@ impl Store {
             return Ok(Some(own));
         }
         for indicator in self.indicators()? {
+            // A whole of the same unit and topic: exports in USD of trade turnover, not
+            // wheat tonnes of corridor cargo.
             if indicator.directed
                 || indicator.unit != part.indicator.unit
+                || indicator.topic != part.indicator.topic
                 || indicator.code == part.indicator.code
             {
                 continue;
@@ -1210,6 +1233,13 @@ fn growth_table(rows: Vec<(String, reports::GrowthRow)>) -> Table {
 
 fn events_sentence(events: &[Event]) -> String {
     let (first, last) = (&events[0], &events[events.len() - 1]);
+    if events.len() == 1 {
+        return format!(
+            "The timeline holds one event, in {}: {}.",
+            period_words(&first.date),
+            first.title
+        );
+    }
     let mut kinds: Vec<(String, usize)> = Vec::new();
     for e in events {
         match kinds.iter_mut().find(|(k, _)| *k == e.kind) {
@@ -1289,6 +1319,13 @@ fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
     format!("{direction} {:.1} %{bounds}", pct.abs())
 }
 
+/// "up $15 million", "down 200 t": the change in the unit, for bases where a
+/// percentage would mislead.
+fn amount_change_words(change: f64, unit: &str) -> String {
+    let direction = if change >= 0.0 { "up" } else { "down" };
+    format!("{direction} {}", format_derived(change.abs(), unit))
+}
+
 /// "54.0 %", "31.5 % [30.9 %, 32.7 %]".
 fn pct_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
     match (low, high) {
@@ -1319,8 +1356,15 @@ fn ratio_words(ratio: f64, low: f64, high: f64) -> String {
     }
 }
 
-/// A number with at most `decimals` decimals and no trailing zeros.
+/// A number with at most `decimals` decimals and no trailing zeros; below 1, three
+/// significant digits, so that a small figure never reads as zero.
 fn trim_number(value: f64, decimals: usize) -> String {
+    let magnitude = value.abs();
+    let decimals = if magnitude > 0.0 && magnitude < 1.0 {
+        decimals.max((2.0 - magnitude.log10().floor()) as usize)
+    } else {
+        decimals
+    };
     let text = format!("{value:.decimals$}");
     if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()

@@ -158,7 +158,8 @@ pub struct GrowthRow {
     pub change_low: Option<f64>,
     /// Upper bound of the change.
     pub change_high: Option<f64>,
-    /// Growth in percent: `(value / base_value − 1) × 100`.
+    /// Growth in percent: `(value / base_value − 1) × 100`; `None` against a negative
+    /// base.
     pub pct: Option<f64>,
     /// Lower bound of the growth.
     pub pct_low: Option<f64>,
@@ -402,7 +403,8 @@ pub struct AsymmetryRow {
 /// Each observation against the same period one year earlier (January–August 2025
 /// against January–August 2024; 2024 against 2023). Rows without a base keep `None`
 /// in the base columns; a base of zero, or with bounds reaching zero, is an error, and
-/// so is a series without observations.
+/// so is a series without observations. Against a negative base (possible for signed
+/// indicators) only the change is given: `pct` and `multiple` stay `None`.
 pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
     series.require_some()?;
     series
@@ -427,17 +429,21 @@ pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
                 multiple: None,
             };
             if let Some(base) = series.get(&base_period) {
-                let (multiple, bounds) = quotient(series, obs, base)?;
                 let change = obs.bounds().difference(base.bounds());
                 row.base_period = Some(base_period);
                 row.base_value = Some(base.value);
                 row.change = Some(obs.value - base.value);
                 row.change_low = Some(change.low);
                 row.change_high = Some(change.high);
-                row.pct = Some(pct(multiple));
-                row.pct_low = Some(pct(bounds.low));
-                row.pct_high = Some(pct(bounds.high));
-                row.multiple = Some(multiple);
+                // A percentage of a negative base (a net outflow, say) reads backwards:
+                // from −10 to 5 would be "−150 %". Only the change is given then.
+                if base.value > 0.0 || base.high >= 0.0 {
+                    let (multiple, bounds) = quotient(series, obs, base)?;
+                    row.pct = Some(pct(multiple));
+                    row.pct_low = Some(pct(bounds.low));
+                    row.pct_high = Some(pct(bounds.high));
+                    row.multiple = Some(multiple);
+                }
             }
             Ok(row)
         })

@@ -62,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", help="write to this file instead of standard output")
 
     summary = commands.add_parser(
-        "summary", help="every figure of a store or dataset, and the derived figures"
+        "summary", help="every figure, event and source of a store or dataset"
     )
     source = summary.add_mutually_exclusive_group()
     source.add_argument("--dataset", help=f"a built-in dataset (default: {DEFAULT_DATASET})")
@@ -81,9 +81,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "summary":
             with _open(args.db, args.dataset) as store:
-                print(store.summary())
-                print("Derived figures")
-                print(store.derived_summary(), end="")
+                print(store.summary(), end="")
             return 0
         # report: with --dataset, positional words are countries, not a file.
         words = ([args.db] if args.db else []) + list(args.countries)

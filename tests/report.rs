@@ -1,0 +1,1289 @@
+//! The bilateral report (`Store::report`) and its renderings, against figures worked out
+//! by hand: first the built-in Azerbaijan–Kazakhstan dataset (`Store::demo()`), then a
+//! small synthetic Georgia–Armenia pair on a fresh store, then thin data, then the HTML
+//! and Markdown renderings.
+//!
+//! Every expected number is written with the arithmetic that gives it, from the figures
+//! of the dataset or of the test. Bounds of stored figures follow the qualifier rule
+//! (u is the unit of the last significant digit): exact [v, v], approx [v − u/2, v + u/2],
+//! over [v, v + u], nearly and under [v − u, v].
+
+use bilateral::format::describe_observation;
+use bilateral::report::{Note, Report, Section, Sentence};
+use bilateral::{
+    Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, Source, Store, Topic,
+};
+use serde_json::Value;
+
+// ----- helpers ----------------------------------------------------------------------------------
+
+fn demo_report() -> Report {
+    Store::demo()
+        .expect("the demo store opens")
+        .report("AZE", "KAZ")
+        .expect("the demo report builds")
+}
+
+fn section_ids(report: &Report) -> Vec<&str> {
+    report.sections.iter().map(|s| s.id.as_str()).collect()
+}
+
+#[track_caller]
+fn section<'r>(report: &'r Report, id: &str) -> &'r Section {
+    report
+        .sections
+        .iter()
+        .find(|s| s.id == id)
+        .unwrap_or_else(|| panic!("no section {id:?} in {:?}", section_ids(report)))
+}
+
+/// The one sentence of section `id` that contains `fragment`.
+#[track_caller]
+fn sentence<'r>(report: &'r Report, id: &str, fragment: &str) -> &'r Sentence {
+    let sentences = &section(report, id).sentences;
+    let found: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| s.text.contains(fragment))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "sentences of {id:?} containing {fragment:?}: {sentences:#?}"
+    );
+    found[0]
+}
+
+#[track_caller]
+fn note(report: &Report, number: usize) -> &Note {
+    report
+        .notes
+        .iter()
+        .find(|n| n.number == number)
+        .unwrap_or_else(|| panic!("no note {number} among {} notes", report.notes.len()))
+}
+
+/// What a sentence cites: the indicator, period and status of each of its notes.
+fn cited(report: &Report, sentence: &Sentence) -> Vec<(String, String, String)> {
+    sentence
+        .notes
+        .iter()
+        .map(|&n| {
+            let note = note(report, n);
+            (
+                note.indicator.clone(),
+                note.period.to_string(),
+                note.status.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn cite(indicator: &str, period: &str, status: &str) -> (String, String, String) {
+    (indicator.to_owned(), period.to_owned(), status.to_owned())
+}
+
+/// Every sentence of the report: headline first, then the sections'.
+fn all_sentences(report: &Report) -> Vec<&Sentence> {
+    report
+        .headline
+        .iter()
+        .chain(report.sections.iter().flat_map(|s| s.sentences.iter()))
+        .collect()
+}
+
+fn chart_count(report: &Report) -> usize {
+    report.sections.iter().map(|s| s.charts.len()).sum()
+}
+
+// ----- a synthetic pair -------------------------------------------------------------------------
+
+const GEOSTAT_TITLE: &str = "Bulletin <monthly> & \"annual\" review";
+const EVENT_TITLE: &str = "Rail & road \"links\" <agreement> signed";
+const TURNOVER_QUOTE: &str = "Turnover hit \"$150 million\" <a record> & more";
+
+fn indicator(
+    code: &str,
+    name: &str,
+    unit: &str,
+    kind: Kind,
+    directed: bool,
+    topic: Topic,
+) -> Indicator {
+    Indicator {
+        topic,
+        ..Indicator::new(code, name, unit, kind, directed)
+    }
+}
+
+fn figure(
+    indicator: &str,
+    origin: &str,
+    destination: &str,
+    period: &str,
+    value: f64,
+    qualifier: &str,
+    status: &str,
+) -> NewObservation {
+    let mut obs = NewObservation::new(indicator, origin, destination, period, value);
+    obs.qualifier = Some(qualifier.to_owned());
+    obs.status = Some(status.to_owned());
+    obs.source = Some("geostat".to_owned());
+    obs.quote = Some(format!("{indicator} {origin}-{destination} {period}"));
+    obs
+}
+
+/// Georgia and Armenia: trade turnover 2022–2024 (undirected), rail cargo with a 2025
+/// target and a first half of 2025, visitors in both directions in 2024, two events.
+fn synthetic_store() -> Store {
+    let mut store = Store::in_memory().expect("a store in memory");
+    store
+        .add_source(&Source {
+            id: "geostat".to_owned(),
+            title: GEOSTAT_TITLE.to_owned(),
+            publisher: Some("Geostat".to_owned()),
+            url: None,
+            published: None,
+        })
+        .expect("source");
+    for i in [
+        indicator(
+            "turnover",
+            "Trade turnover",
+            "USD",
+            Kind::Flow,
+            false,
+            Topic::Trade,
+        ),
+        indicator(
+            "rail_cargo",
+            "Rail cargo",
+            "t",
+            Kind::Flow,
+            false,
+            Topic::Transport,
+        ),
+        indicator(
+            "visitors",
+            "Visitors",
+            "persons",
+            Kind::Flow,
+            true,
+            Topic::People,
+        ),
+    ] {
+        store.add_indicator(&i).expect("indicator");
+    }
+    let mut turnover_2024 = figure(
+        "turnover",
+        "GEO",
+        "ARM",
+        "2024",
+        150_000_000.0,
+        "exact",
+        "actual",
+    );
+    turnover_2024.quote = Some(TURNOVER_QUOTE.to_owned());
+    for obs in [
+        figure(
+            "turnover",
+            "GEO",
+            "ARM",
+            "2022",
+            100_000_000.0,
+            "exact",
+            "actual",
+        ),
+        figure(
+            "turnover",
+            "GEO",
+            "ARM",
+            "2023",
+            120_000_000.0,
+            "exact",
+            "actual",
+        ),
+        turnover_2024,
+        figure(
+            "rail_cargo",
+            "GEO",
+            "ARM",
+            "2024",
+            1_600_000.0,
+            "exact",
+            "actual",
+        ),
+        figure(
+            "rail_cargo",
+            "GEO",
+            "ARM",
+            "2025-01/2025-06",
+            900_000.0,
+            "exact",
+            "actual",
+        ),
+        figure(
+            "rail_cargo",
+            "GEO",
+            "ARM",
+            "2025",
+            2_000_000.0,
+            "exact",
+            "target",
+        ),
+        figure(
+            "visitors", "GEO", "ARM", "2024", 30_000.0, "exact", "actual",
+        ),
+        // around 12,000: u = 1,000, bounds [11,500, 12,500]
+        figure(
+            "visitors", "ARM", "GEO", "2024", 12_000.0, "around", "actual",
+        ),
+    ] {
+        store.add(&obs).expect("observation");
+    }
+    for (date, kind, title, place) in [
+        ("2024-05-26", "signing", EVENT_TITLE, "Tbilisi | Yerevan"),
+        ("2025-03", "meeting", "Prime ministers meet", "Yerevan"),
+    ] {
+        store
+            .add_event(&NewEvent {
+                date: date.to_owned(),
+                a: "GEO".to_owned(),
+                b: "ARM".to_owned(),
+                kind: kind.to_owned(),
+                title: title.to_owned(),
+                place: Some(place.to_owned()),
+                source: Some("geostat".to_owned()),
+                quote: Some(format!("He said \"{title}\" & <more>")),
+                note: None,
+            })
+            .expect("event");
+    }
+    store
+}
+
+fn synthetic_report() -> Report {
+    synthetic_store()
+        .report("GEO", "ARM")
+        .expect("the synthetic report builds")
+}
+
+// ----- HTML and Markdown checks -----------------------------------------------------------------
+
+/// Elements whose opening and closing tags must balance; void elements and
+/// self-closing SVG elements (`<line …/>`) are not among them.
+const CHECKED_TAGS: [&str; 29] = [
+    "html", "head", "body", "div", "section", "h1", "h2", "p", "ul", "ol", "li", "table",
+    "caption", "thead", "tbody", "tr", "th", "td", "sup", "a", "figure", "svg", "text", "title",
+    "q", "em", "strong", "style", "tspan",
+];
+
+/// Checks that the checked elements of `html` open and close in nested order.
+fn check_tags(html: &str) -> Result<(), String> {
+    let mut open: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let after = &rest[start + 1..];
+        let end = after
+            .find('>')
+            .ok_or_else(|| format!("unterminated tag at {:?}", &after[..after.len().min(40)]))?;
+        let tag = &after[..end];
+        rest = &after[end + 1..];
+        if tag.starts_with('!') || tag.ends_with('/') {
+            continue;
+        }
+        let (closing, body) = match tag.strip_prefix('/') {
+            Some(body) => (true, body),
+            None => (false, tag),
+        };
+        let name: String = body
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !CHECKED_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            match open.pop() {
+                Some(top) if top == name => {}
+                top => return Err(format!("</{name}> closes {top:?} (open: {open:?})")),
+            }
+        } else {
+            open.push(name);
+        }
+    }
+    if open.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("never closed: {open:?}"))
+    }
+}
+
+/// The numbers N of every `{prefix}N"` in `html` (`href="#note-` or `id="note-`).
+fn numbered(html: &str, prefix: &str) -> Vec<usize> {
+    html.match_indices(prefix)
+        .map(|(i, _)| {
+            let digits: String = html[i + prefix.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits
+                .parse()
+                .unwrap_or_else(|_| panic!("{prefix} followed by a number"))
+        })
+        .collect()
+}
+
+/// Asserts the page loads nothing from elsewhere: no scripts, links, `src=` or URLs but
+/// the SVG namespace.
+#[track_caller]
+fn assert_self_contained(html: &str) {
+    assert!(!html.contains("<script"), "a script");
+    assert!(!html.contains("<link"), "a link element");
+    assert!(!html.contains("src="), "a src attribute");
+    let without_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
+    assert!(!without_namespace.contains("http://"), "an http:// URL");
+    assert!(!without_namespace.contains("https://"), "an https:// URL");
+}
+
+/// Cells of a Markdown table row: its `|` not escaped by a backslash, less one.
+fn md_cells(line: &str) -> usize {
+    let mut bars: usize = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '|' => bars += 1,
+            _ => {}
+        }
+    }
+    bars.saturating_sub(1)
+}
+
+/// The Markdown tables of `md`: runs of lines that start with `|`.
+fn md_tables(md: &str) -> Vec<Vec<&str>> {
+    let mut tables = Vec::new();
+    let mut current = Vec::new();
+    for line in md.lines() {
+        if line.starts_with('|') {
+            current.push(line);
+        } else if !current.is_empty() {
+            tables.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        tables.push(current);
+    }
+    tables
+}
+
+/// Asserts every Markdown table of the report has a header, a separator and rows of as
+/// many cells as the header, one table per table of the report.
+#[track_caller]
+fn assert_md_tables_whole(report: &Report) {
+    let md = report.to_markdown();
+    let tables = md_tables(&md);
+    let expected: Vec<_> = report
+        .sections
+        .iter()
+        .flat_map(|s| s.tables.iter())
+        .collect();
+    assert_eq!(tables.len(), expected.len(), "Markdown tables:\n{md}");
+    for (lines, table) in tables.iter().zip(expected) {
+        let header = md_cells(lines[0]);
+        let visible = table.columns.iter().filter(|c| c.visible).count();
+        assert_eq!(header, visible, "header of {:?}: {}", table.title, lines[0]);
+        assert_eq!(lines[1], format!("|{}", "---|".repeat(header)));
+        assert_eq!(
+            lines.len(),
+            2 + table.rows.len(),
+            "rows of {:?}",
+            table.title
+        );
+        for line in lines {
+            assert_eq!(md_cells(line), header, "cells of {line:?}");
+            assert!(line.ends_with('|'), "row ends with |: {line:?}");
+        }
+    }
+}
+
+// ----- 1. the built-in report -------------------------------------------------------------------
+
+#[test]
+fn demo_report_has_the_five_topic_sections_in_order() {
+    let report = demo_report();
+    assert_eq!(report.title, "Azerbaijan and Kazakhstan");
+    assert_eq!(report.a.alpha3, "AZE");
+    assert_eq!(report.b.alpha3, "KAZ");
+    let titles: Vec<&str> = report.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Trade",
+            "Investment and business presence",
+            "Transport and energy",
+            "Tourism and people",
+            "Cooperation and timeline",
+        ]
+    );
+    assert_eq!(
+        section_ids(&report),
+        ["trade", "investment", "transport", "people", "cooperation"]
+    );
+}
+
+#[test]
+fn demo_report_accepts_names_alpha2_and_any_case_for_the_countries() -> bilateral::Result<()> {
+    let store = Store::demo()?;
+    let reference = store.report("AZE", "KAZ")?;
+    for (a, b) in [
+        ("Azerbaijan", "Kazakhstan"),
+        ("AZE", "KZ"),
+        ("Azerbaijan", "kaz"),
+        ("az", "Kazakhstan"),
+    ] {
+        assert_eq!(store.report(a, b)?, reference, "report({a:?}, {b:?})");
+    }
+    Ok(())
+}
+
+#[test]
+fn demo_markdown_contains_every_figure_of_the_article() {
+    let md = demo_report().to_markdown();
+    for figure in [
+        "$547.6 million",
+        "$533.4 million",
+        "$556.7 million",
+        "$121.5 million",
+        "$38.2 million",
+        "570,400 t",
+        "around 1,500",
+        "nearly 150",
+        "$424.6 million",
+        "$3.8 million",
+        "$156 million",
+        "$32.6 million",
+        "2.6 million t",
+        "40,200 TEU",
+        "800,000 t",
+        "4.5 million t",
+        "5.2 million t",
+        "70,000 TEU",
+        "over 1 million t",
+        "1.4 million t",
+        "around 900,000 t",
+        "7 million t",
+        "380 km",
+        "over 400 Tbps",
+        "over 22 billion KZT",
+        "over 102,000",
+        "around 59,000",
+        "24,000",
+        "71,500",
+        "over 20",
+        "over 170",
+        "2025-05-17",
+        "2025-08-10",
+    ] {
+        assert!(md.contains(figure), "the Markdown lacks {figure:?}");
+    }
+}
+
+#[test]
+fn demo_trade_turnover_of_2024_is_down_4_2_percent_on_2023() {
+    let report = demo_report();
+    // 533.4 / 556.7 − 1 = −0.041854 → down 4.2 %
+    let s = sentence(&report, "trade", "In 2024 it was");
+    assert_eq!(
+        s.text,
+        "In 2024 it was $533.4 million, down 4.2 % on $556.7 million in 2023."
+    );
+    assert_eq!(
+        cited(&report, s),
+        [
+            cite("trade_turnover", "2024", "actual"),
+            cite("trade_turnover", "2023", "actual")
+        ]
+    );
+}
+
+#[test]
+fn demo_corridor_cargo_grew_5_625_times_from_2020_to_2024_at_54_percent_a_year() {
+    let report = demo_report();
+    // 4.5 / 0.8 = 5.625; 5.625^(1/4) = 1.5400 → 54.0 % a year
+    let s = sentence(&report, "transport", "From 2020 to 2024");
+    assert_eq!(
+        s.text,
+        "From 2020 to 2024 it went from 800,000 t to 4.5 million t, 5.625 times as much (54.0 % a year)."
+    );
+    assert_eq!(
+        cited(&report, s),
+        [
+            cite("corridor_cargo", "2020", "actual"),
+            cite("corridor_cargo", "2024", "actual")
+        ]
+    );
+}
+
+#[test]
+fn demo_corridor_cargo_is_half_its_2025_target_after_58_33_percent_of_the_year() {
+    let report = demo_report();
+    let s = sentence(&report, "transport", "has a 2025 target of 5.2 million t");
+    // 2.6 / 5.2 = 0.5 → 50 %; January–July is 7/12 = 0.58333 → 58.33 % of the year
+    assert!(
+        s.text.contains(
+            "the 2.6 million t of January–July 2025 is 50 % of it after 58.33 % of the year"
+        ),
+        "{}",
+        s.text
+    );
+    // run rate 2.6 million × 12/7 = 4.4571 million → 4.457 million t;
+    // 4.4571 / 5.2 = 0.85714 → 85.71 % of the target
+    assert!(
+        s.text
+            .contains("At that pace the year would reach 4.457 million t (85.71 % of the target)"),
+        "{}",
+        s.text
+    );
+    // (5.2 − 2.6) million / 5 months = 520,000 t; 2.6 million / 7 = 371,428.6 → 371,429 t
+    assert!(
+        s.text.contains(
+            "the remaining months need 520,000 t a month, against 371,429 t a month so far"
+        ),
+        "{}",
+        s.text
+    );
+    assert_eq!(
+        cited(&report, s),
+        [
+            cite("corridor_cargo", "2025", "target"),
+            cite("corridor_cargo", "2025-01/2025-07", "actual")
+        ]
+    );
+}
+
+#[test]
+fn demo_oil_transit_needs_71_percent_a_year_to_reach_7_million_t_in_2027() {
+    let report = demo_report();
+    // (7 / 1.4)^(1/3) = 5^(1/3) = 1.70998 → 71.0 % a year over 2024 → 2027
+    let s = sentence(
+        &report,
+        "transport",
+        "projected to reach 7 million t in 2027",
+    );
+    assert!(
+        s.text
+            .contains("which needs 71.0 % a year from 1.4 million t in 2024"),
+        "{}",
+        s.text
+    );
+    assert!(
+        s.text.starts_with(
+            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan is projected"
+        ),
+        "{}",
+        s.text
+    );
+    let cites = cited(&report, s);
+    assert_eq!(cites.len(), 2);
+    assert_eq!(cites[0], cite("oil_transit", "2027", "projection"));
+    assert_eq!(cites[1], cite("oil_transit", "2024", "actual"));
+}
+
+#[test]
+fn demo_wheat_made_up_22_19_percent_of_trade_turnover() {
+    let report = demo_report();
+    // 121.5 / 547.6 = 0.221877 → 22.19 %
+    let s = sentence(&report, "trade", "Wheat made up");
+    assert_eq!(
+        s.text,
+        "Wheat made up 22.19 % of trade turnover in January–August 2025."
+    );
+    assert_eq!(
+        cited(&report, s),
+        [
+            cite("exports", "2025-01/2025-08", "actual"),
+            cite("trade_turnover", "2025-01/2025-08", "actual")
+        ]
+    );
+    // 38.2 / 547.6 = 0.069759 → 6.98 %
+    let oil = sentence(&report, "trade", "Oil products made up");
+    assert!(
+        oil.text.contains("6.98 % of trade turnover"),
+        "{}",
+        oil.text
+    );
+}
+
+#[test]
+fn demo_azerbaijani_tourists_were_9_997_per_1000_residents_of_azerbaijan() {
+    let report = demo_report();
+    // 102,000 / 10,202,830 (Azerbaijan, 2024) × 1,000 = 9.9972 → 9.997
+    let s = sentence(&report, "people", "residents of Azerbaijan");
+    assert_eq!(
+        s.text,
+        "That is 9.997 per 1,000 residents of Azerbaijan (2024 population 10,202,830)."
+    );
+    assert_eq!(cited(&report, s), [cite("tourists", "2024", "actual")]);
+    // 71,500 / 20,592,571 (Kazakhstan, 2024) × 1,000 = 3.4721 → 3.472
+    let k = sentence(&report, "people", "residents of Kazakhstan");
+    assert!(k.text.starts_with("That is 3.472 per 1,000"), "{}", k.text);
+}
+
+#[test]
+fn demo_azerbaijani_tourists_were_1_427_times_kazakh_tourists_in_2024() {
+    let report = demo_report();
+    // 102,000 / 71,500 = 1.42657 → 1.427; bounds [102,000 / 71,500, 103,000 / 71,500]
+    // = [1.42657, 1.44056] → [1.427, 1.441]; 102,000 − 71,500 = 30,500
+    let s = sentence(&report, "people", "In 2024, over 102,000");
+    assert_eq!(
+        s.text,
+        "In 2024, over 102,000 from Azerbaijan to Kazakhstan against 71,500 the other way: \
+         1.427 [1.427, 1.441] times as much, 30,500 more from Azerbaijan."
+    );
+    let cites = cited(&report, s);
+    assert_eq!(
+        cites,
+        [
+            cite("tourists", "2024", "actual"),
+            cite("tourists", "2024", "actual")
+        ]
+    );
+    assert_eq!(
+        note(&report, s.notes[0]).figure,
+        "over 102,000 [102,000 – 103,000]"
+    );
+    assert_eq!(note(&report, s.notes[1]).figure, "71,500");
+}
+
+#[test]
+fn demo_notes_are_numbered_from_one_without_gaps() {
+    let report = demo_report();
+    let numbers: Vec<usize> = report.notes.iter().map(|n| n.number).collect();
+    let expected: Vec<usize> = (1..=report.notes.len()).collect();
+    assert_eq!(numbers, expected);
+}
+
+#[test]
+fn demo_every_cited_note_exists_and_carries_the_source_and_quote_of_its_figure(
+) -> bilateral::Result<()> {
+    let store = Store::demo()?;
+    let report = store.report("AZE", "KAZ")?;
+    for s in all_sentences(&report) {
+        for &n in &s.notes {
+            assert!(
+                report.notes.iter().any(|note| note.number == n),
+                "{:?} cites note {n}, which does not exist",
+                s.text
+            );
+        }
+    }
+    let stored = store.observations(&ObservationFilter::default())?;
+    for n in &report.notes {
+        assert!(n.source.is_some(), "note {} has no source", n.number);
+        assert!(n.quote.is_some(), "note {} has no quote", n.number);
+        let matching: Vec<_> = stored
+            .iter()
+            .filter(|o| {
+                o.indicator == n.indicator
+                    && o.period == n.period
+                    && o.status == n.status
+                    && o.source == n.source
+                    && describe_observation(o) == n.figure
+            })
+            .collect();
+        assert_eq!(matching.len(), 1, "the figure of note {}: {n:?}", n.number);
+        assert_eq!(matching[0].quote, n.quote, "quote of note {}", n.number);
+        assert_eq!(matching[0].note, n.note, "note of note {}", n.number);
+    }
+    Ok(())
+}
+
+#[test]
+fn demo_sources_are_exactly_the_sources_cited() {
+    let report = demo_report();
+    let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
+    // the population behind "per 1,000 residents" is not a cited figure
+    assert_eq!(
+        ids,
+        ["azizov", "caspian-post", "customs-az", "kazakhtourism"]
+    );
+    assert!(!ids.contains(&"worldbank-population"));
+    let md = report.to_markdown();
+    for id in ids {
+        assert!(
+            md.contains(&format!("- **{id}**: ")),
+            "{id} in the Markdown sources"
+        );
+    }
+}
+
+// ----- 2. a synthetic pair ----------------------------------------------------------------------
+
+#[test]
+fn synthetic_json_has_the_stable_field_names_in_order() {
+    let json: Value = serde_json::from_str(&synthetic_report().to_json()).expect("JSON");
+    let keys: Vec<&str> = json
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["title", "a", "b", "headline", "sections", "notes", "sources"]
+    );
+    for section in json["sections"].as_array().expect("sections") {
+        let keys: Vec<&str> = section
+            .as_object()
+            .expect("a section")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["id", "title", "sentences", "tables", "charts"]);
+    }
+    assert_eq!(json["title"], "Georgia and Armenia");
+    assert_eq!(json["a"]["alpha3"], "GEO");
+    assert_eq!(json["b"]["alpha3"], "ARM");
+}
+
+#[test]
+fn synthetic_report_has_sections_only_for_the_topics_present() {
+    let json: Value = serde_json::from_str(&synthetic_report().to_json()).expect("JSON");
+    let ids: Vec<&str> = json["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .map(|s| s["id"].as_str().expect("an id"))
+        .collect();
+    // no investment figures, no figures of topic "other"; the events make the
+    // cooperation section
+    assert_eq!(ids, ["trade", "transport", "people", "cooperation"]);
+    let sources: Vec<&str> = json["sources"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .map(|s| s["id"].as_str().expect("an id"))
+        .collect();
+    assert_eq!(sources, ["geostat"]);
+}
+
+#[test]
+fn synthetic_headline_has_the_latest_figure_of_each_series() {
+    let json: Value = serde_json::from_str(&synthetic_report().to_json()).expect("JSON");
+    let headline: Vec<&str> = json["headline"]
+        .as_array()
+        .expect("headline")
+        .iter()
+        .map(|s| s["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(
+        headline,
+        [
+            // 150 / 120 − 1 = 0.25
+            "Trade turnover: $150 million in 2024, up 25.0 % on 2023.",
+            "Rail cargo: 900,000 t in the first half of 2025.",
+            "Visitors from Georgia to Armenia: 30,000 in 2024.",
+            "Visitors from Armenia to Georgia: around 12,000 in 2024.",
+        ]
+    );
+}
+
+#[test]
+fn synthetic_trade_turnover_is_up_25_percent_and_1_5_times_2022() {
+    let json: Value = serde_json::from_str(&synthetic_report().to_json()).expect("JSON");
+    let trade = &json["sections"][0];
+    assert_eq!(trade["title"], "Trade");
+    let texts: Vec<&str> = trade["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .map(|s| s["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            // 150 / 120 − 1 = 0.25 → up 25.0 %
+            "Trade turnover reached $150 million in 2024. That is up 25.0 % on $120 million in 2023.",
+            // 120 / 100 − 1 = 0.20 → up 20.0 %
+            "In 2023 it was $120 million, up 20.0 % on $100 million in 2022.",
+            // 150 / 100 = 1.5; 1.5^(1/2) = 1.22474 → 22.5 % a year
+            "From 2022 to 2024 it went from $100 million to $150 million, 1.5 times as much (22.5 % a year).",
+        ]
+    );
+    // the figures table: 3 rows of 13 cells, values in USD
+    let figures = &trade["tables"][0];
+    assert_eq!(figures["title"], "Figures");
+    let rows = figures["rows"].as_array().expect("rows");
+    let values: Vec<f64> = rows.iter().map(|r| r[6].as_f64().expect("value")).collect();
+    assert_eq!(values, [100e6, 120e6, 150e6]);
+    let shown: Vec<&str> = rows
+        .iter()
+        .map(|r| r[5].as_str().expect("figure"))
+        .collect();
+    assert_eq!(shown, ["$100 million", "$120 million", "$150 million"]);
+    // the growth table: 2023 on 2022 (+20 %), 2024 on 2023 (+25 %)
+    let growth = &trade["tables"][1];
+    let pcts: Vec<f64> = growth["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r[4].as_f64().expect("pct"))
+        .collect();
+    assert_eq!(pcts.len(), 2);
+    assert!(
+        (pcts[0] - 20.0).abs() < 1e-9 && (pcts[1] - 25.0).abs() < 1e-9,
+        "{pcts:?}"
+    );
+    // one chart: the three calendar years as a line
+    let charts = trade["charts"].as_array().expect("charts");
+    assert_eq!(charts.len(), 1);
+    assert_eq!(charts[0]["kind"], "series");
+    let points: Vec<f64> = charts[0]["series"][0]["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .map(|p| p["value"].as_f64().expect("value"))
+        .collect();
+    assert_eq!(points, [100e6, 120e6, 150e6]);
+}
+
+#[test]
+fn synthetic_rail_cargo_is_45_percent_of_its_target_after_half_the_year() {
+    let report = synthetic_report();
+    let s = sentence(&report, "transport", "Rail cargo reached");
+    // 900,000 < 1.6 million: "against", not "more than"
+    assert_eq!(
+        s.text,
+        "Rail cargo reached 900,000 t in the first half of 2025, against 1.6 million t in the whole of 2024."
+    );
+    let t = sentence(&report, "transport", "has a 2025 target");
+    // 0.9 / 2.0 = 0.45 → 45 %; 6/12 → 50 %; run rate 0.9 × 12/6 = 1.8 million t, 90 %;
+    // (2.0 − 0.9) million / 6 = 183,333.3 → 183,333 t; 900,000 / 6 = 150,000 t
+    assert_eq!(
+        t.text,
+        "Rail cargo has a 2025 target of 2 million t: the 900,000 t of the first half of 2025 \
+         is 45 % of it after 50 % of the year. At that pace the year would reach 1.8 million t \
+         (90 % of the target); the remaining months need 183,333 t a month, against 150,000 t \
+         a month so far."
+    );
+    // 2.0 / 1.6 = 1.25 → 25.0 % in one year
+    let r = sentence(&report, "transport", "Reaching the 2025 target");
+    assert_eq!(
+        r.text,
+        "Reaching the 2025 target from 1.6 million t in 2024 needs 25.0 % a year."
+    );
+    let transport = section(&report, "transport");
+    let kinds: Vec<String> = transport
+        .charts
+        .iter()
+        .map(|c| format!("{:?}", c.kind))
+        .collect();
+    assert_eq!(kinds, ["Progress", "Series"]);
+}
+
+#[test]
+fn synthetic_visitors_are_compared_in_both_directions_and_per_1000_residents() {
+    let report = synthetic_report();
+    // 30,000 / 3,699,557 (Georgia, 2024) × 1,000 = 8.10908 → 8.109
+    let g = sentence(&report, "people", "residents of Georgia");
+    assert_eq!(
+        g.text,
+        "That is 8.109 per 1,000 residents of Georgia (2024 population 3,699,557)."
+    );
+    // 12,000 / 3,033,500 (Armenia, 2024) × 1,000 = 3.95583 → 3.956
+    let a = sentence(&report, "people", "residents of Armenia");
+    assert_eq!(
+        a.text,
+        "That is 3.956 per 1,000 residents of Armenia (2024 population 3,033,500)."
+    );
+    // 30,000 / 12,000 = 2.5; bounds [30,000 / 12,500, 30,000 / 11,500] = [2.4, 2.6087];
+    // 30,000 − 12,000 = 18,000
+    let d = sentence(&report, "people", "the other way");
+    assert_eq!(
+        d.text,
+        "In 2024, 30,000 from Georgia to Armenia against around 12,000 the other way: \
+         2.5 [2.4, 2.609] times as much, 18,000 more from Georgia."
+    );
+    assert_eq!(
+        cited(&report, d),
+        [
+            cite("visitors", "2024", "actual"),
+            cite("visitors", "2024", "actual")
+        ]
+    );
+    assert_eq!(
+        note(&report, d.notes[0]).subject,
+        "Visitors from Georgia to Armenia"
+    );
+    assert_eq!(
+        note(&report, d.notes[1]).subject,
+        "Visitors from Armenia to Georgia"
+    );
+    assert_eq!(
+        note(&report, d.notes[1]).figure,
+        "around 12,000 [11,500 – 12,500]"
+    );
+}
+
+#[test]
+fn synthetic_timeline_counts_the_two_events() {
+    let report = synthetic_report();
+    let s = sentence(&report, "cooperation", "The timeline holds");
+    assert_eq!(
+        s.text,
+        "The timeline holds 2 events from 26 May 2024 to March 2025; by kind: signing 1, meeting 1."
+    );
+    let cooperation = section(&report, "cooperation");
+    assert_eq!(cooperation.tables.len(), 1);
+    assert_eq!(cooperation.tables[0].rows.len(), 2);
+    assert_eq!(cooperation.charts.len(), 1);
+    assert_eq!(cooperation.charts[0].events.len(), 2);
+}
+
+#[test]
+fn synthetic_notes_carry_the_quotes_of_their_figures() {
+    let report = synthetic_report();
+    let s = sentence(&report, "trade", "Trade turnover reached $150 million");
+    let latest = note(&report, s.notes[0]);
+    assert_eq!(latest.period.to_string(), "2024");
+    assert_eq!(latest.figure, "$150 million");
+    assert_eq!(latest.source.as_deref(), Some("geostat"));
+    assert_eq!(latest.quote.as_deref(), Some(TURNOVER_QUOTE));
+    let base = note(&report, s.notes[1]);
+    assert_eq!(base.quote.as_deref(), Some("turnover GEO-ARM 2023"));
+}
+
+// ----- 3. thin data -----------------------------------------------------------------------------
+
+#[test]
+fn a_pair_without_data_gives_no_sections_and_one_headline_sentence() -> bilateral::Result<()> {
+    for store in [Store::in_memory()?, Store::demo()?] {
+        let report = store.report("GEO", "ARM")?;
+        assert!(report.sections.is_empty());
+        assert!(report.notes.is_empty());
+        assert!(report.sources.is_empty());
+        assert_eq!(report.headline.len(), 1);
+        assert_eq!(
+            report.headline[0].text,
+            "The store holds no figures or events for Georgia and Armenia."
+        );
+        assert!(report.headline[0].notes.is_empty());
+        let md = report.to_markdown();
+        assert!(md.starts_with("# Georgia and Armenia\n"), "{md}");
+        check_tags(&report.to_html()).expect("balanced HTML");
+        serde_json::from_str::<Value>(&report.to_json()).expect("JSON");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_pair_with_one_observation_gives_one_section() -> bilateral::Result<()> {
+    let mut store = Store::in_memory()?;
+    store.add_indicator(&Indicator::new(
+        "joint_projects",
+        "Joint projects",
+        "count",
+        Kind::Stock,
+        false,
+    ))?;
+    store.add(&NewObservation::new(
+        "joint_projects",
+        "GEO",
+        "ARM",
+        "2024",
+        12.0,
+    ))?;
+    let report = store.report("Georgia", "Armenia")?;
+    assert_eq!(section_ids(&report), ["other"]);
+    assert_eq!(report.sections[0].title, "Other indicators");
+    assert_eq!(report.sections[0].sentences.len(), 1);
+    assert_eq!(
+        report.sections[0].sentences[0].text,
+        "Joint projects stood at 12 in 2024."
+    );
+    assert_eq!(report.headline.len(), 1);
+    assert_eq!(report.headline[0].text, "Joint projects: 12 in 2024.");
+    // one figure: no chart needs two points
+    assert_eq!(chart_count(&report), 0);
+    assert_eq!(report.notes.len(), 1);
+    assert!(report.sources.is_empty());
+    check_tags(&report.to_html()).expect("balanced HTML");
+    assert_md_tables_whole(&report);
+    Ok(())
+}
+
+#[test]
+fn an_unknown_country_is_a_validation_error_naming_a_or_b() -> bilateral::Result<()> {
+    let store = Store::demo()?;
+    for (a, b, field) in [
+        ("Atlantis", "KAZ", "a"),
+        ("AZE", "Atlantis", "b"),
+        ("XX", "YY", "a"),
+    ] {
+        match store.report(a, b) {
+            Err(Error::Validation(v)) => assert_eq!(v.field, field, "report({a:?}, {b:?})"),
+            other => panic!("report({a:?}, {b:?}) is {other:?}"),
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_same_country_twice_is_a_validation_error() -> bilateral::Result<()> {
+    let store = Store::demo()?;
+    for (a, b) in [("AZE", "AZE"), ("AZE", "Azerbaijan"), ("kz", "Kazakhstan")] {
+        match store.report(a, b) {
+            Err(Error::Validation(v)) => assert_eq!(v.field, "b", "report({a:?}, {b:?})"),
+            other => panic!("report({a:?}, {b:?}) is {other:?}"),
+        }
+    }
+    Ok(())
+}
+
+// ----- 4. HTML ----------------------------------------------------------------------------------
+
+#[test]
+fn the_tag_checker_rejects_crossed_and_unclosed_tags() {
+    assert!(check_tags("<div><p>a<em>b</em></p><line x1=\"0\"/></div>").is_ok());
+    assert!(check_tags("<p><em>a</p></em>").is_err());
+    assert!(check_tags("<section><h2>a</h2>").is_err());
+    assert!(check_tags("</td>").is_err());
+}
+
+#[test]
+fn demo_html_is_self_contained() {
+    let report = demo_report();
+    let html = report.to_html();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_self_contained(&html);
+    assert_self_contained(&report.to_html_fragment());
+}
+
+#[test]
+fn demo_html_has_one_svg_per_chart() {
+    let report = demo_report();
+    // trade turnover line; companies and cumulative investment both ways; cargo progress
+    // and line, containers progress, oil transit line; tourists both ways; timeline
+    assert_eq!(chart_count(&report), 9);
+    assert_eq!(report.to_html().matches("<svg").count(), 9);
+}
+
+#[test]
+fn demo_html_note_links_all_have_targets() {
+    let report = demo_report();
+    let html = report.to_html();
+    let links = numbered(&html, "href=\"#note-");
+    let targets = numbered(&html, "id=\"note-");
+    assert!(!links.is_empty());
+    for n in &links {
+        assert!(targets.contains(n), "#note-{n} has no target");
+    }
+    // one target per note, each once, in order
+    let expected: Vec<usize> = (1..=report.notes.len()).collect();
+    assert_eq!(targets, expected);
+}
+
+#[test]
+fn demo_html_tags_are_balanced() {
+    let report = demo_report();
+    check_tags(&report.to_html()).expect("balanced page");
+    check_tags(&report.to_html_fragment()).expect("balanced fragment");
+}
+
+#[test]
+fn synthetic_html_is_balanced_self_contained_and_has_its_charts() {
+    let report = synthetic_report();
+    let html = report.to_html();
+    check_tags(&html).expect("balanced page");
+    assert_self_contained(&html);
+    // trade line; rail cargo progress and line; visitors both ways; timeline
+    assert_eq!(chart_count(&report), 5);
+    assert_eq!(html.matches("<svg").count(), 5);
+    for n in numbered(&html, "href=\"#note-") {
+        assert!(
+            html.contains(&format!("id=\"note-{n}\"")),
+            "#note-{n} has no target"
+        );
+    }
+}
+
+#[test]
+fn special_characters_in_titles_and_quotes_are_escaped_in_html() {
+    let html = synthetic_report().to_html();
+    for raw in [
+        "<monthly>",
+        "<agreement>",
+        "<a record>",
+        "<more>",
+        "\"links\"",
+        "\"annual\"",
+    ] {
+        assert!(!html.contains(raw), "{raw:?} is not escaped");
+    }
+    // the source title in the sources list
+    assert!(html.contains("Bulletin &lt;monthly&gt; &amp; &quot;annual&quot; review"));
+    // the event title in the timeline table and chart
+    assert!(html.contains("<td>Rail &amp; road &quot;links&quot; &lt;agreement&gt; signed</td>"));
+    // the quote of a figure in its note
+    assert!(
+        html.contains("<q>Turnover hit &quot;$150 million&quot; &lt;a record&gt; &amp; more</q>")
+    );
+    check_tags(&html).expect("balanced page");
+}
+
+// ----- 5. Markdown tables -----------------------------------------------------------------------
+
+#[test]
+fn demo_markdown_table_rows_have_as_many_cells_as_their_header() {
+    assert_md_tables_whole(&demo_report());
+}
+
+#[test]
+fn synthetic_markdown_table_rows_have_as_many_cells_as_their_header() {
+    let report = synthetic_report();
+    assert_md_tables_whole(&report);
+    // the place "Tbilisi | Yerevan" is escaped, not a cell boundary
+    assert!(report.to_markdown().contains("Tbilisi \\| Yerevan"));
+}
+
+// ----- defects ----------------------------------------------------------------------------------
+
+/// Visitors between China and Georgia: 400 from China (population 1,408,975,000 in 2024),
+/// 1,000,000 from Georgia.
+fn china_georgia() -> Report {
+    let mut store = Store::in_memory().expect("a store in memory");
+    store
+        .add_indicator(&indicator(
+            "visitors",
+            "Visitors",
+            "persons",
+            Kind::Flow,
+            true,
+            Topic::People,
+        ))
+        .expect("indicator");
+    store
+        .add(&NewObservation::new(
+            "visitors", "CHN", "GEO", "2024", 400.0,
+        ))
+        .expect("observation");
+    store
+        .add(&NewObservation::new(
+            "visitors",
+            "GEO",
+            "CHN",
+            "2024",
+            1_000_000.0,
+        ))
+        .expect("observation");
+    store.report("CHN", "GEO").expect("report")
+}
+
+#[test]
+
+fn a_small_per_capita_figure_is_not_stated_as_zero() {
+    let report = china_georgia();
+    // 400 / 1,408,975,000 × 1,000 = 0.000284 per 1,000 residents: not zero
+    let s = sentence(&report, "people", "residents of China");
+    assert!(!s.text.starts_with("That is 0 per 1,000"), "{}", s.text);
+}
+
+#[test]
+
+fn a_small_ratio_of_directions_is_not_stated_as_zero() {
+    let report = china_georgia();
+    // 400 / 1,000,000 = 0.0004 times as much: not zero
+    let s = sentence(&report, "people", "the other way");
+    assert!(!s.text.contains(": 0 times as much"), "{}", s.text);
+}
+
+#[test]
+fn a_product_is_not_stated_as_a_share_of_an_unrelated_indicator() {
+    let mut store = synthetic_store();
+    store
+        .add_indicator(&indicator(
+            "exports_volume",
+            "Exports volume",
+            "t",
+            Kind::Flow,
+            true,
+            Topic::Trade,
+        ))
+        .expect("indicator");
+    let mut wheat = NewObservation::new("exports_volume", "GEO", "ARM", "2024", 400_000.0);
+    wheat.product = Some("wheat".to_owned());
+    store.add(&wheat).expect("observation");
+    let report = store.report("GEO", "ARM").expect("report");
+    // nothing says the wheat went by rail: 400,000 / 1,600,000 = 25 % of rail cargo is
+    // a share of an unrelated whole
+    for s in all_sentences(&report) {
+        assert!(!s.text.contains("of rail cargo"), "{}", s.text);
+    }
+}
+
+#[test]
+
+fn a_line_break_in_an_event_title_keeps_the_markdown_row_whole() {
+    let mut store = Store::in_memory().expect("a store in memory");
+    store
+        .add_event(&NewEvent {
+            date: "2024-05-26".to_owned(),
+            a: "GEO".to_owned(),
+            b: "ARM".to_owned(),
+            kind: "signing".to_owned(),
+            title: "Rail agreement\nsigned in Tbilisi".to_owned(),
+            ..NewEvent::default()
+        })
+        .expect("event");
+    let report = store.report("GEO", "ARM").expect("report");
+    assert_md_tables_whole(&report);
+}
+
+#[test]
+fn a_rise_from_a_negative_figure_is_not_stated_as_a_fall() {
+    let mut store = Store::in_memory().expect("a store in memory");
+    let mut net = indicator(
+        "net_investment",
+        "Net investment",
+        "USD",
+        Kind::Flow,
+        true,
+        Topic::Investment,
+    );
+    net.signed = true;
+    store.add_indicator(&net).expect("indicator");
+    for (period, value) in [
+        ("2021", -20_000_000.0),
+        ("2023", -10_000_000.0),
+        ("2024", 5_000_000.0),
+    ] {
+        store
+            .add(&NewObservation::new(
+                "net_investment",
+                "GEO",
+                "ARM",
+                period,
+                value,
+            ))
+            .expect("observation");
+    }
+    let report = store.report("GEO", "ARM").expect("report");
+    // −$10 million in 2023 to $5 million in 2024 is a rise of $15 million, yet
+    // 5 / (−10) − 1 = −1.5 is printed as "down 150.0 %"
+    let s = sentence(
+        &report,
+        "investment",
+        "Net investment from Georgia to Armenia reached",
+    );
+    assert!(!s.text.contains("down"), "{}", s.text);
+    assert!(
+        !report.headline[0].text.contains("down"),
+        "{}",
+        report.headline[0].text
+    );
+    // −$20 million to $5 million: 5 / (−20) = −0.25 is printed as "-0.25 times as much"
+    let c = sentence(&report, "investment", "From 2021 to 2024");
+    assert!(!c.text.contains("-0.25 times as much"), "{}", c.text);
+}
