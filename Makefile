@@ -8,18 +8,24 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DEPS   := $(VENV)/.deps-installed
+# The Python files ruff checks (lint and formatting).
+PY_SRC := python tests/python examples
 
-.PHONY: demo test develop rust-checks rust-test python-checks python-test fmt clean
+.PHONY: demo test develop rust-checks rust-test python-checks python-lint python-test \
+	fmt clean
 
 demo: develop
 	$(PY) -m bilateral summary
 
-test: develop rust-checks rust-test python-checks python-test
+test: develop rust-checks rust-test python-checks python-lint python-test
 
+# ruff is pinned to a minor version: a newer one may format or lint differently.
+# Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip.
 $(DEPS): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=7" "pandas>=2.0" "mypy>=1.10"
+	$(PY) -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=7" "pandas>=2.0" \
+		"mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" "matplotlib>=3.7" nbclient ipykernel
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).
@@ -40,12 +46,17 @@ rust-test:
 python-checks: develop
 	$(PY) -m mypy.stubtest bilateral._core
 
+python-lint: $(DEPS)
+	$(VENV)/bin/ruff check $(PY_SRC)
+	$(VENV)/bin/ruff format --check $(PY_SRC)
+
 # pytest exits 5 when it collects no test; that alone is not a failure.
 python-test: develop
 	$(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
-fmt:
+fmt: $(DEPS)
 	cargo fmt --all
+	$(VENV)/bin/ruff format $(PY_SRC)
 
 clean:
 	rm -rf $(VENV) target
