@@ -12,12 +12,12 @@ DEPS   := $(VENV)/.deps-installed
 PY_SRC := python tests/python examples
 
 .PHONY: demo test develop rust-checks rust-test python-checks python-lint python-test \
-	fmt clean
+	sdist-test fmt clean
 
 demo: develop
 	$(PY) -m bilateral summary
 
-test: develop rust-checks rust-test python-checks python-lint python-test
+test: develop rust-checks rust-test python-checks python-lint python-test sdist-test
 
 # ruff is pinned to a minor version: a newer one may format or lint differently.
 # Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip.
@@ -53,6 +53,11 @@ python-lint: $(DEPS)
 # pytest exits 5 when it collects no test; that alone is not a failure.
 python-test: develop
 	$(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+
+# The sdist holds data/ and schema.sql (compiled in by include_str!), nothing stray,
+# and the crate builds from it alone.
+sdist-test: $(DEPS)
+	tests/install/check_sdist.sh $(VENV)/bin/maturin
 
 fmt: $(DEPS)
 	cargo fmt --all

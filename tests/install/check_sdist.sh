@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Build the source distribution and check it: it holds what include_str! compiles in
+# (data/, schema.sql), no stray files (.venv/, a built extension), and the crate
+# compiles from the unpacked sdist alone.
+#   tests/install/check_sdist.sh MATURIN
+# The compiled dependencies in target/ are reused: only the crate itself is compiled.
+set -euo pipefail
+maturin=${1:?usage: $0 MATURIN}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+"$maturin" sdist --manifest-path "$root/Cargo.toml" --out "$tmp" >/dev/null 2>&1 ||
+    "$maturin" sdist --manifest-path "$root/Cargo.toml" --out "$tmp"
+sdist=$(ls "$tmp"/bilateral-*.tar.gz)
+tar tzf "$sdist" | sed 's|^[^/]*/||' | sort >"$tmp/files"
+
+status=0
+for required in Cargo.toml Cargo.lock pyproject.toml README.md LICENSE schema.sql \
+    data/countries.json data/currencies.json data/population.csv \
+    python/bilateral/__init__.py python/bilateral/_core.pyi python/bilateral/py.typed; do
+    grep -qx "$required" "$tmp/files" || { echo "sdist lacks $required"; status=1; }
+done
+# Every file the Rust code compiles in with include_str!/include_bytes!, whose paths
+# are relative to the including file.
+while IFS=: read -r file macro; do
+    path=$(sed -E 's/^include_(str|bytes)!\("([^"]+)"\)$/\2/' <<<"$macro")
+    included=$(realpath -m --relative-to="$root" "$(dirname "$file")/$path")
+    grep -qx "$included" "$tmp/files" || { echo "sdist lacks $included (${file#"$root"/})"; status=1; }
+done < <(grep -roE 'include_(str|bytes)!\("[^"]+"\)' "$root/src")
+if grep -E '(^|/)\.venv/|(^|/)target/|__pycache__|\.(so|pyd|dylib)$' "$tmp/files"; then
+    echo "sdist holds the files above, which it should not"
+    status=1
+fi
+[ "$status" -eq 0 ] || exit "$status"
+
+tar xzf "$sdist" -C "$tmp"
+unpacked="$tmp/$(basename "$sdist" .tar.gz)"
+# Newer than anything built: cargo must compile the crate again, from these files.
+find "$unpacked" -type f -exec touch {} +
+cargo build --quiet --locked --features python \
+    --manifest-path "$unpacked/Cargo.toml" --target-dir "$root/target"
+echo "OK: $(basename "$sdist"), $(wc -l <"$tmp/files") files, builds on its own"
