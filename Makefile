@@ -11,8 +11,8 @@ DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
 PY_SRC := python tests/python examples
 
-.PHONY: demo test develop rust-checks rust-test python-checks python-lint python-test \
-	sdist-test fmt clean
+.PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint \
+	python-test sdist-test fmt clean
 
 demo: develop
 	$(PY) -m bilateral summary
@@ -42,9 +42,16 @@ rust-checks:
 rust-test:
 	cargo test
 
-# The stubs in _core.pyi must match the compiled module.
+# The API docs build without a warning (broken or ambiguous intra-doc links included).
+# To join `test` once src/lib.rs no longer links [`format`], both a module and a macro.
+rust-doc:
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+
+# The stubs in _core.pyi must match the compiled module, and the typed example must
+# pass mypy --strict against the installed package (stubs and py.typed).
 python-checks: develop
 	$(PY) -m mypy.stubtest bilateral._core
+	$(PY) -m mypy --strict examples/typed_usage.py
 
 python-lint: $(DEPS)
 	$(VENV)/bin/ruff check $(PY_SRC)
@@ -53,6 +60,7 @@ python-lint: $(DEPS)
 # pytest exits 5 when it collects no test; that alone is not a failure.
 python-test: develop
 	$(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+	$(PY) examples/typed_usage.py >/dev/null
 
 # The sdist holds data/ and schema.sql (compiled in by include_str!), nothing stray,
 # and the crate builds from it alone.
