@@ -9,15 +9,17 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
-PY_SRC := python tests/python examples
+PY_SRC := python tests/python tests/install examples
 
 .PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint \
-	python-test sdist-test fmt clean
+	python-test sdist-test wheel install-test fmt clean
 
 demo: develop
 	$(PY) -m bilateral summary
 
-test: develop rust-checks rust-test python-checks python-lint python-test sdist-test
+# The install test comes last: it builds the release wheel, the slowest step.
+test: develop rust-checks rust-test python-checks python-lint python-test sdist-test \
+	install-test
 
 # ruff is pinned to a minor version: a newer one may format or lint differently.
 # Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip.
@@ -51,7 +53,7 @@ rust-doc:
 # pass mypy --strict against the installed package (stubs and py.typed).
 python-checks: develop
 	$(PY) -m mypy.stubtest bilateral._core
-	$(PY) -m mypy --strict examples/typed_usage.py
+	$(PY) -m mypy --strict examples/typed_usage.py tests/install/check_wheel.py
 
 python-lint: $(DEPS)
 	$(VENV)/bin/ruff check $(PY_SRC)
@@ -67,9 +69,20 @@ python-test: develop
 sdist-test: $(DEPS)
 	tests/install/check_sdist.sh $(VENV)/bin/maturin
 
+# The release wheel (abi3: one wheel for CPython 3.11 and later; symbols stripped) in
+# dist/; older wheels there are removed first, so dist/ holds the one just built.
+wheel: $(DEPS)
+	rm -f dist/bilateral-*.whl
+	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin build --release --strip --out dist
+
+# Installs that wheel into a new virtual environment outside the source tree (pandas
+# comes from PyPI) and uses it: import, demo, a report, the `bilateral` command.
+install-test: wheel
+	$(PYTHON) tests/install/check_wheel.py dist/bilateral-*.whl
+
 fmt: $(DEPS)
 	cargo fmt --all
 	$(VENV)/bin/ruff format $(PY_SRC)
 
 clean:
-	rm -rf $(VENV) target
+	rm -rf $(VENV) target dist
