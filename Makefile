@@ -1,5 +1,5 @@
 # The two commands of the README:
-#   make demo   set everything up, then print the built-in Azerbaijan–Kazakhstan dataset
+#   make demo   set everything up, then print the report on the built-in Azerbaijan–Kazakhstan dataset
 #   make test   set everything up, then run every check (CI runs exactly this)
 # Everything is installed here, into .venv and target/, so a fresh machine needs only
 # Rust (cargo) and Python 3.11+.
@@ -15,10 +15,10 @@ PY_SRC := python tests/python tests/install examples
 	python-test sdist-test wheel install-test fmt clean
 
 demo: develop
-	$(PY) -m bilateral summary
+	$(PY) -m bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
 
 # The install test comes last: it builds the release wheel, the slowest step.
-test: develop rust-checks rust-test python-checks python-lint python-test sdist-test \
+test: develop rust-checks rust-test rust-doc python-checks python-lint python-test sdist-test \
 	install-test
 
 # ruff is pinned to a minor version: a newer one may format or lint differently.
@@ -53,7 +53,7 @@ rust-doc:
 # pass mypy --strict against the installed package (stubs and py.typed).
 python-checks: develop
 	$(PY) -m mypy.stubtest bilateral._core
-	$(PY) -m mypy --strict examples/typed_usage.py tests/install/check_wheel.py
+	$(PY) -m mypy --strict python/bilateral examples/typed_usage.py tests/install/check_wheel.py
 
 python-lint: $(DEPS)
 	$(VENV)/bin/ruff check $(PY_SRC)

@@ -18,7 +18,7 @@
 //! The modules, in the order a reader meets them: [`period`] (the period grammar),
 //! [`model`] (indicators, observations, qualifiers, bounds, statuses), [`store`] (the
 //! SQLite store), [`reports`] (growth, shares, per capita, targets, asymmetry, each
-//! number with bounds), [`format`] (numbers in words), [`builtin`] (shipped data).
+//! number with bounds), [`mod@format`] (numbers in words), [`builtin`] (shipped data).
 //! With the `python` feature, `python` holds the PyO3 bindings; without it the crate
 //! does not depend on Python at all.
 

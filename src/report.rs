@@ -478,7 +478,7 @@ impl<'s> Builder<'s> {
             // The two directions side by side, once both have been described.
             let last_of_product = keys
                 .get(i + 1)
-                .map_or(true, |next| next.0 != key.0 || next.3 != key.3);
+                .is_none_or(|next| next.0 != key.0 || next.3 != key.3);
             if series.indicator.directed
                 && last_of_product
                 && !seen_asymmetry.contains(&(key.0.clone(), key.3.clone()))

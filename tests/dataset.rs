@@ -839,7 +839,7 @@ fn unit_of_last_digit(value: f64) -> f64 {
     assert_eq!(value.fract(), 0.0, "{value} is a whole number");
     let mut n = value as u64;
     let mut unit = 1.0;
-    while n != 0 && n % 10 == 0 {
+    while n != 0 && n.is_multiple_of(10) {
         n /= 10;
         unit *= 10.0;
     }

@@ -63,12 +63,16 @@ def draw(chart: Chart | dict[str, Any], ax: Axes | None = None) -> Figure:
     if isinstance(chart, dict):
         chart = Chart(**chart)
     plt = _pyplot()
+    fig: Figure
     if ax is None:
         timeline = chart.kind == "timeline"
         height = 0.35 * len(chart.events) + 1.5 if timeline else 4.0
         fig, ax = plt.subplots(figsize=(13 if timeline else 8, max(height, 3.0)))
     else:
-        fig = ax.figure
+        root = ax.get_figure(root=True)
+        if root is None:
+            raise ValueError("the axes given to draw() belong to no figure")
+        fig = root
     ax.set_title(chart.title, loc="left", fontsize=11, fontweight="bold")
     if chart.kind == "series":
         for line in chart.series:

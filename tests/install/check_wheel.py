@@ -59,6 +59,12 @@ CHECKS = textwrap.dedent(
         pass
     else:
         raise AssertionError("periods of different lengths were compared")
+
+    # The report renders from the installed wheel alone (no matplotlib needed).
+    report = store.report("AZE", "KAZ")
+    html = report.to_html()
+    assert "$547.6 million" in html and html.count("<svg") == len(report.charts()) > 0
+    assert report.to_markdown().startswith("# Azerbaijan and Kazakhstan")
     print(f"bilateral {version} from {package}")
     """
 )
@@ -113,6 +119,10 @@ def main(argv: list[str]) -> int:
         if "$547.6 million" not in summary:
             sys.exit(f"FAILED: `bilateral summary` does not show $547.6 million:\n{summary}")
         print(f"bilateral summary: {len(summary.splitlines())} lines, $547.6 million shown")
+        report = run([bin_dir / "bilateral", "report", "--format", "markdown"], cwd=home)
+        if not report.startswith("# Azerbaijan and Kazakhstan"):
+            sys.exit(f"FAILED: `bilateral report` does not print the report:\n{report[:500]}")
+        print(f"bilateral report: {len(report.splitlines())} lines of Markdown")
     print(f"OK: {wheel.name} installs and works in a new virtual environment")
     return 0
 
