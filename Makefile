@@ -12,7 +12,7 @@ DEPS   := $(VENV)/.deps-installed
 PY_SRC := python tests/python tests/install examples
 
 .PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint \
-	python-test sdist-test wheel install-test fmt clean
+	python-test sdist-test wheel install-test bench fmt clean
 
 demo: develop
 	$(PY) -m bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
@@ -79,6 +79,10 @@ wheel: $(DEPS)
 # comes from PyPI) and uses it: import, demo, a report, the `bilateral` command.
 install-test: wheel
 	$(PYTHON) tests/install/check_wheel.py dist/bilateral-*.whl
+
+# Speed is measured, never asserted: add_many beside plain INSERTs, same run.
+bench:
+	cargo bench --bench ingest
 
 fmt: $(DEPS)
 	cargo fmt --all
