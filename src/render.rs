@@ -40,24 +40,10 @@ impl Report {
         if !self.notes.is_empty() {
             out.push_str("## Notes\n\n");
             for n in &self.notes {
-                let source = n
-                    .source
-                    .as_deref()
-                    .map(|s| format!(" Source: {s}."))
-                    .unwrap_or_default();
-                let quote = n
-                    .quote
-                    .as_deref()
-                    .map(|q| format!(" “{}”", one_line(q)))
-                    .unwrap_or_default();
-                let note = n
-                    .note
-                    .as_deref()
-                    .map(|t| format!(" Note: {}", one_line(t)))
-                    .unwrap_or_default();
+                let tail = note_tail(n, one_line, ("“", "”"), ("Note: ", ""));
                 let _ = writeln!(
                     out,
-                    "[^{}]: {}, {}: {}.{source}{quote}{note}",
+                    "[^{}]: {}, {}: {}.{tail}",
                     n.number, n.subject, n.period, n.figure
                 );
             }
@@ -122,24 +108,10 @@ impl Report {
         if !self.notes.is_empty() {
             out.push_str("<h2>Notes</h2>\n<ol class=\"notes\">\n");
             for n in &self.notes {
-                let source = n
-                    .source
-                    .as_deref()
-                    .map(|s| format!(" Source: {}.", escape(s)))
-                    .unwrap_or_default();
-                let quote = n
-                    .quote
-                    .as_deref()
-                    .map(|q| format!(" <q>{}</q>", escape(q.trim())))
-                    .unwrap_or_default();
-                let note = n
-                    .note
-                    .as_deref()
-                    .map(|t| format!(" <em>{}</em>", escape(t)))
-                    .unwrap_or_default();
+                let tail = note_tail(n, escape, ("<q>", "</q>"), ("<em>", "</em>"));
                 let _ = writeln!(
                     out,
-                    "<li id=\"note-{}\">{}, {}: {}.{source}{quote}{note}</li>",
+                    "<li id=\"note-{}\">{}, {}: {}.{tail}</li>",
                     n.number,
                     escape(&n.subject),
                     n.period,
@@ -195,6 +167,27 @@ impl Report {
             format!("<sup>{}</sup>", links.join(","))
         }
     }
+}
+
+/// What follows a note's figure: its source, quote and stored note, each text passed
+/// through `clean` (escaping or line joining) and the quote and note wrapped.
+fn note_tail(
+    n: &crate::report::Note,
+    clean: impl Fn(&str) -> String,
+    quote: (&str, &str),
+    note: (&str, &str),
+) -> String {
+    let mut tail = String::new();
+    if let Some(s) = &n.source {
+        let _ = write!(tail, " Source: {}.", clean(s));
+    }
+    if let Some(q) = &n.quote {
+        let _ = write!(tail, " {}{}{}", quote.0, clean(q.trim()), quote.1);
+    }
+    if let Some(t) = &n.note {
+        let _ = write!(tail, " {}{}{}", note.0, clean(t), note.1);
+    }
+    tail
 }
 
 fn source_text(s: &crate::Source) -> String {
