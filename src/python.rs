@@ -518,6 +518,11 @@ impl PyStore {
 
     /// Loads a built-in dataset (see `bilateral.datasets()`) all or nothing; returns
     /// how many sources, indicators, observations and events it added.
+    ///
+    /// ```python
+    /// >>> bilateral.Store().load_dataset("azerbaijan-kazakhstan-2025")["observations"]
+    /// 38
+    /// ```
     fn load_dataset<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
         let name = name.to_owned();
         let summary = self.with(py, move |s| s.load_dataset(&name))?;
@@ -532,6 +537,13 @@ impl PyStore {
     /// Adds one observation. Bounds follow from the qualifier unless `low`/`high` are
     /// given; `precision` overrides the unit of the last significant digit.
     /// `replace=True` overwrites an observation with the same identity.
+    ///
+    /// ```python
+    /// >>> store = bilateral.demo()
+    /// >>> store.add("tourists", "KAZ", "AZE", "2025-H1", 40_000, qualifier="about")
+    /// >>> store.observations("tourists", "KAZ", "AZE")[["period", "low", "high"]].values.tolist()[-1]
+    /// ['2025-H1', 35000.0, 45000.0]
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, period, value, *, qualifier="exact",
         status="actual", product="total", source=None, quote=None, low=None, high=None,
         precision=None, note=None, unit=None, replace=false))]
@@ -594,6 +606,13 @@ impl PyStore {
     /// Adds many observations all or nothing: an iterable of dicts, or a pandas
     /// DataFrame with one row per observation. A bad record leaves the store unchanged
     /// and the error names its index and field. Returns the number added.
+    ///
+    /// ```python
+    /// >>> store = bilateral.demo()
+    /// >>> store.add_many([{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
+    /// ...                 "period": "2023", "value": 50_000}])
+    /// 1
+    /// ```
     #[pyo3(signature = (records, *, replace=false))]
     fn add_many(
         &self,
@@ -622,6 +641,11 @@ impl PyStore {
     /// destination matters; `signed` allows negative values; `topic` (trade,
     /// investment, transport, people, cooperation, other) picks its report section.
     /// Returns False when an identical indicator was already stored.
+    ///
+    /// ```python
+    /// >>> bilateral.Store().add_indicator("rail_cargo", "Rail cargo", "t", "flow", False, topic="transport")
+    /// True
+    /// ```
     #[pyo3(signature = (code, name, unit, kind, directed, *, signed=false, description=None, topic="other"))]
     #[allow(clippy::too_many_arguments)]
     fn add_indicator(
@@ -651,6 +675,11 @@ impl PyStore {
 
     /// Adds a source that observations and events can cite by `id`. Returns False when
     /// an identical source was already stored.
+    ///
+    /// ```python
+    /// >>> bilateral.Store().add_source("geostat", "External trade", publisher="Geostat")
+    /// True
+    /// ```
     #[pyo3(signature = (id, title, *, publisher=None, url=None, published=None))]
     fn add_source(
         &self,
@@ -686,6 +715,13 @@ impl PyStore {
 
     /// Adds a dated event between countries `a` and `b`; `date` is a day, or a month or
     /// year when the day is not known.
+    ///
+    /// ```python
+    /// >>> store = bilateral.Store()
+    /// >>> store.add_event("2024-05-26", "GEO", "ARM", "signing", "Rail agreement signed")
+    /// >>> store.events("ARM", "GEO")["date"].tolist()
+    /// ['2024-05-26']
+    /// ```
     #[pyo3(signature = (date, a, b, kind, title, *, place=None, source=None, quote=None, note=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_event(
@@ -716,6 +752,13 @@ impl PyStore {
     }
 
     /// Sets the population of `country` in `year`.
+    ///
+    /// ```python
+    /// >>> store = bilateral.Store()
+    /// >>> store.set_population("AZE", 2025, 10_250_000)
+    /// >>> store.population("AZE", 2026)
+    /// (2025, 10250000)
+    /// ```
     #[pyo3(signature = (country, year, value, source=None))]
     fn set_population(
         &self,
@@ -735,6 +778,11 @@ impl PyStore {
 
     /// The population of `country` in `year`, or in the latest earlier year stored:
     /// `(year, people)`, or None.
+    ///
+    /// ```python
+    /// >>> bilateral.Store().population("Kazakhstan", 2030)
+    /// (2024, 20592571)
+    /// ```
     fn population(
         &self,
         py: Python<'_>,
@@ -745,6 +793,11 @@ impl PyStore {
     }
 
     /// The country named by an alpha-3 code, alpha-2 code or English name, as a dict.
+    ///
+    /// ```python
+    /// >>> bilateral.Store().country("kz")["alpha3"]
+    /// 'KAZ'
+    /// ```
     fn country<'py>(&self, py: Python<'py>, text: String) -> PyResult<Bound<'py, PyDict>> {
         let c = self.with(py, move |s| s.country(&text))?;
         let dict = PyDict::new(py);
@@ -757,6 +810,12 @@ impl PyStore {
 
     /// Observations as a pandas DataFrame, one row each; every argument narrows the
     /// selection. For undirected indicators a pair matches in either order.
+    ///
+    /// ```python
+    /// >>> df = bilateral.demo().observations(indicator="tourists", origin="AZE", destination="KAZ")
+    /// >>> df[["period", "value", "low", "high", "qualifier"]].values.tolist()[-1]
+    /// ['2024', 102000.0, 102000.0, 103000.0, 'over']
+    /// ```
     #[pyo3(signature = (indicator=None, origin=None, destination=None, product=None, status=None))]
     fn observations<'py>(
         &self,
@@ -805,6 +864,11 @@ impl PyStore {
 
     /// Indicators as a pandas DataFrame: code, name, unit, kind, directed, signed,
     /// description, topic.
+    ///
+    /// ```python
+    /// >>> "trade_turnover" in bilateral.demo().indicators()["code"].tolist()
+    /// True
+    /// ```
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self.with(py, |s| s.indicators())?;
         frame(
@@ -828,6 +892,11 @@ impl PyStore {
     }
 
     /// Sources as a pandas DataFrame: id, title, publisher, url, published.
+    ///
+    /// ```python
+    /// >>> bilateral.demo().sources()["id"].tolist()[:2]
+    /// ['azizov', 'caspian-post']
+    /// ```
     fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows = self.with(py, |s| s.sources())?;
         frame(
@@ -852,6 +921,11 @@ impl PyStore {
 
     /// Events as a pandas DataFrame in date order; with `a` and `b`, only those
     /// between the two countries.
+    ///
+    /// ```python
+    /// >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:2]
+    /// ['2005', '2022']
+    /// ```
     #[pyo3(signature = (a=None, b=None))]
     fn events<'py>(
         &self,
@@ -905,6 +979,12 @@ impl PyStore {
     /// base_value, change, change_low, change_high, pct, pct_low, pct_high, multiple
     /// (pct in percent; multiple a fraction). Targets and projections count only when
     /// `status` asks for them.
+    ///
+    /// ```python
+    /// >>> df = bilateral.demo().growth("trade_turnover", "AZE", "KAZ")
+    /// >>> round(float(df.set_index("period").loc["2024", "pct"]), 2)
+    /// -4.19
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, product="total", *, status=None))]
     fn growth<'py>(
         &self,
@@ -922,6 +1002,12 @@ impl PyStore {
 
     /// How a series moved from period `start` to period `end` (both of the same
     /// length): change, ratio, pct and CAGR over the years between their starts.
+    ///
+    /// ```python
+    /// >>> c = bilateral.demo().change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
+    /// >>> c.ratio, round(c.cagr, 3)
+    /// (5.625, 0.54)
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, start, end, product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
     fn change<'py>(
@@ -946,6 +1032,12 @@ impl PyStore {
     /// for the same pair; by default the same indicator) with product `of_product`,
     /// in each period where both exist (or only `period`). Columns: period, product,
     /// value, whole, share, low, high (share and its bounds as fractions).
+    ///
+    /// ```python
+    /// >>> df = bilateral.demo().shares("exports", "KAZ", "AZE", of="trade_turnover")
+    /// >>> df.set_index("product")["share"].round(4).to_dict()
+    /// {'oil_products': 0.0698, 'wheat': 0.2219}
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, of=None, of_product="total", period=None, *, status=None))]
     #[allow(clippy::too_many_arguments)]
     fn shares<'py>(
@@ -974,6 +1066,12 @@ impl PyStore {
     /// A series per `per` people of the origin's (or destination's) population in the
     /// year each period ends, or the latest earlier year stored. Columns: period, value,
     /// country, population_year, population, per_capita, low, high.
+    ///
+    /// ```python
+    /// >>> df = bilateral.demo().per_capita("tourists", "AZE", "KAZ")
+    /// >>> round(float(df.set_index("period").loc["2024", "per_capita"]), 3)
+    /// 9.997
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, per=1000.0, basis="origin", product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
     fn per_capita<'py>(
@@ -996,6 +1094,12 @@ impl PyStore {
     /// Progress towards the target for `year`: the latest year-to-date actual, its
     /// share of the target and of the year, the run rate, and the monthly average the
     /// rest of the year needs.
+    ///
+    /// ```python
+    /// >>> p = bilateral.demo().target_progress("corridor_cargo", "AZE", "KAZ", 2025)
+    /// >>> p.share_of_target, p.months_elapsed, round(p.run_rate)
+    /// (0.5, 7, 4457143)
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, year, product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
     fn target_progress<'py>(
@@ -1016,6 +1120,12 @@ impl PyStore {
     /// The CAGR needed from the actual in period `base` to the target (else
     /// projection) in period `target`, beside the series' own CAGR over as many years
     /// before the base when the store has it.
+    ///
+    /// ```python
+    /// >>> r = bilateral.demo().required_growth("oil_transit", "KAZ", "AZE", 2024, 2027)
+    /// >>> round(r.required_cagr, 3)
+    /// 0.71
+    /// ```
     #[pyo3(signature = (indicator, origin, destination, base, target, product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
     fn required_growth<'py>(
@@ -1039,6 +1149,12 @@ impl PyStore {
     /// The two directions of a directed indicator in every period where both exist.
     /// Columns: period, a_to_b, b_to_a (each with _low and _high), ratio (a_to_b /
     /// b_to_a) and net (a_to_b − b_to_a), with bounds.
+    ///
+    /// ```python
+    /// >>> df = bilateral.demo().asymmetry("tourists", "AZE", "KAZ")
+    /// >>> round(float(df.set_index("period").loc["2024", "ratio"]), 3)
+    /// 1.427
+    /// ```
     #[pyo3(signature = (indicator, a, b, product="total", *, status=None))]
     fn asymmetry<'py>(
         &self,
@@ -1057,6 +1173,12 @@ impl PyStore {
     /// The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a
     /// headline, sections with sentences, tables and charts, notes tracing every
     /// figure to its source, and the sources. Renders as Markdown, HTML and JSON.
+    ///
+    /// ```python
+    /// >>> report = bilateral.demo().report("Azerbaijan", "KZ")
+    /// >>> report.title, report.sections[0].title
+    /// ('Azerbaijan and Kazakhstan', 'Trade')
+    /// ```
     fn report<'py>(&self, py: Python<'py>, a: String, b: String) -> PyResult<Bound<'py, PyAny>> {
         let report = self.with(py, move |s| s.report(&a, &b))?;
         let core = Bound::new(py, PyReport { report })?;
@@ -1067,11 +1189,21 @@ impl PyStore {
 
     /// The pairs of countries with observations or events, as `(a, b, count)` with the
     /// alpha-3 codes in alphabetical order, the pair with most first.
+    ///
+    /// ```python
+    /// >>> bilateral.demo().pairs()[0][:2]
+    /// ('AZE', 'KAZ')
+    /// ```
     fn pairs(&self, py: Python<'_>) -> PyResult<Vec<(String, String, usize)>> {
         self.with(py, |s| s.pairs())
     }
 
     /// A readable text summary of everything in the store.
+    ///
+    /// ```python
+    /// >>> "$547.6 million" in bilateral.demo().summary()
+    /// True
+    /// ```
     fn summary(&self, py: Python<'_>) -> PyResult<String> {
         self.with(py, |s| crate::format::summary(s))
     }

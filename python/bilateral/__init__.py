@@ -6,7 +6,7 @@ derived numbers carry bounds that follow from the qualifiers.
 >>> import bilateral
 >>> store = bilateral.demo()
 >>> df = store.observations(indicator="tourists", origin="AZE", destination="KAZ")
->>> df[["period", "value", "low", "high"]].iloc[-1].tolist()
+>>> df[["period", "value", "low", "high"]].values.tolist()[-1]
 ['2024', 102000.0, 102000.0, 103000.0]
 """
 
