@@ -6,10 +6,9 @@ import doctest
 import inspect
 from collections.abc import Iterator
 
-import pytest
-
 import bilateral
 import bilateral.report
+import pytest
 
 
 def documented() -> Iterator[tuple[str, str]]:
