@@ -107,6 +107,46 @@ pub(crate) fn population() -> Result<Vec<(&'static str, i32, i64)>> {
         .collect()
 }
 
+/// Names in common use that are not the ISO 3166-1 short name, and the alpha-3 code
+/// each means: the ISO common names (Debian iso-codes) and a few widespread others.
+pub(crate) const COUNTRY_ALIASES: &[(&str, &str)] = &[
+    ("Bolivia", "BOL"),
+    ("Iran", "IRN"),
+    ("South Korea", "KOR"),
+    ("Korea", "KOR"),
+    ("North Korea", "PRK"),
+    ("Laos", "LAO"),
+    ("Moldova", "MDA"),
+    ("Syria", "SYR"),
+    ("Taiwan", "TWN"),
+    ("Tanzania", "TZA"),
+    ("Venezuela", "VEN"),
+    ("Vietnam", "VNM"),
+    ("Turkey", "TUR"),
+    ("Turkiye", "TUR"),
+    ("Russia", "RUS"),
+    ("UK", "GBR"),
+    ("Great Britain", "GBR"),
+    ("Britain", "GBR"),
+    ("USA", "USA"),
+    ("US", "USA"),
+    ("United States of America", "USA"),
+    ("Czech Republic", "CZE"),
+    ("Ivory Coast", "CIV"),
+    ("Cote d'Ivoire", "CIV"),
+    ("Cape Verde", "CPV"),
+    ("Swaziland", "SWZ"),
+    ("Macedonia", "MKD"),
+    ("Brunei", "BRN"),
+    ("Palestine", "PSE"),
+    ("Vatican", "VAT"),
+    ("Vatican City", "VAT"),
+    ("Micronesia", "FSM"),
+    ("DR Congo", "COD"),
+    ("Democratic Republic of the Congo", "COD"),
+    ("Republic of the Congo", "COG"),
+];
+
 /// True when `unit` is an ISO 4217 currency code (`USD`, `KZT`, `AZN` …).
 pub fn is_currency(unit: &str) -> bool {
     // The file lists one `"code": "XXX"` per line; a substring test on the quoted code

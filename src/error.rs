@@ -24,12 +24,17 @@ pub enum Error {
         key: String,
     },
     /// An observation with the same indicator, pair, product, period, status and source
-    /// is already stored (pass `replace` to overwrite it).
-    #[error("{}duplicate observation: {key} is already stored (use replace to overwrite it)", record_prefix(*.record))]
+    /// (or an event with the same date, pair, kind and title) is already stored or
+    /// comes twice in one batch.
+    #[error("{}duplicate {what}: {key} is already stored or repeated in the batch{}",
+        record_prefix(*.record),
+        if *.what == "observation" { " (pass replace to overwrite it)" } else { "" })]
     Duplicate {
+        /// `"observation"` or `"event"`.
+        what: &'static str,
         /// Index of the offending record in a batch, if the call took several records.
         record: Option<usize>,
-        /// The identifying fields of the observation, readable.
+        /// The identifying fields of the record, readable.
         key: String,
     },
     /// The database file does not have a layout this version of the library can use.
@@ -106,7 +111,8 @@ impl Error {
                 v.record.get_or_insert(index);
                 Error::Validation(v)
             }
-            Error::Duplicate { record, key } => Error::Duplicate {
+            Error::Duplicate { what, record, key } => Error::Duplicate {
+                what,
                 record: record.or(Some(index)),
                 key,
             },

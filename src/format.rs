@@ -3,15 +3,14 @@
 
 use std::fmt::Write as _;
 
-use crate::builtin::is_currency;
 use crate::error::Result;
 use crate::model::{last_digit_unit, Observation, Qualifier, Status};
 use crate::store::{ObservationFilter, Store};
 
 /// A value with its unit, in the words a report would use.
 ///
-/// Millions and billions are spelled out when the figure's significant digits fit in
-/// two decimals of them; US dollars take a `$`, other currencies their code; counts
+/// Millions, billions and trillions are spelled out when the figure's significant
+/// digits fit in three decimals of them (four for billions and trillions); US dollars take a `$`, other currencies their code; counts
 /// and persons go bare.
 ///
 /// ```
@@ -32,7 +31,7 @@ pub fn format_amount(value: f64, unit: &str) -> String {
             None => format!("${number}"),
         },
         "persons" | "count" => number,
-        _ if is_currency(unit) => format!("{number} {unit}"),
+        // Other currencies, like every other unit, follow the number: "22 billion KZT".
         _ => format!("{number} {unit}"),
     }
 }
@@ -90,10 +89,16 @@ fn round_for_reading(value: f64) -> f64 {
 /// A number with thousands separators, or in millions or billions when its significant
 /// digits allow: `570,400`, `547.6 million`, `2.549 million`, `0.9`.
 pub fn format_number(value: f64) -> String {
+    // No "-0": a zero has no sign worth printing.
+    let value = if value == 0.0 { 0.0 } else { value };
     let magnitude = value.abs();
     let unit = last_digit_unit(value);
-    for (scale, word) in [(1e9, "billion"), (1e6, "million")] {
-        if magnitude >= scale && unit >= scale / 1000.0 {
+    for (scale, word, decimals) in [
+        (1e12, "trillion", 1e4),
+        (1e9, "billion", 1e4),
+        (1e6, "million", 1e3),
+    ] {
+        if magnitude >= scale && unit >= scale / decimals {
             let decimals = decimals_for(unit / scale);
             return format!(
                 "{} {word}",
@@ -315,6 +320,10 @@ mod tests {
         assert_eq!(format_number(1_234.5), "1,234.5");
         assert_eq!(format_number(-3_800_000.0), "-3.8 million");
         assert_eq!(format_number(0.0), "0");
+        assert_eq!(format_number(-0.0), "0");
+        assert_eq!(format_number(2_230_500_000.0), "2.2305 billion");
+        assert_eq!(format_number(5e12), "5 trillion");
+        assert_eq!(format_number(0.1 + 0.2), "0.3");
     }
 
     #[test]

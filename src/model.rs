@@ -233,8 +233,12 @@ pub fn last_digit_unit(value: f64) -> f64 {
         return 1.0;
     }
     // Rust prints the shortest decimal that reads back as the same f64, never in
-    // scientific notation, so the digits are the ones the caller wrote.
-    let text = value.abs().to_string();
+    // scientific notation, so the digits are the ones the caller wrote; rounding to
+    // fifteen significant digits first drops float noise such as 0.1 + 0.2.
+    let rounded: f64 = format!("{:.14e}", value.abs())
+        .parse()
+        .unwrap_or(value.abs());
+    let text = rounded.to_string();
     match text.split_once('.') {
         Some((_, fraction)) => 10f64.powi(-(fraction.len() as i32)),
         None => {
@@ -740,6 +744,7 @@ mod tests {
         assert_eq!(last_digit_unit(-3_000.0), 1_000.0);
         assert_eq!(last_digit_unit(0.25), 0.01);
         assert_eq!(last_digit_unit(0.0), 1.0);
+        assert_eq!(last_digit_unit(0.1 + 0.2), 0.1);
     }
 
     #[test]

@@ -68,9 +68,14 @@ impl Period {
             if parts.next().is_some() {
                 return Err(bad(&format!("has more than one '/': {FORMS}")));
             }
+            let first_end = end;
             end = parse_single(second).map_err(|r| bad(&r))?.1;
             if end < start {
                 return Err(bad("ends before it starts"));
+            }
+            // "2024-H1/2024-Q1" is almost surely a slip, not January–March.
+            if end < first_end {
+                return Err(bad("ends before its first part does"));
             }
         }
         Ok(Period { start, end })

@@ -94,7 +94,7 @@ fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
                     ("reason", v.reason.clone().into_pyobject(py)?.into_any()),
                 ],
             ),
-            Error::Duplicate { record, key } => (
+            Error::Duplicate { record, key, .. } => (
                 &types.duplicate,
                 vec![
                     ("field", py.None().into_bound(py)),
@@ -1297,6 +1297,12 @@ fn format_value(
     qualifier: &str,
     derived: bool,
 ) -> PyResult<String> {
+    if !value.is_finite() {
+        return Err(to_py_err(
+            py,
+            Error::invalid("value", value.to_string(), "is not a finite number"),
+        ));
+    }
     let qualifier = crate::Qualifier::from_words(qualifier).py(py)?;
     if derived {
         let word = qualifier.prose();

@@ -19,18 +19,18 @@ impl Report {
 
     /// The report as Markdown, with footnotes (`[^3]`) for the sources of figures.
     pub fn to_markdown(&self) -> String {
-        let mut out = format!("# {}\n\n", self.title);
+        let mut out = format!("# {}\n\n", md_text(&self.title));
         if !self.headline.is_empty() {
             out.push_str("## Summary\n\n");
             for s in &self.headline {
-                let _ = writeln!(out, "- {}{}", s.text, md_notes(s));
+                let _ = writeln!(out, "- {}{}", md_text(&s.text), md_notes(s));
             }
             out.push('\n');
         }
         for section in &self.sections {
-            let _ = writeln!(out, "## {}\n", section.title);
+            let _ = writeln!(out, "## {}\n", md_text(&section.title));
             for s in &section.sentences {
-                let _ = writeln!(out, "{}{}\n", s.text, md_notes(s));
+                let _ = writeln!(out, "{}{}\n", md_text(&s.text), md_notes(s));
             }
             for table in &section.tables {
                 out.push_str(&md_table(table));
@@ -40,11 +40,14 @@ impl Report {
         if !self.notes.is_empty() {
             out.push_str("## Notes\n\n");
             for n in &self.notes {
-                let tail = note_tail(n, one_line, ("“", "”"), ("Note: ", ""));
+                let tail = note_tail(n, md_text, ("“", "”"), ("Note: ", ""));
                 let _ = writeln!(
                     out,
                     "[^{}]: {}, {}: {}.{tail}",
-                    n.number, n.subject, n.period, n.figure
+                    n.number,
+                    md_text(&n.subject),
+                    n.period,
+                    md_text(&n.figure)
                 );
             }
             out.push('\n');
@@ -52,7 +55,7 @@ impl Report {
         if !self.sources.is_empty() {
             out.push_str("## Sources\n\n");
             for s in &self.sources {
-                let _ = writeln!(out, "- **{}**: {}", s.id, source_text(s));
+                let _ = writeln!(out, "- **{}**: {}", s.id, md_text(&source_text(s)));
             }
         }
         out
@@ -205,9 +208,13 @@ fn source_text(s: &crate::Source) -> String {
     text
 }
 
-/// Text on one line: line breaks become spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Stored text made safe for a line of Markdown: on one line (a line break could start
+/// a heading or end a table row) and with no raw HTML (`<` written as `&lt;`).
+fn md_text(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('<', "&lt;")
 }
 
 fn md_notes(sentence: &Sentence) -> String {
@@ -241,7 +248,7 @@ fn md_table(table: &Table) -> String {
         out.push('|');
         for &i in &visible {
             // A line break would end the row; a bar would end the cell.
-            let text = one_line(&cell_text(&row[i], &table.columns[i].name)).replace('|', "\\|");
+            let text = md_text(&cell_text(&row[i], &table.columns[i].name)).replace('|', "\\|");
             let _ = write!(out, " {text} |");
         }
         out.push('\n');
@@ -346,26 +353,35 @@ fn svg_open(width: f64, height: f64, title: &str) -> String {
     )
 }
 
-/// Round tick values from zero to at least `max`.
-fn ticks(max: f64) -> Vec<f64> {
-    if max <= 0.0 || !max.is_finite() {
+/// Round tick values from at most `min` (never above zero) to at least `max` (never
+/// below zero), so that zero is always on the axis.
+fn ticks(min: f64, max: f64) -> Vec<f64> {
+    let (min, max) = (min.min(0.0), max.max(0.0));
+    if !(min.is_finite() && max.is_finite()) || max - min <= 0.0 {
         return vec![0.0, 1.0];
     }
-    let raw = max / 4.0;
+    let raw = (max - min) / 4.0;
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
-    let n = (max / step).ceil() as usize;
-    (0..=n).map(|i| i as f64 * step).collect()
+    let (first, last) = ((min / step).floor() as i64, (max / step).ceil() as i64);
+    (first..=last).map(|i| i as f64 * step).collect()
+}
+
+/// The vertical position of `value` on a plot whose axis runs over `ticks`.
+fn scale_y(ticks: &[f64], plot_height: f64) -> impl Fn(f64) -> f64 {
+    let bottom = *ticks.first().unwrap_or(&0.0);
+    let top = *ticks.last().unwrap_or(&1.0);
+    move |v| TOP + plot_height - (v - bottom) / (top - bottom) * plot_height
 }
 
 fn y_axis(out: &mut String, ticks: &[f64], unit: &str, plot_height: f64, width: f64) {
-    let top = *ticks.last().unwrap_or(&1.0);
+    let sy = scale_y(ticks, plot_height);
     for t in ticks {
-        let y = TOP + plot_height - t / top * plot_height;
+        let y = sy(*t);
         let _ = writeln!(
             out,
             "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e5e5\"/>\
@@ -431,6 +447,15 @@ fn max_high(chart: &Chart) -> f64 {
         .fold(0.0, f64::max)
 }
 
+fn min_low(chart: &Chart) -> f64 {
+    chart
+        .series
+        .iter()
+        .flat_map(|s| s.points.iter())
+        .map(|p| p.low.min(p.value))
+        .fold(0.0, f64::min)
+}
+
 fn point_title(p: &ChartPoint, unit: &str) -> String {
     let bounds = if p.low != p.high {
         format!(
@@ -453,8 +478,7 @@ fn series_svg(chart: &Chart) -> String {
     let mut out = svg_open(WIDTH, HEIGHT, &chart.title);
     let plot_height = HEIGHT - TOP - BOTTOM;
     let plot_width = WIDTH - LEFT - RIGHT;
-    let ticks = ticks(max_high(chart));
-    let top = *ticks.last().unwrap_or(&1.0);
+    let ticks = ticks(min_low(chart), max_high(chart));
     y_axis(&mut out, &ticks, &chart.unit, plot_height, WIDTH);
     let xs: Vec<f64> = chart
         .series
@@ -467,7 +491,7 @@ fn series_svg(chart: &Chart) -> String {
     );
     let span = (x1 - x0).max(1.0);
     let sx = |x: f64| LEFT + (x - x0) / span * plot_width;
-    let sy = |v: f64| TOP + plot_height - v / top * plot_height;
+    let sy = scale_y(&ticks, plot_height);
     for year in (x0 as i32)..(x1 as i32) {
         let x = sx(f64::from(year) + 0.5);
         let _ = writeln!(
@@ -526,8 +550,7 @@ fn bars_svg(chart: &Chart) -> String {
     let mut out = svg_open(WIDTH, HEIGHT, &chart.title);
     let plot_height = HEIGHT - TOP - BOTTOM;
     let plot_width = WIDTH - LEFT - RIGHT;
-    let ticks = ticks(max_high(chart));
-    let top = *ticks.last().unwrap_or(&1.0);
+    let ticks = ticks(min_low(chart), max_high(chart));
     y_axis(&mut out, &ticks, &chart.unit, plot_height, WIDTH);
     let mut periods: Vec<String> = Vec::new();
     for p in chart.series.iter().flat_map(|s| s.points.iter()) {
@@ -537,7 +560,7 @@ fn bars_svg(chart: &Chart) -> String {
     }
     let group = plot_width / periods.len().max(1) as f64;
     let bar = (group * 0.7 / chart.series.len().max(1) as f64).min(60.0);
-    let sy = |v: f64| TOP + plot_height - v / top * plot_height;
+    let sy = scale_y(&ticks, plot_height);
     for (g, period) in periods.iter().enumerate() {
         let centre = LEFT + group * (g as f64 + 0.5);
         let _ = writeln!(
@@ -556,9 +579,9 @@ fn bars_svg(chart: &Chart) -> String {
             let _ = writeln!(
                 out,
                 "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\"><title>{}</title></rect>",
-                sy(p.value),
+                sy(p.value.max(0.0)),
                 bar - 2.0,
-                (sy(0.0) - sy(p.value)).max(0.0),
+                (sy(0.0) - sy(p.value)).abs(),
                 escape(&format!("{}: {}", series.label, point_title(p, &chart.unit)))
             );
             error_bar(&mut out, x + bar / 2.0 - 1.0, sy(p.low), sy(p.high), "#222");
@@ -703,9 +726,22 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_reach_the_maximum() {
-        assert_eq!(ticks(4_500_000.0), vec![0.0, 2e6, 4e6, 6e6]);
-        assert_eq!(ticks(103_000.0), vec![0.0, 50_000.0, 100_000.0, 150_000.0]);
-        assert_eq!(ticks(0.0), vec![0.0, 1.0]);
+        assert_eq!(ticks(0.0, 4_500_000.0), vec![0.0, 2e6, 4e6, 6e6]);
+        assert_eq!(
+            ticks(0.0, 103_000.0),
+            vec![0.0, 50_000.0, 100_000.0, 150_000.0]
+        );
+        assert_eq!(ticks(0.0, 0.0), vec![0.0, 1.0]);
+        // Negative values: −120 to 180 in steps of 100 (a quarter of 300 is 75 → 100).
+        assert_eq!(
+            ticks(-120.0, 180.0),
+            vec![-200.0, -100.0, 0.0, 100.0, 200.0]
+        );
+        let sy = scale_y(&[-200.0, 0.0, 200.0], 100.0);
+        assert_eq!(
+            (sy(200.0), sy(0.0), sy(-200.0)),
+            (TOP, TOP + 50.0, TOP + 100.0)
+        );
     }
 
     #[test]

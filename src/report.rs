@@ -537,17 +537,17 @@ impl<'s> Builder<'s> {
             Kind::Stock => "stood at",
         };
         let mut text = format!(
-            "{subject} {verb} {} in {}{}",
+            "{subject} {verb} {} {}{}",
             format_value(latest.value, &unit, latest.qualifier),
-            period_words(&latest.period),
+            level_phrase(series.indicator.kind, &latest.period),
             status_words(latest.status)
         );
         let mut notes = vec![latest_note];
         let mut headline_notes = vec![latest_note];
         let mut headline_text = format!(
-            "{subject}: {} in {}{}",
+            "{subject}: {} {}{}",
             format_value(latest.value, &unit, latest.qualifier),
-            period_words(&latest.period),
+            level_phrase(series.indicator.kind, &latest.period),
             status_words(latest.status)
         );
         // A partial year set against the whole of the year before.
@@ -591,8 +591,8 @@ impl<'s> Builder<'s> {
             let base_figure = format_value(base_value, &unit, base.qualifier);
             if row.period == latest.period {
                 text.push_str(&format!(
-                    " That is {change} on {estimated}{base_figure} in {}.",
-                    period_words(&base_period)
+                    " That is {change} on {estimated}{base_figure} {}.",
+                    period_phrase(&base_period)
                 ));
                 notes.push(base_note);
                 headline_text.push_str(&format!(", {change} on {}", period_words(&base_period)));
@@ -601,10 +601,10 @@ impl<'s> Builder<'s> {
                 let note = self.cite(subject, obs);
                 extra.push(Sentence {
                     text: format!(
-                        "In {} it was {}, {change} on {estimated}{base_figure} in {}.",
-                        period_words(&row.period),
+                        "{} it was {}, {change} on {estimated}{base_figure} {}.",
+                        capitalise(&period_phrase(&row.period)),
                         format_value(row.value, &unit, obs.qualifier),
-                        period_words(&base_period)
+                        period_phrase(&base_period)
                     ),
                     notes: vec![note, base_note],
                 });
@@ -643,8 +643,14 @@ impl<'s> Builder<'s> {
                             )
                         })
                         .unwrap_or_default();
-                    // "Times as much" only between positive figures.
-                    let times = if c.ratio_low > 0.0 {
+                    // "Times as much" only for a rise between positive figures; a fall
+                    // reads better as a percentage.
+                    let times = if c.ratio_low > 0.0 && c.ratio < 1.0 {
+                        format!(
+                            ", {}",
+                            change_words(c.pct, Some(c.pct_low), Some(c.pct_high))
+                        )
+                    } else if c.ratio_low > 0.0 {
                         format!(
                             ", {} times as much{rate}",
                             ratio_words(c.ratio, c.ratio_low, c.ratio_high)
@@ -679,11 +685,11 @@ impl<'s> Builder<'s> {
                     let notes = vec![self.cite(subject, part), self.cite(&whole_subject, total)];
                     sentences.push(Sentence {
                         text: format!(
-                            "{} made up {} of {} in {}.",
+                            "{} made up {} of {} {}.",
                             capitalise(&series.product.replace('_', " ")),
                             share_words(row.share, row.low, row.high),
-                            whole_subject.to_lowercase(),
-                            period_words(&row.period)
+                            lower_first(&whole_subject),
+                            period_phrase(&row.period)
                         ),
                         notes,
                     });
@@ -699,7 +705,8 @@ impl<'s> Builder<'s> {
             {
                 sentences.push(Sentence {
                     text: format!(
-                        "That is {} per 1,000 residents of {} ({} population {}).",
+                        "{}, that is {} per 1,000 residents of {} ({} population {}).",
+                        capitalise(&period_phrase(&row.period)),
                         trim_number(row.per_capita, 3),
                         self.name(&row.country),
                         row.population_year,
@@ -731,7 +738,7 @@ impl<'s> Builder<'s> {
             let Ok(p) = reports::target_progress(series, targets, year) else {
                 sentences.push(Sentence {
                     text: format!(
-                        "{subject} has a {year} target of {}.",
+                        "{subject}: the {year} target is {}.",
                         format_value(target.value, &unit, target.qualifier)
                     ),
                     notes: vec![target_note],
@@ -754,15 +761,23 @@ impl<'s> Builder<'s> {
                 .unwrap_or_default();
             sentences.push(Sentence {
                 text: format!(
-                    "{subject} has a {year} target of {}: the {} of {} is {} of it after {} of the \
+                    "{subject}: the {year} target is {}; the {} of {} is {} of it after {} of the \
                      year. At that pace the year would reach {} ({} of the target){required}.",
                     format_value(p.target, &unit, target.qualifier),
                     format_value(p.actual, &unit, actual.qualifier),
                     period_words(&p.actual_period),
-                    share_words(p.share_of_target, p.share_of_target_low, p.share_of_target_high),
+                    share_words(
+                        p.share_of_target,
+                        p.share_of_target_low,
+                        p.share_of_target_high
+                    ),
                     share_words(p.share_of_year, p.share_of_year, p.share_of_year),
                     format_derived(p.run_rate, &unit),
-                    share_words(p.run_rate_share, p.run_rate_share_low, p.run_rate_share_high),
+                    share_words(
+                        p.run_rate_share,
+                        p.run_rate_share_low,
+                        p.run_rate_share_high
+                    ),
                 ),
                 notes: vec![target_note, actual_note],
             });
@@ -849,9 +864,9 @@ impl<'s> Builder<'s> {
                 .filter(|o| o.period.start() < goal.period.start())
                 .max_by_key(|o| o.period.start());
             let mut text = format!(
-                "{subject} is projected to reach {} in {}",
+                "{subject}: a projection puts it at {} {}",
                 format_value(goal.value, &unit, goal.qualifier),
-                period_words(&goal.period)
+                period_phrase(&goal.period)
             );
             let mut notes = vec![goal_note];
             if let Some(base) = base {
@@ -937,31 +952,44 @@ impl<'s> Builder<'s> {
                 continue;
             };
             let notes = vec![self.cite(&fs, f), self.cite(&bs, b)];
-            let net = if row.net >= 0.0 {
-                format!(
-                    "{} more from {}",
-                    format_derived(row.net, &unit),
-                    self.a.name
+            // Say it from the side that is larger, so the ratio is at least one.
+            let (larger, ratio, low, high, net, net_low, net_high) = if row.net >= 0.0 {
+                let (n, l, h) = (row.net, row.net_low, row.net_high);
+                (
+                    &self.a.name,
+                    row.ratio,
+                    row.ratio_low,
+                    row.ratio_high,
+                    n,
+                    l,
+                    h,
                 )
             } else {
-                format!(
-                    "{} more from {}",
-                    format_derived(-row.net, &unit),
-                    self.b.name
+                let inverse = |r: f64| if r == 0.0 { f64::INFINITY } else { 1.0 / r };
+                let (n, l, h) = (-row.net, -row.net_high, -row.net_low);
+                (
+                    &self.b.name,
+                    inverse(row.ratio),
+                    inverse(row.ratio_high),
+                    inverse(row.ratio_low),
+                    n,
+                    l,
+                    h,
                 )
             };
-            let times = if row.ratio_low > 0.0 {
-                format!(
-                    "{} times as much, ",
-                    ratio_words(row.ratio, row.ratio_low, row.ratio_high)
-                )
+            let times = if row.ratio_low > 0.0 && ratio.is_finite() && high.is_finite() {
+                format!("{} times as much and ", ratio_words(ratio, low, high))
             } else {
                 String::new()
             };
+            let net_words = bounded(format_derived(net, &unit), net_low, net_high, |v| {
+                format_derived(v, &unit)
+            });
             sentences.push(Sentence {
                 text: format!(
-                    "In {}, {} from {} to {} against {} the other way: {times}{net}.",
-                    period_words(&row.period),
+                    "{} {}: {} from {} to {} against {} the other way, {times}{net_words} more from {larger}.",
+                    forward.indicator.name,
+                    period_phrase(&row.period),
                     format_value(f.value, &unit, f.qualifier),
                     self.a.name,
                     self.b.name,
@@ -1235,8 +1263,8 @@ fn events_sentence(events: &[Event]) -> String {
     let (first, last) = (&events[0], &events[events.len() - 1]);
     if events.len() == 1 {
         return format!(
-            "The timeline holds one event, in {}: {}.",
-            period_words(&first.date),
+            "The timeline holds one event, {}: {}.",
+            period_phrase(&first.date),
             first.title
         );
     }
@@ -1309,6 +1337,15 @@ fn status_words(status: Status) -> &'static str {
 
 /// "up 72.9 % [+71.4 %, +76.1 %]", "down 4.2 %": bounds in brackets where they differ.
 fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
+    if let (Some(l), Some(h)) = (low, high) {
+        // Bounds on both sides of zero: neither "up" nor "down" is known.
+        if l < 0.0 && h > 0.0 {
+            return format!("a change of {pct:+.1} % [{l:+.1} %, {h:+.1} %]");
+        }
+    }
+    if format!("{pct:.1}") == "0.0" || format!("{pct:.1}") == "-0.0" {
+        return "unchanged".to_owned();
+    }
     let direction = if pct >= 0.0 { "up" } else { "down" };
     let bounds = match (low, high) {
         (Some(l), Some(h)) if format!("{l:.1}") != format!("{h:.1}") => {
@@ -1381,6 +1418,53 @@ fn plural(word: &str, n: usize) -> String {
     } else {
         format!("{word}s")
     }
+}
+
+/// A period as a phrase after a verb: "in 2024", "in January–August 2025",
+/// "on 17 May 2025", "from January 2005 to March 2025".
+fn period_phrase(period: &Period) -> String {
+    let words = period_words(period);
+    if period.days() == 1 {
+        format!("on {words}")
+    } else if let Some((from, to)) = words.split_once(" – ") {
+        format!("from {from} to {to}")
+    } else {
+        format!("in {words}")
+    }
+}
+
+/// When a level was reached: a stock counted over years is a level "by" its end.
+fn level_phrase(kind: Kind, period: &Period) -> String {
+    let spans_years = period.start().year() != period.end().year();
+    if kind == Kind::Stock && spans_years && !period.is_calendar_year() {
+        let month =
+            |d: time::Date| Period::parse(&format!("{:04}-{:02}", d.year(), u8::from(d.month())));
+        if let (Ok(first), Ok(last)) = (month(period.start()), month(period.end())) {
+            return format!(
+                "by {}, counting from {}",
+                period_words(&last),
+                period_words(&first)
+            );
+        }
+    }
+    period_phrase(period)
+}
+
+/// A text with its bounds in brackets when they read differently.
+fn bounded(point: String, low: f64, high: f64, show: impl Fn(f64) -> String) -> String {
+    let (l, h) = (show(low), show(high));
+    if l == h {
+        point
+    } else {
+        format!("{point} [{l}, {h}]")
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 fn capitalise(text: &str) -> String {

@@ -533,12 +533,14 @@ pub fn shares(parts: &[Series], whole: &Series, period: Option<&Period>) -> Resu
         }
     }
     if rows.is_empty() {
-        let when = period.map_or("any period".to_owned(), |p| p.to_string());
+        let when = period.map_or("a period".to_owned(), |p| p.to_string());
         return Err(Error::not_found(
             "observation",
             format!(
-                "parts of {} together with {} for {when}",
+                "a product of {} other than {} for {when} in which {} has a figure \
+                 (shares are products of a whole, e.g. exports by product of trade_turnover)",
                 parts_label(parts, whole),
+                whole.product,
                 whole.label()
             ),
         ));

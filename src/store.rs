@@ -187,11 +187,12 @@ impl Store {
                 "is not a year from 1000 to 9999",
             ));
         }
-        if !(value.is_finite() && value >= 1.0 && value.fract() == 0.0) {
+        // Ten billion is more than any country holds, and well inside an i64.
+        if !(value.is_finite() && (1.0..=1e10).contains(&value) && value.fract() == 0.0) {
             return Err(Error::invalid(
                 "value",
                 value.to_string(),
-                "is not a whole number of people",
+                "is not a whole number of people from 1 to 10 billion",
             ));
         }
         let tx = self.conn.transaction()?;
@@ -695,6 +696,11 @@ impl Countries {
                 by_key.insert(name.to_lowercase(), i);
             }
         }
+        for (alias, alpha3) in builtin::COUNTRY_ALIASES {
+            if let Some(i) = list.iter().position(|(_, c)| c.alpha3 == *alpha3) {
+                by_key.insert(alias.to_lowercase(), i);
+            }
+        }
         for (i, (_, c)) in list.iter().enumerate() {
             by_key.insert(c.alpha2.to_lowercase(), i);
             by_key.insert(c.alpha3.to_lowercase(), i);
@@ -1048,6 +1054,7 @@ fn insert_observation(
         Ok(_) => Ok(()),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
             Err(Error::Duplicate {
+                what: "observation",
                 record: None,
                 key: format!(
                     "{} {origin}{}{destination} {product} {period} {status} from {}",
@@ -1118,8 +1125,9 @@ fn insert_event(
         Ok(_) => Ok(()),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
             Err(Error::Duplicate {
+                what: "event",
                 record: None,
-                key: format!("event {date} {kind} {:?}", event.title.trim()),
+                key: format!("{date} {kind} {:?}", event.title.trim()),
             })
         }
         Err(e) => Err(e.into()),

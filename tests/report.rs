@@ -529,7 +529,7 @@ fn demo_corridor_cargo_grew_5_625_times_from_2020_to_2024_at_54_percent_a_year()
 #[test]
 fn demo_corridor_cargo_is_half_its_2025_target_after_58_33_percent_of_the_year() {
     let report = demo_report();
-    let s = sentence(&report, "transport", "has a 2025 target of 5.2 million t");
+    let s = sentence(&report, "transport", "the 2025 target is 5.2 million t");
     // 2.6 / 5.2 = 0.5 → 50 %; January–July is 7/12 = 0.58333 → 58.33 % of the year
     assert!(
         s.text.contains(
@@ -570,7 +570,7 @@ fn demo_oil_transit_needs_71_percent_a_year_to_reach_7_million_t_in_2027() {
     let s = sentence(
         &report,
         "transport",
-        "projected to reach 7 million t in 2027",
+        "a projection puts it at 7 million t in 2027",
     );
     assert!(
         s.text
@@ -580,7 +580,7 @@ fn demo_oil_transit_needs_71_percent_a_year_to_reach_7_million_t_in_2027() {
     );
     assert!(
         s.text.starts_with(
-            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan is projected"
+            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan: a projection"
         ),
         "{}",
         s.text
@@ -623,12 +623,16 @@ fn demo_azerbaijani_tourists_were_9_997_per_1000_residents_of_azerbaijan() {
     let s = sentence(&report, "people", "residents of Azerbaijan");
     assert_eq!(
         s.text,
-        "That is 9.997 per 1,000 residents of Azerbaijan (2024 population 10,202,830)."
+        "In 2024, that is 9.997 per 1,000 residents of Azerbaijan (2024 population 10,202,830)."
     );
     assert_eq!(cited(&report, s), [cite("tourists", "2024", "actual")]);
     // 71,500 / 20,592,571 (Kazakhstan, 2024) × 1,000 = 3.4721 → 3.472
     let k = sentence(&report, "people", "residents of Kazakhstan");
-    assert!(k.text.starts_with("That is 3.472 per 1,000"), "{}", k.text);
+    assert!(
+        k.text.starts_with("In 2024, that is 3.472 per 1,000"),
+        "{}",
+        k.text
+    );
 }
 
 #[test]
@@ -636,11 +640,13 @@ fn demo_azerbaijani_tourists_were_1_427_times_kazakh_tourists_in_2024() {
     let report = demo_report();
     // 102,000 / 71,500 = 1.42657 → 1.427; bounds [102,000 / 71,500, 103,000 / 71,500]
     // = [1.42657, 1.44056] → [1.427, 1.441]; 102,000 − 71,500 = 30,500
-    let s = sentence(&report, "people", "In 2024, over 102,000");
+    // net bounds: [102,000 − 71,500, 103,000 − 71,500] = [30,500, 31,500]
+    let s = sentence(&report, "people", "Tourist visits in 2024: over 102,000");
     assert_eq!(
         s.text,
-        "In 2024, over 102,000 from Azerbaijan to Kazakhstan against 71,500 the other way: \
-         1.427 [1.427, 1.441] times as much, 30,500 more from Azerbaijan."
+        "Tourist visits in 2024: over 102,000 from Azerbaijan to Kazakhstan against 71,500 the \
+         other way, 1.427 [1.427, 1.441] times as much and 30,500 [30,500, 31,500] more from \
+         Azerbaijan."
     );
     let cites = cited(&report, s);
     assert_eq!(
@@ -858,12 +864,12 @@ fn synthetic_rail_cargo_is_45_percent_of_its_target_after_half_the_year() {
         s.text,
         "Rail cargo reached 900,000 t in the first half of 2025, against 1.6 million t in the whole of 2024."
     );
-    let t = sentence(&report, "transport", "has a 2025 target");
+    let t = sentence(&report, "transport", "the 2025 target is");
     // 0.9 / 2.0 = 0.45 → 45 %; 6/12 → 50 %; run rate 0.9 × 12/6 = 1.8 million t, 90 %;
     // (2.0 − 0.9) million / 6 = 183,333.3 → 183,333 t; 900,000 / 6 = 150,000 t
     assert_eq!(
         t.text,
-        "Rail cargo has a 2025 target of 2 million t: the 900,000 t of the first half of 2025 \
+        "Rail cargo: the 2025 target is 2 million t; the 900,000 t of the first half of 2025 \
          is 45 % of it after 50 % of the year. At that pace the year would reach 1.8 million t \
          (90 % of the target); the remaining months need 183,333 t a month, against 150,000 t \
          a month so far."
@@ -890,21 +896,21 @@ fn synthetic_visitors_are_compared_in_both_directions_and_per_1000_residents() {
     let g = sentence(&report, "people", "residents of Georgia");
     assert_eq!(
         g.text,
-        "That is 8.109 per 1,000 residents of Georgia (2024 population 3,699,557)."
+        "In 2024, that is 8.109 per 1,000 residents of Georgia (2024 population 3,699,557)."
     );
     // 12,000 / 3,033,500 (Armenia, 2024) × 1,000 = 3.95583 → 3.956
     let a = sentence(&report, "people", "residents of Armenia");
     assert_eq!(
         a.text,
-        "That is 3.956 per 1,000 residents of Armenia (2024 population 3,033,500)."
+        "In 2024, that is 3.956 per 1,000 residents of Armenia (2024 population 3,033,500)."
     );
     // 30,000 / 12,000 = 2.5; bounds [30,000 / 12,500, 30,000 / 11,500] = [2.4, 2.6087];
-    // 30,000 − 12,000 = 18,000
+    // 30,000 − 12,000 = 18,000, bounds [30,000 − 12,500, 30,000 − 11,500] = [17,500, 18,500]
     let d = sentence(&report, "people", "the other way");
     assert_eq!(
         d.text,
-        "In 2024, 30,000 from Georgia to Armenia against around 12,000 the other way: \
-         2.5 [2.4, 2.609] times as much, 18,000 more from Georgia."
+        "Visitors in 2024: 30,000 from Georgia to Armenia against around 12,000 the other way, \
+         2.5 [2.4, 2.609] times as much and 18,000 [17,500, 18,500] more from Georgia."
     );
     assert_eq!(
         cited(&report, d),
@@ -1286,4 +1292,31 @@ fn a_rise_from_a_negative_figure_is_not_stated_as_a_fall() {
     // −$20 million to $5 million: 5 / (−20) = −0.25 is printed as "-0.25 times as much"
     let c = sentence(&report, "investment", "From 2021 to 2024");
     assert!(!c.text.contains("-0.25 times as much"), "{}", c.text);
+}
+
+#[test]
+fn growth_whose_bounds_straddle_zero_is_neither_up_nor_down() {
+    let report = demo_report();
+    // "over 1 million t" in 2023 is [1, 2] million t: 1.4 / 2 − 1 = −30 %, 1.4 / 1 − 1 = +40 %
+    let s = sentence(&report, "transport", "In 2024 it was 1.4 million t");
+    assert_eq!(
+        s.text,
+        "In 2024 it was 1.4 million t, a change of +40.0 % [-30.0 %, +40.0 %] on over 1 million t \
+         in 2023."
+    );
+}
+
+#[test]
+fn a_cumulative_stock_is_a_level_reached_by_the_end_of_its_period() {
+    let report = demo_report();
+    let s = sentence(
+        &report,
+        "investment",
+        "Cumulative investment from Azerbaijan to Kazakhstan stood",
+    );
+    assert_eq!(
+        s.text,
+        "Cumulative investment from Azerbaijan to Kazakhstan stood at $424.6 million by March \
+         2025, counting from January 2005."
+    );
 }

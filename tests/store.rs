@@ -359,6 +359,23 @@ fn countries_are_found_by_code_or_name_in_any_case() {
 }
 
 #[test]
+fn common_names_that_are_not_iso_names_find_their_country() {
+    let store = Store::in_memory().unwrap();
+    for (text, alpha3) in [
+        ("Turkey", "TUR"),
+        ("Türkiye", "TUR"),
+        ("Russia", "RUS"),
+        ("Iran", "IRN"),
+        ("South Korea", "KOR"),
+        ("UK", "GBR"),
+        ("Vietnam", "VNM"),
+        ("Ivory Coast", "CIV"),
+    ] {
+        assert_eq!(store.country(text).unwrap().alpha3, alpha3, "{text}");
+    }
+}
+
+#[test]
 fn population_comes_preloaded_and_falls_back_to_the_latest_earlier_year() {
     let mut store = Store::in_memory().unwrap();
     // World Bank SP.POP.TOTL, as in data/population.csv.

@@ -47,9 +47,11 @@ def _amount_axis(ax: Axes, chart: Chart) -> None:
     ax.yaxis.set_major_formatter(
         FuncFormatter(lambda v, _: _core.format_value(v, unit, derived=True))
     )
-    top = max((p["high"] for line in chart.series for p in line["points"]), default=1.0)
-    # Room above the highest bound for the legend.
-    ax.set_ylim(0, top * 1.25)
+    points = [p for line in chart.series for p in line["points"]]
+    top = max([p["high"] for p in points] + [0.0])
+    bottom = min([p["low"] for p in points] + [0.0])
+    # Zero always shows; room above the highest bound for the legend.
+    ax.set_ylim(bottom * 1.1, (top or 1.0) * 1.25)
     ax.grid(axis="y", color="#e5e5e5")
     ax.spines[["top", "right"]].set_visible(False)
 

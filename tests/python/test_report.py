@@ -191,3 +191,12 @@ def test_command_line_report_and_exit_codes(tmp_path: Path) -> None:
         done = run(*args)
         assert done.returncode == status, (args, done.stderr)
         assert done.stderr.startswith("bilateral: ") and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_stored_text_cannot_inject_markup_into_markdown() -> None:
+    store = bilateral.Store()
+    store.add_source("odd", "<script>alert(1)</script> statistics")
+    store.add_event("2024-05-26", "GEO", "ARM", "signing", "Rail agreement\n# signed", source="odd")
+    markdown = store.report("GEO", "ARM").to_markdown()
+    assert "<script>" not in markdown and "&lt;script>" in markdown
+    assert "\n# signed" not in markdown and "Rail agreement # signed" in markdown

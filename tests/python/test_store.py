@@ -237,6 +237,8 @@ def test_helpers_for_periods_and_values() -> None:
     assert bilateral.format_value(102_000, "persons", "over") == "over 102,000"
     with pytest.raises(bilateral.ValidationError):
         bilateral.normalize_period("Q3 2024")
+    with pytest.raises(bilateral.ValidationError):
+        bilateral.format_value(math.nan, "t")
 
 
 def test_demo_summary_shows_values_in_human_form() -> None:
