@@ -529,6 +529,17 @@ pub struct Country {
     /// Official name, where ISO gives one.
     #[serde(default)]
     pub official_name: Option<String>,
+    /// The name in common use where the ISO name reads badly in a sentence
+    /// (`Iran` for "Iran, Islamic Republic of").
+    #[serde(default)]
+    pub common_name: Option<String>,
+}
+
+impl Country {
+    /// The name to write in a sentence: the common name, else the ISO short name.
+    pub fn display_name(&self) -> &str {
+        self.common_name.as_deref().unwrap_or(&self.name)
+    }
 }
 
 /// A figure to add, as a caller or a data file writes it: text fields are checked and

@@ -805,6 +805,7 @@ impl PyStore {
         dict.set_item("alpha2", c.alpha2)?;
         dict.set_item("name", c.name)?;
         dict.set_item("official_name", c.official_name)?;
+        dict.set_item("common_name", c.common_name)?;
         Ok(dict)
     }
 

@@ -323,7 +323,8 @@ impl<'s> Builder<'s> {
             headline.push(Sentence {
                 text: format!(
                     "The store holds no figures or events for {} and {}.",
-                    self.a.name, self.b.name
+                    self.a.display_name(),
+                    self.b.display_name()
                 ),
                 notes: Vec::new(),
             });
@@ -341,7 +342,7 @@ impl<'s> Builder<'s> {
             .filter(|s| cited.contains(&s.id.as_str()))
             .collect();
         Ok(Report {
-            title: format!("{} and {}", self.a.name, self.b.name),
+            title: format!("{} and {}", self.a.display_name(), self.b.display_name()),
             a: self.a,
             b: self.b,
             headline,
@@ -390,9 +391,9 @@ impl<'s> Builder<'s> {
 
     fn name(&self, alpha3: &str) -> String {
         if alpha3 == self.a.alpha3 {
-            self.a.name.clone()
+            self.a.display_name().to_owned()
         } else if alpha3 == self.b.alpha3 {
-            self.b.name.clone()
+            self.b.display_name().to_owned()
         } else {
             alpha3.to_owned()
         }
@@ -956,7 +957,7 @@ impl<'s> Builder<'s> {
             let (larger, ratio, low, high, net, net_low, net_high) = if row.net >= 0.0 {
                 let (n, l, h) = (row.net, row.net_low, row.net_high);
                 (
-                    &self.a.name,
+                    self.a.display_name(),
                     row.ratio,
                     row.ratio_low,
                     row.ratio_high,
@@ -968,7 +969,7 @@ impl<'s> Builder<'s> {
                 let inverse = |r: f64| if r == 0.0 { f64::INFINITY } else { 1.0 / r };
                 let (n, l, h) = (-row.net, -row.net_high, -row.net_low);
                 (
-                    &self.b.name,
+                    self.b.display_name(),
                     inverse(row.ratio),
                     inverse(row.ratio_high),
                     inverse(row.ratio_low),
@@ -991,8 +992,8 @@ impl<'s> Builder<'s> {
                     forward.indicator.name,
                     period_phrase(&row.period),
                     format_value(f.value, &unit, f.qualifier),
-                    self.a.name,
-                    self.b.name,
+                    self.a.display_name(),
+                    self.b.display_name(),
                     format_value(b.value, &unit, b.qualifier),
                 ),
                 notes: notes.clone(),
@@ -1010,12 +1011,12 @@ impl<'s> Builder<'s> {
             unit,
             series: vec![
                 ChartSeries {
-                    label: format!("{} → {}", self.a.name, self.b.name),
+                    label: format!("{} → {}", self.a.display_name(), self.b.display_name()),
                     dashed: false,
                     points: points.0,
                 },
                 ChartSeries {
-                    label: format!("{} → {}", self.b.name, self.a.name),
+                    label: format!("{} → {}", self.b.display_name(), self.a.display_name()),
                     dashed: false,
                     points: points.1,
                 },

@@ -682,16 +682,27 @@ impl Countries {
                         alpha2: r.get(2)?,
                         name: r.get(3)?,
                         official_name: r.get(4)?,
+                        common_name: None,
                     },
                 ))
             })?
-            .collect::<Result<_, _>>()?;
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut list = list;
+        for (alpha3, common) in builtin::COMMON_NAMES {
+            if let Some((_, c)) = list.iter_mut().find(|(_, c)| c.alpha3 == *alpha3) {
+                c.common_name = Some((*common).to_owned());
+            }
+        }
         let mut by_key = HashMap::new();
         // Names first, so that a code never loses to a name that spells the same.
         for (i, (_, c)) in list.iter().enumerate() {
-            for name in [Some(&c.name), c.official_name.as_ref()]
-                .into_iter()
-                .flatten()
+            for name in [
+                Some(&c.name),
+                c.official_name.as_ref(),
+                c.common_name.as_ref(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 by_key.insert(name.to_lowercase(), i);
             }

@@ -373,6 +373,12 @@ fn common_names_that_are_not_iso_names_find_their_country() {
     ] {
         assert_eq!(store.country(text).unwrap().alpha3, alpha3, "{text}");
     }
+    let iran = store.country("IR").unwrap();
+    assert_eq!(
+        (iran.name.as_str(), iran.display_name()),
+        ("Iran, Islamic Republic of", "Iran")
+    );
+    assert_eq!(store.country("AZ").unwrap().display_name(), "Azerbaijan");
 }
 
 #[test]

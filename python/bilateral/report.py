@@ -124,7 +124,7 @@ class Report:
 
     @property
     def countries(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """The two countries, as dicts with alpha3, alpha2, name, official_name."""
+        """The two countries, as dicts with alpha3, alpha2, name, official_name, common_name."""
         return (self._data["a"], self._data["b"])
 
     @property

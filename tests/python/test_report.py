@@ -113,6 +113,8 @@ def test_a_pair_without_data_gives_a_short_honest_report() -> None:
     assert empty.sections == []
     assert empty.headline == ["The store holds no figures or events for Georgia and Armenia."]
     assert "Georgia and Armenia" in empty.to_markdown()
+    # Names as written in sentences, not ISO's "Iran, Islamic Republic of".
+    assert bilateral.demo().report("IR", "RU").title == "Iran and Russia"
     with pytest.raises(bilateral.ValidationError) as caught:
         bilateral.demo().report("AZE", "Narnia")
     assert caught.value.field == "b"
