@@ -119,7 +119,7 @@ fn decimals_for(unit: f64) -> usize {
 }
 
 /// Inserts thousands separators into the integer part of a formatted number.
-fn group(number: &str) -> String {
+pub(crate) fn group(number: &str) -> String {
     let (sign, digits) = match number.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", number),

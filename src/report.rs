@@ -533,7 +533,9 @@ impl<'s> Builder<'s> {
         let unit = series.indicator.unit.clone();
         let growth = reports::growth(series).unwrap_or_default();
         let latest_note = self.cite(subject, latest);
+        // A net outflow "was" a negative figure; nothing "reaches" one.
         let verb = match series.indicator.kind {
+            _ if latest.value < 0.0 => "was",
             Kind::Flow => "reached",
             Kind::Stock => "stood at",
         };
@@ -1341,7 +1343,12 @@ fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
     if let (Some(l), Some(h)) = (low, high) {
         // Bounds on both sides of zero: neither "up" nor "down" is known.
         if l < 0.0 && h > 0.0 {
-            return format!("a change of {pct:+.1} % [{l:+.1} %, {h:+.1} %]");
+            return format!(
+                "a change of {} % [{} %, {} %]",
+                signed_pct(pct),
+                signed_pct(l),
+                signed_pct(h)
+            );
         }
     }
     if format!("{pct:.1}") == "0.0" || format!("{pct:.1}") == "-0.0" {
@@ -1350,11 +1357,11 @@ fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
     let direction = if pct >= 0.0 { "up" } else { "down" };
     let bounds = match (low, high) {
         (Some(l), Some(h)) if format!("{l:.1}") != format!("{h:.1}") => {
-            format!(" [{l:+.1} %, {h:+.1} %]")
+            format!(" [{} %, {} %]", signed_pct(l), signed_pct(h))
         }
         _ => String::new(),
     };
-    format!("{direction} {:.1} %{bounds}", pct.abs())
+    format!("{direction} {} %{bounds}", plain_pct(pct.abs()))
 }
 
 /// "up $15 million", "down 200 t": the change in the unit, for bases where a
@@ -1364,13 +1371,33 @@ fn amount_change_words(change: f64, unit: &str) -> String {
     format!("{direction} {}", format_derived(change.abs(), unit))
 }
 
+/// A percentage with one decimal and thousands separators: "1,700.0".
+fn plain_pct(pct: f64) -> String {
+    crate::format::group(&format!("{pct:.1}"))
+}
+
+/// The same with its sign: "+1,700.0", "-0.4".
+fn signed_pct(pct: f64) -> String {
+    let text = plain_pct(pct);
+    if text.starts_with('-') {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
 /// "54.0 %", "31.5 % [30.9 %, 32.7 %]".
 fn pct_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
     match (low, high) {
         (Some(l), Some(h)) if format!("{l:.1}") != format!("{h:.1}") => {
-            format!("{pct:.1} % [{l:.1} %, {h:.1} %]")
+            format!(
+                "{} % [{} %, {} %]",
+                plain_pct(pct),
+                plain_pct(l),
+                plain_pct(h)
+            )
         }
-        _ => format!("{pct:.1} %"),
+        _ => format!("{} %", plain_pct(pct)),
     }
 }
 

@@ -1320,3 +1320,38 @@ fn a_cumulative_stock_is_a_level_reached_by_the_end_of_its_period() {
          2025, counting from January 2005."
     );
 }
+
+#[test]
+fn a_negative_latest_figure_was_a_figure_and_its_rise_is_an_amount() {
+    let mut store = Store::in_memory().expect("a store in memory");
+    let mut net = Indicator::new("net_investment", "Net investment", "USD", Kind::Flow, true);
+    net.signed = true;
+    net.topic = Topic::Investment;
+    store.add_indicator(&net).expect("indicator");
+    for (period, value) in [("2023", 5_000_000.0), ("2024", -80_000_000.0)] {
+        store
+            .add(&NewObservation::new(
+                "net_investment",
+                "GEO",
+                "ARM",
+                period,
+                value,
+            ))
+            .expect("observation");
+    }
+    let report = store.report("GEO", "ARM").expect("report");
+    // 2024 against 2023: −80 / 5 − 1 = −17, a fall of 1,700 % of the positive base
+    let s = sentence(
+        &report,
+        "investment",
+        "Net investment from Georgia to Armenia",
+    );
+    assert!(
+        s.text.starts_with(
+            "Net investment from Georgia to Armenia was -$80 million in 2024. That is down \
+             1,700.0 % on $5 million in 2023."
+        ),
+        "{}",
+        s.text
+    );
+}
