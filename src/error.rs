@@ -120,6 +120,18 @@ impl Error {
         }
     }
 
+    /// Renames the field of a validation error: a period parsed for `start` says
+    /// `start`, not `period`.
+    pub fn for_field(self, field: &str) -> Error {
+        match self {
+            Error::Validation(mut v) => {
+                v.field = field.to_owned();
+                Error::Validation(v)
+            }
+            other => other,
+        }
+    }
+
     /// The validation details, if this is a validation error.
     pub fn validation(&self) -> Option<&ValidationError> {
         match self {

@@ -693,13 +693,7 @@ impl PyStore {
         let published = match published {
             Some(p) => text_of("published", None, p)
                 .and_then(|t| t.as_deref().map(Period::parse).transpose())
-                .map_err(|e| match e {
-                    Error::Validation(mut v) => {
-                        v.field = "published".to_owned();
-                        Error::Validation(v)
-                    }
-                    other => other,
-                })
+                .map_err(|e| e.for_field("published"))
                 .py(py)?,
             None => None,
         };
@@ -1238,6 +1232,11 @@ impl PyReport {
     /// The report as JSON with stable field names.
     fn to_json(&self) -> String {
         self.report.to_json()
+    }
+
+    /// The report as `markdown`, `html` or `json`.
+    fn render(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+        self.report.render(format).py(py)
     }
 
     /// The report as plain Python data (the JSON structure).

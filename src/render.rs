@@ -10,6 +10,21 @@ use crate::report::{Cell, Chart, ChartKind, ChartPoint, Report, Sentence, Table}
 const COLOURS: [&str; 3] = ["#1f6fb2", "#d9822b", "#6b6b6b"];
 
 impl Report {
+    /// The report rendered as `markdown`, `html` or `json`; any other format is a
+    /// validation error on field `format`.
+    pub fn render(&self, format: &str) -> crate::Result<String> {
+        match format {
+            "markdown" => Ok(self.to_markdown()),
+            "html" => Ok(self.to_html()),
+            "json" => Ok(self.to_json()),
+            _ => Err(crate::Error::invalid(
+                "format",
+                format,
+                "is not markdown, html or json",
+            )),
+        }
+    }
+
     /// The report as pretty-printed JSON. Field names are those of the Rust types and
     /// stay stable: `title`, `a`, `b`, `headline`, `sections` (`id`, `title`,
     /// `sentences`, `tables`, `charts`), `notes`, `sources`.

@@ -211,23 +211,13 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn report(&self, a: &str, b: &str) -> Result<Report> {
-        let a = field(self.country(a), "a")?;
-        let b = field(self.country(b), "b")?;
+        let a = self.country(a).map_err(|e| e.for_field("a"))?;
+        let b = self.country(b).map_err(|e| e.for_field("b"))?;
         if a.alpha3 == b.alpha3 {
             return Err(Error::invalid("b", b.alpha3, "is the same country as a"));
         }
         Builder::new(self, a, b).build()
     }
-}
-
-fn field<T>(result: Result<T>, name: &str) -> Result<T> {
-    result.map_err(|e| match e {
-        Error::Validation(mut v) => {
-            v.field = name.to_owned();
-            Error::Validation(v)
-        }
-        other => other,
-    })
 }
 
 type SeriesKey = (String, String, String, String);

@@ -1055,11 +1055,5 @@ impl Store {
 }
 
 fn parse_period_field(field: &str, text: &str) -> Result<Period> {
-    Period::parse(text).map_err(|e| match e {
-        Error::Validation(mut v) => {
-            v.field = field.to_owned();
-            Error::Validation(v)
-        }
-        other => other,
-    })
+    Period::parse(text).map_err(|e| e.for_field(field))
 }

@@ -1085,13 +1085,7 @@ fn insert_event(
     lookups: &mut Lookups,
     event: &NewEvent,
 ) -> Result<()> {
-    let date = Period::parse(&event.date).map_err(|e| match e {
-        Error::Validation(mut v) => {
-            v.field = "date".to_owned();
-            Error::Validation(v)
-        }
-        other => other,
-    })?;
+    let date = Period::parse(&event.date).map_err(|e| e.for_field("date"))?;
     let (a_id, a) = countries.id(&event.a, "a")?;
     let (b_id, _) = countries.id(&event.b, "b")?;
     if a_id == b_id {

@@ -99,9 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                     raise _Usage("the store holds no figures; name two countries")
                 words = [pairs[0][0], pairs[0][1]]
             report = store.report(words[0], words[1])
-        text = {"markdown": report.to_markdown, "html": report.to_html, "json": report.to_json}[
-            args.format
-        ]()
+        text = report.render(args.format)
         if args.output:
             with open(args.output, "w", encoding="utf-8") as out:
                 out.write(text)

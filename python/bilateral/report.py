@@ -193,6 +193,10 @@ class Report:
         """The report as JSON with stable field names."""
         return self._core.to_json()
 
+    def render(self, format: str) -> str:
+        """The report as ``markdown``, ``html`` or ``json`` (else a ValidationError)."""
+        return self._core.render(format)
+
     def to_dict(self) -> dict[str, Any]:
         """The report as plain Python data (the JSON structure)."""
         return self._core.to_dict()
@@ -202,13 +206,7 @@ class Report:
         (``.md``, ``.json``) or ``format``. Returns the path."""
         path = Path(path)
         kind = format or {".md": "markdown", ".json": "json"}.get(path.suffix.lower(), "html")
-        renderers = {"html": self.to_html, "markdown": self.to_markdown, "json": self.to_json}
-        if kind not in renderers:
-            error = _core.ValidationError(f'field "format": {kind!r} is not html, markdown or json')
-            error.field, error.record, error.text = "format", None, kind
-            error.reason = "is not html, markdown or json"
-            raise error
-        path.write_text(renderers[kind](), encoding="utf-8")
+        path.write_text(self.render(kind), encoding="utf-8")
         return path
 
     def _repr_html_(self) -> str:

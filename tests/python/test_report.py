@@ -98,8 +98,9 @@ def test_html_is_well_formed_and_self_contained(report: bilateral.Report, tmp_pa
     path = report.save(tmp_path / "az-kz.html")
     assert path.read_text(encoding="utf-8") == html
     assert report.save(tmp_path / "az-kz.md").read_text(encoding="utf-8") == report.to_markdown()
-    with pytest.raises(bilateral.ValidationError):
+    with pytest.raises(bilateral.ValidationError) as caught:
         report.save(tmp_path / "x.pdf", format="pdf")
+    assert (caught.value.field, caught.value.text) == ("format", "pdf")
 
 
 def test_jupyter_sees_html(report: bilateral.Report) -> None:
