@@ -48,6 +48,18 @@ pub enum Error {
         /// What was wrong with it.
         message: String,
     },
+    /// The store was closed (from Python, `Store.close()`); it takes no more calls.
+    #[error("the store is closed")]
+    Closed,
+    /// A value could not be turned into JSON or another serial form (a defect, since
+    /// every type the crate serialises is plain data).
+    #[error("serialisation of {what}: {message}")]
+    Serialization {
+        /// What was being serialised (`"report"`, `"chart"` …).
+        what: &'static str,
+        /// What went wrong.
+        message: String,
+    },
     /// An error from SQLite that no other variant explains.
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
