@@ -45,7 +45,6 @@ rust-test:
 	cargo test
 
 # The API docs build without a warning (broken or ambiguous intra-doc links included).
-# To join `test` once src/lib.rs no longer links [`format`], both a module and a macro.
 rust-doc:
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
 
@@ -80,9 +79,11 @@ wheel: $(DEPS)
 install-test: wheel
 	$(PYTHON) tests/install/check_wheel.py dist/bilateral-*.whl
 
-# Speed is measured, never asserted: add_many beside plain INSERTs, same run.
+# Speed is measured, never asserted: add_many beside plain INSERTs, same run; the report
+# on pairs of 1,000, 10,000 and 100,000 rows side by side.
 bench:
 	cargo bench --bench ingest
+	cargo bench --bench report
 
 fmt: $(DEPS)
 	cargo fmt --all

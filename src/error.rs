@@ -60,9 +60,23 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// The call was stopped by the store's interrupt check (Ctrl-C in Python) before
+    /// it finished; it changed nothing.
+    #[error("interrupted")]
+    Interrupted,
     /// An error from SQLite that no other variant explains.
     #[error("sqlite: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Error {
+        // SQLite stops a statement when the store's interrupt check asks it to.
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::OperationInterrupted) => Error::Interrupted,
+            _ => Error::Sqlite(error),
+        }
+    }
 }
 
 /// An input value that was rejected, with enough context to find and fix it.

@@ -17,36 +17,40 @@
 //!
 //! The modules, in the order a reader meets them: [`period`] (the period grammar),
 //! [`model`] (indicators, observations, qualifiers, bounds, statuses), [`store`] (the
-//! SQLite store), [`reports`] (growth, shares, per capita, targets, asymmetry, each
-//! number with bounds), [`mod@format`] (numbers in words), [`builtin`] (shipped data).
-//! With the `python` feature, `python` holds the PyO3 bindings; without it the crate
-//! does not depend on Python at all.
+//! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, each
+//! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
+//! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
+//! [`builtin`] (shipped data). With the `python` feature, `python` holds the PyO3
+//! bindings; without it the crate does not depend on Python at all.
 
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod builtin;
 pub mod error;
-pub mod format;
 pub mod model;
 pub mod period;
 pub mod render;
 pub mod report;
-pub mod reports;
 pub mod store;
+pub mod words;
 
 #[cfg(feature = "python")]
 mod python;
 
+pub use analysis::{
+    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesQuery,
+    ShareRow, TargetProgress,
+};
 pub use builtin::{datasets, Dataset};
 pub use error::{Error, Result, ValidationError};
-pub use format::{describe_observation, format_amount, format_number, format_value, summary};
 pub use model::{
     last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
     Observation, Qualifier, Source, Status, Topic,
 };
 pub use period::Period;
-pub use reports::{
-    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesQuery,
-    ShareRow, TargetProgress,
+pub use report::summary;
+pub use store::{
+    InterruptCheck, LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION,
 };
-pub use store::{LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION};
+pub use words::{describe_observation, format_amount, format_number, format_value};

@@ -11,10 +11,10 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyList, PyTuple, PyType};
 
+use crate::analysis::{Basis, SeriesQuery};
 use crate::error::Error;
 use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status, Topic};
 use crate::period::Period;
-use crate::reports::{Basis, SeriesQuery};
 use crate::store::{ObservationFilter, OnDuplicate, Store};
 
 // ----- exceptions ---------------------------------------------------------------------------
@@ -1200,7 +1200,7 @@ impl PyStore {
     /// True
     /// ```
     fn summary(&self, py: Python<'_>) -> PyResult<String> {
-        self.with(py, |s| crate::format::summary(s))
+        self.with(py, |s| crate::report::summary(s))
     }
 }
 
@@ -1306,14 +1306,14 @@ fn format_value(
     let qualifier = crate::Qualifier::from_words(qualifier).py(py)?;
     if derived {
         let word = qualifier.prose();
-        let amount = crate::format::format_derived(value, unit);
+        let amount = crate::words::format_derived(value, unit);
         return Ok(if word.is_empty() {
             amount
         } else {
             format!("{word} {amount}")
         });
     }
-    Ok(crate::format::format_value(value, unit, qualifier))
+    Ok(crate::words::format_value(value, unit, qualifier))
 }
 
 #[pymodule]

@@ -8,8 +8,8 @@
 //! (u is the unit of the last significant digit): exact [v, v], approx [v − u/2, v + u/2],
 //! over [v, v + u], nearly and under [v − u, v].
 
-use bilateral::format::describe_observation;
 use bilateral::report::{Note, Report, Section, Sentence};
+use bilateral::words::describe_observation;
 use bilateral::{
     Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, Source, Store, Topic,
 };

@@ -1,344 +1,14 @@
-//! How a [`Report`] looks: Markdown, a self-contained HTML page with inline SVG
-//! charts, and JSON with stable field names.
+//! The report's charts as inline SVG: a series over time, both directions side by side,
+//! progress towards a target, and a timeline of events.
 
 use std::fmt::Write as _;
 
-use crate::format::format_number;
-use crate::report::{Cell, Chart, ChartKind, ChartPoint, Report, Sentence, Table};
+use super::escape;
+use crate::report::{Chart, ChartKind, ChartPoint};
+use crate::words::{format_amount, format_derived, format_number};
 
 /// Colours of the first and second direction, and of targets and projections.
 const COLOURS: [&str; 3] = ["#1f6fb2", "#d9822b", "#6b6b6b"];
-
-impl Report {
-    /// The report rendered as `markdown`, `html` or `json`; any other format is a
-    /// validation error on field `format`.
-    pub fn render(&self, format: &str) -> crate::Result<String> {
-        match format {
-            "markdown" => Ok(self.to_markdown()),
-            "html" => Ok(self.to_html()),
-            "json" => Ok(self.to_json()),
-            _ => Err(crate::Error::invalid(
-                "format",
-                format,
-                "is not markdown, html or json",
-            )),
-        }
-    }
-
-    /// The report as pretty-printed JSON. Field names are those of the Rust types and
-    /// stay stable: `title`, `a`, `b`, `headline`, `sections` (`id`, `title`,
-    /// `sentences`, `tables`, `charts`), `notes`, `sources`.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a report is plain data and always serialises")
-    }
-
-    /// The report as Markdown, with footnotes (`[^3]`) for the sources of figures.
-    pub fn to_markdown(&self) -> String {
-        let mut out = format!("# {}\n\n", md_text(&self.title));
-        if !self.headline.is_empty() {
-            out.push_str("## Summary\n\n");
-            for s in &self.headline {
-                let _ = writeln!(out, "- {}{}", md_text(&s.text), md_notes(s));
-            }
-            out.push('\n');
-        }
-        for section in &self.sections {
-            let _ = writeln!(out, "## {}\n", md_text(&section.title));
-            for s in &section.sentences {
-                let _ = writeln!(out, "{}{}\n", md_text(&s.text), md_notes(s));
-            }
-            for table in &section.tables {
-                out.push_str(&md_table(table));
-                out.push('\n');
-            }
-        }
-        if !self.notes.is_empty() {
-            out.push_str("## Notes\n\n");
-            for n in &self.notes {
-                let tail = note_tail(n, md_text, ("“", "”"), ("Note: ", ""));
-                let _ = writeln!(
-                    out,
-                    "[^{}]: {}, {}: {}.{tail}",
-                    n.number,
-                    md_text(&n.subject),
-                    n.period,
-                    md_text(&n.figure)
-                );
-            }
-            out.push('\n');
-        }
-        if !self.sources.is_empty() {
-            out.push_str("## Sources\n\n");
-            for s in &self.sources {
-                let _ = writeln!(out, "- **{}**: {}", s.id, md_text(&source_text(s)));
-            }
-        }
-        out
-    }
-
-    /// The report as one self-contained HTML page: styles inline, charts as inline
-    /// SVG, nothing loaded from elsewhere.
-    pub fn to_html(&self) -> String {
-        format!(
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{}</title>\n</head>\n<body>\n{}</body>\n</html>\n",
-            escape(&self.title),
-            self.to_html_fragment()
-        )
-    }
-
-    /// The report as an HTML fragment (a `<div>` with its own styles), for embedding
-    /// in a page or a notebook.
-    pub fn to_html_fragment(&self) -> String {
-        let mut out = String::from("<div class=\"bilateral-report\">\n");
-        out.push_str(STYLE);
-        let _ = writeln!(out, "<h1>{}</h1>", escape(&self.title));
-        if !self.headline.is_empty() {
-            out.push_str("<h2>Summary</h2>\n<ul class=\"headline\">\n");
-            for s in &self.headline {
-                let _ = writeln!(out, "<li>{}{}</li>", escape(&s.text), self.html_notes(s));
-            }
-            out.push_str("</ul>\n");
-        }
-        for section in &self.sections {
-            let _ = writeln!(
-                out,
-                "<section id=\"{}\">\n<h2>{}</h2>",
-                escape(&section.id),
-                escape(&section.title)
-            );
-            for s in &section.sentences {
-                let _ = writeln!(out, "<p>{}{}</p>", escape(&s.text), self.html_notes(s));
-            }
-            if !section.charts.is_empty() {
-                out.push_str("<div class=\"charts\">\n");
-                for chart in &section.charts {
-                    let _ = writeln!(out, "<figure>{}</figure>", chart_svg(chart));
-                }
-                out.push_str("</div>\n");
-            }
-            for table in &section.tables {
-                out.push_str(&html_table(table));
-            }
-            out.push_str("</section>\n");
-        }
-        if !self.notes.is_empty() {
-            out.push_str("<h2>Notes</h2>\n<ol class=\"notes\">\n");
-            for n in &self.notes {
-                let tail = note_tail(n, escape, ("<q>", "</q>"), ("<em>", "</em>"));
-                let _ = writeln!(
-                    out,
-                    "<li id=\"note-{}\">{}, {}: {}.{tail}</li>",
-                    n.number,
-                    escape(&n.subject),
-                    n.period,
-                    escape(&n.figure)
-                );
-            }
-            out.push_str("</ol>\n");
-        }
-        if !self.sources.is_empty() {
-            out.push_str("<h2>Sources</h2>\n<ul class=\"sources\">\n");
-            for s in &self.sources {
-                let _ = writeln!(
-                    out,
-                    "<li><strong>{}</strong>: {}</li>",
-                    escape(&s.id),
-                    escape(&source_text(s))
-                );
-            }
-            out.push_str("</ul>\n");
-        }
-        out.push_str("</div>\n");
-        out
-    }
-
-    /// Footnote links whose hover text gives the figure, period, source and quote.
-    fn html_notes(&self, sentence: &Sentence) -> String {
-        let links: Vec<String> = sentence
-            .notes
-            .iter()
-            .filter_map(|&n| self.notes.get(n - 1))
-            .map(|n| {
-                let hover = format!(
-                    "{}, {}: {}. {}{}",
-                    n.subject,
-                    n.period,
-                    n.figure,
-                    n.source
-                        .as_deref()
-                        .map(|s| format!("Source: {s}. "))
-                        .unwrap_or_default(),
-                    n.quote.as_deref().unwrap_or("")
-                );
-                format!(
-                    "<a href=\"#note-{0}\" title=\"{1}\">{0}</a>",
-                    n.number,
-                    escape(hover.trim())
-                )
-            })
-            .collect();
-        if links.is_empty() {
-            String::new()
-        } else {
-            format!("<sup>{}</sup>", links.join(","))
-        }
-    }
-}
-
-/// What follows a note's figure: its source, quote and stored note, each text passed
-/// through `clean` (escaping or line joining) and the quote and note wrapped.
-fn note_tail(
-    n: &crate::report::Note,
-    clean: impl Fn(&str) -> String,
-    quote: (&str, &str),
-    note: (&str, &str),
-) -> String {
-    let mut tail = String::new();
-    if let Some(s) = &n.source {
-        let _ = write!(tail, " Source: {}.", clean(s));
-    }
-    if let Some(q) = &n.quote {
-        let _ = write!(tail, " {}{}{}", quote.0, clean(q.trim()), quote.1);
-    }
-    if let Some(t) = &n.note {
-        let _ = write!(tail, " {}{}{}", note.0, clean(t), note.1);
-    }
-    tail
-}
-
-fn source_text(s: &crate::Source) -> String {
-    let mut text = String::new();
-    if let Some(p) = &s.publisher {
-        let _ = write!(text, "{p}, ");
-    }
-    text.push_str(&s.title);
-    if let Some(d) = &s.published {
-        let _ = write!(text, " ({d})");
-    }
-    if let Some(u) = &s.url {
-        let _ = write!(text, ", {u}");
-    }
-    text
-}
-
-/// Stored text made safe for a line of Markdown: on one line (a line break could start
-/// a heading or end a table row) and with no raw HTML (`<` written as `&lt;`).
-fn md_text(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('<', "&lt;")
-}
-
-fn md_notes(sentence: &Sentence) -> String {
-    sentence.notes.iter().map(|n| format!("[^{n}]")).collect()
-}
-
-fn cell_text(cell: &Cell, column: &str) -> String {
-    match cell {
-        Cell::Text(t) => t.clone(),
-        Cell::Integer(n) if column == "note" => format!("[{n}]"),
-        Cell::Integer(n) => n.to_string(),
-        Cell::Number(n) => format_number(*n),
-        Cell::Empty => String::new(),
-    }
-}
-
-fn md_table(table: &Table) -> String {
-    let visible: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| table.columns[i].visible)
-        .collect();
-    let mut out = format!("**{}**\n\n|", table.title);
-    for &i in &visible {
-        let _ = write!(out, " {} |", table.columns[i].name);
-    }
-    out.push_str("\n|");
-    for _ in &visible {
-        out.push_str("---|");
-    }
-    out.push('\n');
-    for row in &table.rows {
-        out.push('|');
-        for &i in &visible {
-            // A line break would end the row; a bar would end the cell.
-            let text = md_text(&cell_text(&row[i], &table.columns[i].name)).replace('|', "\\|");
-            let _ = write!(out, " {text} |");
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn html_table(table: &Table) -> String {
-    let visible: Vec<usize> = (0..table.columns.len())
-        .filter(|&i| table.columns[i].visible)
-        .collect();
-    let quote = table.columns.iter().position(|c| c.name == "quote");
-    let mut out = format!(
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
-        escape(&table.title)
-    );
-    for &i in &visible {
-        let _ = write!(out, "<th>{}</th>", escape(&table.columns[i].name));
-    }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for row in &table.rows {
-        let hover = quote.and_then(|q| match &row[q] {
-            Cell::Text(t) => Some(format!(" title=\"{}\"", escape(t))),
-            _ => None,
-        });
-        let _ = write!(out, "<tr{}>", hover.unwrap_or_default());
-        for &i in &visible {
-            let name = &table.columns[i].name;
-            let text = escape(&cell_text(&row[i], name));
-            if let (true, Cell::Integer(n)) = (name == "note", &row[i]) {
-                let _ = write!(out, "<td><a href=\"#note-{n}\">{n}</a></td>");
-                continue;
-            }
-            let _ = write!(out, "<td>{text}</td>");
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n</table>\n");
-    out
-}
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-const STYLE: &str = "<style>
-.bilateral-report { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; line-height: 1.5; }
-.bilateral-report h1 { font-size: 1.8rem; margin-bottom: 0.5rem; }
-.bilateral-report h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-.bilateral-report sup a { text-decoration: none; color: #1f6fb2; font-size: 0.75em; margin-left: 0.1em; }
-.bilateral-report table { border-collapse: collapse; margin: 1rem 0; font-size: 0.85rem; width: 100%; }
-.bilateral-report caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
-.bilateral-report th, .bilateral-report td { border-bottom: 1px solid #e5e5e5; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-.bilateral-report th { background: #f5f5f5; }
-.bilateral-report .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-.bilateral-report figure { margin: 0; flex: 1 1 28rem; max-width: 100%; }
-.bilateral-report svg { max-width: 100%; height: auto; }
-.bilateral-report ol.notes { font-size: 0.85rem; }
-.bilateral-report q { font-style: italic; }
-</style>
-";
-
-// ----- charts ---------------------------------------------------------------------------------
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 320.0;
@@ -475,8 +145,8 @@ fn point_title(p: &ChartPoint, unit: &str) -> String {
     let bounds = if p.low != p.high {
         format!(
             " [{} – {}]",
-            crate::format::format_amount(p.low, unit),
-            crate::format::format_amount(p.high, unit)
+            format_amount(p.low, unit),
+            format_amount(p.high, unit)
         )
     } else {
         String::new()
@@ -485,7 +155,7 @@ fn point_title(p: &ChartPoint, unit: &str) -> String {
     format!(
         "{}: {}{bounds}{note}",
         p.label,
-        crate::format::format_amount(p.value, unit)
+        format_amount(p.value, unit)
     )
 }
 
@@ -656,7 +326,7 @@ fn progress_svg(chart: &Chart) -> String {
             escape(&point_title(p, &chart.unit)),
             sx(p.value) + 6.0,
             y + 17.0,
-            escape(&crate::format::format_derived(p.value, &chart.unit))
+            escape(&format_derived(p.value, &chart.unit))
         );
         let mid = y + 13.0;
         if p.low != p.high {
@@ -756,14 +426,6 @@ mod tests {
         assert_eq!(
             (sy(200.0), sy(0.0), sy(-200.0)),
             (TOP, TOP + 50.0, TOP + 100.0)
-        );
-    }
-
-    #[test]
-    fn escape_covers_markup_and_quotes() {
-        assert_eq!(
-            escape("a < b & \"c\" 'd'"),
-            "a &lt; b &amp; &quot;c&quot; &#39;d&#39;"
         );
     }
 }

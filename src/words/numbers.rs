@@ -1,11 +1,8 @@
-//! Numbers for people: `$547.6 million`, `570,400 t`, `over 102,000`, and the text
-//! summary of a store.
+//! Numbers for people: `$547.6 million`, `570,400 t`, `over 102,000`.
 
 use std::fmt::Write as _;
 
-use crate::error::Result;
 use crate::model::{last_digit_unit, Observation, Qualifier, Status};
-use crate::store::{ObservationFilter, Store};
 
 /// A value with its unit, in the words a report would use.
 ///
@@ -56,7 +53,7 @@ pub fn format_value(value: f64, unit: &str, qualifier: Qualifier) -> String {
 /// significant digits, but whole units between 1,000 and a million.
 ///
 /// ```
-/// use bilateral::format::format_derived;
+/// use bilateral::words::format_derived;
 ///
 /// assert_eq!(format_derived(2_600_000.0 * 12.0 / 7.0, "t"), "4.457 million t");
 /// assert_eq!(format_derived(40_200.0 * 12.0 / 7.0, "TEU"), "68,914 TEU");
@@ -158,152 +155,6 @@ pub fn describe_observation(obs: &Observation) -> String {
     text
 }
 
-/// A readable text summary of everything in the store: each indicator with its
-/// observations, then the events and the sources.
-pub fn summary(store: &Store) -> Result<String> {
-    let observations = store.observations(&ObservationFilter::default())?;
-    let indicators = store.indicators()?;
-    let events = store.events(None)?;
-    let sources = store.sources()?;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} observations of {} indicators, {} events, {} sources\n",
-        observations.len(),
-        indicators
-            .iter()
-            .filter(|i| observations.iter().any(|o| o.indicator == i.code))
-            .count(),
-        events.len(),
-        sources.len()
-    );
-    for indicator in &indicators {
-        let rows: Vec<&Observation> = observations
-            .iter()
-            .filter(|o| o.indicator == indicator.code)
-            .collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = writeln!(
-            out,
-            "{} ({}; {}, {}, {})",
-            indicator.name,
-            indicator.code,
-            indicator.unit,
-            indicator.kind,
-            if indicator.directed {
-                "directed"
-            } else {
-                "undirected"
-            }
-        );
-        for obs in rows {
-            let arrow = if indicator.directed { "→" } else { "–" };
-            let product = if obs.product == "total" {
-                String::new()
-            } else {
-                format!(" {}", obs.product)
-            };
-            let _ = writeln!(
-                out,
-                "  {}{arrow}{}{product:<14} {:<16} {:<58} {}",
-                obs.origin,
-                obs.destination,
-                obs.period.to_string(),
-                describe_observation(obs),
-                obs.source.as_deref().unwrap_or("")
-            );
-        }
-        out.push('\n');
-    }
-    if !events.is_empty() {
-        out.push_str("Events\n");
-        for e in &events {
-            let place = e
-                .place
-                .as_deref()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {:<10} {:<10} {}{place}",
-                e.date.to_string(),
-                e.kind,
-                e.title
-            );
-        }
-        out.push('\n');
-    }
-    out.push_str("Sources\n");
-    for s in &sources {
-        let publisher = s
-            .publisher
-            .as_deref()
-            .map(|p| format!("{p}: "))
-            .unwrap_or_default();
-        let _ = writeln!(out, "  {:<22} {publisher}{}", s.id, s.title);
-    }
-    Ok(out)
-}
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// A period in words: `2024`, `January–August 2025`, `the first quarter of 2025`,
-/// `17 May 2025`, `January 2005 – March 2025`.
-///
-/// ```
-/// use bilateral::{format::period_words, Period};
-///
-/// let words = |text: &str| period_words(&text.parse::<Period>().unwrap());
-/// assert_eq!(words("2025-01/2025-08"), "January–August 2025");
-/// assert_eq!(words("2025-Q1"), "the first quarter of 2025");
-/// assert_eq!(words("2005/2025-Q1"), "January 2005 – March 2025");
-/// assert_eq!(words("2025-05-17"), "17 May 2025");
-/// ```
-pub fn period_words(period: &crate::Period) -> String {
-    let (s, e) = (period.start(), period.end());
-    let month = |d: time::Date| MONTHS[usize::from(u8::from(d.month())) - 1];
-    let day = |d: time::Date| format!("{} {} {}", d.day(), month(d), d.year());
-    let Some(months) = period.months() else {
-        return if s == e {
-            day(s)
-        } else {
-            format!("{} – {}", day(s), day(e))
-        };
-    };
-    let (first, last) = (u8::from(s.month()), u8::from(e.month()));
-    if s.year() != e.year() {
-        return if first == 1 && last == 12 {
-            format!("{}–{}", s.year(), e.year())
-        } else {
-            format!("{} {} – {} {}", month(s), s.year(), month(e), e.year())
-        };
-    }
-    let year = s.year();
-    const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
-    match (first, months) {
-        (1, 12) => year.to_string(),
-        (1 | 7, 6) => format!("the {} half of {year}", ORDINALS[usize::from(first / 6)]),
-        (f, 3) if f % 3 == 1 => format!("the {} quarter of {year}", ORDINALS[usize::from(f / 3)]),
-        (_, 1) => format!("{} {year}", month(s)),
-        _ => format!("{}–{} {year}", month(s), month(e)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,22 +175,6 @@ mod tests {
         assert_eq!(format_number(2_230_500_000.0), "2.2305 billion");
         assert_eq!(format_number(5e12), "5 trillion");
         assert_eq!(format_number(0.1 + 0.2), "0.3");
-    }
-
-    #[test]
-    fn periods_in_words() {
-        let words = |text: &str| period_words(&text.parse().unwrap());
-        assert_eq!(words("2024"), "2024");
-        assert_eq!(words("2024-H2"), "the second half of 2024");
-        assert_eq!(words("2024-H1"), "the first half of 2024");
-        assert_eq!(words("2026-Q2"), "the second quarter of 2026");
-        assert_eq!(words("2025-Q4"), "the fourth quarter of 2025");
-        assert_eq!(words("2025-03"), "March 2025");
-        assert_eq!(words("2020/2024"), "2020–2024");
-        assert_eq!(
-            words("2025-01-01/2025-08-20"),
-            "1 January 2025 – 20 August 2025"
-        );
     }
 
     #[test]

@@ -1,0 +1,212 @@
+//! How a series moves: year-on-year growth, and the change and compound annual growth
+//! rate between two periods.
+
+use serde::{Deserialize, Serialize};
+
+use super::series::{
+    cagr, parse_period_field, pct, quotient, same_length, years_between, Series, SeriesQuery,
+};
+use crate::error::{Error, Result};
+use crate::model::Status;
+use crate::period::Period;
+use crate::store::Store;
+
+/// One row of [`growth`]: an observation against the same period a year earlier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrowthRow {
+    /// The period.
+    pub period: Period,
+    /// Its value and bounds.
+    pub value: f64,
+    /// Lower bound of the value.
+    pub low: f64,
+    /// Upper bound of the value.
+    pub high: f64,
+    /// Status of the value.
+    pub status: Status,
+    /// The same period one year earlier, when the series has it.
+    pub base_period: Option<Period>,
+    /// The base value.
+    pub base_value: Option<f64>,
+    /// `value − base_value`.
+    pub change: Option<f64>,
+    /// Lower bound of the change.
+    pub change_low: Option<f64>,
+    /// Upper bound of the change.
+    pub change_high: Option<f64>,
+    /// Growth in percent: `(value / base_value − 1) × 100`; `None` against a negative
+    /// base.
+    pub pct: Option<f64>,
+    /// Lower bound of the growth.
+    pub pct_low: Option<f64>,
+    /// Upper bound of the growth.
+    pub pct_high: Option<f64>,
+    /// `value / base_value`.
+    pub multiple: Option<f64>,
+}
+
+/// The answer of [`change`]: how a series moved between two periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Change {
+    /// The series, as a label.
+    pub series: String,
+    /// Unit of the values.
+    pub unit: String,
+    /// The first period.
+    pub start: Period,
+    /// The last period.
+    pub end: Period,
+    /// Value in the first period.
+    pub start_value: f64,
+    /// Value in the last period.
+    pub end_value: f64,
+    /// `end_value − start_value`.
+    pub change: f64,
+    /// Lower bound of the change.
+    pub change_low: f64,
+    /// Upper bound of the change.
+    pub change_high: f64,
+    /// `end_value / start_value`.
+    pub ratio: f64,
+    /// Lower bound of the ratio.
+    pub ratio_low: f64,
+    /// Upper bound of the ratio.
+    pub ratio_high: f64,
+    /// `(ratio − 1) × 100`.
+    pub pct: f64,
+    /// Lower bound of pct.
+    pub pct_low: f64,
+    /// Upper bound of pct.
+    pub pct_high: f64,
+    /// Years between the starts of the two periods.
+    pub years: f64,
+    /// Compound annual growth rate, a fraction: `ratio^(1/years) − 1`; `None` when the
+    /// ratio is negative.
+    pub cagr: Option<f64>,
+    /// Lower bound of the CAGR.
+    pub cagr_low: Option<f64>,
+    /// Upper bound of the CAGR.
+    pub cagr_high: Option<f64>,
+}
+
+/// Each observation against the same period one year earlier (January–August 2025
+/// against January–August 2024; 2024 against 2023). Rows without a base keep `None`
+/// in the base columns; a base of zero, or with bounds reaching zero, is an error, and
+/// so is a series without observations. Against a negative base (possible for signed
+/// indicators) only the change is given: `pct` and `multiple` stay `None`.
+pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
+    series.require_some()?;
+    series
+        .observations
+        .iter()
+        .map(|obs| {
+            let base_period = obs.period.previous_year();
+            let mut row = GrowthRow {
+                period: obs.period,
+                value: obs.value,
+                low: obs.low,
+                high: obs.high,
+                status: obs.status,
+                base_period: None,
+                base_value: None,
+                change: None,
+                change_low: None,
+                change_high: None,
+                pct: None,
+                pct_low: None,
+                pct_high: None,
+                multiple: None,
+            };
+            if let Some(base) = series.get(&base_period) {
+                let change = obs.bounds().difference(base.bounds());
+                row.base_period = Some(base_period);
+                row.base_value = Some(base.value);
+                row.change = Some(obs.value - base.value);
+                row.change_low = Some(change.low);
+                row.change_high = Some(change.high);
+                // A percentage of a negative base (a net outflow, say) reads backwards:
+                // from −10 to 5 would be "−150 %". Only the change is given then.
+                if base.value > 0.0 || base.high >= 0.0 {
+                    let (multiple, bounds) = quotient(series, obs, base)?;
+                    row.pct = Some(pct(multiple));
+                    row.pct_low = Some(pct(bounds.low));
+                    row.pct_high = Some(pct(bounds.high));
+                    row.multiple = Some(multiple);
+                }
+            }
+            Ok(row)
+        })
+        .collect()
+}
+
+/// How the series moved from `start` to `end`: change, ratio, percentage and CAGR over
+/// the years between the two periods' starts. Both periods must have the same length.
+pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
+    same_length("end", start, end)?;
+    let years = years_between(start, end);
+    if years <= 0.0 {
+        return Err(Error::invalid(
+            "end",
+            end.to_string(),
+            format!("does not come after the start period {start}"),
+        ));
+    }
+    let first = series.require(start)?;
+    let last = series.require(end)?;
+    let (ratio, ratio_bounds) = quotient(series, last, first)?;
+    let change = last.bounds().difference(first.bounds());
+    let cagr = cagr(ratio, ratio_bounds, years);
+    Ok(Change {
+        series: series.label(),
+        unit: series.indicator.unit.clone(),
+        start: *start,
+        end: *end,
+        start_value: first.value,
+        end_value: last.value,
+        change: last.value - first.value,
+        change_low: change.low,
+        change_high: change.high,
+        ratio,
+        ratio_low: ratio_bounds.low,
+        ratio_high: ratio_bounds.high,
+        pct: pct(ratio),
+        pct_low: pct(ratio_bounds.low),
+        pct_high: pct(ratio_bounds.high),
+        years,
+        cagr: cagr.map(|c| c.0),
+        cagr_low: cagr.map(|c| c.1.low),
+        cagr_high: cagr.map(|c| c.1.high),
+    })
+}
+
+impl Store {
+    /// Year-on-year growth of a series; see [`growth`].
+    ///
+    /// ```
+    /// let store = bilateral::Store::demo()?;
+    /// let rows = store.growth(&bilateral::SeriesQuery::new("trade_turnover", "AZE", "KAZ"))?;
+    /// let y2024 = rows.iter().find(|r| r.period.to_string() == "2024").unwrap();
+    /// // 533.4 / 556.7 − 1 = −4.19 %
+    /// assert!((y2024.pct.unwrap() - (533.4 / 556.7 - 1.0) * 100.0).abs() < 1e-9);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn growth(&self, query: &SeriesQuery) -> Result<Vec<GrowthRow>> {
+        growth(&self.series(query)?)
+    }
+
+    /// Change between two periods; see [`change`].
+    ///
+    /// ```
+    /// let store = bilateral::Store::demo()?;
+    /// let q = bilateral::SeriesQuery::new("corridor_cargo", "AZE", "KAZ");
+    /// let c = store.change(&q, "2020", "2024")?;
+    /// assert_eq!((c.ratio, c.years), (5.625, 4.0)); // 4.5 Mt / 0.8 Mt over four years
+    /// assert!((c.cagr.unwrap() - 0.54).abs() < 0.001);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn change(&self, query: &SeriesQuery, start: &str, end: &str) -> Result<Change> {
+        let start = parse_period_field("start", start)?;
+        let end = parse_period_field("end", end)?;
+        change(&self.series(query)?, &start, &end)
+    }
+}

@@ -1,0 +1,33 @@
+//! Derived figures: growth, change and CAGR, shares, per capita, target progress,
+//! required growth and asymmetry. Every derived number carries bounds computed by
+//! interval arithmetic from the bounds of its inputs (see [`Bounds`](crate::model::Bounds)).
+//!
+//! Each analysis is a pure function over [`Series`] (typed rows read from the store), so
+//! it can be tested against numbers worked out by hand; the `Store` methods of the same
+//! names read the series and call them.
+//!
+//! Units: fields named `pct…` are percentages (`-4.19` is −4.19 %); `cagr`, `share`,
+//! `ratio` and `multiple` fields are fractions (`0.54` is 54 %).
+//!
+//! Only like with like: growth and change compare periods of the same length, shares
+//! need the same period and unit; a mismatch is [`Error::Validation`](crate::Error::Validation) that says what
+//! did not match, and a missing input is [`Error::NotFound`](crate::Error::NotFound) naming the series and the
+//! period. Targets and projections never count as actuals unless asked for by status.
+//!
+//! One file per figure: `series.rs` (what a series is, and the interval arithmetic
+//! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
+//! `targets.rs` (target progress, required growth) and `asymmetry.rs`.
+
+mod asymmetry;
+mod growth;
+mod per_capita;
+pub(crate) mod series;
+mod shares;
+mod targets;
+
+pub use asymmetry::{asymmetry, AsymmetryRow};
+pub use growth::{change, growth, Change, GrowthRow};
+pub use per_capita::{per_capita, Basis, PerCapitaRow};
+pub use series::{years_between, Series, SeriesQuery};
+pub use shares::{shares, whole_for, ShareRow};
+pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};

@@ -1,0 +1,277 @@
+//! A series (an indicator's observations for one pair and product, one per period),
+//! the query that selects it, and the interval arithmetic every analysis shares.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::{Bounds, Indicator, Observation, Status};
+use crate::period::Period;
+use crate::store::{ObservationFilter, Store};
+
+/// Which series to read: an indicator for a pair and product, and which statuses count.
+///
+/// ```
+/// use bilateral::{SeriesQuery, Status};
+///
+/// let wheat = SeriesQuery::new("exports", "KAZ", "AZE").product("wheat");
+/// let targets = SeriesQuery::new("corridor_cargo", "AZE", "KAZ").status(Status::Target);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesQuery {
+    /// Indicator code.
+    pub indicator: String,
+    /// Origin country (any form the store accepts).
+    pub origin: String,
+    /// Destination country.
+    pub destination: String,
+    /// Product code, `total` by default.
+    pub product: String,
+    /// Only this status; `None` takes every figure that is not a target or
+    /// projection, preferring actual over provisional over estimate in a period.
+    pub status: Option<Status>,
+}
+
+impl SeriesQuery {
+    /// The total product of `indicator` from `origin` to `destination`.
+    pub fn new(indicator: &str, origin: &str, destination: &str) -> SeriesQuery {
+        SeriesQuery {
+            indicator: indicator.to_owned(),
+            origin: origin.to_owned(),
+            destination: destination.to_owned(),
+            product: "total".to_owned(),
+            status: None,
+        }
+    }
+
+    /// Another product.
+    pub fn product(mut self, product: &str) -> SeriesQuery {
+        self.product = product.to_owned();
+        self
+    }
+
+    /// Only figures of this status.
+    pub fn status(mut self, status: Status) -> SeriesQuery {
+        self.status = Some(status);
+        self
+    }
+}
+
+/// An indicator's observations for one pair and product, one per period, in period
+/// order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Series {
+    /// What is measured.
+    pub indicator: Indicator,
+    /// Origin, alpha-3, as asked for.
+    pub origin: String,
+    /// Destination, alpha-3, as asked for.
+    pub destination: String,
+    /// Product code.
+    pub product: String,
+    /// The observations, one per period.
+    pub observations: Vec<Observation>,
+}
+
+impl Series {
+    /// The observation for exactly `period`.
+    pub fn get(&self, period: &Period) -> Option<&Observation> {
+        self.observations.iter().find(|o| &o.period == period)
+    }
+
+    /// The observation for `period`, or [`Error::NotFound`] naming the series.
+    pub fn require(&self, period: &Period) -> Result<&Observation> {
+        self.get(period).ok_or_else(|| {
+            Error::not_found("observation", format!("{} for {period}", self.label()))
+        })
+    }
+
+    /// [`Error::NotFound`] naming the series when it has no observation at all.
+    pub fn require_some(&self) -> Result<()> {
+        if self.observations.is_empty() {
+            Err(Error::not_found(
+                "observation",
+                format!("{} for any period", self.label()),
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `trade_turnover AZE–KAZ`, `exports KAZ→AZE wheat`.
+    pub fn label(&self) -> String {
+        let arrow = if self.indicator.directed {
+            "→"
+        } else {
+            "–"
+        };
+        let product = if self.product == "total" {
+            String::new()
+        } else {
+            format!(" {}", self.product)
+        };
+        format!(
+            "{} {}{arrow}{}{product}",
+            self.indicator.code, self.origin, self.destination
+        )
+    }
+
+    pub(crate) fn undefined(&self, period: &Period, reason: &str) -> Error {
+        Error::invalid("value", format!("{} for {period}", self.label()), reason)
+    }
+}
+
+/// One series per product from `rows` (observations of `indicator` for the pair, in
+/// any order): only figures of `status`, or when it is `None` every figure that is not
+/// a target or projection, one per period, preferring a measurement over a provisional
+/// figure over an estimate, then the first source by id.
+pub fn series_by_product(
+    indicator: &Indicator,
+    origin: &str,
+    destination: &str,
+    rows: impl IntoIterator<Item = Observation>,
+    status: Option<Status>,
+) -> Vec<Series> {
+    let mut rows: Vec<Observation> = rows
+        .into_iter()
+        .filter(|o| match status {
+            Some(status) => o.status == status,
+            None => !o.status.is_forward_looking(),
+        })
+        .collect();
+    // Per product and period, the preferred status first, then by source id.
+    rows.sort_by(|a, b| {
+        (&a.product, a.period, a.status.rank(), &a.source).cmp(&(
+            &b.product,
+            b.period,
+            b.status.rank(),
+            &b.source,
+        ))
+    });
+    rows.dedup_by(|later, kept| later.product == kept.product && later.period == kept.period);
+    let mut series: Vec<Series> = Vec::new();
+    for obs in rows {
+        match series.last_mut() {
+            Some(s) if s.product == obs.product => s.observations.push(obs),
+            _ => series.push(Series {
+                indicator: indicator.clone(),
+                origin: origin.to_owned(),
+                destination: destination.to_owned(),
+                product: obs.product.clone(),
+                observations: vec![obs],
+            }),
+        }
+    }
+    series
+}
+
+// ----- arithmetic shared by the analyses ---------------------------------------------------
+
+/// `top / bottom` with bounds; a bottom of zero, or bounds reaching zero, is an error
+/// naming `bottom`'s series and period rather than an infinity.
+pub(crate) fn quotient(
+    series: &Series,
+    top: &Observation,
+    bottom: &Observation,
+) -> Result<(f64, Bounds)> {
+    let bounds = top
+        .bounds()
+        .ratio(bottom.bounds())
+        .filter(|_| bottom.value != 0.0);
+    match bounds {
+        Some(bounds) => Ok((top.value / bottom.value, bounds)),
+        None => Err(series.undefined(
+            &bottom.period,
+            "is zero or has bounds that reach zero, so a ratio to it is undefined",
+        )),
+    }
+}
+
+pub(crate) fn pct(ratio: f64) -> f64 {
+    (ratio - 1.0) * 100.0
+}
+
+/// CAGR of a ratio over `years`, with bounds; `None` for a negative ratio.
+pub(crate) fn cagr(ratio: f64, bounds: Bounds, years: f64) -> Option<(f64, Bounds)> {
+    let exponent = 1.0 / years;
+    let grown = bounds.powf(exponent)?;
+    Some((ratio.powf(exponent) - 1.0, grown.shift(-1.0)))
+}
+
+/// Years from the start of `a` to the start of `b`: whole months / 12 when both start
+/// on the first of a month, else days / 365.2425.
+pub fn years_between(a: &Period, b: &Period) -> f64 {
+    let (s, e) = (a.start(), b.start());
+    if s.day() == 1 && e.day() == 1 {
+        let months = (e.year() - s.year()) * 12 + i32::from(u8::from(e.month()))
+            - i32::from(u8::from(s.month()));
+        f64::from(months) / 12.0
+    } else {
+        f64::from(e.to_julian_day() - s.to_julian_day()) / 365.2425
+    }
+}
+
+pub(crate) fn same_length(field: &str, first: &Period, second: &Period) -> Result<()> {
+    if first.same_length(second) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            second.to_string(),
+            format!(
+                "is not as long as {first}: {} vs {}",
+                second.length_text(),
+                first.length_text()
+            ),
+        ))
+    }
+}
+
+pub(crate) fn parse_period_field(field: &str, text: &str) -> Result<Period> {
+    Period::parse(text).map_err(|e| e.for_field(field))
+}
+
+// ----- reading series from the store --------------------------------------------------------
+
+impl Store {
+    /// The series a query selects: one observation per period (see
+    /// [`SeriesQuery::status`] for which one when a period has several).
+    pub fn series(&self, query: &SeriesQuery) -> Result<Series> {
+        let mut all = self.series_by_product(query)?;
+        let product = query.product.trim().to_lowercase();
+        let found = all.iter().position(|s| s.product == product);
+        Ok(match found {
+            Some(i) => all.swap_remove(i),
+            None => Series {
+                indicator: self.indicator(&query.indicator)?,
+                origin: self.country(&query.origin)?.alpha3,
+                destination: self.country(&query.destination)?.alpha3,
+                product,
+                observations: Vec::new(),
+            },
+        })
+    }
+
+    /// One series per product of the query's indicator and pair (the product of the
+    /// query is ignored).
+    pub fn series_by_product(&self, query: &SeriesQuery) -> Result<Vec<Series>> {
+        let indicator = self.indicator(&query.indicator)?;
+        let origin = self.country(&query.origin)?.alpha3;
+        let destination = self.country(&query.destination)?.alpha3;
+        if origin == destination {
+            return Err(Error::invalid(
+                "destination",
+                query.destination.clone(),
+                format!("is the same country as the origin ({origin})"),
+            ));
+        }
+        let filter = ObservationFilter::indicator(&indicator.code).pair(&origin, &destination);
+        let rows = self.observations(&filter)?;
+        Ok(series_by_product(
+            &indicator,
+            &origin,
+            &destination,
+            rows,
+            query.status,
+        ))
+    }
+}

@@ -1,0 +1,108 @@
+//! Both directions of a directed indicator side by side, from the first country's
+//! point of view: a sentence per period with the ratio and the net, and a bar chart.
+
+use super::charts::{chart_point, Chart, ChartKind, ChartSeries};
+use super::gather::Gathered;
+use super::notes::Notes;
+use super::Sentence;
+use crate::analysis;
+use crate::model::Indicator;
+use crate::words::phrases::{bounded, ratio_words};
+use crate::words::{format_derived, format_value, period_phrase};
+
+/// The sentences comparing the two directions of `indicator` for `product` in every
+/// period where both have a figure, and their chart; nothing when no period has both.
+pub(super) fn describe(
+    data: &Gathered,
+    notes: &mut Notes,
+    indicator: &Indicator,
+    product: &str,
+) -> (Vec<Sentence>, Option<Chart>) {
+    let pair = &data.pair;
+    let (a, b) = (&pair.a.alpha3, &pair.b.alpha3);
+    let forward = data.series(indicator, a, b, product, None);
+    let back = data.series(indicator, b, a, product, None);
+    let Ok(rows) = analysis::asymmetry(&forward, &back) else {
+        return (Vec::new(), None);
+    };
+    let mut sentences = Vec::new();
+    let unit = forward.indicator.unit.clone();
+    let (fs, bs) = (pair.subject(&forward), pair.subject(&back));
+    let mut points = (Vec::new(), Vec::new());
+    for row in &rows {
+        let (Some(f), Some(b)) = (forward.get(&row.period), back.get(&row.period)) else {
+            continue;
+        };
+        let cited = vec![notes.cite(&fs, f), notes.cite(&bs, b)];
+        // Say it from the side that is larger, so the ratio is at least one.
+        let (larger, ratio, low, high, net, net_low, net_high) = if row.net >= 0.0 {
+            let (n, l, h) = (row.net, row.net_low, row.net_high);
+            (
+                pair.a.display_name(),
+                row.ratio,
+                row.ratio_low,
+                row.ratio_high,
+                n,
+                l,
+                h,
+            )
+        } else {
+            let inverse = |r: f64| if r == 0.0 { f64::INFINITY } else { 1.0 / r };
+            let (n, l, h) = (-row.net, -row.net_high, -row.net_low);
+            (
+                pair.b.display_name(),
+                inverse(row.ratio),
+                inverse(row.ratio_high),
+                inverse(row.ratio_low),
+                n,
+                l,
+                h,
+            )
+        };
+        let times = if row.ratio_low > 0.0 && ratio.is_finite() && high.is_finite() {
+            format!("{} times as much and ", ratio_words(ratio, low, high))
+        } else {
+            String::new()
+        };
+        let net_words = bounded(format_derived(net, &unit), net_low, net_high, |v| {
+            format_derived(v, &unit)
+        });
+        sentences.push(Sentence {
+            text: format!(
+                "{} {}: {} from {} to {} against {} the other way, {times}{net_words} more from {larger}.",
+                forward.indicator.name,
+                period_phrase(&row.period),
+                format_value(f.value, &unit, f.qualifier),
+                pair.a.display_name(),
+                pair.b.display_name(),
+                format_value(b.value, &unit, b.qualifier),
+            ),
+            notes: cited.clone(),
+        });
+        points.0.push(chart_point(f, Some(cited[0])));
+        points.1.push(chart_point(b, Some(cited[1])));
+    }
+    let chart = Chart {
+        kind: ChartKind::Directions,
+        indicator: Some(forward.indicator.code.clone()),
+        product: Some(forward.product.clone()),
+        origin: Some(forward.origin.clone()),
+        destination: Some(forward.destination.clone()),
+        title: format!("{}: both directions", forward.indicator.name),
+        unit,
+        series: vec![
+            ChartSeries {
+                label: format!("{} → {}", pair.a.display_name(), pair.b.display_name()),
+                dashed: false,
+                points: points.0,
+            },
+            ChartSeries {
+                label: format!("{} → {}", pair.b.display_name(), pair.a.display_name()),
+                dashed: false,
+                points: points.1,
+            },
+        ],
+        events: Vec::new(),
+    };
+    (sentences, Some(chart))
+}

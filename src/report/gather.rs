@@ -1,0 +1,233 @@
+//! Everything a report needs for a pair, read from the store once: the observations
+//! between the two countries, the indicators, events, sources and populations. The
+//! composers read only this, so a report costs one pass over the pair's rows rather
+//! than a query per series.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Note;
+use crate::analysis::series::series_by_product;
+use crate::analysis::Series;
+use crate::error::Result;
+use crate::model::{Country, Event, Indicator, Observation, Source, Status};
+use crate::store::Store;
+
+/// The two countries of a report, and how its sentences name things.
+pub(super) struct Pair {
+    /// The first country, as the caller named it.
+    pub(super) a: Country,
+    /// The second.
+    pub(super) b: Country,
+}
+
+impl Pair {
+    /// The name to write for a country of the pair (its alpha-3 code otherwise).
+    pub(super) fn name(&self, alpha3: &str) -> String {
+        if alpha3 == self.a.alpha3 {
+            self.a.display_name().to_owned()
+        } else if alpha3 == self.b.alpha3 {
+            self.b.display_name().to_owned()
+        } else {
+            alpha3.to_owned()
+        }
+    }
+
+    /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan".
+    pub(super) fn subject(&self, series: &Series) -> String {
+        let mut text = series.indicator.name.clone();
+        if series.product != "total" {
+            text.push_str(&format!(" of {}", series.product.replace('_', " ")));
+        }
+        if series.indicator.directed {
+            text.push_str(&format!(
+                " from {} to {}",
+                self.name(&series.origin),
+                self.name(&series.destination)
+            ));
+        }
+        text
+    }
+}
+
+/// One series of the pair as stored: indicator, origin, destination, product (for an
+/// undirected indicator the pair in alphabetical order, as the store keeps it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct SeriesKey {
+    pub(super) indicator: String,
+    pub(super) origin: String,
+    pub(super) destination: String,
+    pub(super) product: String,
+}
+
+impl SeriesKey {
+    fn of(obs: &Observation) -> SeriesKey {
+        SeriesKey {
+            indicator: obs.indicator.clone(),
+            origin: obs.origin.clone(),
+            destination: obs.destination.clone(),
+            product: obs.product.clone(),
+        }
+    }
+}
+
+/// What the store holds for a pair.
+pub(super) struct Gathered {
+    pub(super) pair: Pair,
+    /// Every indicator of the store, sorted by code.
+    pub(super) indicators: Vec<Indicator>,
+    by_code: HashMap<String, usize>,
+    /// Every observation between the two, either direction, sorted by indicator,
+    /// pair, product, period, preferred status and source.
+    pub(super) observations: Vec<Observation>,
+    /// The positions in `observations` of each series' rows.
+    rows: HashMap<SeriesKey, Vec<usize>>,
+    /// The events between the two, in date order.
+    pub(super) events: Vec<Event>,
+    /// Every source of the store, sorted by id.
+    sources: Vec<Source>,
+    /// `(year, people)` for each country of the pair.
+    population: HashMap<String, Vec<(i32, i64)>>,
+}
+
+/// Reads what the report on `a` and `b` needs.
+pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> {
+    let mut observations = store.observations_between(&a.alpha3, &b.alpha3)?;
+    observations.sort_by(|x, y| {
+        (
+            &x.indicator,
+            &x.origin,
+            &x.destination,
+            &x.product,
+            x.period,
+            x.status.rank(),
+            &x.source,
+        )
+            .cmp(&(
+                &y.indicator,
+                &y.origin,
+                &y.destination,
+                &y.product,
+                y.period,
+                y.status.rank(),
+                &y.source,
+            ))
+    });
+    let mut rows: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
+    for (i, obs) in observations.iter().enumerate() {
+        rows.entry(SeriesKey::of(obs)).or_default().push(i);
+    }
+    let indicators = store.indicators()?;
+    let by_code = indicators
+        .iter()
+        .enumerate()
+        .map(|(i, indicator)| (indicator.code.clone(), i))
+        .collect();
+    let mut population = HashMap::new();
+    for country in [&a, &b] {
+        population.insert(
+            country.alpha3.clone(),
+            store.population_series(&country.alpha3)?,
+        );
+    }
+    Ok(Gathered {
+        events: store.events(Some((&a.alpha3, &b.alpha3)))?,
+        sources: store.sources()?,
+        pair: Pair { a, b },
+        indicators,
+        by_code,
+        observations,
+        rows,
+        population,
+    })
+}
+
+impl Gathered {
+    /// The indicator with `code`; every observation's indicator is in the store.
+    pub(super) fn indicator(&self, code: &str) -> &Indicator {
+        &self.indicators[self.by_code[code]]
+    }
+
+    /// The indicator with `code`, if the store has it.
+    pub(super) fn find_indicator(&self, code: &str) -> Option<&Indicator> {
+        self.by_code.get(code).map(|&i| &self.indicators[i])
+    }
+
+    /// The series of the pair, in the order of the report: by topic; within a topic,
+    /// totals of undirected indicators, then directed ones, then products; the first
+    /// country's direction first.
+    pub(super) fn series_keys(&self) -> Vec<SeriesKey> {
+        let mut keys: Vec<SeriesKey> = self.observations.iter().map(SeriesKey::of).collect();
+        keys.dedup();
+        keys.sort_by_key(|k| {
+            let indicator = self.indicator(&k.indicator);
+            (
+                indicator.topic,
+                k.product != "total",
+                indicator.directed,
+                k.indicator.clone(),
+                k.origin != self.pair.a.alpha3,
+                k.product.clone(),
+            )
+        });
+        keys
+    }
+
+    /// The series of `indicator` from `origin` to `destination` for `product`, as
+    /// [`Store::series`] would read it: figures of `status`, or with `None` every
+    /// figure that is not a target or projection, one per period.
+    pub(super) fn series(
+        &self,
+        indicator: &Indicator,
+        origin: &str,
+        destination: &str,
+        product: &str,
+        status: Option<Status>,
+    ) -> Series {
+        // An undirected indicator is stored with the pair in alphabetical order.
+        let (first, second) = if indicator.directed || origin <= destination {
+            (origin, destination)
+        } else {
+            (destination, origin)
+        };
+        let key = SeriesKey {
+            indicator: indicator.code.clone(),
+            origin: first.to_owned(),
+            destination: second.to_owned(),
+            product: product.to_owned(),
+        };
+        let rows = self
+            .rows
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.observations[i].clone());
+        series_by_product(indicator, origin, destination, rows, status)
+            .pop()
+            .unwrap_or_else(|| Series {
+                indicator: indicator.clone(),
+                origin: origin.to_owned(),
+                destination: destination.to_owned(),
+                product: product.to_owned(),
+                observations: Vec::new(),
+            })
+    }
+
+    /// The population figures of a country of the pair, `(year, people)` in year order.
+    pub(super) fn population(&self, alpha3: &str) -> &[(i32, i64)] {
+        self.population.get(alpha3).map_or(&[], Vec::as_slice)
+    }
+
+    /// The sources the notes and events cite, sorted by id.
+    pub(super) fn cited_sources(&self, notes: &[Note]) -> Vec<Source> {
+        let cited: HashSet<&str> = notes
+            .iter()
+            .filter_map(|n| n.source.as_deref())
+            .chain(self.events.iter().filter_map(|e| e.source.as_deref()))
+            .collect();
+        self.sources
+            .iter()
+            .filter(|s| cited.contains(s.id.as_str()))
+            .cloned()
+            .collect()
+    }
+}

@@ -1,0 +1,113 @@
+//! The section tables: every figure of a topic with its note, and growth on the same
+//! period a year earlier.
+
+use super::gather::Gathered;
+use super::notes::Notes;
+use super::{Cell, Column, Table};
+use crate::analysis::{GrowthRow, Series};
+use crate::model::Topic;
+use crate::words::describe_observation;
+use crate::words::phrases::change_words;
+
+/// Every figure of `topic` between the two countries, with the number of its note.
+pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: Topic) -> Table {
+    let pair = &data.pair;
+    let columns = [
+        ("indicator", true),
+        ("from", true),
+        ("to", true),
+        ("product", true),
+        ("period", true),
+        ("figure", true),
+        ("value", false),
+        ("low", false),
+        ("high", false),
+        ("unit", false),
+        ("status", true),
+        ("source", true),
+        ("note", true),
+    ];
+    let mut rows = Vec::new();
+    for obs in &data.observations {
+        let Some(indicator) = data.find_indicator(&obs.indicator).cloned() else {
+            continue;
+        };
+        if indicator.topic != topic {
+            continue;
+        }
+        let series_subject = {
+            let series = Series {
+                indicator: indicator.clone(),
+                origin: obs.origin.clone(),
+                destination: obs.destination.clone(),
+                product: obs.product.clone(),
+                observations: Vec::new(),
+            };
+            pair.subject(&series)
+        };
+        let note = notes.cite(&series_subject, obs);
+        rows.push(vec![
+            Cell::Text(indicator.name.clone()),
+            Cell::Text(pair.name(&obs.origin)),
+            Cell::Text(pair.name(&obs.destination)),
+            Cell::Text(obs.product.replace('_', " ")),
+            Cell::Text(obs.period.to_string()),
+            Cell::Text(describe_observation(obs)),
+            Cell::Number(obs.value),
+            Cell::Number(obs.low),
+            Cell::Number(obs.high),
+            Cell::Text(obs.unit.clone()),
+            Cell::Text(obs.status.to_string()),
+            obs.source.clone().map_or(Cell::Empty, Cell::Text),
+            Cell::Integer(note as i64),
+        ]);
+    }
+    Table {
+        title: "Figures".to_owned(),
+        columns: columns
+            .iter()
+            .map(|(name, visible)| Column {
+                name: (*name).to_owned(),
+                visible: *visible,
+            })
+            .collect(),
+        rows,
+    }
+}
+
+pub(super) fn growth(rows: Vec<(String, GrowthRow)>) -> Table {
+    let columns = [
+        "series",
+        "period",
+        "base period",
+        "change",
+        "pct",
+        "pct low",
+        "pct high",
+    ];
+    Table {
+        title: "Growth on the same period a year earlier".to_owned(),
+        columns: columns
+            .iter()
+            .map(|name| Column {
+                name: (*name).to_owned(),
+                visible: !name.starts_with("pct"),
+            })
+            .collect(),
+        rows: rows
+            .into_iter()
+            .map(|(subject, r)| {
+                let pct = r.pct.unwrap_or(f64::NAN);
+                vec![
+                    Cell::Text(subject),
+                    Cell::Text(r.period.to_string()),
+                    Cell::Text(r.base_period.map(|p| p.to_string()).unwrap_or_default()),
+                    Cell::Text(change_words(pct, r.pct_low, r.pct_high)),
+                    Cell::Number(pct),
+                    r.pct_low.map_or(Cell::Empty, Cell::Number),
+                    r.pct_high.map_or(Cell::Empty, Cell::Number),
+                ]
+            })
+            .collect(),
+    }
+}

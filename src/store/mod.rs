@@ -1,0 +1,147 @@
+//! The SQLite store: opening and migrating files, validated writes, typed reads.
+//!
+//! All SQL text of the crate lives in this folder; the layout itself is `schema.sql`.
+//! `schema.rs` creates and migrates files, `countries.rs` finds countries and their
+//! population, `write.rs` checks and inserts, `read.rs` queries, and `sql.rs` says how
+//! the domain types are written to and read from SQLite.
+
+mod countries;
+mod read;
+mod schema;
+mod sql;
+mod write;
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use read::ObservationFilter;
+pub use schema::SCHEMA_VERSION;
+pub use write::{LoadSummary, OnDuplicate};
+
+use crate::error::{Error, Result};
+use countries::Countries;
+
+/// A store of bilateral observations in one SQLite database (a file or memory).
+///
+/// ```
+/// use bilateral::{NewObservation, ObservationFilter, Store};
+///
+/// let mut store = Store::in_memory()?;
+/// store.load_dataset("azerbaijan-kazakhstan-2025")?;
+/// let trade = store.observations(&ObservationFilter::indicator("trade_turnover").pair("KAZ", "AZE"))?;
+/// let latest = trade.iter().find(|o| o.period.to_string() == "2025-01/2025-08").unwrap();
+/// assert_eq!(latest.value, 547_600_000.0);
+///
+/// let mut mine = NewObservation::new("tourists", "Kazakhstan", "AZ", "2025-H1", 40_000.0);
+/// mine.qualifier = Some("about".into());
+/// store.add(&mine)?;
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+pub struct Store {
+    conn: Connection,
+    countries: Countries,
+    interrupt: Option<InterruptCheck>,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A check that says whether a long call should stop: see [`Store::set_interrupt_check`].
+pub type InterruptCheck = Arc<dyn Fn() -> bool + Send + Sync>;
+
+/// SQLite virtual-machine steps between two calls of the interrupt check: a few
+/// thousand steps take well under a millisecond.
+const STEPS_BETWEEN_CHECKS: i32 = 10_000;
+
+impl Store {
+    /// Opens the store in the file at `path`: creates it with the schema if new,
+    /// migrates it if an older version of the library wrote it, and refuses a file
+    /// written by a newer version ([`Error::Schema`]).
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        Store::init(Connection::open(path)?, SCHEMA_VERSION)
+    }
+
+    /// A new store in memory, gone when dropped.
+    pub fn in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, SCHEMA_VERSION)
+    }
+
+    /// A store in memory with the built-in Azerbaijan–Kazakhstan dataset loaded.
+    pub fn demo() -> Result<Store> {
+        let mut store = Store::in_memory()?;
+        store.load_dataset("azerbaijan-kazakhstan-2025")?;
+        Ok(store)
+    }
+
+    /// Creates (or migrates) the file at `path` only up to schema `version`: for testing
+    /// migrations from older versions.
+    #[doc(hidden)]
+    pub fn create_with_schema_version(path: impl AsRef<Path>, version: u32) -> Result<()> {
+        Store::init(Connection::open(path)?, version).map(drop)
+    }
+
+    fn init(mut conn: Connection, version: u32) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(schema::not_a_store)?;
+        schema::migrate(&mut conn, version)?;
+        let countries = Countries::load(&conn)?;
+        Ok(Store {
+            conn,
+            countries,
+            interrupt: None,
+        })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Installs `check`, which long calls ask now and then (every few thousand SQLite
+    /// steps, and between the series of a report) whether to stop; when it says yes,
+    /// the call ends with [`Error::Interrupted`] and changes nothing. `None` removes it.
+    /// The Python binding installs one that checks for Ctrl-C.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    ///
+    /// let mut store = bilateral::Store::demo()?;
+    /// store.set_interrupt_check(Some(Arc::new(|| true)))?;
+    /// assert!(matches!(store.report("AZE", "KAZ"), Err(bilateral::Error::Interrupted)));
+    /// store.set_interrupt_check(None)?;
+    /// assert!(store.report("AZE", "KAZ").is_ok());
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn set_interrupt_check(&mut self, check: Option<InterruptCheck>) -> Result<()> {
+        match &check {
+            Some(check) => {
+                let check = Arc::clone(check);
+                self.conn
+                    .progress_handler(STEPS_BETWEEN_CHECKS, Some(move || check()))?;
+            }
+            None => self.conn.progress_handler(0, None::<fn() -> bool>)?,
+        }
+        self.interrupt = check;
+        Ok(())
+    }
+
+    /// [`Error::Interrupted`] when the interrupt check says to stop.
+    pub(crate) fn check_interrupt(&self) -> Result<()> {
+        match &self.interrupt {
+            Some(check) if check() => Err(Error::Interrupted),
+            _ => Ok(()),
+        }
+    }
+}

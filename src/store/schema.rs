@@ -1,0 +1,123 @@
+//! Creating and migrating store files: the steps of `schema.sql`, run in one
+//! transaction, and the reference data a new store starts with.
+
+use std::collections::HashMap;
+
+use rusqlite::{params, Connection, ErrorCode, Transaction};
+
+use super::write::{insert_source, Lookups};
+use crate::builtin;
+use crate::error::{Error, Result};
+
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The schema version this library writes (the last step of `schema.sql`).
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// The steps of `schema.sql`: `(version, sql)` in order.
+fn schema_steps() -> Vec<(u32, &'static str)> {
+    let mut steps = Vec::new();
+    let mut rest = SCHEMA;
+    while let Some(at) = rest.find("\n-- version ") {
+        let step = &rest[at + 1..];
+        let header_end = step.find('\n').unwrap_or(step.len());
+        let version: u32 = step["-- version ".len()..header_end]
+            .split(':')
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .expect("schema.sql step headers read `-- version N: …`");
+        let body_end = step[header_end..]
+            .find("\n-- version ")
+            .map_or(step.len(), |e| header_end + e);
+        steps.push((version, &step[..body_end]));
+        rest = &step[body_end..];
+    }
+    steps
+}
+
+pub(super) fn not_a_store(e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => {
+            Error::Schema("the file is not a SQLite database, so not a bilateral store".to_owned())
+        }
+        _ => Error::Sqlite(e),
+    }
+}
+
+pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(not_a_store)?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::Schema(format!(
+            "the file has schema version {version}, newer than the {SCHEMA_VERSION} this version \
+             of bilateral reads: upgrade bilateral to open it"
+        )));
+    }
+    if version >= target {
+        return Ok(());
+    }
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    if version == 0 && tables > 0 {
+        return Err(Error::Schema(
+            "the file is a SQLite database with other tables, not a bilateral store".to_owned(),
+        ));
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    for (step, sql) in schema_steps() {
+        if step > version && step <= target {
+            tx.execute_batch(sql)?;
+            if step == 1 {
+                preload_reference_data(&tx)?;
+            }
+        }
+    }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Fills the tables every store starts with: countries and World Bank population.
+fn preload_reference_data(tx: &Transaction) -> Result<()> {
+    let mut countries = builtin::countries()?;
+    // Ids follow alpha-3 order, so the smaller id of a pair is its alphabetical first.
+    countries.sort_by(|a, b| a.alpha3.cmp(&b.alpha3));
+    let mut ids = HashMap::new();
+    {
+        let mut stmt = tx.prepare(
+            "INSERT INTO country (id, alpha3, alpha2, name, official_name) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (i, c) in countries.iter().enumerate() {
+            let id = i as i64 + 1;
+            stmt.execute(params![id, c.alpha3, c.alpha2, c.name, c.official_name])?;
+            ids.insert(c.alpha3.as_str(), id);
+        }
+    }
+    insert_source(tx, &builtin::population_source())?;
+    let source_id = Lookups::default().source(tx, &builtin::population_source().id)?;
+    let mut stmt = tx.prepare(
+        "INSERT INTO population (country_id, year, value, source_id) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (code, year, value) in builtin::population()? {
+        let id = ids.get(code).ok_or_else(|| Error::BuiltinData {
+            name: "population.csv",
+            message: format!("{code} is not an ISO 3166-1 country"),
+        })?;
+        stmt.execute(params![id, year, value, source_id])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_steps_are_numbered_from_one_to_the_current_version() {
+        let versions: Vec<u32> = schema_steps().iter().map(|(v, _)| *v).collect();
+        assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+        assert!(schema_steps()[0].1.contains("CREATE TABLE observation"));
+        assert!(schema_steps()[1].1.contains("CREATE TABLE event"));
+        assert!(schema_steps()[2].1.contains("ADD COLUMN topic"));
+    }
+}

@@ -1,0 +1,176 @@
+//! How the domain types meet SQLite: qualifiers, statuses, kinds, topics and periods
+//! are written as their codes and read back through their parsers, so a value the
+//! library does not know is an error rather than a silent default (as rusqlite's own
+//! `src/types/url.rs` does for URLs); rows are read by column name.
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Type, ValueRef};
+use rusqlite::{Row, Statement};
+
+use crate::error::Error;
+use crate::model::{Event, Indicator, Kind, Observation, Qualifier, Source, Status, Topic};
+use crate::period::Period;
+
+/// The columns of an indicator, as [`read_indicator`] reads them.
+pub(super) const INDICATOR_COLUMNS: &str =
+    "code, name, unit, kind, directed, signed, description, topic";
+
+/// A text column read through `parse`; a failure names the value and why.
+fn parsed<T>(
+    value: ValueRef<'_>,
+    parse: impl FnOnce(&str) -> Result<T, Error>,
+) -> FromSqlResult<T> {
+    parse(value.as_str()?).map_err(|e| FromSqlError::Other(Box::new(e)))
+}
+
+macro_rules! sql_code {
+    ($type:ty, $parse:expr) => {
+        impl ToSql for $type {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.code()))
+            }
+        }
+
+        impl FromSql for $type {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                parsed(value, $parse)
+            }
+        }
+    };
+}
+
+sql_code!(Qualifier, Qualifier::from_words);
+sql_code!(Status, Status::from_code);
+sql_code!(Kind, Kind::from_code);
+sql_code!(Topic, Topic::from_code);
+
+/// A period as its canonical text (`2024`, `2025-01/2025-08`), as `source.published`
+/// stores it; observations and events store theirs as two day numbers instead.
+impl ToSql for Period {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Period {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        parsed(value, Period::parse)
+    }
+}
+
+/// The period between the Julian day numbers in columns `start` and `end`.
+fn period_between(row: &Row<'_>, start: usize, end: usize) -> rusqlite::Result<Period> {
+    Period::from_julian_days(row.get(start)?, row.get(end)?)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(start, Type::Integer, Box::new(e)))
+}
+
+/// An indicator from a row with the columns of [`INDICATOR_COLUMNS`].
+pub(super) fn read_indicator(r: &Row<'_>) -> rusqlite::Result<Indicator> {
+    Ok(Indicator {
+        code: r.get("code")?,
+        name: r.get("name")?,
+        unit: r.get("unit")?,
+        kind: r.get("kind")?,
+        directed: r.get("directed")?,
+        signed: r.get("signed")?,
+        description: r.get("description")?,
+        topic: r.get("topic")?,
+    })
+}
+
+/// A source from a row with the columns `code, title, publisher, url, published`.
+pub(super) fn read_source(r: &Row<'_>) -> rusqlite::Result<Source> {
+    Ok(Source {
+        id: r.get("code")?,
+        title: r.get("title")?,
+        publisher: r.get("publisher")?,
+        url: r.get("url")?,
+        published: r.get("published")?,
+    })
+}
+
+/// An event from a row with the columns of `event` and the alpha-3 codes as `a` and
+/// `b`, the source's code as `source`.
+pub(super) fn read_event(r: &Row<'_>) -> rusqlite::Result<Event> {
+    let start = r.as_ref().column_index("start_day")?;
+    let end = r.as_ref().column_index("end_day")?;
+    Ok(Event {
+        date: period_between(r, start, end)?,
+        a: r.get("a")?,
+        b: r.get("b")?,
+        kind: r.get("kind")?,
+        title: r.get("title")?,
+        place: r.get("place")?,
+        source: r.get("source")?,
+        quote: r.get("quote")?,
+        note: r.get("note")?,
+    })
+}
+
+/// Where each field of an [`Observation`] is in a statement's rows: found by name once
+/// per statement, because a read of a million rows would otherwise look up sixteen
+/// names in each.
+pub(super) struct ObservationColumns {
+    indicator: usize,
+    origin: usize,
+    destination: usize,
+    product: usize,
+    start_day: usize,
+    end_day: usize,
+    period_text: usize,
+    value: usize,
+    qualifier: usize,
+    low: usize,
+    high: usize,
+    status: usize,
+    unit: usize,
+    source: usize,
+    quote: usize,
+    note: usize,
+}
+
+impl ObservationColumns {
+    /// The positions of the columns named after the fields of [`Observation`] (and
+    /// `start_day`, `end_day` for its period) in `stmt`.
+    pub(super) fn of(stmt: &Statement<'_>) -> rusqlite::Result<ObservationColumns> {
+        let at = |name: &str| stmt.column_index(name);
+        Ok(ObservationColumns {
+            indicator: at("indicator")?,
+            origin: at("origin")?,
+            destination: at("destination")?,
+            product: at("product")?,
+            start_day: at("start_day")?,
+            end_day: at("end_day")?,
+            period_text: at("period_text")?,
+            value: at("value")?,
+            qualifier: at("qualifier")?,
+            low: at("low")?,
+            high: at("high")?,
+            status: at("status")?,
+            unit: at("unit")?,
+            source: at("source")?,
+            quote: at("quote")?,
+            note: at("note")?,
+        })
+    }
+
+    /// The observation in `r`.
+    pub(super) fn read(&self, r: &Row<'_>) -> rusqlite::Result<Observation> {
+        Ok(Observation {
+            indicator: r.get(self.indicator)?,
+            origin: r.get(self.origin)?,
+            destination: r.get(self.destination)?,
+            product: r.get(self.product)?,
+            period: period_between(r, self.start_day, self.end_day)?,
+            period_text: r.get(self.period_text)?,
+            value: r.get(self.value)?,
+            qualifier: r.get(self.qualifier)?,
+            low: r.get(self.low)?,
+            high: r.get(self.high)?,
+            status: r.get(self.status)?,
+            unit: r.get(self.unit)?,
+            source: r.get(self.source)?,
+            quote: r.get(self.quote)?,
+            note: r.get(self.note)?,
+        })
+    }
+}

@@ -1,0 +1,537 @@
+//! Validated writes: every record is checked and turned into typed values, errors
+//! name the field and the record, and a call writes all its records or none.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rusqlite::{params, ErrorCode, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+use super::countries::Countries;
+use super::sql::{read_indicator, read_source, INDICATOR_COLUMNS};
+use super::Store;
+use crate::builtin::Dataset;
+use crate::error::{Error, Result};
+use crate::model::{Bounds, Indicator, NewEvent, NewObservation, Qualifier, Source, Status};
+use crate::period::Period;
+
+/// What to do when an added observation is already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnDuplicate {
+    /// Fail with [`Error::Duplicate`] and leave the store unchanged.
+    #[default]
+    Error,
+    /// Replace the stored observation.
+    Replace,
+}
+
+/// How much a dataset load added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LoadSummary {
+    /// Sources added (already present identical ones are not counted).
+    pub sources: usize,
+    /// Indicators added.
+    pub indicators: usize,
+    /// Observations added.
+    pub observations: usize,
+    /// Events added.
+    pub events: usize,
+}
+
+impl Store {
+    /// Adds an indicator. Adding one identical to a stored indicator does nothing;
+    /// a different definition under a stored code is a validation error.
+    pub fn add_indicator(&mut self, indicator: &Indicator) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let added = insert_indicator(&tx, indicator)?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Adds a source. Adding one identical to a stored source does nothing; a
+    /// different source under a stored id is a validation error.
+    pub fn add_source(&mut self, source: &Source) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let added = insert_source(&tx, source)?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Adds one observation; see [`NewObservation`] for the fields and
+    /// [`Store::add_many`] for the checks.
+    pub fn add(&mut self, observation: &NewObservation) -> Result<()> {
+        self.write_observations(std::slice::from_ref(observation), OnDuplicate::Error, false)
+            .map(drop)
+    }
+
+    /// Adds one observation, replacing a stored one with the same identity.
+    pub fn replace(&mut self, observation: &NewObservation) -> Result<()> {
+        self.write_observations(
+            std::slice::from_ref(observation),
+            OnDuplicate::Replace,
+            false,
+        )
+        .map(drop)
+    }
+
+    /// Adds observations all or nothing: the first bad record fails the call, leaves
+    /// the store unchanged, and the error names the record's index and field.
+    ///
+    /// Each record is checked: the indicator and source exist; the countries are
+    /// known and differ; the period parses; the value is finite (and not negative
+    /// unless the indicator is signed); the qualifier and status are known; explicit
+    /// bounds contain the value. Undirected indicators store the pair in alphabetical
+    /// order. Returns the number of records written.
+    pub fn add_many(
+        &mut self,
+        records: &[NewObservation],
+        on_duplicate: OnDuplicate,
+    ) -> Result<usize> {
+        self.write_observations(records, on_duplicate, true)
+    }
+
+    fn write_observations(
+        &mut self,
+        records: &[NewObservation],
+        on_duplicate: OnDuplicate,
+        batch: bool,
+    ) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut lookups = Lookups::default();
+        for (index, record) in records.iter().enumerate() {
+            insert_observation(&tx, &self.countries, &mut lookups, record, on_duplicate)
+                .map_err(|e| if batch { e.at_record(index) } else { e })?;
+        }
+        tx.commit()?;
+        Ok(records.len())
+    }
+
+    /// Adds a dated event between two countries.
+    pub fn add_event(&mut self, event: &NewEvent) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        insert_event(&tx, &self.countries, &mut Lookups::default(), event)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Loads a built-in dataset (see [`crate::datasets`]) all or nothing.
+    pub fn load_dataset(&mut self, name: &str) -> Result<LoadSummary> {
+        let dataset = Dataset::builtin(name)?;
+        self.load(&dataset)
+    }
+
+    /// Loads a dataset all or nothing, through the same checks as [`Store::add_many`];
+    /// an error names the record's index within its list.
+    pub fn load(&mut self, dataset: &Dataset) -> Result<LoadSummary> {
+        let tx = self.conn.transaction()?;
+        let mut summary = LoadSummary::default();
+        let mut lookups = Lookups::default();
+        for (i, source) in dataset.sources.iter().enumerate() {
+            summary.sources += usize::from(insert_source(&tx, source).map_err(|e| e.at_record(i))?);
+        }
+        for (i, indicator) in dataset.indicators.iter().enumerate() {
+            summary.indicators +=
+                usize::from(insert_indicator(&tx, indicator).map_err(|e| e.at_record(i))?);
+        }
+        for (i, record) in dataset.observations.iter().enumerate() {
+            insert_observation(
+                &tx,
+                &self.countries,
+                &mut lookups,
+                record,
+                OnDuplicate::Error,
+            )
+            .map_err(|e| e.at_record(i))?;
+            summary.observations += 1;
+        }
+        for (i, event) in dataset.events.iter().enumerate() {
+            insert_event(&tx, &self.countries, &mut lookups, event).map_err(|e| e.at_record(i))?;
+            summary.events += 1;
+        }
+        tx.commit()?;
+        Ok(summary)
+    }
+}
+
+/// Ids looked up during one transaction, so a batch asks SQLite once per name.
+#[derive(Default)]
+pub(super) struct Lookups {
+    indicators: HashMap<String, (i64, Rc<Indicator>)>,
+    products: HashMap<String, i64>,
+    sources: HashMap<String, i64>,
+}
+
+impl Lookups {
+    fn indicator(&mut self, tx: &Transaction, code: &str) -> Result<(i64, Rc<Indicator>)> {
+        if let Some(found) = self.indicators.get(code) {
+            return Ok(found.clone());
+        }
+        let found = tx
+            .prepare_cached(&format!(
+                "SELECT id, {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
+            ))?
+            .query_row([code], |r| {
+                Ok((r.get::<_, i64>("id")?, Rc::new(read_indicator(r)?)))
+            })
+            .optional()?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "indicator",
+                    code,
+                    "is not a known indicator (add it with add_indicator)",
+                )
+            })?;
+        self.indicators.insert(code.to_owned(), found.clone());
+        Ok(found)
+    }
+
+    fn product(&mut self, tx: &Transaction, code: &str) -> Result<i64> {
+        if let Some(&id) = self.products.get(code) {
+            return Ok(id);
+        }
+        check_code("product", code, b"_.", true)?;
+        tx.prepare_cached("INSERT INTO product (code) VALUES (?1) ON CONFLICT (code) DO NOTHING")?
+            .execute([code])?;
+        let id = tx
+            .prepare_cached("SELECT id FROM product WHERE code = ?1")?
+            .query_row([code], |r| r.get(0))?;
+        self.products.insert(code.to_owned(), id);
+        Ok(id)
+    }
+
+    pub(super) fn source(&mut self, tx: &Transaction, code: &str) -> Result<i64> {
+        if let Some(&id) = self.sources.get(code) {
+            return Ok(id);
+        }
+        let id = tx
+            .prepare_cached("SELECT id FROM source WHERE code = ?1")?
+            .query_row([code], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "source",
+                    code,
+                    "is not a known source (add it with add_source)",
+                )
+            })?;
+        self.sources.insert(code.to_owned(), id);
+        Ok(id)
+    }
+}
+
+/// Checks a code of lowercase letters, digits and the `extra` characters.
+fn check_code(field: &str, code: &str, extra: &[u8], digit_first: bool) -> Result<()> {
+    let first_ok = code
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || (digit_first && b.is_ascii_digit()));
+    let rest_ok = code
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || extra.contains(&b));
+    if first_ok && rest_ok && code.len() <= 64 {
+        Ok(())
+    } else {
+        let allowed: String = extra.iter().map(|&b| b as char).collect();
+        Err(Error::invalid(
+            field,
+            code,
+            format!(
+                "is not a code: use up to 64 lowercase letters, digits and {allowed:?}, \
+                 starting with a letter{}",
+                if digit_first { " or digit" } else { "" }
+            ),
+        ))
+    }
+}
+
+fn non_empty(field: &str, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        Err(Error::invalid(field, text, "is empty"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Optional text: blank counts as absent.
+fn optional(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
+    check_code("code", &indicator.code, b"_", false)?;
+    non_empty("name", &indicator.name)?;
+    non_empty("unit", &indicator.unit)?;
+    if let Some(stored) = tx
+        .prepare_cached(&format!(
+            "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
+        ))?
+        .query_row([&indicator.code], read_indicator)
+        .optional()?
+    {
+        return if &stored == indicator {
+            Ok(false)
+        } else {
+            Err(Error::invalid(
+                "code",
+                &indicator.code,
+                format!(
+                    "is already defined differently ({}, {}, {}, {}, topic {})",
+                    stored.name,
+                    stored.unit,
+                    stored.kind,
+                    if stored.directed {
+                        "directed"
+                    } else {
+                        "undirected"
+                    },
+                    stored.topic.code()
+                ),
+            ))
+        };
+    }
+    tx.prepare_cached(&format!(
+        "INSERT INTO indicator ({INDICATOR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+    ))?
+    .execute(params![
+        indicator.code,
+        indicator.name,
+        indicator.unit,
+        indicator.kind,
+        indicator.directed,
+        indicator.signed,
+        indicator.description,
+        indicator.topic
+    ])?;
+    Ok(true)
+}
+
+pub(super) fn insert_source(tx: &Transaction, source: &Source) -> Result<bool> {
+    check_code("id", &source.id, b"_.-", true)?;
+    non_empty("title", &source.title)?;
+    if let Some(stored) = tx
+        .prepare_cached(
+            "SELECT code, title, publisher, url, published FROM source WHERE code = ?1",
+        )?
+        .query_row([&source.id], read_source)
+        .optional()?
+    {
+        return if &stored == source {
+            Ok(false)
+        } else {
+            Err(Error::invalid(
+                "id",
+                &source.id,
+                "is already a source with other details",
+            ))
+        };
+    }
+    tx.prepare_cached(
+        "INSERT INTO source (code, title, publisher, url, published) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        source.id,
+        source.title,
+        source.publisher,
+        source.url,
+        source.published
+    ])?;
+    Ok(true)
+}
+
+fn insert_observation(
+    tx: &Transaction,
+    countries: &Countries,
+    lookups: &mut Lookups,
+    record: &NewObservation,
+    on_duplicate: OnDuplicate,
+) -> Result<()> {
+    let (indicator_id, indicator) = lookups.indicator(tx, &record.indicator)?;
+    let (mut origin_id, mut origin) = countries.id(&record.origin, "origin")?;
+    let (mut destination_id, mut destination) = countries.id(&record.destination, "destination")?;
+    if origin_id == destination_id {
+        return Err(Error::invalid(
+            "destination",
+            &record.destination,
+            format!("is the same country as the origin ({origin})"),
+        ));
+    }
+    if !indicator.directed && origin > destination {
+        std::mem::swap(&mut origin_id, &mut destination_id);
+        std::mem::swap(&mut origin, &mut destination);
+    }
+    if let Some(unit) = optional(&record.unit) {
+        if unit != indicator.unit {
+            return Err(Error::invalid(
+                "unit",
+                unit,
+                format!(
+                    "is not the unit of {}, which is {}",
+                    indicator.code, indicator.unit
+                ),
+            ));
+        }
+    }
+    let period = Period::parse(&record.period)?;
+    let value = record.value;
+    if !value.is_finite() {
+        return Err(Error::invalid(
+            "value",
+            value.to_string(),
+            "is not a finite number",
+        ));
+    }
+    if value < 0.0 && !indicator.signed {
+        return Err(Error::invalid(
+            "value",
+            value.to_string(),
+            format!(
+                "is negative, and {} cannot be (it is not a signed indicator)",
+                indicator.code
+            ),
+        ));
+    }
+    let qualifier =
+        optional(&record.qualifier).map_or(Ok(Qualifier::Exact), Qualifier::from_words)?;
+    let status = optional(&record.status).map_or(Ok(Status::Actual), Status::from_code)?;
+    if let Some(p) = record.precision {
+        if !(p.is_finite() && p > 0.0) {
+            return Err(Error::invalid(
+                "precision",
+                p.to_string(),
+                "is not a positive number",
+            ));
+        }
+    }
+    let derived = Bounds::from_qualifier(value, qualifier, record.precision);
+    let floor = if indicator.signed {
+        f64::NEG_INFINITY
+    } else {
+        0.0
+    };
+    let low = record.low.unwrap_or(derived.low.max(floor));
+    let high = record.high.unwrap_or(derived.high);
+    if !low.is_finite() || low > value || low < floor {
+        return Err(Error::invalid(
+            "low",
+            low.to_string(),
+            format!("is not a bound at or below the value {value}"),
+        ));
+    }
+    if !high.is_finite() || high < value {
+        return Err(Error::invalid(
+            "high",
+            high.to_string(),
+            format!("is not a bound at or above the value {value}"),
+        ));
+    }
+    let product = optional(&record.product).unwrap_or("total");
+    let product_id = lookups.product(tx, product)?;
+    let source_id = optional(&record.source)
+        .map(|s| lookups.source(tx, s))
+        .transpose()?;
+    // Two fixed statements, so the statement cache finds them without building text.
+    const INSERT: &str = "INSERT INTO observation (indicator_id, origin_id, destination_id,
+        product_id, start_day, end_day, period_text, value, qualifier, low, high, status,
+        source_id, quote, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    const REPLACE: &str = "INSERT OR REPLACE INTO observation (indicator_id, origin_id,
+        destination_id, product_id, start_day, end_day, period_text, value, qualifier, low,
+        high, status, source_id, quote, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+        ?11, ?12, ?13, ?14, ?15)";
+    let sql = match on_duplicate {
+        OnDuplicate::Error => INSERT,
+        OnDuplicate::Replace => REPLACE,
+    };
+    let result = tx.prepare_cached(sql)?.execute(params![
+        indicator_id,
+        origin_id,
+        destination_id,
+        product_id,
+        period.start().to_julian_day(),
+        period.end().to_julian_day(),
+        record.period.trim(),
+        value,
+        qualifier,
+        low,
+        high,
+        status,
+        source_id,
+        optional(&record.quote),
+        optional(&record.note),
+    ]);
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+            Err(Error::Duplicate {
+                what: "observation",
+                record: None,
+                key: format!(
+                    "{} {origin}{}{destination} {product} {period} {status} from {}",
+                    indicator.code,
+                    if indicator.directed { "→" } else { "–" },
+                    optional(&record.source).unwrap_or("no source")
+                ),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn insert_event(
+    tx: &Transaction,
+    countries: &Countries,
+    lookups: &mut Lookups,
+    event: &NewEvent,
+) -> Result<()> {
+    let date = Period::parse(&event.date).map_err(|e| e.for_field("date"))?;
+    let (a_id, a) = countries.id(&event.a, "a")?;
+    let (b_id, _) = countries.id(&event.b, "b")?;
+    if a_id == b_id {
+        return Err(Error::invalid(
+            "b",
+            &event.b,
+            format!("is the same country as a ({a})"),
+        ));
+    }
+    let kind = event.kind.trim().to_lowercase();
+    if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return Err(Error::invalid(
+            "kind",
+            &event.kind,
+            "is not a kind: use lowercase letters and '_'",
+        ));
+    }
+    non_empty("title", &event.title)?;
+    let source_id = optional(&event.source)
+        .map(|s| lookups.source(tx, s))
+        .transpose()?;
+    let result = tx
+        .prepare_cached(
+            "INSERT INTO event (start_day, end_day, date_text, a_id, b_id, kind, title, place,
+                                source_id, quote, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            date.start().to_julian_day(),
+            date.end().to_julian_day(),
+            event.date.trim(),
+            a_id.min(b_id),
+            a_id.max(b_id),
+            kind,
+            event.title.trim(),
+            optional(&event.place),
+            source_id,
+            optional(&event.quote),
+            optional(&event.note),
+        ]);
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+            Err(Error::Duplicate {
+                what: "event",
+                record: None,
+                key: format!("{date} {kind} {:?}", event.title.trim()),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}

@@ -1,0 +1,13 @@
+//! Every piece of wording in one place: numbers with their units (`$547.6 million`),
+//! periods in words (`January–August 2025`), and the phrases a report's sentences are
+//! built from (`up 4.2 %`, `1.427 times as much`). Nothing here reads the store.
+
+pub(crate) mod numbers;
+mod periods;
+pub(crate) mod phrases;
+
+pub use numbers::{
+    describe_observation, format_amount, format_derived, format_number, format_value,
+};
+pub use periods::period_words;
+pub(crate) use periods::{level_phrase, period_phrase};
