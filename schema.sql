@@ -140,3 +140,58 @@ LEFT JOIN source s ON s.id = e.source_id;
 -- version 3: indicator topics, which group indicators into the sections of a report
 ALTER TABLE indicator ADD COLUMN topic TEXT NOT NULL DEFAULT 'other'
     CHECK (topic IN ('trade', 'investment', 'transport', 'people', 'cooperation', 'other'));
+
+-- version 4: report topics in a table of their own, so that a user can add topics; the
+-- indicator table is rebuilt (SQLite's documented procedure) to refer to it by id
+CREATE TABLE topic (
+    id       INTEGER PRIMARY KEY,
+    code     TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*'),
+    title    TEXT NOT NULL CHECK (title <> ''),
+    -- Sections come in this order; 'other' stays last.
+    position INTEGER NOT NULL
+) STRICT;
+INSERT INTO topic (code, title, position) VALUES
+    ('trade', 'Trade', 1),
+    ('investment', 'Investment and business presence', 2),
+    ('transport', 'Transport and energy', 3),
+    ('people', 'Tourism and people', 4),
+    ('cooperation', 'Cooperation and timeline', 5),
+    ('other', 'Other indicators', 1000000);
+
+CREATE TABLE indicator_v4 (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name        TEXT NOT NULL CHECK (name <> ''),
+    unit        TEXT NOT NULL CHECK (unit <> ''),
+    kind        TEXT NOT NULL CHECK (kind IN ('flow', 'stock')),
+    directed    INTEGER NOT NULL CHECK (directed IN (0, 1)),
+    signed      INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0, 1)),
+    description TEXT,
+    topic_id    INTEGER NOT NULL REFERENCES topic (id)
+) STRICT;
+INSERT INTO indicator_v4 (id, code, name, unit, kind, directed, signed, description, topic_id)
+SELECT i.id, i.code, i.name, i.unit, i.kind, i.directed, i.signed, i.description, t.id
+FROM indicator i JOIN topic t ON t.code = i.topic;
+DROP VIEW observation_view;
+DROP TABLE indicator;
+ALTER TABLE indicator_v4 RENAME TO indicator;
+
+CREATE VIEW observation_view AS
+SELECT o.id,
+       i.code AS indicator,
+       origin.alpha3 AS origin,
+       destination.alpha3 AS destination,
+       p.code AS product,
+       o.period_text AS period,
+       date(o.start_day) AS start,
+       date(o.end_day) AS "end",
+       o.value, o.low, o.high, o.qualifier, o.status,
+       i.unit,
+       s.code AS source,
+       o.quote, o.note
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN country origin ON origin.id = o.origin_id
+JOIN country destination ON destination.id = o.destination_id
+JOIN product p ON p.id = o.product_id
+LEFT JOIN source s ON s.id = o.source_id;

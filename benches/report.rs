@@ -16,9 +16,9 @@ const YEARS: usize = 25;
 fn store(rows: usize) -> Store {
     let mut store = Store::in_memory().expect("store");
     let mut exports = Indicator::new("exports", "Exports", "USD", Kind::Flow, true);
-    exports.topic = Topic::Trade;
+    exports.topic = Topic::TRADE;
     let mut turnover = Indicator::new("trade_turnover", "Trade turnover", "USD", Kind::Flow, false);
-    turnover.topic = Topic::Trade;
+    turnover.topic = Topic::TRADE;
     store.add_indicator(&exports).expect("indicator");
     store.add_indicator(&turnover).expect("indicator");
     let products = (rows / (YEARS * 2)).max(1);

@@ -46,7 +46,7 @@ pub use builtin::{datasets, Dataset};
 pub use error::{Error, Result, ValidationError};
 pub use model::{
     last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
-    Observation, Qualifier, Source, Status, Topic,
+    Observation, Qualifier, Source, Status, Topic, TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

@@ -668,7 +668,7 @@ impl PyStore {
             directed,
             signed,
             description,
-            topic: Topic::from_code(topic).py(py)?,
+            topic: Topic::new(topic).py(py)?,
         };
         self.with(py, move |s| s.add_indicator(&indicator))
     }

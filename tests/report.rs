@@ -152,7 +152,7 @@ fn synthetic_store() -> Store {
             "USD",
             Kind::Flow,
             false,
-            Topic::Trade,
+            Topic::TRADE,
         ),
         indicator(
             "rail_cargo",
@@ -160,7 +160,7 @@ fn synthetic_store() -> Store {
             "t",
             Kind::Flow,
             false,
-            Topic::Transport,
+            Topic::TRANSPORT,
         ),
         indicator(
             "visitors",
@@ -168,7 +168,7 @@ fn synthetic_store() -> Store {
             "persons",
             Kind::Flow,
             true,
-            Topic::People,
+            Topic::PEOPLE,
         ),
     ] {
         store.add_indicator(&i).expect("indicator");
@@ -1167,7 +1167,7 @@ fn china_georgia() -> Report {
             "persons",
             Kind::Flow,
             true,
-            Topic::People,
+            Topic::PEOPLE,
         ))
         .expect("indicator");
     store
@@ -1215,7 +1215,7 @@ fn a_product_is_not_stated_as_a_share_of_an_unrelated_indicator() {
             "t",
             Kind::Flow,
             true,
-            Topic::Trade,
+            Topic::TRADE,
         ))
         .expect("indicator");
     let mut wheat = NewObservation::new("exports_volume", "GEO", "ARM", "2024", 400_000.0);
@@ -1256,7 +1256,7 @@ fn a_rise_from_a_negative_figure_is_not_stated_as_a_fall() {
         "USD",
         Kind::Flow,
         true,
-        Topic::Investment,
+        Topic::INVESTMENT,
     );
     net.signed = true;
     store.add_indicator(&net).expect("indicator");
@@ -1326,7 +1326,7 @@ fn a_negative_latest_figure_was_a_figure_and_its_rise_is_an_amount() {
     let mut store = Store::in_memory().expect("a store in memory");
     let mut net = Indicator::new("net_investment", "Net investment", "USD", Kind::Flow, true);
     net.signed = true;
-    net.topic = Topic::Investment;
+    net.topic = Topic::INVESTMENT;
     store.add_indicator(&net).expect("indicator");
     for (period, value) in [("2023", 5_000_000.0), ("2024", -80_000_000.0)] {
         store

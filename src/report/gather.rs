@@ -9,7 +9,7 @@ use super::Note;
 use crate::analysis::series::series_by_product;
 use crate::analysis::Series;
 use crate::error::Result;
-use crate::model::{Country, Event, Indicator, Observation, Source, Status};
+use crate::model::{Country, Event, Indicator, Observation, Source, Status, Topic, TopicEntry};
 use crate::store::Store;
 
 /// The two countries of a report, and how its sentences name things.
@@ -73,6 +73,8 @@ impl SeriesKey {
 /// What the store holds for a pair.
 pub(super) struct Gathered {
     pub(super) pair: Pair,
+    /// The report topics, in the order of the sections.
+    pub(super) topics: Vec<TopicEntry>,
     /// Every indicator of the store, sorted by code.
     pub(super) indicators: Vec<Indicator>,
     by_code: HashMap<String, usize>,
@@ -132,6 +134,7 @@ pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> 
     Ok(Gathered {
         events: store.events(Some((&a.alpha3, &b.alpha3)))?,
         sources: store.sources()?,
+        topics: store.topics()?,
         pair: Pair { a, b },
         indicators,
         by_code,
@@ -161,7 +164,7 @@ impl Gathered {
         keys.sort_by_key(|k| {
             let indicator = self.indicator(&k.indicator);
             (
-                indicator.topic,
+                self.topic_position(&indicator.topic),
                 k.product != "total",
                 indicator.directed,
                 k.indicator.clone(),
@@ -210,6 +213,15 @@ impl Gathered {
                 product: product.to_owned(),
                 observations: Vec::new(),
             })
+    }
+
+    /// Where `topic`'s section comes in the report (every stored indicator's topic is
+    /// in the topic table).
+    fn topic_position(&self, topic: &Topic) -> usize {
+        self.topics
+            .iter()
+            .position(|t| &t.topic == topic)
+            .unwrap_or(self.topics.len())
     }
 
     /// The population figures of a country of the pair, `(year, people)` in year order.

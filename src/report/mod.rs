@@ -172,12 +172,13 @@ fn compose(data: &Gathered, interrupted: impl Fn() -> Result<()>) -> Result<Repo
     let keys = data.series_keys();
     let mut headline = Vec::new();
     let mut sections = Vec::new();
-    for topic in Topic::ALL {
+    for entry in &data.topics {
+        let topic = &entry.topic;
         let topic_keys: Vec<&SeriesKey> = keys
             .iter()
-            .filter(|k| data.indicator(&k.indicator).topic == topic)
+            .filter(|k| &data.indicator(&k.indicator).topic == topic)
             .collect();
-        let events: &[crate::model::Event] = if topic == Topic::Cooperation {
+        let events: &[crate::model::Event] = if *topic == Topic::COOPERATION {
             &data.events
         } else {
             &[]
@@ -187,7 +188,7 @@ fn compose(data: &Gathered, interrupted: impl Fn() -> Result<()>) -> Result<Repo
         }
         let mut section = Section {
             id: topic.code().to_owned(),
-            title: topic.title().to_owned(),
+            title: entry.title.clone(),
             sentences: Vec::new(),
             tables: Vec::new(),
             charts: Vec::new(),

@@ -10,7 +10,7 @@ use crate::words::describe_observation;
 use crate::words::phrases::change_words;
 
 /// Every figure of `topic` between the two countries, with the number of its note.
-pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: Topic) -> Table {
+pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Table {
     let pair = &data.pair;
     let columns = [
         ("indicator", true),
@@ -32,7 +32,7 @@ pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: Topic) -> Table
         let Some(indicator) = data.find_indicator(&obs.indicator).cloned() else {
             continue;
         };
-        if indicator.topic != topic {
+        if &indicator.topic != topic {
             continue;
         }
         let series_subject = {

@@ -91,9 +91,8 @@ impl Store {
 
     fn init(mut conn: Connection, version: u32) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(schema::not_a_store)?;
         schema::migrate(&mut conn, version)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
         let countries = Countries::load(&conn)?;
         Ok(Store {
             conn,

@@ -3,10 +3,12 @@
 use rusqlite::{params, params_from_iter, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::sql::{read_event, read_indicator, read_source, ObservationColumns, INDICATOR_COLUMNS};
+use super::sql::{
+    read_event, read_indicator, read_source, read_topic, ObservationColumns, SELECT_INDICATOR,
+};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Event, Indicator, Observation, Source, Status};
+use crate::model::{Event, Indicator, Observation, Source, Status, TopicEntry};
 
 /// Which observations to read; every field left `None` matches everything.
 ///
@@ -46,9 +48,9 @@ impl ObservationFilter {
 impl Store {
     /// All indicators, sorted by code.
     pub fn indicators(&self) -> Result<Vec<Indicator>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {INDICATOR_COLUMNS} FROM indicator ORDER BY code"
-        ))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_INDICATOR} ORDER BY i.code"))?;
         let rows = stmt.query_map([], read_indicator)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -56,9 +58,7 @@ impl Store {
     /// The indicator with `code`, or [`Error::NotFound`].
     pub fn indicator(&self, code: &str) -> Result<Indicator> {
         self.conn
-            .prepare_cached(&format!(
-                "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
-            ))?
+            .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
             .query_row([code], read_indicator)
             .optional()?
             .ok_or_else(|| Error::not_found("indicator", code))
@@ -70,6 +70,23 @@ impl Store {
             "SELECT code, title, publisher, url, published FROM source ORDER BY code",
         )?;
         let rows = stmt.query_map([], read_source)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The report topics with their titles, in the order of a report's sections.
+    ///
+    /// ```
+    /// let store = bilateral::Store::in_memory()?;
+    /// let topics = store.topics()?;
+    /// assert_eq!(topics[0].title, "Trade");
+    /// assert_eq!(topics.last().unwrap().topic, bilateral::Topic::OTHER);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn topics(&self) -> Result<Vec<TopicEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT code, title FROM topic ORDER BY position, code")?;
+        let rows = stmt.query_map([], read_topic)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this library writes (the last step of `schema.sql`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The steps of `schema.sql`: `(version, sql)` in order.
 fn schema_steps() -> Vec<(u32, &'static str)> {
@@ -35,7 +35,7 @@ fn schema_steps() -> Vec<(u32, &'static str)> {
     steps
 }
 
-pub(super) fn not_a_store(e: rusqlite::Error) -> Error {
+fn not_a_store(e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => {
             Error::Schema("the file is not a SQLite database, so not a bilateral store".to_owned())
@@ -63,6 +63,10 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
             "the file is a SQLite database with other tables, not a bilateral store".to_owned(),
         ));
     }
+    // A step that rebuilds a table (version 4) drops a table others refer to, which
+    // SQLite allows only with foreign keys off (its documented procedure); they are
+    // checked as a whole before the commit instead, and the caller turns them on.
+    conn.pragma_update(None, "foreign_keys", false)?;
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for (step, sql) in schema_steps() {
         if step > version && step <= target {
@@ -71,6 +75,15 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
                 preload_reference_data(&tx)?;
             }
         }
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if broken > 0 {
+        return Err(Error::Schema(format!(
+            "migrating the file to schema version {target} left {broken} rows referring to \
+             rows that do not exist; the file was left as it was"
+        )));
     }
     tx.pragma_update(None, "user_version", target)?;
     tx.commit()?;
@@ -119,5 +132,6 @@ mod tests {
         assert!(schema_steps()[0].1.contains("CREATE TABLE observation"));
         assert!(schema_steps()[1].1.contains("CREATE TABLE event"));
         assert!(schema_steps()[2].1.contains("ADD COLUMN topic"));
+        assert!(schema_steps()[3].1.contains("CREATE TABLE topic"));
     }
 }

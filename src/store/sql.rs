@@ -7,12 +7,17 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::{Row, Statement};
 
 use crate::error::Error;
-use crate::model::{Event, Indicator, Kind, Observation, Qualifier, Source, Status, Topic};
+use crate::model::{
+    Event, Indicator, Kind, Observation, Qualifier, Source, Status, Topic, TopicEntry,
+};
 use crate::period::Period;
 
-/// The columns of an indicator, as [`read_indicator`] reads them.
-pub(super) const INDICATOR_COLUMNS: &str =
-    "code, name, unit, kind, directed, signed, description, topic";
+/// Indicators with their id and their topic's code, as [`read_indicator`] reads them;
+/// callers add `WHERE` and `ORDER BY` clauses on `i`.
+pub(super) const SELECT_INDICATOR: &str =
+    "SELECT i.id, i.code, i.name, i.unit, i.kind, i.directed, i.signed, i.description,
+            t.code AS topic
+     FROM indicator i JOIN topic t ON t.id = i.topic_id";
 
 /// A text column read through `parse`; a failure names the value and why.
 fn parsed<T>(
@@ -41,7 +46,26 @@ macro_rules! sql_code {
 sql_code!(Qualifier, Qualifier::from_words);
 sql_code!(Status, Status::from_code);
 sql_code!(Kind, Kind::from_code);
-sql_code!(Topic, Topic::from_code);
+
+impl ToSql for Topic {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.code()))
+    }
+}
+
+impl FromSql for Topic {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        parsed(value, Topic::new)
+    }
+}
+
+/// A topic and its title from a row with the columns `code, title`.
+pub(super) fn read_topic(r: &Row<'_>) -> rusqlite::Result<TopicEntry> {
+    Ok(TopicEntry {
+        topic: r.get("code")?,
+        title: r.get("title")?,
+    })
+}
 
 /// A period as its canonical text (`2024`, `2025-01/2025-08`), as `source.published`
 /// stores it; observations and events store theirs as two day numbers instead.
@@ -63,7 +87,7 @@ fn period_between(row: &Row<'_>, start: usize, end: usize) -> rusqlite::Result<P
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(start, Type::Integer, Box::new(e)))
 }
 
-/// An indicator from a row with the columns of [`INDICATOR_COLUMNS`].
+/// An indicator from a row of [`SELECT_INDICATOR`].
 pub(super) fn read_indicator(r: &Row<'_>) -> rusqlite::Result<Indicator> {
     Ok(Indicator {
         code: r.get("code")?,

@@ -8,11 +8,11 @@ use rusqlite::{params, ErrorCode, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use super::countries::Countries;
-use super::sql::{read_indicator, read_source, INDICATOR_COLUMNS};
+use super::sql::{read_indicator, read_source, SELECT_INDICATOR};
 use super::Store;
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
-use crate::model::{Bounds, Indicator, NewEvent, NewObservation, Qualifier, Source, Status};
+use crate::model::{Bounds, Indicator, NewEvent, NewObservation, Qualifier, Source, Status, Topic};
 use crate::period::Period;
 
 /// What to do when an added observation is already stored.
@@ -44,6 +44,31 @@ impl Store {
     pub fn add_indicator(&mut self, indicator: &Indicator) -> Result<bool> {
         let tx = self.conn.transaction()?;
         let added = insert_indicator(&tx, indicator)?;
+        tx.commit()?;
+        Ok(added)
+    }
+
+    /// Adds a report topic with its section title; the report puts its section after
+    /// the other topics' and before "Other indicators". Adding a stored topic with the
+    /// same title does nothing (and returns false); with another title it is a
+    /// validation error. An indicator may also name a topic the store does not have:
+    /// it is then added with a title made from its code.
+    ///
+    /// ```
+    /// use bilateral::{Indicator, Kind, Store, Topic};
+    ///
+    /// let mut store = Store::in_memory()?;
+    /// let energy = Topic::new("energy")?;
+    /// assert!(store.add_topic(&energy, "Energy and power")?);
+    /// let mut power = Indicator::new("power_exports", "Electricity exports", "MWh", Kind::Flow, true);
+    /// power.topic = energy;
+    /// store.add_indicator(&power)?;
+    /// assert_eq!(store.indicator("power_exports")?.topic.code(), "energy");
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn add_topic(&mut self, topic: &Topic, title: &str) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let (_, added) = insert_topic(&tx, topic, Some(title))?;
         tx.commit()?;
         Ok(added)
     }
@@ -167,9 +192,7 @@ impl Lookups {
             return Ok(found.clone());
         }
         let found = tx
-            .prepare_cached(&format!(
-                "SELECT id, {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
-            ))?
+            .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
             .query_row([code], |r| {
                 Ok((r.get::<_, i64>("id")?, Rc::new(read_indicator(r)?)))
             })
@@ -261,10 +284,9 @@ fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
     check_code("code", &indicator.code, b"_", false)?;
     non_empty("name", &indicator.name)?;
     non_empty("unit", &indicator.unit)?;
+    check_code("topic", indicator.topic.code(), b"_", false)?;
     if let Some(stored) = tx
-        .prepare_cached(&format!(
-            "SELECT {INDICATOR_COLUMNS} FROM indicator WHERE code = ?1"
-        ))?
+        .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
         .query_row([&indicator.code], read_indicator)
         .optional()?
     {
@@ -289,9 +311,11 @@ fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
             ))
         };
     }
-    tx.prepare_cached(&format!(
-        "INSERT INTO indicator ({INDICATOR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-    ))?
+    let topic_id = insert_topic(tx, &indicator.topic, None)?.0;
+    tx.prepare_cached(
+        "INSERT INTO indicator (code, name, unit, kind, directed, signed, description, topic_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
     .execute(params![
         indicator.code,
         indicator.name,
@@ -300,9 +324,44 @@ fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
         indicator.directed,
         indicator.signed,
         indicator.description,
-        indicator.topic
+        topic_id
     ])?;
     Ok(true)
+}
+
+/// The id of `topic`, added first if the store does not have it (with `title`, or one
+/// made from its code), and whether it was added. A title different from the stored
+/// one is a validation error.
+fn insert_topic(tx: &Transaction, topic: &Topic, title: Option<&str>) -> Result<(i64, bool)> {
+    check_code("topic", topic.code(), b"_", false)?;
+    if let Some(title) = title {
+        non_empty("title", title)?;
+    }
+    let stored: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, title FROM topic WHERE code = ?1")?
+        .query_row([topic], |r| Ok((r.get("id")?, r.get("title")?)))
+        .optional()?;
+    match stored {
+        Some((_, stored)) if title.is_some_and(|t| t.trim() != stored) => Err(Error::invalid(
+            "title",
+            title.unwrap_or_default(),
+            format!("differs from the title of topic {topic}, {stored:?}"),
+        )),
+        Some((id, _)) => Ok((id, false)),
+        None => {
+            // A new topic comes after the others, but before `other`.
+            tx.prepare_cached(
+                "INSERT INTO topic (code, title, position)
+                 VALUES (?1, ?2, (SELECT ifnull(max(position), 0) + 1 FROM topic
+                                  WHERE code <> 'other'))",
+            )?
+            .execute(params![
+                topic,
+                title.map_or_else(|| topic.default_title(), |t| t.trim().to_owned())
+            ])?;
+            Ok((tx.last_insert_rowid(), true))
+        }
+    }
 }
 
 pub(super) fn insert_source(tx: &Transaction, source: &Source) -> Result<bool> {

@@ -1,0 +1,16 @@
+//! The data model: indicators, sources, observations, events, countries, and the
+//! qualifiers, bounds and statuses every figure carries.
+//!
+//! `figure.rs` holds how a figure was worded (qualifier, bounds), `status.rs` its
+//! status and an indicator's kind, `topic.rs` the report sections, `records.rs` the
+//! records themselves.
+
+mod figure;
+mod records;
+mod status;
+mod topic;
+
+pub use figure::{last_digit_unit, Bounds, Qualifier};
+pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observation, Source};
+pub use status::{Kind, Status};
+pub use topic::{Topic, TopicEntry, TOPIC_WORDS};

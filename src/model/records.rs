@@ -1,0 +1,301 @@
+//! The records a store keeps: indicators, sources, countries, observations and events,
+//! as a caller writes them (`New…`) and as the store gives them back.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Bounds, Kind, Qualifier, Status, Topic};
+use crate::period::Period;
+
+/// What is measured: trade turnover in USD, tourists in persons, cargo in tonnes.
+///
+/// In a data file the topic may be left out: it is then inferred from the code and
+/// name ([`Topic::infer`]), as [`Indicator::new`] does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "IndicatorFields")]
+pub struct Indicator {
+    /// Short code used everywhere: `trade_turnover`, `tourists`.
+    pub code: String,
+    /// Readable name: "Trade turnover".
+    pub name: String,
+    /// Unit of the stored values: `USD`, `t`, `TEU`, `persons`, `count`, `km` …
+    pub unit: String,
+    /// Flow or stock.
+    pub kind: Kind,
+    /// True when origin → destination matters (exports, tourists, investment).
+    pub directed: bool,
+    /// True when values may be negative (net flows, balances).
+    #[serde(default)]
+    pub signed: bool,
+    /// A sentence saying what exactly is counted.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The report section it belongs to.
+    pub topic: Topic,
+}
+
+/// An indicator as a data file writes it, the topic optional.
+#[derive(Deserialize)]
+struct IndicatorFields {
+    code: String,
+    name: String,
+    unit: String,
+    kind: Kind,
+    directed: bool,
+    #[serde(default)]
+    signed: bool,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    topic: Option<Topic>,
+}
+
+impl From<IndicatorFields> for Indicator {
+    fn from(fields: IndicatorFields) -> Indicator {
+        Indicator {
+            topic: fields
+                .topic
+                .unwrap_or_else(|| Topic::infer(&fields.code, &fields.name)),
+            code: fields.code,
+            name: fields.name,
+            unit: fields.unit,
+            kind: fields.kind,
+            directed: fields.directed,
+            signed: fields.signed,
+            description: fields.description,
+        }
+    }
+}
+
+impl Indicator {
+    /// An unsigned indicator without description, in the topic its code and name
+    /// suggest ([`Topic::infer`]); set `topic` to choose another.
+    ///
+    /// ```
+    /// use bilateral::{Indicator, Kind, Topic};
+    ///
+    /// let tourists = Indicator::new("tourists", "Tourists", "persons", Kind::Flow, true);
+    /// assert_eq!(tourists.topic, Topic::PEOPLE);
+    /// ```
+    pub fn new(code: &str, name: &str, unit: &str, kind: Kind, directed: bool) -> Indicator {
+        Indicator {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            unit: unit.to_owned(),
+            kind,
+            directed,
+            signed: false,
+            description: None,
+            topic: Topic::infer(code, name),
+        }
+    }
+}
+
+/// Where figures come from: a statistics office, an agency, an article.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// Short id used by observations: `customs-az`.
+    pub id: String,
+    /// Title of the publication.
+    pub title: String,
+    /// Who published it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Where to find it.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// When it was published (a day, or a coarser period when only that is known).
+    #[serde(default)]
+    pub published: Option<Period>,
+}
+
+/// A country of ISO 3166-1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    /// Alpha-3 code: `AZE`.
+    pub alpha3: String,
+    /// Alpha-2 code: `AZ`.
+    pub alpha2: String,
+    /// Short English name: `Azerbaijan`.
+    pub name: String,
+    /// Official name, where ISO gives one.
+    #[serde(default)]
+    pub official_name: Option<String>,
+    /// The name in common use where the ISO name reads badly in a sentence
+    /// (`Iran` for "Iran, Islamic Republic of").
+    #[serde(default)]
+    pub common_name: Option<String>,
+}
+
+impl Country {
+    /// The name to write in a sentence: the common name, else the ISO short name.
+    pub fn display_name(&self) -> &str {
+        self.common_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+/// A figure to add, as a caller or a data file writes it: text fields are checked and
+/// turned into typed values by the store, which names the field of any bad one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewObservation {
+    /// Indicator code (must exist).
+    pub indicator: String,
+    /// Origin country: alpha-3, alpha-2 or English name.
+    pub origin: String,
+    /// Destination country.
+    pub destination: String,
+    /// Product code; `total` when absent.
+    #[serde(default)]
+    pub product: Option<String>,
+    /// Period in the grammar of [`Period`].
+    pub period: String,
+    /// The value in base units (547.6 million USD is `547600000`).
+    pub value: f64,
+    /// Qualifier code or words; `exact` when absent.
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    /// Status; `actual` when absent.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// Source id (must exist).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The sentence the figure came from.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// Explicit lower bound (else derived from the qualifier).
+    #[serde(default)]
+    pub low: Option<f64>,
+    /// Explicit upper bound (else derived from the qualifier).
+    #[serde(default)]
+    pub high: Option<f64>,
+    /// Unit of the last significant digit, overriding the one read from `value`.
+    #[serde(default)]
+    pub precision: Option<f64>,
+    /// Anything a reader should know.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The unit the value is in; when given it must be the indicator's unit (a guard
+    /// against values in the wrong scale or currency).
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+impl NewObservation {
+    /// An exact, actual observation of the total product; set other fields directly.
+    ///
+    /// ```
+    /// let mut obs = bilateral::NewObservation::new("tourists", "AZE", "KAZ", "2024", 102_000.0);
+    /// obs.qualifier = Some("over".into());
+    /// ```
+    pub fn new(
+        indicator: &str,
+        origin: &str,
+        destination: &str,
+        period: &str,
+        value: f64,
+    ) -> NewObservation {
+        NewObservation {
+            indicator: indicator.to_owned(),
+            origin: origin.to_owned(),
+            destination: destination.to_owned(),
+            period: period.to_owned(),
+            value,
+            ..NewObservation::default()
+        }
+    }
+}
+
+/// A stored figure with everything needed to use and cite it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Observation {
+    /// Indicator code.
+    pub indicator: String,
+    /// Origin country, alpha-3 (for undirected indicators, the first of the pair
+    /// in alphabetical order).
+    pub origin: String,
+    /// Destination country, alpha-3.
+    pub destination: String,
+    /// Product code (`total` for the whole).
+    pub product: String,
+    /// The period covered.
+    pub period: Period,
+    /// The period as the caller wrote it.
+    pub period_text: String,
+    /// The value in base units.
+    pub value: f64,
+    /// How the figure was worded.
+    pub qualifier: Qualifier,
+    /// Lower bound.
+    pub low: f64,
+    /// Upper bound.
+    pub high: f64,
+    /// Measurement, estimate, target …
+    pub status: Status,
+    /// Unit of the indicator.
+    pub unit: String,
+    /// Source id.
+    pub source: Option<String>,
+    /// The sentence the figure came from.
+    pub quote: Option<String>,
+    /// Notes.
+    pub note: Option<String>,
+}
+
+impl Observation {
+    /// The bounds as one value.
+    pub fn bounds(&self) -> Bounds {
+        Bounds::new(self.low, self.high)
+    }
+}
+
+/// A dated event to add: a call, a meeting, an exercise, a signing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewEvent {
+    /// When: a day, or a month or year when the day is not known.
+    pub date: String,
+    /// One country of the pair.
+    pub a: String,
+    /// The other country of the pair.
+    pub b: String,
+    /// `call`, `meeting`, `summit`, `visit`, `exercise`, `signing`, `forum`, `milestone` …
+    pub kind: String,
+    /// What happened, in a few words.
+    pub title: String,
+    /// Where it happened.
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Source id (must exist).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The sentence it came from.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// Notes.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A stored event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// When it happened.
+    pub date: Period,
+    /// The first country of the pair, alphabetically by alpha-3 code.
+    pub a: String,
+    /// The second country of the pair.
+    pub b: String,
+    /// What kind of event.
+    pub kind: String,
+    /// What happened.
+    pub title: String,
+    /// Where.
+    pub place: Option<String>,
+    /// Source id.
+    pub source: Option<String>,
+    /// The sentence it came from.
+    pub quote: Option<String>,
+    /// Notes.
+    pub note: Option<String>,
+}
