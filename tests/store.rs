@@ -555,3 +555,159 @@ fn a_file_that_is_not_a_store_is_refused() {
         .unwrap();
     assert!(matches!(Store::open(&other), Err(Error::Schema(_))));
 }
+
+#[test]
+fn a_version_3_file_is_migrated_to_a_topic_table_keeping_every_indicator_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    Store::create_with_schema_version(&path, 3).unwrap();
+    {
+        // What a version-3 library wrote: topics as a checked text column of indicator.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO indicator (code, name, unit, kind, directed, topic)
+                 VALUES ('trade', 'Trade', 'USD', 'flow', 0, 'trade'),
+                        ('visits', 'Visits', 'count', 'flow', 1, 'other');
+             INSERT INTO observation (indicator_id, origin_id, destination_id, start_day, end_day,
+                                      period_text, value, qualifier, low, high, status)
+             SELECT i.id, a.id, k.id, 2460311, 2460676, '2024', 5.0, 'exact', 5.0, 5.0, 'actual'
+             FROM indicator i, country a, country k WHERE a.alpha3 = 'AZE' AND k.alpha3 = 'KAZ';",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 4);
+    // The topics each indicator had, not the ones its name would suggest now
+    // ("visits" would be inferred as cooperation).
+    let topics: Vec<(String, String)> = store
+        .indicators()
+        .unwrap()
+        .into_iter()
+        .map(|i| (i.code, i.topic.code().to_owned()))
+        .collect();
+    assert_eq!(
+        topics,
+        [
+            ("trade".to_owned(), "trade".to_owned()),
+            ("visits".to_owned(), "other".to_owned())
+        ]
+    );
+    assert_eq!(
+        store
+            .observations(&ObservationFilter::default())
+            .unwrap()
+            .len(),
+        2
+    );
+    let sections: Vec<String> = store
+        .topics()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.title)
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            "Trade",
+            "Investment and business presence",
+            "Transport and energy",
+            "Tourism and people",
+            "Cooperation and timeline",
+            "Other indicators"
+        ]
+    );
+    // The rebuilt indicator table still refers to its topics and is referred to by
+    // observations, and the view over it reads.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+    let in_view: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM observation_view WHERE indicator = 'visits'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(in_view, 1);
+    // And the store goes on taking indicators, in a new topic too.
+    let mut rail = Indicator::new("rail", "Rail freight", "t", Kind::Flow, false);
+    rail.topic = bilateral::Topic::new("logistics").unwrap();
+    assert!(store.add_indicator(&rail).unwrap());
+    assert_eq!(store.topics().unwrap()[5].title, "Logistics");
+}
+
+#[test]
+fn an_indicator_without_a_topic_gets_the_one_its_words_suggest() {
+    let mut store = Store::in_memory().unwrap();
+    for (code, name, expected) in [
+        ("trade_turnover", "Trade turnover", "trade"),
+        ("tourists", "Tourists", "people"),
+        ("fdi_inflow", "Direct investment", "investment"),
+        ("container_traffic", "Containers", "transport"),
+        ("mou_signed", "Memoranda of understanding", "cooperation"),
+        ("wheat_harvest", "Wheat harvest", "other"),
+    ] {
+        // A data file that leaves the topic out gets the same as Indicator::new.
+        let from_file: Indicator = serde_json::from_value(serde_json::json!({
+            "code": code, "name": name, "unit": "count", "kind": "flow", "directed": false
+        }))
+        .unwrap();
+        assert_eq!(from_file.topic.code(), expected, "{code}");
+        store.add_indicator(&from_file).unwrap();
+        assert_eq!(
+            store.indicator(code).unwrap().topic.code(),
+            expected,
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn a_topic_with_another_title_or_a_bad_code_is_refused() {
+    let mut store = Store::in_memory().unwrap();
+    let energy = bilateral::Topic::new("energy").unwrap();
+    assert!(store.add_topic(&energy, "Energy").unwrap());
+    assert!(!store.add_topic(&energy, "Energy").unwrap());
+    assert_invalid(store.add_topic(&energy, "Power"), "title", "Power", None);
+    assert_invalid(
+        store.add_topic(&bilateral::Topic::TRADE, "Commerce"),
+        "title",
+        "Commerce",
+        None,
+    );
+    let err = bilateral::Topic::new("energy & mining").unwrap_err();
+    assert_eq!(err.validation().unwrap().field, "topic");
+    // A topic that came from a file unchecked is checked when stored.
+    let mut odd = Indicator::new("odd", "Odd", "count", Kind::Flow, false);
+    odd.topic = serde_json::from_value(serde_json::json!("Not A Code")).unwrap();
+    assert_invalid(store.add_indicator(&odd), "topic", "Not A Code", None);
+}
+
+#[test]
+fn an_interrupted_batch_stops_with_interrupted_and_writes_nothing() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+
+    let mut store = store();
+    let records: Vec<NewObservation> = (0..5_000)
+        .map(|i| obs("trade", "AZE", "KAZ", &format!("{}", 1000 + i), 1.0))
+        .collect();
+    // Let SQLite run a little, then say stop, as a Ctrl-C in the middle would.
+    let asked = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&asked);
+    store
+        .set_interrupt_check(Some(Arc::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst) >= 3
+        })))
+        .unwrap();
+    let err = store.add_many(&records, OnDuplicate::Error).unwrap_err();
+    assert!(matches!(err, Error::Interrupted), "{err:?}");
+    assert!(asked.load(Ordering::SeqCst) > 3);
+    store.set_interrupt_check(None).unwrap();
+    assert_eq!(count(&store), 0);
+    assert_eq!(store.add_many(&records, OnDuplicate::Error).unwrap(), 5_000);
+}
