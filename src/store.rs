@@ -561,6 +561,14 @@ impl Store {
         tx.commit()?;
         Ok(summary)
     }
+
+    /// How many observations the store holds.
+    pub fn observation_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM observation", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
 }
 
 // ----- schema and migrations ----------------------------------------------------------------
