@@ -14,13 +14,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _core
-from .report import Chart
+from .chart import Chart
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from ._core import Store
+    from .store import Store
 
 #: Colours of the first and second direction, and of targets and projections.
 COLOURS = ("#1f6fb2", "#d9822b", "#6b6b6b")
