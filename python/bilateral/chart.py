@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import _core
+from . import _core, _draw
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -68,9 +68,7 @@ class Chart:
 
     def figure(self) -> Figure:
         """The chart as a matplotlib figure (needs ``pip install bilateral[plot]``)."""
-        from .plot import draw
-
-        return draw(self)
+        return _draw.draw(self)
 
     def _repr_svg_(self) -> str:
         return self.svg()

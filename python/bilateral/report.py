@@ -132,9 +132,7 @@ class Report:
 
     def figures(self) -> list[Figure]:
         """The charts as matplotlib figures, one per chart (needs ``bilateral[plot]``)."""
-        from .plot import draw
-
-        return [draw(chart) for chart in self.charts()]
+        return [chart.figure() for chart in self.charts()]
 
     def to_markdown(self) -> str:
         """The report as Markdown, with footnotes for the sources of figures."""
