@@ -69,6 +69,7 @@ class Report:
     def __init__(self, core: _core.Report) -> None:
         self._core = core
         self._data: dict[str, Any] = core.to_dict()
+        self._sections: list[Section] | None = None
 
     @property
     def title(self) -> str:
@@ -87,20 +88,24 @@ class Report:
 
     @property
     def sections(self) -> list[Section]:
-        """The sections, each with title, sentences, tables (DataFrames) and charts."""
-        # The core hands out every chart in order; each section takes its own.
-        charts = iter([Chart._of(c) for c in self._core.charts()])
-        return [
-            Section(
-                id=s["id"],
-                title=s["title"],
-                sentences=[t["text"] for t in s["sentences"]],
-                notes=[t["notes"] for t in s["sentences"]],
-                tables=[_table(t) for t in s["tables"]],
-                charts=[next(charts) for _ in s["charts"]],
-            )
-            for s in self._data["sections"]
-        ]
+        """The sections, each with title, sentences, tables (DataFrames) and charts.
+
+        Built on first use, then the same list on every access."""
+        if self._sections is None:
+            # The core hands out every chart in order; each section takes its own.
+            charts = iter([Chart._of(c) for c in self._core.charts()])
+            self._sections = [
+                Section(
+                    id=s["id"],
+                    title=s["title"],
+                    sentences=[t["text"] for t in s["sentences"]],
+                    notes=[t["notes"] for t in s["sentences"]],
+                    tables=[_table(t) for t in s["tables"]],
+                    charts=[next(charts) for _ in s["charts"]],
+                )
+                for s in self._data["sections"]
+            ]
+        return self._sections
 
     @property
     def notes(self) -> pd.DataFrame:
