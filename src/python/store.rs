@@ -20,7 +20,7 @@ use crate::reports::Basis;
 use crate::store::{ObservationFilter, OnDuplicate, Store};
 
 /// A store of bilateral observations in SQLite: in memory, or in the file at `path`.
-#[pyclass(name = "Store", module = "bilateral._core")]
+#[pyclass(name = "Store", module = "bilateral._core", frozen)]
 pub(crate) struct PyStore {
     inner: Mutex<Option<Store>>,
     path: Option<String>,
