@@ -21,13 +21,15 @@ demo: develop
 test: develop rust-checks rust-test rust-doc python-checks python-lint python-test sdist-test \
 	install-test
 
-# ruff is pinned to a minor version: a newer one may format or lint differently.
+# The tools are installed at the versions CI last passed with (.ci/constraints.txt): a
+# newer ruff may format differently, a newer mypy or pandas-stubs may type differently.
 # Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip.
-$(DEPS): pyproject.toml Makefile
+$(DEPS): pyproject.toml Makefile .ci/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet "maturin>=1.9.4,<2" "pytest>=7" "pandas>=2.0" \
-		"mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" "matplotlib>=3.7" nbclient ipykernel
+	$(PY) -m pip install --quiet --constraint .ci/constraints.txt "maturin>=1.9.4,<2" \
+		"pytest>=7" "pandas>=2.0" "mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" \
+		"matplotlib>=3.7" nbclient ipykernel
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).

@@ -82,6 +82,16 @@ def refused(store: Store) -> list[str]:
     return reasons
 
 
+def charts(store: Store) -> list[str]:
+    """The report's sections and the SVG of each chart (drawn in Rust)."""
+    report: bilateral.Report = store.report("AZE", "KAZ")
+    titles = [section.title for section in report.sections]
+    chart: bilateral.Chart = report.charts()[0]
+    svg: str = chart.svg()
+    assert svg.startswith("<svg") and chart.kind in {"series", "directions", "progress"}
+    return titles
+
+
 def main() -> None:
     store: Store = bilateral.demo()
     with store:
@@ -93,6 +103,11 @@ def main() -> None:
         print(f"corridor cargo 2020 → 2024: ×{ratio:.3f}, CAGR, low, high: {rates}")
         for reason in refused(store):
             print(f"refused: {reason}")
+        print(f"report sections: {', '.join(charts(store))}")
+    try:  # the `with` block closed the store
+        store.summary()
+    except bilateral.ClosedError as error:  # a SchemaError too
+        print(f"after close: {error}")
     print(bilateral.format_value(547_600_000, "USD"), bilateral.normalize_period("2025-01/2025-08"))
 
 

@@ -6,9 +6,11 @@ use std::fmt;
 ///
 /// Input problems are [`Error::Validation`] (the field, the record and the offending text),
 /// a missing series or name is [`Error::NotFound`], a repeated observation is
-/// [`Error::Duplicate`], and a database written by a newer version of the library is
-/// [`Error::Schema`]. The Python layer maps these variants onto `ValidationError`,
-/// `NotFoundError` and `SchemaError` in one place.
+/// [`Error::Duplicate`], a database written by a newer version of the library is
+/// [`Error::Schema`], a call on a closed store [`Error::Closed`], and a call its
+/// interrupt check stopped [`Error::Interrupted`]. The Python layer maps these onto
+/// `ValidationError`, `DuplicateError`, `NotFoundError`, `SchemaError`, `ClosedError`
+/// and `KeyboardInterrupt` in one place (`src/python/errors.rs`).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {

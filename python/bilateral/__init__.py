@@ -12,26 +12,30 @@ derived numbers carry bounds that follow from the qualifiers.
 
 from ._core import (
     SCHEMA_VERSION,
+    TOPIC_WORDS,
     BilateralError,
+    ClosedError,
     DuplicateError,
     NotFoundError,
     SchemaError,
-    Store,
     ValidationError,
     __version__,
     datasets,
-    demo,
     format_value,
     normalize_period,
 )
 from ._results import Change, RequiredGrowth, Result, TargetProgress
-from .report import Chart, Report, Section
+from .chart import Chart
+from .report import Report, Section
+from .store import Store, demo
 
 __all__ = [
     "SCHEMA_VERSION",
+    "TOPIC_WORDS",
     "BilateralError",
     "Change",
     "Chart",
+    "ClosedError",
     "DuplicateError",
     "NotFoundError",
     "Report",

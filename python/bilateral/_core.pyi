@@ -1,25 +1,25 @@
-"""Type stubs for the native module ``bilateral._core`` (the Rust core)."""
+"""Type stubs for the native module ``bilateral._core`` (the Rust core).
 
-from collections.abc import Iterable, Mapping
+The core is a leaf: it answers with plain data (tables as a dict of columns, one-answer
+reports as dicts) and its own ``Report`` and ``Chart``; the package wraps it.
+"""
+
+from collections.abc import Iterable
 from os import PathLike
-from types import TracebackType
-from typing import Any, Literal, final
-
-import pandas as pd
-
-from ._results import Change, RequiredGrowth, TargetProgress
-from .report import Report
+from typing import Any, final
 
 __all__ = [
     "BilateralError",
-    "CoreReport",
+    "Chart",
+    "ClosedError",
     "DuplicateError",
     "NotFoundError",
+    "Report",
     "SCHEMA_VERSION",
+    "TOPIC_WORDS",
     "SchemaError",
     "Store",
     "ValidationError",
-    "chart_svg",
     "datasets",
     "demo",
     "format_value",
@@ -29,6 +29,7 @@ __all__ = [
 
 __version__: str
 SCHEMA_VERSION: int
+TOPIC_WORDS: dict[str, list[str]]
 
 class BilateralError(Exception):
     """Base class of every error raised by bilateral."""
@@ -55,23 +56,26 @@ class NotFoundError(BilateralError, LookupError):
 class SchemaError(BilateralError):
     """The file is not a bilateral store this version can open."""
 
+class ClosedError(SchemaError):
+    """The store was closed: it takes no more calls."""
+
 _Period = str | int
+#: A table: column name → values, in column order.
+_Columns = dict[str, list[Any]]
 
 @final
 class Store:
-    """A store of bilateral observations in SQLite, in memory or in a file."""
+    """The native store: the package's ``bilateral.Store`` wraps it."""
 
     def __new__(cls, path: str | PathLike[str] | None = None) -> Store: ...
     @property
     def path(self) -> str | None: ...
     @property
+    def closed(self) -> bool: ...
+    @property
     def schema_version(self) -> int: ...
     def close(self) -> None: ...
-    def __enter__(self) -> Store: ...
-    def __exit__(
-        self,
-        *_args: type[BaseException] | BaseException | TracebackType | None,
-    ) -> bool: ...
+    def observation_count(self) -> int: ...
     def load_dataset(self, name: str) -> dict[str, int]: ...
     def add(
         self,
@@ -93,23 +97,22 @@ class Store:
         unit: str | None = None,
         replace: bool = False,
     ) -> None: ...
-    def add_many(
-        self, records: Iterable[Mapping[str, Any]] | pd.DataFrame, *, replace: bool = False
-    ) -> int: ...
+    # Each record is checked in the core: one that is not a mapping is a ValidationError.
+    def add_many(self, records: Iterable[Any], *, replace: bool = False) -> int: ...
     def add_indicator(
         self,
         code: str,
         name: str,
         unit: str,
-        kind: Literal["flow", "stock"],
+        kind: str,
         directed: bool,
         *,
         signed: bool = False,
         description: str | None = None,
-        topic: Literal[
-            "trade", "investment", "transport", "people", "cooperation", "other"
-        ] = "other",
+        topic: str | None = None,
     ) -> bool: ...
+    def add_topic(self, code: str, title: str) -> bool: ...
+    def topics(self) -> _Columns: ...
     def add_source(
         self,
         id: str,
@@ -144,10 +147,10 @@ class Store:
         destination: str | None = None,
         product: str | None = None,
         status: str | None = None,
-    ) -> pd.DataFrame: ...
-    def indicators(self) -> pd.DataFrame: ...
-    def sources(self) -> pd.DataFrame: ...
-    def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame: ...
+    ) -> _Columns: ...
+    def indicators(self) -> _Columns: ...
+    def sources(self) -> _Columns: ...
+    def events(self, a: str | None = None, b: str | None = None) -> _Columns: ...
     def growth(
         self,
         indicator: str,
@@ -156,7 +159,7 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> pd.DataFrame: ...
+    ) -> _Columns: ...
     def change(
         self,
         indicator: str,
@@ -167,7 +170,7 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> Change: ...
+    ) -> dict[str, Any]: ...
     def shares(
         self,
         indicator: str,
@@ -178,18 +181,18 @@ class Store:
         period: _Period | None = None,
         *,
         status: str | None = None,
-    ) -> pd.DataFrame: ...
+    ) -> _Columns: ...
     def per_capita(
         self,
         indicator: str,
         origin: str,
         destination: str,
         per: float = 1000.0,
-        basis: Literal["origin", "destination"] = "origin",
+        basis: str = "origin",
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> pd.DataFrame: ...
+    ) -> _Columns: ...
     def target_progress(
         self,
         indicator: str,
@@ -199,7 +202,7 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> TargetProgress: ...
+    ) -> dict[str, Any]: ...
     def required_growth(
         self,
         indicator: str,
@@ -210,7 +213,7 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> RequiredGrowth: ...
+    ) -> dict[str, Any]: ...
     def asymmetry(
         self,
         indicator: str,
@@ -219,23 +222,48 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> pd.DataFrame: ...
+    ) -> _Columns: ...
     def report(self, a: str, b: str) -> Report: ...
     def pairs(self) -> list[tuple[str, str, int]]: ...
     def summary(self) -> str: ...
 
 @final
-class CoreReport:
-    """The Rust report behind ``bilateral.Report``."""
+class Report:
+    """The native report: the package's ``bilateral.Report`` wraps it."""
 
+    @property
+    def title(self) -> str: ...
     def to_markdown(self) -> str: ...
     def to_html(self) -> str: ...
     def to_html_fragment(self) -> str: ...
     def to_json(self) -> str: ...
     def render(self, format: str) -> str: ...
     def to_dict(self) -> dict[str, Any]: ...
+    def charts(self) -> list[Chart]: ...
 
-def chart_svg(chart_json: str) -> str: ...
+@final
+class Chart:
+    """A native chart: draws its own SVG; the package's ``bilateral.Chart`` wraps it."""
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Chart: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def indicator(self) -> str | None: ...
+    @property
+    def product(self) -> str | None: ...
+    @property
+    def origin(self) -> str | None: ...
+    @property
+    def destination(self) -> str | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def svg(self) -> str: ...
+
 def demo() -> Store: ...
 def datasets() -> list[str]: ...
 def normalize_period(text: _Period) -> str: ...

@@ -1,15 +1,16 @@
 """The bilateral report in Python: sections with DataFrames, charts, and renderings.
 
-The report is built and rendered in Rust (``Store.report``); this module gives it a
-Python shape: ``report.sections`` holds :class:`Section` objects whose tables are
-pandas DataFrames, ``report.figures()`` draws the charts with matplotlib, and
-``report.save()`` writes a self-contained HTML (or Markdown, or JSON) file.
+The report is built and rendered in Rust (``Store.report`` gives a native
+``bilateral._core.Report``); :class:`Report` gives it a Python shape:
+``report.sections`` holds :class:`Section` objects whose tables are pandas DataFrames
+and whose charts are :class:`~bilateral.chart.Chart` objects, ``report.figures()``
+draws the charts with matplotlib, and ``report.save()`` writes a self-contained HTML
+(or Markdown, or JSON) file.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,58 +18,10 @@ import pandas as pd
 
 from . import _core
 from ._frames import frame
+from .chart import Chart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart of a report: what it shows and the points to draw.
-
-    ``kind`` is ``series`` (a series over time, targets and projections dashed),
-    ``directions`` (both directions side by side), ``progress`` (a year's actual and
-    run rate against its target) or ``timeline`` (events). Each of ``series`` is a dict
-    with ``label``, ``dashed`` and ``points`` (dicts with ``label``, ``x``, ``value``,
-    ``low``, ``high``, ``note``).
-    """
-
-    kind: str
-    title: str
-    unit: str
-    indicator: str | None = None
-    product: str | None = None
-    origin: str | None = None
-    destination: str | None = None
-    series: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The chart as plain data (the JSON form)."""
-        return {
-            "kind": self.kind,
-            "indicator": self.indicator,
-            "product": self.product,
-            "origin": self.origin,
-            "destination": self.destination,
-            "title": self.title,
-            "unit": self.unit,
-            "series": self.series,
-            "events": self.events,
-        }
-
-    def svg(self) -> str:
-        """The chart as an inline SVG element (drawn in Rust; no matplotlib needed)."""
-        return _core.chart_svg(json.dumps(self.to_dict()))
-
-    def figure(self) -> Figure:
-        """The chart as a matplotlib figure (needs ``pip install bilateral[plot]``)."""
-        from .plot import draw
-
-        return draw(self)
-
-    def _repr_svg_(self) -> str:
-        return self.svg()
 
 
 @dataclass(frozen=True)
@@ -113,9 +66,10 @@ class Report:
     ['Trade', 'Investment and business presence']
     """
 
-    def __init__(self, core: _core.CoreReport) -> None:
+    def __init__(self, core: _core.Report) -> None:
         self._core = core
         self._data: dict[str, Any] = core.to_dict()
+        self._sections: list[Section] | None = None
 
     @property
     def title(self) -> str:
@@ -134,18 +88,24 @@ class Report:
 
     @property
     def sections(self) -> list[Section]:
-        """The sections, each with title, sentences, tables (DataFrames) and charts."""
-        return [
-            Section(
-                id=s["id"],
-                title=s["title"],
-                sentences=[t["text"] for t in s["sentences"]],
-                notes=[t["notes"] for t in s["sentences"]],
-                tables=[_table(t) for t in s["tables"]],
-                charts=[Chart(**c) for c in s["charts"]],
-            )
-            for s in self._data["sections"]
-        ]
+        """The sections, each with title, sentences, tables (DataFrames) and charts.
+
+        Built on first use, then the same list on every access."""
+        if self._sections is None:
+            # The core hands out every chart in order; each section takes its own.
+            charts = iter([Chart._of(c) for c in self._core.charts()])
+            self._sections = [
+                Section(
+                    id=s["id"],
+                    title=s["title"],
+                    sentences=[t["text"] for t in s["sentences"]],
+                    notes=[t["notes"] for t in s["sentences"]],
+                    tables=[_table(t) for t in s["tables"]],
+                    charts=[next(charts) for _ in s["charts"]],
+                )
+                for s in self._data["sections"]
+            ]
+        return self._sections
 
     @property
     def notes(self) -> pd.DataFrame:
@@ -177,9 +137,7 @@ class Report:
 
     def figures(self) -> list[Figure]:
         """The charts as matplotlib figures, one per chart (needs ``bilateral[plot]``)."""
-        from .plot import draw
-
-        return [draw(chart) for chart in self.charts()]
+        return [chart.figure() for chart in self.charts()]
 
     def to_markdown(self) -> str:
         """The report as Markdown, with footnotes for the sources of figures."""

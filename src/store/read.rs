@@ -196,6 +196,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many observations the store holds.
+    pub fn observation_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM observation", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
     /// The pairs of countries the store has observations or events for, as alpha-3
     /// codes in alphabetical order, with how many of each: the pair with most first.
     pub fn pairs(&self) -> Result<Vec<(String, String, usize)>> {

@@ -44,6 +44,8 @@ CHECKS = textwrap.dedent(
     assert bilateral.__version__ == version == sys.argv[2], (bilateral.__version__, version)
 
     store = bilateral.demo()
+    assert isinstance(store, bilateral.Store), type(store)
+    assert issubclass(bilateral.ClosedError, bilateral.SchemaError)
     turnover = store.observations(indicator="trade_turnover")
     assert isinstance(turnover, pd.DataFrame)
     assert 547600000.0 in turnover["value"].tolist(), turnover

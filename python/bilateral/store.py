@@ -1,0 +1,549 @@
+"""The store in Python: :class:`Store` over the native ``bilateral._core.Store``.
+
+The native store does the work (in Rust, with the GIL released) and answers with plain
+data: tables as columns, one-answer reports as dicts, the report as a native object.
+This class gives that a Python shape: DataFrames (built by :func:`._frames.frame`),
+frozen result objects (:mod:`._results`) and :class:`~bilateral.report.Report`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from os import PathLike
+from types import TracebackType
+from typing import Any, Literal
+
+import pandas as pd
+
+from . import _core
+from ._frames import frame
+from ._results import Change, RequiredGrowth, TargetProgress
+from .report import Report
+
+_Period = str | int
+
+#: The dated columns of the observation and event tables (ISO dates from the core).
+_DATES = ("start", "end")
+
+
+def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    """A report's rows as a DataFrame: a column with any float in it is float64."""
+    floats = [name for name, values in columns.items() if any(isinstance(v, float) for v in values)]
+    return frame(columns, floats=floats)
+
+
+def _quoted(text: str) -> str:
+    """``text`` in double quotes with escapes, as the store's repr has always shown paths."""
+    escapes = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
+    out = []
+    for ch in text:
+        if ch in escapes:
+            out.append(escapes[ch])
+        elif unicodedata.category(ch) == "Cc":
+            out.append(f"\\u{{{ord(ch):x}}}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+class Store:
+    """A store of bilateral observations in SQLite: in memory, or in the file at `path`
+    (created with the schema if new, migrated if older).
+
+    ```python
+    store = bilateral.Store()                 # in memory
+    with bilateral.Store("relations.db") as store:
+        store.load_dataset("azerbaijan-kazakhstan-2025")
+    ```
+    """
+
+    _inner: _core.Store
+
+    def __init__(self, path: str | PathLike[str] | None = None) -> None:
+        self._inner = _core.Store(path)
+
+    @classmethod
+    def _wrap(cls, inner: _core.Store) -> Store:
+        store = cls.__new__(cls)
+        store._inner = inner
+        return store
+
+    # ----- the store itself ---------------------------------------------------------------
+
+    @property
+    def path(self) -> str | None:
+        """The file the store is in, or None for a store in memory."""
+        return self._inner.path
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the database (`PRAGMA user_version`)."""
+        return self._inner.schema_version
+
+    def close(self) -> None:
+        """Closes the store; later calls raise ClosedError (a SchemaError). Closing twice
+        is harmless."""
+        self._inner.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        *_args: type[BaseException] | BaseException | TracebackType | None,
+    ) -> Literal[False]:
+        self.close()
+        return False
+
+    def __repr__(self) -> str:
+        place = "in memory" if self.path is None else _quoted(self.path)
+        try:
+            count = self._inner.observation_count()
+        except _core.BilateralError:
+            return f"<bilateral.Store {place}: closed>"
+        return f"<bilateral.Store {place}: {count} observations>"
+
+    # ----- adding ---------------------------------------------------------------------------
+
+    def load_dataset(self, name: str) -> dict[str, int]:
+        """Loads a built-in dataset (see `bilateral.datasets()`) all or nothing; returns
+        how many sources, indicators, observations and events it added.
+
+        >>> bilateral.Store().load_dataset("azerbaijan-kazakhstan-2025")["observations"]
+        38
+        """
+        return self._inner.load_dataset(name)
+
+    def add(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        period: _Period,
+        value: float,
+        *,
+        qualifier: str = "exact",
+        status: str = "actual",
+        product: str = "total",
+        source: str | None = None,
+        quote: str | None = None,
+        low: float | None = None,
+        high: float | None = None,
+        precision: float | None = None,
+        note: str | None = None,
+        unit: str | None = None,
+        replace: bool = False,
+    ) -> None:
+        """Adds one observation. Bounds follow from the qualifier unless `low`/`high` are
+        given; `precision` overrides the unit of the last significant digit.
+        `replace=True` overwrites an observation with the same identity.
+
+        >>> store = bilateral.demo()
+        >>> store.add("tourists", "KAZ", "AZE", "2025-H1", 40_000, qualifier="about")
+        >>> store.observations("tourists", "KAZ", "AZE")[["period", "low", "high"]].values.tolist()[-1]
+        ['2025-H1', 35000.0, 45000.0]
+        """  # noqa: E501
+        self._inner.add(
+            indicator,
+            origin,
+            destination,
+            period,
+            value,
+            qualifier=qualifier,
+            status=status,
+            product=product,
+            source=source,
+            quote=quote,
+            low=low,
+            high=high,
+            precision=precision,
+            note=note,
+            unit=unit,
+            replace=replace,
+        )
+
+    def add_many(
+        self, records: Iterable[Mapping[str, Any]] | pd.DataFrame, *, replace: bool = False
+    ) -> int:
+        """Adds many observations all or nothing: an iterable of dicts, or a pandas
+        DataFrame with one row per observation. A bad record leaves the store unchanged
+        and the error names its index and field. Returns the number added.
+
+        >>> store = bilateral.demo()
+        >>> store.add_many([{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
+        ...                 "period": "2023", "value": 50_000}])
+        1
+        """
+        # A DataFrame (or a table that looks like one) goes in as its rows, as dicts.
+        to_dict = getattr(records, "to_dict", None)
+        if to_dict is not None and hasattr(records, "columns"):
+            return self._inner.add_many(to_dict("records"), replace=replace)
+        return self._inner.add_many(records, replace=replace)
+
+    def add_indicator(
+        self,
+        code: str,
+        name: str,
+        unit: str,
+        kind: Literal["flow", "stock"],
+        directed: bool,
+        *,
+        signed: bool = False,
+        description: str | None = None,
+        topic: str | None = None,
+    ) -> bool:
+        """Adds an indicator: `kind` is "flow" or "stock"; `directed` is True when origin →
+        destination matters; `signed` allows negative values; `topic` picks its report
+        section: trade, investment, transport, people, cooperation, other, or a topic of
+        your own (added with a title made from its code unless `add_topic` named it).
+        Without a topic, the one the code and name suggest (`trade_turnover` trade,
+        `tourists` people …; see `bilateral.TOPIC_WORDS`). Returns False when an
+        identical indicator was already stored.
+
+        >>> store = bilateral.Store()
+        >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
+        True
+        >>> store.indicators().set_index("code").loc["rail_cargo", "topic"]
+        'transport'
+        """
+        return self._inner.add_indicator(
+            code, name, unit, kind, directed, signed=signed, description=description, topic=topic
+        )
+
+    def add_topic(self, code: str, title: str) -> bool:
+        """Adds a report topic with the title of its section, which comes after the other
+        topics' and before "Other indicators". Returns False when the topic was already
+        stored with this title; another title is a ValidationError.
+
+        >>> store = bilateral.Store()
+        >>> store.add_topic("energy", "Energy and power")
+        True
+        >>> store.topics()["title"].tolist()[-2:]
+        ['Energy and power', 'Other indicators']
+        """
+        return self._inner.add_topic(code, title)
+
+    def topics(self) -> pd.DataFrame:
+        """The report topics in the order of a report's sections: code, title.
+
+        >>> bilateral.Store().topics()["code"].tolist()[:2]
+        ['trade', 'investment']
+        """
+        return frame(self._inner.topics())
+
+    def add_source(
+        self,
+        id: str,
+        title: str,
+        *,
+        publisher: str | None = None,
+        url: str | None = None,
+        published: _Period | None = None,
+    ) -> bool:
+        """Adds a source that observations and events can cite by `id`. Returns False when
+        an identical source was already stored.
+
+        >>> bilateral.Store().add_source("geostat", "External trade", publisher="Geostat")
+        True
+        """
+        return self._inner.add_source(id, title, publisher=publisher, url=url, published=published)
+
+    def add_event(
+        self,
+        date: _Period,
+        a: str,
+        b: str,
+        kind: str,
+        title: str,
+        *,
+        place: str | None = None,
+        source: str | None = None,
+        quote: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        """Adds a dated event between countries `a` and `b`; `date` is a day, or a month or
+        year when the day is not known.
+
+        >>> store = bilateral.Store()
+        >>> store.add_event("2024-05-26", "GEO", "ARM", "signing", "Rail agreement signed")
+        >>> store.events("ARM", "GEO")["date"].tolist()
+        ['2024-05-26']
+        """
+        self._inner.add_event(
+            date, a, b, kind, title, place=place, source=source, quote=quote, note=note
+        )
+
+    def set_population(
+        self, country: str, year: int, value: float, source: str | None = None
+    ) -> None:
+        """Sets the population of `country` in `year`.
+
+        >>> store = bilateral.Store()
+        >>> store.set_population("AZE", 2025, 10_250_000)
+        >>> store.population("AZE", 2026)
+        (2025, 10250000)
+        """
+        self._inner.set_population(country, year, value, source)
+
+    # ----- reading --------------------------------------------------------------------------
+
+    def population(self, country: str, year: int) -> tuple[int, int] | None:
+        """The population of `country` in `year`, or in the latest earlier year stored:
+        `(year, people)`, or None.
+
+        >>> bilateral.Store().population("Kazakhstan", 2030)
+        (2024, 20592571)
+        """
+        return self._inner.population(country, year)
+
+    def country(self, text: str) -> dict[str, str | None]:
+        """The country named by an alpha-3 code, alpha-2 code or English name, as a dict.
+
+        >>> bilateral.Store().country("kz")["alpha3"]
+        'KAZ'
+        """
+        return self._inner.country(text)
+
+    def observations(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+    ) -> pd.DataFrame:
+        """Observations as a pandas DataFrame, one row each; every argument narrows the
+        selection. For undirected indicators a pair matches in either order.
+
+        >>> df = bilateral.demo().observations(indicator="tourists", origin="AZE", destination="KAZ")
+        >>> df[["period", "value", "low", "high", "qualifier"]].values.tolist()[-1]
+        ['2024', 102000.0, 102000.0, 103000.0, 'over']
+        """  # noqa: E501
+        columns = self._inner.observations(indicator, origin, destination, product, status)
+        return frame(columns, dates=_DATES, floats=("value", "low", "high"))
+
+    def indicators(self) -> pd.DataFrame:
+        """Indicators as a pandas DataFrame: code, name, unit, kind, directed, signed,
+        description, topic.
+
+        >>> "trade_turnover" in bilateral.demo().indicators()["code"].tolist()
+        True
+        """
+        return frame(self._inner.indicators())
+
+    def sources(self) -> pd.DataFrame:
+        """Sources as a pandas DataFrame: id, title, publisher, url, published.
+
+        >>> bilateral.demo().sources()["id"].tolist()[:2]
+        ['azizov', 'caspian-post']
+        """
+        return frame(self._inner.sources())
+
+    def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
+        """Events as a pandas DataFrame in date order; with `a` and `b`, only those
+        between the two countries.
+
+        >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:2]
+        ['2005', '2022']
+        """
+        return frame(self._inner.events(a, b), dates=_DATES)
+
+    # ----- reports --------------------------------------------------------------------------
+
+    def growth(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame:
+        """Year-on-year growth: one row per observation of the series against the same
+        period one year earlier. Columns: period, value, low, high, status, base_period,
+        base_value, change, change_low, change_high, pct, pct_low, pct_high, multiple
+        (pct in percent; multiple a fraction). Targets and projections count only when
+        `status` asks for them.
+
+        >>> df = bilateral.demo().growth("trade_turnover", "AZE", "KAZ")
+        >>> round(float(df.set_index("period").loc["2024", "pct"]), 2)
+        -4.19
+        """
+        columns = self._inner.growth(indicator, origin, destination, product, status=status)
+        return _rows_frame(columns)
+
+    def change(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        start: _Period,
+        end: _Period,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> Change:
+        """How a series moved from period `start` to period `end` (both of the same
+        length): change, ratio, pct and CAGR over the years between their starts.
+
+        >>> c = bilateral.demo().change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
+        >>> c.ratio, round(c.cagr, 3)
+        (5.625, 0.54)
+        """
+        fields = self._inner.change(
+            indicator, origin, destination, start, end, product, status=status
+        )
+        return Change(**fields)
+
+    def shares(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        of: str | None = None,
+        of_product: str = "total",
+        period: _Period | None = None,
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame:
+        """Every product of `indicator` as a share of a whole: `of` (another indicator
+        for the same pair; by default the same indicator) with product `of_product`,
+        in each period where both exist (or only `period`). Columns: period, product,
+        value, whole, share, low, high (share and its bounds as fractions).
+
+        >>> df = bilateral.demo().shares("exports", "KAZ", "AZE", of="trade_turnover")
+        >>> df.set_index("product")["share"].round(4).to_dict()
+        {'oil_products': 0.0698, 'wheat': 0.2219}
+        """
+        columns = self._inner.shares(
+            indicator, origin, destination, of, of_product, period, status=status
+        )
+        return _rows_frame(columns)
+
+    def per_capita(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        per: float = 1000.0,
+        basis: Literal["origin", "destination"] = "origin",
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame:
+        """A series per `per` people of the origin's (or destination's) population in the
+        year each period ends, or the latest earlier year stored. Columns: period, value,
+        country, population_year, population, per_capita, low, high.
+
+        >>> df = bilateral.demo().per_capita("tourists", "AZE", "KAZ")
+        >>> round(float(df.set_index("period").loc["2024", "per_capita"]), 3)
+        9.997
+        """
+        columns = self._inner.per_capita(
+            indicator, origin, destination, per, basis, product, status=status
+        )
+        return _rows_frame(columns)
+
+    def target_progress(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        year: int,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> TargetProgress:
+        """Progress towards the target for `year`: the latest year-to-date actual, its
+        share of the target and of the year, the run rate, and the monthly average the
+        rest of the year needs.
+
+        >>> p = bilateral.demo().target_progress("corridor_cargo", "AZE", "KAZ", 2025)
+        >>> p.share_of_target, p.months_elapsed, round(p.run_rate)
+        (0.5, 7, 4457143)
+        """
+        fields = self._inner.target_progress(
+            indicator, origin, destination, year, product, status=status
+        )
+        return TargetProgress(**fields)
+
+    def required_growth(
+        self,
+        indicator: str,
+        origin: str,
+        destination: str,
+        base: _Period,
+        target: _Period,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> RequiredGrowth:
+        """The CAGR needed from the actual in period `base` to the target (else
+        projection) in period `target`, beside the series' own CAGR over as many years
+        before the base when the store has it.
+
+        >>> r = bilateral.demo().required_growth("oil_transit", "KAZ", "AZE", 2024, 2027)
+        >>> round(r.required_cagr, 3)
+        0.71
+        """
+        fields = self._inner.required_growth(
+            indicator, origin, destination, base, target, product, status=status
+        )
+        return RequiredGrowth(**fields)
+
+    def asymmetry(
+        self,
+        indicator: str,
+        a: str,
+        b: str,
+        product: str = "total",
+        *,
+        status: str | None = None,
+    ) -> pd.DataFrame:
+        """The two directions of a directed indicator in every period where both exist.
+        Columns: period, a_to_b, b_to_a (each with _low and _high), ratio (a_to_b /
+        b_to_a) and net (a_to_b − b_to_a), with bounds.
+
+        >>> df = bilateral.demo().asymmetry("tourists", "AZE", "KAZ")
+        >>> round(float(df.set_index("period").loc["2024", "ratio"]), 3)
+        1.427
+        """
+        return _rows_frame(self._inner.asymmetry(indicator, a, b, product, status=status))
+
+    def report(self, a: str, b: str) -> Report:
+        """The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a
+        headline, sections with sentences, tables and charts, notes tracing every
+        figure to its source, and the sources. Renders as Markdown, HTML and JSON.
+
+        >>> report = bilateral.demo().report("Azerbaijan", "KZ")
+        >>> report.title, report.sections[0].title
+        ('Azerbaijan and Kazakhstan', 'Trade')
+        """
+        return Report(self._inner.report(a, b))
+
+    def pairs(self) -> list[tuple[str, str, int]]:
+        """The pairs of countries with observations or events, as `(a, b, count)` with the
+        alpha-3 codes in alphabetical order, the pair with most first.
+
+        >>> bilateral.demo().pairs()[0][:2]
+        ('AZE', 'KAZ')
+        """
+        return self._inner.pairs()
+
+    def summary(self) -> str:
+        """A readable text summary of everything in the store.
+
+        >>> "$547.6 million" in bilateral.demo().summary()
+        True
+        """
+        return self._inner.summary()
+
+
+def demo() -> Store:
+    """A store in memory with the built-in Azerbaijan–Kazakhstan dataset loaded.
+
+    >>> bilateral.demo()
+    <bilateral.Store in memory: 38 observations>
+    """
+    return Store._wrap(_core.demo())

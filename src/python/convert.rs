@@ -1,0 +1,342 @@
+//! Conversions at the border: Python arguments into the crate's input types, and the
+//! crate's results into plain Python data (dicts, lists, tables as columns). Nothing
+//! here builds a DataFrame or imports from the `bilateral` package.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString};
+
+use super::errors::{to_py_err, IntoPyResult};
+use crate::analysis::SeriesQuery;
+use crate::error::Error;
+use crate::model::{NewObservation, Status};
+
+// ----- arguments ------------------------------------------------------------------------------
+
+/// A validation error on `field`, at `record` in a batch when there is one.
+pub(crate) fn invalid(field: &str, record: Option<usize>, text: String, reason: &str) -> Error {
+    let error = Error::invalid(field, text, reason);
+    match record {
+        Some(i) => error.at_record(i),
+        None => error,
+    }
+}
+
+/// True for `None` and for float NaN, which pandas uses for a missing cell.
+pub(crate) fn is_missing(value: &Bound<'_, PyAny>) -> bool {
+    value.is_none()
+        || value.extract::<f64>().is_ok_and(f64::is_nan) && !value.is_instance_of::<PyString>()
+}
+
+/// Text, or an integer written as text (years are periods too: `2024`); None when missing.
+pub(crate) fn text_of(
+    field: &str,
+    record: Option<usize>,
+    value: &Bound<'_, PyAny>,
+) -> crate::error::Result<Option<String>> {
+    if is_missing(value) {
+        return Ok(None);
+    }
+    if let Ok(text) = value.extract::<String>() {
+        return Ok(Some(text));
+    }
+    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        return Ok(Some(value.to_string()));
+    }
+    Err(invalid(field, record, repr(value), "is not text"))
+}
+
+/// A number (not a bool, not text); None for `None`.
+pub(crate) fn number_of(
+    field: &str,
+    record: Option<usize>,
+    value: &Bound<'_, PyAny>,
+) -> crate::error::Result<Option<f64>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() {
+        return Err(invalid(field, record, repr(value), "is not a number"));
+    }
+    value
+        .extract::<f64>()
+        .map(Some)
+        .map_err(|_| invalid(field, record, repr(value), "is not a number"))
+}
+
+/// A required number: missing is a validation error.
+pub(crate) fn required_number(field: &str, value: &Bound<'_, PyAny>) -> crate::error::Result<f64> {
+    number_of(field, None, value)?.ok_or_else(|| Error::invalid(field, "None", "is missing"))
+}
+
+fn repr(value: &Bound<'_, PyAny>) -> String {
+    value
+        .repr()
+        .map(|r| r.to_string())
+        .unwrap_or_else(|_| "<unprintable>".to_owned())
+}
+
+/// The series a report is about, with an optional status filter.
+pub(crate) fn series_query(
+    py: Python<'_>,
+    indicator: String,
+    origin: String,
+    destination: String,
+    product: &str,
+    status: Option<&str>,
+) -> PyResult<SeriesQuery> {
+    let mut query = SeriesQuery::new(&indicator, &origin, &destination).product(product);
+    if let Some(status) = status {
+        query = query.status(Status::from_code(status).py(py)?);
+    }
+    Ok(query)
+}
+
+const OBSERVATION_FIELDS: &[&str] = &[
+    "indicator",
+    "origin",
+    "destination",
+    "product",
+    "period",
+    "value",
+    "qualifier",
+    "status",
+    "source",
+    "quote",
+    "low",
+    "high",
+    "precision",
+    "note",
+    "unit",
+];
+
+/// Columns of `Store.observations()` that a record may carry back in and that are
+/// derived from other fields, so they are ignored.
+const DERIVED_FIELDS: &[&str] = &["start", "end"];
+
+/// Reads one record (a mapping) of `add_many` into a [`NewObservation`].
+pub(crate) fn observation_from_mapping(
+    record: &Bound<'_, PyAny>,
+    index: usize,
+) -> crate::error::Result<NewObservation> {
+    let at = Some(index);
+    let mapping = record.cast::<PyMapping>().map_err(|_| {
+        invalid(
+            "record",
+            at,
+            repr(record),
+            "is not a mapping (dict) of fields",
+        )
+    })?;
+    let keys = mapping
+        .keys()
+        .map_err(|e| invalid("record", at, e.to_string(), "has no keys"))?;
+    for key in keys.iter() {
+        let name = key.extract::<String>().unwrap_or_else(|_| repr(&key));
+        if !OBSERVATION_FIELDS.contains(&name.as_str()) && !DERIVED_FIELDS.contains(&name.as_str())
+        {
+            return Err(invalid(
+                &name,
+                at,
+                name.clone(),
+                &format!(
+                    "is not a field of an observation (fields: {})",
+                    OBSERVATION_FIELDS.join(", ")
+                ),
+            ));
+        }
+    }
+    let get = |name: &str| -> Option<Bound<'_, PyAny>> { mapping.get_item(name).ok() };
+    let text = |name: &str| match get(name) {
+        Some(v) => text_of(name, at, &v),
+        None => Ok(None),
+    };
+    let number = |name: &str| match get(name) {
+        Some(v) => number_of(name, at, &v).map(|n| n.filter(|x| !x.is_nan())),
+        None => Ok(None),
+    };
+    let required =
+        |name: &str| text(name)?.ok_or_else(|| invalid(name, at, String::new(), "is missing"));
+    let value = match get("value") {
+        Some(v) if !v.is_none() => number_of("value", at, &v)?.unwrap_or(f64::NAN),
+        _ => return Err(invalid("value", at, String::new(), "is missing")),
+    };
+    Ok(NewObservation {
+        indicator: required("indicator")?,
+        origin: required("origin")?,
+        destination: required("destination")?,
+        product: text("product")?,
+        period: required("period")?,
+        value,
+        qualifier: text("qualifier")?,
+        status: text("status")?,
+        source: text("source")?,
+        quote: text("quote")?,
+        low: number("low")?,
+        high: number("high")?,
+        precision: number("precision")?,
+        note: text("note")?,
+        unit: text("unit")?,
+    })
+}
+
+// ----- results ----------------------------------------------------------------------------------
+
+/// A table as plain columns: a dict of lists, in column order.
+pub(crate) struct Columns<'py> {
+    py: Python<'py>,
+    dict: Bound<'py, PyDict>,
+}
+
+impl<'py> Columns<'py> {
+    pub(crate) fn new(py: Python<'py>) -> Self {
+        Columns {
+            py,
+            dict: PyDict::new(py),
+        }
+    }
+
+    /// Appends the column `name` with `values`.
+    pub(crate) fn add<T, I>(self, name: &str, values: I) -> PyResult<Self>
+    where
+        I: IntoIterator<Item = T>,
+        T: IntoPyObject<'py>,
+    {
+        self.dict.set_item(name, PyList::new(self.py, values)?)?;
+        Ok(self)
+    }
+
+    pub(crate) fn into_dict(self) -> Bound<'py, PyDict> {
+        self.dict
+    }
+}
+
+/// A value as JSON (serde), for plain data that has no hand-written conversion.
+pub(crate) fn to_json(
+    py: Python<'_>,
+    what: &'static str,
+    value: &impl serde::Serialize,
+) -> PyResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| {
+        to_py_err(
+            py,
+            Error::Serialization {
+                what,
+                message: e.to_string(),
+            },
+        )
+    })
+}
+
+/// A JSON value as the equivalent Python object: whole numbers become `int`, other
+/// numbers `float`.
+pub(crate) fn json_to_py<'py>(
+    py: Python<'py>,
+    value: &serde_json::Value,
+) -> PyResult<Bound<'py, PyAny>> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) if !n.is_f64() => i.into_pyobject(py)?.into_any(),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(text) => text.into_pyobject(py)?.into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(fields) => {
+            let dict = PyDict::new(py);
+            for (key, item) in fields {
+                dict.set_item(key, json_to_py(py, item)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Plain Python data (None, bool, int, float, str, lists, tuples, dicts with text
+/// keys) as a JSON value; anything else is a validation error on `field`.
+pub(crate) fn py_to_json(
+    field: &str,
+    value: &Bound<'_, PyAny>,
+) -> crate::error::Result<serde_json::Value> {
+    use serde_json::Value;
+    let not_plain = || invalid(field, None, repr(value), "is not plain data");
+    if value.is_none() {
+        Ok(Value::Null)
+    } else if let Ok(b) = value.cast::<PyBool>() {
+        Ok(Value::Bool(b.is_true()))
+    } else if value.is_instance_of::<PyInt>() {
+        match value.extract::<i64>() {
+            Ok(i) => Ok(Value::from(i)),
+            Err(_) => value
+                .extract::<f64>()
+                .map(Value::from)
+                .map_err(|_| not_plain()),
+        }
+    } else if value.is_instance_of::<PyFloat>() {
+        // NaN and infinities have no JSON form: null, as serde writes them.
+        value
+            .extract::<f64>()
+            .map(Value::from)
+            .map_err(|_| not_plain())
+    } else if let Ok(text) = value.cast::<PyString>() {
+        Ok(Value::String(text.to_string()))
+    } else if let Ok(mapping) = value.cast::<PyMapping>() {
+        let mut fields = serde_json::Map::new();
+        let items = mapping.items().map_err(|_| not_plain())?;
+        for item in items.iter() {
+            let (key, item): (String, Bound<'_, PyAny>) =
+                item.extract().map_err(|_| not_plain())?;
+            fields.insert(key, py_to_json(field, &item)?);
+        }
+        Ok(Value::Object(fields))
+    } else if let Ok(sequence) = value.cast::<PySequence>() {
+        let mut items = Vec::new();
+        for item in sequence.try_iter().map_err(|_| not_plain())? {
+            items.push(py_to_json(field, &item.map_err(|_| not_plain())?)?);
+        }
+        Ok(Value::Array(items))
+    } else {
+        Err(not_plain())
+    }
+}
+
+/// Report rows (serde structs) as plain columns: a dict of lists named after the
+/// row's fields, in order. No rows give an empty dict.
+pub(crate) fn rows_columns<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    rows: &[T],
+) -> PyResult<Bound<'py, PyDict>> {
+    let rows: Vec<serde_json::Value> = rows
+        .iter()
+        .map(|r| to_json(py, "report rows", r))
+        .collect::<PyResult<_>>()?;
+    let names: Vec<&String> = match rows.first() {
+        Some(serde_json::Value::Object(fields)) => fields.keys().collect(),
+        _ => Vec::new(),
+    };
+    let columns = PyDict::new(py);
+    for name in names {
+        let list = PyList::empty(py);
+        for row in &rows {
+            list.append(json_to_py(py, &row[name.as_str()])?)?;
+        }
+        columns.set_item(name, list)?;
+    }
+    Ok(columns)
+}
+
+/// A one-answer report as a dict of its fields.
+pub(crate) fn fields_dict<'py>(
+    py: Python<'py>,
+    what: &'static str,
+    value: &impl serde::Serialize,
+) -> PyResult<Bound<'py, PyDict>> {
+    Ok(json_to_py(py, &to_json(py, what, value)?)?.cast_into::<PyDict>()?)
+}

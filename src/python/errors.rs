@@ -1,0 +1,154 @@
+//! The exception classes of `bilateral` and the one function that turns a crate
+//! [`Error`] into a Python exception.
+//!
+//! The classes are made here, in Rust, so that they exist as soon as `bilateral._core`
+//! is imported; the package re-exports them under `bilateral.*`.
+
+use pyo3::exceptions::{PyException, PyKeyboardInterrupt, PyLookupError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
+
+use crate::error::Error;
+
+struct Exceptions {
+    base: Py<PyType>,
+    validation: Py<PyType>,
+    duplicate: Py<PyType>,
+    not_found: Py<PyType>,
+    schema: Py<PyType>,
+    closed: Py<PyType>,
+}
+
+static EXCEPTIONS: PyOnceLock<Exceptions> = PyOnceLock::new();
+
+/// The exception classes, made once. They are built with `type()` because
+/// `ValidationError` must also be a `ValueError` and `NotFoundError` a `LookupError`,
+/// and a class made by `create_exception!` has a single base.
+fn exceptions(py: Python<'_>) -> PyResult<&'static Exceptions> {
+    EXCEPTIONS.get_or_try_init(py, || {
+        let make = |name: &str, bases: Vec<Bound<'_, PyAny>>, doc: &str| -> PyResult<Py<PyType>> {
+            let namespace = PyDict::new(py);
+            namespace.set_item("__module__", "bilateral")?;
+            namespace.set_item("__doc__", doc)?;
+            let class = py
+                .import("builtins")?
+                .getattr("type")?
+                .call1((name, PyTuple::new(py, bases)?, namespace))?;
+            Ok(class.cast_into::<PyType>()?.unbind())
+        };
+        let base = make(
+            "BilateralError",
+            vec![py.get_type::<PyException>().into_any()],
+            "Base class of every error raised by bilateral.",
+        )?;
+        let validation = make(
+            "ValidationError",
+            vec![base.bind(py).clone().into_any(), py.get_type::<PyValueError>().into_any()],
+            "Bad input: `field`, `record` (index in a batch, or None), `text` and `reason` say which and why.",
+        )?;
+        let duplicate = make(
+            "DuplicateError",
+            vec![validation.bind(py).clone().into_any()],
+            "The observation is already stored (pass replace=True to overwrite); `record` and `key` say which.",
+        )?;
+        let not_found = make(
+            "NotFoundError",
+            vec![base.bind(py).clone().into_any(), py.get_type::<PyLookupError>().into_any()],
+            "Something asked for is not in the store: `what` and `key` say what.",
+        )?;
+        let schema = make(
+            "SchemaError",
+            vec![base.bind(py).clone().into_any()],
+            "The file is not a bilateral store this version can open.",
+        )?;
+        // A SchemaError too: before it had its own class, a closed store raised SchemaError.
+        let closed = make(
+            "ClosedError",
+            vec![schema.bind(py).clone().into_any()],
+            "The store was closed: it takes no more calls.",
+        )?;
+        Ok(Exceptions {
+            base,
+            validation,
+            duplicate,
+            not_found,
+            schema,
+            closed,
+        })
+    })
+}
+
+/// Adds the exception classes to the module `m`.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    let types = exceptions(py)?;
+    m.add("BilateralError", types.base.bind(py))?;
+    m.add("ValidationError", types.validation.bind(py))?;
+    m.add("DuplicateError", types.duplicate.bind(py))?;
+    m.add("NotFoundError", types.not_found.bind(py))?;
+    m.add("SchemaError", types.schema.bind(py))?;
+    m.add("ClosedError", types.closed.bind(py))?;
+    Ok(())
+}
+
+/// The one place where crate errors become Python exceptions.
+pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
+    // Ctrl-C stopped the call: the KeyboardInterrupt Python would have raised.
+    if matches!(error, Error::Interrupted) {
+        return PyKeyboardInterrupt::new_err("interrupted");
+    }
+    let build = || -> PyResult<PyErr> {
+        let types = exceptions(py)?;
+        let message = error.to_string();
+        let (class, attributes): (&Py<PyType>, Vec<(&str, Bound<'_, PyAny>)>) = match &error {
+            Error::Validation(v) => (
+                &types.validation,
+                vec![
+                    ("field", v.field.clone().into_pyobject(py)?.into_any()),
+                    ("record", v.record.into_pyobject(py)?.into_any()),
+                    ("text", v.text.clone().into_pyobject(py)?.into_any()),
+                    ("reason", v.reason.clone().into_pyobject(py)?.into_any()),
+                ],
+            ),
+            Error::Duplicate { record, key, .. } => (
+                &types.duplicate,
+                vec![
+                    ("field", py.None().into_bound(py)),
+                    ("record", record.into_pyobject(py)?.into_any()),
+                    ("text", key.clone().into_pyobject(py)?.into_any()),
+                    ("reason", "is already stored".into_pyobject(py)?.into_any()),
+                    ("key", key.clone().into_pyobject(py)?.into_any()),
+                ],
+            ),
+            Error::NotFound { what, key } => (
+                &types.not_found,
+                vec![
+                    ("what", what.into_pyobject(py)?.into_any()),
+                    ("key", key.clone().into_pyobject(py)?.into_any()),
+                ],
+            ),
+            Error::Closed => (&types.closed, vec![]),
+            Error::Schema(_) => (&types.schema, vec![]),
+            // Serialization, BuiltinData (defects) and Sqlite: the base class.
+            _ => (&types.base, vec![]),
+        };
+        let instance = class.bind(py).call1((message,))?;
+        for (name, value) in attributes {
+            instance.setattr(name, value)?;
+        }
+        Ok(PyErr::from_value(instance))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+/// `.py(py)` turns a crate result into a Python one through [`to_py_err`].
+pub(crate) trait IntoPyResult<T> {
+    fn py(self, py: Python<'_>) -> PyResult<T>;
+}
+
+impl<T> IntoPyResult<T> for crate::error::Result<T> {
+    fn py(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| to_py_err(py, e))
+    }
+}

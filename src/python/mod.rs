@@ -1,0 +1,97 @@
+//! The native module `bilateral._core`, compiled only with the `python` feature.
+//!
+//! It is a leaf: it imports nothing from the `bilateral` package and answers with
+//! plain Python data (dicts, lists, text) and its own classes; the package
+//! (`python/bilateral/`) turns that into DataFrames and result objects.
+//!
+//! - [`errors`]: the exception classes and the one mapping from [`crate::Error`].
+//! - [`convert`]: arguments in, plain data out.
+//! - [`store`]: the native `Store`.
+//! - [`report`]: the native `Report` and `Chart`.
+
+mod convert;
+mod errors;
+mod report;
+mod store;
+
+use pyo3::prelude::*;
+
+use self::convert::text_of;
+use self::errors::{to_py_err, IntoPyResult};
+use self::report::{PyChart, PyReport};
+use self::store::PyStore;
+use crate::error::Error;
+use crate::period::Period;
+
+/// A native store in memory with the built-in Azerbaijan–Kazakhstan dataset loaded.
+#[pyfunction]
+fn demo(py: Python<'_>) -> PyResult<PyStore> {
+    let store = py.detach(crate::store::Store::demo).py(py)?;
+    PyStore::new_open(py, store, None)
+}
+
+/// Names of the built-in datasets.
+#[pyfunction]
+fn datasets() -> Vec<&'static str> {
+    crate::builtin::datasets()
+}
+
+/// The canonical form of a period: `normalize_period("2005/2025-Q1") == "2005-01/2025-03"`.
+#[pyfunction]
+fn normalize_period(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+    let text = text_of("period", None, text).py(py)?.unwrap_or_default();
+    Period::parse(&text).map(|p| p.to_string()).py(py)
+}
+
+/// A value with its unit and qualifier in words: `format_value(102000, "persons", "over")`
+/// gives `"over 102,000"`. `derived=True` rounds a computed value for reading first
+/// (`format_value(4457142.86, "t", derived=True)` gives `"4.457 million t"`).
+#[pyfunction]
+#[pyo3(signature = (value, unit, qualifier="exact", *, derived=false))]
+fn format_value(
+    py: Python<'_>,
+    value: f64,
+    unit: &str,
+    qualifier: &str,
+    derived: bool,
+) -> PyResult<String> {
+    if !value.is_finite() {
+        return Err(to_py_err(
+            py,
+            Error::invalid("value", value.to_string(), "is not a finite number"),
+        ));
+    }
+    let qualifier = crate::model::Qualifier::from_words(qualifier).py(py)?;
+    if derived {
+        let word = qualifier.prose();
+        let amount = crate::words::format_derived(value, unit);
+        return Ok(if word.is_empty() {
+            amount
+        } else {
+            format!("{word} {amount}")
+        });
+    }
+    Ok(crate::words::format_value(value, unit, qualifier))
+}
+
+#[pymodule]
+#[pyo3(name = "_core")]
+fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("SCHEMA_VERSION", crate::store::SCHEMA_VERSION)?;
+    // The words that infer an indicator's topic: {topic: [word starts]}, in the order
+    // they are tried.
+    let topic_words = pyo3::types::PyDict::new(m.py());
+    for (topic, stems) in crate::model::TOPIC_WORDS {
+        topic_words.set_item(topic.code(), stems.to_vec())?;
+    }
+    m.add("TOPIC_WORDS", topic_words)?;
+    m.add_class::<PyStore>()?;
+    m.add_class::<PyReport>()?;
+    m.add_class::<PyChart>()?;
+    m.add_function(wrap_pyfunction!(demo, m)?)?;
+    m.add_function(wrap_pyfunction!(datasets, m)?)?;
+    m.add_function(wrap_pyfunction!(normalize_period, m)?)?;
+    m.add_function(wrap_pyfunction!(format_value, m)?)?;
+    errors::register(m)
+}

@@ -1,0 +1,656 @@
+//! The native `bilateral._core.Store`: the crate's [`Store`] behind a lock, every call
+//! made with the GIL released. It answers with plain data (tables as a dict of
+//! columns, one-answer reports as dicts); `bilateral.Store` (Python) wraps it.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use super::convert::{
+    fields_dict, number_of, observation_from_mapping, required_number, rows_columns, series_query,
+    text_of, Columns,
+};
+use super::errors::{to_py_err, IntoPyResult};
+use super::report::PyReport;
+use crate::analysis::Basis;
+use crate::error::Error;
+use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Topic};
+use crate::period::Period;
+use crate::store::{ObservationFilter, OnDuplicate, Store};
+
+/// A store of bilateral observations in SQLite: in memory, or in the file at `path`.
+#[pyclass(name = "Store", module = "bilateral._core", frozen)]
+pub(crate) struct PyStore {
+    inner: Mutex<Option<Store>>,
+    path: Option<String>,
+    raised_by_signal: RaisedBySignal,
+}
+
+/// How often a long call asks Python whether Ctrl-C was pressed: asking takes the GIL,
+/// which another thread may hold for a while, so not on every check the store makes.
+const CTRL_C_EVERY: Duration = Duration::from_millis(100);
+
+/// The exception a signal handler raised during a call (KeyboardInterrupt for Ctrl-C),
+/// kept until the call has stopped and can raise it.
+type RaisedBySignal = Arc<Mutex<Option<PyErr>>>;
+
+/// An interrupt check for the store that says stop once a Python signal handler raises
+/// (Ctrl-C's raises KeyboardInterrupt); handlers run in `check_signals` on the main
+/// thread, and elsewhere it is a no-op. The exception is kept in `raised`.
+fn signal_check(raised: RaisedBySignal) -> crate::store::InterruptCheck {
+    let last = Mutex::new(Instant::now());
+    Arc::new(move || {
+        let mut last = last.lock().unwrap_or_else(|p| p.into_inner());
+        if last.elapsed() < CTRL_C_EVERY {
+            return false;
+        }
+        *last = Instant::now();
+        match Python::attach(|py| py.check_signals()) {
+            Ok(()) => false,
+            Err(error) => {
+                *raised.lock().unwrap_or_else(|p| p.into_inner()) = Some(error);
+                true
+            }
+        }
+    })
+}
+
+impl PyStore {
+    /// Wraps an open store, which from now on stops long calls on Ctrl-C.
+    pub(crate) fn new_open(
+        py: Python<'_>,
+        mut store: Store,
+        path: Option<String>,
+    ) -> PyResult<PyStore> {
+        let raised_by_signal = RaisedBySignal::default();
+        store
+            .set_interrupt_check(Some(signal_check(Arc::clone(&raised_by_signal))))
+            .py(py)?;
+        Ok(PyStore {
+            inner: Mutex::new(Some(store)),
+            path,
+            raised_by_signal,
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<Store>> {
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Runs `f` on the open store with the GIL released; a closed store is
+    /// [`Error::Closed`]. A call a signal handler stopped raises what the handler
+    /// raised (KeyboardInterrupt for Ctrl-C).
+    fn with<T: Send>(
+        &self,
+        py: Python<'_>,
+        f: impl FnOnce(&mut Store) -> crate::error::Result<T> + Send,
+    ) -> PyResult<T> {
+        let result = py.detach(|| match self.lock().as_mut() {
+            Some(store) => f(store),
+            None => Err(Error::Closed),
+        });
+        let raised = self
+            .raised_by_signal
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        match (result, raised) {
+            (Err(Error::Interrupted), Some(raised)) => Err(raised),
+            (result, _) => result.py(py),
+        }
+    }
+}
+
+#[pymethods]
+impl PyStore {
+    #[new]
+    #[pyo3(signature = (path=None))]
+    fn new(py: Python<'_>, path: Option<std::path::PathBuf>) -> PyResult<PyStore> {
+        let store = py
+            .detach(|| match &path {
+                Some(p) => Store::open(p),
+                None => Store::in_memory(),
+            })
+            .py(py)?;
+        PyStore::new_open(py, store, path.map(|p| p.display().to_string()))
+    }
+
+    /// The file the store is in, or None for a store in memory.
+    #[getter]
+    fn path(&self) -> Option<String> {
+        self.path.clone()
+    }
+
+    /// True once the store is closed.
+    #[getter]
+    fn closed(&self, py: Python<'_>) -> bool {
+        py.detach(|| self.lock().is_none())
+    }
+
+    /// The schema version of the database (`PRAGMA user_version`).
+    #[getter]
+    fn schema_version(&self, py: Python<'_>) -> PyResult<u32> {
+        self.with(py, |s| s.schema_version())
+    }
+
+    /// Closes the store; later calls raise ClosedError. Closing twice is harmless.
+    fn close(&self, py: Python<'_>) {
+        py.detach(|| {
+            self.lock().take();
+        });
+    }
+
+    /// How many observations the store holds.
+    fn observation_count(&self, py: Python<'_>) -> PyResult<usize> {
+        self.with(py, |s| s.observation_count())
+    }
+
+    /// Loads a built-in dataset all or nothing: counts of what it added.
+    fn load_dataset<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
+        let name = name.to_owned();
+        let summary = self.with(py, move |s| s.load_dataset(&name))?;
+        let dict = PyDict::new(py);
+        dict.set_item("sources", summary.sources)?;
+        dict.set_item("indicators", summary.indicators)?;
+        dict.set_item("observations", summary.observations)?;
+        dict.set_item("events", summary.events)?;
+        Ok(dict)
+    }
+
+    /// Adds one observation (`replace=True` overwrites one with the same identity).
+    #[pyo3(signature = (indicator, origin, destination, period, value, *, qualifier="exact",
+        status="actual", product="total", source=None, quote=None, low=None, high=None,
+        precision=None, note=None, unit=None, replace=false))]
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &self,
+        py: Python<'_>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        period: &Bound<'_, PyAny>,
+        value: &Bound<'_, PyAny>,
+        qualifier: &str,
+        status: &str,
+        product: &str,
+        source: Option<String>,
+        quote: Option<String>,
+        low: Option<&Bound<'_, PyAny>>,
+        high: Option<&Bound<'_, PyAny>>,
+        precision: Option<&Bound<'_, PyAny>>,
+        note: Option<String>,
+        unit: Option<String>,
+        replace: bool,
+    ) -> PyResult<()> {
+        let optional_number = |name: &str, v: Option<&Bound<'_, PyAny>>| match v {
+            Some(v) => number_of(name, None, v),
+            None => Ok(None),
+        };
+        let record = (|| -> crate::error::Result<NewObservation> {
+            Ok(NewObservation {
+                indicator,
+                origin,
+                destination,
+                product: Some(product.to_owned()),
+                period: text_of("period", None, period)?
+                    .ok_or_else(|| Error::invalid("period", "None", "is missing"))?,
+                value: required_number("value", value)?,
+                qualifier: Some(qualifier.to_owned()),
+                status: Some(status.to_owned()),
+                source,
+                quote,
+                low: optional_number("low", low)?,
+                high: optional_number("high", high)?,
+                precision: optional_number("precision", precision)?,
+                note,
+                unit,
+            })
+        })()
+        .py(py)?;
+        self.with(py, move |s| {
+            if replace {
+                s.replace(&record)
+            } else {
+                s.add(&record)
+            }
+        })
+    }
+
+    /// Adds many observations (an iterable of mappings) all or nothing; returns the
+    /// number added.
+    #[pyo3(signature = (records, *, replace=false))]
+    fn add_many(
+        &self,
+        py: Python<'_>,
+        records: &Bound<'_, PyAny>,
+        replace: bool,
+    ) -> PyResult<usize> {
+        let mut parsed = Vec::new();
+        for (index, item) in records.try_iter()?.enumerate() {
+            parsed.push(observation_from_mapping(&item?, index).py(py)?);
+        }
+        let on_duplicate = if replace {
+            OnDuplicate::Replace
+        } else {
+            OnDuplicate::Error
+        };
+        self.with(py, move |s| s.add_many(&parsed, on_duplicate))
+    }
+
+    /// Adds an indicator; False when an identical one was already stored. Without a
+    /// topic, the one its code and name suggest.
+    #[pyo3(signature = (code, name, unit, kind, directed, *, signed=false, description=None, topic=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_indicator(
+        &self,
+        py: Python<'_>,
+        code: String,
+        name: String,
+        unit: String,
+        kind: &str,
+        directed: bool,
+        signed: bool,
+        description: Option<String>,
+        topic: Option<&str>,
+    ) -> PyResult<bool> {
+        let topic = match topic {
+            Some(code) => Topic::new(code).py(py)?,
+            None => Topic::infer(&code, &name),
+        };
+        let indicator = Indicator {
+            code,
+            name,
+            unit,
+            kind: Kind::from_code(kind).py(py)?,
+            directed,
+            signed,
+            description,
+            topic,
+        };
+        self.with(py, move |s| s.add_indicator(&indicator))
+    }
+
+    /// Adds a source; False when an identical one was already stored.
+    #[pyo3(signature = (id, title, *, publisher=None, url=None, published=None))]
+    fn add_source(
+        &self,
+        py: Python<'_>,
+        id: String,
+        title: String,
+        publisher: Option<String>,
+        url: Option<String>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<bool> {
+        let published = match published {
+            Some(p) => text_of("published", None, p)
+                .and_then(|t| t.as_deref().map(Period::parse).transpose())
+                .map_err(|e| e.for_field("published"))
+                .py(py)?,
+            None => None,
+        };
+        let source = Source {
+            id,
+            title,
+            publisher,
+            url,
+            published,
+        };
+        self.with(py, move |s| s.add_source(&source))
+    }
+
+    /// Adds a dated event between countries `a` and `b`.
+    #[pyo3(signature = (date, a, b, kind, title, *, place=None, source=None, quote=None, note=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_event(
+        &self,
+        py: Python<'_>,
+        date: &Bound<'_, PyAny>,
+        a: String,
+        b: String,
+        kind: String,
+        title: String,
+        place: Option<String>,
+        source: Option<String>,
+        quote: Option<String>,
+        note: Option<String>,
+    ) -> PyResult<()> {
+        let event = NewEvent {
+            date: text_of("date", None, date).py(py)?.unwrap_or_default(),
+            a,
+            b,
+            kind,
+            title,
+            place,
+            source,
+            quote,
+            note,
+        };
+        self.with(py, move |s| s.add_event(&event))
+    }
+
+    /// Sets the population of `country` in `year`.
+    #[pyo3(signature = (country, year, value, source=None))]
+    fn set_population(
+        &self,
+        py: Python<'_>,
+        country: String,
+        year: i32,
+        value: &Bound<'_, PyAny>,
+        source: Option<String>,
+    ) -> PyResult<()> {
+        let value = required_number("value", value).py(py)?;
+        self.with(py, move |s| {
+            s.set_population(&country, year, value, source.as_deref())
+        })
+    }
+
+    /// `(year, people)` for `country` in `year` or the latest earlier year, or None.
+    fn population(
+        &self,
+        py: Python<'_>,
+        country: String,
+        year: i32,
+    ) -> PyResult<Option<(i32, i64)>> {
+        self.with(py, move |s| s.population(&country, year))
+    }
+
+    /// The country named by `text`, as a dict.
+    fn country<'py>(&self, py: Python<'py>, text: String) -> PyResult<Bound<'py, PyDict>> {
+        let c = self.with(py, move |s| s.country(&text))?;
+        let dict = PyDict::new(py);
+        dict.set_item("alpha3", c.alpha3)?;
+        dict.set_item("alpha2", c.alpha2)?;
+        dict.set_item("name", c.name)?;
+        dict.set_item("official_name", c.official_name)?;
+        dict.set_item("common_name", c.common_name)?;
+        Ok(dict)
+    }
+
+    /// Observations as columns; `start` and `end` are ISO dates.
+    #[pyo3(signature = (indicator=None, origin=None, destination=None, product=None, status=None))]
+    fn observations<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        product: Option<String>,
+        status: Option<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let filter = ObservationFilter {
+            indicator,
+            origin,
+            destination,
+            product,
+            status,
+        };
+        let rows = self.with(py, move |s| s.observations(&filter))?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("indicator", r.clone().map(|o| &o.indicator))?
+            .add("origin", r.clone().map(|o| &o.origin))?
+            .add("destination", r.clone().map(|o| &o.destination))?
+            .add("product", r.clone().map(|o| &o.product))?
+            .add("period", r.clone().map(|o| o.period.to_string()))?
+            .add("start", r.clone().map(|o| o.period.start().to_string()))?
+            .add("end", r.clone().map(|o| o.period.end().to_string()))?
+            .add("value", r.clone().map(|o| o.value))?
+            .add("low", r.clone().map(|o| o.low))?
+            .add("high", r.clone().map(|o| o.high))?
+            .add("qualifier", r.clone().map(|o| o.qualifier.to_string()))?
+            .add("status", r.clone().map(|o| o.status.to_string()))?
+            .add("unit", r.clone().map(|o| &o.unit))?
+            .add("source", r.clone().map(|o| &o.source))?
+            .add("quote", r.clone().map(|o| &o.quote))?
+            .add("note", r.map(|o| &o.note))?
+            .into_dict())
+    }
+
+    /// Indicators as columns.
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, |s| s.indicators())?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("code", r.clone().map(|i| &i.code))?
+            .add("name", r.clone().map(|i| &i.name))?
+            .add("unit", r.clone().map(|i| &i.unit))?
+            .add("kind", r.clone().map(|i| i.kind.code()))?
+            .add("directed", r.clone().map(|i| i.directed))?
+            .add("signed", r.clone().map(|i| i.signed))?
+            .add("description", r.clone().map(|i| &i.description))?
+            .add("topic", r.map(|i| i.topic.code()))?
+            .into_dict())
+    }
+
+    /// Adds a report topic with its section title; False when it was already stored
+    /// with that title.
+    fn add_topic(&self, py: Python<'_>, code: &str, title: String) -> PyResult<bool> {
+        let topic = Topic::new(code).py(py)?;
+        self.with(py, move |s| s.add_topic(&topic, &title))
+    }
+
+    /// The report topics in section order, as columns: code, title.
+    fn topics<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, |s| s.topics())?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("code", r.clone().map(|t| t.topic.code()))?
+            .add("title", r.map(|t| &t.title))?
+            .into_dict())
+    }
+
+    /// Sources as columns.
+    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, |s| s.sources())?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("id", r.clone().map(|s| &s.id))?
+            .add("title", r.clone().map(|s| &s.title))?
+            .add("publisher", r.clone().map(|s| &s.publisher))?
+            .add("url", r.clone().map(|s| &s.url))?
+            .add("published", r.map(|s| s.published.map(|p| p.to_string())))?
+            .into_dict())
+    }
+
+    /// Events in date order as columns; `start` and `end` are ISO dates.
+    #[pyo3(signature = (a=None, b=None))]
+    fn events<'py>(
+        &self,
+        py: Python<'py>,
+        a: Option<String>,
+        b: Option<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let pair = match (a, b) {
+            (Some(a), Some(b)) => Some((a, b)),
+            (None, None) => None,
+            (a, b) => {
+                let given = a.or(b).unwrap_or_default();
+                return Err(to_py_err(
+                    py,
+                    Error::invalid(
+                        "b",
+                        given,
+                        "events need both countries of a pair, or neither",
+                    ),
+                ));
+            }
+        };
+        let rows = self.with(py, move |s| {
+            s.events(pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str())))
+        })?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("date", r.clone().map(|e| e.date.to_string()))?
+            .add("start", r.clone().map(|e| e.date.start().to_string()))?
+            .add("end", r.clone().map(|e| e.date.end().to_string()))?
+            .add("a", r.clone().map(|e| &e.a))?
+            .add("b", r.clone().map(|e| &e.b))?
+            .add("kind", r.clone().map(|e| &e.kind))?
+            .add("title", r.clone().map(|e| &e.title))?
+            .add("place", r.clone().map(|e| &e.place))?
+            .add("source", r.clone().map(|e| &e.source))?
+            .add("quote", r.clone().map(|e| &e.quote))?
+            .add("note", r.map(|e| &e.note))?
+            .into_dict())
+    }
+
+    // ----- reports -----------------------------------------------------------------------------
+
+    /// Year-on-year growth rows as columns.
+    #[pyo3(signature = (indicator, origin, destination, product="total", *, status=None))]
+    fn growth<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let rows = self.with(py, move |s| s.growth(&query))?;
+        rows_columns(py, &rows)
+    }
+
+    /// How a series moved from period `start` to period `end`, as a dict.
+    #[pyo3(signature = (indicator, origin, destination, start, end, product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn change<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let start = text_of("start", None, start).py(py)?.unwrap_or_default();
+        let end = text_of("end", None, end).py(py)?.unwrap_or_default();
+        let result = self.with(py, move |s| s.change(&query, &start, &end))?;
+        fields_dict(py, "change", &result)
+    }
+
+    /// Shares of a whole, as columns.
+    #[pyo3(signature = (indicator, origin, destination, of=None, of_product="total", period=None, *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn shares<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        of: Option<String>,
+        of_product: &str,
+        period: Option<&Bound<'_, PyAny>>,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, origin, destination, "total", status)?;
+        let period = match period {
+            Some(p) => text_of("period", None, p).py(py)?,
+            None => None,
+        };
+        let of_product = of_product.to_owned();
+        let rows = self.with(py, move |s| {
+            s.shares(&query, of.as_deref(), &of_product, period.as_deref())
+        })?;
+        rows_columns(py, &rows)
+    }
+
+    /// A series per `per` people, as columns.
+    #[pyo3(signature = (indicator, origin, destination, per=1000.0, basis="origin", product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn per_capita<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        per: f64,
+        basis: &str,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let basis = Basis::from_code(basis).py(py)?;
+        let rows = self.with(py, move |s| s.per_capita(&query, per, basis))?;
+        rows_columns(py, &rows)
+    }
+
+    /// Progress towards the target for `year`, as a dict.
+    #[pyo3(signature = (indicator, origin, destination, year, product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn target_progress<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        year: i32,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let result = self.with(py, move |s| s.target_progress(&query, year))?;
+        fields_dict(py, "target progress", &result)
+    }
+
+    /// The growth a target or projection requires, as a dict.
+    #[pyo3(signature = (indicator, origin, destination, base, target, product="total", *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn required_growth<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        base: &Bound<'_, PyAny>,
+        target: &Bound<'_, PyAny>,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, origin, destination, product, status)?;
+        let base = text_of("base", None, base).py(py)?.unwrap_or_default();
+        let target = text_of("target", None, target).py(py)?.unwrap_or_default();
+        let result = self.with(py, move |s| s.required_growth(&query, &base, &target))?;
+        fields_dict(py, "required growth", &result)
+    }
+
+    /// The two directions of a directed indicator, as columns.
+    #[pyo3(signature = (indicator, a, b, product="total", *, status=None))]
+    fn asymmetry<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: String,
+        a: String,
+        b: String,
+        product: &str,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let query = series_query(py, indicator, a, b, product, status)?;
+        let rows = self.with(py, move |s| s.asymmetry(&query))?;
+        rows_columns(py, &rows)
+    }
+
+    /// The report on countries `a` and `b`.
+    fn report(&self, py: Python<'_>, a: String, b: String) -> PyResult<PyReport> {
+        let report = self.with(py, move |s| s.report(&a, &b))?;
+        Ok(PyReport::new(report))
+    }
+
+    /// The pairs with observations or events: `(a, b, count)`, the pair with most first.
+    fn pairs(&self, py: Python<'_>) -> PyResult<Vec<(String, String, usize)>> {
+        self.with(py, |s| s.pairs())
+    }
+
+    /// A readable text summary of everything in the store.
+    fn summary(&self, py: Python<'_>) -> PyResult<String> {
+        self.with(py, |s| crate::report::summary(s))
+    }
+}

@@ -1,0 +1,207 @@
+"""The layers: a native core that is a leaf, and a Python package that wraps it.
+
+The core (``bilateral._core``, in Rust) answers with plain data and imports nothing of
+the package; the package builds DataFrames, result objects and the report on top, and
+its modules import one another without a circle.
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import bilateral
+import bilateral._core
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "python" / "bilateral"
+
+
+def test_no_rust_source_imports_the_python_package() -> None:
+    sources = sorted((ROOT / "src").rglob("*.rs"))
+    assert sources, "no Rust sources found under src/"
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sources
+        if 'py.import("bilateral' in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_the_native_module_works_without_the_package() -> None:
+    # The compiled module loaded alone: no `bilateral` package, no pandas.
+    code = (
+        "import importlib.machinery, importlib.util, sys\n"
+        f"path = {bilateral._core.__file__!r}\n"
+        "loader = importlib.machinery.ExtensionFileLoader('bilateral._core', path)\n"
+        "spec = importlib.util.spec_from_file_location('bilateral._core', path, loader=loader)\n"
+        "core = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(core)\n"
+        "store = core.demo()\n"
+        "columns = store.observations(indicator='tourists')\n"
+        "assert isinstance(columns, dict) and isinstance(columns['value'], list), columns\n"
+        "assert isinstance(store.change('tourists', 'AZE', 'KAZ', 2022, 2024), dict)\n"
+        "report = store.report('AZE', 'KAZ')\n"
+        "assert report.charts()[0].svg().startswith('<svg')\n"
+        "assert issubclass(core.ClosedError, core.SchemaError)\n"
+        "store.close()\n"
+        "try:\n"
+        "    store.summary()\n"
+        "except core.ClosedError:\n"
+        "    pass\n"
+        "else:\n"
+        "    raise SystemExit('a closed store answered')\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('bilateral', 'pandas'))\n"
+        "assert loaded == [], loaded\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_native_store_answers_with_plain_data() -> None:
+    core = bilateral._core.demo()
+    columns = core.observations(indicator="trade_turnover")
+    assert list(columns)[:3] == ["indicator", "origin", "destination"]
+    assert all(isinstance(values, list) for values in columns.values())
+    assert columns["start"][0] == "2023-01-01"  # ISO text: the package makes it a date
+    growth = core.growth("trade_turnover", "AZE", "KAZ")
+    assert isinstance(growth, dict) and "pct" in growth
+    assert core.asymmetry("tourists", "AZE", "KAZ")["period"]
+    answer = core.target_progress("corridor_cargo", "AZE", "KAZ", 2025)
+    assert answer["months_elapsed"] == 7 and answer["on_track"] is False
+    report = core.report("AZE", "KAZ")
+    assert isinstance(report, bilateral._core.Report)
+    assert isinstance(report.to_dict(), dict) and report.title == "Azerbaijan and Kazakhstan"
+
+
+@pytest.mark.parametrize(
+    "modules",
+    [
+        ("bilateral.plot", "bilateral.report"),
+        ("bilateral.report", "bilateral.plot"),
+        ("bilateral.chart", "bilateral.plot", "bilateral.report"),
+        ("bilateral.store", "bilateral.chart"),
+    ],
+)
+def test_the_modules_import_in_any_order(modules: tuple[str, ...]) -> None:
+    code = "\n".join(f"import {name}" for name in modules)
+    code += "\nimport bilateral\nassert bilateral.report.Report is bilateral.Report\n"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """The package modules `path` imports when it runs: at the top or in a function,
+    but not under `if TYPE_CHECKING:`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:  # from . import a, b
+                found.update(alias.name for alias in node.names)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    modules = {p.stem for p in PACKAGE.glob("*.py")} | {"_core"}
+    return found & modules - {"__init__"}
+
+
+def test_no_module_of_the_package_imports_back() -> None:
+    graph = {path.stem: _runtime_imports(path) for path in PACKAGE.glob("*.py")}
+    graph.pop("__init__")  # it imports the others to export their names
+    assert "chart" in graph["plot"] and "chart" in graph["report"]
+
+    def reaches(start: str, goal: str, seen: frozenset[str] = frozenset()) -> bool:
+        return any(
+            nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt}))
+            for nxt in graph.get(start, set())
+        )
+
+    circles = sorted(name for name in graph if reaches(name, name))
+    assert circles == [], {name: graph[name] for name in circles}
+
+
+def test_sections_are_built_once() -> None:
+    report = bilateral.demo().report("AZE", "KAZ")
+    first = report.sections
+    assert report.sections is first
+    assert report.sections[0].tables[0] is first[0].tables[0]
+    assert report.charts()[0] is first[0].charts[0]
+
+
+def test_a_closed_store_raises_closed_error_a_schema_error(tmp_path: Path) -> None:
+    assert issubclass(bilateral.ClosedError, bilateral.SchemaError)
+    assert bilateral.ClosedError.__module__ == "bilateral"
+    assert "closed" in (bilateral.ClosedError.__doc__ or "")
+    store = bilateral.demo()
+    store.close()
+    store.close()  # harmless
+    for call in (
+        lambda: store.observations(),
+        lambda: store.add("tourists", "AZE", "KAZ", 2025, 1),
+        lambda: store.report("AZE", "KAZ"),
+        lambda: store.schema_version,
+    ):
+        with pytest.raises(bilateral.ClosedError, match="the store is closed"):
+            call()
+    with bilateral.Store(tmp_path / "x.db") as file_store:
+        pass
+    with pytest.raises(bilateral.SchemaError):
+        file_store.summary()
+
+
+def test_the_store_is_the_python_class_over_the_native_one(tmp_path: Path) -> None:
+    store = bilateral.demo()
+    assert isinstance(store, bilateral.Store)
+    assert type(store).__module__ == "bilateral.store"
+    assert repr(store) == "<bilateral.Store in memory: 38 observations>"
+    path = tmp_path / "relations.db"
+    with bilateral.Store(path) as on_disk:
+        assert repr(on_disk) == f'<bilateral.Store "{path}": 0 observations>'
+    assert repr(on_disk) == f'<bilateral.Store "{path}": closed>'
+
+
+def test_add_many_takes_any_iterable_of_mappings() -> None:
+    store = bilateral.demo()
+    records = (
+        {"indicator": "tourists", "origin": "KAZ", "destination": "AZE", "period": str(year),
+         "value": 10_000 + year}
+        for year in (2018, 2019)
+    )  # fmt: skip
+    assert store.add_many(records) == 2
+
+
+def test_a_chart_draws_the_same_svg_from_its_data() -> None:
+    chart = bilateral.demo().report("AZE", "KAZ").charts()[0]
+    assert isinstance(chart, bilateral.Chart)
+    again = bilateral.Chart(**chart.to_dict())
+    assert again == chart
+    assert again.svg() == chart.svg()
+    with pytest.raises(bilateral.ValidationError) as caught:
+        bilateral.Chart(kind="pie", title="t", unit="t").svg()
+    assert caught.value.field == "chart"
+
+
+def test_report_tables_keep_their_types() -> None:
+    report = bilateral.demo().report("AZE", "KAZ")
+    for section in report.sections:
+        for table in section.tables:
+            for name in table.columns:
+                values = table[name].dropna().tolist()
+                if values and all(isinstance(v, (int, float)) for v in values):
+                    assert str(table[name].dtype) == "float64", (table.attrs["title"], name)
+    growth = bilateral.demo().growth("trade_turnover", "AZE", "KAZ")
+    assert str(growth["pct"].dtype) == "float64" and str(growth["period"].dtype) == "object"
+    per_capita = bilateral.demo().per_capita("tourists", "AZE", "KAZ")
+    assert per_capita["population"].tolist()[-1] == 10_202_830

@@ -1,0 +1,125 @@
+"""Report topics from Python: inferred when not given, a user's own as a section of its
+own, and the topic list; Ctrl-C stops a long call with KeyboardInterrupt."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+
+import bilateral
+import pytest
+
+
+def test_indicators_without_topics_land_in_trade_and_people_sections() -> None:
+    store = bilateral.Store()
+    store.add_indicator("trade_turnover", "Trade turnover", "USD", "flow", False)
+    store.add_indicator("tourists", "Tourists", "persons", "flow", True)
+    store.add("trade_turnover", "GEO", "TUR", 2024, 2.5e9)
+    store.add("tourists", "GEO", "TUR", 2024, 1_200_000)
+    report = store.report("Georgia", "Türkiye")
+    assert [(s.id, s.title) for s in report.sections] == [
+        ("trade", "Trade"),
+        ("people", "Tourism and people"),
+    ]
+    topics = store.indicators().set_index("code")["topic"].to_dict()
+    assert topics == {"tourists": "people", "trade_turnover": "trade"}
+
+
+def test_a_topic_of_the_users_own_is_its_own_section_before_other_indicators() -> None:
+    store = bilateral.Store()
+    assert store.add_topic("energy", "Energy and power")
+    assert not store.add_topic("energy", "Energy and power")
+    store.add_indicator("power", "Electricity exports", "MWh", "flow", True, topic="energy")
+    store.add_indicator("grain", "Grain harvest", "t", "flow", False)
+    store.add_indicator("students", "Students", "persons", "stock", True, topic="Higher_Education")
+    for code in ("power", "grain", "students"):
+        store.add(code, "GEO", "ARM", 2024, 100)
+    report = store.report("GEO", "ARM")
+    assert [(s.id, s.title) for s in report.sections] == [
+        ("energy", "Energy and power"),
+        ("higher_education", "Higher education"),
+        ("other", "Other indicators"),
+    ]
+    assert store.topics()["code"].tolist() == [
+        "trade",
+        "investment",
+        "transport",
+        "people",
+        "cooperation",
+        "energy",
+        "higher_education",
+        "other",
+    ]
+
+
+def test_a_bad_topic_is_a_validation_error_naming_the_field() -> None:
+    store = bilateral.Store()
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.add_indicator("x", "X", "t", "flow", False, topic="energy & mining")
+    assert (caught.value.field, caught.value.text) == ("topic", "energy & mining")
+    store.add_topic("energy", "Energy")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.add_topic("energy", "Power")
+    assert (caught.value.field, caught.value.text) == ("title", "Power")
+
+
+def test_topic_words_are_those_the_inference_uses() -> None:
+    assert bilateral.TOPIC_WORDS["people"][:2] == ["tourist", "tourism"]
+    assert list(bilateral.TOPIC_WORDS) == [
+        "trade",
+        "investment",
+        "transport",
+        "people",
+        "cooperation",
+    ]
+
+
+def test_ctrl_c_stops_a_long_report_with_the_handlers_keyboard_interrupt() -> None:
+    store = bilateral.Store()
+    store.add_indicator("exports", "Exports", "USD", "flow", True)
+    # 2,000 products over 10 years: a report that takes a second or more in a debug build.
+    store.add_many(
+        {
+            "indicator": "exports",
+            "origin": "GEO",
+            "destination": "ARM",
+            "product": f"p{product}",
+            "period": str(2000 + year),
+            "value": 1_000 + product + year,
+        }
+        for product in range(2_000)
+        for year in range(10)
+    )
+    started = time.monotonic()
+    store.report("GEO", "ARM")
+    whole = time.monotonic() - started
+
+    class Stop(KeyboardInterrupt):
+        """What this test's SIGINT handler raises, to tell it from any other."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise Stop
+
+    previous = signal.signal(signal.SIGINT, handler)
+    sent: list[float] = []
+
+    def send() -> None:
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    timer = threading.Timer(whole / 10, send)
+    try:
+        timer.start()
+        with pytest.raises(Stop):
+            store.report("GEO", "ARM")
+        stopped = time.monotonic()
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    # Without the check the handler would run only once the report was done, nine
+    # tenths of `whole` after the signal; with it, within a check's interval.
+    assert stopped - sent[0] < whole / 2
+    # The store is whole and answers again.
+    assert store.observations(indicator="exports").shape[0] == 20_000
