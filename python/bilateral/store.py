@@ -4,6 +4,9 @@ The native store does the work (in Rust, with the GIL released) and answers with
 data: tables as columns, one-answer reports as dicts, the report as a native object.
 This class gives that a Python shape: DataFrames (built by :func:`._frames.frame`),
 frozen result objects (:mod:`._results`) and :class:`~bilateral.report.Report`.
+
+Long because every call carries its docstring with a worked example (run as a doctest);
+the code of each is a line or two.
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 //! The native `bilateral._core.Store`: the crate's [`Store`] behind a lock, every call
 //! made with the GIL released. It answers with plain data (tables as a dict of
 //! columns, one-answer reports as dicts); `bilateral.Store` (Python) wraps it.
+//!
+//! Long because it has one method per store call, each a PyO3 signature and a line or
+//! two of conversion; splitting it would scatter one class over several files.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};

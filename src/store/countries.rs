@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::write::Lookups;
+use super::insert::Lookups;
 use super::Store;
 use crate::builtin;
 use crate::error::{Error, Result};

@@ -6,6 +6,7 @@
 //! the domain types are written to and read from SQLite.
 
 mod countries;
+mod insert;
 mod read;
 mod schema;
 mod sql;

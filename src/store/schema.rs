@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, ErrorCode, Transaction};
 
-use super::write::{insert_source, Lookups};
+use super::insert::{insert_source, Lookups};
 use crate::builtin;
 use crate::error::{Error, Result};
 

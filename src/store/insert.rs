@@ -1,0 +1,438 @@
+//! Checking and inserting one record of each kind (topic, indicator, source,
+//! observation, event) inside a caller's transaction: every field checked and turned
+//! into typed values, an error naming the field and the offending text. Kept in one
+//! file because the kinds share the lookups and the code checks, and each is read on
+//! its own.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rusqlite::{params, ErrorCode, OptionalExtension, Transaction};
+
+use super::countries::Countries;
+use super::sql::{read_indicator, read_source, SELECT_INDICATOR};
+use super::write::OnDuplicate;
+use crate::error::{Error, Result};
+use crate::model::{Bounds, Indicator, NewEvent, NewObservation, Qualifier, Source, Status, Topic};
+use crate::period::Period;
+
+/// Ids looked up during one transaction, so a batch asks SQLite once per name.
+#[derive(Default)]
+pub(super) struct Lookups {
+    indicators: HashMap<String, (i64, Rc<Indicator>)>,
+    products: HashMap<String, i64>,
+    sources: HashMap<String, i64>,
+}
+
+impl Lookups {
+    fn indicator(&mut self, tx: &Transaction, code: &str) -> Result<(i64, Rc<Indicator>)> {
+        if let Some(found) = self.indicators.get(code) {
+            return Ok(found.clone());
+        }
+        let found = tx
+            .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
+            .query_row([code], |r| {
+                Ok((r.get::<_, i64>("id")?, Rc::new(read_indicator(r)?)))
+            })
+            .optional()?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "indicator",
+                    code,
+                    "is not a known indicator (add it with add_indicator)",
+                )
+            })?;
+        self.indicators.insert(code.to_owned(), found.clone());
+        Ok(found)
+    }
+
+    fn product(&mut self, tx: &Transaction, code: &str) -> Result<i64> {
+        if let Some(&id) = self.products.get(code) {
+            return Ok(id);
+        }
+        check_code("product", code, b"_.", true)?;
+        tx.prepare_cached("INSERT INTO product (code) VALUES (?1) ON CONFLICT (code) DO NOTHING")?
+            .execute([code])?;
+        let id = tx
+            .prepare_cached("SELECT id FROM product WHERE code = ?1")?
+            .query_row([code], |r| r.get(0))?;
+        self.products.insert(code.to_owned(), id);
+        Ok(id)
+    }
+
+    pub(super) fn source(&mut self, tx: &Transaction, code: &str) -> Result<i64> {
+        if let Some(&id) = self.sources.get(code) {
+            return Ok(id);
+        }
+        let id = tx
+            .prepare_cached("SELECT id FROM source WHERE code = ?1")?
+            .query_row([code], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "source",
+                    code,
+                    "is not a known source (add it with add_source)",
+                )
+            })?;
+        self.sources.insert(code.to_owned(), id);
+        Ok(id)
+    }
+}
+
+/// Checks a code of lowercase letters, digits and the `extra` characters.
+fn check_code(field: &str, code: &str, extra: &[u8], digit_first: bool) -> Result<()> {
+    let first_ok = code
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || (digit_first && b.is_ascii_digit()));
+    let rest_ok = code
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || extra.contains(&b));
+    if first_ok && rest_ok && code.len() <= 64 {
+        Ok(())
+    } else {
+        let allowed: String = extra.iter().map(|&b| b as char).collect();
+        Err(Error::invalid(
+            field,
+            code,
+            format!(
+                "is not a code: use up to 64 lowercase letters, digits and {allowed:?}, \
+                 starting with a letter{}",
+                if digit_first { " or digit" } else { "" }
+            ),
+        ))
+    }
+}
+
+fn non_empty(field: &str, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        Err(Error::invalid(field, text, "is empty"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Optional text: blank counts as absent.
+fn optional(text: &Option<String>) -> Option<&str> {
+    text.as_deref().map(str::trim).filter(|t| !t.is_empty())
+}
+
+/// The id of `topic`, added first if the store does not have it (with `title`, or one
+/// made from its code), and whether it was added. A title different from the stored
+/// one is a validation error.
+pub(super) fn insert_topic(
+    tx: &Transaction,
+    topic: &Topic,
+    title: Option<&str>,
+) -> Result<(i64, bool)> {
+    check_code("topic", topic.code(), b"_", false)?;
+    if let Some(title) = title {
+        non_empty("title", title)?;
+    }
+    let stored: Option<(i64, String)> = tx
+        .prepare_cached("SELECT id, title FROM topic WHERE code = ?1")?
+        .query_row([topic], |r| Ok((r.get("id")?, r.get("title")?)))
+        .optional()?;
+    match stored {
+        Some((_, stored)) if title.is_some_and(|t| t.trim() != stored) => Err(Error::invalid(
+            "title",
+            title.unwrap_or_default(),
+            format!("differs from the title of topic {topic}, {stored:?}"),
+        )),
+        Some((id, _)) => Ok((id, false)),
+        None => {
+            // A new topic comes after the others, but before `other`.
+            tx.prepare_cached(
+                "INSERT INTO topic (code, title, position)
+                 VALUES (?1, ?2, (SELECT ifnull(max(position), 0) + 1 FROM topic
+                                  WHERE code <> 'other'))",
+            )?
+            .execute(params![
+                topic,
+                title.map_or_else(|| topic.default_title(), |t| t.trim().to_owned())
+            ])?;
+            Ok((tx.last_insert_rowid(), true))
+        }
+    }
+}
+
+pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
+    check_code("code", &indicator.code, b"_", false)?;
+    non_empty("name", &indicator.name)?;
+    non_empty("unit", &indicator.unit)?;
+    check_code("topic", indicator.topic.code(), b"_", false)?;
+    if let Some(stored) = tx
+        .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
+        .query_row([&indicator.code], read_indicator)
+        .optional()?
+    {
+        return if &stored == indicator {
+            Ok(false)
+        } else {
+            Err(Error::invalid(
+                "code",
+                &indicator.code,
+                format!(
+                    "is already defined differently ({}, {}, {}, {}, topic {})",
+                    stored.name,
+                    stored.unit,
+                    stored.kind,
+                    if stored.directed {
+                        "directed"
+                    } else {
+                        "undirected"
+                    },
+                    stored.topic.code()
+                ),
+            ))
+        };
+    }
+    let topic_id = insert_topic(tx, &indicator.topic, None)?.0;
+    tx.prepare_cached(
+        "INSERT INTO indicator (code, name, unit, kind, directed, signed, description, topic_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        indicator.code,
+        indicator.name,
+        indicator.unit,
+        indicator.kind,
+        indicator.directed,
+        indicator.signed,
+        indicator.description,
+        topic_id
+    ])?;
+    Ok(true)
+}
+
+pub(super) fn insert_source(tx: &Transaction, source: &Source) -> Result<bool> {
+    check_code("id", &source.id, b"_.-", true)?;
+    non_empty("title", &source.title)?;
+    if let Some(stored) = tx
+        .prepare_cached(
+            "SELECT code, title, publisher, url, published FROM source WHERE code = ?1",
+        )?
+        .query_row([&source.id], read_source)
+        .optional()?
+    {
+        return if &stored == source {
+            Ok(false)
+        } else {
+            Err(Error::invalid(
+                "id",
+                &source.id,
+                "is already a source with other details",
+            ))
+        };
+    }
+    tx.prepare_cached(
+        "INSERT INTO source (code, title, publisher, url, published) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        source.id,
+        source.title,
+        source.publisher,
+        source.url,
+        source.published
+    ])?;
+    Ok(true)
+}
+
+pub(super) fn insert_observation(
+    tx: &Transaction,
+    countries: &Countries,
+    lookups: &mut Lookups,
+    record: &NewObservation,
+    on_duplicate: OnDuplicate,
+) -> Result<()> {
+    let (indicator_id, indicator) = lookups.indicator(tx, &record.indicator)?;
+    let (mut origin_id, mut origin) = countries.id(&record.origin, "origin")?;
+    let (mut destination_id, mut destination) = countries.id(&record.destination, "destination")?;
+    if origin_id == destination_id {
+        return Err(Error::invalid(
+            "destination",
+            &record.destination,
+            format!("is the same country as the origin ({origin})"),
+        ));
+    }
+    if !indicator.directed && origin > destination {
+        std::mem::swap(&mut origin_id, &mut destination_id);
+        std::mem::swap(&mut origin, &mut destination);
+    }
+    if let Some(unit) = optional(&record.unit) {
+        if unit != indicator.unit {
+            return Err(Error::invalid(
+                "unit",
+                unit,
+                format!(
+                    "is not the unit of {}, which is {}",
+                    indicator.code, indicator.unit
+                ),
+            ));
+        }
+    }
+    let period = Period::parse(&record.period)?;
+    let value = record.value;
+    if !value.is_finite() {
+        return Err(Error::invalid(
+            "value",
+            value.to_string(),
+            "is not a finite number",
+        ));
+    }
+    if value < 0.0 && !indicator.signed {
+        return Err(Error::invalid(
+            "value",
+            value.to_string(),
+            format!(
+                "is negative, and {} cannot be (it is not a signed indicator)",
+                indicator.code
+            ),
+        ));
+    }
+    let qualifier =
+        optional(&record.qualifier).map_or(Ok(Qualifier::Exact), Qualifier::from_words)?;
+    let status = optional(&record.status).map_or(Ok(Status::Actual), Status::from_code)?;
+    if let Some(p) = record.precision {
+        if !(p.is_finite() && p > 0.0) {
+            return Err(Error::invalid(
+                "precision",
+                p.to_string(),
+                "is not a positive number",
+            ));
+        }
+    }
+    let derived = Bounds::from_qualifier(value, qualifier, record.precision);
+    let floor = if indicator.signed {
+        f64::NEG_INFINITY
+    } else {
+        0.0
+    };
+    let low = record.low.unwrap_or(derived.low.max(floor));
+    let high = record.high.unwrap_or(derived.high);
+    if !low.is_finite() || low > value || low < floor {
+        return Err(Error::invalid(
+            "low",
+            low.to_string(),
+            format!("is not a bound at or below the value {value}"),
+        ));
+    }
+    if !high.is_finite() || high < value {
+        return Err(Error::invalid(
+            "high",
+            high.to_string(),
+            format!("is not a bound at or above the value {value}"),
+        ));
+    }
+    let product = optional(&record.product).unwrap_or("total");
+    let product_id = lookups.product(tx, product)?;
+    let source_id = optional(&record.source)
+        .map(|s| lookups.source(tx, s))
+        .transpose()?;
+    // Two fixed statements, so the statement cache finds them without building text.
+    const INSERT: &str = "INSERT INTO observation (indicator_id, origin_id, destination_id,
+        product_id, start_day, end_day, period_text, value, qualifier, low, high, status,
+        source_id, quote, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+    const REPLACE: &str = "INSERT OR REPLACE INTO observation (indicator_id, origin_id,
+        destination_id, product_id, start_day, end_day, period_text, value, qualifier, low,
+        high, status, source_id, quote, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+        ?11, ?12, ?13, ?14, ?15)";
+    let sql = match on_duplicate {
+        OnDuplicate::Error => INSERT,
+        OnDuplicate::Replace => REPLACE,
+    };
+    let result = tx.prepare_cached(sql)?.execute(params![
+        indicator_id,
+        origin_id,
+        destination_id,
+        product_id,
+        period.start().to_julian_day(),
+        period.end().to_julian_day(),
+        record.period.trim(),
+        value,
+        qualifier,
+        low,
+        high,
+        status,
+        source_id,
+        optional(&record.quote),
+        optional(&record.note),
+    ]);
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+            Err(Error::Duplicate {
+                what: "observation",
+                record: None,
+                key: format!(
+                    "{} {origin}{}{destination} {product} {period} {status} from {}",
+                    indicator.code,
+                    if indicator.directed { "→" } else { "–" },
+                    optional(&record.source).unwrap_or("no source")
+                ),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(super) fn insert_event(
+    tx: &Transaction,
+    countries: &Countries,
+    lookups: &mut Lookups,
+    event: &NewEvent,
+) -> Result<()> {
+    let date = Period::parse(&event.date).map_err(|e| e.for_field("date"))?;
+    let (a_id, a) = countries.id(&event.a, "a")?;
+    let (b_id, _) = countries.id(&event.b, "b")?;
+    if a_id == b_id {
+        return Err(Error::invalid(
+            "b",
+            &event.b,
+            format!("is the same country as a ({a})"),
+        ));
+    }
+    let kind = event.kind.trim().to_lowercase();
+    if kind.is_empty() || !kind.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+        return Err(Error::invalid(
+            "kind",
+            &event.kind,
+            "is not a kind: use lowercase letters and '_'",
+        ));
+    }
+    non_empty("title", &event.title)?;
+    let source_id = optional(&event.source)
+        .map(|s| lookups.source(tx, s))
+        .transpose()?;
+    let result = tx
+        .prepare_cached(
+            "INSERT INTO event (start_day, end_day, date_text, a_id, b_id, kind, title, place,
+                                source_id, quote, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        )?
+        .execute(params![
+            date.start().to_julian_day(),
+            date.end().to_julian_day(),
+            event.date.trim(),
+            a_id.min(b_id),
+            a_id.max(b_id),
+            kind,
+            event.title.trim(),
+            optional(&event.place),
+            source_id,
+            optional(&event.quote),
+            optional(&event.note),
+        ]);
+    match result {
+        Ok(_) => Ok(()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+            Err(Error::Duplicate {
+                what: "event",
+                record: None,
+                key: format!("{date} {kind} {:?}", event.title.trim()),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
