@@ -11,6 +11,7 @@ draws the charts with matplotlib, and ``report.save()`` writes a self-contained 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,8 +69,13 @@ class Report:
 
     def __init__(self, core: _core.Report) -> None:
         self._core = core
-        self._data: dict[str, Any] = core.to_dict()
         self._sections: list[Section] | None = None
+
+    @cached_property
+    def _data(self) -> dict[str, Any]:
+        # Made on first use: rendering and display need only the native report, and
+        # the Python data of a report on a large pair takes as long as the report.
+        return self._core.to_dict()
 
     @property
     def title(self) -> str:

@@ -36,13 +36,20 @@ pub const TOPIC_WORDS: [(Topic, &[&str]); 5] = [
     (
         Topic::TRANSPORT,
         &[
+            "transport",
             "cargo",
             "container",
             "freight",
             "transit",
+            "logistic",
             "rail",
+            "road",
+            "truck",
             "port",
+            "airport",
+            "aviation",
             "flight",
+            "shipping",
         ],
     ),
     (
@@ -51,7 +58,14 @@ pub const TOPIC_WORDS: [(Topic, &[&str]); 5] = [
     ),
     (
         Topic::COOPERATION,
-        &["agreement", "memorand", "treaty", "military", "visit"],
+        &[
+            "cooperat",
+            "agreement",
+            "memorand",
+            "treaty",
+            "military",
+            "visit",
+        ],
     ),
 ];
 
@@ -164,6 +178,16 @@ mod tests {
         assert_eq!(Topic::infer("fdi_stock", "FDI stock"), Topic::INVESTMENT);
         assert_eq!(Topic::infer("firms", "Joint companies"), Topic::INVESTMENT);
         assert_eq!(Topic::infer("mou", "Memoranda signed"), Topic::COOPERATION);
+        // A topic's own word puts an indicator in it.
+        assert_eq!(Topic::infer("road_transport", "Road"), Topic::TRANSPORT);
+        assert_eq!(
+            Topic::infer("cooperation_projects", "Projects"),
+            Topic::COOPERATION
+        );
+        assert_eq!(
+            Topic::infer("airport_passengers", "Passengers"),
+            Topic::TRANSPORT
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The native `bilateral._core.Report` and `Chart`: the crate's report and its charts,
-//! rendered in Rust and handed out as plain data. `bilateral.Report` and
+//! rendered in Rust (with the GIL released, since a report on a large pair renders to
+//! tens of megabytes) and handed out as plain data. `bilateral.Report` and
 //! `bilateral.Chart` (Python) wrap them.
 
 use pyo3::prelude::*;
@@ -31,28 +32,28 @@ impl PyReport {
     }
 
     /// The report as Markdown.
-    fn to_markdown(&self) -> String {
-        self.report.to_markdown()
+    fn to_markdown(&self, py: Python<'_>) -> String {
+        py.detach(|| self.report.to_markdown())
     }
 
     /// The report as a self-contained HTML page.
-    fn to_html(&self) -> String {
-        self.report.to_html()
+    fn to_html(&self, py: Python<'_>) -> String {
+        py.detach(|| self.report.to_html())
     }
 
     /// The report as an HTML fragment, for notebooks.
-    fn to_html_fragment(&self) -> String {
-        self.report.to_html_fragment()
+    fn to_html_fragment(&self, py: Python<'_>) -> String {
+        py.detach(|| self.report.to_html_fragment())
     }
 
     /// The report as JSON with stable field names.
-    fn to_json(&self) -> String {
-        self.report.to_json()
+    fn to_json(&self, py: Python<'_>) -> String {
+        py.detach(|| self.report.to_json())
     }
 
     /// The report as `markdown`, `html` or `json`.
     fn render(&self, py: Python<'_>, format: &str) -> PyResult<String> {
-        self.report.render(format).py(py)
+        py.detach(|| self.report.render(format)).py(py)
     }
 
     /// The report as plain Python data (the JSON structure), a new copy each call.

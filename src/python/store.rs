@@ -432,7 +432,7 @@ impl PyStore {
     /// Adds a report topic with its section title; False when it was already stored
     /// with that title.
     fn add_topic(&self, py: Python<'_>, code: &str, title: String) -> PyResult<bool> {
-        let topic = Topic::new(code).py(py)?;
+        let topic = Topic::new(code).map_err(|e| e.for_field("code")).py(py)?;
         self.with(py, move |s| s.add_topic(&topic, &title))
     }
 

@@ -59,6 +59,9 @@ def test_a_bad_topic_is_a_validation_error_naming_the_field() -> None:
     with pytest.raises(bilateral.ValidationError) as caught:
         store.add_indicator("x", "X", "t", "flow", False, topic="energy & mining")
     assert (caught.value.field, caught.value.text) == ("topic", "energy & mining")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.add_topic("energy & mining", "Energy and mining")
+    assert (caught.value.field, caught.value.text) == ("code", "energy & mining")
     store.add_topic("energy", "Energy")
     with pytest.raises(bilateral.ValidationError) as caught:
         store.add_topic("energy", "Power")
