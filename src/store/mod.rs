@@ -2,8 +2,9 @@
 //!
 //! All SQL text of the crate lives in this folder; the layout itself is `schema.sql`.
 //! `schema.rs` creates and migrates files, `countries.rs` finds countries and their
-//! population, `write.rs` checks and inserts, `read.rs` queries, and `sql.rs` says how
-//! the domain types are written to and read from SQLite.
+//! population, `write.rs` has the write calls (each one transaction), `insert.rs` checks
+//! and inserts one record of each kind, `read.rs` queries, and `sql.rs` says how the
+//! domain types are written to and read from SQLite.
 
 mod countries;
 mod insert;

@@ -15,7 +15,8 @@ use crate::model::{Indicator, NewEvent, NewObservation, Source, Topic};
 /// What to do when an added observation is already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OnDuplicate {
-    /// Fail with [`Error::Duplicate`] and leave the store unchanged.
+    /// Fail with [`Error::Duplicate`](crate::error::Error::Duplicate) and leave the store
+    /// unchanged.
     #[default]
     Error,
     /// Replace the stored observation.
