@@ -1,7 +1,8 @@
 //! Report speed: `Store::report` on generated pairs of growing size (products × years,
 //! both directions, beside a yearly trade total), and its Markdown and HTML renderings,
-//! timed side by side. The report reads the pair once and composes from memory, so its
-//! time should grow with the rows, not with their square.
+//! timed side by side; then the same for one long daily series. The report reads the
+//! pair once and composes from memory, so its time should grow with the rows, not with
+//! their square, whether they are many short series or one long one.
 //!
 //! `cargo bench --bench report` (or `make bench`); `-- 1000 10000` picks the sizes.
 
@@ -48,6 +49,26 @@ fn store(rows: usize) -> Store {
     store
 }
 
+/// A store with one daily series of `rows` days of rail cargo between Georgia and
+/// Armenia, from 1 January 1900.
+fn daily_store(rows: usize) -> Store {
+    let mut store = Store::in_memory().expect("store");
+    let cargo = Indicator::new("rail_cargo", "Rail cargo", "t", Kind::Flow, false);
+    store.add_indicator(&cargo).expect("indicator");
+    let first = time::Date::from_calendar_date(1900, time::Month::January, 1).expect("date");
+    let records: Vec<NewObservation> = (0..rows)
+        .map(|day| {
+            let date = first + time::Duration::days(day as i64);
+            let value = 1_000.0 * (1 + (day * 7) % 997) as f64;
+            NewObservation::new("rail_cargo", "GEO", "ARM", &date.to_string(), value)
+        })
+        .collect();
+    store
+        .add_many(&records, OnDuplicate::Error)
+        .expect("add_many");
+    store
+}
+
 fn seconds(d: Duration) -> String {
     format!("{:.3} s", d.as_secs_f64())
 }
@@ -65,32 +86,45 @@ fn main() {
         }
     };
     println!("report on one pair, release build, in-memory store");
-    println!("| rows | report() | rows/s | to_markdown() | to_html() | sentences | notes |");
-    println!("|---|---|---|---|---|---|---|");
-    for size in sizes {
-        let store = store(size);
-        let rows = store
-            .observations(&bilateral::ObservationFilter::default())
-            .expect("observations")
-            .len();
-        let started = Instant::now();
-        let report = store.report("GEO", "ARM").expect("report");
-        let built = started.elapsed();
-        let started = Instant::now();
-        let markdown = report.to_markdown();
-        let md = started.elapsed();
-        let started = Instant::now();
-        let html = report.to_html();
-        let page = started.elapsed();
-        let sentences: usize = report.sections.iter().map(|s| s.sentences.len()).sum();
-        assert!(markdown.len() > 1_000 && html.len() > markdown.len());
-        println!(
-            "| {rows} | {} | {:.0} | {} | {} | {sentences} | {} |",
-            seconds(built),
-            rows as f64 / built.as_secs_f64(),
-            seconds(md),
-            seconds(page),
-            report.notes.len()
-        );
+    for (shape, make) in [
+        (
+            "products × 25 years, both directions",
+            store as fn(usize) -> Store,
+        ),
+        ("one daily series", daily_store),
+    ] {
+        println!("\n{shape}\n");
+        println!("| rows | report() | rows/s | to_markdown() | to_html() | sentences | notes |");
+        println!("|---|---|---|---|---|---|---|");
+        for &size in &sizes {
+            time_report(make(size));
+        }
     }
+}
+
+/// Times the report on the store's one pair and its renderings, and prints a row.
+fn time_report(store: Store) {
+    let rows = store
+        .observations(&bilateral::ObservationFilter::default())
+        .expect("observations")
+        .len();
+    let started = Instant::now();
+    let report = store.report("GEO", "ARM").expect("report");
+    let built = started.elapsed();
+    let started = Instant::now();
+    let markdown = report.to_markdown();
+    let md = started.elapsed();
+    let started = Instant::now();
+    let html = report.to_html();
+    let page = started.elapsed();
+    let sentences: usize = report.sections.iter().map(|s| s.sentences.len()).sum();
+    assert!(markdown.len() > 1_000 && html.len() > markdown.len());
+    println!(
+        "| {rows} | {} | {:.0} | {} | {} | {sentences} | {} |",
+        seconds(built),
+        rows as f64 / built.as_secs_f64(),
+        seconds(md),
+        seconds(page),
+        report.notes.len()
+    );
 }

@@ -68,14 +68,19 @@ pub struct Series {
     pub destination: String,
     /// Product code.
     pub product: String,
-    /// The observations, one per period.
+    /// The observations, one per period, in period order (start, then end).
     pub observations: Vec<Observation>,
 }
 
 impl Series {
-    /// The observation for exactly `period`.
+    /// The observation for exactly `period`. The observations are in period order (as
+    /// the store reads them), so this is a binary search: a report asks it for every
+    /// row of a series.
     pub fn get(&self, period: &Period) -> Option<&Observation> {
-        self.observations.iter().find(|o| &o.period == period)
+        self.observations
+            .binary_search_by(|o| o.period.cmp(period))
+            .ok()
+            .map(|i| &self.observations[i])
     }
 
     /// The observation for `period`, or [`Error::NotFound`] naming the series.

@@ -25,13 +25,13 @@ pub(super) struct Paragraph {
 
 /// The latest figure and its comparisons, earlier growth, the long-run change, the
 /// share of a whole, and per-capita figures; `None` for a series without figures.
+/// Notes are cited in the order the sentences use them.
 pub(super) fn describe(
     data: &Gathered,
     notes: &mut Notes,
     series: &Series,
     subject: &str,
 ) -> Result<Option<Paragraph>> {
-    let pair = &data.pair;
     let Some(latest) = series
         .observations
         .iter()
@@ -39,51 +39,112 @@ pub(super) fn describe(
     else {
         return Ok(None);
     };
-    let mut sentences = Vec::new();
-    let mut growth_rows = Vec::new();
-    let unit = series.indicator.unit.clone();
-    let growth = analysis::growth(series).unwrap_or_default();
-    let latest_note = notes.cite(subject, latest);
-    // A net outflow "was" a negative figure; nothing "reaches" one.
-    let verb = match series.indicator.kind {
-        _ if latest.value < 0.0 => "was",
-        Kind::Flow => "reached",
-        Kind::Stock => "stood at",
-    };
-    let mut text = format!(
-        "{subject} {verb} {} {}{}",
-        format_value(latest.value, &unit, latest.qualifier),
-        level_phrase(series.indicator.kind, &latest.period),
-        status_words(latest.status)
-    );
-    let mut cited = vec![latest_note];
-    let mut headline_notes = vec![latest_note];
-    let mut headline_text = format!(
-        "{subject}: {} {}{}",
-        format_value(latest.value, &unit, latest.qualifier),
-        level_phrase(series.indicator.kind, &latest.period),
-        status_words(latest.status)
-    );
-    // A partial year set against the whole of the year before.
-    if latest.period.months().is_some_and(|m| m < 12) {
-        let previous_year = Period::year(latest.period.start().year() - 1)?;
-        if let Some(whole) = series.get(&previous_year) {
-            cited.push(notes.cite(subject, whole));
-            let figure = format_value(whole.value, &unit, whole.qualifier);
-            if latest.value > whole.value {
-                text.push_str(&format!(
-                    ", more than in the whole of {previous_year} ({figure})"
-                ));
-            } else {
-                text.push_str(&format!(
-                    ", against {figure} in the whole of {previous_year}"
-                ));
+    let mut first = Latest::describe(notes, series, latest, subject)?;
+    let (earlier, growth_rows) = growth(notes, series, latest.period, &mut first, subject);
+    let latest_note = first.cited[0];
+    let (sentence, headline) = first.finish();
+    let mut sentences = vec![sentence];
+    sentences.extend(earlier);
+    sentences.extend(long_run(notes, series, subject));
+    if series.product != "total" {
+        sentences.extend(shares_of_whole(data, notes, series, subject)?);
+    }
+    sentences.extend(per_1000_residents(data, series, latest, latest_note));
+    Ok(Some(Paragraph {
+        sentences,
+        headline,
+        growth_rows,
+    }))
+}
+
+/// The sentence on the latest figure and its line in the summary, while growth on a
+/// year earlier is still to be added to both.
+struct Latest {
+    text: String,
+    cited: Vec<usize>,
+    headline_text: String,
+    headline_notes: Vec<usize>,
+}
+
+impl Latest {
+    /// "… reached $547.6 million in January–August 2025, more than in the whole of
+    /// 2024 ($533.4 million)": a partial year set against the whole of the year before.
+    fn describe(
+        notes: &mut Notes,
+        series: &Series,
+        latest: &Observation,
+        subject: &str,
+    ) -> Result<Latest> {
+        let unit = &series.indicator.unit;
+        let latest_note = notes.cite(subject, latest);
+        // A net outflow "was" a negative figure; nothing "reaches" one.
+        let verb = match series.indicator.kind {
+            _ if latest.value < 0.0 => "was",
+            Kind::Flow => "reached",
+            Kind::Stock => "stood at",
+        };
+        let figure = format!(
+            "{} {}{}",
+            format_value(latest.value, unit, latest.qualifier),
+            level_phrase(series.indicator.kind, &latest.period),
+            status_words(latest.status)
+        );
+        let mut text = format!("{subject} {verb} {figure}");
+        let mut cited = vec![latest_note];
+        if latest.period.months().is_some_and(|m| m < 12) {
+            let previous_year = Period::year(latest.period.start().year() - 1)?;
+            if let Some(whole) = series.get(&previous_year) {
+                cited.push(notes.cite(subject, whole));
+                let figure = format_value(whole.value, unit, whole.qualifier);
+                if latest.value > whole.value {
+                    text.push_str(&format!(
+                        ", more than in the whole of {previous_year} ({figure})"
+                    ));
+                } else {
+                    text.push_str(&format!(
+                        ", against {figure} in the whole of {previous_year}"
+                    ));
+                }
             }
         }
+        text.push('.');
+        Ok(Latest {
+            text,
+            cited,
+            headline_text: format!("{subject}: {figure}"),
+            headline_notes: vec![latest_note],
+        })
     }
-    text.push('.');
-    let mut extra = Vec::new();
-    for row in &growth {
+
+    /// The sentence and the summary line.
+    fn finish(self) -> (Sentence, Sentence) {
+        (
+            Sentence {
+                text: self.text,
+                notes: self.cited,
+            },
+            Sentence {
+                text: format!("{}.", self.headline_text),
+                notes: self.headline_notes,
+            },
+        )
+    }
+}
+
+/// Growth on the same period a year earlier: for the latest period added to its
+/// sentence and summary line, for earlier periods a sentence each; and the rows of
+/// the section's growth table.
+fn growth(
+    notes: &mut Notes,
+    series: &Series,
+    latest_period: Period,
+    latest: &mut Latest,
+    subject: &str,
+) -> (Vec<Sentence>, Vec<(String, GrowthRow)>) {
+    let unit = &series.indicator.unit;
+    let mut sentences = Vec::new();
+    let mut rows = Vec::new();
+    for row in analysis::growth(series).unwrap_or_default() {
         let (Some(base_period), Some(base_value), Some(change)) =
             (row.base_period, row.base_value, row.change)
         else {
@@ -95,152 +156,159 @@ pub(super) fn describe(
         let base_note = notes.cite(subject, base);
         let change = match row.pct {
             Some(pct) => change_words(pct, row.pct_low, row.pct_high),
-            None => amount_change_words(change, &unit),
+            None => amount_change_words(change, unit),
         };
         let estimated = if base.status == Status::Estimate {
             "an estimated "
         } else {
             ""
         };
-        let base_figure = format_value(base_value, &unit, base.qualifier);
-        if row.period == latest.period {
-            text.push_str(&format!(
+        let base_figure = format_value(base_value, unit, base.qualifier);
+        if row.period == latest_period {
+            latest.text.push_str(&format!(
                 " That is {change} on {estimated}{base_figure} {}.",
                 period_phrase(&base_period)
             ));
-            cited.push(base_note);
-            headline_text.push_str(&format!(", {change} on {}", period_words(&base_period)));
-            headline_notes.push(base_note);
+            latest.cited.push(base_note);
+            latest
+                .headline_text
+                .push_str(&format!(", {change} on {}", period_words(&base_period)));
+            latest.headline_notes.push(base_note);
         } else if let Some(obs) = series.get(&row.period) {
             let note = notes.cite(subject, obs);
-            extra.push(Sentence {
+            sentences.push(Sentence {
                 text: format!(
                     "{} it was {}, {change} on {estimated}{base_figure} {}.",
                     capitalise(&period_phrase(&row.period)),
-                    format_value(row.value, &unit, obs.qualifier),
+                    format_value(row.value, unit, obs.qualifier),
                     period_phrase(&base_period)
                 ),
                 notes: vec![note, base_note],
             });
         }
-        growth_rows.push((subject.to_owned(), row.clone()));
+        rows.push((subject.to_owned(), row));
     }
-    sentences.push(Sentence {
-        text,
-        notes: cited.clone(),
-    });
-    let headline = Sentence {
-        text: format!("{headline_text}."),
-        notes: headline_notes,
-    };
-    sentences.extend(extra);
-    // The long run: first and last calendar years at least two years apart.
+    (sentences, rows)
+}
+
+/// The long run: from the first to the last calendar year, at least two years apart.
+fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentence> {
+    let unit = &series.indicator.unit;
     let years: Vec<&Observation> = series
         .observations
         .iter()
         .filter(|o| o.period.is_calendar_year())
         .collect();
-    if let (Some(first), Some(last)) = (years.first(), years.last()) {
-        if last.period.start().year() - first.period.start().year() >= 2 {
-            if let Ok(c) = analysis::change(series, &first.period, &last.period) {
-                let cited = vec![notes.cite(subject, first), notes.cite(subject, last)];
-                let rate = c
-                    .cagr
-                    .map(|g| {
-                        format!(
-                            " ({} a year)",
-                            pct_words(
-                                g * 100.0,
-                                c.cagr_low.map(|l| l * 100.0),
-                                c.cagr_high.map(|h| h * 100.0)
-                            )
-                        )
-                    })
-                    .unwrap_or_default();
-                // "Times as much" only for a rise between positive figures; a fall
-                // reads better as a percentage.
-                let times = if c.ratio_low > 0.0 && c.ratio < 1.0 {
-                    format!(
-                        ", {}",
-                        change_words(c.pct, Some(c.pct_low), Some(c.pct_high))
-                    )
-                } else if c.ratio_low > 0.0 {
-                    format!(
-                        ", {} times as much{rate}",
-                        ratio_words(c.ratio, c.ratio_low, c.ratio_high)
-                    )
-                } else {
-                    format!(", {}", amount_change_words(c.change, &unit))
-                };
-                sentences.push(Sentence {
-                    text: format!(
-                        "From {} to {} it went from {} to {}{times}.",
-                        first.period,
-                        last.period,
-                        format_value(first.value, &unit, first.qualifier),
-                        format_value(last.value, &unit, last.qualifier),
-                    ),
-                    notes: cited,
-                });
-            }
-        }
+    let (first, last) = (*years.first()?, *years.last()?);
+    if last.period.start().year() - first.period.start().year() < 2 {
+        return None;
     }
-    if series.product != "total" {
-        let total = |indicator: &Indicator| {
-            Ok(data.series(
-                indicator,
-                &series.origin,
-                &series.destination,
-                "total",
-                None,
-            ))
+    let c = analysis::change(series, &first.period, &last.period).ok()?;
+    let cited = vec![notes.cite(subject, first), notes.cite(subject, last)];
+    let rate = c
+        .cagr
+        .map(|g| {
+            format!(
+                " ({} a year)",
+                pct_words(
+                    g * 100.0,
+                    c.cagr_low.map(|l| l * 100.0),
+                    c.cagr_high.map(|h| h * 100.0)
+                )
+            )
+        })
+        .unwrap_or_default();
+    // "Times as much" only for a rise between positive figures; a fall reads better as
+    // a percentage.
+    let times = if c.ratio_low > 0.0 && c.ratio < 1.0 {
+        format!(
+            ", {}",
+            change_words(c.pct, Some(c.pct_low), Some(c.pct_high))
+        )
+    } else if c.ratio_low > 0.0 {
+        format!(
+            ", {} times as much{rate}",
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high)
+        )
+    } else {
+        format!(", {}", amount_change_words(c.change, unit))
+    };
+    Some(Sentence {
+        text: format!(
+            "From {} to {} it went from {} to {}{times}.",
+            first.period,
+            last.period,
+            format_value(first.value, unit, first.qualifier),
+            format_value(last.value, unit, last.qualifier),
+        ),
+        notes: cited,
+    })
+}
+
+/// A product's share of its whole (see [`whole_for`]) in each period both have.
+fn shares_of_whole(
+    data: &Gathered,
+    notes: &mut Notes,
+    series: &Series,
+    subject: &str,
+) -> Result<Vec<Sentence>> {
+    let total = |indicator: &Indicator| {
+        Ok(data.series(
+            indicator,
+            &series.origin,
+            &series.destination,
+            "total",
+            None,
+        ))
+    };
+    let Some(whole) = whole_for(series, &data.indicators, total)? else {
+        return Ok(Vec::new());
+    };
+    let mut sentences = Vec::new();
+    for row in analysis::shares(std::slice::from_ref(series), &whole, None).unwrap_or_default() {
+        let (Some(part), Some(total)) = (series.get(&row.period), whole.get(&row.period)) else {
+            continue;
         };
-        if let Some(whole) = whole_for(series, &data.indicators, total)? {
-            for row in
-                analysis::shares(std::slice::from_ref(series), &whole, None).unwrap_or_default()
-            {
-                let (Some(part), Some(total)) = (series.get(&row.period), whole.get(&row.period))
-                else {
-                    continue;
-                };
-                let whole_subject = pair.subject(&whole);
-                let cited = vec![notes.cite(subject, part), notes.cite(&whole_subject, total)];
-                sentences.push(Sentence {
-                    text: format!(
-                        "{} made up {} of {} {}.",
-                        capitalise(&series.product.replace('_', " ")),
-                        share_words(row.share, row.low, row.high),
-                        lower_first(&whole_subject),
-                        period_phrase(&row.period)
-                    ),
-                    notes: cited,
-                });
-            }
-        }
+        let whole_subject = data.pair.subject(&whole);
+        let cited = vec![notes.cite(subject, part), notes.cite(&whole_subject, total)];
+        sentences.push(Sentence {
+            text: format!(
+                "{} made up {} of {} {}.",
+                capitalise(&series.product.replace('_', " ")),
+                share_words(row.share, row.low, row.high),
+                lower_first(&whole_subject),
+                period_phrase(&row.period)
+            ),
+            notes: cited,
+        });
     }
-    if series.indicator.directed && unit == "persons" {
-        let population = data.population(&series.origin);
-        if let Some(row) = analysis::per_capita(series, &series.origin, population, 1000.0)
-            .unwrap_or_default()
-            .into_iter()
-            .find(|r| r.period == latest.period)
-        {
-            sentences.push(Sentence {
-                text: format!(
-                    "{}, that is {} per 1,000 residents of {} ({} population {}).",
-                    capitalise(&period_phrase(&row.period)),
-                    trim_number(row.per_capita, 3),
-                    pair.name(&row.country),
-                    row.population_year,
-                    format_number(row.population as f64)
-                ),
-                notes: vec![latest_note],
-            });
-        }
+    Ok(sentences)
+}
+
+/// People travelling from the origin per 1,000 of its residents, in the latest period.
+fn per_1000_residents(
+    data: &Gathered,
+    series: &Series,
+    latest: &Observation,
+    latest_note: usize,
+) -> Option<Sentence> {
+    if !(series.indicator.directed && series.indicator.unit == "persons") {
+        return None;
     }
-    Ok(Some(Paragraph {
-        sentences,
-        headline,
-        growth_rows,
-    }))
+    let population = data.population(&series.origin);
+    let row = analysis::per_capita(series, &series.origin, population, 1000.0)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|r| r.period == latest.period)?;
+    Some(Sentence {
+        text: format!(
+            "{}, that is {} per 1,000 residents of {} ({} population {}).",
+            capitalise(&period_phrase(&row.period)),
+            trim_number(row.per_capita, 3),
+            data.pair.name(&row.country),
+            row.population_year,
+            format_number(row.population as f64)
+        ),
+        notes: vec![latest_note],
+    })
 }
