@@ -14,6 +14,9 @@
 //! A range is two of the single forms joined by `/`: it runs from the start of the first
 //! to the end of the second. Every period prints back in its canonical form, the
 //! shortest single form that states it exactly, else a month range, else a day range.
+//!
+//! Long for one type because the grammar, its printing and their tests (properties
+//! included) belong together.
 
 use std::fmt;
 use std::str::FromStr;

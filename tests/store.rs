@@ -681,10 +681,11 @@ fn a_topic_with_another_title_or_a_bad_code_is_refused() {
     );
     let err = bilateral::Topic::new("energy & mining").unwrap_err();
     assert_eq!(err.validation().unwrap().field, "topic");
-    // A topic that came from a file unchecked is checked when stored.
-    let mut odd = Indicator::new("odd", "Odd", "count", Kind::Flow, false);
-    odd.topic = serde_json::from_value(serde_json::json!("Not A Code")).unwrap();
-    assert_invalid(store.add_indicator(&odd), "topic", "Not A Code", None);
+    // A data file's topic is checked as it is read, and written in any case.
+    let read = |topic: &str| serde_json::from_value::<bilateral::Topic>(serde_json::json!(topic));
+    let err = read("Not A Code").unwrap_err().to_string();
+    assert!(err.contains("\"not a code\" is not a topic code"), "{err}");
+    assert_eq!(read("Energy").unwrap(), energy);
 }
 
 #[test]

@@ -1,8 +1,8 @@
 """A chart of a report: what it shows, the points to draw, and its SVG.
 
 A :class:`Chart` holds the chart's data as plain Python values; its SVG is drawn in
-Rust by the native chart it came from (``bilateral._core.Chart``), and
-:meth:`Chart.figure` draws it with matplotlib (``pip install bilateral[plot]``).
+Rust from that data (``bilateral._core.Chart``), and :meth:`Chart.figure` draws it
+with matplotlib (``pip install bilateral[plot]``).
 """
 
 from __future__ import annotations
@@ -39,10 +39,8 @@ class Chart:
 
     @classmethod
     def _of(cls, native: _core.Chart) -> Chart:
-        """The chart of a native chart, which it keeps to draw its SVG."""
-        chart = cls(**native.to_dict())
-        object.__setattr__(chart, "_native", native)
-        return chart
+        """The chart of a native chart."""
+        return cls(**native.to_dict())
 
     def to_dict(self) -> dict[str, Any]:
         """The chart as plain data (the JSON form)."""
@@ -59,12 +57,9 @@ class Chart:
         }
 
     def svg(self) -> str:
-        """The chart as an inline SVG element (drawn in Rust; no matplotlib needed)."""
-        native: _core.Chart | None = self.__dict__.get("_native")
-        if native is None:  # a chart made in Python: the core reads its data once
-            native = _core.Chart.from_dict(self.to_dict())
-            object.__setattr__(self, "_native", native)
-        return native.svg()
+        """The chart as an inline SVG element (drawn in Rust; no matplotlib needed), from
+        the chart's data as it is now."""
+        return _core.Chart.from_dict(self.to_dict()).svg()
 
     def figure(self) -> Figure:
         """The chart as a matplotlib figure (needs ``pip install bilateral[plot]``)."""

@@ -80,7 +80,7 @@ class Report:
     @property
     def title(self) -> str:
         """ "Azerbaijan and Kazakhstan"."""
-        return str(self._data["title"])
+        return self._core.title
 
     @property
     def countries(self) -> tuple[dict[str, Any], dict[str, Any]]:

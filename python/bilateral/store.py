@@ -103,8 +103,11 @@ class Store:
         place = "in memory" if self.path is None else _quoted(self.path)
         try:
             count = self._inner.observation_count()
-        except _core.BilateralError:
+        except _core.ClosedError:
             return f"<bilateral.Store {place}: closed>"
+        except _core.BilateralError:
+            # In use by the call a signal handler interrupted, say: no count to show.
+            return f"<bilateral.Store {place}>"
         return f"<bilateral.Store {place}: {count} observations>"
 
     # ----- adding ---------------------------------------------------------------------------

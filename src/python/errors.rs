@@ -92,6 +92,18 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+/// The error for a call on a store that this thread is already in a call of: only a
+/// signal handler running during that call can make one, and waiting for the call's
+/// lock would wait forever.
+pub(crate) fn store_in_use(py: Python<'_>) -> PyErr {
+    let message = "the store is in the middle of a call on this thread (a signal handler \
+                   cannot use the store whose call it interrupted)";
+    match exceptions(py) {
+        Ok(types) => PyErr::from_type(types.base.bind(py).clone(), message),
+        Err(e) => e,
+    }
+}
+
 /// The one place where crate errors become Python exceptions.
 pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     // Ctrl-C stopped the call: the KeyboardInterrupt Python would have raised.

@@ -5,6 +5,7 @@
 //! Long because it has one method per store call, each a PyO3 signature and a line or
 //! two of conversion; splitting it would scatter one class over several files.
 
+use std::cell::RefCell;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,7 @@ use super::convert::{
     fields_dict, number_of, observation_from_mapping, required_number, rows_columns, series_query,
     text_of, Columns,
 };
-use super::errors::{to_py_err, IntoPyResult};
+use super::errors::{store_in_use, to_py_err, IntoPyResult};
 use super::report::PyReport;
 use crate::analysis::Basis;
 use crate::error::Error;
@@ -60,6 +61,37 @@ fn signal_check(raised: RaisedBySignal) -> crate::store::InterruptCheck {
     })
 }
 
+thread_local! {
+    /// The stores this thread is in a call of. A signal handler runs on the thread of
+    /// the call it interrupts, while that call holds the store's lock; if it used the
+    /// same store, it would wait for that lock forever.
+    static IN_CALL: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// This thread's mark on a store for the length of one call.
+struct InCall(usize);
+
+impl InCall {
+    /// Marks `store` as in a call of this thread; `None` if it already is.
+    fn enter(store: &PyStore) -> Option<InCall> {
+        let id = std::ptr::from_ref(store) as usize;
+        IN_CALL.with(|calls| {
+            let mut calls = calls.borrow_mut();
+            if calls.contains(&id) {
+                return None;
+            }
+            calls.push(id);
+            Some(InCall(id))
+        })
+    }
+}
+
+impl Drop for InCall {
+    fn drop(&mut self) {
+        IN_CALL.with(|calls| calls.borrow_mut().retain(|&id| id != self.0));
+    }
+}
+
 impl PyStore {
     /// Wraps an open store, which from now on stops long calls on Ctrl-C.
     pub(crate) fn new_open(
@@ -92,15 +124,24 @@ impl PyStore {
         py: Python<'_>,
         f: impl FnOnce(&mut Store) -> crate::error::Result<T> + Send,
     ) -> PyResult<T> {
-        let result = py.detach(|| match self.lock().as_mut() {
-            Some(store) => f(store),
-            None => Err(Error::Closed),
+        let Some(_in_call) = InCall::enter(self) else {
+            return Err(store_in_use(py));
+        };
+        let (result, raised) = py.detach(|| {
+            let mut store = self.lock();
+            let result = match store.as_mut() {
+                Some(store) => f(store),
+                None => Err(Error::Closed),
+            };
+            // Taken while the lock is held: what a handler raised during this call
+            // belongs to this call, not to another thread's that ends meanwhile.
+            let raised = self
+                .raised_by_signal
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .take();
+            (result, raised)
         });
-        let raised = self
-            .raised_by_signal
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .take();
         match (result, raised) {
             (Err(Error::Interrupted), Some(raised)) => Err(raised),
             (result, _) => result.py(py),
@@ -128,12 +169,6 @@ impl PyStore {
         self.path.clone()
     }
 
-    /// True once the store is closed.
-    #[getter]
-    fn closed(&self, py: Python<'_>) -> bool {
-        py.detach(|| self.lock().is_none())
-    }
-
     /// The schema version of the database (`PRAGMA user_version`).
     #[getter]
     fn schema_version(&self, py: Python<'_>) -> PyResult<u32> {
@@ -141,10 +176,14 @@ impl PyStore {
     }
 
     /// Closes the store; later calls raise ClosedError. Closing twice is harmless.
-    fn close(&self, py: Python<'_>) {
+    fn close(&self, py: Python<'_>) -> PyResult<()> {
+        let Some(_in_call) = InCall::enter(self) else {
+            return Err(store_in_use(py));
+        };
         py.detach(|| {
             self.lock().take();
         });
+        Ok(())
     }
 
     /// How many observations the store holds.
@@ -234,6 +273,10 @@ impl PyStore {
     ) -> PyResult<usize> {
         let mut parsed = Vec::new();
         for (index, item) in records.try_iter()?.enumerate() {
+            // Reading a large batch takes a while with the GIL held: let Ctrl-C in.
+            if index % 10_000 == 9_999 {
+                py.check_signals()?;
+            }
             parsed.push(observation_from_mapping(&item?, index).py(py)?);
         }
         let on_duplicate = if replace {

@@ -1,5 +1,8 @@
 //! The report's charts as inline SVG: a series over time, both directions side by side,
 //! progress towards a target, and a timeline of events.
+//!
+//! Kept in one file, though long, because the four kinds share the canvas, axes,
+//! ticks, legend and error bars above them.
 
 use std::fmt::Write as _;
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::notes::Notes;
 use crate::analysis::Series;
-use crate::model::{Event, Observation};
+use crate::model::Observation;
 use crate::period::Period;
 
 /// What a chart shows.
@@ -145,28 +145,7 @@ pub(super) fn series_chart(
     })
 }
 
-pub(super) fn timeline_chart(events: &[Event]) -> Chart {
-    Chart {
-        kind: ChartKind::Timeline,
-        indicator: None,
-        product: None,
-        origin: events.first().map(|e| e.a.clone()),
-        destination: events.first().map(|e| e.b.clone()),
-        title: "Timeline".to_owned(),
-        unit: String::new(),
-        series: Vec::new(),
-        events: events
-            .iter()
-            .map(|e| ChartEvent {
-                x: middle(&e.date),
-                date: e.date.to_string(),
-                kind: e.kind.clone(),
-                title: e.title.clone(),
-            })
-            .collect(),
-    }
-}
-
+/// A stored figure as a point of a chart, with the number of its note.
 pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint {
     ChartPoint {
         label: obs.period.to_string(),
@@ -179,7 +158,7 @@ pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint 
 }
 
 /// The middle of a period in decimal years.
-fn middle(period: &Period) -> f64 {
+pub(super) fn middle(period: &Period) -> f64 {
     let decimal = |d: time::Date| f64::from(d.year()) + f64::from(d.ordinal() - 1) / 365.25;
     (decimal(period.start()) + decimal(period.end()) + 1.0 / 365.25) / 2.0
 }

@@ -6,7 +6,7 @@
 //! knows about any particular dataset. Rendering to Markdown, HTML and SVG lives in
 //! [`crate::render`].
 //!
-//! A report is made in two steps. [`gather`](self) reads everything the report needs
+//! A report is made in two steps. `gather.rs` reads everything the report needs
 //! for the pair from the store once (the observations between the two, indicators,
 //! events, sources, populations); then pure composers turn that into text, each
 //! returning its sentences, table or chart: `series.rs` (a series' latest figure,
@@ -124,6 +124,19 @@ pub struct Column {
     /// False for columns that only data frames show (numbers the text renders already
     /// show in words).
     pub visible: bool,
+}
+
+impl Column {
+    /// Columns from `(name, visible)` pairs.
+    pub fn list(columns: &[(&str, bool)]) -> Vec<Column> {
+        columns
+            .iter()
+            .map(|&(name, visible)| Column {
+                name: name.to_owned(),
+                visible,
+            })
+            .collect()
+    }
 }
 
 /// One table cell.

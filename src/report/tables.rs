@@ -64,13 +64,7 @@ pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Tabl
     }
     Table {
         title: "Figures".to_owned(),
-        columns: columns
-            .iter()
-            .map(|(name, visible)| Column {
-                name: (*name).to_owned(),
-                visible: *visible,
-            })
-            .collect(),
+        columns: Column::list(&columns),
         rows,
     }
 }
@@ -87,13 +81,7 @@ pub(super) fn growth(rows: Vec<(String, GrowthRow)>) -> Table {
     ];
     Table {
         title: "Growth on the same period a year earlier".to_owned(),
-        columns: columns
-            .iter()
-            .map(|name| Column {
-                name: (*name).to_owned(),
-                visible: !name.starts_with("pct"),
-            })
-            .collect(),
+        columns: Column::list(&columns.map(|name| (name, !name.starts_with("pct")))),
         rows: rows
             .into_iter()
             .map(|(subject, r)| {

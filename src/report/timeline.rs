@@ -1,8 +1,8 @@
 //! The events between the two countries: a sentence that counts them, a table and a
 //! chart.
 
-use super::charts::timeline_chart;
-use super::{Cell, Chart, Column, Sentence, Table};
+use super::charts::{middle, Chart, ChartEvent, ChartKind};
+use super::{Cell, Column, Sentence, Table};
 use crate::model::Event;
 use crate::words::phrases::plural;
 use crate::words::{period_phrase, period_words};
@@ -27,13 +27,7 @@ pub(super) fn table(events: &[Event]) -> Table {
     ];
     Table {
         title: "Timeline".to_owned(),
-        columns: columns
-            .iter()
-            .map(|(name, visible)| Column {
-                name: (*name).to_owned(),
-                visible: *visible,
-            })
-            .collect(),
+        columns: Column::list(&columns),
         rows: events
             .iter()
             .map(|e| {
@@ -52,7 +46,25 @@ pub(super) fn table(events: &[Event]) -> Table {
 
 /// The events on a time line.
 pub(super) fn chart(events: &[Event]) -> Chart {
-    timeline_chart(events)
+    Chart {
+        kind: ChartKind::Timeline,
+        indicator: None,
+        product: None,
+        origin: events.first().map(|e| e.a.clone()),
+        destination: events.first().map(|e| e.b.clone()),
+        title: "Timeline".to_owned(),
+        unit: String::new(),
+        series: Vec::new(),
+        events: events
+            .iter()
+            .map(|e| ChartEvent {
+                x: middle(&e.date),
+                date: e.date.to_string(),
+                kind: e.kind.clone(),
+                title: e.title.clone(),
+            })
+            .collect(),
+    }
 }
 
 fn events_sentence(events: &[Event]) -> String {

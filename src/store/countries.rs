@@ -26,12 +26,12 @@ impl Countries {
         let list: Vec<(i64, Country)> = stmt
             .query_map([], |r| {
                 Ok((
-                    r.get(0)?,
+                    r.get("id")?,
                     Country {
-                        alpha3: r.get(1)?,
-                        alpha2: r.get(2)?,
-                        name: r.get(3)?,
-                        official_name: r.get(4)?,
+                        alpha3: r.get("alpha3")?,
+                        alpha2: r.get("alpha2")?,
+                        name: r.get("name")?,
+                        official_name: r.get("official_name")?,
                         common_name: None,
                     },
                 ))
@@ -173,7 +173,9 @@ impl Store {
                 "SELECT year, value FROM population WHERE country_id = ?1 AND year <= ?2
                  ORDER BY year DESC LIMIT 1",
             )?
-            .query_row(params![country_id, year], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(params![country_id, year], |r| {
+                Ok((r.get("year")?, r.get("value")?))
+            })
             .optional()?)
     }
 
@@ -183,7 +185,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT year, value FROM population WHERE country_id = ?1 ORDER BY year",
         )?;
-        let rows = stmt.query_map([country_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = stmt.query_map([country_id], |r| Ok((r.get("year")?, r.get("value")?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }

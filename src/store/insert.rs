@@ -126,7 +126,6 @@ pub(super) fn insert_topic(
     topic: &Topic,
     title: Option<&str>,
 ) -> Result<(i64, bool)> {
-    check_code("topic", topic.code(), b"_", false)?;
     if let Some(title) = title {
         non_empty("title", title)?;
     }
@@ -161,7 +160,6 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
     check_code("code", &indicator.code, b"_", false)?;
     non_empty("name", &indicator.name)?;
     non_empty("unit", &indicator.unit)?;
-    check_code("topic", indicator.topic.code(), b"_", false)?;
     if let Some(stored) = tx
         .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
         .query_row([&indicator.code], read_indicator)

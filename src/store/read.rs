@@ -208,7 +208,7 @@ impl Store {
     /// codes in alphabetical order, with how many of each: the pair with most first.
     pub fn pairs(&self) -> Result<Vec<(String, String, usize)>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.alpha3, b.alpha3, count(*) AS n
+            "SELECT a.alpha3 AS a, b.alpha3 AS b, count(*) AS n
              FROM (SELECT min(origin_id, destination_id) AS a_id, max(origin_id, destination_id) AS b_id
                    FROM observation
                    UNION ALL SELECT a_id, b_id FROM event) pair
@@ -218,7 +218,7 @@ impl Store {
              ORDER BY n DESC, a.alpha3, b.alpha3",
         )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as usize))
+            Ok((r.get("a")?, r.get("b")?, r.get::<_, i64>("n")? as usize))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

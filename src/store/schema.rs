@@ -81,8 +81,9 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     })?;
     if broken > 0 {
         return Err(Error::Schema(format!(
-            "migrating the file to schema version {target} left {broken} rows referring to \
-             rows that do not exist; the file was left as it was"
+            "after migrating to schema version {target}, {broken} rows of the file refer to \
+             rows that do not exist (the file may have been damaged before); the file was \
+             left as it was"
         )));
     }
     tx.pragma_update(None, "user_version", target)?;

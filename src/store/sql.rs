@@ -46,18 +46,7 @@ macro_rules! sql_code {
 sql_code!(Qualifier, Qualifier::from_words);
 sql_code!(Status, Status::from_code);
 sql_code!(Kind, Kind::from_code);
-
-impl ToSql for Topic {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.code()))
-    }
-}
-
-impl FromSql for Topic {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        parsed(value, Topic::new)
-    }
-}
+sql_code!(Topic, Topic::new);
 
 /// A topic and its title from a row with the columns `code, title`.
 pub(super) fn read_topic(r: &Row<'_>) -> rusqlite::Result<TopicEntry> {

@@ -205,3 +205,13 @@ def test_report_tables_keep_their_types() -> None:
     assert str(growth["pct"].dtype) == "float64" and str(growth["period"].dtype) == "object"
     per_capita = bilateral.demo().per_capita("tourists", "AZE", "KAZ")
     assert per_capita["population"].tolist()[-1] == 10_202_830
+
+
+def test_a_charts_svg_follows_its_data_as_it_is_now() -> None:
+    chart = bilateral.demo().report("AZE", "KAZ").charts()[0]
+    before = chart.svg()
+    label = chart.series[0]["label"]
+    chart.series[0]["label"] = "relabelled in Python"
+    after = chart.svg()
+    assert label in before and "relabelled in Python" not in before
+    assert "relabelled in Python" in after

@@ -1,12 +1,7 @@
 """Report topics from Python: inferred when not given, a user's own as a section of its
-own, and the topic list; Ctrl-C stops a long call with KeyboardInterrupt."""
+own, and the topic list."""
 
 from __future__ import annotations
-
-import os
-import signal
-import threading
-import time
 
 import bilateral
 import pytest
@@ -77,52 +72,3 @@ def test_topic_words_are_those_the_inference_uses() -> None:
         "people",
         "cooperation",
     ]
-
-
-def test_ctrl_c_stops_a_long_report_with_the_handlers_keyboard_interrupt() -> None:
-    store = bilateral.Store()
-    store.add_indicator("exports", "Exports", "USD", "flow", True)
-    # 2,000 products over 10 years: a report that takes a second or more in a debug build.
-    store.add_many(
-        {
-            "indicator": "exports",
-            "origin": "GEO",
-            "destination": "ARM",
-            "product": f"p{product}",
-            "period": str(2000 + year),
-            "value": 1_000 + product + year,
-        }
-        for product in range(2_000)
-        for year in range(10)
-    )
-    started = time.monotonic()
-    store.report("GEO", "ARM")
-    whole = time.monotonic() - started
-
-    class Stop(KeyboardInterrupt):
-        """What this test's SIGINT handler raises, to tell it from any other."""
-
-    def handler(signum: int, frame: object) -> None:
-        raise Stop
-
-    previous = signal.signal(signal.SIGINT, handler)
-    sent: list[float] = []
-
-    def send() -> None:
-        sent.append(time.monotonic())
-        os.kill(os.getpid(), signal.SIGINT)
-
-    timer = threading.Timer(whole / 10, send)
-    try:
-        timer.start()
-        with pytest.raises(Stop):
-            store.report("GEO", "ARM")
-        stopped = time.monotonic()
-    finally:
-        timer.cancel()
-        signal.signal(signal.SIGINT, previous)
-    # Without the check the handler would run only once the report was done, nine
-    # tenths of `whole` after the signal; with it, within a check's interval.
-    assert stopped - sent[0] < whole / 2
-    # The store is whole and answers again.
-    assert store.observations(indicator="exports").shape[0] == 20_000
