@@ -80,8 +80,8 @@ fn plain_inserts(n: usize) -> Duration {
              (1, 'AAA', 'AA', 'A'), (2, 'BBB', 'BB', 'B'), (3, 'CCC', 'CC', 'C'),
              (4, 'DDD', 'DD', 'D'), (5, 'EEE', 'EE', 'E'), (6, 'FFF', 'FF', 'F'),
              (7, 'GGG', 'GG', 'G'), (8, 'HHH', 'HH', 'H'), (9, 'III', 'II', 'I');
-         INSERT INTO indicator (id, code, name, unit, kind, directed) VALUES
-             (1, 'exports', 'Exports', 'USD', 'flow', 1);
+         INSERT INTO indicator (id, code, name, unit, kind, directed, topic_id)
+             SELECT 1, 'exports', 'Exports', 'USD', 'flow', 1, id FROM topic WHERE code = 'trade';
          INSERT INTO source (id, code, title) VALUES (1, 'bench', 'Benchmark');",
     )
     .expect("reference rows");
