@@ -39,8 +39,8 @@ pub mod words;
 mod python;
 
 pub use analysis::{
-    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesQuery,
-    ShareRow, TargetProgress,
+    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesFilter,
+    SeriesGrowth, SeriesQuery, ShareRow, TargetProgress,
 };
 pub use builtin::{datasets, Dataset};
 pub use error::{Error, Result, ValidationError};

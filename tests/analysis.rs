@@ -1077,3 +1077,171 @@ proptest! {
         }
     }
 }
+
+// ----- many series at once ----------------------------------------------------------------------
+
+/// A store of made-up figures: four indicators (directed and not), five countries,
+/// products, years and half-years, two sources, targets, estimates and zeros, drawn
+/// from a fixed linear congruential sequence so that every run sees the same store.
+fn many_series_store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for (code, unit, directed) in [
+        ("exports", "USD", true),
+        ("turnover", "USD", false),
+        ("visitors", "persons", true),
+        ("cargo", "t", false),
+    ] {
+        store
+            .add_indicator(&Indicator::new(code, code, unit, Kind::Flow, directed))
+            .unwrap();
+    }
+    for id in ["office", "agency"] {
+        store
+            .add_source(&bilateral::Source {
+                id: id.into(),
+                title: id.into(),
+                publisher: None,
+                url: None,
+                published: None,
+            })
+            .unwrap();
+    }
+    let countries = ["AZE", "KAZ", "GEO", "ARM", "TUR"];
+    let mut state: u64 = 20_261_128;
+    let mut next = |n: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n
+    };
+    let mut records = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..1_500 {
+        let indicator = ["exports", "turnover", "visitors", "cargo"][next(4) as usize];
+        let origin = countries[next(5) as usize];
+        let destination = countries[next(5) as usize];
+        if origin == destination {
+            continue;
+        }
+        let year = 2015 + next(10);
+        let period = match next(4) {
+            0 => format!("{year}-H{}", 1 + next(2)),
+            _ => year.to_string(),
+        };
+        let product = ["total", "total", "wheat", "oil"][next(4) as usize];
+        let status = ["actual", "actual", "actual", "estimate", "target"][next(5) as usize];
+        let source = ["office", "agency"][next(2) as usize];
+        // Undirected indicators are stored in alphabetical order: one key per pair.
+        let pair = if indicator == "turnover" || indicator == "cargo" {
+            (origin.min(destination), origin.max(destination))
+        } else {
+            (origin, destination)
+        };
+        if !seen.insert((indicator, pair, product, period.clone(), status, source)) {
+            continue;
+        }
+        let mut obs = NewObservation::new(indicator, origin, destination, &period, 0.0);
+        // One figure in twenty is a zero: growth on it is undefined.
+        obs.value = if next(20) == 0 {
+            0.0
+        } else {
+            100.0 * (1 + next(50)) as f64
+        };
+        obs.product = Some(product.into());
+        obs.status = Some(status.into());
+        obs.source = Some(source.into());
+        obs.qualifier = Some(["exact", "over", "around"][next(3) as usize].into());
+        records.push(obs);
+    }
+    store
+        .add_many(&records, bilateral::OnDuplicate::Error)
+        .unwrap();
+    store
+}
+
+#[test]
+fn growth_of_every_series_equals_growth_of_each_series_alone() {
+    let store = many_series_store();
+    let every = store
+        .growth_of_every(&bilateral::SeriesFilter::default().every_product())
+        .unwrap();
+    let mut keys: Vec<(String, String, String, String)> = every
+        .iter()
+        .map(|g| {
+            (
+                g.indicator.clone(),
+                g.origin.clone(),
+                g.destination.clone(),
+                g.product.clone(),
+            )
+        })
+        .collect();
+    keys.dedup();
+    // Every stored series that has a figure other than a target is there, once.
+    let mut stored: Vec<(String, String, String, String)> = store
+        .observations(&bilateral::ObservationFilter::default())
+        .unwrap()
+        .into_iter()
+        .filter(|o| o.status != Status::Target)
+        .map(|o| (o.indicator, o.origin, o.destination, o.product))
+        .collect();
+    stored.dedup();
+    assert_eq!(keys, stored);
+    assert!(keys.len() > 50, "{} series", keys.len());
+    let mut undefined = 0;
+    for (indicator, origin, destination, product) in &keys {
+        let rows: Vec<bilateral::GrowthRow> = every
+            .iter()
+            .filter(|g| {
+                (&g.indicator, &g.origin, &g.destination, &g.product)
+                    == (indicator, origin, destination, product)
+            })
+            .map(|g| g.row.clone())
+            .collect();
+        let alone = store.growth(&q(indicator, origin, destination).product(product));
+        match alone {
+            Ok(alone) => assert_eq!(rows, alone, "{indicator} {origin} {destination} {product}"),
+            // A zero base: the series alone is an error; over many series, the rows
+            // are all there and only the undefined ratios are empty.
+            Err(Error::Validation(_)) => {
+                undefined += 1;
+                assert!(rows
+                    .iter()
+                    .any(|r| r.base_value == Some(0.0) && r.pct.is_none()));
+                assert!(rows
+                    .iter()
+                    .all(|r| r.pct.is_none() || r.base_value.is_some_and(|b| b != 0.0)));
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+    assert!(undefined > 0, "the store should have a zero base somewhere");
+}
+
+#[test]
+fn growth_of_every_series_can_narrow_to_an_indicator_a_country_or_a_status() {
+    let store = many_series_store();
+    let filter = bilateral::SeriesFilter::default();
+    let exports = store
+        .growth_of_every(&filter.clone().indicator("exports").origin("GEO"))
+        .unwrap();
+    assert!(!exports.is_empty());
+    assert!(exports
+        .iter()
+        .all(|g| g.indicator == "exports" && g.origin == "GEO" && g.product == "total"));
+    // An undirected indicator matches a country on either side.
+    let cargo = store
+        .growth_of_every(&filter.clone().indicator("cargo").destination("ARM"))
+        .unwrap();
+    assert!(
+        cargo.iter().any(|g| g.origin == "ARM") || cargo.iter().any(|g| g.destination == "ARM")
+    );
+    assert!(cargo
+        .iter()
+        .all(|g| g.origin == "ARM" || g.destination == "ARM"));
+    let targets = store
+        .growth_of_every(&filter.every_product().status(Status::Target))
+        .unwrap();
+    assert!(!targets.is_empty());
+    assert!(targets.iter().all(|g| g.row.status == Status::Target));
+}

@@ -158,6 +158,15 @@ class Store:
         *,
         status: str | None = None,
     ) -> _Columns: ...
+    def growth_of_every(
+        self,
+        indicator: str | None,
+        origin: str | None,
+        destination: str | None,
+        product: str | None,
+        *,
+        status: str | None = None,
+    ) -> _Columns: ...
     def change(
         self,
         indicator: str,

@@ -30,6 +30,22 @@ _Period = str | int
 _DATES = ("start", "end")
 
 
+#: The numeric columns of growth: float64 even when no row has a base.
+_GROWTH_NUMBERS = (
+    "value",
+    "low",
+    "high",
+    "base_value",
+    "change",
+    "change_low",
+    "change_high",
+    "pct",
+    "pct_low",
+    "pct_high",
+    "multiple",
+)
+
+
 def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
     """A report's rows as a DataFrame: a column with any float in it is float64."""
     floats = [name for name, values in columns.items() if any(isinstance(v, float) for v in values)]
@@ -359,25 +375,38 @@ class Store:
 
     def growth(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
-        product: str = "total",
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = "total",
         *,
         status: str | None = None,
     ) -> pd.DataFrame:
-        """Year-on-year growth: one row per observation of the series against the same
-        period one year earlier. Columns: period, value, low, high, status, base_period,
-        base_value, change, change_low, change_high, pct, pct_low, pct_high, multiple
-        (pct in percent; multiple a fraction). Targets and projections count only when
-        `status` asks for them.
+        """Year-on-year growth: one row per observation against the same period one year
+        earlier. Columns: period, value, low, high, status, base_period, base_value,
+        change, change_low, change_high, pct, pct_low, pct_high, multiple (pct in
+        percent; multiple a fraction). Targets and projections count only when `status`
+        asks for them.
+
+        With an indicator, an origin, a destination and a product: that one series (a
+        NotFoundError if it has no figure, a ValidationError on a zero base). Leave any
+        of them open (`product=None` for every product) for every series that matches,
+        computed in one call: the series' indicator, origin, destination, product and
+        unit come first, and a row on a zero base leaves pct and multiple empty.
 
         >>> df = bilateral.demo().growth("trade_turnover", "AZE", "KAZ")
         >>> round(float(df.set_index("period").loc["2024", "pct"]), 2)
         -4.19
+        >>> every = bilateral.demo().growth()  # every total series
+        >>> row = every[(every["indicator"] == "trade_turnover") & (every["period"] == "2024")]
+        >>> round(float(row["pct"].iloc[0]), 2)
+        -4.19
         """
-        columns = self._inner.growth(indicator, origin, destination, product, status=status)
-        return _rows_frame(columns)
+        if indicator is not None and origin is not None and destination is not None and product:
+            columns = self._inner.growth(indicator, origin, destination, product, status=status)
+            return frame(columns, floats=_GROWTH_NUMBERS)
+        every = self._inner.growth_of_every(indicator, origin, destination, product, status=status)
+        return frame(every, floats=_GROWTH_NUMBERS)
 
     def change(
         self,

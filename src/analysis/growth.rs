@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    cagr, parse_period_field, pct, quotient, same_length, years_between, Series, SeriesQuery,
+    cagr, parse_period_field, pct, quotient, same_length, years_between, Series, SeriesFilter,
+    SeriesQuery,
 };
 use crate::error::{Error, Result};
 use crate::model::Status;
@@ -43,6 +44,24 @@ pub struct GrowthRow {
     pub pct_high: Option<f64>,
     /// `value / base_value`.
     pub multiple: Option<f64>,
+}
+
+/// A row of growth over many series ([`Store::growth_of_every`]): the series it
+/// belongs to and its [`GrowthRow`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesGrowth {
+    /// Indicator code.
+    pub indicator: String,
+    /// Origin, alpha-3 (for an undirected indicator, the first of the pair).
+    pub origin: String,
+    /// Destination, alpha-3.
+    pub destination: String,
+    /// Product code.
+    pub product: String,
+    /// Unit of the values.
+    pub unit: String,
+    /// The growth of one period.
+    pub row: GrowthRow,
 }
 
 /// The answer of [`change`]: how a series moved between two periods.
@@ -96,6 +115,19 @@ pub struct Change {
 /// indicators) only the change is given: `pct` and `multiple` stay `None`.
 pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
     series.require_some()?;
+    growth_rows(series, true)
+}
+
+/// [`growth`] for a call over many series, where one undefined ratio must not hide the
+/// others: a row whose base is zero, or has bounds that reach zero, keeps its change
+/// and leaves `pct` and `multiple` empty instead of failing the call; a series without
+/// observations gives no rows.
+pub fn growth_where_defined(series: &Series) -> Vec<GrowthRow> {
+    growth_rows(series, false).unwrap_or_default()
+}
+
+/// The growth rows of `series`; with `strict`, an undefined ratio is an error.
+fn growth_rows(series: &Series, strict: bool) -> Result<Vec<GrowthRow>> {
     series
         .observations
         .iter()
@@ -127,11 +159,16 @@ pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
                 // A percentage of a negative base (a net outflow, say) reads backwards:
                 // from −10 to 5 would be "−150 %". Only the change is given then.
                 if base.value > 0.0 || base.high >= 0.0 {
-                    let (multiple, bounds) = quotient(series, obs, base)?;
-                    row.pct = Some(pct(multiple));
-                    row.pct_low = Some(pct(bounds.low));
-                    row.pct_high = Some(pct(bounds.high));
-                    row.multiple = Some(multiple);
+                    match quotient(series, obs, base) {
+                        Ok((multiple, bounds)) => {
+                            row.pct = Some(pct(multiple));
+                            row.pct_low = Some(pct(bounds.low));
+                            row.pct_high = Some(pct(bounds.high));
+                            row.multiple = Some(multiple);
+                        }
+                        Err(error) if strict => return Err(error),
+                        Err(_) => {}
+                    }
                 }
             }
             Ok(row)
@@ -192,6 +229,37 @@ impl Store {
     /// ```
     pub fn growth(&self, query: &SeriesQuery) -> Result<Vec<GrowthRow>> {
         growth(&self.series(query)?)
+    }
+
+    /// Year-on-year growth of every series `filter` matches, in one call: the rows of
+    /// [`growth_where_defined`] for each series, in the order of indicator, pair,
+    /// product and period.
+    ///
+    /// ```
+    /// use bilateral::{SeriesFilter, SeriesQuery, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let every = store.growth_of_every(&SeriesFilter::default().indicator("tourists"))?;
+    /// let one = store.growth(&SeriesQuery::new("tourists", "KAZ", "AZE"))?;
+    /// let kaz_aze: Vec<_> = every.into_iter().filter(|g| g.origin == "KAZ").map(|g| g.row).collect();
+    /// assert_eq!(kaz_aze, one);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn growth_of_every(&self, filter: &SeriesFilter) -> Result<Vec<SeriesGrowth>> {
+        let mut rows = Vec::new();
+        for series in self.series_matching(filter)? {
+            for row in growth_where_defined(&series) {
+                rows.push(SeriesGrowth {
+                    indicator: series.indicator.code.clone(),
+                    origin: series.origin.clone(),
+                    destination: series.destination.clone(),
+                    product: series.product.clone(),
+                    unit: series.indicator.unit.clone(),
+                    row,
+                });
+            }
+        }
+        Ok(rows)
     }
 
     /// Change between two periods; see [`change`].

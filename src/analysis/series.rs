@@ -1,6 +1,8 @@
 //! A series (an indicator's observations for one pair and product, one per period),
 //! the query that selects it, and the interval arithmetic every analysis shares.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -51,6 +53,82 @@ impl SeriesQuery {
 
     /// Only figures of this status.
     pub fn status(mut self, status: Status) -> SeriesQuery {
+        self.status = Some(status);
+        self
+    }
+}
+
+/// Which series to read when several may match: every field left `None` matches
+/// everything (for an undirected indicator a country matches either side), and
+/// `status` selects figures as [`SeriesQuery::status`] does.
+///
+/// ```
+/// use bilateral::SeriesFilter;
+///
+/// let every_export = SeriesFilter::default().indicator("exports").every_product();
+/// let totals_from_kazakhstan = SeriesFilter::default().origin("KAZ");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesFilter {
+    /// Indicator code.
+    pub indicator: Option<String>,
+    /// Origin country (any form the store accepts).
+    pub origin: Option<String>,
+    /// Destination country.
+    pub destination: Option<String>,
+    /// Product code; `total` by default, `None` for every product.
+    pub product: Option<String>,
+    /// Only this status; `None` takes every figure that is not a target or
+    /// projection, preferring actual over provisional over estimate in a period.
+    pub status: Option<Status>,
+}
+
+impl Default for SeriesFilter {
+    /// Every total series.
+    fn default() -> SeriesFilter {
+        SeriesFilter {
+            indicator: None,
+            origin: None,
+            destination: None,
+            product: Some("total".to_owned()),
+            status: None,
+        }
+    }
+}
+
+impl SeriesFilter {
+    /// Only series of `indicator`.
+    pub fn indicator(mut self, indicator: &str) -> SeriesFilter {
+        self.indicator = Some(indicator.to_owned());
+        self
+    }
+
+    /// Only series from `origin`.
+    pub fn origin(mut self, origin: &str) -> SeriesFilter {
+        self.origin = Some(origin.to_owned());
+        self
+    }
+
+    /// Only series to `destination`.
+    pub fn destination(mut self, destination: &str) -> SeriesFilter {
+        self.destination = Some(destination.to_owned());
+        self
+    }
+
+    /// Only series of `product`.
+    pub fn product(mut self, product: &str) -> SeriesFilter {
+        self.product = Some(product.to_owned());
+        self
+    }
+
+    /// Every product, the total included.
+    pub fn every_product(mut self) -> SeriesFilter {
+        self.product = None;
+        self
+    }
+
+    /// Only figures of this status.
+    pub fn status(mut self, status: Status) -> SeriesFilter {
         self.status = Some(status);
         self
     }
@@ -254,6 +332,62 @@ impl Store {
                 observations: Vec::new(),
             },
         })
+    }
+
+    /// Every series that `filter` matches, in the order of indicator, pair and product,
+    /// read in one query: for an analysis over many series at once.
+    ///
+    /// ```
+    /// let store = bilateral::Store::demo()?;
+    /// let tourists = store.series_matching(&bilateral::SeriesFilter::default().indicator("tourists"))?;
+    /// let pairs: Vec<String> = tourists.iter().map(|s| s.label()).collect();
+    /// assert_eq!(pairs, ["tourists AZE→KAZ", "tourists KAZ→AZE"]);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn series_matching(&self, filter: &SeriesFilter) -> Result<Vec<Series>> {
+        let rows = self.observations(&ObservationFilter {
+            indicator: filter.indicator.clone(),
+            origin: filter.origin.clone(),
+            destination: filter.destination.clone(),
+            product: filter.product.clone(),
+            status: None,
+        })?;
+        let indicators: HashMap<String, Indicator> = self
+            .indicators()?
+            .into_iter()
+            .map(|i| (i.code.clone(), i))
+            .collect();
+        let mut series = Vec::new();
+        let mut rows = rows.into_iter().peekable();
+        // The rows come sorted by indicator, pair and product: one run per series.
+        while let Some(first) = rows.next() {
+            let mut run = vec![first];
+            while let Some(next) = rows.next_if(|o| {
+                let head = &run[0];
+                (&o.indicator, &o.origin, &o.destination, &o.product)
+                    == (
+                        &head.indicator,
+                        &head.origin,
+                        &head.destination,
+                        &head.product,
+                    )
+            }) {
+                run.push(next);
+            }
+            let head = &run[0];
+            let indicator = indicators
+                .get(&head.indicator)
+                .ok_or_else(|| Error::not_found("indicator", head.indicator.clone()))?;
+            let (origin, destination) = (head.origin.clone(), head.destination.clone());
+            series.extend(series_by_product(
+                indicator,
+                &origin,
+                &destination,
+                run,
+                filter.status,
+            ));
+        }
+        Ok(series)
     }
 
     /// One series per product of the query's indicator and pair (the product of the

@@ -18,9 +18,9 @@ use super::convert::{
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
 use super::report::PyReport;
-use crate::analysis::Basis;
+use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
-use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Topic};
+use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status, Topic};
 use crate::period::Period;
 use crate::store::{ObservationFilter, OnDuplicate, Store};
 
@@ -560,6 +560,55 @@ impl PyStore {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let rows = self.with(py, move |s| s.growth(&query))?;
         rows_columns(py, &rows)
+    }
+
+    /// Year-on-year growth of every series the filter matches (`None` leaves a field
+    /// open, for the product too), as columns: the series' keys and unit, then the
+    /// growth columns.
+    #[pyo3(signature = (indicator, origin, destination, product, *, status=None))]
+    fn growth_of_every<'py>(
+        &self,
+        py: Python<'py>,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        product: Option<&str>,
+        status: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let filter = SeriesFilter {
+            indicator,
+            origin,
+            destination,
+            product: product.map(str::to_owned),
+            status: status.map(Status::from_code).transpose().py(py)?,
+        };
+        let rows = self.with(py, move |s| s.growth_of_every(&filter))?;
+        let r = rows.iter();
+        let period_text = |p: Option<Period>| p.map(|p| p.to_string());
+        Ok(Columns::new(py)
+            .add("indicator", r.clone().map(|g| &g.indicator))?
+            .add("origin", r.clone().map(|g| &g.origin))?
+            .add("destination", r.clone().map(|g| &g.destination))?
+            .add("product", r.clone().map(|g| &g.product))?
+            .add("unit", r.clone().map(|g| &g.unit))?
+            .add("period", r.clone().map(|g| g.row.period.to_string()))?
+            .add("value", r.clone().map(|g| g.row.value))?
+            .add("low", r.clone().map(|g| g.row.low))?
+            .add("high", r.clone().map(|g| g.row.high))?
+            .add("status", r.clone().map(|g| g.row.status.code()))?
+            .add(
+                "base_period",
+                r.clone().map(|g| period_text(g.row.base_period)),
+            )?
+            .add("base_value", r.clone().map(|g| g.row.base_value))?
+            .add("change", r.clone().map(|g| g.row.change))?
+            .add("change_low", r.clone().map(|g| g.row.change_low))?
+            .add("change_high", r.clone().map(|g| g.row.change_high))?
+            .add("pct", r.clone().map(|g| g.row.pct))?
+            .add("pct_low", r.clone().map(|g| g.row.pct_low))?
+            .add("pct_high", r.clone().map(|g| g.row.pct_high))?
+            .add("multiple", r.map(|g| g.row.multiple))?
+            .into_dict())
     }
 
     /// How a series moved from period `start` to period `end`, as a dict.
