@@ -99,8 +99,12 @@ impl Store {
             args.push(v);
             format!("?{}", args.len())
         };
+        // Known indicator: whether its pairs are directed is known too, so the pair
+        // clauses below need no `OR` on it and SQLite can use the pair index.
+        let mut directed = None;
         if let Some(code) = &filter.indicator {
             let indicator = self.indicator(code)?;
+            directed = Some(indicator.directed);
             clauses.push(format!("i.code = {}", arg(indicator.code.into())));
         }
         let origin = filter
@@ -114,6 +118,17 @@ impl Store {
             .map(|c| self.countries.id(c, "destination"))
             .transpose()?;
         match (origin, destination) {
+            (Some((o, _)), Some((d, _))) if directed == Some(true) => {
+                let (o, d) = (arg(o.into()), arg(d.into()));
+                clauses.push(format!("o.origin_id = {o} AND o.destination_id = {d}"));
+            }
+            // Undirected pairs are stored with the smaller id (alphabetical) first.
+            (Some((o, _)), Some((d, _))) if directed == Some(false) => {
+                let (first, second) = (arg(o.min(d).into()), arg(o.max(d).into()));
+                clauses.push(format!(
+                    "o.origin_id = {first} AND o.destination_id = {second}"
+                ));
+            }
             (Some((o, _)), Some((d, _))) => {
                 let (o, d) = (arg(o.into()), arg(d.into()));
                 clauses.push(format!(
