@@ -9,7 +9,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
-PY_SRC := python tests/python tests/install examples
+PY_SRC := python tests/python tests/install examples benches
 
 .PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint \
 	python-test sdist-test wheel install-test bench fmt clean
@@ -82,14 +82,23 @@ install-test: wheel
 	$(PYTHON) tests/install/check_wheel.py dist/bilateral-*.whl
 
 # Speed is measured, never asserted: add_many beside plain INSERTs, same run; the report
-# on pairs of 1,000, 10,000 and 100,000 rows side by side.
-bench:
+# on pairs of 1,000, 10,000 and 100,000 rows side by side; then the release wheel beside
+# Python's sqlite3, pandas and DuckDB on the same generated data (benches/peers.py;
+# BILATERAL_BENCH_ROWS picks the size). DuckDB is a benchmark-only dependency, installed
+# into a venv of its own.
+BENCH_VENV ?= .venv-bench
+bench: wheel
 	cargo bench --bench ingest
 	cargo bench --bench report
+	[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --constraint .ci/constraints.txt \
+		"pandas>=2.0" "duckdb>=1.0"
+	$(BENCH_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps dist/bilateral-*.whl
+	$(BENCH_VENV)/bin/python benches/peers.py
 
 fmt: $(DEPS)
 	cargo fmt --all
 	$(VENV)/bin/ruff format $(PY_SRC)
 
 clean:
-	rm -rf $(VENV) target dist
+	rm -rf $(VENV) $(BENCH_VENV) target dist
