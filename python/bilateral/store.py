@@ -197,10 +197,12 @@ class Store:
         ...                 "period": "2023", "value": 50_000}])
         1
         """
-        # A DataFrame (or a table that looks like one) goes in as its rows, as dicts.
-        to_dict = getattr(records, "to_dict", None)
-        if to_dict is not None and hasattr(records, "columns"):
-            return self._inner.add_many(to_dict("records"), replace=replace)
+        # A DataFrame goes in column by column, as lists: no Python object per row.
+        if isinstance(records, pd.DataFrame):
+            columns = {
+                str(name): records.iloc[:, i].tolist() for i, name in enumerate(records.columns)
+            }
+            return self._inner.add_columns(columns, replace=replace)
         return self._inner.add_many(records, replace=replace)
 
     def add_indicator(

@@ -131,21 +131,88 @@ pub(crate) fn observation_from_mapping(
         .keys()
         .map_err(|e| invalid("record", at, e.to_string(), "has no keys"))?;
     for key in keys.iter() {
+        check_field_name(&key, index)?;
+    }
+    observation_from_fields(|name| mapping.get_item(name).ok(), index)
+}
+
+/// Reads the columns of a batch (`name → list`, as a DataFrame's columns give them) into
+/// one [`NewObservation`] per row, with the checks and errors of
+/// [`observation_from_mapping`] but no Python object per row: each cell is read where it
+/// stands in its column.
+pub(crate) fn observations_from_columns(
+    py: Python<'_>,
+    columns: &Bound<'_, PyDict>,
+) -> PyResult<Vec<NewObservation>> {
+    let mut named: Vec<(String, Bound<'_, PyList>)> = Vec::new();
+    let mut rows = None;
+    for (key, values) in columns.iter() {
         let name = key.extract::<String>().unwrap_or_else(|_| repr(&key));
-        if !OBSERVATION_FIELDS.contains(&name.as_str()) && !DERIVED_FIELDS.contains(&name.as_str())
-        {
-            return Err(invalid(
-                &name,
-                at,
-                name.clone(),
-                &format!(
-                    "is not a field of an observation (fields: {})",
-                    OBSERVATION_FIELDS.join(", ")
-                ),
-            ));
+        let list = values.cast_into::<PyList>().map_err(|_| {
+            to_py_err(
+                py,
+                Error::invalid(&name, name.clone(), "is not a column given as a list"),
+            )
+        })?;
+        match rows {
+            Some(n) if n != list.len() => {
+                return Err(to_py_err(
+                    py,
+                    Error::invalid(
+                        &name,
+                        name.clone(),
+                        format!("has {} values where the other columns have {n}", list.len()),
+                    ),
+                ))
+            }
+            _ => rows = Some(list.len()),
+        }
+        named.push((name, list));
+    }
+    let rows = rows.unwrap_or(0);
+    if rows > 0 {
+        for (name, _) in &named {
+            check_field_name(&name.as_str().into_pyobject(py)?.into_any(), 0).py(py)?;
         }
     }
-    let get = |name: &str| -> Option<Bound<'_, PyAny>> { mapping.get_item(name).ok() };
+    let by_name: std::collections::HashMap<&str, &Bound<'_, PyList>> =
+        named.iter().map(|(n, list)| (n.as_str(), list)).collect();
+    let mut out = Vec::with_capacity(rows);
+    for index in 0..rows {
+        // Reading a large batch takes a while with the GIL held: let Ctrl-C in.
+        if index % 10_000 == 9_999 {
+            py.check_signals()?;
+        }
+        let cell = |name: &str| by_name.get(name).and_then(|list| list.get_item(index).ok());
+        out.push(observation_from_fields(cell, index).py(py)?);
+    }
+    Ok(out)
+}
+
+/// A validation error, at record `index`, for a key that is not a field of an
+/// observation.
+fn check_field_name(key: &Bound<'_, PyAny>, index: usize) -> crate::error::Result<()> {
+    let name = key.extract::<String>().unwrap_or_else(|_| repr(key));
+    if OBSERVATION_FIELDS.contains(&name.as_str()) || DERIVED_FIELDS.contains(&name.as_str()) {
+        return Ok(());
+    }
+    Err(invalid(
+        &name,
+        Some(index),
+        name.clone(),
+        &format!(
+            "is not a field of an observation (fields: {})",
+            OBSERVATION_FIELDS.join(", ")
+        ),
+    ))
+}
+
+/// Reads record `index` from `get`, which gives a field's value (`None` when absent).
+fn observation_from_fields<'py>(
+    get: impl Fn(&str) -> Option<Bound<'py, PyAny>>,
+    index: usize,
+) -> crate::error::Result<NewObservation> {
+    let at = Some(index);
     let text = |name: &str| match get(name) {
         Some(v) => text_of(name, at, &v),
         None => Ok(None),

@@ -13,8 +13,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::convert::{
-    fields_dict, number_of, observation_from_mapping, required_number, rows_columns, series_query,
-    text_of, Columns,
+    fields_dict, number_of, observation_from_mapping, observations_from_columns, required_number,
+    rows_columns, series_query, text_of, Columns,
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
 use super::report::PyReport;
@@ -279,6 +279,24 @@ impl PyStore {
             }
             parsed.push(observation_from_mapping(&item?, index).py(py)?);
         }
+        let on_duplicate = if replace {
+            OnDuplicate::Replace
+        } else {
+            OnDuplicate::Error
+        };
+        self.with(py, move |s| s.add_many(&parsed, on_duplicate))
+    }
+
+    /// Adds many observations given as columns (`name → list`, one value per row) all
+    /// or nothing; returns the number added.
+    #[pyo3(signature = (columns, *, replace=false))]
+    fn add_columns(
+        &self,
+        py: Python<'_>,
+        columns: &Bound<'_, PyDict>,
+        replace: bool,
+    ) -> PyResult<usize> {
+        let parsed = observations_from_columns(py, columns)?;
         let on_duplicate = if replace {
             OnDuplicate::Replace
         } else {

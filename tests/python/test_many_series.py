@@ -92,3 +92,67 @@ def test_an_empty_result_still_has_its_columns_and_types() -> None:
         "unit",
         "period",
     ]
+
+
+def _frame(rows: int) -> pd.DataFrame:
+    countries = ["GEO", "ARM", "TUR", "AZE", "KAZ"]
+    pairs = [(a, b) for a in countries for b in countries if a != b]
+    return pd.DataFrame(
+        {
+            "indicator": "exports",
+            "origin": [pairs[i % len(pairs)][0] for i in range(rows)],
+            "destination": [pairs[i % len(pairs)][1] for i in range(rows)],
+            "product": [f"p{i // (len(pairs) * 10)}" for i in range(rows)],
+            "period": [str(2000 + i // len(pairs) % 10) for i in range(rows)],
+            "value": [float(1 + i % 997) for i in range(rows)],
+        }
+    )
+
+
+def _store() -> bilateral.Store:
+    s = bilateral.Store()
+    s.add_indicator("exports", "Exports", "USD", "flow", True)
+    return s
+
+
+def test_a_frame_and_its_records_give_the_same_store() -> None:
+    df = _frame(2_000)
+    df.loc[3, "value"] = float("nan")  # a missing value is an error either way
+    df = df.drop(index=3)
+    df["qualifier"] = ["over" if i % 3 else None for i in range(len(df))]
+    by_columns, by_records = _store(), _store()
+    assert by_columns.add_many(df) == len(df)
+    assert by_records.add_many(df.to_dict("records")) == len(df)
+    pd.testing.assert_frame_equal(by_columns.observations(), by_records.observations())
+
+
+def test_a_bad_value_deep_in_a_frame_names_its_row_and_leaves_the_store_unchanged() -> None:
+    store = _store()
+    df = _frame(700_001)
+    df["value"] = df["value"].astype(object)
+    df.loc[700_000, "value"] = "a lot"
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.add_many(df)
+    assert (caught.value.record, caught.value.field, caught.value.text) == (
+        700_000,
+        "value",
+        "'a lot'",
+    )
+    assert store.observations().empty
+
+
+def test_a_bad_country_in_a_frame_names_its_row_after_the_rows_before_it_went_in() -> None:
+    store = _store()
+    df = _frame(20_000)
+    df.loc[19_999, "origin"] = "Atlantis"
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.add_many(df)
+    assert (caught.value.record, caught.value.field) == (19_999, "origin")
+    assert store.observations().empty
+
+
+def test_a_frame_column_that_is_not_a_field_is_named() -> None:
+    df = _frame(3).assign(colour="red")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        _store().add_many(df)
+    assert (caught.value.field, caught.value.record) == ("colour", 0)
