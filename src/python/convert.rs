@@ -179,14 +179,20 @@ pub(crate) fn observations_from_columns(
         named.iter().map(|(n, list)| (n.as_str(), list)).collect();
     let mut out = Vec::with_capacity(rows);
     for index in 0..rows {
-        // Reading a large batch takes a while with the GIL held: let Ctrl-C in.
-        if index % 10_000 == 9_999 {
-            py.check_signals()?;
-        }
+        let_ctrl_c_in(py, index)?;
         let cell = |name: &str| by_name.get(name).and_then(|list| list.get_item(index).ok());
         out.push(observation_from_fields(cell, index).py(py)?);
     }
     Ok(out)
+}
+
+/// Runs Python's signal handlers now and then while a batch is read with the GIL held,
+/// so that Ctrl-C stops a long read (as `KeyboardInterrupt`).
+pub(crate) fn let_ctrl_c_in(py: Python<'_>, index: usize) -> PyResult<()> {
+    if index % 10_000 == 9_999 {
+        py.check_signals()?;
+    }
+    Ok(())
 }
 
 /// A validation error, at record `index`, for a key that is not a field of an

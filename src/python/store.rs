@@ -13,8 +13,8 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::convert::{
-    fields_dict, number_of, observation_from_mapping, observations_from_columns, required_number,
-    rows_columns, series_query, text_of, Columns,
+    fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, observations_from_columns,
+    required_number, rows_columns, series_query, text_of, Columns,
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
 use super::report::PyReport;
@@ -89,6 +89,15 @@ impl InCall {
 impl Drop for InCall {
     fn drop(&mut self) {
         IN_CALL.with(|calls| calls.borrow_mut().retain(|&id| id != self.0));
+    }
+}
+
+/// What `replace=True` asks of a write.
+fn on_duplicate(replace: bool) -> OnDuplicate {
+    if replace {
+        OnDuplicate::Replace
+    } else {
+        OnDuplicate::Error
     }
 }
 
@@ -273,18 +282,10 @@ impl PyStore {
     ) -> PyResult<usize> {
         let mut parsed = Vec::new();
         for (index, item) in records.try_iter()?.enumerate() {
-            // Reading a large batch takes a while with the GIL held: let Ctrl-C in.
-            if index % 10_000 == 9_999 {
-                py.check_signals()?;
-            }
+            let_ctrl_c_in(py, index)?;
             parsed.push(observation_from_mapping(&item?, index).py(py)?);
         }
-        let on_duplicate = if replace {
-            OnDuplicate::Replace
-        } else {
-            OnDuplicate::Error
-        };
-        self.with(py, move |s| s.add_many(&parsed, on_duplicate))
+        self.with(py, move |s| s.add_many(&parsed, on_duplicate(replace)))
     }
 
     /// Adds many observations given as columns (`name → list`, one value per row) all
@@ -297,12 +298,7 @@ impl PyStore {
         replace: bool,
     ) -> PyResult<usize> {
         let parsed = observations_from_columns(py, columns)?;
-        let on_duplicate = if replace {
-            OnDuplicate::Replace
-        } else {
-            OnDuplicate::Error
-        };
-        self.with(py, move |s| s.add_many(&parsed, on_duplicate))
+        self.with(py, move |s| s.add_many(&parsed, on_duplicate(replace)))
     }
 
     /// Adds an indicator; False when an identical one was already stored. Without a
