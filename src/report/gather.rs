@@ -150,11 +150,6 @@ impl Gathered {
         &self.indicators[self.by_code[code]]
     }
 
-    /// The indicator with `code`, if the store has it.
-    pub(super) fn find_indicator(&self, code: &str) -> Option<&Indicator> {
-        self.by_code.get(code).map(|&i| &self.indicators[i])
-    }
-
     /// The series of the pair, in the order of the report: by topic; within a topic,
     /// totals of undirected indicators, then directed ones, then products; the first
     /// country's direction first.

@@ -29,9 +29,7 @@ pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Tabl
     ];
     let mut rows = Vec::new();
     for obs in &data.observations {
-        let Some(indicator) = data.find_indicator(&obs.indicator).cloned() else {
-            continue;
-        };
+        let indicator = data.indicator(&obs.indicator).clone();
         if &indicator.topic != topic {
             continue;
         }
