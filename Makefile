@@ -23,13 +23,14 @@ test: develop rust-checks rust-test rust-doc python-checks python-lint python-te
 
 # The tools are installed at the versions CI last passed with (.ci/constraints.txt): a
 # newer ruff may format differently, a newer mypy or pandas-stubs may type differently.
-# Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip.
+# Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip;
+# pyarrow, polars and DuckDB are the Arrow readers the Table tests read with.
 $(DEPS): pyproject.toml Makefile .ci/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --constraint .ci/constraints.txt "maturin>=1.9.4,<2" \
 		"pytest>=7" "pandas>=2.0" "mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" \
-		"matplotlib>=3.7" nbclient ipykernel
+		"matplotlib>=3.7" nbclient ipykernel pyarrow polars duckdb
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).
@@ -43,12 +44,14 @@ rust-checks:
 	@# Rust users get no Python: pyo3 only comes with the `python` feature.
 	@if cargo tree -e normal --prefix none | grep -q '^pyo3'; then echo "pyo3 is in the plain build"; exit 1; fi
 
+# With the `arrow` feature, so Columns::to_record_batch is tested too (the plain build
+# is compiled by clippy above).
 rust-test:
-	cargo test
+	cargo test --features arrow
 
 # The API docs build without a warning (broken or ambiguous intra-doc links included).
 rust-doc:
-	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features arrow
 
 # The stubs in _core.pyi must match the compiled module, and the typed example must
 # pass mypy --strict against the installed package (stubs and py.typed).
@@ -90,6 +93,7 @@ BENCH_VENV ?= .venv-bench
 bench: wheel
 	cargo bench --bench ingest
 	cargo bench --bench report
+	cargo bench --bench series
 	[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --constraint .ci/constraints.txt \
 		"pandas>=2.0" "duckdb>=1.0"

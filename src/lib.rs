@@ -20,13 +20,15 @@
 //! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, each
 //! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
 //! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
-//! [`builtin`] (shipped data). With the `python` feature, `python` holds the PyO3
+//! [`builtin`] (shipped data), [`columns`] (many rows column by column, for Python and
+//! Arrow). With the `python` feature, `python` holds the PyO3
 //! bindings; without it the crate does not depend on Python at all.
 
 #![warn(missing_docs)]
 
 pub mod analysis;
 pub mod builtin;
+pub mod columns;
 pub mod error;
 pub mod model;
 pub mod period;
@@ -35,6 +37,8 @@ pub mod report;
 pub mod store;
 pub mod words;
 
+#[cfg(feature = "arrow")]
+mod arrow;
 #[cfg(feature = "python")]
 mod python;
 
@@ -43,10 +47,12 @@ pub use analysis::{
     SeriesGrowth, SeriesQuery, ShareRow, TargetProgress,
 };
 pub use builtin::{datasets, Dataset};
+pub use columns::{Column, Columns};
 pub use error::{Error, Result, ValidationError};
 pub use model::{
     last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
-    Observation, Qualifier, Source, Status, Topic, TopicEntry,
+    Observation, ObservationRow, ObservationTable, Qualifier, SeriesKey, Source, Status, Topic,
+    TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

@@ -712,3 +712,87 @@ fn an_interrupted_batch_stops_with_interrupted_and_writes_nothing() {
     assert_eq!(count(&store), 0);
     assert_eq!(store.add_many(&records, OnDuplicate::Error).unwrap(), 5_000);
 }
+
+// ----- bulk reads ---------------------------------------------------------------------
+
+/// Figures added out of order: visitors TUR→GEO and GEO→ARM, trade between ARM and GEO,
+/// one without source, quote or note.
+fn table_store() -> Store {
+    let mut store = store();
+    let mut records = vec![
+        NewObservation::new("visitors", "TUR", "GEO", "2024-H1", 300.0),
+        NewObservation::new("visitors", "GEO", "ARM", "2024", 200.0),
+        NewObservation::new("trade", "GEO", "ARM", "2023", 50.0),
+        NewObservation::new("visitors", "GEO", "ARM", "2023", 100.0),
+    ];
+    records[1].source = Some("office".into());
+    records[1].quote = Some("200 visitors".into());
+    records[1].qualifier = Some("over".into());
+    store.add_many(&records, OnDuplicate::Error).unwrap();
+    store
+}
+
+#[test]
+fn a_table_lists_each_value_once_in_sorted_order_and_writes_out_as_the_observations() {
+    let store = table_store();
+    let every = ObservationFilter::default();
+    let table = store.observation_table(&every).unwrap();
+    let codes: Vec<&str> = table.indicators.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, ["trade", "visitors"]);
+    assert_eq!(table.countries, ["ARM", "GEO", "TUR"]);
+    assert_eq!(table.products, ["total"]);
+    assert_eq!(table.sources, ["office"]);
+    assert_eq!(table.period_texts, ["2023", "2024", "2024-H1"]);
+    // Trade first, then visitors GEO→ARM by period, then TUR→GEO.
+    let order: Vec<(u32, u32, u32, f64)> = table
+        .rows
+        .iter()
+        .map(|r| (r.key.indicator, r.key.origin, r.key.destination, r.value))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (0, 0, 1, 50.0),
+            (1, 1, 0, 100.0),
+            (1, 1, 0, 200.0),
+            (1, 2, 1, 300.0)
+        ]
+    );
+    assert_eq!(table.rows[2].source, Some(0));
+    assert_eq!(table.rows[1].source, None);
+    assert_eq!(
+        table.clone().into_observations(),
+        store.observations(&every).unwrap()
+    );
+}
+
+#[test]
+fn a_filtered_table_holds_only_the_values_its_rows_use() {
+    let store = table_store();
+    let filter = ObservationFilter::indicator("visitors").pair("TUR", "GEO");
+    let table = store.observation_table(&filter).unwrap();
+    assert_eq!(table.len(), 1);
+    assert_eq!(table.countries, ["GEO", "TUR"]);
+    assert!(table.sources.is_empty());
+    assert_eq!(table.observation(0).value, 300.0);
+}
+
+#[test]
+fn columns_give_dates_as_days_since_1970_and_minus_one_for_no_text() {
+    let store = table_store();
+    let table = store
+        .observation_table(&ObservationFilter::indicator("visitors").pair("GEO", "ARM"))
+        .unwrap();
+    let columns = bilateral::Columns::of_observations(&table);
+    assert_eq!(columns.rows(), 2);
+    // 1970 → 2023 is 53 years with 13 leap days (1972 … 2020): 53 × 365 + 13.
+    let start = columns.get("start").unwrap();
+    assert_eq!(start, &bilateral::Column::Date(vec![19_358, 19_358 + 365]));
+    assert_eq!(columns.get("source").unwrap().text(0), None);
+    assert_eq!(columns.get("source").unwrap().text(1), Some("office"));
+    assert_eq!(columns.get("qualifier").unwrap().text(1), Some("over"));
+    assert_eq!(
+        columns.get("value"),
+        Some(&bilateral::Column::Float(vec![100.0, 200.0]))
+    );
+}

@@ -28,6 +28,7 @@ from ._results import Change, RequiredGrowth, Result, TargetProgress
 from .chart import Chart
 from .report import Report, Section
 from .store import Store, demo
+from .table import Table
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -44,6 +45,7 @@ __all__ = [
     "SchemaError",
     "Section",
     "Store",
+    "Table",
     "TargetProgress",
     "ValidationError",
     "__version__",

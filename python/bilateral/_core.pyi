@@ -6,7 +6,7 @@ reports as dicts) and its own ``Report`` and ``Chart``; the package wraps it.
 
 from collections.abc import Iterable
 from os import PathLike
-from typing import Any, final
+from typing import Any, Literal, final
 
 __all__ = [
     "BilateralError",
@@ -19,6 +19,7 @@ __all__ = [
     "TOPIC_WORDS",
     "SchemaError",
     "Store",
+    "Table",
     "ValidationError",
     "datasets",
     "demo",
@@ -146,7 +147,7 @@ class Store:
         destination: str | None = None,
         product: str | None = None,
         status: str | None = None,
-    ) -> _Columns: ...
+    ) -> Table: ...
     def indicators(self) -> _Columns: ...
     def sources(self) -> _Columns: ...
     def events(self, a: str | None = None, b: str | None = None) -> _Columns: ...
@@ -158,7 +159,7 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> _Columns: ...
+    ) -> Table: ...
     def growth_of_every(
         self,
         indicator: str | None,
@@ -167,7 +168,7 @@ class Store:
         product: str | None,
         *,
         status: str | None = None,
-    ) -> _Columns: ...
+    ) -> Table: ...
     def change(
         self,
         indicator: str,
@@ -234,6 +235,22 @@ class Store:
     def report(self, a: str, b: str) -> Report: ...
     def pairs(self) -> list[tuple[str, str, int]]: ...
     def summary(self) -> str: ...
+
+@final
+class Table:
+    """Rows column by column; the package's ``bilateral.Table`` wraps it."""
+
+    @property
+    def column_names(self) -> list[str]: ...
+    @property
+    def num_rows(self) -> int: ...
+    def __len__(self) -> int: ...
+    def column(
+        self, name: str
+    ) -> (
+        tuple[Literal["float", "date"], bytearray] | tuple[Literal["text"], bytearray, list[str]]
+    ): ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
 class Report:

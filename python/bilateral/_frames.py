@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:
+    from . import _core
 
 
 def frame(
@@ -27,3 +31,22 @@ def frame(
         else:
             data[name] = pd.Series(values, dtype="object")
     return pd.DataFrame(data, columns=list(columns))
+
+
+def table_frame(table: _core.Table) -> pd.DataFrame:
+    """Build a DataFrame from a native table, one buffer per column: no Python object
+    per number, and one per distinct text rather than per row."""
+    data: dict[str, Any] = {}
+    for name in table.column_names:
+        match table.column(name):
+            case ("text", raw, texts):
+                codes = np.frombuffer(raw, dtype=np.int32)
+                # Code −1 (no text) takes the None appended last.
+                values = np.array([*texts, None], dtype=object)
+                data[name] = pd.Series(values.take(codes), dtype="object", copy=False)
+            case ("date", raw):
+                days = np.frombuffer(raw, dtype=np.int32)
+                data[name] = days.astype("datetime64[D]").astype("datetime64[us]")
+            case (_, raw):
+                data[name] = np.frombuffer(raw, dtype=np.float64)
+    return pd.DataFrame(data, columns=table.column_names)

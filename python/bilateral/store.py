@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from os import PathLike
 from types import TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import pandas as pd
 
@@ -23,27 +23,12 @@ from . import _core
 from ._frames import frame
 from ._results import Change, RequiredGrowth, TargetProgress
 from .report import Report
+from .table import Into, Table, converted
 
 _Period = str | int
 
 #: The dated columns of the observation and event tables (ISO dates from the core).
 _DATES = ("start", "end")
-
-
-#: The numeric columns of growth: float64 even when no row has a base.
-_GROWTH_NUMBERS = (
-    "value",
-    "low",
-    "high",
-    "base_value",
-    "change",
-    "change_low",
-    "change_high",
-    "pct",
-    "pct_low",
-    "pct_high",
-    "multiple",
-)
 
 
 def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
@@ -329,6 +314,7 @@ class Store:
         """
         return self._inner.country(text)
 
+    @overload
     def observations(
         self,
         indicator: str | None = None,
@@ -336,16 +322,55 @@ class Store:
         destination: str | None = None,
         product: str | None = None,
         status: str | None = None,
-    ) -> pd.DataFrame:
+        *,
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def observations(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+        *,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def observations(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+        *,
+        into: Into,
+    ) -> Any: ...
+    def observations(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+        *,
+        into: Into = "pandas",
+    ) -> Any:
         """Observations as a pandas DataFrame, one row each; every argument narrows the
         selection. For undirected indicators a pair matches in either order.
+
+        ``into="polars"`` gives a polars DataFrame, ``into="arrow"`` a :class:`Table`
+        that any Arrow reader takes (``pyarrow.table(t)``, ``polars.DataFrame(t)``,
+        DuckDB); none of them builds a Python object per row.
 
         >>> df = bilateral.demo().observations(indicator="tourists", origin="AZE", destination="KAZ")
         >>> df[["period", "value", "low", "high", "qualifier"]].values.tolist()[-1]
         ['2024', 102000.0, 102000.0, 103000.0, 'over']
         """  # noqa: E501
-        columns = self._inner.observations(indicator, origin, destination, product, status)
-        return frame(columns, dates=_DATES, floats=("value", "low", "high"))
+        return converted(
+            self._inner.observations(indicator, origin, destination, product, status), into
+        )
 
     def indicators(self) -> pd.DataFrame:
         """Indicators as a pandas DataFrame: code, name, unit, kind, directed, signed,
@@ -375,6 +400,7 @@ class Store:
 
     # ----- reports --------------------------------------------------------------------------
 
+    @overload
     def growth(
         self,
         indicator: str | None = None,
@@ -383,7 +409,40 @@ class Store:
         product: str | None = "total",
         *,
         status: str | None = None,
-    ) -> pd.DataFrame:
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def growth(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def growth(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into,
+    ) -> Any: ...
+    def growth(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into = "pandas",
+    ) -> Any:
         """Year-on-year growth: one row per observation against the same period one year
         earlier. Columns: period, value, low, high, status, base_period, base_value,
         change, change_low, change_high, pct, pct_low, pct_high, multiple (pct in
@@ -395,6 +454,7 @@ class Store:
         of them open (`product=None` for every product) for every series that matches,
         computed in one call: the series' indicator, origin, destination, product and
         unit come first, and a row on a zero base leaves pct and multiple empty.
+        ``into`` picks the result's type as in :meth:`observations`.
 
         >>> df = bilateral.demo().growth("trade_turnover", "AZE", "KAZ")
         >>> round(float(df.set_index("period").loc["2024", "pct"]), 2)
@@ -405,10 +465,10 @@ class Store:
         -4.19
         """
         if indicator is not None and origin is not None and destination is not None and product:
-            columns = self._inner.growth(indicator, origin, destination, product, status=status)
-            return frame(columns, floats=_GROWTH_NUMBERS)
+            one = self._inner.growth(indicator, origin, destination, product, status=status)
+            return converted(one, into)
         every = self._inner.growth_of_every(indicator, origin, destination, product, status=status)
-        return frame(every, floats=_GROWTH_NUMBERS)
+        return converted(every, into)
 
     def change(
         self,

@@ -4,11 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    cagr, parse_period_field, pct, quotient, same_length, years_between, Series, SeriesFilter,
-    SeriesQuery,
+    cagr, figure_for, parse_period_field, pct, quotient, same_length, table_series, years_between,
+    Figure, Series, SeriesFilter, SeriesQuery,
 };
 use crate::error::{Error, Result};
-use crate::model::Status;
+use crate::model::{ObservationTable, SeriesKey, Status};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -128,17 +128,32 @@ pub fn growth_where_defined(series: &Series) -> Vec<GrowthRow> {
 
 /// The growth rows of `series`; with `strict`, an undefined ratio is an error.
 fn growth_rows(series: &Series, strict: bool) -> Result<Vec<GrowthRow>> {
-    series
-        .observations
+    figure_growth(&series.observations, strict, |period| {
+        series.undefined(
+            period,
+            "is zero or has bounds that reach zero, so a ratio to it is undefined",
+        )
+    })
+}
+
+/// The growth rows of `figures` (one series, in period order); with `strict`, an
+/// undefined ratio is the error `undefined` makes for its base period.
+fn figure_growth<F: Figure>(
+    figures: &[F],
+    strict: bool,
+    undefined: impl Fn(&Period) -> Error,
+) -> Result<Vec<GrowthRow>> {
+    figures
         .iter()
-        .map(|obs| {
-            let base_period = obs.period.previous_year();
+        .map(|figure| {
+            let (value, bounds) = (figure.value(), figure.bounds());
+            let base_period = figure.period().previous_year();
             let mut row = GrowthRow {
-                period: obs.period,
-                value: obs.value,
-                low: obs.low,
-                high: obs.high,
-                status: obs.status,
+                period: figure.period(),
+                value,
+                low: bounds.low,
+                high: bounds.high,
+                status: figure.status(),
                 base_period: None,
                 base_value: None,
                 change: None,
@@ -149,31 +164,49 @@ fn growth_rows(series: &Series, strict: bool) -> Result<Vec<GrowthRow>> {
                 pct_high: None,
                 multiple: None,
             };
-            if let Some(base) = series.get(&base_period) {
-                let change = obs.bounds().difference(base.bounds());
+            if let Some(base) = figure_for(figures, &base_period) {
+                let (base_value, base_bounds) = (base.value(), base.bounds());
+                let change = bounds.difference(base_bounds);
                 row.base_period = Some(base_period);
-                row.base_value = Some(base.value);
-                row.change = Some(obs.value - base.value);
+                row.base_value = Some(base_value);
+                row.change = Some(value - base_value);
                 row.change_low = Some(change.low);
                 row.change_high = Some(change.high);
                 // A percentage of a negative base (a net outflow, say) reads backwards:
                 // from −10 to 5 would be "−150 %". Only the change is given then.
-                if base.value > 0.0 || base.high >= 0.0 {
-                    match quotient(series, obs, base) {
-                        Ok((multiple, bounds)) => {
+                if base_value > 0.0 || base_bounds.high >= 0.0 {
+                    match bounds.ratio(base_bounds).filter(|_| base_value != 0.0) {
+                        Some(ratio) => {
+                            let multiple = value / base_value;
                             row.pct = Some(pct(multiple));
-                            row.pct_low = Some(pct(bounds.low));
-                            row.pct_high = Some(pct(bounds.high));
+                            row.pct_low = Some(pct(ratio.low));
+                            row.pct_high = Some(pct(ratio.high));
                             row.multiple = Some(multiple);
                         }
-                        Err(error) if strict => return Err(error),
-                        Err(_) => {}
+                        None if strict => return Err(undefined(&base_period)),
+                        None => {}
                     }
                 }
             }
             Ok(row)
         })
         .collect()
+}
+
+/// Year-on-year growth of every series of `table`, each row with its series' key: the
+/// rows of [`growth_where_defined`] for each series of [`table_series`], in the
+/// table's order.
+pub fn growth_of_table(
+    table: &ObservationTable,
+    status: Option<Status>,
+) -> Vec<(SeriesKey, GrowthRow)> {
+    let mut rows = Vec::with_capacity(table.len());
+    for (key, figures) in table_series(table, status) {
+        let growth =
+            figure_growth(&figures, false, |_| unreachable!("not strict")).unwrap_or_default();
+        rows.extend(growth.into_iter().map(|row| (key, row)));
+    }
+    rows
 }
 
 /// How the series moved from `start` to `end`: change, ratio, percentage and CAGR over
@@ -246,20 +279,33 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn growth_of_every(&self, filter: &SeriesFilter) -> Result<Vec<SeriesGrowth>> {
-        let mut rows = Vec::new();
-        for series in self.series_matching(filter)? {
-            for row in growth_where_defined(&series) {
-                rows.push(SeriesGrowth {
-                    indicator: series.indicator.code.clone(),
-                    origin: series.origin.clone(),
-                    destination: series.destination.clone(),
-                    product: series.product.clone(),
-                    unit: series.indicator.unit.clone(),
+        let (table, rows) = self.growth_table(filter)?;
+        Ok(rows
+            .into_iter()
+            .map(|(key, row)| {
+                let indicator = table.indicator(key);
+                SeriesGrowth {
+                    indicator: indicator.code.clone(),
+                    origin: table.countries[key.origin as usize].clone(),
+                    destination: table.countries[key.destination as usize].clone(),
+                    product: table.products[key.product as usize].clone(),
+                    unit: indicator.unit.clone(),
                     row,
-                });
-            }
-        }
-        Ok(rows)
+                }
+            })
+            .collect())
+    }
+
+    /// [`Store::growth_of_every`] with each row's series as a key into the table the
+    /// figures were read into (its lists name indicators, countries and products): for
+    /// a million rows, no text per row.
+    pub fn growth_table(
+        &self,
+        filter: &SeriesFilter,
+    ) -> Result<(ObservationTable, Vec<(SeriesKey, GrowthRow)>)> {
+        let table = self.observation_table(&filter.observations())?;
+        let rows = growth_of_table(&table, filter.status);
+        Ok((table, rows))
     }
 
     /// Change between two periods; see [`change`].

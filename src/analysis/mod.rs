@@ -26,8 +26,10 @@ mod shares;
 mod targets;
 
 pub use asymmetry::{asymmetry, AsymmetryRow};
-pub use growth::{change, growth, growth_where_defined, Change, GrowthRow, SeriesGrowth};
+pub use growth::{
+    change, growth, growth_of_table, growth_where_defined, Change, GrowthRow, SeriesGrowth,
+};
 pub use per_capita::{per_capita, Basis, PerCapitaRow};
-pub use series::{years_between, Series, SeriesFilter, SeriesQuery};
+pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
 pub use shares::{shares, whole_for, ShareRow};
 pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};

@@ -1,12 +1,12 @@
 //! A series (an indicator's observations for one pair and product, one per period),
 //! the query that selects it, and the interval arithmetic every analysis shares.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Bounds, Indicator, Observation, Status};
+use crate::model::{
+    Bounds, Indicator, Observation, ObservationRow, ObservationTable, SeriesKey, Status,
+};
 use crate::period::Period;
 use crate::store::{ObservationFilter, Store};
 
@@ -132,6 +132,18 @@ impl SeriesFilter {
         self.status = Some(status);
         self
     }
+
+    /// The observations the series are made of, every status included (the series
+    /// choose among them).
+    pub(crate) fn observations(&self) -> ObservationFilter {
+        ObservationFilter {
+            indicator: self.indicator.clone(),
+            origin: self.origin.clone(),
+            destination: self.destination.clone(),
+            product: self.product.clone(),
+            status: None,
+        }
+    }
 }
 
 /// An indicator's observations for one pair and product, one per period, in period
@@ -155,10 +167,7 @@ impl Series {
     /// the store reads them), so this is a binary search: a report asks it for every
     /// row of a series.
     pub fn get(&self, period: &Period) -> Option<&Observation> {
-        self.observations
-            .binary_search_by(|o| o.period.cmp(period))
-            .ok()
-            .map(|i| &self.observations[i])
+        figure_for(&self.observations, period)
     }
 
     /// The observation for `period`, or [`Error::NotFound`] naming the series.
@@ -242,6 +251,102 @@ pub fn series_by_product(
                 product: obs.product.clone(),
                 observations: vec![obs],
             }),
+        }
+    }
+    series
+}
+
+/// What an analysis needs of a figure, whether it comes as an [`Observation`] or as a
+/// row of an [`ObservationTable`].
+pub(crate) trait Figure {
+    /// The period covered.
+    fn period(&self) -> Period;
+    /// The value.
+    fn value(&self) -> f64;
+    /// Its bounds.
+    fn bounds(&self) -> Bounds;
+    /// Its status.
+    fn status(&self) -> Status;
+}
+
+impl Figure for Observation {
+    fn period(&self) -> Period {
+        self.period
+    }
+    fn value(&self) -> f64 {
+        self.value
+    }
+    fn bounds(&self) -> Bounds {
+        Observation::bounds(self)
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+}
+
+impl Figure for ObservationRow {
+    fn period(&self) -> Period {
+        self.period
+    }
+    fn value(&self) -> f64 {
+        self.value
+    }
+    fn bounds(&self) -> Bounds {
+        ObservationRow::bounds(self)
+    }
+    fn status(&self) -> Status {
+        self.status
+    }
+}
+
+impl<F: Figure> Figure for &F {
+    fn period(&self) -> Period {
+        (*self).period()
+    }
+    fn value(&self) -> f64 {
+        (*self).value()
+    }
+    fn bounds(&self) -> Bounds {
+        (*self).bounds()
+    }
+    fn status(&self) -> Status {
+        (*self).status()
+    }
+}
+
+/// The figure of `figures` (in period order) for exactly `period`.
+pub(crate) fn figure_for<'a, F: Figure>(figures: &'a [F], period: &Period) -> Option<&'a F> {
+    figures
+        .binary_search_by(|f| f.period().cmp(period))
+        .ok()
+        .map(|i| &figures[i])
+}
+
+/// The series of a table, each as its key and its rows, one per period in period order:
+/// the rows [`Store::series`] would keep (only `status`, or when it is `None` every
+/// figure that is not a target or projection, preferring a measurement over a
+/// provisional figure over an estimate, then the first source by id).
+pub fn table_series(
+    table: &ObservationTable,
+    status: Option<Status>,
+) -> Vec<(SeriesKey, Vec<&ObservationRow>)> {
+    let mut series: Vec<(SeriesKey, Vec<&ObservationRow>)> = Vec::new();
+    let kept = table.rows.iter().filter(|o| match status {
+        Some(status) => o.status == status,
+        None => !o.status.is_forward_looking(),
+    });
+    for row in kept {
+        match series.last_mut() {
+            Some((key, rows)) if *key == row.key => match rows.last_mut() {
+                // The table holds a period's figures together; keep the preferred one.
+                Some(last) if last.period == row.period => {
+                    if (row.status.rank(), row.source) < (last.status.rank(), last.source) {
+                        *last = row;
+                    }
+                }
+                _ => rows.push(row),
+            },
+            _ => series.push((row.key, vec![row])),
         }
     }
     series
@@ -345,48 +450,20 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn series_matching(&self, filter: &SeriesFilter) -> Result<Vec<Series>> {
-        let rows = self.observations(&ObservationFilter {
-            indicator: filter.indicator.clone(),
-            origin: filter.origin.clone(),
-            destination: filter.destination.clone(),
-            product: filter.product.clone(),
-            status: None,
-        })?;
-        let indicators: HashMap<String, Indicator> = self
-            .indicators()?
+        let table = self.observation_table(&filter.observations())?;
+        let series = table_series(&table, filter.status)
             .into_iter()
-            .map(|i| (i.code.clone(), i))
+            .map(|(key, rows)| Series {
+                indicator: table.indicator(key).clone(),
+                origin: table.countries[key.origin as usize].clone(),
+                destination: table.countries[key.destination as usize].clone(),
+                product: table.products[key.product as usize].clone(),
+                observations: rows
+                    .into_iter()
+                    .map(|row| table.observation_of(row))
+                    .collect(),
+            })
             .collect();
-        let mut series = Vec::new();
-        let mut rows = rows.into_iter().peekable();
-        // The rows come sorted by indicator, pair and product: one run per series.
-        while let Some(first) = rows.next() {
-            let mut run = vec![first];
-            while let Some(next) = rows.next_if(|o| {
-                let head = &run[0];
-                (&o.indicator, &o.origin, &o.destination, &o.product)
-                    == (
-                        &head.indicator,
-                        &head.origin,
-                        &head.destination,
-                        &head.product,
-                    )
-            }) {
-                run.push(next);
-            }
-            let head = &run[0];
-            let indicator = indicators
-                .get(&head.indicator)
-                .ok_or_else(|| Error::not_found("indicator", head.indicator.clone()))?;
-            let (origin, destination) = (head.origin.clone(), head.destination.clone());
-            series.extend(series_by_product(
-                indicator,
-                &origin,
-                &destination,
-                run,
-                filter.status,
-            ));
-        }
         Ok(series)
     }
 

@@ -8,11 +8,13 @@
 //! - [`convert`]: arguments in, plain data out.
 //! - [`store`]: the native `Store`.
 //! - [`report`]: the native `Report` and `Chart`.
+//! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
 
 mod convert;
 mod errors;
 mod report;
 mod store;
+mod table;
 
 use pyo3::prelude::*;
 
@@ -20,6 +22,7 @@ use self::convert::text_of;
 use self::errors::{to_py_err, IntoPyResult};
 use self::report::{PyChart, PyReport};
 use self::store::PyStore;
+use self::table::PyTable;
 use crate::error::Error;
 use crate::period::Period;
 
@@ -89,6 +92,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyStore>()?;
     m.add_class::<PyReport>()?;
     m.add_class::<PyChart>()?;
+    m.add_class::<PyTable>()?;
     m.add_function(wrap_pyfunction!(demo, m)?)?;
     m.add_function(wrap_pyfunction!(datasets, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;

@@ -18,6 +18,7 @@ use super::convert::{
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
 use super::report::PyReport;
+use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
 use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status, Topic};
@@ -430,17 +431,17 @@ impl PyStore {
         Ok(dict)
     }
 
-    /// Observations as columns; `start` and `end` are ISO dates.
+    /// Observations as a native `Table`.
     #[pyo3(signature = (indicator=None, origin=None, destination=None, product=None, status=None))]
-    fn observations<'py>(
+    fn observations(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         indicator: Option<String>,
         origin: Option<String>,
         destination: Option<String>,
         product: Option<String>,
         status: Option<String>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyTable> {
         let filter = ObservationFilter {
             indicator,
             origin,
@@ -448,26 +449,12 @@ impl PyStore {
             product,
             status,
         };
-        let rows = self.with(py, move |s| s.observations(&filter))?;
-        let r = rows.iter();
-        Ok(Columns::new(py)
-            .add("indicator", r.clone().map(|o| &o.indicator))?
-            .add("origin", r.clone().map(|o| &o.origin))?
-            .add("destination", r.clone().map(|o| &o.destination))?
-            .add("product", r.clone().map(|o| &o.product))?
-            .add("period", r.clone().map(|o| o.period.to_string()))?
-            .add("start", r.clone().map(|o| o.period.start().to_string()))?
-            .add("end", r.clone().map(|o| o.period.end().to_string()))?
-            .add("value", r.clone().map(|o| o.value))?
-            .add("low", r.clone().map(|o| o.low))?
-            .add("high", r.clone().map(|o| o.high))?
-            .add("qualifier", r.clone().map(|o| o.qualifier.to_string()))?
-            .add("status", r.clone().map(|o| o.status.to_string()))?
-            .add("unit", r.clone().map(|o| &o.unit))?
-            .add("source", r.clone().map(|o| &o.source))?
-            .add("quote", r.clone().map(|o| &o.quote))?
-            .add("note", r.map(|o| &o.note))?
-            .into_dict())
+        let columns = self.with(py, move |s| {
+            Ok(crate::columns::Columns::of_observations(
+                &s.observation_table(&filter)?,
+            ))
+        })?;
+        Ok(PyTable::new(columns))
     }
 
     /// Indicators as columns.
@@ -560,35 +547,35 @@ impl PyStore {
 
     // ----- reports -----------------------------------------------------------------------------
 
-    /// Year-on-year growth rows as columns.
+    /// Year-on-year growth of one series as a native `Table`.
     #[pyo3(signature = (indicator, origin, destination, product="total", *, status=None))]
-    fn growth<'py>(
+    fn growth(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         indicator: String,
         origin: String,
         destination: String,
         product: &str,
         status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyTable> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let rows = self.with(py, move |s| s.growth(&query))?;
-        rows_columns(py, &rows)
+        Ok(PyTable::new(crate::columns::Columns::of_growth_rows(&rows)))
     }
 
     /// Year-on-year growth of every series the filter matches (`None` leaves a field
-    /// open, for the product too), as columns: the series' keys and unit, then the
-    /// growth columns.
+    /// open, for the product too), as a native `Table`: the series' keys and unit, then
+    /// the growth columns.
     #[pyo3(signature = (indicator, origin, destination, product, *, status=None))]
-    fn growth_of_every<'py>(
+    fn growth_of_every(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         indicator: Option<String>,
         origin: Option<String>,
         destination: Option<String>,
         product: Option<&str>,
         status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyTable> {
         let filter = SeriesFilter {
             indicator,
             origin,
@@ -596,33 +583,11 @@ impl PyStore {
             product: product.map(str::to_owned),
             status: status.map(Status::from_code).transpose().py(py)?,
         };
-        let rows = self.with(py, move |s| s.growth_of_every(&filter))?;
-        let r = rows.iter();
-        let period_text = |p: Option<Period>| p.map(|p| p.to_string());
-        Ok(Columns::new(py)
-            .add("indicator", r.clone().map(|g| &g.indicator))?
-            .add("origin", r.clone().map(|g| &g.origin))?
-            .add("destination", r.clone().map(|g| &g.destination))?
-            .add("product", r.clone().map(|g| &g.product))?
-            .add("unit", r.clone().map(|g| &g.unit))?
-            .add("period", r.clone().map(|g| g.row.period.to_string()))?
-            .add("value", r.clone().map(|g| g.row.value))?
-            .add("low", r.clone().map(|g| g.row.low))?
-            .add("high", r.clone().map(|g| g.row.high))?
-            .add("status", r.clone().map(|g| g.row.status.code()))?
-            .add(
-                "base_period",
-                r.clone().map(|g| period_text(g.row.base_period)),
-            )?
-            .add("base_value", r.clone().map(|g| g.row.base_value))?
-            .add("change", r.clone().map(|g| g.row.change))?
-            .add("change_low", r.clone().map(|g| g.row.change_low))?
-            .add("change_high", r.clone().map(|g| g.row.change_high))?
-            .add("pct", r.clone().map(|g| g.row.pct))?
-            .add("pct_low", r.clone().map(|g| g.row.pct_low))?
-            .add("pct_high", r.clone().map(|g| g.row.pct_high))?
-            .add("multiple", r.map(|g| g.row.multiple))?
-            .into_dict())
+        let columns = self.with(py, move |s| {
+            let (table, rows) = s.growth_table(&filter)?;
+            Ok(crate::columns::Columns::of_growth(&table, &rows))
+        })?;
+        Ok(PyTable::new(columns))
     }
 
     /// How a series moved from period `start` to period `end`, as a dict.

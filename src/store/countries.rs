@@ -97,6 +97,14 @@ impl Countries {
         })
     }
 
+    /// Alpha-3 codes by database id.
+    pub(super) fn alpha3_by_id(&self) -> HashMap<i64, &str> {
+        self.list
+            .iter()
+            .map(|(id, c)| (*id, c.alpha3.as_str()))
+            .collect()
+    }
+
     /// The database id and alpha-3 code of a country.
     pub(super) fn id(&self, text: &str, field: &str) -> Result<(i64, &str)> {
         let (id, country) = &self.list[self.find(text, field)?];

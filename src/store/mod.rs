@@ -11,6 +11,7 @@ mod insert;
 mod read;
 mod schema;
 mod sql;
+mod table;
 mod write;
 
 use std::fmt;

@@ -1,14 +1,14 @@
 //! Typed reads: indicators, sources, observations, pairs and events.
 
-use rusqlite::{params, params_from_iter, OptionalExtension};
+use std::collections::HashMap;
+
+use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use super::sql::{
-    read_event, read_indicator, read_source, read_topic, ObservationColumns, SELECT_INDICATOR,
-};
+use super::sql::{read_event, read_indicator, read_source, read_topic, SELECT_INDICATOR};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Event, Indicator, Observation, Source, Status, TopicEntry};
+use crate::model::{Event, Indicator, Observation, Source, TopicEntry};
 
 /// Which observations to read; every field left `None` matches everything.
 ///
@@ -93,82 +93,7 @@ impl Store {
     /// The observations that match `filter`, sorted by indicator, pair, product,
     /// period, status and source.
     pub fn observations(&self, filter: &ObservationFilter) -> Result<Vec<Observation>> {
-        let mut clauses = Vec::new();
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        let mut arg = |v: rusqlite::types::Value| {
-            args.push(v);
-            format!("?{}", args.len())
-        };
-        // Known indicator: whether its pairs are directed is known too, so the pair
-        // clauses below need no `OR` on it and SQLite can use the pair index.
-        let mut directed = None;
-        if let Some(code) = &filter.indicator {
-            let indicator = self.indicator(code)?;
-            directed = Some(indicator.directed);
-            clauses.push(format!("i.code = {}", arg(indicator.code.into())));
-        }
-        let origin = filter
-            .origin
-            .as_deref()
-            .map(|c| self.countries.id(c, "origin"))
-            .transpose()?;
-        let destination = filter
-            .destination
-            .as_deref()
-            .map(|c| self.countries.id(c, "destination"))
-            .transpose()?;
-        match (origin, destination) {
-            (Some((o, _)), Some((d, _))) if directed == Some(true) => {
-                let (o, d) = (arg(o.into()), arg(d.into()));
-                clauses.push(format!("o.origin_id = {o} AND o.destination_id = {d}"));
-            }
-            // Undirected pairs are stored with the smaller id (alphabetical) first.
-            (Some((o, _)), Some((d, _))) if directed == Some(false) => {
-                let (first, second) = (arg(o.min(d).into()), arg(o.max(d).into()));
-                clauses.push(format!(
-                    "o.origin_id = {first} AND o.destination_id = {second}"
-                ));
-            }
-            (Some((o, _)), Some((d, _))) => {
-                let (o, d) = (arg(o.into()), arg(d.into()));
-                clauses.push(format!(
-                    "((o.origin_id = {o} AND o.destination_id = {d})
-                      OR (i.directed = 0 AND o.origin_id = {d} AND o.destination_id = {o}))"
-                ));
-            }
-            (Some((o, _)), None) => {
-                let o = arg(o.into());
-                clauses.push(format!(
-                    "(o.origin_id = {o} OR (i.directed = 0 AND o.destination_id = {o}))"
-                ));
-            }
-            (None, Some((d, _))) => {
-                let d = arg(d.into());
-                clauses.push(format!(
-                    "(o.destination_id = {d} OR (i.directed = 0 AND o.origin_id = {d}))"
-                ));
-            }
-            (None, None) => {}
-        }
-        if let Some(product) = &filter.product {
-            clauses.push(format!(
-                "p.code = {}",
-                arg(product.trim().to_lowercase().into())
-            ));
-        }
-        if let Some(status) = &filter.status {
-            let status = Status::from_code(status)?;
-            clauses.push(format!(
-                "o.status = {}",
-                arg(status.code().to_owned().into())
-            ));
-        }
-        let where_clause = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        self.query_observations(&where_clause, args)
+        Ok(self.observation_table(filter)?.into_observations())
     }
 
     /// Every observation between `a` and `b`, in either direction, in the order of
@@ -176,39 +101,28 @@ impl Store {
     pub fn observations_between(&self, a: &str, b: &str) -> Result<Vec<Observation>> {
         let (a, _) = self.countries.id(a, "a")?;
         let (b, _) = self.countries.id(b, "b")?;
-        self.query_observations(
+        let table = self.read_table(
             "WHERE (o.origin_id = ?1 AND o.destination_id = ?2)
                 OR (o.origin_id = ?2 AND o.destination_id = ?1)",
             vec![a.into(), b.into()],
-        )
+        )?;
+        Ok(table.into_observations())
     }
 
-    /// The observations `where_clause` selects with `args`, sorted by indicator, pair,
-    /// product, period, status and source.
-    fn query_observations(
-        &self,
-        where_clause: &str,
-        args: Vec<rusqlite::types::Value>,
-    ) -> Result<Vec<Observation>> {
-        let sql = format!(
-            "SELECT i.code AS indicator, origin.alpha3 AS origin,
-                    destination.alpha3 AS destination, p.code AS product, o.start_day,
-                    o.end_day, o.period_text, o.value, o.qualifier, o.low, o.high, o.status,
-                    i.unit, s.code AS source, o.quote, o.note
-             FROM observation o
-             JOIN indicator i ON i.id = o.indicator_id
-             JOIN country origin ON origin.id = o.origin_id
-             JOIN country destination ON destination.id = o.destination_id
-             JOIN product p ON p.id = o.product_id
-             LEFT JOIN source s ON s.id = o.source_id
-             {where_clause}
-             ORDER BY i.code, origin.alpha3, destination.alpha3, p.code, o.start_day, o.end_day,
-                      o.status, s.code"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let columns = ObservationColumns::of(&stmt)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| columns.read(r))?;
+    /// Every indicator by its id in the store.
+    pub(super) fn indicators_by_id(&self) -> Result<HashMap<i64, Indicator>> {
+        let mut stmt = self.conn.prepare_cached(SELECT_INDICATOR)?;
+        let rows = stmt.query_map([], |r| Ok((r.get("id")?, read_indicator(r)?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The code of row `id` of `table` (`product` or `source`).
+    pub(super) fn code_of(&self, table: &'static str, id: i64) -> Result<String> {
+        self.conn
+            .prepare_cached(&format!("SELECT code FROM {table} WHERE id = ?1"))?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Error::not_found(table, format!("id {id}")))
     }
 
     /// How many observations the store holds.

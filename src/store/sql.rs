@@ -1,15 +1,14 @@
 //! How the domain types meet SQLite: qualifiers, statuses, kinds, topics and periods
 //! are written as their codes and read back through their parsers, so a value the
 //! library does not know is an error rather than a silent default (as rusqlite's own
-//! `src/types/url.rs` does for URLs); rows are read by column name.
+//! `src/types/url.rs` does for URLs); rows are read by column name (a bulk read of
+//! observations, in `table.rs`, by position).
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, Type, ValueRef};
-use rusqlite::{Row, Statement};
+use rusqlite::Row;
 
 use crate::error::Error;
-use crate::model::{
-    Event, Indicator, Kind, Observation, Qualifier, Source, Status, Topic, TopicEntry,
-};
+use crate::model::{Event, Indicator, Kind, Qualifier, Source, Status, Topic, TopicEntry};
 use crate::period::Period;
 
 /// Indicators with their id and their topic's code, as [`read_indicator`] reads them;
@@ -43,10 +42,32 @@ macro_rules! sql_code {
     };
 }
 
-sql_code!(Qualifier, Qualifier::from_words);
-sql_code!(Status, Status::from_code);
+// A stored value is a code; matched as such first, because a bulk read meets it in
+// every row and the lenient parsers allocate.
+sql_code!(Qualifier, |text| stored_code(
+    &Qualifier::ALL,
+    Qualifier::code,
+    text
+)
+.map_or_else(|| Qualifier::from_words(text), Ok));
+sql_code!(Status, |text| stored_code(
+    &Status::ALL,
+    |s: Status| s.code(),
+    text
+)
+.map_or_else(|| Status::from_code(text), Ok));
 sql_code!(Kind, Kind::from_code);
 sql_code!(Topic, Topic::new);
+
+/// A status as the `status` column stores it, for a query's arguments.
+pub(super) fn stored_status(status: Status) -> rusqlite::types::Value {
+    rusqlite::types::Value::Text(status.code().to_owned())
+}
+
+/// The value of `all` whose code is exactly `text`.
+fn stored_code<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, text: &str) -> Option<T> {
+    all.iter().copied().find(|&v| code(v) == text)
+}
 
 /// A topic and its title from a row with the columns `code, title`.
 pub(super) fn read_topic(r: &Row<'_>) -> rusqlite::Result<TopicEntry> {
@@ -117,73 +138,4 @@ pub(super) fn read_event(r: &Row<'_>) -> rusqlite::Result<Event> {
         quote: r.get("quote")?,
         note: r.get("note")?,
     })
-}
-
-/// Where each field of an [`Observation`] is in a statement's rows: found by name once
-/// per statement, because a read of a million rows would otherwise look up sixteen
-/// names in each.
-pub(super) struct ObservationColumns {
-    indicator: usize,
-    origin: usize,
-    destination: usize,
-    product: usize,
-    start_day: usize,
-    end_day: usize,
-    period_text: usize,
-    value: usize,
-    qualifier: usize,
-    low: usize,
-    high: usize,
-    status: usize,
-    unit: usize,
-    source: usize,
-    quote: usize,
-    note: usize,
-}
-
-impl ObservationColumns {
-    /// The positions of the columns named after the fields of [`Observation`] (and
-    /// `start_day`, `end_day` for its period) in `stmt`.
-    pub(super) fn of(stmt: &Statement<'_>) -> rusqlite::Result<ObservationColumns> {
-        let at = |name: &str| stmt.column_index(name);
-        Ok(ObservationColumns {
-            indicator: at("indicator")?,
-            origin: at("origin")?,
-            destination: at("destination")?,
-            product: at("product")?,
-            start_day: at("start_day")?,
-            end_day: at("end_day")?,
-            period_text: at("period_text")?,
-            value: at("value")?,
-            qualifier: at("qualifier")?,
-            low: at("low")?,
-            high: at("high")?,
-            status: at("status")?,
-            unit: at("unit")?,
-            source: at("source")?,
-            quote: at("quote")?,
-            note: at("note")?,
-        })
-    }
-
-    /// The observation in `r`.
-    pub(super) fn read(&self, r: &Row<'_>) -> rusqlite::Result<Observation> {
-        Ok(Observation {
-            indicator: r.get(self.indicator)?,
-            origin: r.get(self.origin)?,
-            destination: r.get(self.destination)?,
-            product: r.get(self.product)?,
-            period: period_between(r, self.start_day, self.end_day)?,
-            period_text: r.get(self.period_text)?,
-            value: r.get(self.value)?,
-            qualifier: r.get(self.qualifier)?,
-            low: r.get(self.low)?,
-            high: r.get(self.high)?,
-            status: r.get(self.status)?,
-            unit: r.get(self.unit)?,
-            source: r.get(self.source)?,
-            quote: r.get(self.quote)?,
-            note: r.get(self.note)?,
-        })
-    }
 }

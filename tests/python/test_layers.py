@@ -41,8 +41,11 @@ def test_the_native_module_works_without_the_package() -> None:
         "core = importlib.util.module_from_spec(spec)\n"
         "spec.loader.exec_module(core)\n"
         "store = core.demo()\n"
-        "columns = store.observations(indicator='tourists')\n"
-        "assert isinstance(columns, dict) and isinstance(columns['value'], list), columns\n"
+        "table = store.observations(indicator='tourists')\n"
+        "kind, values = table.column('value')\n"
+        "assert kind == 'float' and isinstance(values, bytearray), kind\n"
+        "kind, codes, origins = table.column('origin')\n"
+        "assert kind == 'text' and sorted(origins) == ['AZE', 'KAZ'], origins\n"
         "assert isinstance(store.change('tourists', 'AZE', 'KAZ', 2022, 2024), dict)\n"
         "report = store.report('AZE', 'KAZ')\n"
         "assert report.charts()[0].svg().startswith('<svg')\n"
@@ -63,12 +66,13 @@ def test_the_native_module_works_without_the_package() -> None:
 
 def test_the_native_store_answers_with_plain_data() -> None:
     core = bilateral._core.demo()
-    columns = core.observations(indicator="trade_turnover")
-    assert list(columns)[:3] == ["indicator", "origin", "destination"]
-    assert all(isinstance(values, list) for values in columns.values())
-    assert columns["start"][0] == "2023-01-01"  # ISO text: the package makes it a date
+    table = core.observations(indicator="trade_turnover")
+    assert table.column_names[:3] == ["indicator", "origin", "destination"]
+    # Dates as int32 days since 1970-01-01: 2023-01-01 is day 19,358.
+    kind, days = table.column("start")
+    assert kind == "date" and int.from_bytes(days[:4], sys.byteorder) == 19_358
     growth = core.growth("trade_turnover", "AZE", "KAZ")
-    assert isinstance(growth, dict) and "pct" in growth
+    assert "pct" in growth.column_names
     assert core.asymmetry("tourists", "AZE", "KAZ")["period"]
     answer = core.target_progress("corridor_cargo", "AZE", "KAZ", 2025)
     assert answer["months_elapsed"] == 7 and answer["on_track"] is False

@@ -1,0 +1,80 @@
+"""Many rows column by column, for any Arrow reader: pyarrow, polars, DuckDB, pandas."""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import _core
+from ._frames import table_frame
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: What a call that returns a table returns, by its ``into`` argument.
+Into = Literal["pandas", "polars", "arrow"]
+
+
+class Table:
+    """Rows column by column, as the store computed them.
+
+    A ``Table`` is an Arrow stream (it has ``__arrow_c_stream__``, the Arrow PyCapsule
+    interface), so every Arrow reader takes it without a Python object per row:
+    ``pyarrow.table(t)``, ``polars.DataFrame(t)``, ``duckdb.sql("select * from t")``.
+    Text columns are ``utf8``, ``start`` and ``end`` are ``date32``, numbers are
+    ``float64`` with nulls where a row has none.
+
+    >>> t = bilateral.demo().observations(indicator="tourists", into="arrow")
+    >>> t.num_rows, t.column_names[:3]
+    (5, ['indicator', 'origin', 'destination'])
+    >>> t.to_pandas()["value"].max()
+    np.float64(102000.0)
+    """
+
+    def __init__(self, inner: _core.Table) -> None:
+        self._inner = inner
+
+    @property
+    def column_names(self) -> list[str]:
+        """Column names, in order."""
+        return self._inner.column_names
+
+    @property
+    def num_rows(self) -> int:
+        """How many rows the table holds."""
+        return self._inner.num_rows
+
+    def __len__(self) -> int:
+        return self._inner.num_rows
+
+    def __repr__(self) -> str:
+        return f"<bilateral.Table: {self.num_rows} rows × {len(self.column_names)} columns>"
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        """The Arrow PyCapsule interface: the table as an Arrow C stream."""
+        return self._inner.__arrow_c_stream__(requested_schema)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """A pandas DataFrame (no pyarrow needed): text as ``object``, dates as
+        ``datetime64``, numbers as ``float64`` with NaN for none."""
+        return table_frame(self._inner)
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame, read from the Arrow stream (needs ``polars``)."""
+        return importlib.import_module("polars").DataFrame(self)
+
+    def to_pyarrow(self) -> Any:
+        """A ``pyarrow.Table``, read from the Arrow stream (needs ``pyarrow``)."""
+        return importlib.import_module("pyarrow").table(self)
+
+
+def converted(inner: _core.Table, into: Into) -> Any:
+    """``inner`` as the caller asked: a pandas or polars DataFrame, or a ``Table``."""
+    table = Table(inner)
+    if into == "pandas":
+        return table.to_pandas()
+    if into == "polars":
+        return table.to_polars()
+    if into == "arrow":
+        return table
+    raise ValueError(f"into={into!r}: expected 'pandas', 'polars' or 'arrow'")

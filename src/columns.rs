@@ -1,0 +1,257 @@
+//! Tables column by column: the shape in which many rows leave the library for Python
+//! (pandas builds a column from one buffer) and Arrow. Text that repeats is kept once,
+//! with each row's position in the list of distinct values.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use crate::analysis::GrowthRow;
+use crate::model::{ObservationTable, SeriesKey};
+
+/// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
+/// `date32` and NumPy's `datetime64[D]` count them.
+const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
+
+/// One column of a [`Columns`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Column {
+    /// Numbers; NaN where a row has none (a stored figure is never NaN: the schema's
+    /// checks reject it).
+    Float(Vec<f64>),
+    /// Text: each row's position in `values`, or −1 where a row has none.
+    Text {
+        /// Position of each row's text in `values`.
+        codes: Vec<i32>,
+        /// The distinct texts (a list may hold a text twice).
+        values: Vec<String>,
+    },
+    /// Dates as days since 1970-01-01.
+    Date(Vec<i32>),
+}
+
+impl Column {
+    /// How many rows the column holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Column::Float(v) => v.len(),
+            Column::Text { codes, .. } => codes.len(),
+            Column::Date(v) => v.len(),
+        }
+    }
+
+    /// Whether the column holds no row.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The text of row `i`, for a text column.
+    pub fn text(&self, i: usize) -> Option<&str> {
+        match self {
+            Column::Text { codes, values } => {
+                usize::try_from(codes[i]).ok().map(|c| values[c].as_str())
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Named columns of equal length.
+///
+/// ```
+/// let store = bilateral::Store::demo()?;
+/// let table = store.observation_table(&bilateral::ObservationFilter::indicator("tourists"))?;
+/// let columns = bilateral::Columns::of_observations(&table);
+/// assert_eq!(columns.get("origin").unwrap().text(0), Some("AZE"));
+/// assert_eq!(columns.rows(), table.len());
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Columns {
+    /// Column names, in order.
+    pub names: Vec<&'static str>,
+    /// The columns, in the order of `names`.
+    pub columns: Vec<Column>,
+}
+
+impl Columns {
+    /// How many rows the columns hold.
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, Column::len)
+    }
+
+    /// The column called `name`.
+    pub fn get(&self, name: &str) -> Option<&Column> {
+        let i = self.names.iter().position(|n| *n == name)?;
+        Some(&self.columns[i])
+    }
+
+    fn push(&mut self, name: &'static str, column: Column) {
+        debug_assert!(self.columns.is_empty() || column.len() == self.rows());
+        self.names.push(name);
+        self.columns.push(column);
+    }
+
+    /// The observations of a table, with the columns of
+    /// [`Store::observations`](crate::Store::observations) in Python: indicator,
+    /// origin, destination, product, period, start, end, value, low, high, qualifier,
+    /// status, unit, source, quote, note.
+    pub fn of_observations(table: &ObservationTable) -> Columns {
+        let rows = &table.rows;
+        let mut columns = Columns::default();
+        columns.push_keys(table, rows.iter().map(|r| r.key), false);
+        let periods = Distinct::of(rows.iter().map(|r| Some(r.period)));
+        columns.push("period", periods.texts(|p| p.to_string()));
+        columns.push(
+            "start",
+            Column::Date(rows.iter().map(|r| days(r.period.start())).collect()),
+        );
+        columns.push(
+            "end",
+            Column::Date(rows.iter().map(|r| days(r.period.end())).collect()),
+        );
+        columns.push(
+            "value",
+            Column::Float(rows.iter().map(|r| r.value).collect()),
+        );
+        columns.push("low", Column::Float(rows.iter().map(|r| r.low).collect()));
+        columns.push("high", Column::Float(rows.iter().map(|r| r.high).collect()));
+        let qualifiers = Distinct::of(rows.iter().map(|r| Some(r.qualifier)));
+        columns.push("qualifier", qualifiers.texts(|q| q.code().to_owned()));
+        let statuses = Distinct::of(rows.iter().map(|r| Some(r.status)));
+        columns.push("status", statuses.texts(|s| s.code().to_owned()));
+        columns.push("unit", unit_column(table, rows.iter().map(|r| r.key)));
+        columns.push(
+            "source",
+            Column::Text {
+                codes: rows
+                    .iter()
+                    .map(|r| r.source.map_or(-1, |s| s as i32))
+                    .collect(),
+                values: table.sources.clone(),
+            },
+        );
+        let quotes = Distinct::of(rows.iter().map(|r| r.quote.as_deref()));
+        columns.push("quote", quotes.texts(str::to_owned));
+        let notes = Distinct::of(rows.iter().map(|r| r.note.as_deref()));
+        columns.push("note", notes.texts(str::to_owned));
+        columns
+    }
+
+    /// Growth rows of many series (as [`Store::growth_table`](crate::Store::growth_table)
+    /// gives them, keyed into `table`): indicator, origin, destination, product, unit,
+    /// then the columns of [`Columns::of_growth_rows`].
+    pub fn of_growth(table: &ObservationTable, rows: &[(SeriesKey, GrowthRow)]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_keys(table, rows.iter().map(|(k, _)| *k), true);
+        columns.push_growth(rows.iter().map(|(_, g)| g));
+        columns
+    }
+
+    /// Growth rows of one series: the fields of [`GrowthRow`], periods as their
+    /// canonical text.
+    pub fn of_growth_rows(rows: &[GrowthRow]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_growth(rows.iter());
+        columns
+    }
+
+    fn push_growth<'a>(&mut self, growth: impl Iterator<Item = &'a GrowthRow> + Clone) {
+        let periods = Distinct::of(growth.clone().map(|g| Some(g.period)));
+        self.push("period", periods.texts(|p| p.to_string()));
+        let float = |f: fn(&GrowthRow) -> f64| Column::Float(growth.clone().map(f).collect());
+        let maybe = |f: fn(&GrowthRow) -> Option<f64>| {
+            Column::Float(growth.clone().map(|g| f(g).unwrap_or(f64::NAN)).collect())
+        };
+        self.push("value", float(|g| g.value));
+        self.push("low", float(|g| g.low));
+        self.push("high", float(|g| g.high));
+        let statuses = Distinct::of(growth.clone().map(|g| Some(g.status)));
+        self.push("status", statuses.texts(|s| s.code().to_owned()));
+        let bases = Distinct::of(growth.clone().map(|g| g.base_period));
+        self.push("base_period", bases.texts(|p| p.to_string()));
+        self.push("base_value", maybe(|g| g.base_value));
+        self.push("change", maybe(|g| g.change));
+        self.push("change_low", maybe(|g| g.change_low));
+        self.push("change_high", maybe(|g| g.change_high));
+        self.push("pct", maybe(|g| g.pct));
+        self.push("pct_low", maybe(|g| g.pct_low));
+        self.push("pct_high", maybe(|g| g.pct_high));
+        self.push("multiple", maybe(|g| g.multiple));
+    }
+
+    /// indicator, origin, destination, product (and unit, with `unit`): positions in
+    /// the table's sorted lists already, so no text is looked up per row.
+    fn push_keys(
+        &mut self,
+        table: &ObservationTable,
+        keys: impl Iterator<Item = SeriesKey> + Clone,
+        unit: bool,
+    ) {
+        let text = |values: Vec<String>, code: fn(SeriesKey) -> u32| Column::Text {
+            codes: keys.clone().map(|k| code(k) as i32).collect(),
+            values,
+        };
+        let indicators = table.indicators.iter().map(|i| i.code.clone()).collect();
+        self.push("indicator", text(indicators, |k| k.indicator));
+        self.push("origin", text(table.countries.clone(), |k| k.origin));
+        self.push(
+            "destination",
+            text(table.countries.clone(), |k| k.destination),
+        );
+        self.push("product", text(table.products.clone(), |k| k.product));
+        if unit {
+            self.push("unit", unit_column(table, keys));
+        }
+    }
+}
+
+/// The unit of each row's indicator.
+fn unit_column(table: &ObservationTable, keys: impl Iterator<Item = SeriesKey>) -> Column {
+    Column::Text {
+        codes: keys.map(|k| k.indicator as i32).collect(),
+        values: table.indicators.iter().map(|i| i.unit.clone()).collect(),
+    }
+}
+
+fn days(date: time::Date) -> i32 {
+    date.to_julian_day() - UNIX_EPOCH_JULIAN_DAY
+}
+
+/// Each row's position in the list of distinct values, in the order first seen.
+struct Distinct<T> {
+    codes: Vec<i32>,
+    values: Vec<T>,
+}
+
+impl<T: Eq + Hash + Copy> Distinct<T> {
+    fn of(rows: impl Iterator<Item = Option<T>>) -> Distinct<T> {
+        let mut seen: HashMap<T, i32> = HashMap::new();
+        let mut values = Vec::new();
+        // Neighbouring rows mostly repeat a value: checked before the hash.
+        let mut last: Option<(T, i32)> = None;
+        let codes = rows
+            .map(|value| match value {
+                None => -1,
+                Some(v) => match last {
+                    Some((l, code)) if l == v => code,
+                    _ => {
+                        let code = *seen.entry(v).or_insert_with(|| {
+                            values.push(v);
+                            values.len() as i32 - 1
+                        });
+                        last = Some((v, code));
+                        code
+                    }
+                },
+            })
+            .collect();
+        Distinct { codes, values }
+    }
+
+    fn texts(self, text: impl Fn(T) -> String) -> Column {
+        Column::Text {
+            codes: self.codes,
+            values: self.values.into_iter().map(text).collect(),
+        }
+    }
+}

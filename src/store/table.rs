@@ -1,0 +1,335 @@
+//! The one read of observations: rows come out of `observation` as integers (no join
+//! per row) and are turned into an [`ObservationTable`] whose repeated values are
+//! looked up once each. [`Store::observations`] writes the table out; analyses over
+//! many series use it as it is.
+
+use std::collections::HashMap;
+
+use rusqlite::types::Value;
+use rusqlite::{params_from_iter, Row};
+
+use super::read::ObservationFilter;
+use super::sql::{read_indicator, stored_status, SELECT_INDICATOR};
+use super::Store;
+use crate::error::{Error, Result};
+use crate::model::{Indicator, ObservationRow, ObservationTable, SeriesKey, Status};
+use crate::period::Period;
+
+/// The columns of a bulk read, by position: the statement is ours, so its column
+/// order is known.
+const SELECT_ROWS: &str = "SELECT o.indicator_id, o.origin_id, o.destination_id, o.product_id,
+        o.start_day, o.end_day, o.period_text, o.value, o.qualifier, o.low, o.high, o.status,
+        o.source_id, o.quote, o.note
+     FROM observation o";
+
+/// Store ids seen in a read, each given a position in the order first seen.
+#[derive(Default)]
+struct SeenIds {
+    /// Position + 1 by id, for the small ids SQLite hands out (0: not seen).
+    dense: Vec<u32>,
+    /// Ids too large for `dense`.
+    sparse: HashMap<i64, u32>,
+    ids: Vec<i64>,
+}
+
+impl SeenIds {
+    const DENSE_LIMIT: i64 = 1 << 20;
+
+    fn position(&mut self, id: i64) -> u32 {
+        if (0..Self::DENSE_LIMIT).contains(&id) {
+            let slot = id as usize;
+            if slot >= self.dense.len() {
+                self.dense.resize(slot + 1, 0);
+            }
+            if self.dense[slot] == 0 {
+                self.ids.push(id);
+                self.dense[slot] = self.ids.len() as u32;
+            }
+            self.dense[slot] - 1
+        } else {
+            let next = self.ids.len() as u32;
+            *self.sparse.entry(id).or_insert_with(|| {
+                self.ids.push(id);
+                next
+            })
+        }
+    }
+
+    /// Sorts the seen ids by `text(id)`: the values in sorted order, and for each old
+    /// position its new one.
+    fn sorted<T>(
+        &self,
+        value: impl Fn(i64) -> Result<T>,
+        text: impl Fn(&T) -> &str,
+    ) -> Result<(Vec<T>, Vec<u32>)> {
+        let mut values = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(old, &id)| Ok((old, value(id)?)))
+            .collect::<Result<Vec<_>>>()?;
+        values.sort_by(|a, b| text(&a.1).cmp(text(&b.1)));
+        let mut new_position = vec![0; values.len()];
+        for (new, (old, _)) in values.iter().enumerate() {
+            new_position[*old] = new as u32;
+        }
+        Ok((values.into_iter().map(|(_, v)| v).collect(), new_position))
+    }
+}
+
+impl Store {
+    /// The observations that match `filter` as a table: the same rows, in the same
+    /// order, as [`Store::observations`], each repeated value stored once. Reading a
+    /// million rows this way allocates per distinct country, product and period.
+    pub fn observation_table(&self, filter: &ObservationFilter) -> Result<ObservationTable> {
+        let (where_clause, args) = self.observation_clauses(filter)?;
+        self.read_table(&where_clause, args)
+    }
+
+    /// The `WHERE` clause (empty when nothing narrows) and its arguments for `filter`,
+    /// on the columns of `observation o` alone.
+    pub(super) fn observation_clauses(
+        &self,
+        filter: &ObservationFilter,
+    ) -> Result<(String, Vec<Value>)> {
+        let mut clauses = Vec::new();
+        let mut args: Vec<Value> = Vec::new();
+        let mut arg = |v: Value| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        // Known indicator: whether its pairs are directed is known too, so the pair
+        // clauses below need no `OR` on it and SQLite can use the pair index.
+        let mut directed = None;
+        if let Some(code) = &filter.indicator {
+            let (id, indicator) = self.indicator_with_id(code)?;
+            directed = Some(indicator.directed);
+            clauses.push(format!("o.indicator_id = {}", arg(id.into())));
+        }
+        const UNDIRECTED: &str = "o.indicator_id IN (SELECT id FROM indicator WHERE directed = 0)";
+        let origin = filter
+            .origin
+            .as_deref()
+            .map(|c| self.countries.id(c, "origin"))
+            .transpose()?;
+        let destination = filter
+            .destination
+            .as_deref()
+            .map(|c| self.countries.id(c, "destination"))
+            .transpose()?;
+        match (origin, destination) {
+            (Some((o, _)), Some((d, _))) if directed == Some(true) => {
+                let (o, d) = (arg(o.into()), arg(d.into()));
+                clauses.push(format!("o.origin_id = {o} AND o.destination_id = {d}"));
+            }
+            // Undirected pairs are stored with the smaller id (alphabetical) first.
+            (Some((o, _)), Some((d, _))) if directed == Some(false) => {
+                let (first, second) = (arg(o.min(d).into()), arg(o.max(d).into()));
+                clauses.push(format!(
+                    "o.origin_id = {first} AND o.destination_id = {second}"
+                ));
+            }
+            (Some((o, _)), Some((d, _))) => {
+                let (o, d) = (arg(o.into()), arg(d.into()));
+                clauses.push(format!(
+                    "((o.origin_id = {o} AND o.destination_id = {d})
+                      OR (o.origin_id = {d} AND o.destination_id = {o} AND {UNDIRECTED}))"
+                ));
+            }
+            (Some((o, _)), None) => {
+                let o = arg(o.into());
+                clauses.push(format!(
+                    "(o.origin_id = {o} OR (o.destination_id = {o} AND {UNDIRECTED}))"
+                ));
+            }
+            (None, Some((d, _))) => {
+                let d = arg(d.into());
+                clauses.push(format!(
+                    "(o.destination_id = {d} OR (o.origin_id = {d} AND {UNDIRECTED}))"
+                ));
+            }
+            (None, None) => {}
+        }
+        if let Some(product) = &filter.product {
+            clauses.push(format!(
+                "o.product_id = (SELECT id FROM product WHERE code = {})",
+                arg(product.trim().to_lowercase().into())
+            ));
+        }
+        if let Some(status) = &filter.status {
+            let status = Status::from_code(status)?;
+            clauses.push(format!("o.status = {}", arg(stored_status(status))));
+        }
+        let where_clause = if clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", clauses.join(" AND "))
+        };
+        Ok((where_clause, args))
+    }
+
+    /// The rows `where_clause` (on `observation o`) selects with `args`, as a table in
+    /// the order of [`Store::observations`].
+    pub(super) fn read_table(
+        &self,
+        where_clause: &str,
+        args: Vec<Value>,
+    ) -> Result<ObservationTable> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT_ROWS} {where_clause}"))?;
+        let mut read = TableRead::default();
+        let mut rows = stmt.query(params_from_iter(args))?;
+        while let Some(row) = rows.next()? {
+            read.push(row)?;
+        }
+        drop(rows);
+        read.finish(self)
+    }
+
+    /// An indicator with its id in the store.
+    fn indicator_with_id(&self, code: &str) -> Result<(i64, Indicator)> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
+            .query_row([code], |r| Ok((r.get("id")?, read_indicator(r)?)))
+            .optional()?
+            .ok_or_else(|| Error::not_found("indicator", code))
+    }
+}
+
+/// A bulk read in progress: rows with positions in the order values were first seen.
+#[derive(Default)]
+struct TableRead {
+    indicators: SeenIds,
+    countries: SeenIds,
+    products: SeenIds,
+    sources: SeenIds,
+    periods: HashMap<(i32, i32), Period>,
+    period_texts: HashMap<String, u32>,
+    /// The last period and text seen: rows of one release come together, so most rows
+    /// repeat them and need no hash lookup.
+    last_period: Option<((i32, i32), Period)>,
+    last_text: Option<(String, u32)>,
+    rows: Vec<ObservationRow>,
+}
+
+impl TableRead {
+    fn push(&mut self, r: &Row<'_>) -> Result<()> {
+        let key = SeriesKey {
+            indicator: self.indicators.position(r.get(0)?),
+            origin: self.countries.position(r.get(1)?),
+            destination: self.countries.position(r.get(2)?),
+            product: self.products.position(r.get(3)?),
+        };
+        let days: (i32, i32) = (r.get(4)?, r.get(5)?);
+        let period = match self.last_period {
+            Some((last, p)) if last == days => p,
+            _ => {
+                let p = match self.periods.get(&days) {
+                    Some(&p) => p,
+                    None => *self
+                        .periods
+                        .entry(days)
+                        .or_insert(Period::from_julian_days(days.0, days.1)?),
+                };
+                self.last_period = Some((days, p));
+                p
+            }
+        };
+        let text = r.get_ref(6)?.as_str().map_err(rusqlite::Error::from)?;
+        let period_text = match &self.last_text {
+            Some((last, i)) if last == text => *i,
+            _ => {
+                let next = self.period_texts.len() as u32;
+                let i = *self.period_texts.entry(text.to_owned()).or_insert(next);
+                self.last_text = Some((text.to_owned(), i));
+                i
+            }
+        };
+        let source: Option<i64> = r.get(12)?;
+        self.rows.push(ObservationRow {
+            key,
+            period,
+            period_text,
+            value: r.get(7)?,
+            qualifier: r.get(8)?,
+            low: r.get(9)?,
+            high: r.get(10)?,
+            status: r.get(11)?,
+            source: source.map(|id| self.sources.position(id)),
+            quote: r.get(13)?,
+            note: r.get(14)?,
+        });
+        Ok(())
+    }
+
+    /// The table: every list sorted and every row's positions moved to match, the rows
+    /// in the order of indicator, pair, product, period, status and source (by code).
+    fn finish(self, store: &Store) -> Result<ObservationTable> {
+        let indicators = store.indicators_by_id()?;
+        let (indicators, indicator_at) = self.indicators.sorted(
+            |id| {
+                indicators
+                    .get(&id)
+                    .cloned()
+                    .ok_or_else(|| Error::not_found("indicator", format!("id {id}")))
+            },
+            |i: &Indicator| &i.code,
+        )?;
+        let alpha3 = store.countries.alpha3_by_id();
+        let (countries, country_at) = self.countries.sorted(
+            |id| {
+                alpha3
+                    .get(&id)
+                    .map(|a| (*a).to_owned())
+                    .ok_or_else(|| Error::not_found("country", format!("id {id}")))
+            },
+            |a: &String| a,
+        )?;
+        let (products, product_at) = self
+            .products
+            .sorted(|id| store.code_of("product", id), |c: &String| c)?;
+        let (sources, source_at) = self
+            .sources
+            .sorted(|id| store.code_of("source", id), |c: &String| c)?;
+        let mut texts: Vec<(String, u32)> = self.period_texts.into_iter().collect();
+        texts.sort();
+        let mut text_at = vec![0; texts.len()];
+        for (new, (_, old)) in texts.iter().enumerate() {
+            text_at[*old as usize] = new as u32;
+        }
+        let mut rows = self.rows;
+        for row in &mut rows {
+            row.key = SeriesKey {
+                indicator: indicator_at[row.key.indicator as usize],
+                origin: country_at[row.key.origin as usize],
+                destination: country_at[row.key.destination as usize],
+                product: product_at[row.key.product as usize],
+            };
+            row.period_text = text_at[row.period_text as usize];
+            row.source = row.source.map(|s| source_at[s as usize]);
+        }
+        // `None` first, as SQL sorts a missing source.
+        let order = |a: &ObservationRow, b: &ObservationRow| {
+            (a.key, a.period, a.status.code(), a.source).cmp(&(
+                b.key,
+                b.period,
+                b.status.code(),
+                b.source,
+            ))
+        };
+        // A clustered layout hands rows over in order already.
+        if !rows.is_sorted_by(|a, b| order(a, b).is_le()) {
+            rows.sort_unstable_by(order);
+        }
+        Ok(ObservationTable {
+            indicators,
+            countries,
+            products,
+            sources,
+            period_texts: texts.into_iter().map(|(t, _)| t).collect(),
+            rows,
+        })
+    }
+}
