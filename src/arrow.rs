@@ -1,13 +1,22 @@
-//! [`Columns`] as an Arrow record batch (feature `arrow`): text as `utf8`, dates as
-//! `date32`, numbers as `float64` with a null where the column has NaN.
+//! Arrow in and out (feature `arrow`): [`Columns`] as a record batch (text as `utf8`,
+//! dates as `date32`, numbers as `float64` with a null where the column has NaN), and
+//! record batches of observations to add as an [`ObservationBatch`] (text in any of
+//! Arrow's string layouts, dictionary-encoded or not; numbers of any numeric type).
 
 use std::sync::Arc;
 
 use arrow_array::builder::StringBuilder;
-use arrow_array::{ArrayRef, Date32Array, Float64Array, RecordBatch};
-use arrow_schema::{ArrowError, Field, Schema};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
+    UInt64Type, UInt8Type,
+};
+use arrow_array::{Array, ArrayRef, Date32Array, Float64Array, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
 
 use crate::columns::{Column, Columns};
+use crate::error::{Error, Result};
+use crate::model::{ObservationBatch, TextColumn};
 
 impl Column {
     /// The column as an Arrow array.
@@ -60,4 +69,161 @@ impl Columns {
             .collect();
         RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
     }
+}
+
+impl ObservationBatch {
+    /// Appends the rows of an Arrow record batch whose columns are named after the
+    /// fields of [`NewObservation`](crate::NewObservation) (`start` and `end`, as
+    /// [`Columns::of_observations`] gives them, are ignored). A column of the wrong
+    /// type, or a cell that cannot be read, is a validation error naming the field and
+    /// the row, counted from the first row of the whole batch.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use arrow_array::{ArrayRef, Float64Array, RecordBatch, StringArray};
+    ///
+    /// let text = |v: &[&str]| Arc::new(StringArray::from(v.to_vec())) as ArrayRef;
+    /// let batch = RecordBatch::try_from_iter([
+    ///     ("indicator", text(&["exports", "exports"])),
+    ///     ("origin", text(&["KAZ", "KAZ"])),
+    ///     ("destination", text(&["AZE", "AZE"])),
+    ///     ("period", text(&["2023", "2024"])),
+    ///     ("value", Arc::new(Float64Array::from(vec![1.0, 2.0])) as ArrayRef),
+    /// ])?;
+    /// let mut rows = bilateral::ObservationBatch::default();
+    /// rows.push_arrow(&batch)?;
+    /// assert_eq!((rows.len(), rows.origin.values().len()), (2, 1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn push_arrow(&mut self, batch: &RecordBatch) -> Result<()> {
+        let first = self.len();
+        let rows = batch.num_rows();
+        let schema = batch.schema();
+        for field in schema.fields() {
+            let name = field.name().as_str();
+            if !ObservationBatch::FIELDS.contains(&name) && !["start", "end"].contains(&name) {
+                return Err(Error::invalid(
+                    name,
+                    name,
+                    format!(
+                        "is not a field of an observation (fields: {})",
+                        ObservationBatch::FIELDS.join(", ")
+                    ),
+                )
+                .at_record(first));
+            }
+        }
+        let column = |name: &str| batch.column_by_name(name);
+        let numbers = |name: &str| -> Result<Vec<Option<f64>>> {
+            match column(name) {
+                None => Ok(vec![None; rows]),
+                Some(array) => arrow_numbers(name, array, first),
+            }
+        };
+        self.value
+            .extend(numbers("value")?.into_iter().map(|v| v.unwrap_or(f64::NAN)));
+        self.low.extend(numbers("low")?);
+        self.high.extend(numbers("high")?);
+        self.precision.extend(numbers("precision")?);
+        for (name, text) in [
+            ("indicator", &mut self.indicator),
+            ("origin", &mut self.origin),
+            ("destination", &mut self.destination),
+            ("product", &mut self.product),
+            ("period", &mut self.period),
+            ("qualifier", &mut self.qualifier),
+            ("status", &mut self.status),
+            ("source", &mut self.source),
+            ("quote", &mut self.quote),
+            ("note", &mut self.note),
+            ("unit", &mut self.unit),
+        ] {
+            match column(name) {
+                None => (0..rows).for_each(|_| text.push_code(None)),
+                Some(array) => push_arrow_texts(name, array, first, text)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A number column of any numeric type, nulls and NaN as `None`.
+fn arrow_numbers(name: &str, array: &ArrayRef, first: usize) -> Result<Vec<Option<f64>>> {
+    macro_rules! numbers {
+        ($($type:ty),*) => {
+            $(if let Some(a) = array.as_primitive_opt::<$type>() {
+                return Ok(a.iter().map(|v| v.map(|v| v as f64).filter(|v| !v.is_nan())).collect());
+            })*
+        };
+    }
+    numbers!(
+        Float64Type,
+        Int64Type,
+        Int32Type,
+        Int16Type,
+        Int8Type,
+        UInt64Type,
+        UInt32Type,
+        UInt16Type,
+        UInt8Type
+    );
+    if let Some(a) = array.as_primitive_opt::<Float32Type>() {
+        return Ok(a
+            .iter()
+            .map(|v| v.map(f64::from).filter(|v| !v.is_nan()))
+            .collect());
+    }
+    if array.data_type() == &DataType::Null {
+        return Ok(vec![None; array.len()]);
+    }
+    Err(not_of_type(
+        name,
+        array,
+        first,
+        "is not a column of numbers",
+    ))
+}
+
+/// Appends a text column: strings in any layout, a dictionary of strings (each value
+/// interned once), or integers written as text (years are periods too).
+fn push_arrow_texts(
+    name: &str,
+    array: &ArrayRef,
+    first: usize,
+    column: &mut TextColumn,
+) -> Result<()> {
+    if let Some(dictionary) = array.as_any_dictionary_opt() {
+        let mut values = TextColumn::default();
+        push_arrow_texts(name, dictionary.values(), first, &mut values)?;
+        let codes: Vec<Option<u32>> = (0..values.len())
+            .map(|i| values.get(i).map(|t| column.intern(t.to_owned())))
+            .collect();
+        for (row, key) in dictionary.normalized_keys().into_iter().enumerate() {
+            let present = dictionary.keys().is_valid(row);
+            column.push_code(if present { codes[key] } else { None });
+        }
+        return Ok(());
+    }
+    if let Some(a) = array.as_string_opt::<i32>() {
+        a.iter().for_each(|t| column.push(t));
+    } else if let Some(a) = array.as_string_opt::<i64>() {
+        a.iter().for_each(|t| column.push(t));
+    } else if let Some(a) = array.as_string_view_opt() {
+        a.iter().for_each(|t| column.push(t));
+    } else if array.data_type() == &DataType::Null {
+        (0..array.len()).for_each(|_| column.push_code(None));
+    } else if array.data_type().is_integer() {
+        let numbers = arrow_numbers(name, array, first)?;
+        numbers
+            .iter()
+            .for_each(|n| column.push(n.map(|n| format!("{n}")).as_deref()));
+    } else {
+        return Err(not_of_type(name, array, first, "is not text"));
+    }
+    Ok(())
+}
+
+/// A column of the wrong type: an error naming the field and the first row it holds.
+fn not_of_type(name: &str, array: &ArrayRef, first: usize, reason: &str) -> Error {
+    Error::invalid(name, format!("a column of {}", array.data_type()), reason).at_record(first)
 }

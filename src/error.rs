@@ -132,6 +132,15 @@ impl Error {
         }
     }
 
+    /// The record of a batch the error names, if any.
+    pub fn record(&self) -> Option<usize> {
+        match self {
+            Error::Validation(v) => v.record,
+            Error::Duplicate { record, .. } => *record,
+            _ => None,
+        }
+    }
+
     /// Attaches the index of the record in a batch to validation and duplicate errors.
     pub fn at_record(self, index: usize) -> Error {
         match self {

@@ -51,8 +51,8 @@ pub use columns::{Column, Columns};
 pub use error::{Error, Result, ValidationError};
 pub use model::{
     last_digit_unit, Bounds, Country, Event, Indicator, Kind, NewEvent, NewObservation,
-    Observation, ObservationRow, ObservationTable, Qualifier, SeriesKey, Source, Status, Topic,
-    TopicEntry,
+    Observation, ObservationBatch, ObservationRow, ObservationTable, Qualifier, SeriesKey, Source,
+    Status, Topic, TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from os import PathLike
 from types import TracebackType
-from typing import Any, Literal, overload
+from typing import Any, Literal, Protocol, overload
 
 import pandas as pd
 
@@ -27,6 +27,13 @@ from .table import Into, Table, converted
 
 _Period = str | int
 
+
+class _ArrowStream(Protocol):
+    """Anything with the Arrow PyCapsule interface's stream export."""
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+
+
 #: The dated columns of the observation and event tables (ISO dates from the core).
 _DATES = ("start", "end")
 
@@ -35,6 +42,25 @@ def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
     """A report's rows as a DataFrame: a column with any float in it is float64."""
     floats = [name for name, values in columns.items() if any(isinstance(v, float) for v in values)]
     return frame(columns, floats=floats)
+
+
+#: The fields of an observation that hold numbers.
+_NUMBER_FIELDS = frozenset({"value", "low", "high", "precision"})
+
+
+def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
+    """A DataFrame's columns as ``add_columns`` takes them, with no Python object per
+    row where it can: number fields with a numeric dtype as float64 arrays (NaN for a
+    missing cell), every other column as a list."""
+    columns: dict[str, Any] = {}
+    for i, name in enumerate(frame.columns):
+        column = frame.iloc[:, i]
+        numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        if str(name) in _NUMBER_FIELDS and numeric:
+            columns[str(name)] = column.to_numpy(dtype="float64", na_value=float("nan"))
+        else:
+            columns[str(name)] = column.tolist()
+    return columns
 
 
 def _quoted(text: str) -> str:
@@ -171,23 +197,27 @@ class Store:
         )
 
     def add_many(
-        self, records: Iterable[Mapping[str, Any]] | pd.DataFrame, *, replace: bool = False
+        self,
+        records: Iterable[Mapping[str, Any]] | pd.DataFrame | _ArrowStream,
+        *,
+        replace: bool = False,
     ) -> int:
-        """Adds many observations all or nothing: an iterable of dicts, or a pandas
-        DataFrame with one row per observation. A bad record leaves the store unchanged
-        and the error names its index and field. Returns the number added.
+        """Adds many observations all or nothing: an iterable of dicts, a pandas
+        DataFrame with one row per observation, or anything Arrow can stream (a polars
+        DataFrame, a pyarrow Table, a DuckDB result: any object with
+        ``__arrow_c_stream__``). Frames are read column by column, each distinct text
+        once. A bad record leaves the store unchanged and the error names its index and
+        field. Returns the number added.
 
         >>> store = bilateral.demo()
         >>> store.add_many([{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
         ...                 "period": "2023", "value": 50_000}])
         1
         """
-        # A DataFrame goes in column by column, as lists: no Python object per row.
         if isinstance(records, pd.DataFrame):
-            columns = {
-                str(name): records.iloc[:, i].tolist() for i, name in enumerate(records.columns)
-            }
-            return self._inner.add_columns(columns, replace=replace)
+            return self._inner.add_columns(_frame_columns(records), replace=replace)
+        if hasattr(records, "__arrow_c_stream__"):
+            return self._inner.add_arrow(records, replace=replace)
         return self._inner.add_many(records, replace=replace)
 
     def add_indicator(

@@ -3,14 +3,16 @@
 //!
 //! `figure.rs` holds how a figure was worded (qualifier, bounds), `status.rs` its
 //! status and an indicator's kind, `topic.rs` the report sections, `records.rs` the
-//! records themselves, `table.rs` many observations at once.
+//! records themselves, `table.rs` many observations at once, `batch.rs` many to add.
 
+mod batch;
 mod figure;
 mod records;
 mod status;
 mod table;
 mod topic;
 
+pub use batch::{ObservationBatch, TextColumn};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
 pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observation, Source};
 pub use status::{Kind, Status};

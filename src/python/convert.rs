@@ -91,23 +91,7 @@ pub(crate) fn series_query(
     Ok(query)
 }
 
-const OBSERVATION_FIELDS: &[&str] = &[
-    "indicator",
-    "origin",
-    "destination",
-    "product",
-    "period",
-    "value",
-    "qualifier",
-    "status",
-    "source",
-    "quote",
-    "low",
-    "high",
-    "precision",
-    "note",
-    "unit",
-];
+const OBSERVATION_FIELDS: [&str; 15] = crate::model::ObservationBatch::FIELDS;
 
 /// Columns of `Store.observations()` that a record may carry back in and that are
 /// derived from other fields, so they are ignored.
@@ -136,56 +120,6 @@ pub(crate) fn observation_from_mapping(
     observation_from_fields(|name| mapping.get_item(name).ok(), index)
 }
 
-/// Reads the columns of a batch (`name → list`, as a DataFrame's columns give them) into
-/// one [`NewObservation`] per row, with the checks and errors of
-/// [`observation_from_mapping`] but no Python object per row: each cell is read where it
-/// stands in its column.
-pub(crate) fn observations_from_columns(
-    py: Python<'_>,
-    columns: &Bound<'_, PyDict>,
-) -> PyResult<Vec<NewObservation>> {
-    let mut named: Vec<(String, Bound<'_, PyList>)> = Vec::new();
-    let mut rows = None;
-    for (key, values) in columns.iter() {
-        let name = key.extract::<String>().unwrap_or_else(|_| repr(&key));
-        let list = values.cast_into::<PyList>().map_err(|_| {
-            to_py_err(
-                py,
-                Error::invalid(&name, name.clone(), "is not a column given as a list"),
-            )
-        })?;
-        match rows {
-            Some(n) if n != list.len() => {
-                return Err(to_py_err(
-                    py,
-                    Error::invalid(
-                        &name,
-                        name.clone(),
-                        format!("has {} values where the other columns have {n}", list.len()),
-                    ),
-                ))
-            }
-            _ => rows = Some(list.len()),
-        }
-        named.push((name, list));
-    }
-    let rows = rows.unwrap_or(0);
-    if rows > 0 {
-        for (name, _) in &named {
-            check_field_name(&name.as_str().into_pyobject(py)?.into_any(), 0).py(py)?;
-        }
-    }
-    let by_name: std::collections::HashMap<&str, &Bound<'_, PyList>> =
-        named.iter().map(|(n, list)| (n.as_str(), list)).collect();
-    let mut out = Vec::with_capacity(rows);
-    for index in 0..rows {
-        let_ctrl_c_in(py, index)?;
-        let cell = |name: &str| by_name.get(name).and_then(|list| list.get_item(index).ok());
-        out.push(observation_from_fields(cell, index).py(py)?);
-    }
-    Ok(out)
-}
-
 /// Runs Python's signal handlers now and then while a batch is read with the GIL held,
 /// so that Ctrl-C stops a long read (as `KeyboardInterrupt`).
 pub(crate) fn let_ctrl_c_in(py: Python<'_>, index: usize) -> PyResult<()> {
@@ -197,7 +131,7 @@ pub(crate) fn let_ctrl_c_in(py: Python<'_>, index: usize) -> PyResult<()> {
 
 /// A validation error, at record `index`, for a key that is not a field of an
 /// observation.
-fn check_field_name(key: &Bound<'_, PyAny>, index: usize) -> crate::error::Result<()> {
+pub(crate) fn check_field_name(key: &Bound<'_, PyAny>, index: usize) -> crate::error::Result<()> {
     let name = key.extract::<String>().unwrap_or_else(|_| repr(key));
     if OBSERVATION_FIELDS.contains(&name.as_str()) || DERIVED_FIELDS.contains(&name.as_str()) {
         return Ok(());

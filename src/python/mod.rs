@@ -6,12 +6,14 @@
 //!
 //! - [`errors`]: the exception classes and the one mapping from [`crate::Error`].
 //! - [`convert`]: arguments in, plain data out.
+//! - [`ingest`]: many observations in, column by column.
 //! - [`store`]: the native `Store`.
 //! - [`report`]: the native `Report` and `Chart`.
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
 
 mod convert;
 mod errors;
+mod ingest;
 mod report;
 mod store;
 mod table;

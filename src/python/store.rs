@@ -13,10 +13,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use super::convert::{
-    fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, observations_from_columns,
-    required_number, rows_columns, series_query, text_of, Columns,
+    fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, required_number, rows_columns,
+    series_query, text_of, Columns,
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
+use super::ingest::{batch_from_arrow, batch_from_columns, batch_rows};
 use super::report::PyReport;
 use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
@@ -298,8 +299,20 @@ impl PyStore {
         columns: &Bound<'_, PyDict>,
         replace: bool,
     ) -> PyResult<usize> {
-        let parsed = observations_from_columns(py, columns)?;
-        self.with(py, move |s| s.add_many(&parsed, on_duplicate(replace)))
+        let batch = batch_from_columns(py, columns)?;
+        self.with(py, move |s| {
+            s.add_many(&batch_rows(&batch)?, on_duplicate(replace))
+        })
+    }
+
+    /// Adds many observations from an object with `__arrow_c_stream__` (pyarrow,
+    /// polars, DuckDB …) all or nothing; returns the number added.
+    #[pyo3(signature = (data, *, replace=false))]
+    fn add_arrow(&self, py: Python<'_>, data: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
+        let batch = batch_from_arrow(py, data)?;
+        self.with(py, move |s| {
+            s.add_many(&batch_rows(&batch)?, on_duplicate(replace))
+        })
     }
 
     /// Adds an indicator; False when an identical one was already stored. Without a

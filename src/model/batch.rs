@@ -1,0 +1,237 @@
+//! Many figures to add, column by column: each text field keeps its distinct values
+//! once (a million rows name a few hundred countries and periods), so the store checks
+//! a country or parses a period once per distinct text, not once per row.
+
+use std::collections::HashMap;
+
+use super::NewObservation;
+use crate::error::{Error, Result};
+
+/// One text field of many rows: each row's position in the list of distinct texts, or
+/// none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextColumn {
+    codes: Vec<u32>,
+    values: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl TextColumn {
+    /// The code of a row without text.
+    const MISSING: u32 = u32::MAX;
+
+    /// Appends a row.
+    pub fn push(&mut self, text: Option<&str>) {
+        let code = match text {
+            None => Self::MISSING,
+            Some(text) => match self.index.get(text) {
+                Some(&code) => code,
+                None => self.intern(text.to_owned()),
+            },
+        };
+        self.codes.push(code);
+    }
+
+    /// Appends a row whose text is `values()[code]`, or none: for a caller that keeps
+    /// its own list of distinct texts (an Arrow dictionary, Python string objects).
+    pub fn push_code(&mut self, code: Option<u32>) {
+        self.codes.push(code.unwrap_or(Self::MISSING));
+    }
+
+    /// Adds `text` to the distinct texts (if new) and gives its code, without
+    /// appending a row.
+    pub fn intern(&mut self, text: String) -> u32 {
+        if let Some(&code) = self.index.get(&text) {
+            return code;
+        }
+        let code = self.values.len() as u32;
+        self.index.insert(text.clone(), code);
+        self.values.push(text);
+        code
+    }
+
+    /// How many rows the column holds.
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// Whether the column holds no row.
+    pub fn is_empty(&self) -> bool {
+        self.codes.is_empty()
+    }
+
+    /// The text of row `row`.
+    pub fn get(&self, row: usize) -> Option<&str> {
+        self.code(row).map(|c| self.values[c as usize].as_str())
+    }
+
+    /// The code of row `row`: its text's position in [`TextColumn::values`].
+    pub fn code(&self, row: usize) -> Option<u32> {
+        self.codes.get(row).copied().filter(|&c| c != Self::MISSING)
+    }
+
+    /// The distinct texts.
+    pub fn values(&self) -> &[String] {
+        &self.values
+    }
+
+    /// The first row whose text is `values()[code]`: the record an error about that
+    /// text names.
+    pub fn first_row_with(&self, code: u32) -> Option<usize> {
+        self.codes.iter().position(|&c| c == code)
+    }
+}
+
+/// Many observations to add, column by column (the fields of [`NewObservation`]).
+///
+/// ```
+/// use bilateral::{NewObservation, ObservationBatch};
+///
+/// let rows = [
+///     NewObservation::new("exports", "KAZ", "AZE", "2023", 1.0),
+///     NewObservation::new("exports", "KAZ", "AZE", "2024", 2.0),
+/// ];
+/// let batch = ObservationBatch::from_observations(&rows);
+/// assert_eq!(batch.len(), 2);
+/// assert_eq!(batch.origin.values(), ["KAZ"]); // once, for both rows
+/// assert_eq!(batch.observation(1), rows[1]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ObservationBatch {
+    /// Indicator codes.
+    pub indicator: TextColumn,
+    /// Origin countries.
+    pub origin: TextColumn,
+    /// Destination countries.
+    pub destination: TextColumn,
+    /// Product codes.
+    pub product: TextColumn,
+    /// Periods.
+    pub period: TextColumn,
+    /// Values; NaN where a row has none (an error when the batch is added).
+    pub value: Vec<f64>,
+    /// Qualifiers.
+    pub qualifier: TextColumn,
+    /// Statuses.
+    pub status: TextColumn,
+    /// Source ids.
+    pub source: TextColumn,
+    /// Quotes.
+    pub quote: TextColumn,
+    /// Explicit lower bounds.
+    pub low: Vec<Option<f64>>,
+    /// Explicit upper bounds.
+    pub high: Vec<Option<f64>>,
+    /// Units of the last significant digit.
+    pub precision: Vec<Option<f64>>,
+    /// Notes.
+    pub note: TextColumn,
+    /// Units the values are in.
+    pub unit: TextColumn,
+}
+
+impl ObservationBatch {
+    /// The fields of an observation, as columns of a batch are named.
+    pub const FIELDS: [&'static str; 15] = [
+        "indicator",
+        "origin",
+        "destination",
+        "product",
+        "period",
+        "value",
+        "qualifier",
+        "status",
+        "source",
+        "quote",
+        "low",
+        "high",
+        "precision",
+        "note",
+        "unit",
+    ];
+
+    /// The batch of `rows`.
+    pub fn from_observations(rows: &[NewObservation]) -> ObservationBatch {
+        let mut batch = ObservationBatch::default();
+        for row in rows {
+            batch.push(row);
+        }
+        batch
+    }
+
+    /// Appends a row.
+    pub fn push(&mut self, row: &NewObservation) {
+        self.indicator.push(Some(&row.indicator));
+        self.origin.push(Some(&row.origin));
+        self.destination.push(Some(&row.destination));
+        self.product.push(row.product.as_deref());
+        self.period.push(Some(&row.period));
+        self.value.push(row.value);
+        self.qualifier.push(row.qualifier.as_deref());
+        self.status.push(row.status.as_deref());
+        self.source.push(row.source.as_deref());
+        self.quote.push(row.quote.as_deref());
+        self.low.push(row.low);
+        self.high.push(row.high);
+        self.precision.push(row.precision);
+        self.note.push(row.note.as_deref());
+        self.unit.push(row.unit.as_deref());
+    }
+
+    /// How many rows the batch holds.
+    pub fn len(&self) -> usize {
+        self.value.len()
+    }
+
+    /// Whether the batch holds no row.
+    pub fn is_empty(&self) -> bool {
+        self.value.is_empty()
+    }
+
+    /// The first row without a value, indicator, origin, destination or period, as a
+    /// validation error naming the row and the field ("is missing").
+    pub fn check_complete(&self) -> Result<()> {
+        for row in 0..self.len() {
+            let missing = if self.value[row].is_nan() {
+                Some("value")
+            } else {
+                [
+                    ("indicator", &self.indicator),
+                    ("origin", &self.origin),
+                    ("destination", &self.destination),
+                    ("period", &self.period),
+                ]
+                .into_iter()
+                .find(|(_, column)| column.code(row).is_none())
+                .map(|(field, _)| field)
+            };
+            if let Some(field) = missing {
+                return Err(Error::invalid(field, "", "is missing").at_record(row));
+            }
+        }
+        Ok(())
+    }
+
+    /// Row `i` as a [`NewObservation`] (a missing required text as an empty one).
+    pub fn observation(&self, i: usize) -> NewObservation {
+        let text = |c: &TextColumn| c.get(i).map(str::to_owned);
+        let required = |c: &TextColumn| text(c).unwrap_or_default();
+        NewObservation {
+            indicator: required(&self.indicator),
+            origin: required(&self.origin),
+            destination: required(&self.destination),
+            product: text(&self.product),
+            period: required(&self.period),
+            value: self.value[i],
+            qualifier: text(&self.qualifier),
+            status: text(&self.status),
+            source: text(&self.source),
+            quote: text(&self.quote),
+            low: self.low[i],
+            high: self.high[i],
+            precision: self.precision[i],
+            note: text(&self.note),
+            unit: text(&self.unit),
+        }
+    }
+}

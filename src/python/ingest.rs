@@ -1,0 +1,278 @@
+//! Many observations in, column by column, without a Rust string per cell: a DataFrame's
+//! columns (text as lists, numbers as float64 buffers) and any Arrow stream become an
+//! [`ObservationBatch`], whose text fields hold each distinct value once.
+
+use std::collections::HashMap;
+
+use std::ffi::CStr;
+
+use arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
+use pyo3::buffer::PyBuffer;
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyCapsule, PyDict, PyList, PyString};
+
+use super::convert::{check_field_name, invalid, let_ctrl_c_in, number_of, text_of};
+use super::errors::{to_py_err, IntoPyResult};
+use crate::error::{Error, Result};
+use crate::model::{ObservationBatch, TextColumn};
+
+/// The fields of an observation that hold numbers; every other field holds text.
+const NUMBER_FIELDS: &[&str] = &["value", "low", "high", "precision"];
+
+/// One column as the caller gave it.
+enum Given<'py> {
+    /// A Python list, one cell per row.
+    List(Bound<'py, PyList>),
+    /// Numbers, from an object with the buffer protocol (a float64 NumPy array).
+    Numbers(Vec<f64>),
+}
+
+impl Given<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Given::List(list) => list.len(),
+            Given::Numbers(numbers) => numbers.len(),
+        }
+    }
+}
+
+/// The first error met while reading columns: the one at the lowest record wins, as it
+/// would if the rows were read one by one.
+#[derive(Default)]
+struct FirstError(Option<(usize, Error)>);
+
+impl FirstError {
+    fn note(&mut self, row: usize, error: Error) {
+        if self.0.as_ref().is_none_or(|(at, _)| row < *at) {
+            self.0 = Some((row, error));
+        }
+    }
+
+    /// Rows from `row` on need not be read: an earlier error is known.
+    fn settled_before(&self, row: usize) -> bool {
+        self.0.as_ref().is_some_and(|(at, _)| *at <= row)
+    }
+}
+
+/// Reads a batch given as columns (`name → list`, or `name → float64 buffer` for the
+/// number fields) into an [`ObservationBatch`], with the checks and errors of one
+/// record at a time: the error names the first bad record and its field.
+pub(crate) fn batch_from_columns(
+    py: Python<'_>,
+    columns: &Bound<'_, PyDict>,
+) -> PyResult<ObservationBatch> {
+    let mut given: HashMap<String, Given<'_>> = HashMap::new();
+    let mut rows = None;
+    for (key, values) in columns.iter() {
+        let name = key.extract::<String>().unwrap_or_else(|_| key.to_string());
+        let column = match values.cast_into::<PyList>() {
+            Ok(list) => Given::List(list),
+            Err(e) if NUMBER_FIELDS.contains(&name.as_str()) => {
+                let values = e.into_inner();
+                let buffer = PyBuffer::<f64>::get(&values).map_err(|_| {
+                    to_py_err(
+                        py,
+                        Error::invalid(&name, name.clone(), "is not a column of numbers"),
+                    )
+                })?;
+                Given::Numbers(buffer.to_vec(py)?)
+            }
+            Err(_) => {
+                return Err(to_py_err(
+                    py,
+                    Error::invalid(&name, name.clone(), "is not a column given as a list"),
+                ))
+            }
+        };
+        match rows {
+            Some(n) if n != column.len() => {
+                return Err(to_py_err(
+                    py,
+                    Error::invalid(
+                        &name,
+                        name.clone(),
+                        format!(
+                            "has {} values where the other columns have {n}",
+                            column.len()
+                        ),
+                    ),
+                ))
+            }
+            _ => rows = Some(column.len()),
+        }
+        given.insert(name, column);
+    }
+    let rows = rows.unwrap_or(0);
+    if rows > 0 {
+        for name in given.keys() {
+            check_field_name(&PyString::new(py, name).into_any(), 0).py(py)?;
+        }
+    }
+    let mut first = FirstError::default();
+    let mut batch = ObservationBatch::default();
+    let numbers = |name: &str, first: &mut FirstError| -> PyResult<Vec<Option<f64>>> {
+        read_numbers(py, name, given.get(name), rows, first)
+    };
+    batch.value = numbers("value", &mut first)?
+        .into_iter()
+        .map(|v| v.unwrap_or(f64::NAN))
+        .collect();
+    batch.low = numbers("low", &mut first)?;
+    batch.high = numbers("high", &mut first)?;
+    batch.precision = numbers("precision", &mut first)?;
+    for (name, column) in [
+        ("indicator", &mut batch.indicator),
+        ("origin", &mut batch.origin),
+        ("destination", &mut batch.destination),
+        ("product", &mut batch.product),
+        ("period", &mut batch.period),
+        ("qualifier", &mut batch.qualifier),
+        ("status", &mut batch.status),
+        ("source", &mut batch.source),
+        ("quote", &mut batch.quote),
+        ("note", &mut batch.note),
+        ("unit", &mut batch.unit),
+    ] {
+        read_texts(py, name, given.get(name), rows, column, &mut first)?;
+    }
+    if let Err(error) = batch.check_complete() {
+        if let Some(row) = error.record() {
+            first.note(row, error);
+        }
+    }
+    match first.0 {
+        Some((_, error)) => Err(to_py_err(py, error)),
+        None => Ok(batch),
+    }
+}
+
+/// A number field's cells (all `None` when the column is absent).
+fn read_numbers(
+    py: Python<'_>,
+    name: &str,
+    given: Option<&Given<'_>>,
+    rows: usize,
+    first: &mut FirstError,
+) -> PyResult<Vec<Option<f64>>> {
+    Ok(match given {
+        None => vec![None; rows],
+        Some(Given::Numbers(numbers)) => numbers
+            .iter()
+            .map(|&n| (!n.is_nan()).then_some(n))
+            .collect(),
+        Some(Given::List(list)) => {
+            let mut out = Vec::with_capacity(rows);
+            for (row, cell) in list.iter().enumerate() {
+                let_ctrl_c_in(py, row)?;
+                match number_of(name, Some(row), &cell) {
+                    Ok(n) => out.push(n.filter(|x| !x.is_nan())),
+                    Err(e) => {
+                        first.note(row, e);
+                        out.push(None);
+                    }
+                }
+            }
+            out
+        }
+    })
+}
+
+/// A text field's cells into `column`. A Python string object met again (a column of
+/// a DataFrame holds the same object in every row that repeats a value) is recognised
+/// by identity, so its text is read and interned once.
+fn read_texts(
+    py: Python<'_>,
+    name: &str,
+    given: Option<&Given<'_>>,
+    rows: usize,
+    column: &mut TextColumn,
+    first: &mut FirstError,
+) -> PyResult<()> {
+    let list = match given {
+        None => {
+            for _ in 0..rows {
+                column.push_code(None);
+            }
+            return Ok(());
+        }
+        Some(Given::Numbers(_)) => {
+            first.note(0, invalid(name, Some(0), name.to_owned(), "is not text"));
+            return Ok(());
+        }
+        Some(Given::List(list)) => list,
+    };
+    let mut by_object: HashMap<usize, u32> = HashMap::new();
+    for (row, cell) in list.iter().enumerate() {
+        let_ctrl_c_in(py, row)?;
+        if first.settled_before(row) {
+            break;
+        }
+        if let Ok(text) = cell.cast::<PyString>() {
+            let key = cell.as_ptr() as usize;
+            let code = match by_object.get(&key) {
+                Some(&code) => code,
+                None => {
+                    let code = column.intern(text.to_str()?.to_owned());
+                    by_object.insert(key, code);
+                    code
+                }
+            };
+            column.push_code(Some(code));
+            continue;
+        }
+        match text_of(name, Some(row), &cell) {
+            Ok(text) => column.push(text.as_deref()),
+            Err(e) => {
+                first.note(row, e);
+                column.push_code(None);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The observations of an object with `__arrow_c_stream__` (a pyarrow Table, a polars
+/// DataFrame, a DuckDB result, a `bilateral.Table`), read batch by batch.
+pub(crate) fn batch_from_arrow(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+) -> PyResult<ObservationBatch> {
+    const NAME: &CStr = c"arrow_array_stream";
+    let capsule = data
+        .call_method1("__arrow_c_stream__", (py.None(),))?
+        .cast_into::<PyCapsule>()
+        .map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a capsule"))?;
+    let pointer = capsule.pointer_checked(Some(NAME))?;
+    // SAFETY: a capsule named "arrow_array_stream" holds an ArrowArrayStream (the
+    // Arrow PyCapsule interface); moving it out leaves a released stream behind, which
+    // is how a consumer takes ownership, so the capsule's destructor does nothing more.
+    let stream = unsafe {
+        std::ptr::replace(
+            pointer.cast::<FFI_ArrowArrayStream>().as_ptr(),
+            FFI_ArrowArrayStream::empty(),
+        )
+    };
+    let arrow_error = |e: arrow_schema::ArrowError| {
+        to_py_err(
+            py,
+            Error::invalid("data", e.to_string(), "is not a readable Arrow stream"),
+        )
+    };
+    let reader = RecordBatchStreamReader::try_new(stream).map_err(arrow_error)?;
+    let mut batch = ObservationBatch::default();
+    for record_batch in reader {
+        py.check_signals()?;
+        batch
+            .push_arrow(&record_batch.map_err(arrow_error)?)
+            .py(py)?;
+    }
+    batch.check_complete().py(py)?;
+    Ok(batch)
+}
+
+/// Every row of `batch`, checked as one record at a time would be (until the store
+/// takes a batch as it is).
+pub(crate) fn batch_rows(batch: &ObservationBatch) -> Result<Vec<crate::model::NewObservation>> {
+    Ok((0..batch.len()).map(|i| batch.observation(i)).collect())
+}
