@@ -86,8 +86,8 @@ install-test: wheel
 
 # Speed is measured, never asserted: add_many beside plain INSERTs, same run; the report
 # on pairs of 1,000, 10,000 and 100,000 rows side by side; then the release wheel beside
-# Python's sqlite3, pandas and DuckDB on the same generated data (benches/peers.py;
-# BILATERAL_BENCH_ROWS picks the size). DuckDB is a benchmark-only dependency, installed
+# Python's sqlite3, pandas, polars and DuckDB on the same generated data (benches/peers.py;
+# BILATERAL_BENCH_ROWS picks the size). DuckDB and polars are benchmark dependencies, installed
 # into a venv of its own.
 BENCH_VENV ?= .venv-bench
 bench: wheel
@@ -96,7 +96,7 @@ bench: wheel
 	cargo bench --bench series
 	[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --constraint .ci/constraints.txt \
-		"pandas>=2.0" "duckdb>=1.0"
+		"pandas>=2.0" "duckdb>=1.0" polars
 	$(BENCH_VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps dist/bilateral-*.whl
 	$(BENCH_VENV)/bin/python benches/peers.py
 

@@ -1,6 +1,8 @@
 """bilateral beside the tools an analyst would use instead, on the same data in the same
-process: ingest from a pandas DataFrame into a file, year-on-year growth of every series
-from that file into a DataFrame, and every observation into pandas.
+process: ingest from a pandas DataFrame (and from a polars one, through Arrow) into a
+file, year-on-year growth of every series from that file into a DataFrame (polars
+computes it from the frame already in memory, for scale), and every observation into
+pandas (and into polars, through Arrow).
 
     make bench                                   # 1,000,000 rows, 3 repetitions
     BILATERAL_BENCH_ROWS=100000 make bench       # smaller
@@ -25,6 +27,7 @@ from typing import Any
 import bilateral
 import duckdb
 import pandas as pd
+import polars as pl
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = int(os.environ.get("BILATERAL_BENCH_ROWS", "1000000"))
@@ -64,6 +67,19 @@ def bilateral_ingest(df: pd.DataFrame, path: Path) -> None:
         store.add_many(df)
 
 
+def bilateral_ingest_polars(df: pl.DataFrame, path: Path) -> None:
+    with bilateral.Store(path) as store:
+        for i in range(INDICATORS):
+            store.add_indicator(f"ind{i}", f"Indicator {i}", "USD", "flow", True)
+        store.add_many(df)
+
+
+def duckdb_ingest_polars(df: pl.DataFrame, path: Path) -> None:
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE obs AS SELECT * FROM df")
+    con.close()
+
+
 def sqlite_ingest(df: pd.DataFrame, path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute(
@@ -94,6 +110,17 @@ def bilateral_growth(path: Path) -> pd.DataFrame:
         return store.growth()
 
 
+def bilateral_growth_polars(path: Path) -> pl.DataFrame:
+    with bilateral.Store(path) as store:
+        return store.growth(into="polars")
+
+
+def polars_growth_in_memory(df: pl.DataFrame) -> pl.DataFrame:
+    return df.sort([*KEYS, "period"]).with_columns(
+        (pl.col("value").pct_change().over(KEYS) * 100).alias("pct")
+    )
+
+
 def pandas_growth(path: Path) -> pd.DataFrame:
     conn = sqlite3.connect(path)
     df = pd.read_sql("SELECT * FROM obs", conn)
@@ -118,6 +145,11 @@ def bilateral_observations(path: Path) -> pd.DataFrame:
         return store.observations()
 
 
+def bilateral_observations_polars(path: Path) -> pl.DataFrame:
+    with bilateral.Store(path) as store:
+        return store.observations(into="polars")
+
+
 def pandas_observations(path: Path) -> pd.DataFrame:
     conn = sqlite3.connect(path)
     df = pd.read_sql("SELECT * FROM observation_view", conn)
@@ -133,32 +165,46 @@ def main() -> None:
     def note(name: str, seconds: float) -> None:
         times.setdefault(name, []).append(seconds)
 
+    frame_polars = pl.DataFrame(df.to_dict("list"))  # pl.from_pandas would need pyarrow
     with tempfile.TemporaryDirectory() as tmp:
         for r in range(ROUNDS):
             files = {name: Path(tmp) / f"{name}{r}.db" for name in
-                     ("bilateral", "sqlite3", "pandas", "duckdb")}  # fmt: skip
+                     ("bilateral", "bilateral_pl", "sqlite3", "pandas", "duckdb",
+                      "duckdb_pl")}  # fmt: skip
             note("ingest bilateral", timed(bilateral_ingest, df, files["bilateral"]))
             note("ingest sqlite3", timed(sqlite_ingest, df, files["sqlite3"]))
             note("ingest pandas", timed(pandas_ingest, df, files["pandas"]))
             note("ingest duckdb", timed(duckdb_ingest, df, files["duckdb"]))
+            ingest = bilateral_ingest_polars
+            note("polars-ingest bilateral", timed(ingest, frame_polars, files["bilateral_pl"]))
+            ingest = duckdb_ingest_polars
+            note("polars-ingest duckdb", timed(ingest, frame_polars, files["duckdb_pl"]))
             note("growth bilateral", timed(bilateral_growth, files["bilateral"]))
             note("growth pandas", timed(pandas_growth, files["pandas"]))
             note("growth duckdb", timed(duckdb_growth, files["duckdb"]))
+            note("polars-growth bilateral", timed(bilateral_growth_polars, files["bilateral"]))
+            note("polars-growth polars", timed(polars_growth_in_memory, frame_polars))
             note("observations bilateral", timed(bilateral_observations, files["bilateral"]))
             note("observations pandas", timed(pandas_observations, files["bilateral"]))
+            observations = bilateral_observations_polars
+            note("polars-observations bilateral", timed(observations, files["bilateral"]))
     median = {name: statistics.median(values) for name, values in times.items()}
+    columns = ["sqlite3", "pandas", "polars", "duckdb"]
     rows = [
-        ("ingest from a DataFrame into a file", "ingest", ["sqlite3", "pandas", "duckdb"]),
-        ("year-on-year growth of every series, file → DataFrame", "growth", ["pandas", "duckdb"]),
+        ("ingest from a pandas DataFrame into a file", "ingest", ["sqlite3", "pandas", "duckdb"]),
+        ("ingest from a polars DataFrame (Arrow) into a file", "polars-ingest", ["duckdb"]),
+        ("year-on-year growth of every series, file → pandas", "growth", ["pandas", "duckdb"]),
+        ("the same into polars (polars: from the frame in memory)", "polars-growth", ["polars"]),
         ("every observation into pandas", "observations", ["pandas"]),
+        ("every observation into polars (Arrow)", "polars-observations", []),
     ]
     print()
-    print("| task | bilateral | Python sqlite3 | pandas | DuckDB |")
-    print("|---|---|---|---|---|")
+    print("| task | bilateral | Python sqlite3 | pandas | polars | DuckDB |")
+    print("|---|---|---|---|---|---|")
     for title, task, peers in rows:
         ours = median[f"{task} bilateral"]
         cells = []
-        for peer in ["sqlite3", "pandas", "duckdb"]:
+        for peer in columns:
             if peer in peers:
                 theirs = median[f"{task} {peer}"]
                 cells.append(f"{theirs:.2f} s (bilateral {ours / theirs:.2f}×)")
