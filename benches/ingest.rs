@@ -114,9 +114,12 @@ fn plain_inserts(n: usize) -> Duration {
     {
         let mut stmt = tx
             .prepare(
-                "INSERT INTO observation (indicator_id, origin_id, destination_id, product_id,
-                     start_day, end_day, period_text, value, qualifier, low, high, status, source_id)
-                 VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, 'exact', ?7, ?7, 'actual', 1)",
+                // Schema version 5 stores qualifier exact as 1, status actual as 0, and
+                // the source in the key (source_key) besides the foreign key.
+                "INSERT INTO observation (origin_id, destination_id, indicator_id, product_id,
+                     start_day, end_day, status, source_key, period_text, value, qualifier, low,
+                     high, source_id)
+                 VALUES (?1, ?2, 1, ?3, ?4, ?5, 0, 1, ?6, ?7, 1, ?7, ?7, 1)",
             )
             .expect("prepare");
         for (origin, destination, product, start, end, period, value) in &rows {

@@ -160,7 +160,7 @@ impl Store {
             let status = Status::from_code(status)?;
             clauses.push(format!(
                 "o.status = {}",
-                arg(status.code().to_owned().into())
+                arg(super::sql::stored_status(status).into())
             ));
         }
         let where_clause = if clauses.is_empty() {
