@@ -1094,6 +1094,89 @@ fn after_the_migration_duplicates_are_refused_and_replace_still_replaces() {
 }
 
 #[test]
+fn a_batch_names_its_lowest_duplicate_whatever_order_it_is_written_in() {
+    let mut store = store();
+    store
+        .add_many(
+            &[
+                obs("trade", "AZE", "KAZ", "2020", 1.0),
+                obs("trade", "AZE", "KAZ", "2024", 1.0),
+            ],
+            OnDuplicate::Error,
+        )
+        .unwrap();
+    // Written in key order, 2020 (record 2) would be met before 2024 (record 1); the
+    // call still names record 1, the first a record-by-record write would stop at.
+    let batch = [
+        obs("trade", "AZE", "KAZ", "2019", 1.0),
+        obs("trade", "KAZ", "AZE", "2024", 2.0),
+        obs("trade", "AZE", "KAZ", "2020", 2.0),
+    ];
+    let err = store.add_many(&batch, OnDuplicate::Error).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Duplicate {
+                record: Some(1),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("trade AZE–KAZ total 2024 actual"),
+        "{err}"
+    );
+    // Two records of one identity in a batch: the later one is the duplicate.
+    let twice = [
+        obs("trade", "AZE", "KAZ", "2018", 1.0),
+        obs("trade", "GEO", "AZE", "2018", 1.0),
+        obs("trade", "KAZ", "AZE", "2018", 2.0),
+    ];
+    let err = store.add_many(&twice, OnDuplicate::Error).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Duplicate {
+                record: Some(2),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // With replace, the later record wins, as written one by one.
+    store.add_many(&twice, OnDuplicate::Replace).unwrap();
+    let kept = store
+        .observations(&ObservationFilter::indicator("trade").pair("AZE", "KAZ"))
+        .unwrap();
+    let values: Vec<(String, f64)> = kept
+        .iter()
+        .map(|o| (o.period.to_string(), o.value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("2018".to_owned(), 2.0),
+            ("2020".to_owned(), 1.0),
+            ("2024".to_owned(), 1.0)
+        ]
+    );
+    // Every record is checked before any is written: a bad record after a duplicate is
+    // the error.
+    let err = store
+        .add_many(
+            &[
+                obs("trade", "AZE", "KAZ", "2024", 1.0),
+                obs("trade", "AZE", "KAZ", "2023-Q5", 1.0),
+            ],
+            OnDuplicate::Error,
+        )
+        .unwrap_err();
+    assert_eq!(err.validation().unwrap().record, Some(1), "{err}");
+    assert_eq!(count(&store), 4);
+}
+
+#[test]
 fn a_version_4_file_that_cannot_migrate_is_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
     // A figure citing a source the file does not have (written with foreign keys off,

@@ -104,8 +104,9 @@ impl Store {
     /// known and differ; the period parses; the value is finite (and not negative
     /// unless the indicator is signed); the qualifier and status are known; explicit
     /// bounds contain the value. Undirected indicators store the pair in alphabetical
-    /// order. Every record is checked before any is written, so a record that fails
-    /// its checks is reported before a duplicate of a lower index. Returns the number of records
+    /// order. Every record is checked before any is written (they are then written in
+    /// the store's key order, which is faster), so a record that fails its checks is
+    /// reported before a duplicate of a lower index. Returns the number of records
     /// written.
     pub fn add_many(
         &mut self,
