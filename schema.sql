@@ -195,3 +195,85 @@ JOIN country origin ON origin.id = o.origin_id
 JOIN country destination ON destination.id = o.destination_id
 JOIN product p ON p.id = o.product_id
 LEFT JOIN source s ON s.id = o.source_id;
+
+-- version 5: a layout for bulk ingest. observation is rebuilt (SQLite's documented
+-- procedure) as a WITHOUT ROWID table clustered on its identity, with qualifier and
+-- status as small integers. Measured on 1M rows in a file against version 4: 52 MB
+-- instead of 111 MB; 1.8 s instead of 5.7-6.8 s to insert them in key order; a pair's
+-- figures (either order) read in 35 ms as before. Text codes alone took 4.9 s. The key
+-- leads with the pair, so a pair's reads (with or without the indicator) search it and
+-- observation_by_pair is gone: beside an indicator-first key it cost 24 MB and 1 s.
+-- The rowid `id` cannot survive (such a table has none) and leaves observation_view;
+-- nothing read it. The old table's pages stay in the file, free, until a VACUUM.
+CREATE TABLE observation_v5 (
+    origin_id      INTEGER NOT NULL REFERENCES country (id),
+    destination_id INTEGER NOT NULL REFERENCES country (id),
+    indicator_id   INTEGER NOT NULL REFERENCES indicator (id),
+    product_id     INTEGER NOT NULL DEFAULT 1 REFERENCES product (id),
+    start_day      INTEGER NOT NULL,
+    end_day        INTEGER NOT NULL,
+    -- 0 actual, 1 estimate, 2 projection, 3 provisional, 4 target: the codes in
+    -- alphabetical order, so the key and any ORDER BY status sort as the text did.
+    status         INTEGER NOT NULL CHECK (status BETWEEN 0 AND 4),
+    -- A key column cannot be NULL, so the key holds the source's id or 0 for none;
+    -- source_id keeps the nullable foreign key (and the joins that read it), and the
+    -- CHECK keeps the two equal. Cheaper than a trigger, and unlike a reserved source
+    -- row it adds nothing to the source table.
+    source_key     INTEGER NOT NULL CHECK (source_key = ifnull(source_id, 0)),
+    period_text    TEXT NOT NULL,
+    value          REAL NOT NULL,
+    -- 0 approx, 1 exact, 2 nearly, 3 over, 4 under (alphabetical, as status).
+    qualifier      INTEGER NOT NULL CHECK (qualifier BETWEEN 0 AND 4),
+    low            REAL NOT NULL,
+    high           REAL NOT NULL,
+    source_id      INTEGER REFERENCES source (id),
+    quote          TEXT,
+    note           TEXT,
+    -- One figure per pair, indicator, product, period, status and source.
+    PRIMARY KEY (origin_id, destination_id, indicator_id, product_id, start_day, end_day,
+                 status, source_key),
+    CHECK (origin_id <> destination_id),
+    CHECK (start_day <= end_day),
+    CHECK (low <= value AND value <= high)
+) STRICT, WITHOUT ROWID;
+-- A code outside the lists becomes NULL and fails NOT NULL, so such a file stays as it
+-- was. Copied in key order, each row goes at the end of the table.
+INSERT INTO observation_v5 (origin_id, destination_id, indicator_id, product_id, start_day,
+    end_day, status, source_key, period_text, value, qualifier, low, high, source_id, quote,
+    note)
+SELECT origin_id, destination_id, indicator_id, product_id, start_day, end_day,
+       CASE status WHEN 'actual' THEN 0 WHEN 'estimate' THEN 1 WHEN 'projection' THEN 2
+                   WHEN 'provisional' THEN 3 WHEN 'target' THEN 4 END,
+       ifnull(source_id, 0), period_text, value,
+       CASE qualifier WHEN 'approx' THEN 0 WHEN 'exact' THEN 1 WHEN 'nearly' THEN 2
+                      WHEN 'over' THEN 3 WHEN 'under' THEN 4 END,
+       low, high, source_id, quote, note
+FROM observation
+ORDER BY origin_id, destination_id, indicator_id, product_id, start_day, end_day, status,
+         ifnull(source_id, 0);
+DROP VIEW observation_view;
+DROP TABLE observation;
+ALTER TABLE observation_v5 RENAME TO observation;
+
+CREATE VIEW observation_view AS
+SELECT i.code AS indicator,
+       origin.alpha3 AS origin,
+       destination.alpha3 AS destination,
+       p.code AS product,
+       o.period_text AS period,
+       date(o.start_day) AS start,
+       date(o.end_day) AS "end",
+       o.value, o.low, o.high,
+       CASE o.qualifier WHEN 0 THEN 'approx' WHEN 1 THEN 'exact' WHEN 2 THEN 'nearly'
+                        WHEN 3 THEN 'over' WHEN 4 THEN 'under' END AS qualifier,
+       CASE o.status WHEN 0 THEN 'actual' WHEN 1 THEN 'estimate' WHEN 2 THEN 'projection'
+                     WHEN 3 THEN 'provisional' WHEN 4 THEN 'target' END AS status,
+       i.unit,
+       s.code AS source,
+       o.quote, o.note
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN country origin ON origin.id = o.origin_id
+JOIN country destination ON destination.id = o.destination_id
+JOIN product p ON p.id = o.product_id
+LEFT JOIN source s ON s.id = o.source_id;

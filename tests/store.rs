@@ -2,8 +2,8 @@
 //! name the field and record, pairs, files that survive reopening, and migrations.
 
 use bilateral::{
-    Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, OnDuplicate, Store,
-    SCHEMA_VERSION,
+    Error, Indicator, Kind, NewEvent, NewObservation, Observation, ObservationFilter, OnDuplicate,
+    Period, Qualifier, Status, Store, SCHEMA_VERSION,
 };
 
 /// A store with two indicators (one directed) and a source.
@@ -576,7 +576,7 @@ fn a_version_3_file_is_migrated_to_a_topic_table_keeping_every_indicator_topic()
         .unwrap();
     }
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     // The topics each indicator had, not the ones its name would suggest now
     // ("visits" would be inferred as cooperation).
     let topics: Vec<(String, String)> = store
@@ -795,4 +795,511 @@ fn columns_give_dates_as_days_since_1970_and_minus_one_for_no_text() {
         columns.get("value"),
         Some(&bilateral::Column::Float(vec![100.0, 200.0]))
     );
+}
+
+/// A version-4 file as a version-4 library wrote it (rowid table, text codes, a missing
+/// source stored as NULL, a replaced figure), with two indicators, a source and a
+/// product besides `total`.
+fn version_4_file(path: &std::path::Path) -> rusqlite::Connection {
+    Store::create_with_schema_version(path, 4).unwrap();
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    conn.execute_batch(
+        "INSERT INTO indicator (code, name, unit, kind, directed, topic_id)
+             SELECT 'trade', 'Trade', 'USD', 'flow', 0, id FROM topic WHERE code = 'trade';
+         INSERT INTO indicator (code, name, unit, kind, directed, topic_id)
+             SELECT 'visitors', 'Visitors', 'persons', 'flow', 1, id FROM topic WHERE code = 'people';
+         INSERT INTO source (code, title) VALUES ('office', 'Statistics office');
+         INSERT INTO product (code) VALUES ('wheat');",
+    )
+    .unwrap();
+    conn
+}
+
+/// Observation rows as a version-4 library wrote them, ids found by code: `rows` are
+/// SQL `VALUES` rows of (indicator, origin, destination, product, start day, end day,
+/// period as written, value, qualifier, low, high, status, source, quote, note); `verb`
+/// is `INSERT` or `INSERT OR REPLACE` (what `replace` ran then).
+fn write_v4(conn: &rusqlite::Connection, verb: &str, rows: &str) {
+    conn.execute_batch(&format!(
+        "{verb} INTO observation (indicator_id, origin_id, destination_id, product_id,
+             start_day, end_day, period_text, value, qualifier, low, high, status, source_id,
+             quote, note)
+         SELECT i.id, origin.id, destination.id, p.id, v.column5, v.column6, v.column7,
+                v.column8, v.column9, v.column10, v.column11, v.column12, s.id, v.column14,
+                v.column15
+         FROM (VALUES {rows}) v
+         JOIN indicator i ON i.code = v.column1
+         JOIN country origin ON origin.alpha3 = v.column2
+         JOIN country destination ON destination.alpha3 = v.column3
+         JOIN product p ON p.code = v.column4
+         LEFT JOIN source s ON s.code = v.column13"
+    ))
+    .unwrap();
+}
+
+/// A stored observation as the test expects to read it back.
+#[allow(clippy::too_many_arguments)]
+fn stored(
+    indicator: &str,
+    origin: &str,
+    destination: &str,
+    product: &str,
+    period: &str,
+    value: f64,
+    qualifier: Qualifier,
+    (low, high): (f64, f64),
+    status: Status,
+    unit: &str,
+    source: Option<&str>,
+    quote: Option<&str>,
+    note: Option<&str>,
+) -> Observation {
+    Observation {
+        indicator: indicator.into(),
+        origin: origin.into(),
+        destination: destination.into(),
+        product: product.into(),
+        period: Period::parse(period).unwrap(),
+        period_text: period.into(),
+        value,
+        qualifier,
+        low,
+        high,
+        status,
+        unit: unit.into(),
+        source: source.map(Into::into),
+        quote: quote.map(Into::into),
+        note: note.map(Into::into),
+    }
+}
+
+#[test]
+fn a_version_4_file_migrates_to_the_clustered_layout_with_every_figure_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    {
+        // Julian day numbers, worked out from 1 January 2024 = 2460311: 2023 has 365
+        // days (2459946 to 2460310), 2022 too (2459581 to 2459945), 2024 has 366 (to
+        // 2460676), and January to August 2025 has 31+28+31+30+31+30+31+31 = 243 days
+        // (2460677 to 2460919).
+        let conn = version_4_file(&path);
+        write_v4(
+            &conn,
+            "INSERT",
+            "('trade', 'AZE', 'KAZ', 'total', 2460311, 2460676, '2024', 533400000.0, 'approx',
+              533350000.0, 533450000.0, 'actual', 'office', '533.4 million', NULL)",
+        );
+        // The revised figure replaces it: a new rowid, the old row gone.
+        write_v4(
+            &conn,
+            "INSERT OR REPLACE",
+            "('trade', 'AZE', 'KAZ', 'total', 2460311, 2460676, '2024', 533500000.0, 'approx',
+              533450000.0, 533550000.0, 'actual', 'office', '533.5 million', 'revised')",
+        );
+        // An estimate without a source and one from the office are two identities.
+        write_v4(
+            &conn,
+            "INSERT",
+            "('trade', 'AZE', 'KAZ', 'total', 2460311, 2460676, '2024', 530000000.0, 'exact',
+              530000000.0, 530000000.0, 'estimate', NULL, NULL, NULL),
+             ('trade', 'AZE', 'KAZ', 'total', 2460311, 2460676, '2024', 531000000.0, 'exact',
+              531000000.0, 531000000.0, 'estimate', 'office', NULL, NULL),
+             ('trade', 'AZE', 'KAZ', 'wheat', 2460677, 2460919, '2025-01/2025-08', 7500.0,
+              'under', 7400.0, 7500.0, 'actual', 'office', NULL, NULL),
+             ('visitors', 'AZE', 'KAZ', 'total', 2459946, 2460310, '2023', 102000.0, 'over',
+              102000.0, 103000.0, 'provisional', 'office', NULL, 'doubled'),
+             ('visitors', 'KAZ', 'AZE', 'total', 2459946, 2460310, '2023', 59000.0, 'nearly',
+              58000.0, 59000.0, 'target', NULL, 'nearly 59,000', NULL),
+             ('visitors', 'AZE', 'KAZ', 'total', 2459581, 2459945, '2022', 1500.0, 'exact',
+              1500.0, 1500.0, 'projection', 'office', NULL, NULL)",
+        );
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM observation", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 7);
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 5);
+    // In the order of Store::observations: indicator, pair, product, period, status
+    // (alphabetical, as before), source (none first).
+    let expected = vec![
+        stored(
+            "trade",
+            "AZE",
+            "KAZ",
+            "total",
+            "2024",
+            533_500_000.0,
+            Qualifier::Approx,
+            (533_450_000.0, 533_550_000.0),
+            Status::Actual,
+            "USD",
+            Some("office"),
+            Some("533.5 million"),
+            Some("revised"),
+        ),
+        stored(
+            "trade",
+            "AZE",
+            "KAZ",
+            "total",
+            "2024",
+            530_000_000.0,
+            Qualifier::Exact,
+            (530_000_000.0, 530_000_000.0),
+            Status::Estimate,
+            "USD",
+            None,
+            None,
+            None,
+        ),
+        stored(
+            "trade",
+            "AZE",
+            "KAZ",
+            "total",
+            "2024",
+            531_000_000.0,
+            Qualifier::Exact,
+            (531_000_000.0, 531_000_000.0),
+            Status::Estimate,
+            "USD",
+            Some("office"),
+            None,
+            None,
+        ),
+        stored(
+            "trade",
+            "AZE",
+            "KAZ",
+            "wheat",
+            "2025-01/2025-08",
+            7_500.0,
+            Qualifier::Under,
+            (7_400.0, 7_500.0),
+            Status::Actual,
+            "USD",
+            Some("office"),
+            None,
+            None,
+        ),
+        stored(
+            "visitors",
+            "AZE",
+            "KAZ",
+            "total",
+            "2022",
+            1_500.0,
+            Qualifier::Exact,
+            (1_500.0, 1_500.0),
+            Status::Projection,
+            "persons",
+            Some("office"),
+            None,
+            None,
+        ),
+        stored(
+            "visitors",
+            "AZE",
+            "KAZ",
+            "total",
+            "2023",
+            102_000.0,
+            Qualifier::Over,
+            (102_000.0, 103_000.0),
+            Status::Provisional,
+            "persons",
+            Some("office"),
+            None,
+            Some("doubled"),
+        ),
+        stored(
+            "visitors",
+            "KAZ",
+            "AZE",
+            "total",
+            "2023",
+            59_000.0,
+            Qualifier::Nearly,
+            (58_000.0, 59_000.0),
+            Status::Target,
+            "persons",
+            None,
+            Some("nearly 59,000"),
+            None,
+        ),
+    ];
+    assert_eq!(
+        store.observations(&ObservationFilter::default()).unwrap(),
+        expected
+    );
+    // A status filter still finds its figures, and a pair reads in either order.
+    let estimates = store
+        .observations(&ObservationFilter {
+            status: Some("estimate".into()),
+            ..ObservationFilter::default()
+        })
+        .unwrap();
+    assert_eq!(estimates, expected[1..3]);
+    assert_eq!(store.observations_between("KAZ", "AZE").unwrap(), expected);
+    drop(store);
+
+    // Any SQLite client: the same readable columns as before but `id`, the codes as text;
+    // a clustered table whose foreign keys all hold.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let columns: Vec<String> = conn
+        .prepare("SELECT * FROM observation_view")
+        .unwrap()
+        .column_names()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            "indicator",
+            "origin",
+            "destination",
+            "product",
+            "period",
+            "start",
+            "end",
+            "value",
+            "low",
+            "high",
+            "qualifier",
+            "status",
+            "unit",
+            "source",
+            "quote",
+            "note"
+        ]
+    );
+    let codes: Vec<(String, String, String, Option<String>)> = conn
+        .prepare(
+            "SELECT period, qualifier, status, source FROM observation_view
+             ORDER BY indicator, origin, destination, product, start, status, source",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let owned = |p: &str, q: &str, s: &str, src: Option<&str>| {
+        (
+            p.to_owned(),
+            q.to_owned(),
+            s.to_owned(),
+            src.map(str::to_owned),
+        )
+    };
+    assert_eq!(
+        codes,
+        [
+            owned("2024", "approx", "actual", Some("office")),
+            owned("2024", "exact", "estimate", None),
+            owned("2024", "exact", "estimate", Some("office")),
+            owned("2025-01/2025-08", "under", "actual", Some("office")),
+            owned("2022", "exact", "projection", Some("office")),
+            owned("2023", "over", "provisional", Some("office")),
+            owned("2023", "nearly", "target", None),
+        ]
+    );
+    let (start, end): (String, String) = conn
+        .query_row(
+            "SELECT start, \"end\" FROM observation_view WHERE product = 'wheat'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((start.as_str(), end.as_str()), ("2025-01-01", "2025-08-31"));
+    let table: String = conn
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'observation'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(table.contains("WITHOUT ROWID"), "{table}");
+    let broken: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(broken, 0);
+}
+
+#[test]
+fn after_the_migration_duplicates_are_refused_and_replace_still_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.db");
+    {
+        let conn = version_4_file(&path);
+        write_v4(
+            &conn,
+            "INSERT",
+            "('trade', 'AZE', 'KAZ', 'total', 2460311, 2460676, '2024', 5.0, 'exact', 5.0, 5.0,
+              'actual', 'office', NULL, NULL),
+             ('trade', 'AZE', 'KAZ', 'total', 2459946, 2460310, '2023', 4.0, 'exact', 4.0, 4.0,
+              'estimate', NULL, NULL, NULL)",
+        );
+    }
+    let mut store = Store::open(&path).unwrap();
+    let mut with_source = obs("trade", "KAZ", "AZE", "2024", 6.0);
+    with_source.source = Some("office".into());
+    let err = store.add(&with_source).unwrap_err();
+    assert!(
+        matches!(err, Error::Duplicate { record: None, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("trade AZE–KAZ total 2024 actual from office"),
+        "{err}"
+    );
+    // A migrated figure without a source is one identity too.
+    let mut without_source = obs("trade", "AZE", "KAZ", "2023", 3.0);
+    without_source.status = Some("estimate".into());
+    let err = store.add(&without_source).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("trade AZE–KAZ total 2023 estimate from no source"),
+        "{err}"
+    );
+    store.replace(&with_source).unwrap();
+    store.replace(&without_source).unwrap();
+    let values: Vec<f64> = store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .iter()
+        .map(|o| o.value)
+        .collect();
+    assert_eq!(values, [3.0, 6.0], "2023 then 2024, both replaced");
+}
+
+#[test]
+fn a_batch_names_its_lowest_duplicate_whatever_order_it_is_written_in() {
+    let mut store = store();
+    store
+        .add_many(
+            &[
+                obs("trade", "AZE", "KAZ", "2020", 1.0),
+                obs("trade", "AZE", "KAZ", "2024", 1.0),
+            ],
+            OnDuplicate::Error,
+        )
+        .unwrap();
+    // Written in key order, 2020 (record 2) would be met before 2024 (record 1); the
+    // call still names record 1, the first a record-by-record write would stop at.
+    let batch = [
+        obs("trade", "AZE", "KAZ", "2019", 1.0),
+        obs("trade", "KAZ", "AZE", "2024", 2.0),
+        obs("trade", "AZE", "KAZ", "2020", 2.0),
+    ];
+    let err = store.add_many(&batch, OnDuplicate::Error).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Duplicate {
+                record: Some(1),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string().contains("trade AZE–KAZ total 2024 actual"),
+        "{err}"
+    );
+    // Two records of one identity in a batch: the later one is the duplicate.
+    let twice = [
+        obs("trade", "AZE", "KAZ", "2018", 1.0),
+        obs("trade", "GEO", "AZE", "2018", 1.0),
+        obs("trade", "KAZ", "AZE", "2018", 2.0),
+    ];
+    let err = store.add_many(&twice, OnDuplicate::Error).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Duplicate {
+                record: Some(2),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    // With replace, the later record wins, as written one by one.
+    store.add_many(&twice, OnDuplicate::Replace).unwrap();
+    let kept = store
+        .observations(&ObservationFilter::indicator("trade").pair("AZE", "KAZ"))
+        .unwrap();
+    let values: Vec<(String, f64)> = kept
+        .iter()
+        .map(|o| (o.period.to_string(), o.value))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("2018".to_owned(), 2.0),
+            ("2020".to_owned(), 1.0),
+            ("2024".to_owned(), 1.0)
+        ]
+    );
+    // Every record is checked before any is written: a bad record after a duplicate is
+    // the error.
+    let err = store
+        .add_many(
+            &[
+                obs("trade", "AZE", "KAZ", "2024", 1.0),
+                obs("trade", "AZE", "KAZ", "2023-Q5", 1.0),
+            ],
+            OnDuplicate::Error,
+        )
+        .unwrap_err();
+    assert_eq!(err.validation().unwrap().record, Some(1), "{err}");
+    assert_eq!(count(&store), 4);
+}
+
+#[test]
+fn a_version_4_file_that_cannot_migrate_is_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    // A figure citing a source the file does not have (written with foreign keys off,
+    // as a damaged file might hold), and one with a status no library wrote.
+    let dangling = dir.path().join("dangling.db");
+    let unknown_status = dir.path().join("unknown-status.db");
+    for (path, status, source) in [(&dangling, "actual", 99), (&unknown_status, "guess", 1)] {
+        let conn = version_4_file(path);
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        conn.pragma_update(None, "ignore_check_constraints", true)
+            .unwrap();
+        conn.execute(
+            "INSERT INTO observation (indicator_id, origin_id, destination_id, start_day,
+                 end_day, period_text, value, qualifier, low, high, status, source_id)
+             SELECT 1, a.id, k.id, 2460311, 2460676, '2024', 5.0, 'exact', 5.0, 5.0, ?1, ?2
+             FROM country a, country k WHERE a.alpha3 = 'AZE' AND k.alpha3 = 'KAZ'",
+            rusqlite::params![status, source],
+        )
+        .unwrap();
+    }
+    for path in [&dangling, &unknown_status] {
+        let before = std::fs::read(path).unwrap();
+        let err = Store::open(path).unwrap_err();
+        if path == &dangling {
+            assert!(matches!(err, Error::Schema(_)), "{err:?}");
+            assert!(
+                err.to_string().contains("1 rows of the file refer"),
+                "{err}"
+            );
+        }
+        assert_eq!(std::fs::read(path).unwrap(), before, "{err}");
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let version: u32 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 4);
+        let view: i64 = conn
+            .query_row("SELECT count(*) FROM observation_view", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(view, 1);
+    }
 }

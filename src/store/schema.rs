@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this library writes (the last step of `schema.sql`).
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The steps of `schema.sql`: `(version, sql)` in order.
 fn schema_steps() -> Vec<(u32, &'static str)> {
@@ -63,7 +63,7 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
             "the file is a SQLite database with other tables, not a bilateral store".to_owned(),
         ));
     }
-    // A step that rebuilds a table (version 4) drops a table others refer to, which
+    // A step that rebuilds a table (versions 4 and 5) drops a table others refer to, which
     // SQLite allows only with foreign keys off (its documented procedure); they are
     // checked as a whole before the commit instead, and the caller turns them on.
     conn.pragma_update(None, "foreign_keys", false)?;
@@ -134,5 +134,6 @@ mod tests {
         assert!(schema_steps()[1].1.contains("CREATE TABLE event"));
         assert!(schema_steps()[2].1.contains("ADD COLUMN topic"));
         assert!(schema_steps()[3].1.contains("CREATE TABLE topic"));
+        assert!(schema_steps()[4].1.contains("WITHOUT ROWID"));
     }
 }

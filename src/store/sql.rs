@@ -1,6 +1,7 @@
-//! How the domain types meet SQLite: qualifiers, statuses, kinds, topics and periods
-//! are written as their codes and read back through their parsers, so a value the
-//! library does not know is an error rather than a silent default (as rusqlite's own
+//! How the domain types meet SQLite: kinds, topics and periods are written as their
+//! codes and read back through their parsers, qualifiers and statuses as the small
+//! integers `observation` stores (schema version 5); either way a value the library
+//! does not know is an error rather than a silent default (as rusqlite's own
 //! `src/types/url.rs` does for URLs); rows are read by column name (a bulk read of
 //! observations, in `table.rs`, by position).
 
@@ -42,32 +43,61 @@ macro_rules! sql_code {
     };
 }
 
-// A stored value is a code; matched as such first, because a bulk read meets it in
-// every row and the lenient parsers allocate.
-sql_code!(Qualifier, |text| stored_code(
-    &Qualifier::ALL,
-    Qualifier::code,
-    text
-)
-.map_or_else(|| Qualifier::from_words(text), Ok));
-sql_code!(Status, |text| stored_code(
-    &Status::ALL,
-    |s: Status| s.code(),
-    text
-)
-.map_or_else(|| Status::from_code(text), Ok));
 sql_code!(Kind, Kind::from_code);
 sql_code!(Topic, Topic::new);
 
-/// A status as the `status` column stores it, for a query's arguments.
-pub(super) fn stored_status(status: Status) -> rusqlite::types::Value {
-    rusqlite::types::Value::Text(status.code().to_owned())
+/// The number `observation.qualifier` stores for `qualifier`: the codes in alphabetical
+/// order, as `schema.sql` (version 5) lists them and `observation_view` maps them back.
+pub(super) fn stored_qualifier(qualifier: Qualifier) -> i64 {
+    match qualifier {
+        Qualifier::Approx => 0,
+        Qualifier::Exact => 1,
+        Qualifier::Nearly => 2,
+        Qualifier::Over => 3,
+        Qualifier::Under => 4,
+    }
 }
 
-/// The value of `all` whose code is exactly `text`.
-fn stored_code<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, text: &str) -> Option<T> {
-    all.iter().copied().find(|&v| code(v) == text)
+/// The number `observation.status` stores for `status`: the codes in alphabetical
+/// order, so that the key and `ORDER BY o.status` sort as the codes did.
+pub(super) fn stored_status(status: Status) -> i64 {
+    match status {
+        Status::Actual => 0,
+        Status::Estimate => 1,
+        Status::Projection => 2,
+        Status::Provisional => 3,
+        Status::Target => 4,
+    }
 }
+
+macro_rules! sql_number {
+    ($type:ty, $stored:ident, $what:literal) => {
+        impl ToSql for $type {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from($stored(*self)))
+            }
+        }
+
+        impl FromSql for $type {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                let number = value.as_i64()?;
+                <$type>::ALL
+                    .into_iter()
+                    .find(|known| $stored(*known) == number)
+                    .ok_or_else(|| {
+                        FromSqlError::Other(Box::new(Error::invalid(
+                            $what,
+                            number.to_string(),
+                            concat!("is not the number of a ", $what, " (0 to 4)"),
+                        )))
+                    })
+            }
+        }
+    };
+}
+
+sql_number!(Qualifier, stored_qualifier, "qualifier");
+sql_number!(Status, stored_status, "status");
 
 /// A topic and its title from a row with the columns `code, title`.
 pub(super) fn read_topic(r: &Row<'_>) -> rusqlite::Result<TopicEntry> {
@@ -138,4 +168,45 @@ pub(super) fn read_event(r: &Row<'_>) -> rusqlite::Result<Event> {
         quote: r.get("quote")?,
         note: r.get("note")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::Connection;
+
+    use super::*;
+
+    #[test]
+    fn qualifiers_and_statuses_come_back_as_written_and_an_unknown_number_is_an_error() {
+        let conn = Connection::open_in_memory().unwrap();
+        for qualifier in Qualifier::ALL {
+            let back: Qualifier = conn
+                .query_row("SELECT ?1", [qualifier], |r| r.get(0))
+                .unwrap();
+            assert_eq!(back, qualifier);
+        }
+        for status in Status::ALL {
+            let back: Status = conn.query_row("SELECT ?1", [status], |r| r.get(0)).unwrap();
+            assert_eq!(back, status);
+        }
+        let stored: Vec<i64> = Status::ALL.into_iter().map(stored_status).collect();
+        // actual, estimate, provisional, target, projection in alphabetical places.
+        assert_eq!(stored, [0, 1, 3, 4, 2]);
+        let stored: Vec<i64> = Qualifier::ALL.into_iter().map(stored_qualifier).collect();
+        // exact, approx, over, nearly, under likewise.
+        assert_eq!(stored, [1, 0, 3, 2, 4]);
+        for unknown in ["SELECT 5", "SELECT -1", "SELECT 'actual'"] {
+            assert!(conn
+                .query_row(unknown, [], |r| r.get::<_, Status>(0))
+                .is_err());
+            assert!(conn
+                .query_row(unknown, [], |r| r.get::<_, Qualifier>(0))
+                .is_err());
+        }
+        let err = conn
+            .query_row("SELECT 7", [], |r| r.get::<_, Status>(0))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("\"7\" is not the number of a status"), "{err}");
+    }
 }

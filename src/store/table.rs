@@ -158,7 +158,7 @@ impl Store {
         }
         if let Some(status) = &filter.status {
             let status = Status::from_code(status)?;
-            clauses.push(format!("o.status = {}", arg(stored_status(status))));
+            clauses.push(format!("o.status = {}", arg(stored_status(status).into())));
         }
         let where_clause = if clauses.is_empty() {
             String::new()
@@ -310,8 +310,9 @@ impl TableRead {
             row.period_text = text_at[row.period_text as usize];
             row.source = row.source.map(|s| source_at[s as usize]);
         }
-        // A missing source first, as SQL sorts it.
-        let text_order = status_text_order;
+        // Statuses as stored (their codes' alphabetical order, as SQL sorted the text
+        // before schema version 5); a missing source first, as SQL sorts it.
+        let text_order = stored_status;
         let order = |a: &ObservationRow, b: &ObservationRow| {
             (a.key, a.period, text_order(a.status), a.source).cmp(&(
                 b.key,
@@ -332,31 +333,5 @@ impl TableRead {
             period_texts: texts.into_iter().map(|(t, _)| t).collect(),
             rows,
         })
-    }
-}
-
-/// A status's place when statuses are sorted by their codes' text (as a store's rows
-/// are): a number to compare rather than a text, because a bulk read sorts a million.
-fn status_text_order(status: Status) -> u8 {
-    match status {
-        Status::Actual => 0,
-        Status::Estimate => 1,
-        Status::Projection => 2,
-        Status::Provisional => 3,
-        Status::Target => 4,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statuses_sort_as_their_codes_do() {
-        let mut by_code = Status::ALL;
-        by_code.sort_by_key(|s| s.code());
-        let mut by_number = Status::ALL;
-        by_number.sort_by_key(|s| status_text_order(*s));
-        assert_eq!(by_code, by_number);
     }
 }

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::insert::{
-    insert_event, insert_indicator, insert_observation, insert_source, insert_topic, Lookups,
+    insert_event, insert_indicator, insert_observations, insert_source, insert_topic, Lookups,
 };
 use super::Store;
 use crate::builtin::Dataset;
@@ -104,7 +104,10 @@ impl Store {
     /// known and differ; the period parses; the value is finite (and not negative
     /// unless the indicator is signed); the qualifier and status are known; explicit
     /// bounds contain the value. Undirected indicators store the pair in alphabetical
-    /// order. Returns the number of records written.
+    /// order. Every record is checked before any is written (they are then written in
+    /// the store's key order, which is faster), so a record that fails its checks is
+    /// reported before a duplicate of a lower index. Returns the number of records
+    /// written.
     pub fn add_many(
         &mut self,
         records: &[NewObservation],
@@ -120,11 +123,15 @@ impl Store {
         batch: bool,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        let mut lookups = Lookups::default();
-        for (index, record) in records.iter().enumerate() {
-            insert_observation(&tx, &self.countries, &mut lookups, record, on_duplicate)
-                .map_err(|e| if batch { e.at_record(index) } else { e })?;
-        }
+        insert_observations(
+            &tx,
+            &self.countries,
+            &mut Lookups::default(),
+            records,
+            on_duplicate,
+            self.interrupt.as_ref(),
+            batch,
+        )?;
         tx.commit()?;
         Ok(records.len())
     }
@@ -156,17 +163,16 @@ impl Store {
             summary.indicators +=
                 usize::from(insert_indicator(&tx, indicator).map_err(|e| e.at_record(i))?);
         }
-        for (i, record) in dataset.observations.iter().enumerate() {
-            insert_observation(
-                &tx,
-                &self.countries,
-                &mut lookups,
-                record,
-                OnDuplicate::Error,
-            )
-            .map_err(|e| e.at_record(i))?;
-            summary.observations += 1;
-        }
+        insert_observations(
+            &tx,
+            &self.countries,
+            &mut lookups,
+            &dataset.observations,
+            OnDuplicate::Error,
+            self.interrupt.as_ref(),
+            true,
+        )?;
+        summary.observations = dataset.observations.len();
         for (i, event) in dataset.events.iter().enumerate() {
             insert_event(&tx, &self.countries, &mut lookups, event).map_err(|e| e.at_record(i))?;
             summary.events += 1;
