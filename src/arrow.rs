@@ -120,8 +120,7 @@ impl ObservationBatch {
                 Some(array) => arrow_numbers(name, array, first),
             }
         };
-        self.value
-            .extend(numbers("value")?.into_iter().map(|v| v.unwrap_or(f64::NAN)));
+        self.value.extend(numbers("value")?);
         self.low.extend(numbers("low")?);
         self.high.extend(numbers("high")?);
         self.precision.extend(numbers("precision")?);

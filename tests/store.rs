@@ -1303,3 +1303,83 @@ fn a_version_4_file_that_cannot_migrate_is_left_as_it_was() {
         assert_eq!(view, 1);
     }
 }
+
+// ----- batches ------------------------------------------------------------------------
+
+#[test]
+fn a_batch_names_its_first_bad_row_whichever_field_is_bad() {
+    let mut store = store();
+    let rows = |bad: &[(usize, &str, &str)]| {
+        let mut batch = bilateral::ObservationBatch::default();
+        for i in 0..8 {
+            let mut o = obs("visitors", "AZE", "KAZ", &(2000 + i).to_string(), 10.0);
+            for &(row, field, text) in bad {
+                if row == i {
+                    match field {
+                        "origin" => o.origin = text.into(),
+                        "period" => o.period = text.into(),
+                        _ => o.qualifier = Some(text.into()),
+                    }
+                }
+            }
+            batch.push(&o);
+        }
+        batch
+    };
+    // The same unknown country in rows 2 and 7: checked once, named at row 2.
+    let batch = rows(&[(2, "origin", "XXX"), (7, "origin", "XXX")]);
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Error),
+        "origin",
+        "XXX",
+        Some(2),
+    );
+    // A bad period at row 1 comes before a bad country at row 4.
+    let batch = rows(&[(4, "origin", "XXX"), (1, "period", "2001-13")]);
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Error),
+        "period",
+        "2001-13",
+        Some(1),
+    );
+    // Within a row, the fields are checked in their order: the country before the
+    // qualifier.
+    let batch = rows(&[(5, "qualifier", "roughly speaking"), (5, "origin", "XXX")]);
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Error),
+        "origin",
+        "XXX",
+        Some(5),
+    );
+    assert_eq!(count(&store), 0);
+    assert_eq!(store.add_batch(&rows(&[]), OnDuplicate::Error).unwrap(), 8);
+}
+
+#[test]
+fn a_batch_and_the_same_records_one_list_give_the_same_store() {
+    let records: Vec<NewObservation> = (0..30)
+        .map(|i| {
+            let mut o = obs(
+                if i % 3 == 0 { "trade" } else { "visitors" },
+                ["AZE", "KAZ", "GEO"][i % 3],
+                ["KAZ", "GEO", "AZE"][i % 3],
+                &format!("{}-Q{}", 2020 + i / 4, 1 + i % 4),
+                100.0 + i as f64,
+            );
+            o.qualifier = Some(["over", "about", "exact"][i % 3].into());
+            o.source = (i % 2 == 0).then(|| "office".into());
+            o.product = (i % 5 == 0).then(|| "wine".into());
+            o
+        })
+        .collect();
+    let (mut one, mut other) = (store(), store());
+    one.add_many(&records, OnDuplicate::Error).unwrap();
+    let batch = bilateral::ObservationBatch::from_observations(&records);
+    other.add_batch(&batch, OnDuplicate::Error).unwrap();
+    let every = ObservationFilter::default();
+    assert_eq!(
+        one.observations(&every).unwrap(),
+        other.observations(&every).unwrap()
+    );
+    assert_eq!(count(&one), 30);
+}

@@ -108,8 +108,8 @@ pub struct ObservationBatch {
     pub product: TextColumn,
     /// Periods.
     pub period: TextColumn,
-    /// Values; NaN where a row has none (an error when the batch is added).
-    pub value: Vec<f64>,
+    /// Values; `None` where a row has none (an error when the batch is added).
+    pub value: Vec<Option<f64>>,
     /// Qualifiers.
     pub qualifier: TextColumn,
     /// Statuses.
@@ -166,7 +166,7 @@ impl ObservationBatch {
         self.destination.push(Some(&row.destination));
         self.product.push(row.product.as_deref());
         self.period.push(Some(&row.period));
-        self.value.push(row.value);
+        self.value.push(Some(row.value));
         self.qualifier.push(row.qualifier.as_deref());
         self.status.push(row.status.as_deref());
         self.source.push(row.source.as_deref());
@@ -192,7 +192,7 @@ impl ObservationBatch {
     /// validation error naming the row and the field ("is missing").
     pub fn check_complete(&self) -> Result<()> {
         for row in 0..self.len() {
-            let missing = if self.value[row].is_nan() {
+            let missing = if self.value[row].is_none() {
                 Some("value")
             } else {
                 [
@@ -222,7 +222,7 @@ impl ObservationBatch {
             destination: required(&self.destination),
             product: text(&self.product),
             period: required(&self.period),
-            value: self.value[i],
+            value: self.value[i].unwrap_or(f64::NAN),
             qualifier: text(&self.qualifier),
             status: text(&self.status),
             source: text(&self.source),

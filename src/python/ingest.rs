@@ -14,7 +14,7 @@ use pyo3::types::{PyCapsule, PyDict, PyList, PyString};
 
 use super::convert::{check_field_name, invalid, let_ctrl_c_in, number_of, text_of};
 use super::errors::{to_py_err, IntoPyResult};
-use crate::error::{Error, Result};
+use crate::error::Error;
 use crate::model::{ObservationBatch, TextColumn};
 
 /// The fields of an observation that hold numbers; every other field holds text.
@@ -114,10 +114,7 @@ pub(crate) fn batch_from_columns(
     let numbers = |name: &str, first: &mut FirstError| -> PyResult<Vec<Option<f64>>> {
         read_numbers(py, name, given.get(name), rows, first)
     };
-    batch.value = numbers("value", &mut first)?
-        .into_iter()
-        .map(|v| v.unwrap_or(f64::NAN))
-        .collect();
+    batch.value = numbers("value", &mut first)?;
     batch.low = numbers("low", &mut first)?;
     batch.high = numbers("high", &mut first)?;
     batch.precision = numbers("precision", &mut first)?;
@@ -269,10 +266,4 @@ pub(crate) fn batch_from_arrow(
     }
     batch.check_complete().py(py)?;
     Ok(batch)
-}
-
-/// Every row of `batch`, checked as one record at a time would be (until the store
-/// takes a batch as it is).
-pub(crate) fn batch_rows(batch: &ObservationBatch) -> Result<Vec<crate::model::NewObservation>> {
-    Ok((0..batch.len()).map(|i| batch.observation(i)).collect())
 }

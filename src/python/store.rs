@@ -17,7 +17,7 @@ use super::convert::{
     series_query, text_of, Columns,
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
-use super::ingest::{batch_from_arrow, batch_from_columns, batch_rows};
+use super::ingest::{batch_from_arrow, batch_from_columns};
 use super::report::PyReport;
 use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
@@ -300,9 +300,7 @@ impl PyStore {
         replace: bool,
     ) -> PyResult<usize> {
         let batch = batch_from_columns(py, columns)?;
-        self.with(py, move |s| {
-            s.add_many(&batch_rows(&batch)?, on_duplicate(replace))
-        })
+        self.with(py, move |s| s.add_batch(&batch, on_duplicate(replace)))
     }
 
     /// Adds many observations from an object with `__arrow_c_stream__` (pyarrow,
@@ -310,9 +308,7 @@ impl PyStore {
     #[pyo3(signature = (data, *, replace=false))]
     fn add_arrow(&self, py: Python<'_>, data: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
         let batch = batch_from_arrow(py, data)?;
-        self.with(py, move |s| {
-            s.add_many(&batch_rows(&batch)?, on_duplicate(replace))
-        })
+        self.with(py, move |s| s.add_batch(&batch, on_duplicate(replace)))
     }
 
     /// Adds an indicator; False when an identical one was already stored. Without a

@@ -7,6 +7,7 @@
 //! domain types are written to and read from SQLite.
 
 mod countries;
+mod ingest;
 mod insert;
 mod read;
 mod schema;

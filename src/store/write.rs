@@ -4,13 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::insert::{
-    insert_event, insert_indicator, insert_observations, insert_source, insert_topic, Lookups,
-};
+use super::ingest::insert_batch;
+use super::insert::{insert_event, insert_indicator, insert_source, insert_topic, Lookups};
 use super::Store;
 use crate::builtin::Dataset;
 use crate::error::Result;
-use crate::model::{Indicator, NewEvent, NewObservation, Source, Topic};
+use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Source, Topic};
 
 /// What to do when an added observation is already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -83,18 +82,16 @@ impl Store {
     /// Adds one observation; see [`NewObservation`] for the fields and
     /// [`Store::add_many`] for the checks.
     pub fn add(&mut self, observation: &NewObservation) -> Result<()> {
-        self.write_observations(std::slice::from_ref(observation), OnDuplicate::Error, false)
+        let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
+        self.write_batch(&batch, OnDuplicate::Error, false)
             .map(drop)
     }
 
     /// Adds one observation, replacing a stored one with the same identity.
     pub fn replace(&mut self, observation: &NewObservation) -> Result<()> {
-        self.write_observations(
-            std::slice::from_ref(observation),
-            OnDuplicate::Replace,
-            false,
-        )
-        .map(drop)
+        let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
+        self.write_batch(&batch, OnDuplicate::Replace, false)
+            .map(drop)
     }
 
     /// Adds observations all or nothing: the first bad record fails the call, leaves
@@ -113,27 +110,54 @@ impl Store {
         records: &[NewObservation],
         on_duplicate: OnDuplicate,
     ) -> Result<usize> {
-        self.write_observations(records, on_duplicate, true)
+        self.write_batch(
+            &ObservationBatch::from_observations(records),
+            on_duplicate,
+            true,
+        )
     }
 
-    fn write_observations(
+    /// [`Store::add_many`] for observations given column by column: each distinct
+    /// indicator, country, period, product, source, qualifier and status is checked
+    /// once, however many rows repeat it; the same checks and errors otherwise.
+    ///
+    /// ```
+    /// use bilateral::{NewObservation, ObservationBatch, OnDuplicate, Store};
+    ///
+    /// let mut store = Store::demo()?;
+    /// let mut batch = ObservationBatch::default();
+    /// for year in 2010..2020 {
+    ///     batch.push(&NewObservation::new("tourists", "KAZ", "AZE", &year.to_string(), 1e4));
+    /// }
+    /// assert_eq!(store.add_batch(&batch, OnDuplicate::Error)?, 10);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn add_batch(
         &mut self,
-        records: &[NewObservation],
+        batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
-        batch: bool,
+    ) -> Result<usize> {
+        self.write_batch(batch, on_duplicate, true)
+    }
+
+    fn write_batch(
+        &mut self,
+        batch: &ObservationBatch,
+        on_duplicate: OnDuplicate,
+        numbered: bool,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        insert_observations(
+        insert_batch(
             &tx,
             &self.countries,
             &mut Lookups::default(),
-            records,
+            batch,
             on_duplicate,
             self.interrupt.as_ref(),
-            batch,
+            numbered,
         )?;
         tx.commit()?;
-        Ok(records.len())
+        Ok(batch.len())
     }
 
     /// Adds a dated event between two countries.
@@ -163,11 +187,11 @@ impl Store {
             summary.indicators +=
                 usize::from(insert_indicator(&tx, indicator).map_err(|e| e.at_record(i))?);
         }
-        insert_observations(
+        insert_batch(
             &tx,
             &self.countries,
             &mut lookups,
-            &dataset.observations,
+            &ObservationBatch::from_observations(&dataset.observations),
             OnDuplicate::Error,
             self.interrupt.as_ref(),
             true,
