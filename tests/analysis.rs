@@ -1245,3 +1245,144 @@ fn growth_of_every_series_can_narrow_to_an_indicator_a_country_or_a_status() {
     assert!(!targets.is_empty());
     assert!(targets.iter().all(|g| g.row.status == Status::Target));
 }
+
+/// Every series of the many-series store, as (indicator, origin, destination, product).
+fn stored_series(store: &Store) -> Vec<(String, String, String, String)> {
+    store
+        .series_matching(&bilateral::SeriesFilter::default().every_product())
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.indicator.code, s.origin, s.destination, s.product))
+        .collect()
+}
+
+#[test]
+fn change_of_every_series_equals_change_of_each_series_alone() {
+    let store = many_series_store();
+    let series = stored_series(&store);
+    let (mut compared, mut undefined) = (0, 0);
+    // Every pair of years, and of first halves: each has its own series with both.
+    let periods: Vec<(String, String)> = (2015..2025)
+        .flat_map(|start| ((start + 1)..2025).map(move |end| (start, end)))
+        .flat_map(|(s, e)| {
+            [
+                (s.to_string(), e.to_string()),
+                (format!("{s}-H1"), format!("{e}-H1")),
+            ]
+        })
+        .collect();
+    for (start, end) in &periods {
+        let every = store
+            .change_of_every(
+                &bilateral::SeriesFilter::default().every_product(),
+                start,
+                end,
+            )
+            .unwrap();
+        let mut rows = every.iter();
+        for (indicator, origin, destination, product) in &series {
+            let query = q(indicator, origin, destination).product(product);
+            let alone = store.change(&query, start, end);
+            if let Err(Error::NotFound { .. }) = alone {
+                continue; // no figure in one of the periods: no row either
+            }
+            // The rows come in the order of the series.
+            let row = rows
+                .next()
+                .expect("a row for each series with both periods");
+            let key = (&row.indicator, &row.origin, &row.destination, &row.product);
+            assert_eq!(key, (indicator, origin, destination, product));
+            match alone {
+                Ok(c) => {
+                    compared += 1;
+                    let c_as_row = (
+                        (c.start, c.end, c.start_value, c.end_value, c.years),
+                        (c.change, c.change_low, c.change_high),
+                        (Some(c.ratio), Some(c.ratio_low), Some(c.ratio_high)),
+                        (Some(c.pct), Some(c.pct_low), Some(c.pct_high)),
+                        (c.cagr, c.cagr_low, c.cagr_high),
+                        c.unit,
+                    );
+                    let many = (
+                        (
+                            row.start,
+                            row.end,
+                            row.start_value,
+                            row.end_value,
+                            row.years,
+                        ),
+                        (row.change, row.change_low, row.change_high),
+                        (row.ratio, row.ratio_low, row.ratio_high),
+                        (row.pct, row.pct_low, row.pct_high),
+                        (row.cagr, row.cagr_low, row.cagr_high),
+                        row.unit.clone(),
+                    );
+                    assert_eq!(many, c_as_row, "{query:?} {start} {end}");
+                }
+                // A zero start: alone an error; over many series the row stays, with
+                // its change and without a ratio.
+                Err(Error::Validation(_)) => {
+                    undefined += 1;
+                    assert_eq!(row.start_value, 0.0, "{query:?} {start} {end}");
+                    assert_eq!((row.ratio, row.pct, row.cagr), (None, None, None));
+                    assert_eq!(row.change, row.end_value);
+                }
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert!(rows.next().is_none(), "no row without its series alone");
+    }
+    assert!(compared > 500, "{compared} changes compared");
+    assert!(
+        undefined > 0,
+        "the store should have a zero start somewhere"
+    );
+}
+
+#[test]
+fn change_of_every_series_from_100_to_150_in_two_years_is_a_cagr_of_22_47_percent() {
+    let mut store = synthetic();
+    add(&mut store, "trade", (AZE, KAZ), "2020", 100.0);
+    add(&mut store, "trade", (AZE, KAZ), "2022", 150.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2020", 0.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2022", 30.0);
+    // Only the end: no row.
+    add(&mut store, "visitors", (KAZ, AZE), "2022", 40.0);
+    let rows = store
+        .change_of_every(&bilateral::SeriesFilter::default(), "2020", "2022")
+        .unwrap();
+    let labels: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.indicator.as_str(), r.origin.as_str()))
+        .collect();
+    assert_eq!(labels, [("trade", AZE), ("visitors", AZE)]);
+    let trade = &rows[0];
+    // 150 / 100 = 1.5 over two years: √1.5 − 1 = 0.2247
+    assert_eq!((trade.change, trade.years), (50.0, 2.0));
+    assert_some_close(trade.ratio, 1.5);
+    assert_some_close(trade.pct, 50.0);
+    assert_some_close(trade.cagr, 1.5f64.sqrt() - 1.0);
+    assert!((trade.cagr.unwrap() - 0.2247).abs() < 1e-4);
+    assert_eq!(trade.unit, "USD");
+    // From 0 to 30: +30, and no ratio to zero.
+    let visitors = &rows[1];
+    assert_eq!((visitors.start_value, visitors.change), (0.0, 30.0));
+    assert_eq!(
+        (visitors.ratio, visitors.pct, visitors.cagr),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn change_of_every_series_over_periods_that_cannot_be_compared_fails_once_naming_end() {
+    // No series at all: the periods are checked all the same.
+    let store = synthetic();
+    let every = bilateral::SeriesFilter::default();
+    let v = validation(store.change_of_every(&every, "2024", "2025-01/2025-07"));
+    assert_eq!(v.field, "end");
+    assert!(v.reason.contains("7 months vs 12 months"), "{}", v.reason);
+    let v = validation(store.change_of_every(&every, "2024", "2023"));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("end", "2023"));
+    let v = validation(store.change_of_every(&every, "2020-13", "2024"));
+    assert_eq!(v.field, "start");
+}

@@ -27,7 +27,8 @@ mod targets;
 
 pub use asymmetry::{asymmetry, AsymmetryRow};
 pub use growth::{
-    change, growth, growth_of_table, growth_where_defined, Change, GrowthRow, SeriesGrowth,
+    change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
+    SeriesChange, SeriesGrowth,
 };
 pub use per_capita::{per_capita, Basis, PerCapitaRow};
 pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
