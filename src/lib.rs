@@ -44,7 +44,7 @@ mod python;
 
 pub use analysis::{
     AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesChange,
-    SeriesFilter, SeriesGrowth, SeriesQuery, ShareRow, TargetProgress,
+    SeriesFilter, SeriesGrowth, SeriesQuery, SeriesShare, ShareRow, TargetProgress,
 };
 pub use builtin::{datasets, Dataset};
 pub use columns::{Column, Columns};

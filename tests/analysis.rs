@@ -1386,3 +1386,118 @@ fn change_of_every_series_over_periods_that_cannot_be_compared_fails_once_naming
     let v = validation(store.change_of_every(&every, "2020-13", "2024"));
     assert_eq!(v.field, "start");
 }
+
+#[test]
+fn shares_of_every_pair_equal_shares_of_each_pair_alone() {
+    let store = many_series_store();
+    let exports = bilateral::SeriesFilter::default().indicator("exports");
+    let mut pairs: Vec<(String, String)> = stored_series(&store)
+        .into_iter()
+        .filter(|s| s.0 == "exports")
+        .map(|s| (s.1, s.2))
+        .collect();
+    pairs.dedup();
+    let (mut compared, mut undefined) = (0, 0);
+    // The pair's own total as the whole, and an undirected whole stored the other way
+    // round for half the pairs.
+    for of in [None, Some("turnover")] {
+        let every = store.shares_of_every(&exports, of, "total", None).unwrap();
+        let mut seen = 0;
+        for (origin, destination) in &pairs {
+            let mine: Vec<&bilateral::SeriesShare> = every
+                .iter()
+                .filter(|r| (&r.origin, &r.destination) == (origin, destination))
+                .collect();
+            seen += mine.len();
+            assert!(mine.iter().all(|r| r.indicator == "exports"));
+            match store.shares(&q("exports", origin, destination), of, "total", None) {
+                Ok(alone) => {
+                    compared += 1;
+                    let as_rows: Vec<bilateral::ShareRow> = mine
+                        .iter()
+                        .map(|r| bilateral::ShareRow {
+                            period: r.period,
+                            product: r.product.clone(),
+                            value: r.value,
+                            whole: r.whole,
+                            share: r.share.expect("a share where the pair alone has one"),
+                            low: r.low.unwrap(),
+                            high: r.high.unwrap(),
+                        })
+                        .collect();
+                    assert_eq!(as_rows, alone, "{origin}→{destination} of {of:?}");
+                }
+                Err(Error::NotFound { .. }) => assert!(mine.is_empty()),
+                // A zero whole: alone an error, over many pairs a row without a share.
+                Err(Error::Validation(_)) => {
+                    undefined += 1;
+                    assert!(mine.iter().any(|r| r.whole == 0.0 && r.share.is_none()));
+                    assert!(mine.iter().all(|r| r.share.is_some() == (r.whole != 0.0)));
+                }
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert_eq!(seen, every.len(), "every row belongs to a pair of exports");
+    }
+    assert!(compared > 10, "{compared} pairs compared");
+    assert!(
+        undefined > 0,
+        "the store should have a zero whole somewhere"
+    );
+}
+
+#[test]
+fn shares_of_every_pair_in_tonnes_of_dollars_fail_once_naming_both_units() {
+    let store = many_series_store();
+    // Every indicator's products of turnover: visitors are persons, cargo tonnes.
+    let v = validation(store.shares_of_every(
+        &bilateral::SeriesFilter::default(),
+        Some("turnover"),
+        "total",
+        None,
+    ));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("of", "turnover"));
+    assert!(v.reason.contains("vs USD"), "{}", v.reason);
+}
+
+#[test]
+fn wheat_and_oil_are_a_quarter_and_a_twelfth_of_turnover_and_a_zero_whole_leaves_no_share() {
+    let mut store = synthetic();
+    store
+        .add_indicator(&Indicator::new("sales", "Sales", "USD", Kind::Flow, true))
+        .unwrap();
+    for (pair, product, value) in [
+        ((AZE, KAZ), "wheat", 30.0),
+        ((AZE, KAZ), "oil", 10.0),
+        (("KAZ", "GEO"), "wheat", 5.0),
+    ] {
+        let mut obs = NewObservation::new("sales", pair.0, pair.1, "2024", value);
+        obs.product = Some(product.into());
+        store.add(&obs).unwrap();
+    }
+    add(&mut store, "trade", (AZE, KAZ), "2024", 120.0);
+    // Stored GEO–KAZ: the sales go KAZ → GEO, the other way round.
+    add(&mut store, "trade", ("KAZ", "GEO"), "2024", 0.0);
+    let rows = store
+        .shares_of_every(
+            &bilateral::SeriesFilter::default().indicator("sales"),
+            Some("trade"),
+            "total",
+            None,
+        )
+        .unwrap();
+    let shares: Vec<(&str, &str, Option<f64>)> = rows
+        .iter()
+        .map(|r| (r.origin.as_str(), r.product.as_str(), r.share))
+        .collect();
+    // 10 / 120 = 1/12, 30 / 120 = 1/4; 5 / 0 is undefined.
+    assert_eq!(
+        shares,
+        [
+            (AZE, "oil", Some(10.0 / 120.0)),
+            (AZE, "wheat", Some(0.25)),
+            ("KAZ", "wheat", None),
+        ]
+    );
+    assert_eq!((rows[2].value, rows[2].whole), (5.0, 0.0));
+}

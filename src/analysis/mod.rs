@@ -32,5 +32,5 @@ pub use growth::{
 };
 pub use per_capita::{per_capita, Basis, PerCapitaRow};
 pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
-pub use shares::{shares, whole_for, ShareRow};
+pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow};
 pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};
