@@ -44,7 +44,8 @@ mod python;
 
 pub use analysis::{
     AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesChange,
-    SeriesFilter, SeriesGrowth, SeriesQuery, SeriesShare, ShareRow, TargetProgress,
+    SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,
+    TargetProgress,
 };
 pub use builtin::{datasets, Dataset};
 pub use columns::{Column, Columns};

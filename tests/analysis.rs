@@ -1501,3 +1501,100 @@ fn wheat_and_oil_are_a_quarter_and_a_twelfth_of_turnover_and_a_zero_whole_leaves
     );
     assert_eq!((rows[2].value, rows[2].whole), (5.0, 0.0));
 }
+
+#[test]
+fn per_capita_of_every_series_equals_per_capita_of_each_series_alone() {
+    let mut store = many_series_store();
+    // Taiwan has no population in the store: its series keep their rows without one.
+    add(&mut store, "visitors", ("TWN", "GEO"), "2020", 300.0);
+    add(&mut store, "visitors", ("GEO", "TWN"), "2021", 400.0);
+    let series = stored_series(&store);
+    let filter = bilateral::SeriesFilter::default().every_product();
+    let mut without_population = 0;
+    for basis in [Basis::Origin, Basis::Destination] {
+        let every = store.per_capita_of_every(&filter, 1000.0, basis).unwrap();
+        let mut rows = every.iter();
+        for (indicator, origin, destination, product) in &series {
+            let query = q(indicator, origin, destination).product(product);
+            let alone = store.per_capita(&query, 1000.0, basis);
+            let length = store.series(&query).unwrap().observations.len();
+            let mine: Vec<&bilateral::SeriesPerCapita> = rows.by_ref().take(length).collect();
+            assert_eq!(mine.len(), length, "a row for every figure of {query:?}");
+            assert!(mine.iter().all(|r| {
+                (&r.indicator, &r.origin, &r.destination, &r.product)
+                    == (indicator, origin, destination, product)
+            }));
+            match alone {
+                Ok(alone) => {
+                    let as_rows: Vec<bilateral::PerCapitaRow> = mine
+                        .iter()
+                        .map(|r| bilateral::PerCapitaRow {
+                            period: r.period,
+                            value: r.value,
+                            country: r.country.clone(),
+                            population_year: r.population_year.unwrap(),
+                            population: r.population.unwrap(),
+                            per_capita: r.per_capita.unwrap(),
+                            low: r.low.unwrap(),
+                            high: r.high.unwrap(),
+                        })
+                        .collect();
+                    assert_eq!(as_rows, alone, "{query:?}");
+                }
+                Err(Error::NotFound {
+                    what: "population", ..
+                }) => {
+                    without_population += 1;
+                    assert!(mine.iter().all(|r| r.country == "TWN"
+                        && (r.population, r.population_year, r.per_capita) == (None, None, None)));
+                }
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert!(rows.next().is_none(), "no row without its series alone");
+    }
+    // TWN → GEO by origin, GEO → TWN by destination.
+    assert_eq!(without_population, 2);
+}
+
+#[test]
+fn azerbaijani_visitors_are_10_per_1000_and_taiwanese_have_no_population_to_divide_by() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 102_000.0);
+    add(&mut store, "visitors", ("TWN", KAZ), "2024", 500.0);
+    let rows = store
+        .per_capita_of_every(
+            &bilateral::SeriesFilter::default().indicator("visitors"),
+            1000.0,
+            Basis::Origin,
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    // 102,000 / 10,202,830 × 1,000 = 9.997
+    let aze = &rows[0];
+    assert_eq!(
+        (aze.country.as_str(), aze.population_year),
+        (AZE, Some(2024))
+    );
+    assert_eq!(aze.population, Some(10_202_830));
+    assert_some_close(aze.per_capita, 102_000.0 / AZE_2024 * 1000.0);
+    let twn = &rows[1];
+    assert_eq!((twn.country.as_str(), twn.value), ("TWN", 500.0));
+    assert_eq!(
+        (twn.population, twn.per_capita, twn.low),
+        (None, None, None)
+    );
+    // Alone, the same series is an error naming the country and year.
+    let (what, key) =
+        not_found(store.per_capita(&q("visitors", "TWN", KAZ), 1000.0, Basis::Origin));
+    assert_eq!(
+        (what, key.as_str()),
+        ("population", "TWN in 2024 or earlier")
+    );
+    let v = validation(store.per_capita_of_every(
+        &bilateral::SeriesFilter::default(),
+        0.0,
+        Basis::Origin,
+    ));
+    assert_eq!(v.field, "per");
+}

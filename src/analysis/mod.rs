@@ -30,7 +30,7 @@ pub use growth::{
     change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
     SeriesChange, SeriesGrowth,
 };
-pub use per_capita::{per_capita, Basis, PerCapitaRow};
+pub use per_capita::{per_capita, per_capita_where_known, Basis, PerCapitaRow, SeriesPerCapita};
 pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
 pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow};
 pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};
