@@ -43,8 +43,8 @@ mod arrow;
 mod python;
 
 pub use analysis::{
-    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesChange,
-    SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,
+    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesAsymmetry,
+    SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,
     TargetProgress,
 };
 pub use builtin::{datasets, Dataset};

@@ -1598,3 +1598,93 @@ fn azerbaijani_visitors_are_10_per_1000_and_taiwanese_have_no_population_to_divi
     ));
     assert_eq!(v.field, "per");
 }
+
+#[test]
+fn asymmetry_of_every_pair_equals_asymmetry_of_each_pair_alone() {
+    let store = many_series_store();
+    let series = stored_series(&store);
+    let filter = bilateral::SeriesFilter::default().every_product();
+    let every = store.asymmetry_of_every(&filter).unwrap();
+    let (mut compared, mut undefined, mut rows_seen) = (0, 0, 0);
+    for (indicator, a, b, product) in &series {
+        let reverse = (indicator.clone(), b.clone(), a.clone(), product.clone());
+        let directed = indicator == "exports" || indicator == "visitors";
+        if !directed || a > b || !series.contains(&reverse) {
+            continue;
+        }
+        let mine: Vec<&bilateral::SeriesAsymmetry> = every
+            .iter()
+            .filter(|r| (&r.indicator, &r.a, &r.b, &r.product) == (indicator, a, b, product))
+            .collect();
+        rows_seen += mine.len();
+        match store.asymmetry(&q(indicator, a, b).product(product)) {
+            Ok(alone) => {
+                compared += 1;
+                let as_rows: Vec<bilateral::AsymmetryRow> = mine
+                    .iter()
+                    .map(|r| bilateral::AsymmetryRow {
+                        period: r.period,
+                        a_to_b: r.a_to_b,
+                        a_to_b_low: r.a_to_b_low,
+                        a_to_b_high: r.a_to_b_high,
+                        b_to_a: r.b_to_a,
+                        b_to_a_low: r.b_to_a_low,
+                        b_to_a_high: r.b_to_a_high,
+                        ratio: r.ratio.unwrap(),
+                        ratio_low: r.ratio_low.unwrap(),
+                        ratio_high: r.ratio_high.unwrap(),
+                        net: r.net,
+                        net_low: r.net_low,
+                        net_high: r.net_high,
+                    })
+                    .collect();
+                assert_eq!(as_rows, alone, "{indicator} {a} {b} {product}");
+            }
+            Err(Error::NotFound { .. }) => assert!(mine.is_empty()),
+            // b → a of zero: alone an error, over many pairs a row without a ratio.
+            Err(Error::Validation(_)) => {
+                undefined += 1;
+                assert!(mine.iter().any(|r| r.b_to_a == 0.0 && r.ratio.is_none()));
+                assert!(mine.iter().all(|r| r.ratio.is_some() == (r.b_to_a != 0.0)));
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+    // Every row is one of the pairs above: directed, a before b.
+    assert_eq!(rows_seen, every.len());
+    assert!(compared > 10, "{compared} pairs compared");
+    assert!(
+        undefined > 0,
+        "the store should have a zero b → a somewhere"
+    );
+}
+
+#[test]
+fn asymmetry_of_every_pair_puts_the_alphabetically_first_country_as_a() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (KAZ, AZE), "2024", 200.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 300.0);
+    add(&mut store, "visitors", ("KAZ", "GEO"), "2024", 0.0);
+    add(&mut store, "visitors", ("GEO", "KAZ"), "2024", 10.0);
+    // One direction only: no pair.
+    add(&mut store, "visitors", ("ARM", AZE), "2024", 50.0);
+    add(&mut store, "trade", (AZE, KAZ), "2024", 100.0);
+    // KAZ named as the origin matches it on either side.
+    let filter = bilateral::SeriesFilter::default().origin("KAZ");
+    let rows = store.asymmetry_of_every(&filter).unwrap();
+    let pairs: Vec<(&str, &str)> = rows.iter().map(|r| (r.a.as_str(), r.b.as_str())).collect();
+    assert_eq!(pairs, [(AZE, KAZ), ("GEO", KAZ)]);
+    // 300 / 200 = 1.5, 300 − 200 = 100; 10 / 0 is undefined, 10 − 0 = 10.
+    assert_some_close(rows[0].ratio, 1.5);
+    assert_eq!(rows[0].net, 100.0);
+    assert_eq!((rows[1].ratio, rows[1].net), (None, 10.0));
+    // The undirected trade is passed over unless named.
+    let every = store
+        .asymmetry_of_every(&bilateral::SeriesFilter::default())
+        .unwrap();
+    assert!(every.iter().all(|r| r.indicator == "visitors"));
+    let v = validation(
+        store.asymmetry_of_every(&bilateral::SeriesFilter::default().indicator("trade")),
+    );
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("indicator", "trade"));
+}
