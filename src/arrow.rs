@@ -1,10 +1,11 @@
 //! [`Columns`] as an Arrow record batch (feature `arrow`): text as `utf8`, dates as
-//! `date32`, numbers as `float64` with a null where the column has NaN.
+//! `date32`, numbers as `float64` with a null where the column has NaN, whole numbers
+//! as `int64` with a null where a row has none.
 
 use std::sync::Arc;
 
 use arrow_array::builder::StringBuilder;
-use arrow_array::{ArrayRef, Date32Array, Float64Array, RecordBatch};
+use arrow_array::{ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch};
 use arrow_schema::{ArrowError, Field, Schema};
 
 use crate::columns::{Column, Columns};
@@ -35,6 +36,7 @@ impl Column {
                 Arc::new(builder.finish())
             }
             Column::Date(days) => Arc::new(Date32Array::from(days.clone())),
+            Column::Int(values) => Arc::new(Int64Array::from(values.clone())),
         }
     }
 }

@@ -248,7 +248,8 @@ class Table:
     def column(
         self, name: str
     ) -> (
-        tuple[Literal["float", "date"], bytearray] | tuple[Literal["text"], bytearray, list[str]]
+        tuple[Literal["float", "date", "int"], bytearray]
+        | tuple[Literal["text"], bytearray, list[str]]
     ): ...
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
