@@ -1,7 +1,8 @@
 //! Arrow in and out (feature `arrow`): [`Columns`] as a record batch (text as `utf8`,
-//! dates as `date32`, numbers as `float64` with a null where the column has NaN), and
-//! record batches of observations to add as an [`ObservationBatch`] (text in any of
-//! Arrow's string layouts, dictionary-encoded or not; numbers of any numeric type).
+//! dates as `date32`, numbers as `float64` with a null where the column has NaN, whole
+//! numbers as `int64` with a null where a row has none), and record batches of
+//! observations to add as an [`ObservationBatch`] (text in any of Arrow's string
+//! layouts, dictionary-encoded or not; numbers of any numeric type).
 
 use std::sync::Arc;
 
@@ -11,7 +12,7 @@ use arrow_array::types::{
     Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
     UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrayRef, Date32Array, Float64Array, RecordBatch};
+use arrow_array::{Array, ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 
 use crate::columns::{Column, Columns};
@@ -44,6 +45,7 @@ impl Column {
                 Arc::new(builder.finish())
             }
             Column::Date(days) => Arc::new(Date32Array::from(days.clone())),
+            Column::Int(values) => Arc::new(Int64Array::from(values.clone())),
         }
     }
 }

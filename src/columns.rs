@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use crate::analysis::GrowthRow;
+use crate::analysis::{GrowthRow, SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare};
 use crate::model::{ObservationTable, SeriesKey};
+use crate::period::Period;
 
 /// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
 /// `date32` and NumPy's `datetime64[D]` count them.
@@ -27,6 +28,8 @@ pub enum Column {
     },
     /// Dates as days since 1970-01-01.
     Date(Vec<i32>),
+    /// Whole numbers (a population, a year); `None` where a row has none.
+    Int(Vec<Option<i64>>),
 }
 
 impl Column {
@@ -36,6 +39,7 @@ impl Column {
             Column::Float(v) => v.len(),
             Column::Text { codes, .. } => codes.len(),
             Column::Date(v) => v.len(),
+            Column::Int(v) => v.len(),
         }
     }
 
@@ -177,6 +181,128 @@ impl Columns {
         self.push("pct_low", maybe(|g| g.pct_low));
         self.push("pct_high", maybe(|g| g.pct_high));
         self.push("multiple", maybe(|g| g.multiple));
+    }
+
+    /// Change of many series (as [`Store::change_of_every`](crate::Store::change_of_every)
+    /// gives it): indicator, origin, destination, product, unit, then the fields of
+    /// [`Change`](crate::Change) from start to cagr_high, the periods as their
+    /// canonical text.
+    pub fn of_changes(rows: &[SeriesChange]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("indicator", rows, |r| &r.indicator);
+        columns.push_text("origin", rows, |r| &r.origin);
+        columns.push_text("destination", rows, |r| &r.destination);
+        columns.push_text("product", rows, |r| &r.product);
+        columns.push_text("unit", rows, |r| &r.unit);
+        columns.push_period("start", rows, |r| r.start);
+        columns.push_period("end", rows, |r| r.end);
+        columns.push_float("start_value", rows, |r| r.start_value);
+        columns.push_float("end_value", rows, |r| r.end_value);
+        columns.push_float("change", rows, |r| r.change);
+        columns.push_float("change_low", rows, |r| r.change_low);
+        columns.push_float("change_high", rows, |r| r.change_high);
+        columns.push_maybe("ratio", rows, |r| r.ratio);
+        columns.push_maybe("ratio_low", rows, |r| r.ratio_low);
+        columns.push_maybe("ratio_high", rows, |r| r.ratio_high);
+        columns.push_maybe("pct", rows, |r| r.pct);
+        columns.push_maybe("pct_low", rows, |r| r.pct_low);
+        columns.push_maybe("pct_high", rows, |r| r.pct_high);
+        columns.push_float("years", rows, |r| r.years);
+        columns.push_maybe("cagr", rows, |r| r.cagr);
+        columns.push_maybe("cagr_low", rows, |r| r.cagr_low);
+        columns.push_maybe("cagr_high", rows, |r| r.cagr_high);
+        columns
+    }
+
+    /// Shares over many pairs (as [`Store::shares_of_every`](crate::Store::shares_of_every)
+    /// gives them): indicator, origin, destination, then the fields of
+    /// [`ShareRow`](crate::ShareRow).
+    pub fn of_shares(rows: &[SeriesShare]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("indicator", rows, |r| &r.indicator);
+        columns.push_text("origin", rows, |r| &r.origin);
+        columns.push_text("destination", rows, |r| &r.destination);
+        columns.push_period("period", rows, |r| r.period);
+        columns.push_text("product", rows, |r| &r.product);
+        columns.push_float("value", rows, |r| r.value);
+        columns.push_float("whole", rows, |r| r.whole);
+        columns.push_maybe("share", rows, |r| r.share);
+        columns.push_maybe("low", rows, |r| r.low);
+        columns.push_maybe("high", rows, |r| r.high);
+        columns
+    }
+
+    /// Figures per head of many series (as
+    /// [`Store::per_capita_of_every`](crate::Store::per_capita_of_every) gives them):
+    /// indicator, origin, destination, product, unit, then the fields of
+    /// [`PerCapitaRow`](crate::PerCapitaRow), population_year and population as whole
+    /// numbers.
+    pub fn of_per_capita(rows: &[SeriesPerCapita]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("indicator", rows, |r| &r.indicator);
+        columns.push_text("origin", rows, |r| &r.origin);
+        columns.push_text("destination", rows, |r| &r.destination);
+        columns.push_text("product", rows, |r| &r.product);
+        columns.push_text("unit", rows, |r| &r.unit);
+        columns.push_period("period", rows, |r| r.period);
+        columns.push_float("value", rows, |r| r.value);
+        columns.push_text("country", rows, |r| &r.country);
+        columns.push_int("population_year", rows, |r| {
+            r.population_year.map(i64::from)
+        });
+        columns.push_int("population", rows, |r| r.population);
+        columns.push_maybe("per_capita", rows, |r| r.per_capita);
+        columns.push_maybe("low", rows, |r| r.low);
+        columns.push_maybe("high", rows, |r| r.high);
+        columns
+    }
+
+    /// Asymmetry over many pairs (as
+    /// [`Store::asymmetry_of_every`](crate::Store::asymmetry_of_every) gives it):
+    /// indicator, a, b, product, then the fields of [`AsymmetryRow`](crate::AsymmetryRow).
+    pub fn of_asymmetry(rows: &[SeriesAsymmetry]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("indicator", rows, |r| &r.indicator);
+        columns.push_text("a", rows, |r| &r.a);
+        columns.push_text("b", rows, |r| &r.b);
+        columns.push_text("product", rows, |r| &r.product);
+        columns.push_period("period", rows, |r| r.period);
+        columns.push_float("a_to_b", rows, |r| r.a_to_b);
+        columns.push_float("a_to_b_low", rows, |r| r.a_to_b_low);
+        columns.push_float("a_to_b_high", rows, |r| r.a_to_b_high);
+        columns.push_float("b_to_a", rows, |r| r.b_to_a);
+        columns.push_float("b_to_a_low", rows, |r| r.b_to_a_low);
+        columns.push_float("b_to_a_high", rows, |r| r.b_to_a_high);
+        columns.push_maybe("ratio", rows, |r| r.ratio);
+        columns.push_maybe("ratio_low", rows, |r| r.ratio_low);
+        columns.push_maybe("ratio_high", rows, |r| r.ratio_high);
+        columns.push_float("net", rows, |r| r.net);
+        columns.push_float("net_low", rows, |r| r.net_low);
+        columns.push_float("net_high", rows, |r| r.net_high);
+        columns
+    }
+
+    fn push_text<'a, R>(&mut self, name: &'static str, rows: &'a [R], text: fn(&'a R) -> &'a str) {
+        let distinct = Distinct::of(rows.iter().map(|r| Some(text(r))));
+        self.push(name, distinct.texts(str::to_owned));
+    }
+
+    fn push_period<R>(&mut self, name: &'static str, rows: &[R], period: fn(&R) -> Period) {
+        let distinct = Distinct::of(rows.iter().map(|r| Some(period(r))));
+        self.push(name, distinct.texts(|p| p.to_string()));
+    }
+
+    fn push_float<R>(&mut self, name: &'static str, rows: &[R], number: fn(&R) -> f64) {
+        self.push(name, Column::Float(rows.iter().map(number).collect()));
+    }
+
+    fn push_maybe<R>(&mut self, name: &'static str, rows: &[R], number: fn(&R) -> Option<f64>) {
+        let numbers = rows.iter().map(|r| number(r).unwrap_or(f64::NAN)).collect();
+        self.push(name, Column::Float(numbers));
+    }
+
+    fn push_int<R>(&mut self, name: &'static str, rows: &[R], number: fn(&R) -> Option<i64>) {
+        self.push(name, Column::Int(rows.iter().map(number).collect()));
     }
 
     /// indicator, origin, destination, product (and unit, with `unit`): positions in

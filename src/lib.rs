@@ -43,8 +43,9 @@ mod arrow;
 mod python;
 
 pub use analysis::{
-    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesFilter,
-    SeriesGrowth, SeriesQuery, ShareRow, TargetProgress,
+    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesAsymmetry,
+    SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,
+    TargetProgress,
 };
 pub use builtin::{datasets, Dataset};
 pub use columns::{Column, Columns};

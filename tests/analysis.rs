@@ -1245,3 +1245,446 @@ fn growth_of_every_series_can_narrow_to_an_indicator_a_country_or_a_status() {
     assert!(!targets.is_empty());
     assert!(targets.iter().all(|g| g.row.status == Status::Target));
 }
+
+/// Every series of the many-series store, as (indicator, origin, destination, product).
+fn stored_series(store: &Store) -> Vec<(String, String, String, String)> {
+    store
+        .series_matching(&bilateral::SeriesFilter::default().every_product())
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.indicator.code, s.origin, s.destination, s.product))
+        .collect()
+}
+
+#[test]
+fn change_of_every_series_equals_change_of_each_series_alone() {
+    let store = many_series_store();
+    let series = stored_series(&store);
+    let (mut compared, mut undefined) = (0, 0);
+    // Every pair of years, and of first halves: each has its own series with both.
+    let periods: Vec<(String, String)> = (2015..2025)
+        .flat_map(|start| ((start + 1)..2025).map(move |end| (start, end)))
+        .flat_map(|(s, e)| {
+            [
+                (s.to_string(), e.to_string()),
+                (format!("{s}-H1"), format!("{e}-H1")),
+            ]
+        })
+        .collect();
+    for (start, end) in &periods {
+        let every = store
+            .change_of_every(
+                &bilateral::SeriesFilter::default().every_product(),
+                start,
+                end,
+            )
+            .unwrap();
+        let mut rows = every.iter();
+        for (indicator, origin, destination, product) in &series {
+            let query = q(indicator, origin, destination).product(product);
+            let alone = store.change(&query, start, end);
+            if let Err(Error::NotFound { .. }) = alone {
+                continue; // no figure in one of the periods: no row either
+            }
+            // The rows come in the order of the series.
+            let row = rows
+                .next()
+                .expect("a row for each series with both periods");
+            let key = (&row.indicator, &row.origin, &row.destination, &row.product);
+            assert_eq!(key, (indicator, origin, destination, product));
+            match alone {
+                Ok(c) => {
+                    compared += 1;
+                    let c_as_row = (
+                        (c.start, c.end, c.start_value, c.end_value, c.years),
+                        (c.change, c.change_low, c.change_high),
+                        (Some(c.ratio), Some(c.ratio_low), Some(c.ratio_high)),
+                        (Some(c.pct), Some(c.pct_low), Some(c.pct_high)),
+                        (c.cagr, c.cagr_low, c.cagr_high),
+                        c.unit,
+                    );
+                    let many = (
+                        (
+                            row.start,
+                            row.end,
+                            row.start_value,
+                            row.end_value,
+                            row.years,
+                        ),
+                        (row.change, row.change_low, row.change_high),
+                        (row.ratio, row.ratio_low, row.ratio_high),
+                        (row.pct, row.pct_low, row.pct_high),
+                        (row.cagr, row.cagr_low, row.cagr_high),
+                        row.unit.clone(),
+                    );
+                    assert_eq!(many, c_as_row, "{query:?} {start} {end}");
+                }
+                // A zero start: alone an error; over many series the row stays, with
+                // its change and without a ratio.
+                Err(Error::Validation(_)) => {
+                    undefined += 1;
+                    assert_eq!(row.start_value, 0.0, "{query:?} {start} {end}");
+                    assert_eq!((row.ratio, row.pct, row.cagr), (None, None, None));
+                    assert_eq!(row.change, row.end_value);
+                }
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert!(rows.next().is_none(), "no row without its series alone");
+    }
+    assert!(compared > 500, "{compared} changes compared");
+    assert!(
+        undefined > 0,
+        "the store should have a zero start somewhere"
+    );
+}
+
+#[test]
+fn change_of_every_series_from_100_to_150_in_two_years_is_a_cagr_of_22_47_percent() {
+    let mut store = synthetic();
+    add(&mut store, "trade", (AZE, KAZ), "2020", 100.0);
+    add(&mut store, "trade", (AZE, KAZ), "2022", 150.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2020", 0.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2022", 30.0);
+    // Only the end: no row.
+    add(&mut store, "visitors", (KAZ, AZE), "2022", 40.0);
+    let rows = store
+        .change_of_every(&bilateral::SeriesFilter::default(), "2020", "2022")
+        .unwrap();
+    let labels: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.indicator.as_str(), r.origin.as_str()))
+        .collect();
+    assert_eq!(labels, [("trade", AZE), ("visitors", AZE)]);
+    let trade = &rows[0];
+    // 150 / 100 = 1.5 over two years: √1.5 − 1 = 0.2247
+    assert_eq!((trade.change, trade.years), (50.0, 2.0));
+    assert_some_close(trade.ratio, 1.5);
+    assert_some_close(trade.pct, 50.0);
+    assert_some_close(trade.cagr, 1.5f64.sqrt() - 1.0);
+    assert!((trade.cagr.unwrap() - 0.2247).abs() < 1e-4);
+    assert_eq!(trade.unit, "USD");
+    // From 0 to 30: +30, and no ratio to zero.
+    let visitors = &rows[1];
+    assert_eq!((visitors.start_value, visitors.change), (0.0, 30.0));
+    assert_eq!(
+        (visitors.ratio, visitors.pct, visitors.cagr),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn change_of_every_series_over_periods_that_cannot_be_compared_fails_once_naming_end() {
+    // No series at all: the periods are checked all the same.
+    let store = synthetic();
+    let every = bilateral::SeriesFilter::default();
+    let v = validation(store.change_of_every(&every, "2024", "2025-01/2025-07"));
+    assert_eq!(v.field, "end");
+    assert!(v.reason.contains("7 months vs 12 months"), "{}", v.reason);
+    let v = validation(store.change_of_every(&every, "2024", "2023"));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("end", "2023"));
+    let v = validation(store.change_of_every(&every, "2020-13", "2024"));
+    assert_eq!(v.field, "start");
+}
+
+#[test]
+fn shares_of_every_pair_equal_shares_of_each_pair_alone() {
+    let store = many_series_store();
+    let exports = bilateral::SeriesFilter::default().indicator("exports");
+    let mut pairs: Vec<(String, String)> = stored_series(&store)
+        .into_iter()
+        .filter(|s| s.0 == "exports")
+        .map(|s| (s.1, s.2))
+        .collect();
+    pairs.dedup();
+    let (mut compared, mut undefined) = (0, 0);
+    // The pair's own total as the whole, and an undirected whole stored the other way
+    // round for half the pairs.
+    for of in [None, Some("turnover")] {
+        let every = store.shares_of_every(&exports, of, "total", None).unwrap();
+        let mut seen = 0;
+        for (origin, destination) in &pairs {
+            let mine: Vec<&bilateral::SeriesShare> = every
+                .iter()
+                .filter(|r| (&r.origin, &r.destination) == (origin, destination))
+                .collect();
+            seen += mine.len();
+            assert!(mine.iter().all(|r| r.indicator == "exports"));
+            match store.shares(&q("exports", origin, destination), of, "total", None) {
+                Ok(alone) => {
+                    compared += 1;
+                    let as_rows: Vec<bilateral::ShareRow> = mine
+                        .iter()
+                        .map(|r| bilateral::ShareRow {
+                            period: r.period,
+                            product: r.product.clone(),
+                            value: r.value,
+                            whole: r.whole,
+                            share: r.share.expect("a share where the pair alone has one"),
+                            low: r.low.unwrap(),
+                            high: r.high.unwrap(),
+                        })
+                        .collect();
+                    assert_eq!(as_rows, alone, "{origin}→{destination} of {of:?}");
+                }
+                Err(Error::NotFound { .. }) => assert!(mine.is_empty()),
+                // A zero whole: alone an error, over many pairs a row without a share.
+                Err(Error::Validation(_)) => {
+                    undefined += 1;
+                    assert!(mine.iter().any(|r| r.whole == 0.0 && r.share.is_none()));
+                    assert!(mine.iter().all(|r| r.share.is_some() == (r.whole != 0.0)));
+                }
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert_eq!(seen, every.len(), "every row belongs to a pair of exports");
+    }
+    assert!(compared > 10, "{compared} pairs compared");
+    assert!(
+        undefined > 0,
+        "the store should have a zero whole somewhere"
+    );
+}
+
+#[test]
+fn shares_of_every_pair_in_tonnes_of_dollars_fail_once_naming_both_units() {
+    let store = many_series_store();
+    // Every indicator's products of turnover: visitors are persons, cargo tonnes.
+    let v = validation(store.shares_of_every(
+        &bilateral::SeriesFilter::default(),
+        Some("turnover"),
+        "total",
+        None,
+    ));
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("of", "turnover"));
+    assert!(v.reason.contains("vs USD"), "{}", v.reason);
+}
+
+#[test]
+fn wheat_and_oil_are_a_quarter_and_a_twelfth_of_turnover_and_a_zero_whole_leaves_no_share() {
+    let mut store = synthetic();
+    store
+        .add_indicator(&Indicator::new("sales", "Sales", "USD", Kind::Flow, true))
+        .unwrap();
+    for (pair, product, value) in [
+        ((AZE, KAZ), "wheat", 30.0),
+        ((AZE, KAZ), "oil", 10.0),
+        (("KAZ", "GEO"), "wheat", 5.0),
+    ] {
+        let mut obs = NewObservation::new("sales", pair.0, pair.1, "2024", value);
+        obs.product = Some(product.into());
+        store.add(&obs).unwrap();
+    }
+    add(&mut store, "trade", (AZE, KAZ), "2024", 120.0);
+    // Stored GEO–KAZ: the sales go KAZ → GEO, the other way round.
+    add(&mut store, "trade", ("KAZ", "GEO"), "2024", 0.0);
+    let rows = store
+        .shares_of_every(
+            &bilateral::SeriesFilter::default().indicator("sales"),
+            Some("trade"),
+            "total",
+            None,
+        )
+        .unwrap();
+    let shares: Vec<(&str, &str, Option<f64>)> = rows
+        .iter()
+        .map(|r| (r.origin.as_str(), r.product.as_str(), r.share))
+        .collect();
+    // 10 / 120 = 1/12, 30 / 120 = 1/4; 5 / 0 is undefined.
+    assert_eq!(
+        shares,
+        [
+            (AZE, "oil", Some(10.0 / 120.0)),
+            (AZE, "wheat", Some(0.25)),
+            ("KAZ", "wheat", None),
+        ]
+    );
+    assert_eq!((rows[2].value, rows[2].whole), (5.0, 0.0));
+}
+
+#[test]
+fn per_capita_of_every_series_equals_per_capita_of_each_series_alone() {
+    let mut store = many_series_store();
+    // Taiwan has no population in the store: its series keep their rows without one.
+    add(&mut store, "visitors", ("TWN", "GEO"), "2020", 300.0);
+    add(&mut store, "visitors", ("GEO", "TWN"), "2021", 400.0);
+    let series = stored_series(&store);
+    let filter = bilateral::SeriesFilter::default().every_product();
+    let mut without_population = 0;
+    for basis in [Basis::Origin, Basis::Destination] {
+        let every = store.per_capita_of_every(&filter, 1000.0, basis).unwrap();
+        let mut rows = every.iter();
+        for (indicator, origin, destination, product) in &series {
+            let query = q(indicator, origin, destination).product(product);
+            let alone = store.per_capita(&query, 1000.0, basis);
+            let length = store.series(&query).unwrap().observations.len();
+            let mine: Vec<&bilateral::SeriesPerCapita> = rows.by_ref().take(length).collect();
+            assert_eq!(mine.len(), length, "a row for every figure of {query:?}");
+            assert!(mine.iter().all(|r| {
+                (&r.indicator, &r.origin, &r.destination, &r.product)
+                    == (indicator, origin, destination, product)
+            }));
+            match alone {
+                Ok(alone) => {
+                    let as_rows: Vec<bilateral::PerCapitaRow> = mine
+                        .iter()
+                        .map(|r| bilateral::PerCapitaRow {
+                            period: r.period,
+                            value: r.value,
+                            country: r.country.clone(),
+                            population_year: r.population_year.unwrap(),
+                            population: r.population.unwrap(),
+                            per_capita: r.per_capita.unwrap(),
+                            low: r.low.unwrap(),
+                            high: r.high.unwrap(),
+                        })
+                        .collect();
+                    assert_eq!(as_rows, alone, "{query:?}");
+                }
+                Err(Error::NotFound {
+                    what: "population", ..
+                }) => {
+                    without_population += 1;
+                    assert!(mine.iter().all(|r| r.country == "TWN"
+                        && (r.population, r.population_year, r.per_capita) == (None, None, None)));
+                }
+                Err(other) => panic!("{other}"),
+            }
+        }
+        assert!(rows.next().is_none(), "no row without its series alone");
+    }
+    // TWN → GEO by origin, GEO → TWN by destination.
+    assert_eq!(without_population, 2);
+}
+
+#[test]
+fn azerbaijani_visitors_are_10_per_1000_and_taiwanese_have_no_population_to_divide_by() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 102_000.0);
+    add(&mut store, "visitors", ("TWN", KAZ), "2024", 500.0);
+    let rows = store
+        .per_capita_of_every(
+            &bilateral::SeriesFilter::default().indicator("visitors"),
+            1000.0,
+            Basis::Origin,
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    // 102,000 / 10,202,830 × 1,000 = 9.997
+    let aze = &rows[0];
+    assert_eq!(
+        (aze.country.as_str(), aze.population_year),
+        (AZE, Some(2024))
+    );
+    assert_eq!(aze.population, Some(10_202_830));
+    assert_some_close(aze.per_capita, 102_000.0 / AZE_2024 * 1000.0);
+    let twn = &rows[1];
+    assert_eq!((twn.country.as_str(), twn.value), ("TWN", 500.0));
+    assert_eq!(
+        (twn.population, twn.per_capita, twn.low),
+        (None, None, None)
+    );
+    // Alone, the same series is an error naming the country and year.
+    let (what, key) =
+        not_found(store.per_capita(&q("visitors", "TWN", KAZ), 1000.0, Basis::Origin));
+    assert_eq!(
+        (what, key.as_str()),
+        ("population", "TWN in 2024 or earlier")
+    );
+    let v = validation(store.per_capita_of_every(
+        &bilateral::SeriesFilter::default(),
+        0.0,
+        Basis::Origin,
+    ));
+    assert_eq!(v.field, "per");
+}
+
+#[test]
+fn asymmetry_of_every_pair_equals_asymmetry_of_each_pair_alone() {
+    let store = many_series_store();
+    let series = stored_series(&store);
+    let filter = bilateral::SeriesFilter::default().every_product();
+    let every = store.asymmetry_of_every(&filter).unwrap();
+    let (mut compared, mut undefined, mut rows_seen) = (0, 0, 0);
+    for (indicator, a, b, product) in &series {
+        let reverse = (indicator.clone(), b.clone(), a.clone(), product.clone());
+        let directed = indicator == "exports" || indicator == "visitors";
+        if !directed || a > b || !series.contains(&reverse) {
+            continue;
+        }
+        let mine: Vec<&bilateral::SeriesAsymmetry> = every
+            .iter()
+            .filter(|r| (&r.indicator, &r.a, &r.b, &r.product) == (indicator, a, b, product))
+            .collect();
+        rows_seen += mine.len();
+        match store.asymmetry(&q(indicator, a, b).product(product)) {
+            Ok(alone) => {
+                compared += 1;
+                let as_rows: Vec<bilateral::AsymmetryRow> = mine
+                    .iter()
+                    .map(|r| bilateral::AsymmetryRow {
+                        period: r.period,
+                        a_to_b: r.a_to_b,
+                        a_to_b_low: r.a_to_b_low,
+                        a_to_b_high: r.a_to_b_high,
+                        b_to_a: r.b_to_a,
+                        b_to_a_low: r.b_to_a_low,
+                        b_to_a_high: r.b_to_a_high,
+                        ratio: r.ratio.unwrap(),
+                        ratio_low: r.ratio_low.unwrap(),
+                        ratio_high: r.ratio_high.unwrap(),
+                        net: r.net,
+                        net_low: r.net_low,
+                        net_high: r.net_high,
+                    })
+                    .collect();
+                assert_eq!(as_rows, alone, "{indicator} {a} {b} {product}");
+            }
+            Err(Error::NotFound { .. }) => assert!(mine.is_empty()),
+            // b → a of zero: alone an error, over many pairs a row without a ratio.
+            Err(Error::Validation(_)) => {
+                undefined += 1;
+                assert!(mine.iter().any(|r| r.b_to_a == 0.0 && r.ratio.is_none()));
+                assert!(mine.iter().all(|r| r.ratio.is_some() == (r.b_to_a != 0.0)));
+            }
+            Err(other) => panic!("{other}"),
+        }
+    }
+    // Every row is one of the pairs above: directed, a before b.
+    assert_eq!(rows_seen, every.len());
+    assert!(compared > 10, "{compared} pairs compared");
+    assert!(
+        undefined > 0,
+        "the store should have a zero b → a somewhere"
+    );
+}
+
+#[test]
+fn asymmetry_of_every_pair_puts_the_alphabetically_first_country_as_a() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (KAZ, AZE), "2024", 200.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 300.0);
+    add(&mut store, "visitors", ("KAZ", "GEO"), "2024", 0.0);
+    add(&mut store, "visitors", ("GEO", "KAZ"), "2024", 10.0);
+    // One direction only: no pair.
+    add(&mut store, "visitors", ("ARM", AZE), "2024", 50.0);
+    add(&mut store, "trade", (AZE, KAZ), "2024", 100.0);
+    // KAZ named as the origin matches it on either side.
+    let filter = bilateral::SeriesFilter::default().origin("KAZ");
+    let rows = store.asymmetry_of_every(&filter).unwrap();
+    let pairs: Vec<(&str, &str)> = rows.iter().map(|r| (r.a.as_str(), r.b.as_str())).collect();
+    assert_eq!(pairs, [(AZE, KAZ), ("GEO", KAZ)]);
+    // 300 / 200 = 1.5, 300 − 200 = 100; 10 / 0 is undefined, 10 − 0 = 10.
+    assert_some_close(rows[0].ratio, 1.5);
+    assert_eq!(rows[0].net, 100.0);
+    assert_eq!((rows[1].ratio, rows[1].net), (None, 10.0));
+    // The undirected trade is passed over unless named.
+    let every = store
+        .asymmetry_of_every(&bilateral::SeriesFilter::default())
+        .unwrap();
+    assert!(every.iter().all(|r| r.indicator == "visitors"));
+    let v = validation(
+        store.asymmetry_of_every(&bilateral::SeriesFilter::default().indicator("trade")),
+    );
+    assert_eq!((v.field.as_str(), v.text.as_str()), ("indicator", "trade"));
+}

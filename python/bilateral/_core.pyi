@@ -170,17 +170,29 @@ class Store:
         *,
         status: str | None = None,
     ) -> Table: ...
+    # A missing start or end is a ValidationError naming it, raised by the core.
     def change(
         self,
         indicator: str,
         origin: str,
         destination: str,
-        start: _Period,
-        end: _Period,
+        start: _Period | None,
+        end: _Period | None,
         product: str = "total",
         *,
         status: str | None = None,
     ) -> dict[str, Any]: ...
+    def change_of_every(
+        self,
+        indicator: str | None,
+        origin: str | None,
+        destination: str | None,
+        start: _Period | None,
+        end: _Period | None,
+        product: str | None,
+        *,
+        status: str | None = None,
+    ) -> Table: ...
     def shares(
         self,
         indicator: str,
@@ -192,6 +204,17 @@ class Store:
         *,
         status: str | None = None,
     ) -> _Columns: ...
+    def shares_of_every(
+        self,
+        indicator: str | None,
+        origin: str | None,
+        destination: str | None,
+        of: str | None,
+        of_product: str,
+        period: _Period | None,
+        *,
+        status: str | None = None,
+    ) -> Table: ...
     def per_capita(
         self,
         indicator: str,
@@ -203,6 +226,17 @@ class Store:
         *,
         status: str | None = None,
     ) -> _Columns: ...
+    def per_capita_of_every(
+        self,
+        indicator: str | None,
+        origin: str | None,
+        destination: str | None,
+        per: float,
+        basis: str,
+        product: str | None,
+        *,
+        status: str | None = None,
+    ) -> Table: ...
     def target_progress(
         self,
         indicator: str,
@@ -233,6 +267,15 @@ class Store:
         *,
         status: str | None = None,
     ) -> _Columns: ...
+    def asymmetry_of_every(
+        self,
+        indicator: str | None,
+        a: str | None,
+        b: str | None,
+        product: str | None,
+        *,
+        status: str | None = None,
+    ) -> Table: ...
     def report(self, a: str, b: str) -> Report: ...
     def pairs(self) -> list[tuple[str, str, int]]: ...
     def summary(self) -> str: ...
@@ -249,7 +292,8 @@ class Table:
     def column(
         self, name: str
     ) -> (
-        tuple[Literal["float", "date"], bytearray] | tuple[Literal["text"], bytearray, list[str]]
+        tuple[Literal["float", "date", "int"], bytearray]
+        | tuple[Literal["text"], bytearray, list[str]]
     ): ...
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 

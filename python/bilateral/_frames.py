@@ -35,7 +35,9 @@ def frame(
 
 def table_frame(table: _core.Table) -> pd.DataFrame:
     """Build a DataFrame from a native table, one buffer per column: no Python object
-    per number, and one per distinct text rather than per row."""
+    per number, and one per distinct text rather than per row. Whole numbers are
+    pandas' nullable ``Int64``, so a column keeps its type whether or not a row lacks
+    a number."""
     data: dict[str, Any] = {}
     for name in table.column_names:
         match table.column(name):
@@ -47,6 +49,11 @@ def table_frame(table: _core.Table) -> pd.DataFrame:
             case ("date", raw):
                 days = np.frombuffer(raw, dtype=np.int32)
                 data[name] = days.astype("datetime64[D]").astype("datetime64[us]")
+            case ("int", raw):
+                numbers = np.frombuffer(raw, dtype=np.int64)
+                # −2⁶³ marks a row without a number; pandas' Int64 holds it as missing.
+                missing = numbers == np.iinfo(np.int64).min
+                data[name] = pd.arrays.IntegerArray(numbers, missing)
             case (_, raw):
                 data[name] = np.frombuffer(raw, dtype=np.float64)
     return pd.DataFrame(data, columns=table.column_names)

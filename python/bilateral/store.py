@@ -63,6 +63,16 @@ def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
     return columns
 
 
+def _require_pandas_for_one_series(into: Into) -> None:
+    """A call on one series answers as it always has (a DataFrame, or a result object):
+    ``into`` other than pandas is for the frame over many series."""
+    if into != "pandas":
+        raise ValueError(
+            f"into={into!r} is for a frame over many series: leave a field open "
+            "(product=None, say), or take one series as it comes"
+        )
+
+
 def _quoted(text: str) -> str:
     """``text`` in double quotes with escapes, as the store's repr has always shown paths."""
     escapes = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\0": "\\0"}
@@ -500,7 +510,10 @@ class Store:
         every = self._inner.growth_of_every(indicator, origin, destination, product, status=status)
         return converted(every, into)
 
-    def change(
+    # One series answers with a Change, any other filter with a frame; mypy cannot tell
+    # a str from a str | None that holds one, hence the ignore on the narrower overload.
+    @overload
+    def change(  # type: ignore[overload-overlap]
         self,
         indicator: str,
         origin: str,
@@ -510,67 +523,254 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> Change:
+        into: Literal["pandas"] = "pandas",
+    ) -> Change: ...
+    @overload
+    def change(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        start: _Period | None = None,
+        end: _Period | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def change(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        start: _Period | None = None,
+        end: _Period | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def change(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        start: _Period | None = None,
+        end: _Period | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into,
+    ) -> Any: ...
+    def change(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        start: _Period | None = None,
+        end: _Period | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into = "pandas",
+    ) -> Any:
         """How a series moved from period `start` to period `end` (both of the same
         length): change, ratio, pct and CAGR over the years between their starts.
+
+        With an indicator, an origin, a destination and a product: a :class:`Change` for
+        that one series (a NotFoundError if a period has no figure, a ValidationError on
+        a zero start). Leave any of them open (`product=None` for every product) for a
+        frame of every series that matches with a figure in both periods: the series'
+        indicator, origin, destination, product and unit, then start, end, start_value,
+        end_value, change, ratio, pct (each with _low and _high), years and cagr (with
+        bounds); a zero start leaves ratio, pct and cagr empty. Periods that cannot be
+        compared are a ValidationError either way, and so is a missing `start` or
+        `end`. ``into`` picks the type of the frame over many series as in
+        :meth:`observations`; one series comes as a Change, as it always has.
 
         >>> c = bilateral.demo().change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
         >>> c.ratio, round(c.cagr, 3)
         (5.625, 0.54)
+        >>> every = bilateral.demo().change(indicator="tourists", start=2022, end=2024)
+        >>> every[["origin", "destination", "start_value", "end_value"]].values.tolist()
+        [['AZE', 'KAZ', 59000.0, 102000.0], ['KAZ', 'AZE', 24000.0, 71500.0]]
         """
-        fields = self._inner.change(
+        if indicator is not None and origin is not None and destination is not None and product:
+            _require_pandas_for_one_series(into)
+            fields = self._inner.change(
+                indicator, origin, destination, start, end, product, status=status
+            )
+            return Change(**fields)
+        every = self._inner.change_of_every(
             indicator, origin, destination, start, end, product, status=status
         )
-        return Change(**fields)
+        return converted(every, into)
 
+    @overload
     def shares(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
         of: str | None = None,
         of_product: str = "total",
         period: _Period | None = None,
         *,
         status: str | None = None,
-    ) -> pd.DataFrame:
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def shares(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        of: str | None = None,
+        of_product: str = "total",
+        period: _Period | None = None,
+        *,
+        status: str | None = None,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def shares(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        of: str | None = None,
+        of_product: str = "total",
+        period: _Period | None = None,
+        *,
+        status: str | None = None,
+        into: Into,
+    ) -> Any: ...
+    def shares(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        of: str | None = None,
+        of_product: str = "total",
+        period: _Period | None = None,
+        *,
+        status: str | None = None,
+        into: Into = "pandas",
+    ) -> Any:
         """Every product of `indicator` as a share of a whole: `of` (another indicator
         for the same pair; by default the same indicator) with product `of_product`,
         in each period where both exist (or only `period`). Columns: period, product,
         value, whole, share, low, high (share and its bounds as fractions).
 
+        With an indicator, an origin and a destination: that one pair (a NotFoundError
+        without a share, a ValidationError on a zero whole). Leave any of them open for
+        every pair that matches, in one frame: the parts' indicator, origin and
+        destination come first, and a zero whole leaves that row's share empty. Parts
+        in another unit than the whole are a ValidationError either way. ``into`` picks
+        the type of the frame over many pairs as in :meth:`observations`; one pair
+        comes as a pandas DataFrame, as it always has.
+
         >>> df = bilateral.demo().shares("exports", "KAZ", "AZE", of="trade_turnover")
         >>> df.set_index("product")["share"].round(4).to_dict()
         {'oil_products': 0.0698, 'wheat': 0.2219}
+        >>> every = bilateral.demo().shares(indicator="exports", of="trade_turnover")
+        >>> every[["origin", "product"]].values.tolist()
+        [['KAZ', 'oil_products'], ['KAZ', 'wheat']]
         """
-        columns = self._inner.shares(
+        if indicator is not None and origin is not None and destination is not None:
+            _require_pandas_for_one_series(into)
+            columns = self._inner.shares(
+                indicator, origin, destination, of, of_product, period, status=status
+            )
+            return _rows_frame(columns)
+        every = self._inner.shares_of_every(
             indicator, origin, destination, of, of_product, period, status=status
         )
-        return _rows_frame(columns)
+        return converted(every, into)
 
+    @overload
     def per_capita(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
         per: float = 1000.0,
         basis: Literal["origin", "destination"] = "origin",
-        product: str = "total",
+        product: str | None = "total",
         *,
         status: str | None = None,
-    ) -> pd.DataFrame:
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def per_capita(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        per: float = 1000.0,
+        basis: Literal["origin", "destination"] = "origin",
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def per_capita(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        per: float = 1000.0,
+        basis: Literal["origin", "destination"] = "origin",
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into,
+    ) -> Any: ...
+    def per_capita(
+        self,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        per: float = 1000.0,
+        basis: Literal["origin", "destination"] = "origin",
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into = "pandas",
+    ) -> Any:
         """A series per `per` people of the origin's (or destination's) population in the
         year each period ends, or the latest earlier year stored. Columns: period, value,
         country, population_year, population, per_capita, low, high.
 
+        With an indicator, an origin, a destination and a product: that one series (a
+        NotFoundError for a period without a population). Leave any of them open
+        (`product=None` for every product) for every series that matches, in one
+        frame: the series' indicator, origin, destination, product and unit come first,
+        population_year and population are whole numbers (pandas ``Int64``), and a
+        period without a population keeps its row with those columns and per_capita
+        empty. ``into`` picks the type of the frame over many series as in
+        :meth:`observations`; one series comes as a pandas DataFrame, as it always has.
+
         >>> df = bilateral.demo().per_capita("tourists", "AZE", "KAZ")
         >>> round(float(df.set_index("period").loc["2024", "per_capita"]), 3)
         9.997
+        >>> every = bilateral.demo().per_capita(indicator="tourists")
+        >>> every[every["period"] == "2024"][["origin", "population"]].values.tolist()
+        [['AZE', 10202830], ['KAZ', 20592571]]
         """
-        columns = self._inner.per_capita(
+        if indicator is not None and origin is not None and destination is not None and product:
+            _require_pandas_for_one_series(into)
+            columns = self._inner.per_capita(
+                indicator, origin, destination, per, basis, product, status=status
+            )
+            return _rows_frame(columns)
+        every = self._inner.per_capita_of_every(
             indicator, origin, destination, per, basis, product, status=status
         )
-        return _rows_frame(columns)
+        return converted(every, into)
 
     def target_progress(
         self,
@@ -619,24 +819,76 @@ class Store:
         )
         return RequiredGrowth(**fields)
 
+    @overload
     def asymmetry(
         self,
-        indicator: str,
-        a: str,
-        b: str,
-        product: str = "total",
+        indicator: str | None = None,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
         *,
         status: str | None = None,
-    ) -> pd.DataFrame:
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def asymmetry(
+        self,
+        indicator: str | None = None,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def asymmetry(
+        self,
+        indicator: str | None = None,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into,
+    ) -> Any: ...
+    def asymmetry(
+        self,
+        indicator: str | None = None,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        status: str | None = None,
+        into: Into = "pandas",
+    ) -> Any:
         """The two directions of a directed indicator in every period where both exist.
         Columns: period, a_to_b, b_to_a (each with _low and _high), ratio (a_to_b /
         b_to_a) and net (a_to_b − b_to_a), with bounds.
 
+        With an indicator, `a`, `b` and a product: that one pair, `a` as given (a
+        NotFoundError without a common period, a ValidationError on a zero b_to_a).
+        Leave any of them open (`product=None` for every product) for every pair of
+        every directed indicator with figures in both directions, in one frame:
+        indicator, a, b and product come first, `a` is the alphabetically first of the
+        pair (a country given as `a` or `b` matches either side), and a zero b_to_a
+        leaves that row's ratio empty. An undirected indicator named is a
+        ValidationError either way. ``into`` picks the type of the frame over many
+        pairs as in :meth:`observations`; one pair comes as a pandas DataFrame, as it
+        always has.
+
         >>> df = bilateral.demo().asymmetry("tourists", "AZE", "KAZ")
         >>> round(float(df.set_index("period").loc["2024", "ratio"]), 3)
         1.427
-        """
-        return _rows_frame(self._inner.asymmetry(indicator, a, b, product, status=status))
+        >>> every = bilateral.demo().asymmetry(a="KAZ")
+        >>> every[every["indicator"] == "tourists"][["a", "b", "period", "ratio"]].round(3).values.tolist()
+        [['AZE', 'KAZ', '2022', 2.458], ['AZE', 'KAZ', '2024', 1.427]]
+        """  # noqa: E501
+        if indicator is not None and a is not None and b is not None and product:
+            _require_pandas_for_one_series(into)
+            return _rows_frame(self._inner.asymmetry(indicator, a, b, product, status=status))
+        every = self._inner.asymmetry_of_every(indicator, a, b, product, status=status)
+        return converted(every, into)
 
     def report(self, a: str, b: str) -> Report:
         """The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a

@@ -22,7 +22,8 @@ class Table:
     interface), so every Arrow reader takes it without a Python object per row:
     ``pyarrow.table(t)``, ``polars.DataFrame(t)``, ``duckdb.sql("select * from t")``.
     Text columns are ``utf8``, ``start`` and ``end`` are ``date32``, numbers are
-    ``float64`` with nulls where a row has none.
+    ``float64`` and whole numbers (a population) ``int64``, with nulls where a row has
+    none.
 
     >>> t = bilateral.demo().observations(indicator="tourists", into="arrow")
     >>> t.num_rows, t.column_names[:3]
@@ -56,7 +57,8 @@ class Table:
 
     def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame (no pyarrow needed): text as ``object``, dates as
-        ``datetime64``, numbers as ``float64`` with NaN for none."""
+        ``datetime64``, numbers as ``float64`` with NaN for none, whole numbers as
+        ``Int64`` with NA for none."""
         return table_frame(self._inner)
 
     def to_polars(self) -> Any:

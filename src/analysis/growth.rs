@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    cagr, figure_for, parse_period_field, pct, quotient, same_length, table_series, years_between,
-    Figure, Series, SeriesFilter, SeriesQuery,
+    cagr, figure_for, parse_period_field, pct, quotient, ratio_of, same_length, table_series,
+    years_between, Figure, Series, SeriesFilter, SeriesQuery,
 };
 use crate::error::{Error, Result};
 use crate::model::{ObservationTable, SeriesKey, Status};
@@ -101,6 +101,61 @@ pub struct Change {
     pub years: f64,
     /// Compound annual growth rate, a fraction: `ratio^(1/years) − 1`; `None` when the
     /// ratio is negative.
+    pub cagr: Option<f64>,
+    /// Lower bound of the CAGR.
+    pub cagr_low: Option<f64>,
+    /// Upper bound of the CAGR.
+    pub cagr_high: Option<f64>,
+}
+
+/// A row of change over many series ([`Store::change_of_every`]): the series, then the
+/// fields of [`Change`], except that a start value of zero, or with bounds that reach
+/// zero, leaves the ratio and what follows from it (pct, CAGR) `None` instead of
+/// failing the call: the change itself is still known, and one such series must not
+/// hide the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesChange {
+    /// Indicator code.
+    pub indicator: String,
+    /// Origin, alpha-3 (for an undirected indicator, the first of the pair).
+    pub origin: String,
+    /// Destination, alpha-3.
+    pub destination: String,
+    /// Product code.
+    pub product: String,
+    /// Unit of the values.
+    pub unit: String,
+    /// The first period.
+    pub start: Period,
+    /// The last period.
+    pub end: Period,
+    /// Value in the first period.
+    pub start_value: f64,
+    /// Value in the last period.
+    pub end_value: f64,
+    /// `end_value − start_value`.
+    pub change: f64,
+    /// Lower bound of the change.
+    pub change_low: f64,
+    /// Upper bound of the change.
+    pub change_high: f64,
+    /// `end_value / start_value`; `None` when the start value is zero or its bounds
+    /// reach zero.
+    pub ratio: Option<f64>,
+    /// Lower bound of the ratio.
+    pub ratio_low: Option<f64>,
+    /// Upper bound of the ratio.
+    pub ratio_high: Option<f64>,
+    /// `(ratio − 1) × 100`.
+    pub pct: Option<f64>,
+    /// Lower bound of pct.
+    pub pct_low: Option<f64>,
+    /// Upper bound of pct.
+    pub pct_high: Option<f64>,
+    /// Years between the starts of the two periods.
+    pub years: f64,
+    /// Compound annual growth rate, a fraction; `None` without a ratio or when it is
+    /// negative.
     pub cagr: Option<f64>,
     /// Lower bound of the CAGR.
     pub cagr_low: Option<f64>,
@@ -212,15 +267,7 @@ pub fn growth_of_table(
 /// How the series moved from `start` to `end`: change, ratio, percentage and CAGR over
 /// the years between the two periods' starts. Both periods must have the same length.
 pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
-    same_length("end", start, end)?;
-    let years = years_between(start, end);
-    if years <= 0.0 {
-        return Err(Error::invalid(
-            "end",
-            end.to_string(),
-            format!("does not come after the start period {start}"),
-        ));
-    }
+    let years = change_years(start, end)?;
     let first = series.require(start)?;
     let last = series.require(end)?;
     let (ratio, ratio_bounds) = quotient(series, last, first)?;
@@ -247,6 +294,64 @@ pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
         cagr_low: cagr.map(|c| c.1.low),
         cagr_high: cagr.map(|c| c.1.high),
     })
+}
+
+/// [`change`] for a call over many series, where one undefined ratio must not hide the
+/// others: `None` when the series has no figure for `start` or for `end`, and a start
+/// value of zero, or with bounds that reach zero, leaves the ratio, pct and CAGR of
+/// its [`SeriesChange`] empty. Periods that cannot be compared (lengths that differ,
+/// an end not after the start) are still an error.
+pub fn change_where_defined(
+    series: &Series,
+    start: &Period,
+    end: &Period,
+) -> Result<Option<SeriesChange>> {
+    let years = change_years(start, end)?;
+    let (Some(first), Some(last)) = (series.get(start), series.get(end)) else {
+        return Ok(None);
+    };
+    let ratio = ratio_of(last, first);
+    let cagr = ratio.and_then(|(ratio, bounds)| cagr(ratio, bounds, years));
+    let change = last.bounds().difference(first.bounds());
+    Ok(Some(SeriesChange {
+        indicator: series.indicator.code.clone(),
+        origin: series.origin.clone(),
+        destination: series.destination.clone(),
+        product: series.product.clone(),
+        unit: series.indicator.unit.clone(),
+        start: *start,
+        end: *end,
+        start_value: first.value,
+        end_value: last.value,
+        change: last.value - first.value,
+        change_low: change.low,
+        change_high: change.high,
+        ratio: ratio.map(|r| r.0),
+        ratio_low: ratio.map(|r| r.1.low),
+        ratio_high: ratio.map(|r| r.1.high),
+        pct: ratio.map(|r| pct(r.0)),
+        pct_low: ratio.map(|r| pct(r.1.low)),
+        pct_high: ratio.map(|r| pct(r.1.high)),
+        years,
+        cagr: cagr.map(|c| c.0),
+        cagr_low: cagr.map(|c| c.1.low),
+        cagr_high: cagr.map(|c| c.1.high),
+    }))
+}
+
+/// The years from `start` to `end`, once the two are known to be comparable: of the
+/// same length, the end after the start.
+fn change_years(start: &Period, end: &Period) -> Result<f64> {
+    same_length("end", start, end)?;
+    let years = years_between(start, end);
+    if years <= 0.0 {
+        return Err(Error::invalid(
+            "end",
+            end.to_string(),
+            format!("does not come after the start period {start}"),
+        ));
+    }
+    Ok(years)
 }
 
 impl Store {
@@ -322,5 +427,36 @@ impl Store {
         let start = parse_period_field("start", start)?;
         let end = parse_period_field("end", end)?;
         change(&self.series(query)?, &start, &end)
+    }
+
+    /// Change between two periods of every series `filter` matches, in one call: one
+    /// row per series with a figure in both periods, as [`change_where_defined`] gives
+    /// it, in the order of indicator, pair and product. Periods that cannot be compared
+    /// fail the call, before any series is read.
+    ///
+    /// ```
+    /// use bilateral::{SeriesFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let every = store.change_of_every(&SeriesFilter::default().indicator("tourists"), "2022", "2024")?;
+    /// let aze_kaz = every.iter().find(|c| c.origin == "AZE").unwrap();
+    /// assert_eq!((aze_kaz.start_value, aze_kaz.end_value), (59_000.0, 102_000.0));
+    /// assert!((aze_kaz.pct.unwrap() - (102_000.0 / 59_000.0 - 1.0) * 100.0).abs() < 1e-9);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn change_of_every(
+        &self,
+        filter: &SeriesFilter,
+        start: &str,
+        end: &str,
+    ) -> Result<Vec<SeriesChange>> {
+        let start = parse_period_field("start", start)?;
+        let end = parse_period_field("end", end)?;
+        change_years(&start, &end)?;
+        let mut rows = Vec::new();
+        for series in self.series_matching(filter)? {
+            rows.extend(change_where_defined(&series, &start, &end)?);
+        }
+        Ok(rows)
     }
 }

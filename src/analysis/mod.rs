@@ -14,6 +14,13 @@
 //! did not match, and a missing input is [`Error::NotFound`](crate::Error::NotFound) naming the series and the
 //! period. Targets and projections never count as actuals unless asked for by status.
 //!
+//! Over many series at once (`Store::growth_of_every`, `change_of_every`,
+//! `shares_of_every`, `per_capita_of_every`, `asymmetry_of_every`), what fails a call
+//! on one series only because of its own figures (a ratio to zero, a year without a
+//! population) leaves that row's cells `None` instead, so that one series does not hide
+//! the others; what is wrong with the call itself (periods that cannot be compared,
+//! units that differ, an undirected indicator for asymmetry) still fails it, once.
+//!
 //! One file per figure: `series.rs` (what a series is, and the interval arithmetic
 //! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
 //! `targets.rs` (target progress, required growth) and `asymmetry.rs`.
@@ -25,11 +32,12 @@ pub(crate) mod series;
 mod shares;
 mod targets;
 
-pub use asymmetry::{asymmetry, AsymmetryRow};
+pub use asymmetry::{asymmetry, asymmetry_where_defined, AsymmetryRow, SeriesAsymmetry};
 pub use growth::{
-    change, growth, growth_of_table, growth_where_defined, Change, GrowthRow, SeriesGrowth,
+    change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
+    SeriesChange, SeriesGrowth,
 };
-pub use per_capita::{per_capita, Basis, PerCapitaRow};
+pub use per_capita::{per_capita, per_capita_where_known, Basis, PerCapitaRow, SeriesPerCapita};
 pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
-pub use shares::{shares, whole_for, ShareRow};
+pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow};
 pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};

@@ -1,9 +1,12 @@
 //! Figures per head: a series divided by the population of its origin or destination.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
-use super::series::{Series, SeriesQuery};
+use super::series::{Series, SeriesFilter, SeriesQuery};
 use crate::error::{Error, Result};
+use crate::model::{Bounds, Observation};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -53,6 +56,42 @@ impl Basis {
     }
 }
 
+/// A row of figures per head over many series ([`Store::per_capita_of_every`]): the
+/// series, then the fields of [`PerCapitaRow`], except that a period for which the
+/// store has no population of `country` (in the year it ends or earlier) keeps its
+/// value with the population and per-capita fields `None`, instead of failing the call
+/// as [`per_capita`] does: one country without population data must not hide the
+/// others, nor its own periods that have one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SeriesPerCapita {
+    /// Indicator code.
+    pub indicator: String,
+    /// Origin, alpha-3 (for an undirected indicator, the first of the pair).
+    pub origin: String,
+    /// Destination, alpha-3.
+    pub destination: String,
+    /// Product code.
+    pub product: String,
+    /// Unit of the values.
+    pub unit: String,
+    /// The period.
+    pub period: Period,
+    /// The value.
+    pub value: f64,
+    /// Alpha-3 code of the country whose population is the basis.
+    pub country: String,
+    /// The year of the population figure used; `None` without one.
+    pub population_year: Option<i32>,
+    /// The population.
+    pub population: Option<i64>,
+    /// `value / population × per`.
+    pub per_capita: Option<f64>,
+    /// Lower bound of the per-capita figure.
+    pub low: Option<f64>,
+    /// Upper bound of the per-capita figure.
+    pub high: Option<f64>,
+}
+
 /// Each observation per `per` people of `country`, whose `population` is given as
 /// `(year, people)` pairs. The population is the one for the calendar year in which the
 /// period ends, or the latest earlier year given.
@@ -62,39 +101,90 @@ pub fn per_capita(
     population: &[(i32, i64)],
     per: f64,
 ) -> Result<Vec<PerCapitaRow>> {
-    if !(per.is_finite() && per > 0.0) {
-        return Err(Error::invalid(
-            "per",
-            per.to_string(),
-            "is not a positive number",
-        ));
-    }
+    positive_per(per)?;
     series
         .observations
         .iter()
         .map(|obs| {
             let year = obs.period.end().year();
-            let &(population_year, people) = population
-                .iter()
-                .filter(|(y, _)| *y <= year)
-                .max_by_key(|(y, _)| *y)
-                .ok_or_else(|| {
-                    Error::not_found("population", format!("{country} in {year} or earlier"))
-                })?;
-            let scale = per / people as f64;
-            let bounds = obs.bounds().scale(scale);
+            let (population_year, people) = population_in(population, year).ok_or_else(|| {
+                Error::not_found("population", format!("{country} in {year} or earlier"))
+            })?;
+            let (per_capita, bounds) = per_head(obs, people, per);
             Ok(PerCapitaRow {
                 period: obs.period,
                 value: obs.value,
                 country: country.to_owned(),
                 population_year,
                 population: people,
-                per_capita: obs.value * scale,
+                per_capita,
                 low: bounds.low,
                 high: bounds.high,
             })
         })
         .collect()
+}
+
+/// [`per_capita`] for a call over many series: a period without a population of
+/// `country` keeps its row with the population and per-capita fields empty instead of
+/// being an error. A `per` that is not a positive number is still an error.
+pub fn per_capita_where_known(
+    series: &Series,
+    country: &str,
+    population: &[(i32, i64)],
+    per: f64,
+) -> Result<Vec<SeriesPerCapita>> {
+    positive_per(per)?;
+    Ok(series
+        .observations
+        .iter()
+        .map(|obs| {
+            let population = population_in(population, obs.period.end().year());
+            let figure = population.map(|(_, people)| per_head(obs, people, per));
+            SeriesPerCapita {
+                indicator: series.indicator.code.clone(),
+                origin: series.origin.clone(),
+                destination: series.destination.clone(),
+                product: series.product.clone(),
+                unit: series.indicator.unit.clone(),
+                period: obs.period,
+                value: obs.value,
+                country: country.to_owned(),
+                population_year: population.map(|p| p.0),
+                population: population.map(|p| p.1),
+                per_capita: figure.map(|f| f.0),
+                low: figure.map(|f| f.1.low),
+                high: figure.map(|f| f.1.high),
+            }
+        })
+        .collect())
+}
+
+fn positive_per(per: f64) -> Result<()> {
+    if per.is_finite() && per > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "per",
+            per.to_string(),
+            "is not a positive number",
+        ))
+    }
+}
+
+/// The population for `year`, or for the latest earlier year given.
+fn population_in(population: &[(i32, i64)], year: i32) -> Option<(i32, i64)> {
+    population
+        .iter()
+        .filter(|(y, _)| *y <= year)
+        .max_by_key(|(y, _)| *y)
+        .copied()
+}
+
+/// `obs` per `per` of `people`, with bounds.
+fn per_head(obs: &Observation, people: i64, per: f64) -> (f64, Bounds) {
+    let scale = per / people as f64;
+    (obs.value * scale, obs.bounds().scale(scale))
 }
 
 impl Store {
@@ -122,5 +212,44 @@ impl Store {
             Basis::Destination => series.destination.clone(),
         };
         per_capita(&series, &country, &self.population_series(&country)?, per)
+    }
+
+    /// Every series `filter` matches per `per` people of its origin's or destination's
+    /// population, in one call: the rows of [`per_capita_where_known`] for each series,
+    /// in the order of indicator, pair, product and period. A period without a
+    /// population keeps its row with the population columns empty.
+    ///
+    /// ```
+    /// use bilateral::{Basis, SeriesFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let tourists = SeriesFilter::default().indicator("tourists");
+    /// let rows = store.per_capita_of_every(&tourists, 1000.0, Basis::Origin)?;
+    /// let kaz_2024 = rows.iter().find(|r| r.origin == "KAZ" && r.period.to_string() == "2024").unwrap();
+    /// assert_eq!(kaz_2024.population, Some(20_592_571));
+    /// assert!((kaz_2024.per_capita.unwrap() - 71_500.0 / 20_592_571.0 * 1000.0).abs() < 1e-12);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn per_capita_of_every(
+        &self,
+        filter: &SeriesFilter,
+        per: f64,
+        basis: Basis,
+    ) -> Result<Vec<SeriesPerCapita>> {
+        positive_per(per)?;
+        let mut populations: HashMap<String, Vec<(i32, i64)>> = HashMap::new();
+        let mut rows = Vec::new();
+        for series in self.series_matching(filter)? {
+            let country = match basis {
+                Basis::Origin => &series.origin,
+                Basis::Destination => &series.destination,
+            };
+            if !populations.contains_key(country) {
+                populations.insert(country.clone(), self.population_series(country)?);
+            }
+            let population = &populations[country];
+            rows.extend(per_capita_where_known(&series, country, population, per)?);
+        }
+        Ok(rows)
     }
 }

@@ -361,17 +361,22 @@ pub(crate) fn quotient(
     top: &Observation,
     bottom: &Observation,
 ) -> Result<(f64, Bounds)> {
+    ratio_of(top, bottom).ok_or_else(|| {
+        series.undefined(
+            &bottom.period,
+            "is zero or has bounds that reach zero, so a ratio to it is undefined",
+        )
+    })
+}
+
+/// `top / bottom` with bounds, or `None` where [`quotient`] is an error: for the calls
+/// over many series, where one undefined ratio leaves its cells empty.
+pub(crate) fn ratio_of(top: &impl Figure, bottom: &impl Figure) -> Option<(f64, Bounds)> {
     let bounds = top
         .bounds()
         .ratio(bottom.bounds())
-        .filter(|_| bottom.value != 0.0);
-    match bounds {
-        Some(bounds) => Ok((top.value / bottom.value, bounds)),
-        None => Err(series.undefined(
-            &bottom.period,
-            "is zero or has bounds that reach zero, so a ratio to it is undefined",
-        )),
-    }
+        .filter(|_| bottom.value() != 0.0)?;
+    Some((top.value() / bottom.value(), bounds))
 }
 
 pub(crate) fn pct(ratio: f64) -> f64 {

@@ -94,6 +94,31 @@ impl Drop for InCall {
     }
 }
 
+/// The series a filter of the Python calls matches: `None` leaves a field open (the
+/// product too).
+fn series_filter(
+    py: Python<'_>,
+    indicator: Option<String>,
+    origin: Option<String>,
+    destination: Option<String>,
+    product: Option<&str>,
+    status: Option<&str>,
+) -> PyResult<SeriesFilter> {
+    Ok(SeriesFilter {
+        indicator,
+        origin,
+        destination,
+        product: product.map(str::to_owned),
+        status: status.map(Status::from_code).transpose().py(py)?,
+    })
+}
+
+/// A period the call cannot do without: missing (None) is a validation error naming
+/// `field`.
+fn required_period(field: &str, value: &Bound<'_, PyAny>) -> crate::error::Result<String> {
+    text_of(field, None, value)?.ok_or_else(|| Error::invalid(field, "None", "is missing"))
+}
+
 /// What `replace=True` asks of a write.
 fn on_duplicate(replace: bool) -> OnDuplicate {
     if replace {
@@ -585,13 +610,7 @@ impl PyStore {
         product: Option<&str>,
         status: Option<&str>,
     ) -> PyResult<PyTable> {
-        let filter = SeriesFilter {
-            indicator,
-            origin,
-            destination,
-            product: product.map(str::to_owned),
-            status: status.map(Status::from_code).transpose().py(py)?,
-        };
+        let filter = series_filter(py, indicator, origin, destination, product, status)?;
         let columns = self.with(py, move |s| {
             let (table, rows) = s.growth_table(&filter)?;
             Ok(crate::columns::Columns::of_growth(&table, &rows))
@@ -614,10 +633,33 @@ impl PyStore {
         status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
-        let start = text_of("start", None, start).py(py)?.unwrap_or_default();
-        let end = text_of("end", None, end).py(py)?.unwrap_or_default();
+        let start = required_period("start", start).py(py)?;
+        let end = required_period("end", end).py(py)?;
         let result = self.with(py, move |s| s.change(&query, &start, &end))?;
         fields_dict(py, "change", &result)
+    }
+
+    /// How every series the filter matches moved from period `start` to period `end`
+    /// (`None` leaves a field open, for the product too), as a native `Table`: the
+    /// series' keys and unit, then the change columns.
+    #[pyo3(signature = (indicator, origin, destination, start, end, product, *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn change_of_every(
+        &self,
+        py: Python<'_>,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+        product: Option<&str>,
+        status: Option<&str>,
+    ) -> PyResult<PyTable> {
+        let filter = series_filter(py, indicator, origin, destination, product, status)?;
+        let start = required_period("start", start).py(py)?;
+        let end = required_period("end", end).py(py)?;
+        let rows = self.with(py, move |s| s.change_of_every(&filter, &start, &end))?;
+        Ok(PyTable::new(crate::columns::Columns::of_changes(&rows)))
     }
 
     /// Shares of a whole, as columns.
@@ -646,6 +688,33 @@ impl PyStore {
         rows_columns(py, &rows)
     }
 
+    /// Shares of a whole for every pair the filter matches (`None` leaves a field
+    /// open), as a native `Table`: indicator, origin, destination, then the share
+    /// columns.
+    #[pyo3(signature = (indicator, origin, destination, of, of_product, period, *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn shares_of_every(
+        &self,
+        py: Python<'_>,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        of: Option<String>,
+        of_product: String,
+        period: Option<&Bound<'_, PyAny>>,
+        status: Option<&str>,
+    ) -> PyResult<PyTable> {
+        let filter = series_filter(py, indicator, origin, destination, None, status)?;
+        let period = match period {
+            Some(p) => text_of("period", None, p).py(py)?,
+            None => None,
+        };
+        let rows = self.with(py, move |s| {
+            s.shares_of_every(&filter, of.as_deref(), &of_product, period.as_deref())
+        })?;
+        Ok(PyTable::new(crate::columns::Columns::of_shares(&rows)))
+    }
+
     /// A series per `per` people, as columns.
     #[pyo3(signature = (indicator, origin, destination, per=1000.0, basis="origin", product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
@@ -664,6 +733,28 @@ impl PyStore {
         let basis = Basis::from_code(basis).py(py)?;
         let rows = self.with(py, move |s| s.per_capita(&query, per, basis))?;
         rows_columns(py, &rows)
+    }
+
+    /// Every series the filter matches per `per` people (`None` leaves a field open,
+    /// for the product too), as a native `Table`: the series' keys and unit, then the
+    /// per-capita columns.
+    #[pyo3(signature = (indicator, origin, destination, per, basis, product, *, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn per_capita_of_every(
+        &self,
+        py: Python<'_>,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        per: f64,
+        basis: &str,
+        product: Option<&str>,
+        status: Option<&str>,
+    ) -> PyResult<PyTable> {
+        let filter = series_filter(py, indicator, origin, destination, product, status)?;
+        let basis = Basis::from_code(basis).py(py)?;
+        let rows = self.with(py, move |s| s.per_capita_of_every(&filter, per, basis))?;
+        Ok(PyTable::new(crate::columns::Columns::of_per_capita(&rows)))
     }
 
     /// Progress towards the target for `year`, as a dict.
@@ -719,6 +810,25 @@ impl PyStore {
         let query = series_query(py, indicator, a, b, product, status)?;
         let rows = self.with(py, move |s| s.asymmetry(&query))?;
         rows_columns(py, &rows)
+    }
+
+    /// The two directions of every directed indicator the filter matches, for every
+    /// pair with figures in both (`None` leaves a field open, for the product too;
+    /// `a` and `b` each match either country), as a native `Table`: indicator, a, b,
+    /// product, then the asymmetry columns.
+    #[pyo3(signature = (indicator, a, b, product, *, status=None))]
+    fn asymmetry_of_every(
+        &self,
+        py: Python<'_>,
+        indicator: Option<String>,
+        a: Option<String>,
+        b: Option<String>,
+        product: Option<&str>,
+        status: Option<&str>,
+    ) -> PyResult<PyTable> {
+        let filter = series_filter(py, indicator, a, b, product, status)?;
+        let rows = self.with(py, move |s| s.asymmetry_of_every(&filter))?;
+        Ok(PyTable::new(crate::columns::Columns::of_asymmetry(&rows)))
     }
 
     /// The report on countries `a` and `b`.

@@ -59,7 +59,9 @@ impl PyTable {
     }
 
     /// One column's parts: `("float", float64 bytes)`, `("date", int32 days since
-    /// 1970-01-01)`, or `("text", int32 positions, values)` with −1 for no text.
+    /// 1970-01-01)`, `("int", int64 bytes)` with −2⁶³ for no number (as NaN is for a
+    /// float: no population or year comes near it), or `("text", int32 positions,
+    /// values)` with −1 for no text.
     fn column<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
         let column = self
             .columns
@@ -72,6 +74,12 @@ impl PyTable {
             Column::Date(days) => ("date", native_bytes(py, days, i32::to_ne_bytes)?)
                 .into_pyobject(py)?
                 .into_any(),
+            Column::Int(values) => {
+                let values: Vec<i64> = values.iter().map(|v| v.unwrap_or(i64::MIN)).collect();
+                ("int", native_bytes(py, &values, i64::to_ne_bytes)?)
+                    .into_pyobject(py)?
+                    .into_any()
+            }
             Column::Text { codes, values } => (
                 "text",
                 native_bytes(py, codes, i32::to_ne_bytes)?,

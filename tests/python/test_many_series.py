@@ -1,12 +1,14 @@
-"""Analyses over many series in one call: growth with an open filter equals growth of
-each series alone."""
+"""Analyses over many series in one call: growth, change, shares, per capita and
+asymmetry with an open filter equal the same analysis of each series alone."""
 
 from __future__ import annotations
 
+import math
 import random
 
 import bilateral
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 COUNTRIES = ["GEO", "ARM", "TUR", "AZE"]
@@ -92,6 +94,180 @@ def test_an_empty_result_still_has_its_columns_and_types() -> None:
         "unit",
         "period",
     ]
+
+
+KEYS = ["indicator", "origin", "destination", "product"]
+
+
+def test_change_of_every_series_equals_change_of_each_alone(store: bilateral.Store) -> None:
+    every_series = store.growth(product=None).groupby(KEYS, sort=False).size().index
+    compared = undefined = 0
+    for start, end in [(2012, 2020), (2015, 2016), (2010, 2024)]:
+        every = store.change(product=None, start=start, end=end)
+        assert list(every.columns[:7]) == [*KEYS, "unit", "start", "end"]
+        rows = {tuple(r[KEYS]): r for _, r in every.iterrows()}
+        for key in every_series:
+            try:
+                alone = store.change(*key[:3], start, end, key[3])
+            except bilateral.NotFoundError:
+                assert key not in rows  # no figure in one of the periods: no row
+                continue
+            except bilateral.ValidationError:
+                # A zero start: alone an error; over many series a row without a ratio.
+                assert rows[key]["start_value"] == 0 and math.isnan(rows[key]["ratio"])
+                undefined += 1
+                continue
+            fields = alone.to_dict()
+            del fields["series"]
+            assert rows[key][list(fields)].to_dict() == fields
+            compared += 1
+    assert compared > 20
+    assert undefined > 0
+
+
+def test_shares_of_every_pair_equal_shares_of_each_pair_alone(store: bilateral.Store) -> None:
+    every = store.shares(indicator="exports", of="turnover")
+    assert list(every.columns[:5]) == ["indicator", "origin", "destination", "period", "product"]
+    pairs = store.growth(indicator="exports", product=None)[["origin", "destination"]]
+    compared = 0
+    for origin, destination in pairs.drop_duplicates().itertuples(index=False):
+        mine = every[(every["origin"] == origin) & (every["destination"] == destination)]
+        try:
+            alone = store.shares("exports", origin, destination, of="turnover")
+        except bilateral.NotFoundError:
+            assert mine.empty
+            continue
+        except bilateral.ValidationError:
+            # A zero whole: alone an error; over many pairs a row without a share.
+            assert mine[mine["whole"] == 0]["share"].isna().all()
+            continue
+        mine = mine.drop(columns=["indicator", "origin", "destination"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(mine, alone)
+        compared += 1
+    assert compared > 3
+
+
+def test_shares_of_parts_in_another_unit_than_the_whole_are_a_validation_error() -> None:
+    store = bilateral.demo()
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.shares(of="trade_turnover")  # tourists are persons, turnover dollars
+    assert caught.value.field == "of"
+
+
+def test_per_capita_of_every_series_equals_per_capita_of_each_alone(
+    store: bilateral.Store,
+) -> None:
+    every = store.per_capita(product=None, basis="destination")
+    assert list(every.columns[:6]) == [*KEYS, "unit", "period"]
+    assert every["population"].dtype == "Int64"
+    compared = 0
+    for key, rows in every.groupby(KEYS, sort=False):
+        alone = store.per_capita(*key[:3], basis="destination", product=key[3])
+        mine = rows.drop(columns=[*KEYS, "unit"]).reset_index(drop=True)
+        # One series gives its whole numbers as Python ints, many as pandas' Int64.
+        for whole in ("population_year", "population"):
+            mine[whole] = mine[whole].astype("int64")
+            alone[whole] = alone[whole].astype("int64")
+        pd.testing.assert_frame_equal(mine, alone)
+        compared += 1
+    assert compared > 20
+
+
+def test_per_capita_of_a_country_without_population_keeps_its_rows_empty() -> None:
+    store = bilateral.Store()
+    store.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    store.add("visitors", "TWN", "GEO", 2020, 500)
+    store.add("visitors", "GEO", "TWN", 2020, 300)
+    with pytest.raises(bilateral.NotFoundError):
+        store.per_capita("visitors", "TWN", "GEO")  # Taiwan has no population stored
+    df = store.per_capita(indicator="visitors").set_index("origin")
+    assert df.loc["TWN", "value"] == 500
+    assert pd.isna(df.loc["TWN", "population"]) and math.isnan(df.loc["TWN", "per_capita"])
+    year, people = store.population("GEO", 2020) or (0, 0)
+    assert (df.loc["GEO", "population_year"], df.loc["GEO", "population"]) == (year, people)
+    assert df.loc["GEO", "per_capita"] == pytest.approx(300 / people * 1000)
+
+
+def test_asymmetry_of_every_pair_equals_asymmetry_of_each_pair_alone(
+    store: bilateral.Store,
+) -> None:
+    every = store.asymmetry(product=None)
+    keys = ["indicator", "a", "b", "product"]
+    assert list(every.columns[:5]) == [*keys, "period"]
+    # The undirected turnover is passed over; each pair once, in alphabetical order.
+    assert set(every["indicator"]) == {"exports"}
+    assert (every["a"] < every["b"]).all()
+    compared = 0
+    for key, rows in every.groupby(keys, sort=False):
+        try:
+            alone = store.asymmetry(*key)
+        except bilateral.ValidationError:
+            # A zero b → a: alone an error; over many pairs a row without a ratio.
+            assert rows[rows["b_to_a"] == 0]["ratio"].isna().all()
+            continue
+        pd.testing.assert_frame_equal(rows.drop(columns=keys).reset_index(drop=True), alone)
+        compared += 1
+    assert compared > 5
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.asymmetry(indicator="turnover")
+    assert caught.value.field == "indicator"
+
+
+def test_every_analysis_over_many_series_goes_into_arrow(store: bilateral.Store) -> None:
+    frames = {
+        "change": store.change(start=2012, end=2020, into="arrow"),
+        "shares": store.shares(indicator="exports", into="arrow"),
+        "per_capita": store.per_capita(into="arrow"),
+        "asymmetry": store.asymmetry(into="arrow"),
+    }
+    pandas = {
+        "change": store.change(start=2012, end=2020),
+        "shares": store.shares(indicator="exports"),
+        "per_capita": store.per_capita(),
+        "asymmetry": store.asymmetry(),
+    }
+    for name, table in frames.items():
+        assert isinstance(table, bilateral.Table), name
+        arrow = pa.table(table)
+        assert arrow.column_names == list(pandas[name].columns), name
+        assert arrow.num_rows == len(pandas[name]) > 0, name
+    per_capita = pa.table(frames["per_capita"])
+    assert per_capita.schema.field("population").type == pa.int64()
+    assert per_capita.schema.field("per_capita").type == pa.float64()
+
+
+def test_change_without_start_or_end_is_a_validation_error_naming_it(
+    store: bilateral.Store,
+) -> None:
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.change(indicator="exports", end=2020)
+    assert caught.value.field == "start"
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.change("exports", "GEO", "ARM", start=2012)
+    assert caught.value.field == "end"
+
+
+def test_one_series_answers_as_before_and_leaves_other_frames_to_many() -> None:
+    store = bilateral.demo()
+    assert isinstance(store.change("tourists", "AZE", "KAZ", 2022, 2024), bilateral.Change)
+    for call in (
+        lambda: store.change("tourists", "AZE", "KAZ", 2022, 2024, into="arrow"),
+        lambda: store.shares("exports", "KAZ", "AZE", into="polars"),
+        lambda: store.per_capita("tourists", "AZE", "KAZ", into="arrow"),
+        lambda: store.asymmetry("tourists", "AZE", "KAZ", into="arrow"),
+    ):
+        with pytest.raises(ValueError, match="many series"):
+            call()
+
+
+def test_empty_frames_of_every_analysis_still_have_their_types() -> None:
+    empty = bilateral.Store()
+    change = empty.change(start=2020, end=2024)
+    assert len(change) == 0 and change["cagr"].dtype == "float64"
+    assert empty.shares()["share"].dtype == "float64"
+    per_capita = empty.per_capita()
+    assert (per_capita["population"].dtype, per_capita["low"].dtype) == ("Int64", "float64")
+    assert list(empty.asymmetry().columns[:3]) == ["indicator", "a", "b"]
 
 
 def _frame(rows: int) -> pd.DataFrame:
