@@ -103,7 +103,7 @@ fn main() {
     let series = SeriesFilter::default();
     println!("| task | median of {ROUNDS} | rows |");
     println!("|---|---|---|");
-    let tasks: [Task; 4] = [
+    let tasks: [Task; 6] = [
         (
             "observation_table()",
             Box::new(|| store.observation_table(&every).expect("table").len()),
@@ -115,6 +115,20 @@ fn main() {
         (
             "growth_table()",
             Box::new(|| store.growth_table(&series).expect("growth").1.len()),
+        ),
+        (
+            "growth_table() → Columns (as Python and Arrow take it)",
+            Box::new(|| {
+                let (table, rows) = store.growth_table(&series).expect("growth");
+                bilateral::Columns::of_growth(&table, &rows).rows()
+            }),
+        ),
+        (
+            "observation_table() → Columns",
+            Box::new(|| {
+                let table = store.observation_table(&every).expect("table");
+                bilateral::Columns::of_observations(&table).rows()
+            }),
         ),
         (
             "growth_of_every()",

@@ -2,7 +2,7 @@
 //! (pandas builds a column from one buffer) and Arrow. Text that repeats is kept once,
 //! with each row's position in the list of distinct values.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use crate::analysis::{GrowthRow, SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare};
@@ -351,7 +351,7 @@ struct Distinct<T> {
 
 impl<T: Eq + Hash + Copy> Distinct<T> {
     fn of(rows: impl Iterator<Item = Option<T>>) -> Distinct<T> {
-        let mut seen: HashMap<T, i32> = HashMap::new();
+        let mut seen: HashMap<T, i32> = HashMap::default();
         let mut values = Vec::new();
         // Neighbouring rows mostly repeat a value: checked before the hash.
         let mut last: Option<(T, i32)> = None;

@@ -2,7 +2,7 @@
 //! once (a million rows name a few hundred countries and periods), so the store checks
 //! a country or parses a period once per distinct text, not once per row.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::NewObservation;
 use crate::error::{Error, Result};

@@ -2,7 +2,7 @@
 //! columns (text as lists, numbers as float64 buffers) and any Arrow stream become an
 //! [`ObservationBatch`], whose text fields hold each distinct value once.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use std::ffi::CStr;
 
@@ -62,7 +62,7 @@ pub(crate) fn batch_from_columns(
     py: Python<'_>,
     columns: &Bound<'_, PyDict>,
 ) -> PyResult<ObservationBatch> {
-    let mut given: HashMap<String, Given<'_>> = HashMap::new();
+    let mut given: HashMap<String, Given<'_>> = HashMap::default();
     let mut rows = None;
     for (key, values) in columns.iter() {
         let name = key.extract::<String>().unwrap_or_else(|_| key.to_string());
@@ -199,7 +199,7 @@ fn read_texts(
         }
         Some(Given::List(list)) => list,
     };
-    let mut by_object: HashMap<usize, u32> = HashMap::new();
+    let mut by_object: HashMap<usize, u32> = HashMap::default();
     for (row, cell) in list.iter().enumerate() {
         let_ctrl_c_in(py, row)?;
         if first.settled_before(row) {
