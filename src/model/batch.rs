@@ -11,7 +11,9 @@ use crate::error::{Error, Result};
 /// none.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextColumn {
+    /// Empty while no row has text (a field the caller did not give costs nothing).
     codes: Vec<u32>,
+    rows: usize,
     values: Vec<String>,
     index: HashMap<String, u32>,
 }
@@ -22,20 +24,25 @@ impl TextColumn {
 
     /// Appends a row.
     pub fn push(&mut self, text: Option<&str>) {
-        let code = match text {
-            None => Self::MISSING,
-            Some(text) => match self.index.get(text) {
-                Some(&code) => code,
-                None => self.intern(text.to_owned()),
-            },
-        };
-        self.codes.push(code);
+        let code = text.map(|text| match self.index.get(text) {
+            Some(&code) => code,
+            None => self.intern(text.to_owned()),
+        });
+        self.push_code(code);
     }
 
     /// Appends a row whose text is `values()[code]`, or none: for a caller that keeps
     /// its own list of distinct texts (an Arrow dictionary, Python string objects).
     pub fn push_code(&mut self, code: Option<u32>) {
-        self.codes.push(code.unwrap_or(Self::MISSING));
+        match code {
+            None if self.codes.is_empty() => {}
+            None => self.codes.push(Self::MISSING),
+            Some(code) => {
+                self.codes.resize(self.rows, Self::MISSING);
+                self.codes.push(code);
+            }
+        }
+        self.rows += 1;
     }
 
     /// Adds `text` to the distinct texts (if new) and gives its code, without
@@ -52,12 +59,12 @@ impl TextColumn {
 
     /// How many rows the column holds.
     pub fn len(&self) -> usize {
-        self.codes.len()
+        self.rows
     }
 
     /// Whether the column holds no row.
     pub fn is_empty(&self) -> bool {
-        self.codes.is_empty()
+        self.rows == 0
     }
 
     /// The text of row `row`.
@@ -79,6 +86,50 @@ impl TextColumn {
     /// text names.
     pub fn first_row_with(&self, code: u32) -> Option<usize> {
         self.codes.iter().position(|&c| c == code)
+    }
+}
+
+/// One optional number field of many rows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NumberColumn {
+    /// Empty while no row has a number.
+    values: Vec<Option<f64>>,
+    rows: usize,
+}
+
+impl NumberColumn {
+    /// Appends a row.
+    pub fn push(&mut self, number: Option<f64>) {
+        match number {
+            None if self.values.is_empty() => {}
+            None => self.values.push(None),
+            Some(n) => {
+                self.values.resize(self.rows, None);
+                self.values.push(Some(n));
+            }
+        }
+        self.rows += 1;
+    }
+
+    /// The number of row `row`.
+    pub fn get(&self, row: usize) -> Option<f64> {
+        self.values.get(row).copied().flatten()
+    }
+
+    /// How many rows the column holds.
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    /// Whether the column holds no row.
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+}
+
+impl Extend<Option<f64>> for NumberColumn {
+    fn extend<I: IntoIterator<Item = Option<f64>>>(&mut self, numbers: I) {
+        numbers.into_iter().for_each(|n| self.push(n));
     }
 }
 
@@ -119,11 +170,11 @@ pub struct ObservationBatch {
     /// Quotes.
     pub quote: TextColumn,
     /// Explicit lower bounds.
-    pub low: Vec<Option<f64>>,
+    pub low: NumberColumn,
     /// Explicit upper bounds.
-    pub high: Vec<Option<f64>>,
+    pub high: NumberColumn,
     /// Units of the last significant digit.
-    pub precision: Vec<Option<f64>>,
+    pub precision: NumberColumn,
     /// Notes.
     pub note: TextColumn,
     /// Units the values are in.
@@ -227,11 +278,37 @@ impl ObservationBatch {
             status: text(&self.status),
             source: text(&self.source),
             quote: text(&self.quote),
-            low: self.low[i],
-            high: self.high[i],
-            precision: self.precision[i],
+            low: self.low.get(i),
+            high: self.high.get(i),
+            precision: self.precision.get(i),
             note: text(&self.note),
             unit: text(&self.unit),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_first_given_at_row_three_is_missing_before_and_after_it() {
+        let mut column = TextColumn::default();
+        for row in 0..5 {
+            column.push((row == 3).then_some("said so"));
+        }
+        let texts: Vec<Option<&str>> = (0..5).map(|r| column.get(r)).collect();
+        assert_eq!(texts, [None, None, None, Some("said so"), None]);
+        assert_eq!((column.len(), column.values().len()), (5, 1));
+        assert_eq!(column.first_row_with(0), Some(3));
+    }
+
+    #[test]
+    fn a_number_first_given_at_row_two_is_missing_before_and_after_it() {
+        let mut column = NumberColumn::default();
+        column.extend([None, None, Some(1.5), None]);
+        let numbers: Vec<Option<f64>> = (0..4).map(|r| column.get(r)).collect();
+        assert_eq!(numbers, [None, None, Some(1.5), None]);
+        assert_eq!(column.len(), 4);
     }
 }

@@ -12,7 +12,7 @@ mod status;
 mod table;
 mod topic;
 
-pub use batch::{ObservationBatch, TextColumn};
+pub use batch::{NumberColumn, ObservationBatch, TextColumn};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
 pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observation, Source};
 pub use status::{Kind, Status};

@@ -115,9 +115,9 @@ pub(crate) fn batch_from_columns(
         read_numbers(py, name, given.get(name), rows, first)
     };
     batch.value = numbers("value", &mut first)?;
-    batch.low = numbers("low", &mut first)?;
-    batch.high = numbers("high", &mut first)?;
-    batch.precision = numbers("precision", &mut first)?;
+    batch.low.extend(numbers("low", &mut first)?);
+    batch.high.extend(numbers("high", &mut first)?);
+    batch.precision.extend(numbers("precision", &mut first)?);
     for (name, column) in [
         ("indicator", &mut batch.indicator),
         ("origin", &mut batch.origin),

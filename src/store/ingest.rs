@@ -328,7 +328,7 @@ fn check_row(
         .statuses
         .get(&batch.status, index, status_of)?
         .unwrap_or(Status::Actual);
-    let precision = batch.precision[index];
+    let precision = batch.precision.get(index);
     if let Some(p) = precision {
         if !(p.is_finite() && p > 0.0) {
             return Err(Error::invalid(
@@ -344,8 +344,8 @@ fn check_row(
     } else {
         0.0
     };
-    let low = batch.low[index].unwrap_or(derived.low.max(floor));
-    let high = batch.high[index].unwrap_or(derived.high);
+    let low = batch.low.get(index).unwrap_or(derived.low.max(floor));
+    let high = batch.high.get(index).unwrap_or(derived.high);
     if !low.is_finite() || low > value || low < floor {
         return Err(Error::invalid(
             "low",
