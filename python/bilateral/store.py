@@ -11,6 +11,7 @@ the code of each is a line or two.
 
 from __future__ import annotations
 
+import importlib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from os import PathLike
@@ -46,6 +47,22 @@ def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
 
 #: The fields of an observation that hold numbers.
 _NUMBER_FIELDS = frozenset({"value", "low", "high", "precision"})
+
+
+def _arrow_table(frame: pd.DataFrame) -> Any | None:
+    """The frame as a pyarrow Table when pyarrow is installed and can convert it: Arrow
+    hands text columns over without a Python object per cell (1M rows: about half the
+    time and a quarter of the memory of the lists). ``None`` otherwise (no pyarrow, or a
+    column of mixed types, which the lists path reads cell by cell to name the bad
+    one)."""
+    try:
+        pa = importlib.import_module("pyarrow")
+    except ImportError:
+        return None
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowException, TypeError, ValueError):
+        return None
 
 
 def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
@@ -225,6 +242,9 @@ class Store:
         1
         """
         if isinstance(records, pd.DataFrame):
+            table = _arrow_table(records)
+            if table is not None:
+                return self._inner.add_arrow(table, replace=replace)
             return self._inner.add_columns(_frame_columns(records), replace=replace)
         if hasattr(records, "__arrow_c_stream__"):
             return self._inner.add_arrow(records, replace=replace)

@@ -39,6 +39,14 @@ FRAMES: dict[str, Callable[[dict[str, list[Any]]], Any]] = {
 }
 
 
+@pytest.fixture(params=["through Arrow", "as lists"])
+def pandas_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """pandas frames go through pyarrow when it is installed, else as lists: both."""
+    if request.param == "as lists":
+        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
+    return str(request.param)
+
+
 def _store() -> bilateral.Store:
     store = bilateral.Store()
     store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
@@ -53,7 +61,7 @@ def _cells(store: bilateral.Store) -> list[list[Any]]:
             for row in frame.values.tolist()]  # fmt: skip
 
 
-def test_a_pandas_a_polars_and_a_pyarrow_frame_give_the_same_store() -> None:
+def test_a_pandas_a_polars_and_a_pyarrow_frame_give_the_same_store(pandas_path: str) -> None:
     stores = {}
     for kind, make in FRAMES.items():
         store = _store()
@@ -68,7 +76,7 @@ def test_a_pandas_a_polars_and_a_pyarrow_frame_give_the_same_store() -> None:
     assert by_period["2024"][11:] == ["office", None, "counted at the border"]
 
 
-def test_dictionary_encoded_and_integer_columns_read_as_their_text() -> None:
+def test_dictionary_encoded_and_integer_columns_read_as_their_text(pandas_path: str) -> None:
     rows = dict(ROWS, period=[2022, 2023, 2024, 2024, 2025], origin=ROWS["origin"])
     plain, encoded = _store(), _store()
     plain.add_many(pd.DataFrame(rows))
@@ -81,8 +89,12 @@ def test_dictionary_encoded_and_integer_columns_read_as_their_text() -> None:
     assert sorted(plain.observations()["period"]) == ["2022", "2023", "2024", "2024", "2025"]
 
 
-@pytest.mark.parametrize("kind", FRAMES)
-def test_a_missing_value_at_row_700000_names_that_row_and_changes_nothing(kind: str) -> None:
+@pytest.mark.parametrize("kind", ["pandas", "pandas as lists", "polars", "pyarrow"])
+def test_a_missing_value_at_row_700000_names_that_row_and_changes_nothing(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if kind == "pandas as lists":
+        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
     n = 700_001
     years = np.arange(n) % 50 + 1950
     rows: dict[str, Any] = {
@@ -97,7 +109,7 @@ def test_a_missing_value_at_row_700000_names_that_row_and_changes_nothing(kind: 
     store.add_many([{"indicator": "visitors", "origin": "TUR", "destination": "GEO",
                      "period": "2026", "value": 5.0}])  # fmt: skip
     with pytest.raises(bilateral.ValidationError) as raised:
-        store.add_many(FRAMES[kind](rows))
+        store.add_many(FRAMES[kind.split()[0]](rows))
     assert raised.value.record == 700_000 and raised.value.field == "value"
     assert store.observations()["value"].tolist() == [5.0]
 
