@@ -194,6 +194,7 @@ class StoredPoint:
 
     @property
     def middle(self) -> datetime:
+        """Where the period stands on the date axis: halfway through it."""
         start = datetime(self.start.year, self.start.month, self.start.day)
         return start + (self.end - self.start + timedelta(days=1)) / 2
 
