@@ -162,8 +162,10 @@ def test_figures_are_matplotlib_figures(report: bilateral.Report) -> None:
     assert isinstance(bilateral.plot.directions(store, "tourists", "AZE", "KAZ"), Figure)
     assert isinstance(bilateral.plot.progress(store, "corridor_cargo", "AZE", "KAZ"), Figure)
     assert isinstance(bilateral.plot.timeline(store, "AZE", "KAZ"), Figure)
+    # Any stored series draws, a report's chart or not.
+    assert isinstance(bilateral.plot.series(store, "agreements", "AZE", "KAZ"), Figure)
     with pytest.raises(bilateral.NotFoundError):
-        bilateral.plot.series(store, "agreements", "AZE", "KAZ")
+        bilateral.plot.series(store, "agreements", "AZE", "KAZ", product="wheat")
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
