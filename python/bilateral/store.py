@@ -49,6 +49,14 @@ def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
 _NUMBER_FIELDS = frozenset({"value", "low", "high", "precision"})
 
 
+def _note_index_label(error: _core.ValidationError, frame: pd.DataFrame) -> None:
+    """Adds the row's index label to an error about a frame's row: the position is the
+    record number, but a reader finds the row by its label (`df.loc[...]`)."""
+    if error.record is not None and 0 <= error.record < len(frame):
+        label = frame.index[error.record]
+        error.add_note(f"DataFrame index label of record {error.record}: {label!r}")
+
+
 def _arrow_table(frame: pd.DataFrame) -> Any | None:
     """The frame as a pyarrow Table when pyarrow is installed and can convert it: Arrow
     hands text columns over without a Python object per cell (1M rows: about half the
@@ -242,10 +250,14 @@ class Store:
         1
         """
         if isinstance(records, pd.DataFrame):
-            table = _arrow_table(records)
-            if table is not None:
-                return self._inner.add_arrow(table, replace=replace)
-            return self._inner.add_columns(_frame_columns(records), replace=replace)
+            try:
+                table = _arrow_table(records)
+                if table is not None:
+                    return self._inner.add_arrow(table, replace=replace)
+                return self._inner.add_columns(_frame_columns(records), replace=replace)
+            except _core.ValidationError as error:
+                _note_index_label(error, records)
+                raise
         if hasattr(records, "__arrow_c_stream__"):
             return self._inner.add_arrow(records, replace=replace)
         return self._inner.add_many(records, replace=replace)
@@ -423,6 +435,9 @@ class Store:
         ``into="polars"`` gives a polars DataFrame, ``into="arrow"`` a :class:`Table`
         that any Arrow reader takes (``pyarrow.table(t)``, ``polars.DataFrame(t)``,
         DuckDB); none of them builds a Python object per row.
+
+        Without ``product``, totals and products come together: sum ``value`` only over
+        ``product == "total"`` (or pass ``product="total"``), or a total is counted twice.
 
         >>> df = bilateral.demo().observations(indicator="tourists", origin="AZE", destination="KAZ")
         >>> df[["period", "value", "low", "high", "qualifier"]].values.tolist()[-1]

@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use pyo3::exceptions::PyFileNotFoundError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -190,6 +191,16 @@ impl PyStore {
     #[new]
     #[pyo3(signature = (path=None))]
     fn new(py: Python<'_>, path: Option<std::path::PathBuf>) -> PyResult<PyStore> {
+        // SQLite creates the file but not its folder, and says only "unable to open".
+        if let Some(folder) = path.as_deref().and_then(std::path::Path::parent) {
+            if !folder.as_os_str().is_empty() && !folder.is_dir() {
+                return Err(PyFileNotFoundError::new_err((
+                    2,
+                    "no such directory for the store",
+                    folder.display().to_string(),
+                )));
+            }
+        }
         let store = py
             .detach(|| match &path {
                 Some(p) => Store::open(p),
