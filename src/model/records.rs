@@ -204,6 +204,19 @@ impl NewObservation {
             ..NewObservation::default()
         }
     }
+
+    /// Multiplies the value, bounds and precision by `scale`, as
+    /// [`ObservationBatch::scale`](crate::model::ObservationBatch::scale) does.
+    pub fn scale(&mut self, scale: f64) -> crate::error::Result<()> {
+        let factor = crate::model::check_scale(scale)?;
+        self.value *= factor;
+        for number in [&mut self.low, &mut self.high, &mut self.precision] {
+            if let Some(n) = number {
+                *n *= factor;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A stored figure with everything needed to use and cite it.

@@ -50,7 +50,7 @@ fn exceptions(py: Python<'_>) -> PyResult<&'static Exceptions> {
         let duplicate = make(
             "DuplicateError",
             vec![validation.bind(py).clone().into_any()],
-            "The observation is already stored (pass replace=True to overwrite); `record` and `key` say which.",
+            "The observation is already stored, or stored with another figure (on_duplicate=\"replace\" replaces it, on_duplicate=\"skip\" passes over identical ones); `record` and `key` say which.",
         )?;
         let not_found = make(
             "NotFoundError",

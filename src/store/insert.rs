@@ -299,6 +299,7 @@ pub(super) fn insert_event(
                 what: "event",
                 record: None,
                 key: format!("{date} {kind} {:?}", event.title.trim()),
+                conflict: None,
             })
         }
         Err(e) => Err(e.into()),
