@@ -406,6 +406,50 @@ fn a_unit_that_is_no_multiple_of_the_indicators_is_refused_naming_the_unit() {
 }
 
 #[test]
+fn a_new_store_knows_the_starter_catalogue_and_still_loads_the_demo_dataset() {
+    let store = Store::in_memory().unwrap();
+    let fdi = store.indicator("fdi_stock").unwrap();
+    assert_eq!(
+        (fdi.unit.as_str(), fdi.kind, fdi.directed, fdi.topic.code()),
+        ("USD", Kind::Stock, true, "investment")
+    );
+    for code in [
+        "trade_turnover",
+        "exports",
+        "imports",
+        "exports_volume",
+        "imports_volume",
+        "fdi_flow",
+        "tourists",
+        "migrants",
+        "students",
+        "remittances",
+        "flights",
+        "cargo",
+        "containers",
+    ] {
+        store.indicator(code).unwrap();
+    }
+    let demo = Store::demo().unwrap();
+    assert!(count(&demo) > 0);
+    assert_eq!(demo.indicator("exports").unwrap().unit, "USD");
+}
+
+#[test]
+fn a_catalogue_entry_no_figure_uses_gives_way_to_a_users_definition() {
+    let mut store = Store::in_memory().unwrap();
+    let tonnes = Indicator::new("cargo", "Rail cargo", "t", Kind::Flow, false);
+    assert!(store.add_indicator(&tonnes).unwrap());
+    assert_eq!(store.indicator("cargo").unwrap(), tonnes);
+    // Once figures use a catalogue entry, it is refused like any other definition.
+    store
+        .add(&obs("migrants", "KAZ", "AZE", "2024", 10_000.0))
+        .unwrap();
+    let other = Indicator::new("migrants", "Migrants", "count", Kind::Stock, true);
+    assert_invalid(store.add_indicator(&other), "code", "migrants", None);
+}
+
+#[test]
 fn undirected_pairs_are_stored_alphabetically_and_found_in_either_order() {
     let mut store = store();
     store
