@@ -82,6 +82,23 @@ pub fn catalogue() -> Result<Vec<Indicator>> {
         })
 }
 
+impl Dataset {
+    /// The dataset in the file at `path` (the format of the built-in ones, documented
+    /// in the README). A file that cannot be read is [`Error::Io`]; one that is not a
+    /// dataset is a validation error on the field `dataset` quoting the path, the
+    /// reason naming the line and column.
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Dataset> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        serde_json::from_str(&text)
+            .map_err(|e| Error::invalid("dataset", shown, format!("is not a dataset file: {e}")))
+    }
+}
+
 /// The World Bank population source that the preloaded population rows cite.
 pub(crate) fn population_source() -> Source {
     Source {

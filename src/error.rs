@@ -52,6 +52,15 @@ pub enum Error {
         /// What was wrong with it.
         message: String,
     },
+    /// A file the call was given could not be read (a dataset file that does not
+    /// exist, say); Python raises the `OSError` of its kind (`FileNotFoundError` …).
+    #[error("{path}: {source}")]
+    Io {
+        /// The file, as given.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// The store was closed (from Python, `Store.close()`); it takes no more calls.
     #[error("the store is closed")]
     Closed,

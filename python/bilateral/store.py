@@ -178,6 +178,23 @@ class Store:
         """
         return self._inner.load_dataset(name)
 
+    def load(self, path: str | PathLike[str]) -> dict[str, int]:
+        """Loads a dataset file (JSON in the format of the built-in datasets: sources,
+        indicators, observations and events; see the README) all or nothing, through
+        the same checks as :meth:`add_many`; returns how many of each it added. A
+        missing file is a FileNotFoundError; a file that is not a dataset a
+        ValidationError whose reason names the line and column.
+
+        >>> import json, pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.json"
+        >>> _ = path.write_text(json.dumps({"name": "figures", "title": "Our figures",
+        ...     "observations": [{"indicator": "tourists", "origin": "GEO", "destination": "ARM",
+        ...                       "period": "2024", "value": 1.2, "unit": "million persons"}]}))
+        >>> bilateral.Store().load(path)["observations"]
+        1
+        """
+        return self._inner.load(path)
+
     def add(
         self,
         indicator: str,

@@ -26,7 +26,7 @@ use crate::model::{
     Indicator, Kind, NewEvent, NewObservation, ObservationBatch, Source, Status, Topic,
 };
 use crate::period::Period;
-use crate::store::{ObservationFilter, OnDuplicate, Store};
+use crate::store::{LoadSummary, ObservationFilter, OnDuplicate, Store};
 
 /// A store of bilateral observations in SQLite: in memory, or in the file at `path`.
 #[pyclass(name = "Store", module = "bilateral._core", frozen)]
@@ -136,6 +136,17 @@ fn on_duplicate(on_duplicate: &str, replace: Option<bool>) -> crate::error::Resu
     }
 }
 
+/// What a load added, as a dict of counts.
+fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDict>> {
+    let dict = PyDict::new(py);
+
+    dict.set_item("sources", summary.sources)?;
+    dict.set_item("indicators", summary.indicators)?;
+    dict.set_item("observations", summary.observations)?;
+    dict.set_item("events", summary.events)?;
+    Ok(dict)
+}
+
 impl PyStore {
     /// Wraps an open store, which from now on stops long calls on Ctrl-C.
     pub(crate) fn new_open(
@@ -239,12 +250,13 @@ impl PyStore {
     fn load_dataset<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
         let name = name.to_owned();
         let summary = self.with(py, move |s| s.load_dataset(&name))?;
-        let dict = PyDict::new(py);
-        dict.set_item("sources", summary.sources)?;
-        dict.set_item("indicators", summary.indicators)?;
-        dict.set_item("observations", summary.observations)?;
-        dict.set_item("events", summary.events)?;
-        Ok(dict)
+        summary_dict(py, summary)
+    }
+
+    /// Loads the dataset file at `path` all or nothing: counts of what it added.
+    fn load<'py>(&self, py: Python<'py>, path: std::path::PathBuf) -> PyResult<Bound<'py, PyDict>> {
+        let summary = self.with(py, move |s| s.load_file(&path))?;
+        summary_dict(py, summary)
     }
 
     /// Adds one observation (`on_duplicate` "error", "skip" or "replace" says what to do

@@ -208,6 +208,12 @@ impl Store {
         self.load(&dataset)
     }
 
+    /// Loads the dataset file at `path` (see [`Dataset::from_path`]) all or nothing.
+    pub fn load_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<LoadSummary> {
+        let dataset = Dataset::from_path(path)?;
+        self.load(&dataset)
+    }
+
     /// Loads a dataset all or nothing, through the same checks as [`Store::add_many`];
     /// an error names the record's index within its list.
     pub fn load(&mut self, dataset: &Dataset) -> Result<LoadSummary> {

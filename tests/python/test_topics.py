@@ -19,7 +19,12 @@ def test_indicators_without_topics_land_in_trade_and_people_sections() -> None:
         ("people", "Tourism and people"),
     ]
     topics = store.indicators().set_index("code")["topic"].to_dict()
-    assert topics == {"tourists": "people", "trade_turnover": "trade"}
+    # The two catalogue entries gave way to these definitions; the rest of the catalogue
+    # stands beside them.
+    assert {code: topics[code] for code in ("tourists", "trade_turnover")} == {
+        "tourists": "people",
+        "trade_turnover": "trade",
+    }
 
 
 def test_a_topic_of_the_users_own_is_its_own_section_before_other_indicators() -> None:
