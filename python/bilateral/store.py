@@ -296,8 +296,8 @@ class Store:
         name: str,
         unit: str,
         kind: Literal["flow", "stock"],
-        directed: bool,
         *,
+        directed: bool,
         signed: bool = False,
         description: str | None = None,
         topic: str | None = None,
@@ -311,13 +311,20 @@ class Store:
         identical indicator was already stored.
 
         >>> store = bilateral.Store()
-        >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
+        >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
         True
         >>> store.indicators().set_index("code").loc["rail_cargo", "topic"]
         'transport'
         """
         return self._inner.add_indicator(
-            code, name, unit, kind, directed, signed=signed, description=description, topic=topic
+            code,
+            name,
+            unit,
+            kind,
+            directed=directed,
+            signed=signed,
+            description=description,
+            topic=topic,
         )
 
     def add_topic(self, code: str, title: str) -> bool:

@@ -376,7 +376,7 @@ impl PyStore {
 
     /// Adds an indicator; False when an identical one was already stored. Without a
     /// topic, the one its code and name suggest.
-    #[pyo3(signature = (code, name, unit, kind, directed, *, signed=false, description=None, topic=None))]
+    #[pyo3(signature = (code, name, unit, kind, *, directed, signed=false, description=None, topic=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_indicator(
         &self,

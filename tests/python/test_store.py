@@ -23,8 +23,8 @@ OBSERVATION_COLUMNS = [
 @pytest.fixture
 def store() -> bilateral.Store:
     s = bilateral.Store()
-    s.add_indicator("trade", "Trade", "USD", "flow", False)
-    s.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    s.add_indicator("trade", "Trade", "USD", "flow", directed=False)
+    s.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
     s.add_source("office", "Statistics office", publisher="The office")
     return s
 
@@ -184,7 +184,7 @@ def test_add_many_takes_a_dataframe_with_missing_cells(store: bilateral.Store) -
     assert back[["low", "high"]].values.tolist() == [[58_500, 59_500], [24_000, 24_000]]
     # What observations() returns can go back in (start and end are derived, so ignored).
     other = bilateral.Store()
-    other.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    other.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
     back = back.drop(columns=["source"])
     assert other.add_many(back) == 2
 
