@@ -92,9 +92,7 @@ def _report(args: argparse.Namespace) -> int:
     words = list(args.countries)
     if len(words) not in (0, 2):
         hint = (
-            f"; name the store with --db {words[0]}"
-            if words and os.path.isfile(words[0])
-            else ""
+            f"; name the store with --db {words[0]}" if words and os.path.isfile(words[0]) else ""
         )
         raise _Usage(f"give two countries, not {len(words)}: {' '.join(words)}{hint}")
     with _open(args.db, args.dataset) as store:

@@ -288,7 +288,9 @@ class Store:
             return self._inner.add_arrow(
                 records, on_duplicate=on_duplicate, replace=replace, scale=scale
             )
-        return self._inner.add_many(records, on_duplicate=on_duplicate, replace=replace, scale=scale)
+        return self._inner.add_many(
+            records, on_duplicate=on_duplicate, replace=replace, scale=scale
+        )
 
     def add_indicator(
         self,

@@ -210,10 +210,11 @@ impl NewObservation {
     pub fn scale(&mut self, scale: f64) -> crate::error::Result<()> {
         let factor = crate::model::check_scale(scale)?;
         self.value *= factor;
-        for number in [&mut self.low, &mut self.high, &mut self.precision] {
-            if let Some(n) = number {
-                *n *= factor;
-            }
+        for n in [&mut self.low, &mut self.high, &mut self.precision]
+            .into_iter()
+            .flatten()
+        {
+            *n *= factor;
         }
         Ok(())
     }

@@ -121,7 +121,10 @@ def test_scale_stores_a_table_in_thousands_as_base_units(store: bilateral.Store)
                          "value": [547.6, 612.0], "high": [550.0, 615.0]})  # fmt: skip
     assert store.add_many(rows, scale=1000) == 2
     stored = store.observations(indicator="trade")
-    assert stored[["value", "high"]].values.tolist() == [[547_600.0, 550_000.0], [612_000.0, 615_000.0]]
+    assert stored[["value", "high"]].values.tolist() == [
+        [547_600.0, 550_000.0],
+        [612_000.0, 615_000.0],
+    ]
     store.add("visitors", "KAZ", "AZE", 2024, 1.5, qualifier="over", unit="million persons")
     visitors = store.observations(indicator="visitors").iloc[0]
     assert (visitors.value, visitors.low, visitors.high) == (1_500_000.0, 1_500_000.0, 1_600_000.0)

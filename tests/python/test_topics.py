@@ -31,9 +31,13 @@ def test_a_topic_of_the_users_own_is_its_own_section_before_other_indicators() -
     store = bilateral.Store()
     assert store.add_topic("energy", "Energy and power")
     assert not store.add_topic("energy", "Energy and power")
-    store.add_indicator("power", "Electricity exports", "MWh", "flow", directed=True, topic="energy")
+    store.add_indicator(
+        "power", "Electricity exports", "MWh", "flow", directed=True, topic="energy"
+    )
     store.add_indicator("grain", "Grain harvest", "t", "flow", directed=False)
-    store.add_indicator("students", "Students", "persons", "stock", directed=True, topic="Higher_Education")
+    store.add_indicator(
+        "students", "Students", "persons", "stock", directed=True, topic="Higher_Education"
+    )
     for code in ("power", "grain", "students"):
         store.add(code, "GEO", "ARM", 2024, 100)
     report = store.report("GEO", "ARM")
