@@ -63,14 +63,14 @@ def timed(work: Callable[..., object], *args: Any) -> float:
 def bilateral_ingest(df: pd.DataFrame, path: Path) -> None:
     with bilateral.Store(path) as store:
         for i in range(INDICATORS):
-            store.add_indicator(f"ind{i}", f"Indicator {i}", "USD", "flow", True)
+            store.add_indicator(f"ind{i}", f"Indicator {i}", "USD", "flow", directed=True)
         store.add_many(df)
 
 
 def bilateral_ingest_polars(df: pl.DataFrame, path: Path) -> None:
     with bilateral.Store(path) as store:
         for i in range(INDICATORS):
-            store.add_indicator(f"ind{i}", f"Indicator {i}", "USD", "flow", True)
+            store.add_indicator(f"ind{i}", f"Indicator {i}", "USD", "flow", directed=True)
         store.add_many(df)
 
 

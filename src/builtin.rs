@@ -63,6 +63,42 @@ impl Dataset {
     }
 }
 
+/// The starter catalogue (`data/catalogue.json`, a dataset file of indicators alone): the common bilateral indicators a
+/// new store knows (trade, investment, people, transport). The built-in datasets define
+/// the codes they share with it identically, so loading one adds nothing over it.
+///
+/// ```
+/// let codes: Vec<String> = bilateral::builtin::catalogue()?.into_iter().map(|i| i.code).collect();
+/// assert!(codes.contains(&"fdi_stock".to_owned()));
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+pub fn catalogue() -> Result<Vec<Indicator>> {
+    // A dataset file of indicators alone, so that it reads as any shared file does.
+    serde_json::from_str::<Dataset>(include_str!("../data/catalogue.json"))
+        .map(|c| c.indicators)
+        .map_err(|e| Error::BuiltinData {
+            name: "catalogue.json",
+            message: e.to_string(),
+        })
+}
+
+impl Dataset {
+    /// The dataset in the file at `path` (the format of the built-in ones, documented
+    /// in the README). A file that cannot be read is [`Error::Io`]; one that is not a
+    /// dataset is a validation error on the field `dataset` quoting the path, the
+    /// reason naming the line and column.
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Dataset> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        serde_json::from_str(&text)
+            .map_err(|e| Error::invalid("dataset", shown, format!("is not a dataset file: {e}")))
+    }
+}
+
 /// The World Bank population source that the preloaded population rows cite.
 pub(crate) fn population_source() -> Source {
     Source {
@@ -177,6 +213,19 @@ mod tests {
         assert!(population.contains(&("KAZ", 2024, 20_592_571)));
         for name in datasets() {
             assert_eq!(Dataset::builtin(name).unwrap().name, name);
+        }
+    }
+
+    #[test]
+    fn datasets_define_the_codes_they_share_with_the_catalogue_as_it_does() {
+        let catalogue = catalogue().unwrap();
+        assert!(catalogue.len() >= 14);
+        for name in datasets() {
+            for indicator in Dataset::builtin(name).unwrap().indicators {
+                if let Some(entry) = catalogue.iter().find(|c| c.code == indicator.code) {
+                    assert_eq!(entry, &indicator, "{name}");
+                }
+            }
         }
     }
 

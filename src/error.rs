@@ -27,10 +27,9 @@ pub enum Error {
     },
     /// An observation with the same indicator, pair, product, period, status and source
     /// (or an event with the same date, pair, kind and title) is already stored or
-    /// comes twice in one batch.
-    #[error("{}duplicate {what}: {key} is already stored or repeated in the batch{}",
-        record_prefix(*.record),
-        if *.what == "observation" { " (pass replace to overwrite it)" } else { "" })]
+    /// comes twice in one batch; with [`OnDuplicate::Skip`](crate::store::OnDuplicate::Skip),
+    /// one whose figure differs from the stored one.
+    #[error("{}duplicate {what}: {key} {}", record_prefix(*.record), duplicate_advice(what, conflict.as_deref()))]
     Duplicate {
         /// `"observation"` or `"event"`.
         what: &'static str,
@@ -38,6 +37,9 @@ pub enum Error {
         record: Option<usize>,
         /// The identifying fields of the record, readable.
         key: String,
+        /// The stored figure, readable, when it differs from the given one (a skip
+        /// passes over identical figures only).
+        conflict: Option<String>,
     },
     /// The database file does not have a layout this version of the library can use.
     #[error("schema: {0}")]
@@ -49,6 +51,15 @@ pub enum Error {
         name: &'static str,
         /// What was wrong with it.
         message: String,
+    },
+    /// A file the call was given could not be read (a dataset file that does not
+    /// exist, say); Python raises the `OSError` of its kind (`FileNotFoundError` …).
+    #[error("{path}: {source}")]
+    Io {
+        /// The file, as given.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
     },
     /// The store was closed (from Python, `Store.close()`); it takes no more calls.
     #[error("the store is closed")]
@@ -109,6 +120,22 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
+/// What a duplicate error adds after the key: what was found, and the option of the
+/// Python and Rust write calls (`on_duplicate`) that would take the record instead.
+fn duplicate_advice(what: &str, conflict: Option<&str>) -> String {
+    match (what, conflict) {
+        ("observation", Some(stored)) => format!(
+            "is already stored with another figure ({stored}); on_duplicate=\"replace\" would \
+             replace it"
+        ),
+        ("observation", None) => "is already stored or repeated in the batch \
+            (on_duplicate=\"replace\" would replace it; on_duplicate=\"skip\" passes over \
+            identical figures)"
+            .to_owned(),
+        _ => "is already stored or repeated in the batch".to_owned(),
+    }
+}
+
 fn record_prefix(record: Option<usize>) -> String {
     record.map(|i| format!("record {i}, ")).unwrap_or_default()
 }
@@ -148,10 +175,16 @@ impl Error {
                 v.record.get_or_insert(index);
                 Error::Validation(v)
             }
-            Error::Duplicate { what, record, key } => Error::Duplicate {
+            Error::Duplicate {
+                what,
+                record,
+                key,
+                conflict,
+            } => Error::Duplicate {
                 what,
                 record: record.or(Some(index)),
                 key,
+                conflict,
             },
             other => other,
         }

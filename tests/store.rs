@@ -262,6 +262,194 @@ fn a_second_observation_with_the_same_identity_is_a_duplicate_unless_replaced() 
 }
 
 #[test]
+fn a_skip_passes_over_records_identical_to_stored_ones_and_adds_the_rest() {
+    let mut store = store();
+    let mut cell = vec![
+        obs("trade", "AZE", "KAZ", "2023", 400_000_000.0),
+        obs("trade", "AZE", "KAZ", "2024", 533_400_000.0),
+    ];
+    cell[1].qualifier = Some("about".into());
+    cell[1].note = Some("customs".into());
+    assert_eq!(store.add_many(&cell, OnDuplicate::Skip).unwrap(), 2);
+    // The cell run again adds nothing; with one more record, only that one.
+    assert_eq!(store.add_many(&cell, OnDuplicate::Skip).unwrap(), 0);
+    cell.push(obs("visitors", "KAZ", "AZE", "2024", 102_000.0));
+    assert_eq!(store.add_many(&cell, OnDuplicate::Skip).unwrap(), 1);
+    // A record repeated within one batch is identical to the first of it.
+    let twice = [
+        obs("trade", "AZE", "KAZ", "2019", 1.0),
+        obs("trade", "KAZ", "AZE", "2019", 1.0),
+    ];
+    assert_eq!(store.add_many(&twice, OnDuplicate::Skip).unwrap(), 1);
+    assert_eq!(count(&store), 4);
+}
+
+#[test]
+fn a_skip_still_refuses_a_record_whose_figure_differs_from_the_stored_one() {
+    let mut store = store();
+    store
+        .add(&obs("trade", "AZE", "KAZ", "2024", 533_400_000.0))
+        .unwrap();
+    let batch = [
+        obs("trade", "AZE", "KAZ", "2023", 400_000_000.0),
+        obs("trade", "KAZ", "AZE", "2024", 533_500_000.0),
+    ];
+    let err = store.add_many(&batch, OnDuplicate::Skip).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Duplicate {
+                record: Some(1),
+                conflict: Some(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.contains("trade AZE–KAZ total 2024 actual"),
+        "{message}"
+    );
+    assert!(message.contains("stored: exact 533400000"), "{message}");
+    assert!(
+        message.contains("on_duplicate=\"replace\" would replace it"),
+        "{message}"
+    );
+    // All or nothing: the new 2023 record was not kept either.
+    assert_eq!(count(&store), 1);
+    // Another note is another figure too.
+    let mut noted = obs("trade", "AZE", "KAZ", "2024", 533_400_000.0);
+    noted.note = Some("revised".into());
+    assert!(store.add_many(&[noted], OnDuplicate::Skip).is_err());
+}
+
+#[test]
+fn the_plain_duplicate_error_names_the_on_duplicate_options() {
+    let mut store = store();
+    let record = obs("trade", "AZE", "KAZ", "2024", 1.0);
+    store.add(&record).unwrap();
+    let message = store.add(&record).unwrap_err().to_string();
+    assert!(message.contains("on_duplicate=\"replace\""), "{message}");
+    assert!(message.contains("on_duplicate=\"skip\""), "{message}");
+}
+
+#[test]
+fn a_figure_in_million_usd_is_stored_in_usd_with_its_bounds_multiplied() {
+    let mut store = store();
+    // "over 1.5 million": the last digit of 1,500,000 is the hundred thousands, so the
+    // bounds are 1,500,000 to 1,600,000.
+    let mut over = obs("trade", "AZE", "KAZ", "2024", 1.5);
+    over.unit = Some("million USD".into());
+    over.qualifier = Some("over".into());
+    store.add(&over).unwrap();
+    // Explicit bounds are in the unit given too: 2 to 3 thousand USD.
+    let mut bounded = obs("trade", "AZE", "KAZ", "2023", 2.5);
+    bounded.unit = Some("thousand USD".into());
+    bounded.low = Some(2.0);
+    bounded.high = Some(3.0);
+    store.add(&bounded).unwrap();
+    let stored = store
+        .observations(&ObservationFilter::indicator("trade"))
+        .unwrap();
+    let figures: Vec<(&str, f64, f64, f64, &str)> = stored
+        .iter()
+        .map(|o| {
+            (
+                o.period_text.as_str(),
+                o.value,
+                o.low,
+                o.high,
+                o.unit.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("2023", 2_500.0, 2_000.0, 3_000.0, "USD"),
+            ("2024", 1_500_000.0, 1_500_000.0, 1_600_000.0, "USD"),
+        ]
+    );
+}
+
+#[test]
+fn a_batch_scale_multiplies_every_row_and_short_unit_words_name_multiples() {
+    let mut store = store();
+    let mut batch = bilateral::ObservationBatch::from_observations(&[
+        obs("trade", "AZE", "KAZ", "2023", 547.6),
+        obs("visitors", "KAZ", "AZE", "2023", 102.0),
+    ]);
+    batch.scale(1000.0).unwrap();
+    store.add_batch(&batch, OnDuplicate::Error).unwrap();
+    let values: Vec<f64> = store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .iter()
+        .map(|o| o.value)
+        .collect();
+    assert_eq!(values, [547_600.0, 102_000.0]);
+    assert_eq!(bilateral::unit_multiple("mn USD", "USD"), Some(1e6));
+    assert_eq!(bilateral::unit_multiple("bn USD", "USD"), Some(1e9));
+    assert_eq!(bilateral::unit_multiple("thousand t", "t"), Some(1e3));
+    assert_invalid(batch.scale(0.0), "scale", "0", None);
+}
+
+#[test]
+fn a_unit_that_is_no_multiple_of_the_indicators_is_refused_naming_the_unit() {
+    let mut store = store();
+    let mut euros = obs("trade", "AZE", "KAZ", "2024", 1.5);
+    euros.unit = Some("million EUR".into());
+    assert_invalid(store.add(&euros), "unit", "million EUR", None);
+    euros.unit = Some("dozen USD".into());
+    assert_invalid(store.add(&euros), "unit", "dozen USD", None);
+}
+
+#[test]
+fn a_new_store_knows_the_starter_catalogue_and_still_loads_the_demo_dataset() {
+    let store = Store::in_memory().unwrap();
+    let fdi = store.indicator("fdi_stock").unwrap();
+    assert_eq!(
+        (fdi.unit.as_str(), fdi.kind, fdi.directed, fdi.topic.code()),
+        ("USD", Kind::Stock, true, "investment")
+    );
+    for code in [
+        "trade_turnover",
+        "exports",
+        "imports",
+        "exports_volume",
+        "imports_volume",
+        "fdi_flow",
+        "tourists",
+        "migrants",
+        "students",
+        "remittances",
+        "flights",
+        "cargo",
+        "containers",
+    ] {
+        store.indicator(code).unwrap();
+    }
+    let demo = Store::demo().unwrap();
+    assert!(count(&demo) > 0);
+    assert_eq!(demo.indicator("exports").unwrap().unit, "USD");
+}
+
+#[test]
+fn a_catalogue_entry_no_figure_uses_gives_way_to_a_users_definition() {
+    let mut store = Store::in_memory().unwrap();
+    let tonnes = Indicator::new("cargo", "Rail cargo", "t", Kind::Flow, false);
+    assert!(store.add_indicator(&tonnes).unwrap());
+    assert_eq!(store.indicator("cargo").unwrap(), tonnes);
+    // Once figures use a catalogue entry, it is refused like any other definition.
+    store
+        .add(&obs("migrants", "KAZ", "AZE", "2024", 10_000.0))
+        .unwrap();
+    let other = Indicator::new("migrants", "Migrants", "count", Kind::Stock, true);
+    assert_invalid(store.add_indicator(&other), "code", "migrants", None);
+}
+
+#[test]
 fn undirected_pairs_are_stored_alphabetically_and_found_in_either_order() {
     let mut store = store();
     store

@@ -1,12 +1,18 @@
 """The ``bilateral`` command line (also ``python -m bilateral``).
 
-    bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
-    bilateral report relations.db AZE KAZ --format html -o out.html
-    bilateral summary [--dataset NAME | --db FILE]
+    bilateral report [COUNTRY COUNTRY] [--db FILE | --dataset NAME] [--format F] [-o OUT]
+    bilateral summary [--db FILE | --dataset NAME]
+    bilateral load FILE --db FILE
     bilateral datasets
+    bilateral --version
 
-Exit status: 0 on success, 1 when the library refuses the input (an unknown country,
-say), 2 for bad arguments or a missing file; errors are one line on stderr.
+A store file is always named with ``--db``; without ``--db`` or ``--dataset`` the
+built-in dataset answers, and a pair it has no figures for is an error (rather than
+an empty report the user did not ask for).
+
+Exit status: 0 on success, 1 when the library refuses the input (an unknown country, a
+pair the built-in dataset has no figures for, a bad dataset file), 2 for bad arguments
+or a missing file; errors are one line on stderr.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import argparse
 import os
 import sys
 
-from . import BilateralError, Store, datasets
+from . import BilateralError, Store, __version__, datasets
 
 DEFAULT_DATASET = "azerbaijan-kazakhstan-2025"
 
@@ -31,6 +37,10 @@ class _Usage(Exception):
     """Bad arguments found after parsing (a missing file): exit status 2."""
 
 
+class _Refused(Exception):
+    """Input the command refuses though the library would not (exit status 1)."""
+
+
 def _open(db: str | None, dataset: str | None) -> Store:
     if db is not None:
         if not os.path.exists(db):
@@ -41,35 +51,73 @@ def _open(db: str | None, dataset: str | None) -> Store:
     return store
 
 
+def _add_store_options(parser: argparse.ArgumentParser, what: str) -> None:
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--db", help=f"the store file {what}")
+    source.add_argument("--dataset", help=f"a built-in dataset (default: {DEFAULT_DATASET})")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="bilateral", description="Bilateral country metrics in an embedded SQLite store."
     )
+    parser.add_argument("--version", action="version", version=f"bilateral {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     report = commands.add_parser("report", help="the report on a pair of countries")
-    report.add_argument("db", nargs="?", help="a store file (else --dataset)")
     report.add_argument(
         "countries",
         nargs="*",
         metavar="COUNTRY",
         help="the pair (default: the pair with most data)",
     )
-    report.add_argument(
-        "--dataset", help=f"a built-in dataset instead of a file (default: {DEFAULT_DATASET})"
-    )
+    _add_store_options(report, "to report from")
     report.add_argument("--format", choices=["markdown", "html", "json"], default="markdown")
     report.add_argument("-o", "--output", help="write to this file instead of standard output")
 
     summary = commands.add_parser(
         "summary", help="every figure, event and source of a store or dataset"
     )
-    source = summary.add_mutually_exclusive_group()
-    source.add_argument("--dataset", help=f"a built-in dataset (default: {DEFAULT_DATASET})")
-    source.add_argument("--db", help="a store file to summarise")
+    _add_store_options(summary, "to summarise")
+
+    load = commands.add_parser("load", help="load a dataset file into a store file")
+    load.add_argument("file", help="a dataset file (JSON, the format the README describes)")
+    load.add_argument("--db", required=True, help="the store file (created if missing)")
 
     commands.add_parser("datasets", help="list the built-in datasets")
     return parser
+
+
+def _report(args: argparse.Namespace) -> int:
+    words = list(args.countries)
+    if len(words) not in (0, 2):
+        hint = (
+            f"; name the store with --db {words[0]}" if words and os.path.isfile(words[0]) else ""
+        )
+        raise _Usage(f"give two countries, not {len(words)}: {' '.join(words)}{hint}")
+    with _open(args.db, args.dataset) as store:
+        if not words:
+            pairs = store.pairs()
+            if not pairs:
+                raise _Usage("the store holds no figures; name two countries")
+            words = [pairs[0][0], pairs[0][1]]
+        elif args.db is None and args.dataset is None:
+            # The user named no data: a pair the built-in dataset lacks is a mistake to
+            # point out, not an empty report to print.
+            pair = sorted(str(store.country(word)["alpha3"]) for word in words)
+            if not any(sorted(p[:2]) == pair for p in store.pairs()):
+                raise _Refused(
+                    f"the built-in dataset {DEFAULT_DATASET} has no figures for "
+                    f"{' and '.join(words)}; name a store with --db or a dataset with --dataset"
+                )
+        report = store.report(words[0], words[1])
+    text = report.render(args.format)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,33 +131,19 @@ def main(argv: list[str] | None = None) -> int:
             with _open(args.db, args.dataset) as store:
                 print(store.summary(), end="")
             return 0
-        # report: with --dataset, positional words are countries, not a file.
-        words = ([args.db] if args.db else []) + list(args.countries)
-        # Two words and no such file: two countries in the default dataset.
-        takes_file = (
-            not args.dataset and words and not (len(words) == 2 and not os.path.exists(words[0]))
-        )
-        db = words.pop(0) if takes_file else None
-        if len(words) not in (0, 2):
-            raise _Usage(f"give two countries, not {len(words)}: {' '.join(words)}")
-        with _open(db, args.dataset) as store:
-            if not words:
-                pairs = store.pairs()
-                if not pairs:
-                    raise _Usage("the store holds no figures; name two countries")
-                words = [pairs[0][0], pairs[0][1]]
-            report = store.report(words[0], words[1])
-        text = report.render(args.format)
-        if args.output:
-            with open(args.output, "w", encoding="utf-8") as out:
-                out.write(text)
-        else:
-            sys.stdout.write(text)
-        return 0
+        if args.command == "load":
+            if not os.path.exists(args.file):
+                raise _Usage(f"no such file: {args.file}")
+            with Store(args.db) as store:
+                added = store.load(args.file)
+            counts = ", ".join(f"{n} {what}" for what, n in added.items())
+            print(f"loaded {args.file} into {args.db}: {counts}")
+            return 0
+        return _report(args)
     except _Usage as error:
         print(f"bilateral: {error}", file=sys.stderr)
         return 2
-    except BilateralError as error:
+    except (BilateralError, _Refused) as error:
         print(f"bilateral: {error}", file=sys.stderr)
         return 1
     except OSError as error:

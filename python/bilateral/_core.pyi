@@ -44,7 +44,9 @@ class ValidationError(BilateralError, ValueError):
     reason: str
 
 class DuplicateError(ValidationError):
-    """The observation is already stored (pass ``replace=True`` to overwrite)."""
+    """The observation is already stored, or stored with another figure
+    (``on_duplicate="replace"`` replaces it, ``on_duplicate="skip"`` passes over identical
+    ones)."""
 
     key: str
 
@@ -61,6 +63,7 @@ class ClosedError(SchemaError):
     """The store was closed: it takes no more calls."""
 
 _Period = str | int
+_OnDuplicate = Literal["error", "skip", "replace"]
 #: A table: column name → values, in column order.
 _Columns = dict[str, list[Any]]
 
@@ -76,6 +79,7 @@ class Store:
     def close(self) -> None: ...
     def observation_count(self) -> int: ...
     def load_dataset(self, name: str) -> dict[str, int]: ...
+    def load(self, path: str | PathLike[str]) -> dict[str, int]: ...
     def add(
         self,
         indicator: str,
@@ -94,20 +98,43 @@ class Store:
         precision: float | None = None,
         note: str | None = None,
         unit: str | None = None,
-        replace: bool = False,
+        on_duplicate: _OnDuplicate = "error",
+        replace: bool | None = None,
+        scale: float = 1.0,
     ) -> None: ...
     # Each record is checked in the core: one that is not a mapping is a ValidationError.
-    def add_many(self, records: Iterable[Any], *, replace: bool = False) -> int: ...
-    def add_columns(self, columns: dict[str, Any], *, replace: bool = False) -> int: ...
-    def add_arrow(self, data: object, *, replace: bool = False) -> int: ...
+    def add_many(
+        self,
+        records: Iterable[Any],
+        *,
+        on_duplicate: _OnDuplicate = "error",
+        replace: bool | None = None,
+        scale: float = 1.0,
+    ) -> int: ...
+    def add_columns(
+        self,
+        columns: dict[str, Any],
+        *,
+        on_duplicate: _OnDuplicate = "error",
+        replace: bool | None = None,
+        scale: float = 1.0,
+    ) -> int: ...
+    def add_arrow(
+        self,
+        data: object,
+        *,
+        on_duplicate: _OnDuplicate = "error",
+        replace: bool | None = None,
+        scale: float = 1.0,
+    ) -> int: ...
     def add_indicator(
         self,
         code: str,
         name: str,
         unit: str,
         kind: str,
-        directed: bool,
         *,
+        directed: bool,
         signed: bool = False,
         description: str | None = None,
         topic: str | None = None,

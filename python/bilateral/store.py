@@ -27,6 +27,9 @@ from .report import Report
 from .table import Into, Table, converted
 
 _Period = str | int
+#: What a write does with an observation already stored: refuse it, pass over an
+#: identical one (refusing one with another figure), or replace it.
+OnDuplicate = Literal["error", "skip", "replace"]
 
 
 class _ArrowStream(Protocol):
@@ -183,6 +186,23 @@ class Store:
         """
         return self._inner.load_dataset(name)
 
+    def load(self, path: str | PathLike[str]) -> dict[str, int]:
+        """Loads a dataset file (JSON in the format of the built-in datasets: sources,
+        indicators, observations and events; see the README) all or nothing, through
+        the same checks as :meth:`add_many`; returns how many of each it added. A
+        missing file is a FileNotFoundError; a file that is not a dataset a
+        ValidationError whose reason names the line and column.
+
+        >>> import json, pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.json"
+        >>> _ = path.write_text(json.dumps({"name": "figures", "title": "Our figures",
+        ...     "observations": [{"indicator": "tourists", "origin": "GEO", "destination": "ARM",
+        ...                       "period": "2024", "value": 1.2, "unit": "million persons"}]}))
+        >>> bilateral.Store().load(path)["observations"]
+        1
+        """
+        return self._inner.load(path)
+
     def add(
         self,
         indicator: str,
@@ -201,11 +221,18 @@ class Store:
         precision: float | None = None,
         note: str | None = None,
         unit: str | None = None,
-        replace: bool = False,
+        on_duplicate: OnDuplicate = "error",
+        replace: bool | None = None,
+        scale: float = 1.0,
     ) -> None:
         """Adds one observation. Bounds follow from the qualifier unless `low`/`high` are
         given; `precision` overrides the unit of the last significant digit.
-        `replace=True` overwrites an observation with the same identity.
+        `on_duplicate` says what to do with an observation of the same identity: "error"
+        (a DuplicateError), "skip" (pass over an identical one, so a cell can run twice;
+        another figure is still a DuplicateError) or "replace" (`replace=True`, the
+        older spelling). `unit` may name a multiple of the indicator's unit ("million
+        USD", "thousand t", "bn USD") and `scale` multiplies the figures (1000 for a
+        table in thousands): the store keeps base units.
 
         >>> store = bilateral.demo()
         >>> store.add("tourists", "KAZ", "AZE", "2025-H1", 40_000, qualifier="about")
@@ -228,39 +255,56 @@ class Store:
             precision=precision,
             note=note,
             unit=unit,
+            on_duplicate=on_duplicate,
             replace=replace,
+            scale=scale,
         )
 
     def add_many(
         self,
         records: Iterable[Mapping[str, Any]] | pd.DataFrame | _ArrowStream,
         *,
-        replace: bool = False,
+        on_duplicate: OnDuplicate = "error",
+        replace: bool | None = None,
+        scale: float = 1.0,
     ) -> int:
         """Adds many observations all or nothing: an iterable of dicts, a pandas
         DataFrame with one row per observation, or anything Arrow can stream (a polars
         DataFrame, a pyarrow Table, a DuckDB result: any object with
         ``__arrow_c_stream__``). Frames are read column by column, each distinct text
         once. A bad record leaves the store unchanged and the error names its index and
-        field. Returns the number added.
+        field. `on_duplicate` and `scale` as for :meth:`add`; a row's `unit` may name a
+        multiple of its indicator's unit. Returns the number added (with "skip", the
+        rows not passed over).
 
         >>> store = bilateral.demo()
-        >>> store.add_many([{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
-        ...                 "period": "2023", "value": 50_000}])
+        >>> cell = [{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
+        ...          "period": "2023", "value": 50}]
+        >>> store.add_many(cell, on_duplicate="skip", scale=1000)
         1
+        >>> store.add_many(cell, on_duplicate="skip", scale=1000)
+        0
         """
         if isinstance(records, pd.DataFrame):
             try:
                 table = _arrow_table(records)
                 if table is not None:
-                    return self._inner.add_arrow(table, replace=replace)
-                return self._inner.add_columns(_frame_columns(records), replace=replace)
+                    return self._inner.add_arrow(
+                        table, on_duplicate=on_duplicate, replace=replace, scale=scale
+                    )
+                return self._inner.add_columns(
+                    _frame_columns(records), on_duplicate=on_duplicate, replace=replace, scale=scale
+                )
             except _core.ValidationError as error:
                 _note_index_label(error, records)
                 raise
         if hasattr(records, "__arrow_c_stream__"):
-            return self._inner.add_arrow(records, replace=replace)
-        return self._inner.add_many(records, replace=replace)
+            return self._inner.add_arrow(
+                records, on_duplicate=on_duplicate, replace=replace, scale=scale
+            )
+        return self._inner.add_many(
+            records, on_duplicate=on_duplicate, replace=replace, scale=scale
+        )
 
     def add_indicator(
         self,
@@ -268,8 +312,8 @@ class Store:
         name: str,
         unit: str,
         kind: Literal["flow", "stock"],
-        directed: bool,
         *,
+        directed: bool,
         signed: bool = False,
         description: str | None = None,
         topic: str | None = None,
@@ -283,13 +327,20 @@ class Store:
         identical indicator was already stored.
 
         >>> store = bilateral.Store()
-        >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
+        >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
         True
         >>> store.indicators().set_index("code").loc["rail_cargo", "topic"]
         'transport'
         """
         return self._inner.add_indicator(
-            code, name, unit, kind, directed, signed=signed, description=description, topic=topic
+            code,
+            name,
+            unit,
+            kind,
+            directed=directed,
+            signed=signed,
+            description=description,
+            topic=topic,
         )
 
     def add_topic(self, code: str, title: str) -> bool:

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::NewObservation;
+use super::{check_scale, NewObservation};
 use crate::error::{Error, Result};
 
 /// One text field of many rows: each row's position in the list of distinct texts, or
@@ -121,6 +121,11 @@ impl NumberColumn {
         self.rows
     }
 
+    /// Multiplies every number by `factor`.
+    fn scale(&mut self, factor: f64) {
+        self.values.iter_mut().flatten().for_each(|n| *n *= factor);
+    }
+
     /// Whether the column holds no row.
     pub fn is_empty(&self) -> bool {
         self.rows == 0
@@ -232,6 +237,29 @@ impl ObservationBatch {
     /// How many rows the batch holds.
     pub fn len(&self) -> usize {
         self.value.len()
+    }
+
+    /// Multiplies every value, bound and precision by `scale` (a table in thousands:
+    /// 1000), so that the batch holds base units; a scale that is not a positive number
+    /// is a validation error naming `scale`.
+    ///
+    /// ```
+    /// use bilateral::{NewObservation, ObservationBatch};
+    ///
+    /// let mut batch = ObservationBatch::from_observations(&[NewObservation::new("exports", "AZE", "KAZ", "2024", 1.5)]);
+    /// batch.scale(1000.0)?;
+    /// assert_eq!(batch.value, [Some(1500.0)]);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn scale(&mut self, scale: f64) -> Result<()> {
+        let factor = check_scale(scale)?;
+        if factor != 1.0 {
+            self.value.iter_mut().flatten().for_each(|n| *n *= factor);
+            self.low.scale(factor);
+            self.high.scale(factor);
+            self.precision.scale(factor);
+        }
+        Ok(())
     }
 
     /// Whether the batch holds no row.

@@ -11,6 +11,7 @@ mod records;
 mod status;
 mod table;
 mod topic;
+mod unit;
 
 pub use batch::{NumberColumn, ObservationBatch, TextColumn};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
@@ -18,3 +19,5 @@ pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observati
 pub use status::{Kind, Status};
 pub use table::{ObservationRow, ObservationTable, SeriesKey};
 pub use topic::{Topic, TopicEntry, TOPIC_WORDS};
+pub(crate) use unit::check_scale;
+pub use unit::unit_multiple;

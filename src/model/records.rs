@@ -204,6 +204,20 @@ impl NewObservation {
             ..NewObservation::default()
         }
     }
+
+    /// Multiplies the value, bounds and precision by `scale`, as
+    /// [`ObservationBatch::scale`](crate::model::ObservationBatch::scale) does.
+    pub fn scale(&mut self, scale: f64) -> crate::error::Result<()> {
+        let factor = crate::model::check_scale(scale)?;
+        self.value *= factor;
+        for n in [&mut self.low, &mut self.high, &mut self.precision]
+            .into_iter()
+            .flatten()
+        {
+            *n *= factor;
+        }
+        Ok(())
+    }
 }
 
 /// A stored figure with everything needed to use and cite it.

@@ -4,7 +4,10 @@
 //! The classes are made here, in Rust, so that they exist as soon as `bilateral._core`
 //! is imported; the package re-exports them under `bilateral.*`.
 
-use pyo3::exceptions::{PyException, PyKeyboardInterrupt, PyLookupError, PyValueError};
+use pyo3::exceptions::{
+    PyException, PyFileNotFoundError, PyKeyboardInterrupt, PyLookupError, PyOSError,
+    PyPermissionError, PyValueError,
+};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
@@ -50,7 +53,7 @@ fn exceptions(py: Python<'_>) -> PyResult<&'static Exceptions> {
         let duplicate = make(
             "DuplicateError",
             vec![validation.bind(py).clone().into_any()],
-            "The observation is already stored (pass replace=True to overwrite); `record` and `key` say which.",
+            "The observation is already stored, or stored with another figure (on_duplicate=\"replace\" replaces it, on_duplicate=\"skip\" passes over identical ones); `record` and `key` say which.",
         )?;
         let not_found = make(
             "NotFoundError",
@@ -109,6 +112,20 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     // Ctrl-C stopped the call: the KeyboardInterrupt Python would have raised.
     if matches!(error, Error::Interrupted) {
         return PyKeyboardInterrupt::new_err("interrupted");
+    }
+    // A file that cannot be read: the OSError Python's own open() would raise, with the
+    // errno and the file name (FileNotFoundError for a missing file).
+    if let Error::Io { path, source } = &error {
+        let arguments = (
+            source.raw_os_error().unwrap_or(0),
+            source.to_string(),
+            path.clone(),
+        );
+        return match source.kind() {
+            std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(arguments),
+            std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(arguments),
+            _ => PyOSError::new_err(arguments),
+        };
     }
     let build = || -> PyResult<PyErr> {
         let types = exceptions(py)?;

@@ -23,9 +23,11 @@ use super::report::PyReport;
 use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
-use crate::model::{Indicator, Kind, NewEvent, NewObservation, Source, Status, Topic};
+use crate::model::{
+    Indicator, Kind, NewEvent, NewObservation, ObservationBatch, Source, Status, Topic,
+};
 use crate::period::Period;
-use crate::store::{ObservationFilter, OnDuplicate, Store};
+use crate::store::{LoadSummary, ObservationFilter, OnDuplicate, Store};
 
 /// A store of bilateral observations in SQLite: in memory, or in the file at `path`.
 #[pyclass(name = "Store", module = "bilateral._core", frozen)]
@@ -120,13 +122,30 @@ fn required_period(field: &str, value: &Bound<'_, PyAny>) -> crate::error::Resul
     text_of(field, None, value)?.ok_or_else(|| Error::invalid(field, "None", "is missing"))
 }
 
-/// What `replace=True` asks of a write.
-fn on_duplicate(replace: bool) -> OnDuplicate {
-    if replace {
-        OnDuplicate::Replace
-    } else {
-        OnDuplicate::Error
+/// What a write does with a duplicate: `on_duplicate`, or `replace=True`, its older
+/// spelling (kept as an alias; together they must agree).
+fn on_duplicate(on_duplicate: &str, replace: Option<bool>) -> crate::error::Result<OnDuplicate> {
+    let chosen = OnDuplicate::from_code(on_duplicate)?;
+    match (replace, chosen) {
+        (None | Some(false), _) => Ok(chosen),
+        (Some(true), OnDuplicate::Error | OnDuplicate::Replace) => Ok(OnDuplicate::Replace),
+        (Some(true), _) => Err(Error::invalid(
+            "replace",
+            "True",
+            format!("contradicts on_duplicate={on_duplicate:?} (replace=True is on_duplicate=\"replace\")"),
+        )),
     }
+}
+
+/// What a load added, as a dict of counts.
+fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDict>> {
+    let dict = PyDict::new(py);
+
+    dict.set_item("sources", summary.sources)?;
+    dict.set_item("indicators", summary.indicators)?;
+    dict.set_item("observations", summary.observations)?;
+    dict.set_item("events", summary.events)?;
+    Ok(dict)
 }
 
 impl PyStore {
@@ -242,18 +261,21 @@ impl PyStore {
     fn load_dataset<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
         let name = name.to_owned();
         let summary = self.with(py, move |s| s.load_dataset(&name))?;
-        let dict = PyDict::new(py);
-        dict.set_item("sources", summary.sources)?;
-        dict.set_item("indicators", summary.indicators)?;
-        dict.set_item("observations", summary.observations)?;
-        dict.set_item("events", summary.events)?;
-        Ok(dict)
+        summary_dict(py, summary)
     }
 
-    /// Adds one observation (`replace=True` overwrites one with the same identity).
+    /// Loads the dataset file at `path` all or nothing: counts of what it added.
+    fn load<'py>(&self, py: Python<'py>, path: std::path::PathBuf) -> PyResult<Bound<'py, PyDict>> {
+        let summary = self.with(py, move |s| s.load_file(&path))?;
+        summary_dict(py, summary)
+    }
+
+    /// Adds one observation (`on_duplicate` "error", "skip" or "replace" says what to do
+    /// with one of the same identity; `replace=True` is "replace"; `scale` multiplies the
+    /// figures).
     #[pyo3(signature = (indicator, origin, destination, period, value, *, qualifier="exact",
         status="actual", product="total", source=None, quote=None, low=None, high=None,
-        precision=None, note=None, unit=None, replace=false))]
+        precision=None, note=None, unit=None, on_duplicate="error", replace=None, scale=1.0))]
     #[allow(clippy::too_many_arguments)]
     fn add(
         &self,
@@ -273,14 +295,17 @@ impl PyStore {
         precision: Option<&Bound<'_, PyAny>>,
         note: Option<String>,
         unit: Option<String>,
-        replace: bool,
+        on_duplicate: &str,
+        replace: Option<bool>,
+        scale: f64,
     ) -> PyResult<()> {
         let optional_number = |name: &str, v: Option<&Bound<'_, PyAny>>| match v {
             Some(v) => number_of(name, None, v),
             None => Ok(None),
         };
+        let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
         let record = (|| -> crate::error::Result<NewObservation> {
-            Ok(NewObservation {
+            let mut record = NewObservation {
                 indicator,
                 origin,
                 destination,
@@ -297,59 +322,72 @@ impl PyStore {
                 precision: optional_number("precision", precision)?,
                 note,
                 unit,
-            })
+            };
+            record.scale(scale)?;
+            Ok(record)
         })()
         .py(py)?;
-        self.with(py, move |s| {
-            if replace {
-                s.replace(&record)
-            } else {
-                s.add(&record)
-            }
-        })
+        self.with(py, move |s| s.add_one(&record, chosen).map(drop))
     }
 
     /// Adds many observations (an iterable of mappings) all or nothing; returns the
     /// number added.
-    #[pyo3(signature = (records, *, replace=false))]
+    #[pyo3(signature = (records, *, on_duplicate="error", replace=None, scale=1.0))]
     fn add_many(
         &self,
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
-        replace: bool,
+        on_duplicate: &str,
+        replace: Option<bool>,
+        scale: f64,
     ) -> PyResult<usize> {
-        let mut parsed = Vec::new();
+        let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
+        let mut batch = ObservationBatch::default();
         for (index, item) in records.try_iter()?.enumerate() {
             let_ctrl_c_in(py, index)?;
-            parsed.push(observation_from_mapping(&item?, index).py(py)?);
+            batch.push(&observation_from_mapping(&item?, index).py(py)?);
         }
-        self.with(py, move |s| s.add_many(&parsed, on_duplicate(replace)))
+        batch.scale(scale).py(py)?;
+        self.with(py, move |s| s.add_batch(&batch, chosen))
     }
 
     /// Adds many observations given as columns (`name → list`, one value per row) all
     /// or nothing; returns the number added.
-    #[pyo3(signature = (columns, *, replace=false))]
+    #[pyo3(signature = (columns, *, on_duplicate="error", replace=None, scale=1.0))]
     fn add_columns(
         &self,
         py: Python<'_>,
         columns: &Bound<'_, PyDict>,
-        replace: bool,
+        on_duplicate: &str,
+        replace: Option<bool>,
+        scale: f64,
     ) -> PyResult<usize> {
-        let batch = batch_from_columns(py, columns)?;
-        self.with(py, move |s| s.add_batch(&batch, on_duplicate(replace)))
+        let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
+        let mut batch = batch_from_columns(py, columns)?;
+        batch.scale(scale).py(py)?;
+        self.with(py, move |s| s.add_batch(&batch, chosen))
     }
 
     /// Adds many observations from an object with `__arrow_c_stream__` (pyarrow,
     /// polars, DuckDB …) all or nothing; returns the number added.
-    #[pyo3(signature = (data, *, replace=false))]
-    fn add_arrow(&self, py: Python<'_>, data: &Bound<'_, PyAny>, replace: bool) -> PyResult<usize> {
-        let batch = batch_from_arrow(py, data)?;
-        self.with(py, move |s| s.add_batch(&batch, on_duplicate(replace)))
+    #[pyo3(signature = (data, *, on_duplicate="error", replace=None, scale=1.0))]
+    fn add_arrow(
+        &self,
+        py: Python<'_>,
+        data: &Bound<'_, PyAny>,
+        on_duplicate: &str,
+        replace: Option<bool>,
+        scale: f64,
+    ) -> PyResult<usize> {
+        let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
+        let mut batch = batch_from_arrow(py, data)?;
+        batch.scale(scale).py(py)?;
+        self.with(py, move |s| s.add_batch(&batch, chosen))
     }
 
     /// Adds an indicator; False when an identical one was already stored. Without a
     /// topic, the one its code and name suggest.
-    #[pyo3(signature = (code, name, unit, kind, directed, *, signed=false, description=None, topic=None))]
+    #[pyo3(signature = (code, name, unit, kind, *, directed, signed=false, description=None, topic=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_indicator(
         &self,

@@ -14,7 +14,9 @@ use super::sql::stored_status;
 use super::write::OnDuplicate;
 use super::InterruptCheck;
 use crate::error::{Error, Result};
-use crate::model::{Bounds, Indicator, ObservationBatch, Qualifier, Status, TextColumn};
+use crate::model::{
+    unit_multiple, Bounds, Indicator, ObservationBatch, Qualifier, Status, TextColumn,
+};
 use crate::period::Period;
 
 /// Rows checked between two calls of the interrupt check: the checks run no SQLite
@@ -133,6 +135,7 @@ fn product_of(text: Option<&str>) -> &str {
 /// writes all or nothing). A row that fails a check is reported before any duplicate,
 /// since no row is written until all are checked; of several duplicates, the error
 /// names the one of lowest index. `numbered` attaches the row's index to the error.
+/// Returns the number of rows written (a skip passes over some).
 pub(super) fn insert_batch(
     tx: &Transaction,
     countries: &Countries,
@@ -141,7 +144,7 @@ pub(super) fn insert_batch(
     on_duplicate: OnDuplicate,
     interrupt: Option<&InterruptCheck>,
     numbered: bool,
-) -> Result<()> {
+) -> Result<usize> {
     let at = |index: usize, e: Error| if numbered { e.at_record(index) } else { e };
     batch
         .check_complete()
@@ -188,19 +191,26 @@ pub(super) fn insert_batch(
         qualifier, low, high, source_id, quote, note)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ifnull(?8, 0), ?9, ?10, ?11, ?12, ?13, ?8, ?14, ?15)";
     let mut insert = tx.prepare_cached(match on_duplicate {
-        OnDuplicate::Error => INSERT,
+        OnDuplicate::Error | OnDuplicate::Skip => INSERT,
         OnDuplicate::Replace => REPLACE,
     })?;
     // Written one by one in their order, the call would stop at the duplicate of lowest
     // index: a row whose identity is stored, or came earlier in the batch (which, by the
     // stable sort, is also earlier here). Only rows below the lowest found so far can
     // lower it, so the rest are skipped.
-    let mut first_duplicate: Option<usize> = None;
+    // With a skip, the duplicate also carries the stored figure it differs from.
+    let mut first_duplicate: Option<(usize, Option<String>)> = None;
+    let mut written = 0;
     for (index, row) in &rows {
-        if first_duplicate.is_some_and(|first| *index > first) {
+        if first_duplicate
+            .as_ref()
+            .is_some_and(|(first, _)| *index > *first)
+        {
             continue;
         }
-        let written = insert.execute(params![
+        let quote = batch.quote.get(*index).and_then(optional_text);
+        let note = batch.note.get(*index).and_then(optional_text);
+        let result = insert.execute(params![
             row.origin_id,
             row.destination_id,
             row.indicator_id,
@@ -214,18 +224,36 @@ pub(super) fn insert_batch(
             row.qualifier,
             row.low,
             row.high,
-            batch.quote.get(*index).and_then(optional_text),
-            batch.note.get(*index).and_then(optional_text),
+            quote,
+            note,
         ]);
-        match written {
-            Ok(_) => {}
-            Err(e) if is_duplicate(&e) => first_duplicate = Some(*index),
+        match result {
+            Ok(_) => written += 1,
+            Err(e) if is_duplicate(&e) => {
+                if on_duplicate == OnDuplicate::Skip {
+                    let stored = stored_figure(tx, row)?;
+                    let given = (
+                        row.value,
+                        row.qualifier,
+                        row.low,
+                        row.high,
+                        quote.map(str::to_owned),
+                        note.map(str::to_owned),
+                    );
+                    if stored == given {
+                        continue;
+                    }
+                    first_duplicate = Some((*index, Some(describe_figure(&stored))));
+                } else {
+                    first_duplicate = Some((*index, None));
+                }
+            }
             Err(e) => return Err(e.into()),
         }
     }
     match first_duplicate {
-        None => Ok(()),
-        Some(index) => {
+        None => Ok(written),
+        Some((index, conflict)) => {
             let key = duplicate_key(&distinct, batch, index, &rows)?;
             Err(at(
                 index,
@@ -233,10 +261,62 @@ pub(super) fn insert_batch(
                     what: "observation",
                     record: None,
                     key,
+                    conflict,
                 },
             ))
         }
     }
+}
+
+/// An observation's figure: value, qualifier, low, high, quote, note. Two records of
+/// one identity are identical when their figures are equal.
+type Figure = (f64, Qualifier, f64, f64, Option<String>, Option<String>);
+
+/// The figure stored under `row`'s identity.
+fn stored_figure(tx: &Transaction, row: &CheckedObservation) -> Result<Figure> {
+    let (origin, destination, indicator, product, start, end, status, source) = row.key();
+    Ok(tx
+        .prepare_cached(
+            "SELECT value, qualifier, low, high, quote, note FROM observation
+             WHERE origin_id = ?1 AND destination_id = ?2 AND indicator_id = ?3
+               AND product_id = ?4 AND start_day = ?5 AND end_day = ?6 AND status = ?7
+               AND source_key = ?8",
+        )?
+        .query_row(
+            params![
+                origin,
+                destination,
+                indicator,
+                product,
+                start,
+                end,
+                status,
+                source
+            ],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )?)
+}
+
+/// A stored figure, readable, for the error of a skip that met a different one.
+fn describe_figure(stored: &Figure) -> String {
+    let (value, qualifier, low, high, quote, note) = stored;
+    let mut text = format!("stored: {qualifier} {value}, bounds {low}–{high}");
+    if let Some(quote) = quote {
+        text.push_str(&format!(", quote {quote:?}"));
+    }
+    if let Some(note) = note {
+        text.push_str(&format!(", note {note:?}"));
+    }
+    text
 }
 
 /// A validation error without its record number (a single `add` has no batch).
@@ -286,23 +366,28 @@ fn check_row(
     } else {
         (origin, destination)
     };
-    if let Some(unit) = batch.unit.get(index).and_then(optional_text) {
-        if unit != indicator.unit {
-            return Err(Error::invalid(
+    // A figure in a multiple of the indicator's unit ("million USD") is stored in the
+    // unit itself: value, bounds and precision multiplied before the bounds are derived,
+    // so that "over 1.5" million has the last digit 100,000, exactly.
+    let multiple = match batch.unit.get(index).and_then(optional_text) {
+        None => 1.0,
+        Some(unit) => unit_multiple(unit, &indicator.unit).ok_or_else(|| {
+            Error::invalid(
                 "unit",
                 unit,
                 format!(
-                    "is not the unit of {}, which is {}",
-                    indicator.code, indicator.unit
+                    "is not the unit of {}, which is {}, nor a multiple of it (thousand {}, \
+                     million {} …)",
+                    indicator.code, indicator.unit, indicator.unit, indicator.unit
                 ),
-            ));
-        }
-    }
+            )
+        })?,
+    };
     let period = distinct
         .periods
         .get(&batch.period, index, Period::parse)?
         .ok_or_else(|| missing("period"))?;
-    let value = batch.value[index].ok_or_else(|| missing("value"))?;
+    let value = batch.value[index].ok_or_else(|| missing("value"))? * multiple;
     if !value.is_finite() {
         return Err(Error::invalid(
             "value",
@@ -328,7 +413,7 @@ fn check_row(
         .statuses
         .get(&batch.status, index, status_of)?
         .unwrap_or(Status::Actual);
-    let precision = batch.precision.get(index);
+    let precision = batch.precision.get(index).map(|p| p * multiple);
     if let Some(p) = precision {
         if !(p.is_finite() && p > 0.0) {
             return Err(Error::invalid(
@@ -344,8 +429,14 @@ fn check_row(
     } else {
         0.0
     };
-    let low = batch.low.get(index).unwrap_or(derived.low.max(floor));
-    let high = batch.high.get(index).unwrap_or(derived.high);
+    let low = batch
+        .low
+        .get(index)
+        .map_or(derived.low.max(floor), |low| low * multiple);
+    let high = batch
+        .high
+        .get(index)
+        .map_or(derived.high, |high| high * multiple);
     if !low.is_finite() || low > value || low < floor {
         return Err(Error::invalid(
             "low",

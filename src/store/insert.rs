@@ -175,6 +175,8 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
     {
         return if &stored == indicator {
             Ok(false)
+        } else if gives_way_to_a_new_definition(tx, &stored)? {
+            redefine_indicator(tx, indicator)
         } else {
             Err(Error::invalid(
                 "code",
@@ -198,6 +200,43 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
     tx.prepare_cached(
         "INSERT INTO indicator (code, name, unit, kind, directed, signed, description, topic_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        indicator.code,
+        indicator.name,
+        indicator.unit,
+        indicator.kind,
+        indicator.directed,
+        indicator.signed,
+        indicator.description,
+        topic_id
+    ])?;
+    Ok(true)
+}
+
+/// Whether `stored` is a starter catalogue entry no figure uses yet: such an entry gives
+/// way to a user's (or a dataset's) own definition of its code, so that the catalogue
+/// breaks no script written before it existed. Once figures use it, it is a definition
+/// like any other.
+fn gives_way_to_a_new_definition(tx: &Transaction, stored: &Indicator) -> Result<bool> {
+    if !crate::builtin::catalogue()?.contains(stored) {
+        return Ok(false);
+    }
+    let used: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM observation o JOIN indicator i ON i.id = o.indicator_id
+             WHERE i.code = ?1)",
+        )?
+        .query_row([&stored.code], |r| r.get(0))?;
+    Ok(!used)
+}
+
+/// Replaces the definition stored under `indicator`'s code.
+fn redefine_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
+    let topic_id = insert_topic(tx, &indicator.topic, None)?.0;
+    tx.prepare_cached(
+        "UPDATE indicator SET name = ?2, unit = ?3, kind = ?4, directed = ?5, signed = ?6,
+         description = ?7, topic_id = ?8 WHERE code = ?1",
     )?
     .execute(params![
         indicator.code,
@@ -299,6 +338,7 @@ pub(super) fn insert_event(
                 what: "event",
                 record: None,
                 key: format!("{date} {kind} {:?}", event.title.trim()),
+                conflict: None,
             })
         }
         Err(e) => Err(e.into()),

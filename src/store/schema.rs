@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use rusqlite::{params, Connection, ErrorCode, Transaction};
 
-use super::insert::{insert_source, Lookups};
+use super::insert::{insert_indicator, insert_source, Lookups};
 use crate::builtin;
 use crate::error::{Error, Result};
 
@@ -76,6 +76,14 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
             }
         }
     }
+    // A new store starts with the starter catalogue. It needs the topics (version 4), so
+    // it comes after the last step (tests make older files by stopping short); a file made by an older version keeps the
+    // indicators it has (its user may have defined a catalogue code otherwise).
+    if version == 0 && target == SCHEMA_VERSION {
+        for indicator in builtin::catalogue()? {
+            insert_indicator(&tx, &indicator)?;
+        }
+    }
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
     })?;
@@ -91,7 +99,8 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     Ok(())
 }
 
-/// Fills the tables every store starts with: countries and World Bank population.
+/// Fills the tables every store starts with: countries and World Bank population (the
+/// starter catalogue comes after the last step).
 fn preload_reference_data(tx: &Transaction) -> Result<()> {
     let mut countries = builtin::countries()?;
     // Ids follow alpha-3 order, so the smaller id of a pair is its alphabetical first.

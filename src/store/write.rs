@@ -20,6 +20,28 @@ pub enum OnDuplicate {
     Error,
     /// Replace the stored observation.
     Replace,
+    /// Pass over a record identical to the stored one (same value, qualifier, bounds,
+    /// quote and note), so that a notebook cell can run twice; a record whose figure
+    /// differs is still [`Error::Duplicate`](crate::error::Error::Duplicate), naming the
+    /// stored figure. Passed-over records are not counted as added.
+    Skip,
+}
+
+impl OnDuplicate {
+    /// The choice its code names: `error`, `skip` or `replace` (as Python's
+    /// `on_duplicate=` takes them).
+    pub fn from_code(code: &str) -> Result<OnDuplicate> {
+        match code {
+            "error" => Ok(OnDuplicate::Error),
+            "skip" => Ok(OnDuplicate::Skip),
+            "replace" => Ok(OnDuplicate::Replace),
+            other => Err(crate::error::Error::invalid(
+                "on_duplicate",
+                other,
+                "is not one of error, skip, replace",
+            )),
+        }
+    }
 }
 
 /// How much a dataset load added.
@@ -87,6 +109,18 @@ impl Store {
             .map(drop)
     }
 
+    /// Adds one observation, doing with one of the same identity what `on_duplicate`
+    /// says; returns whether it was written (a skip passes over an identical one).
+    pub fn add_one(
+        &mut self,
+        observation: &NewObservation,
+        on_duplicate: OnDuplicate,
+    ) -> Result<bool> {
+        let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
+        self.write_batch(&batch, on_duplicate, false)
+            .map(|written| written == 1)
+    }
+
     /// Adds one observation, replacing a stored one with the same identity.
     pub fn replace(&mut self, observation: &NewObservation) -> Result<()> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
@@ -104,7 +138,7 @@ impl Store {
     /// order. Every record is checked before any is written (they are then written in
     /// the store's key order, which is faster), so a record that fails its checks is
     /// reported before a duplicate of a lower index. Returns the number of records
-    /// written.
+    /// written (with [`OnDuplicate::Skip`], those not passed over).
     pub fn add_many(
         &mut self,
         records: &[NewObservation],
@@ -147,7 +181,7 @@ impl Store {
         numbered: bool,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
-        insert_batch(
+        let written = insert_batch(
             &tx,
             &self.countries,
             &mut Lookups::default(),
@@ -157,7 +191,7 @@ impl Store {
             numbered,
         )?;
         tx.commit()?;
-        Ok(batch.len())
+        Ok(written)
     }
 
     /// Adds a dated event between two countries.
@@ -174,6 +208,12 @@ impl Store {
         self.load(&dataset)
     }
 
+    /// Loads the dataset file at `path` (see [`Dataset::from_path`]) all or nothing.
+    pub fn load_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<LoadSummary> {
+        let dataset = Dataset::from_path(path)?;
+        self.load(&dataset)
+    }
+
     /// Loads a dataset all or nothing, through the same checks as [`Store::add_many`];
     /// an error names the record's index within its list.
     pub fn load(&mut self, dataset: &Dataset) -> Result<LoadSummary> {
@@ -187,7 +227,7 @@ impl Store {
             summary.indicators +=
                 usize::from(insert_indicator(&tx, indicator).map_err(|e| e.at_record(i))?);
         }
-        insert_batch(
+        summary.observations = insert_batch(
             &tx,
             &self.countries,
             &mut lookups,
@@ -196,7 +236,6 @@ impl Store {
             self.interrupt.as_ref(),
             true,
         )?;
-        summary.observations = dataset.observations.len();
         for (i, event) in dataset.events.iter().enumerate() {
             insert_event(&tx, &self.countries, &mut lookups, event).map_err(|e| e.at_record(i))?;
             summary.events += 1;

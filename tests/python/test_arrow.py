@@ -19,7 +19,7 @@ def store() -> bilateral.Store:
     """Two series with a gap, a zero base, a figure without source, quote or note, and
     one with all three."""
     s = bilateral.Store()
-    s.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
+    s.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
     s.add_source("office", "Statistics office")
     s.add_many(
         [

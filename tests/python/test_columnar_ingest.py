@@ -49,8 +49,8 @@ def pandas_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch)
 
 def _store() -> bilateral.Store:
     store = bilateral.Store()
-    store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
-    store.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
+    store.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
     store.add_source("office", "Statistics office")
     return store
 

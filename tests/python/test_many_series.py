@@ -20,8 +20,8 @@ def store() -> bilateral.Store:
     gaps, a second source for some periods, and a few zeros."""
     rng = random.Random(20261128)
     s = bilateral.Store()
-    s.add_indicator("exports", "Exports", "USD", "flow", True)
-    s.add_indicator("turnover", "Trade turnover", "USD", "flow", False)
+    s.add_indicator("exports", "Exports", "USD", "flow", directed=True)
+    s.add_indicator("turnover", "Trade turnover", "USD", "flow", directed=False)
     s.add_source("a", "Office A")
     s.add_source("b", "Office B")
     records = {}
@@ -175,7 +175,7 @@ def test_per_capita_of_every_series_equals_per_capita_of_each_alone(
 
 def test_per_capita_of_a_country_without_population_keeps_its_rows_empty() -> None:
     store = bilateral.Store()
-    store.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    store.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
     store.add("visitors", "TWN", "GEO", 2020, 500)
     store.add("visitors", "GEO", "TWN", 2020, 300)
     with pytest.raises(bilateral.NotFoundError):
@@ -287,7 +287,7 @@ def _frame(rows: int) -> pd.DataFrame:
 
 def _store() -> bilateral.Store:
     s = bilateral.Store()
-    s.add_indicator("exports", "Exports", "USD", "flow", True)
+    s.add_indicator("exports", "Exports", "USD", "flow", directed=True)
     return s
 
 

@@ -22,7 +22,7 @@ def _store(periods: dict[str, float], *, about: bool = False) -> bilateral.Store
     """Rail cargo from Georgia to Türkiye in the periods given; "about" each figure gives
     it bounds."""
     store = bilateral.Store()
-    store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", False)
+    store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
     store.add_many(
         [
             {

@@ -181,21 +181,67 @@ def test_command_line_report_and_exit_codes(tmp_path: Path) -> None:
     with bilateral.Store(db) as store:
         store.load_dataset("azerbaijan-kazakhstan-2025")
     out = tmp_path / "out.html"
-    html = run("report", str(db), "AZE", "KAZ", "--format", "html", "-o", str(out))
+    html = run("report", "AZE", "KAZ", "--db", str(db), "--format", "html", "-o", str(out))
     assert html.returncode == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    data = run("report", str(db), "--format", "json")
+    data = run("report", "--db", str(db), "--format", "json")
     assert data.returncode == 0 and json.loads(data.stdout)["title"] == "Azerbaijan and Kazakhstan"
     assert run("datasets").stdout.split() == ["azerbaijan-kazakhstan-2025"]
     for args, status in [
-        (("report", str(tmp_path / "missing.db"), "AZE", "KAZ"), 2),
+        (("report", "AZE", "KAZ", "--db", str(tmp_path / "missing.db")), 2),
         (("report", "--format", "pdf"), 2),
-        (("report", str(db), "AZE", "Narnia"), 1),
-        (("report", str(db), "AZE"), 2),
+        (("report", "AZE", "Narnia", "--db", str(db)), 1),
+        (("report", "AZE", "--db", str(db)), 2),
+        # The store file as a word, as an older version took it: a usage error saying --db.
+        (("report", str(db), "AZE", "KAZ"), 2),
         (("nonsense",), 2),
     ]:
         done = run(*args)
         assert done.returncode == status, (args, done.stderr)
         assert done.stderr.startswith("bilateral: ") and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_command_line_version_is_the_package_version() -> None:
+    done = run("--version")
+    assert done.returncode == 0 and done.stdout.strip() == f"bilateral {bilateral.__version__}"
+
+
+def test_command_line_report_on_a_pair_the_built_in_dataset_lacks_exits_1() -> None:
+    # No store named: the built-in dataset answers, and it has no Georgia–Armenia figure.
+    done = run("report", "GEO", "ARM")
+    assert done.returncode == 1 and done.stdout == ""
+    assert "no figures for GEO and ARM" in done.stderr and "--db" in done.stderr
+    # The pair it has still reports, its two countries named either way.
+    assert run("report", "KAZ", "AZE").returncode == 0
+
+
+def test_command_line_load_writes_a_dataset_file_into_the_store_named_by_db(
+    tmp_path: Path,
+) -> None:
+    dataset = tmp_path / "figures.json"
+    dataset.write_text(
+        json.dumps(
+            {
+                "name": "figures",
+                "title": "Georgia and Armenia",
+                "observations": [
+                    {"indicator": "tourists", "origin": "GEO", "destination": "ARM",
+                     "period": "2024", "value": 1.2, "unit": "million persons"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    db = tmp_path / "relations.db"
+    done = run("load", str(dataset), "--db", str(db))
+    assert done.returncode == 0, done.stderr
+    assert "1 observations" in done.stdout
+    with bilateral.Store(db) as store:
+        assert store.observations(indicator="tourists")["value"].tolist() == [1_200_000.0]
+    # The same file again: every figure is a duplicate, and the store is unchanged.
+    again = run("load", str(dataset), "--db", str(db))
+    assert again.returncode == 1 and "duplicate observation" in again.stderr
+    assert run("load", str(tmp_path / "missing.json"), "--db", str(db)).returncode == 2
+    assert run("load", str(dataset)).returncode == 2
 
 
 def test_stored_text_cannot_inject_markup_into_markdown() -> None:

@@ -147,7 +147,7 @@ def test_missing_and_mismatched_inputs_raise_typed_errors(store: bilateral.Store
 
 def test_targets_count_as_actuals_only_when_asked() -> None:
     s = bilateral.Store()
-    s.add_indicator("cargo", "Cargo", "t", "flow", False)
+    s.add_indicator("cargo", "Cargo", "t", "flow", directed=False)
     s.add("cargo", "AZE", "KAZ", 2024, 100)
     s.add("cargo", "AZE", "KAZ", 2025, 150, status="target")
     assert list(s.growth("cargo", "AZE", "KAZ")["period"]) == ["2024"]

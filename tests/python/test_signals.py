@@ -18,7 +18,7 @@ def big_store() -> bilateral.Store:
     """2,000 products over 10 years: a report that takes a second or more in a debug
     build."""
     store = bilateral.Store()
-    store.add_indicator("exports", "Exports", "USD", "flow", True)
+    store.add_indicator("exports", "Exports", "USD", "flow", directed=True)
     store.add_many(
         {
             "indicator": "exports",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sqlite3
 import subprocess
@@ -22,8 +23,8 @@ OBSERVATION_COLUMNS = [
 @pytest.fixture
 def store() -> bilateral.Store:
     s = bilateral.Store()
-    s.add_indicator("trade", "Trade", "USD", "flow", False)
-    s.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    s.add_indicator("trade", "Trade", "USD", "flow", directed=False)
+    s.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
     s.add_source("office", "Statistics office", publisher="The office")
     return s
 
@@ -89,6 +90,74 @@ def test_duplicates_are_refused_unless_replaced(store: bilateral.Store) -> None:
     assert store.observations(indicator="trade")["value"].tolist() == [533_500_000.0]
 
 
+def test_a_cell_run_twice_with_on_duplicate_skip_adds_nothing_the_second_time(
+    store: bilateral.Store,
+) -> None:
+    cell = [
+        {"indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": "2023",
+         "value": 400, "unit": "million USD"},
+        {"indicator": "visitors", "origin": "KAZ", "destination": "AZE", "period": "2023",
+         "value": 102, "qualifier": "over"},
+    ]  # fmt: skip
+    assert store.add_many(cell, on_duplicate="skip", scale=1) == 2
+    assert store.add_many(cell, on_duplicate="skip") == 0
+    assert store.add_many(pd.DataFrame(cell), on_duplicate="skip") == 0
+    assert len(store.observations()) == 2
+    store.add("trade", "AZE", "KAZ", "2023", 400_000_000, on_duplicate="skip")
+    # Another figure for a stored identity is still refused, naming the way to replace it.
+    with pytest.raises(bilateral.DuplicateError, match='on_duplicate="replace" would replace'):
+        store.add_many([cell[0] | {"value": 401}], on_duplicate="skip")
+    assert store.add_many([cell[0] | {"value": 401}], on_duplicate="replace") == 1
+    assert store.observations(indicator="trade")["value"].tolist() == [401_000_000.0]
+    with pytest.raises(bilateral.ValidationError, match="on_duplicate"):
+        store.add_many(cell, on_duplicate="ignore")  # type: ignore[arg-type]
+    with pytest.raises(bilateral.ValidationError, match="contradicts"):
+        store.add_many(cell, on_duplicate="skip", replace=True)
+
+
+def test_scale_stores_a_table_in_thousands_as_base_units(store: bilateral.Store) -> None:
+    rows = pd.DataFrame({"indicator": ["trade", "trade"], "origin": ["AZE", "AZE"],
+                         "destination": ["KAZ", "KAZ"], "period": ["2022", "2023"],
+                         "value": [547.6, 612.0], "high": [550.0, 615.0]})  # fmt: skip
+    assert store.add_many(rows, scale=1000) == 2
+    stored = store.observations(indicator="trade")
+    assert stored[["value", "high"]].values.tolist() == [
+        [547_600.0, 550_000.0],
+        [612_000.0, 615_000.0],
+    ]
+    store.add("visitors", "KAZ", "AZE", 2024, 1.5, qualifier="over", unit="million persons")
+    visitors = store.observations(indicator="visitors").iloc[0]
+    assert (visitors.value, visitors.low, visitors.high) == (1_500_000.0, 1_500_000.0, 1_600_000.0)
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.add("trade", "AZE", "KAZ", 2024, 1.0, unit="million EUR")
+    assert (caught.value.field, caught.value.text) == ("unit", "million EUR")
+
+
+def test_load_reads_a_dataset_file_written_by_the_test(tmp_path: Path) -> None:
+    path = tmp_path / "team.json"
+    path.write_text(json.dumps({
+        "name": "team", "title": "Our figures",
+        "sources": [{"id": "geostat", "title": "External trade", "publisher": "Geostat"}],
+        "indicators": [{"code": "wine_exports", "name": "Wine exports", "unit": "USD",
+                        "kind": "flow", "directed": True, "topic": "trade"}],
+        "observations": [{"indicator": "wine_exports", "origin": "GEO", "destination": "UKR",
+                          "period": "2024", "value": 12.5, "unit": "million USD",
+                          "source": "geostat"}],
+        "events": [{"date": "2024-05-01", "a": "GEO", "b": "UKR", "kind": "visit",
+                    "title": "Trade mission"}],
+    }), encoding="utf-8")  # fmt: skip
+    store = bilateral.Store()
+    assert store.load(path) == {"sources": 1, "indicators": 1, "observations": 1, "events": 1}
+    assert store.observations(indicator="wine_exports")["value"].tolist() == [12_500_000.0]
+    with pytest.raises(FileNotFoundError):
+        store.load(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": "bad", "title": "Bad",\n "observations": [{"value": }]}')
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.load(bad)
+    assert caught.value.field == "dataset" and "line 2" in caught.value.reason
+
+
 def test_add_many_is_all_or_nothing_and_names_the_record(store: bilateral.Store) -> None:
     good = {"indicator": "trade", "origin": "AZE", "destination": "KAZ", "value": 1.0}
     records = [good | {"period": "2021"}, good | {"period": "2022"}, good | {"period": "2023-Q5"}]
@@ -118,7 +187,7 @@ def test_add_many_takes_a_dataframe_with_missing_cells(store: bilateral.Store) -
     assert back[["low", "high"]].values.tolist() == [[58_500, 59_500], [24_000, 24_000]]
     # What observations() returns can go back in (start and end are derived, so ignored).
     other = bilateral.Store()
-    other.add_indicator("visitors", "Visitors", "persons", "flow", True)
+    other.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
     back = back.drop(columns=["source"])
     assert other.add_many(back) == 2
 
