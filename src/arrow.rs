@@ -188,6 +188,24 @@ fn arrow_numbers(name: &str, array: &ArrayRef, first: usize) -> Result<Vec<Optio
     if array.data_type() == &DataType::Null {
         return Ok(vec![None; array.len()]);
     }
+    // Text such as "1,234" is what a CSV read without `thousands=` leaves behind.
+    let texts: Vec<Option<&str>> = if let Some(a) = array.as_string_opt::<i32>() {
+        a.iter().collect()
+    } else if let Some(a) = array.as_string_opt::<i64>() {
+        a.iter().collect()
+    } else if let Some(a) = array.as_string_view_opt() {
+        a.iter().collect()
+    } else {
+        Vec::new()
+    };
+    if let Some((row, text)) = texts.iter().enumerate().find_map(|(row, t)| {
+        t.filter(|t| crate::hints::has_thousands_separators(t))
+            .map(|t| (row, t))
+    }) {
+        return Err(
+            Error::invalid(name, text, crate::hints::THOUSANDS_SEPARATORS).at_record(first + row),
+        );
+    }
     Err(not_of_type(
         name,
         array,

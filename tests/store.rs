@@ -452,8 +452,8 @@ fn events_are_validated_and_found_for_the_pair_in_either_order() {
         Err(Error::Duplicate { .. })
     ));
     let mut bad_date = call.clone();
-    bad_date.date = "May 2025".into();
-    assert_invalid(store.add_event(&bad_date), "date", "May 2025", None);
+    bad_date.date = "Spring 2025".into();
+    assert_invalid(store.add_event(&bad_date), "date", "Spring 2025", None);
     let mut self_pair = call.clone();
     self_pair.b = "KZ".into();
     assert_invalid(store.add_event(&self_pair), "b", "KZ", None);
@@ -1382,4 +1382,47 @@ fn a_batch_and_the_same_records_one_list_give_the_same_store() {
         other.observations(&every).unwrap()
     );
     assert_eq!(count(&one), 30);
+}
+
+#[test]
+fn a_misspelled_indicator_or_country_gets_the_closest_known_name() {
+    let mut store = store();
+    let err = store
+        .add(&obs("visitor", "AZE", "KAZ", "2024", 1.0))
+        .unwrap_err();
+    let v = err.validation().expect("a validation error");
+    assert_eq!(
+        (v.field.as_str(), v.text.as_str()),
+        ("indicator", "visitor")
+    );
+    assert!(err.to_string().contains("did you mean visitors?"), "{err}");
+
+    let err = store.indicator("trad").unwrap_err();
+    assert!(matches!(
+        err,
+        Error::NotFound {
+            what: "indicator",
+            ..
+        }
+    ));
+    assert!(err.to_string().contains("did you mean trade?"), "{err}");
+
+    let err = store.country("Kazakstan").unwrap_err();
+    assert!(
+        err.to_string().contains("did you mean Kazakhstan (KAZ)?"),
+        "{err}"
+    );
+    let err = store.country("Azerbijan").unwrap_err();
+    assert!(
+        err.to_string().contains("did you mean Azerbaijan (AZE)?"),
+        "{err}"
+    );
+
+    // Nothing close: no guess.
+    for text in ["Atlantis", "ZZZ"] {
+        let err = store.country(text).unwrap_err().to_string();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+    let err = store.indicator("railway_cargo").unwrap_err().to_string();
+    assert!(!err.contains("did you mean"), "{err}");
 }

@@ -124,7 +124,21 @@ pub(crate) fn number_of(
     if value.is_none() {
         return Ok(None);
     }
-    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() {
+    if let Ok(text) = value.cast::<PyString>() {
+        let hint = match text.to_str() {
+            Ok(text) if crate::hints::has_thousands_separators(text) => {
+                crate::hints::THOUSANDS_SEPARATORS.trim_start_matches("is not a number")
+            }
+            _ => " (give numbers as int or float, not text)",
+        };
+        return Err(invalid(
+            field,
+            record,
+            repr(value),
+            &format!("is not a number{hint}"),
+        ));
+    }
+    if value.is_instance_of::<PyBool>() {
         return Err(invalid(field, record, repr(value), "is not a number"));
     }
     value

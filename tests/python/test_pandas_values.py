@@ -154,3 +154,22 @@ def test_arrow_date_and_float_year_columns_load_as_days_and_years() -> None:
     years = pa.Table.from_pandas(_frame([2019.0, 2020.0]), preserve_index=False)
     store.add_many(years)
     assert sorted(_periods(store)) == ["2019", "2020", "2024-02-29"]
+
+
+def test_a_value_with_thousands_separators_says_how_to_read_the_csv(pandas_path: str) -> None:
+    csv = 'indicator,origin,destination,period,value\nvisitors,TUR,GEO,2023,"1,234"\n'
+    frame = pd.read_csv(io.StringIO(csv))
+    store = _store()
+    with pytest.raises(bilateral.ValidationError, match=r'thousands=","') as raised:
+        store.add_many(frame)
+    assert (raised.value.record, raised.value.field) == (0, "value")
+    assert store.add_many(pd.read_csv(io.StringIO(csv), thousands=",")) == 1
+    assert store.observations()["value"].tolist() == [1234.0]
+
+
+def test_a_misspelled_indicator_or_country_gets_a_suggestion() -> None:
+    store = _store()
+    with pytest.raises(bilateral.ValidationError, match="did you mean visitors"):
+        store.add("visitor", "TUR", "GEO", 2024, 1.0)
+    with pytest.raises(bilateral.ValidationError, match=r"did you mean Georgia \(GEO\)"):
+        store.add("visitors", "TUR", "Gorgia", 2024, 1.0)
