@@ -1426,3 +1426,31 @@ fn a_misspelled_indicator_or_country_gets_the_closest_known_name() {
     let err = store.indicator("railway_cargo").unwrap_err().to_string();
     assert!(!err.contains("did you mean"), "{err}");
 }
+
+#[test]
+fn every_country_the_world_bank_names_is_found_by_its_world_bank_name() {
+    let store = Store::in_memory().unwrap();
+    // The World Bank's economies (code, name) as World Development Indicators lists
+    // them; aggregates ("World", "Euro area", "High income" …) and the Channel Islands
+    // have codes that are no country of the store, and are skipped.
+    let economies = include_str!("data/worldbank-economies.csv");
+    let mut found = 0;
+    for line in economies.lines().skip(1) {
+        let (code, name) = line.split_once(',').unwrap();
+        let name = name.trim_matches('"').replace("\"\"", "\"");
+        if store.country(code).is_err() {
+            continue;
+        }
+        let country = store
+            .country(&name)
+            .unwrap_or_else(|e| panic!("{name} ({code}): {e}"));
+        assert_eq!(country.alpha3, code, "{name}");
+        found += 1;
+    }
+    assert!(found >= 215, "only {found} World Bank countries read");
+    assert_eq!(store.country("Korea, Rep.").unwrap().alpha3, "KOR");
+    assert_eq!(store.country("Republic of Korea").unwrap().alpha3, "KOR");
+    assert_eq!(store.country("Egypt, Arab Rep.").unwrap().alpha3, "EGY");
+    assert_eq!(store.country("Turkiye").unwrap().alpha3, "TUR");
+    assert_eq!(store.country("Venezuela, RB").unwrap().alpha3, "VEN");
+}
