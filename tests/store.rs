@@ -345,7 +345,7 @@ fn the_period_is_kept_as_written_and_as_dates() {
 #[test]
 fn countries_are_found_by_code_or_name_in_any_case() {
     let store = Store::in_memory().unwrap();
-    assert_eq!(store.countries().len(), 249);
+    assert_eq!(store.countries().len(), 250);
     for text in [
         "KAZ",
         "kz",
@@ -920,7 +920,7 @@ fn a_version_4_file_migrates_to_the_clustered_layout_with_every_figure_intact() 
         assert_eq!(rows, 7);
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     // In the order of Store::observations: indicator, pair, product, period, status
     // (alphabetical, as before), source (none first).
     let expected = vec![
@@ -1453,4 +1453,114 @@ fn every_country_the_world_bank_names_is_found_by_its_world_bank_name() {
     assert_eq!(store.country("Egypt, Arab Rep.").unwrap().alpha3, "EGY");
     assert_eq!(store.country("Turkiye").unwrap().alpha3, "TUR");
     assert_eq!(store.country("Venezuela, RB").unwrap().alpha3, "VEN");
+}
+
+#[test]
+fn kosovo_is_found_by_its_world_bank_codes_and_has_its_population() {
+    let mut store = store();
+    for text in ["XKX", "XK", "Kosovo", "kosovo"] {
+        assert_eq!(store.country(text).unwrap().alpha3, "XKX", "{text}");
+    }
+    assert_eq!(store.country("XK").unwrap().alpha2, "XK");
+    // World Bank, SP.POP.TOTL, 2024.
+    assert_eq!(
+        store.population("XKX", 2024).unwrap(),
+        Some((2024, 1_594_353))
+    );
+    // An undirected pair with a country after it in the alphabet keeps alphabetical order.
+    store.add(&obs("trade", "ZAF", "XKX", "2024", 3.0)).unwrap();
+    assert_eq!(store.pairs().unwrap(), [("XKX".into(), "ZAF".into(), 1)]);
+    let kept = store.observations(&ObservationFilter::default()).unwrap();
+    assert_eq!(
+        (kept[0].origin.as_str(), kept[0].destination.as_str()),
+        ("XKX", "ZAF")
+    );
+}
+
+#[test]
+fn a_version_5_file_gets_kosovo_and_keeps_every_figure_of_the_countries_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    Store::create_with_schema_version(&path, 5).unwrap();
+    {
+        // What a version-5 library wrote: ids 1 to 249 in alpha-3 order, no Kosovo; an
+        // undirected pair with the smaller id first, a directed one either way round.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO indicator (code, name, unit, kind, directed, topic_id)
+             SELECT v.code, v.name, v.unit, 'flow', v.directed, t.id
+             FROM (SELECT 'trade' AS code, 'Trade' AS name, 'USD' AS unit, 0 AS directed
+                   UNION ALL SELECT 'visitors', 'Visitors', 'persons', 1) v,
+                  topic t WHERE t.code = 'other';
+             INSERT INTO observation (origin_id, destination_id, indicator_id, start_day,
+                                      end_day, status, source_key, period_text, value,
+                                      qualifier, low, high)
+             SELECT o.id, d.id, i.id, 2460311, 2460676, 0, 0, '2024', v.value, 1,
+                    v.value, v.value
+             FROM (SELECT 'ZAF' AS o, 'ZWE' AS d, 'trade' AS i, 1.0 AS value
+                   UNION ALL SELECT 'WSM', 'YEM', 'trade', 2.0
+                   UNION ALL SELECT 'ZMB', 'AZE', 'visitors', 3.0
+                   UNION ALL SELECT 'AZE', 'ZMB', 'visitors', 4.0
+                   UNION ALL SELECT 'AZE', 'KAZ', 'visitors', 5.0) v
+             JOIN country o ON o.alpha3 = v.o
+             JOIN country d ON d.alpha3 = v.d
+             JOIN indicator i ON i.code = v.i;
+             INSERT INTO event (start_day, end_day, date_text, a_id, b_id, kind, title)
+             SELECT 2460676, 2460676, '2024-12-31', a.id, b.id, 'meeting', 'Talks'
+             FROM country a, country b WHERE a.alpha3 = 'YEM' AND b.alpha3 = 'ZWE';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mut figures: Vec<(String, String, f64)> = store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.origin, o.destination, o.value))
+        .collect();
+    figures.sort_by(|a, b| a.2.total_cmp(&b.2));
+    let expected = [
+        ("ZAF", "ZWE", 1.0),
+        ("WSM", "YEM", 2.0),
+        ("ZMB", "AZE", 3.0),
+        ("AZE", "ZMB", 4.0),
+        ("AZE", "KAZ", 5.0),
+    ];
+    let expected: Vec<(String, String, f64)> = expected
+        .iter()
+        .map(|(o, d, v)| (o.to_string(), d.to_string(), *v))
+        .collect();
+    assert_eq!(figures, expected);
+    let events = store.events(Some(("ZWE", "YEM"))).unwrap();
+    assert_eq!((events[0].a.as_str(), events[0].b.as_str()), ("YEM", "ZWE"));
+    assert_eq!(
+        store.population("ZWE", 2024).unwrap(),
+        Some((2024, 16_634_373))
+    );
+    assert_eq!(
+        store.population("Kosovo", 2024).unwrap(),
+        Some((2024, 1_594_353))
+    );
+    // Ids still follow alpha-3 order, Kosovo's included: a new store numbers the same.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let ids = |conn: &rusqlite::Connection| -> Vec<(i64, String)> {
+        let mut stmt = conn
+            .prepare("SELECT id, alpha3 FROM country ORDER BY alpha3")
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let migrated = ids(&conn);
+    assert_eq!(migrated.len(), 250);
+    assert!(migrated
+        .iter()
+        .enumerate()
+        .all(|(i, (id, _))| *id == i as i64 + 1));
+    let fresh_path = dir.path().join("new.db");
+    drop(Store::open(&fresh_path).unwrap());
+    assert_eq!(
+        ids(&rusqlite::Connection::open(&fresh_path).unwrap()),
+        migrated
+    );
 }
