@@ -2,7 +2,8 @@
 //! dates as `date32`, numbers as `float64` with a null where the column has NaN, whole
 //! numbers as `int64` with a null where a row has none), and record batches of
 //! observations to add as an [`ObservationBatch`] (text in any of Arrow's string
-//! layouts, dictionary-encoded or not; numbers of any numeric type).
+//! layouts, dictionary-encoded or not, or integers, whole floats (years) and dates,
+//! timestamps (days) for text fields such as the period; numbers of any numeric type).
 
 use std::sync::Arc;
 

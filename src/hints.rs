@@ -52,12 +52,15 @@ pub(crate) fn did_you_mean<'a>(
 }
 
 /// The reason a text with thousands separators given as a number is rejected.
+// Numbers arrive as text only through Arrow and Python (the `arrow` feature).
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) const THOUSANDS_SEPARATORS: &str = "is not a number: it has thousands separators; \
      read the CSV with pd.read_csv(..., thousands=\",\") (or thousands=\" \"), or remove them";
 
 /// True for text such as `1,234`, `12 345.6` or `-1,234,567`: a number whose thousands
 /// are set apart by commas or spaces (a plain, no-break or thin space), as a CSV read
 /// without `thousands=` leaves it.
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) fn has_thousands_separators(text: &str) -> bool {
     let text = text.trim();
     let text = text.strip_prefix(['-', '+']).unwrap_or(text);
