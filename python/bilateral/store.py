@@ -75,20 +75,21 @@ def _dates_as_the_store_reads_them(frame: pd.DataFrame) -> pd.DataFrame:
     frequency; fiscal quarters such as ``Q-JUN`` keep their months), a timestamp column
     with a time zone as local times (its days are the zone's days). Other columns are
     left as they are, and an unchanged frame is not copied."""
-    changed: dict[int, pd.Series] = {}
+    changed: dict[int, np.ndarray[Any, Any]] = {}
     for i in range(frame.shape[1]):
         column = frame.iloc[:, i]
         if isinstance(column.dtype, pd.PeriodDtype):
             start = column.dt.start_time.dt.strftime("%Y-%m-%d")
             end = column.dt.end_time.dt.strftime("%Y-%m-%d")
-            changed[i] = (start + "/" + end).astype(object).where(column.notna(), None)
+            days = (start + "/" + end).astype(object).where(column.notna(), None)
+            changed[i] = days.to_numpy()
         elif isinstance(column.dtype, pd.DatetimeTZDtype):
-            changed[i] = column.dt.tz_localize(None)
+            changed[i] = column.dt.tz_localize(None).to_numpy()
     if not changed:
         return frame
     frame = frame.copy()
-    for i, column in changed.items():
-        frame.isetitem(i, column)
+    for i, values in changed.items():
+        frame.isetitem(i, values)
     return frame
 
 
