@@ -277,3 +277,37 @@ JOIN country origin ON origin.id = o.origin_id
 JOIN country destination ON destination.id = o.destination_id
 JOIN product p ON p.id = o.product_id
 LEFT JOIN source s ON s.id = o.source_id;
+
+-- version 6: Kosovo, which ISO 3166-1 leaves out, under the user-assigned codes XKX and
+-- XK that the World Bank (and the European Commission) give it. Country ids follow
+-- alpha-3 order (the smaller id of an undirected pair is its alphabetical first), so
+-- the countries after XKX move up one id, with every row that refers to them, and
+-- Kosovo takes the id freed. Moved ids pass through 1000000 and up, so that no row
+-- meets one not yet moved (keys stay unique, a_id < b_id holds throughout). Its World
+-- Bank population is added after this step (schema.rs).
+UPDATE observation SET
+    origin_id = origin_id + CASE WHEN origin_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') THEN 1000000 ELSE 0 END,
+    destination_id = destination_id + CASE WHEN destination_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') THEN 1000000 ELSE 0 END
+WHERE origin_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') OR destination_id IN (SELECT id FROM country WHERE alpha3 > 'XKX');
+UPDATE observation SET
+    origin_id = origin_id - CASE WHEN origin_id >= 1000000 THEN 999999 ELSE 0 END,
+    destination_id = destination_id - CASE WHEN destination_id >= 1000000 THEN 999999 ELSE 0 END
+WHERE origin_id >= 1000000 OR destination_id >= 1000000;
+UPDATE event SET
+    a_id = a_id + CASE WHEN a_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') THEN 1000000 ELSE 0 END,
+    b_id = b_id + CASE WHEN b_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') THEN 1000000 ELSE 0 END
+WHERE a_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') OR b_id IN (SELECT id FROM country WHERE alpha3 > 'XKX');
+UPDATE event SET
+    a_id = a_id - CASE WHEN a_id >= 1000000 THEN 999999 ELSE 0 END,
+    b_id = b_id - CASE WHEN b_id >= 1000000 THEN 999999 ELSE 0 END
+WHERE a_id >= 1000000 OR b_id >= 1000000;
+UPDATE population SET
+    country_id = country_id + CASE WHEN country_id IN (SELECT id FROM country WHERE alpha3 > 'XKX') THEN 1000000 ELSE 0 END
+WHERE country_id IN (SELECT id FROM country WHERE alpha3 > 'XKX');
+UPDATE population SET
+    country_id = country_id - CASE WHEN country_id >= 1000000 THEN 999999 ELSE 0 END
+WHERE country_id >= 1000000;
+UPDATE country SET id = id + 1000000 WHERE alpha3 > 'XKX';
+UPDATE country SET id = id - 999999 WHERE id >= 1000000;
+INSERT INTO country (id, alpha3, alpha2, name)
+SELECT max(id) + 1, 'XKX', 'XK', 'Kosovo' FROM country WHERE alpha3 < 'XKX';

@@ -2,18 +2,20 @@
 //! dates as `date32`, numbers as `float64` with a null where the column has NaN, whole
 //! numbers as `int64` with a null where a row has none), and record batches of
 //! observations to add as an [`ObservationBatch`] (text in any of Arrow's string
-//! layouts, dictionary-encoded or not; numbers of any numeric type).
+//! layouts, dictionary-encoded or not, or integers, whole floats (years) and dates,
+//! timestamps (days) for text fields such as the period; numbers of any numeric type).
 
 use std::sync::Arc;
 
 use arrow_array::builder::StringBuilder;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
-    Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, UInt16Type, UInt32Type,
-    UInt64Type, UInt8Type,
+    Date32Type, Date64Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{Array, ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch};
-use arrow_schema::{ArrowError, DataType, Field, Schema};
+use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 
 use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
@@ -103,6 +105,16 @@ impl ObservationBatch {
         let schema = batch.schema();
         for field in schema.fields() {
             let name = field.name().as_str();
+            // pandas stores a Period column as integers counted in its frequency, which
+            // would read as years; pandas' add_many hands it over as text instead.
+            if let Some(extension) = field.metadata().get("ARROW:extension:name") {
+                return Err(Error::invalid(
+                    name,
+                    format!("a column of {extension}"),
+                    "is an Arrow extension type: give its values as text or dates",
+                )
+                .at_record(first));
+            }
             if !ObservationBatch::FIELDS.contains(&name) && !["start", "end"].contains(&name) {
                 return Err(Error::invalid(
                     name,
@@ -177,6 +189,24 @@ fn arrow_numbers(name: &str, array: &ArrayRef, first: usize) -> Result<Vec<Optio
     if array.data_type() == &DataType::Null {
         return Ok(vec![None; array.len()]);
     }
+    // Text such as "1,234" is what a CSV read without `thousands=` leaves behind.
+    let texts: Vec<Option<&str>> = if let Some(a) = array.as_string_opt::<i32>() {
+        a.iter().collect()
+    } else if let Some(a) = array.as_string_opt::<i64>() {
+        a.iter().collect()
+    } else if let Some(a) = array.as_string_view_opt() {
+        a.iter().collect()
+    } else {
+        Vec::new()
+    };
+    if let Some((row, text)) = texts.iter().enumerate().find_map(|(row, t)| {
+        t.filter(|t| crate::hints::has_thousands_separators(t))
+            .map(|t| (row, t))
+    }) {
+        return Err(
+            Error::invalid(name, text, crate::hints::THOUSANDS_SEPARATORS).at_record(first + row),
+        );
+    }
     Err(not_of_type(
         name,
         array,
@@ -218,10 +248,98 @@ fn push_arrow_texts(
         numbers
             .iter()
             .for_each(|n| column.push(n.map(|n| format!("{n}")).as_deref()));
+    } else if array.data_type().is_floating() {
+        // An integer column with a missing cell is float in pandas: 2024.0 is the year.
+        for (row, number) in arrow_numbers(name, array, first)?.into_iter().enumerate() {
+            match number {
+                Some(n) if n.fract() != 0.0 || n.abs() >= 1e15 => {
+                    return Err(Error::invalid(
+                        name,
+                        n.to_string(),
+                        "is a number with a fraction, not text (a year is a whole number)",
+                    )
+                    .at_record(first + row))
+                }
+                n => column.push(n.map(|n| format!("{n:.0}")).as_deref()),
+            }
+        }
+    } else if let Some(days) = unix_days(name, array, first)? {
+        for day in days {
+            column.push(day.map(day_text).as_deref());
+        }
     } else {
         return Err(not_of_type(name, array, first, "is not text"));
     }
     Ok(())
+}
+
+/// The days since 1970-01-01 of a `date32`, `date64` or `timestamp` column (a time of
+/// day is dropped); `None` for any other type. A timestamp with a time zone other than
+/// UTC is an error: its instants fall on other days on the zone's clock, which this
+/// crate cannot read without a time-zone database (pandas' `add_many` hands such a
+/// column over as local times).
+fn unix_days(name: &str, array: &ArrayRef, first: usize) -> Result<Option<Vec<Option<i64>>>> {
+    const MILLIS: i64 = 86_400_000;
+    let per_day = match array.data_type() {
+        DataType::Date32 => {
+            let days = array.as_primitive::<Date32Type>();
+            return Ok(Some(days.iter().map(|d| d.map(i64::from)).collect()));
+        }
+        DataType::Date64 => MILLIS,
+        DataType::Timestamp(unit, zone) => {
+            if zone
+                .as_deref()
+                .is_some_and(|z| !["UTC", "+00:00", "Z"].contains(&z))
+            {
+                return Err(not_of_type(
+                    name,
+                    array,
+                    first,
+                    "holds times in a time zone: give dates, or local times without a zone",
+                ));
+            }
+            match unit {
+                TimeUnit::Second => 86_400,
+                TimeUnit::Millisecond => MILLIS,
+                TimeUnit::Microsecond => MILLIS * 1_000,
+                TimeUnit::Nanosecond => MILLIS * 1_000_000,
+            }
+        }
+        _ => return Ok(None),
+    };
+    let ticks: Vec<Option<i64>> = match array.data_type() {
+        DataType::Date64 => array.as_primitive::<Date64Type>().iter().collect(),
+        DataType::Timestamp(TimeUnit::Second, _) => {
+            array.as_primitive::<TimestampSecondType>().iter().collect()
+        }
+        DataType::Timestamp(TimeUnit::Millisecond, _) => array
+            .as_primitive::<TimestampMillisecondType>()
+            .iter()
+            .collect(),
+        DataType::Timestamp(TimeUnit::Microsecond, _) => array
+            .as_primitive::<TimestampMicrosecondType>()
+            .iter()
+            .collect(),
+        _ => array
+            .as_primitive::<TimestampNanosecondType>()
+            .iter()
+            .collect(),
+    };
+    Ok(Some(
+        ticks
+            .into_iter()
+            .map(|t| t.map(|t| t.div_euclid(per_day)))
+            .collect(),
+    ))
+}
+
+/// `YYYY-MM-DD` of a day counted from 1970-01-01.
+fn day_text(unix_day: i64) -> String {
+    const UNIX_EPOCH_JULIAN_DAY: i64 = 2_440_588;
+    i32::try_from(unix_day + UNIX_EPOCH_JULIAN_DAY)
+        .ok()
+        .and_then(|d| time::Date::from_julian_day(d).ok())
+        .map_or_else(|| format!("day {unix_day} since 1970"), |d| d.to_string())
 }
 
 /// A column of the wrong type: an error naming the field and the first row it holds.

@@ -30,6 +30,7 @@ pub mod analysis;
 pub mod builtin;
 pub mod columns;
 pub mod error;
+mod hints;
 pub mod model;
 pub mod period;
 pub mod render;

@@ -11,6 +11,12 @@
 //! | `2005/2025-Q1`     | from the start of 2005 to the end of March 2025 |
 //! | `2025-01-01/2025-08-20` | any inclusive range of days          |
 //!
+//! The same periods are also read as pandas and statistics offices write them:
+//! `2024Q1` (what `str(pd.Period("2024Q1"))` gives) and `Q1 2024` for `2024-Q1`,
+//! `2024H1` and `H1 2024` for `2024-H1`, `Aug 2024` or `August 2024` for `2024-08`, and
+//! `Jan–Aug 2025` or `January–August 2025` (en dash, em dash or hyphen) for
+//! `2025-01/2025-08`. They print back in the canonical form above.
+//!
 //! A range is two of the single forms joined by `/`: it runs from the start of the first
 //! to the end of the second. Every period prints back in its canonical form, the
 //! shortest single form that states it exactly, else a month range, else a day range.
@@ -44,8 +50,8 @@ pub struct Period {
     end: Date,
 }
 
-const FORMS: &str =
-    "expected 2024, 2024-H1, 2024-Q3, 2024-08, 2024-03-15, or two of these joined by '/'";
+const FORMS: &str = "expected 2024, 2024-H1 (or 2024H1, H1 2024), 2024-Q3 (or 2024Q3, \
+     Q3 2024), 2024-08 (or Aug 2024), Jan–Aug 2025, 2024-03-15, or two of these joined by '/'";
 
 impl Period {
     /// The period from `start` to `end`, both inclusive.
@@ -197,6 +203,10 @@ fn same_day_in(date: Date, year: i32) -> Date {
 /// Parses one single form into its first and last day; the error is the reason.
 fn parse_single(text: &str) -> Result<(Date, Date), String> {
     let generic = || format!("is not a period: {FORMS}");
+    let text = text.trim();
+    if let Some(span) = parse_words(text) {
+        return span;
+    }
     // Everything below slices by byte; the grammar is ASCII anyway.
     if !text.is_ascii() {
         return Err(generic());
@@ -216,7 +226,12 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
             last_of_month(year, Month::December),
         ));
     }
-    let rest = rest.strip_prefix('-').ok_or_else(generic)?;
+    // pandas writes quarters without the dash: `str(pd.Period("2024Q1"))` is "2024Q1".
+    let rest = match rest.strip_prefix('-') {
+        Some(rest) => rest,
+        None if rest.starts_with(['Q', 'H']) => rest,
+        None => return Err(generic()),
+    };
     let months = |first: u8, last: u8| -> Result<(Date, Date), String> {
         let m = |n: u8| Month::try_from(n).map_err(|_| format!("month {n:02} is not 01 to 12"));
         Ok((
@@ -255,6 +270,97 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
         }
         _ => Err(generic()),
     }
+}
+
+/// The English month names, each with its usual abbreviations.
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["january", "jan"],
+    &["february", "feb"],
+    &["march", "mar"],
+    &["april", "apr"],
+    &["may"],
+    &["june", "jun"],
+    &["july", "jul"],
+    &["august", "aug"],
+    &["september", "sep", "sept"],
+    &["october", "oct"],
+    &["november", "nov"],
+    &["december", "dec"],
+];
+
+fn month_number(name: &str) -> Option<u8> {
+    let name = name.trim().trim_end_matches('.').to_lowercase();
+    (1..=12u8).find(|&m| MONTH_NAMES[usize::from(m - 1)].contains(&name.as_str()))
+}
+
+/// The forms written with a word before the year: `Q1 2024`, `H1 2024`, `Aug 2024`,
+/// `Jan–Aug 2025`. `None` when `text` is not of that shape (no word, then a space and a
+/// four-digit year), so the caller's error applies; an error when it is but the word
+/// is not a quarter, half or month.
+fn parse_words(text: &str) -> Option<Result<(Date, Date), String>> {
+    let (head, year_text) = text.rsplit_once(char::is_whitespace)?;
+    let head = head.trim();
+    if head.is_empty()
+        || year_text.len() != 4
+        || !year_text.bytes().all(|b| b.is_ascii_digit())
+        || head.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let year: i32 = year_text.parse().ok()?;
+    if year < 1000 {
+        return Some(Err("year must be between 1000 and 9999".to_owned()));
+    }
+    let span = |first: u8, last: u8| -> (Date, Date) {
+        let month = |n: u8| Month::try_from(n).expect("month numbers here are 1 to 12");
+        (
+            first_of_month(year, month(first)),
+            last_of_month(year, month(last)),
+        )
+    };
+    let upper = head.to_ascii_uppercase();
+    match upper.as_bytes() {
+        [b'Q', q @ b'1'..=b'4'] => {
+            let first = (q - b'1') * 3 + 1;
+            return Some(Ok(span(first, first + 2)));
+        }
+        [b'H', h @ (b'1' | b'2')] => {
+            let first = (h - b'1') * 6 + 1;
+            return Some(Ok(span(first, first + 5)));
+        }
+        [b'H' | b'Q', b'0'..=b'9', ..] => {
+            return Some(Err(format!(
+                "{head} is not a half (H1, H2) or quarter (Q1 to Q4)"
+            )))
+        }
+        _ => {}
+    }
+    let mut names = head.split(['–', '—', '-']);
+    let not_a_month = |name: &str| {
+        format!(
+            "{:?} is not a month name (January or Jan …): {FORMS}",
+            name.trim()
+        )
+    };
+    let first_name = names.next().unwrap_or_default();
+    let Some(first) = month_number(first_name) else {
+        return Some(Err(not_a_month(first_name)));
+    };
+    let last = match (names.next(), names.next()) {
+        (None, _) => first,
+        (Some(name), None) => match month_number(name) {
+            Some(last) => last,
+            None => return Some(Err(not_a_month(name))),
+        },
+        (Some(_), Some(_)) => return Some(Err(format!("{head} names more than two months"))),
+    };
+    if last < first {
+        return Some(Err(format!(
+            "{head} ends before it starts (a span across the new year is written \
+             2024-11/2025-02)"
+        )));
+    }
+    Some(Ok(span(first, last)))
 }
 
 impl fmt::Display for Period {
@@ -334,6 +440,53 @@ mod tests {
     }
 
     #[test]
+    fn pandas_and_word_forms_are_the_same_periods_as_the_canonical_ones() {
+        let cases = [
+            ("2024Q1", "2024-Q1"),
+            ("2024Q4", "2024-Q4"),
+            ("Q1 2024", "2024-Q1"),
+            ("q3 2024", "2024-Q3"),
+            ("2024-Q1", "2024-Q1"),
+            ("2024H2", "2024-H2"),
+            ("H1 2024", "2024-H1"),
+            ("Jan–Aug 2025", "2025-01/2025-08"),
+            ("January–August 2025", "2025-01/2025-08"),
+            ("Jan-Aug 2025", "2025-01/2025-08"),
+            ("Jan — Aug 2025", "2025-01/2025-08"),
+            ("Jan–Mar 2025", "2025-Q1"),
+            ("Jan–Dec 2024", "2024"),
+            ("Aug 2024", "2024-08"),
+            ("September 2024", "2024-09"),
+            ("Sept. 2024", "2024-09"),
+            (" Q2 2024 ", "2024-Q2"),
+            ("2005/Q1 2025", "2005-01/2025-03"),
+        ];
+        for (text, canonical) in cases {
+            assert_eq!(p(text), p(canonical), "{text}");
+            assert_eq!(p(text).to_string(), canonical, "{text}");
+        }
+        assert_eq!(p("H1 2024").end(), date!(2024 - 06 - 30));
+        assert_eq!(p("Jan–Aug 2025").end(), date!(2025 - 08 - 31));
+    }
+
+    #[test]
+    fn the_error_for_an_unknown_form_lists_the_forms_read() {
+        for text in ["next year", "2024 Q1", "Jam 2025", "2024/xx"] {
+            let err = Period::parse(text).unwrap_err().to_string();
+            for form in [
+                "2024-Q3",
+                "2024Q3",
+                "Q3 2024",
+                "H1 2024",
+                "Jan–Aug 2025",
+                "'/'",
+            ] {
+                assert!(err.contains(form), "{text}: {err} lacks {form}");
+            }
+        }
+    }
+
+    #[test]
     fn ranges_run_from_start_of_first_to_end_of_second() {
         let jan_aug = p("2025-01/2025-08");
         assert_eq!(jan_aug.start(), date!(2025 - 01 - 01));
@@ -383,7 +536,14 @@ mod tests {
             "2024-02-30",
             "2025/2024",
             "2024/2025/2026",
-            "Jan 2025",
+            "Jam 2025",
+            "Q5 2024",
+            "H3 2024",
+            "Aug–Jan 2025",
+            "Jan–Feb–Mar 2025",
+            "Q1 0999",
+            "2024Q5",
+            "2024X1",
             "2024-8",
             "0999",
             "2024-01-1",

@@ -533,7 +533,7 @@ fn the_period_is_kept_as_written_and_as_dates() {
 #[test]
 fn countries_are_found_by_code_or_name_in_any_case() {
     let store = Store::in_memory().unwrap();
-    assert_eq!(store.countries().len(), 249);
+    assert_eq!(store.countries().len(), 250);
     for text in [
         "KAZ",
         "kz",
@@ -640,8 +640,8 @@ fn events_are_validated_and_found_for_the_pair_in_either_order() {
         Err(Error::Duplicate { .. })
     ));
     let mut bad_date = call.clone();
-    bad_date.date = "May 2025".into();
-    assert_invalid(store.add_event(&bad_date), "date", "May 2025", None);
+    bad_date.date = "Spring 2025".into();
+    assert_invalid(store.add_event(&bad_date), "date", "Spring 2025", None);
     let mut self_pair = call.clone();
     self_pair.b = "KZ".into();
     assert_invalid(store.add_event(&self_pair), "b", "KZ", None);
@@ -1108,7 +1108,7 @@ fn a_version_4_file_migrates_to_the_clustered_layout_with_every_figure_intact() 
         assert_eq!(rows, 7);
     }
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 5);
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     // In the order of Store::observations: indicator, pair, product, period, status
     // (alphabetical, as before), source (none first).
     let expected = vec![
@@ -1570,4 +1570,185 @@ fn a_batch_and_the_same_records_one_list_give_the_same_store() {
         other.observations(&every).unwrap()
     );
     assert_eq!(count(&one), 30);
+}
+
+#[test]
+fn a_misspelled_indicator_or_country_gets_the_closest_known_name() {
+    let mut store = store();
+    let err = store
+        .add(&obs("visitor", "AZE", "KAZ", "2024", 1.0))
+        .unwrap_err();
+    let v = err.validation().expect("a validation error");
+    assert_eq!(
+        (v.field.as_str(), v.text.as_str()),
+        ("indicator", "visitor")
+    );
+    assert!(err.to_string().contains("did you mean visitors?"), "{err}");
+
+    let err = store.indicator("trad").unwrap_err();
+    assert!(matches!(
+        err,
+        Error::NotFound {
+            what: "indicator",
+            ..
+        }
+    ));
+    assert!(err.to_string().contains("did you mean trade?"), "{err}");
+
+    let err = store.country("Kazakstan").unwrap_err();
+    assert!(
+        err.to_string().contains("did you mean Kazakhstan (KAZ)?"),
+        "{err}"
+    );
+    let err = store.country("Azerbijan").unwrap_err();
+    assert!(
+        err.to_string().contains("did you mean Azerbaijan (AZE)?"),
+        "{err}"
+    );
+
+    // Nothing close: no guess.
+    for text in ["Atlantis", "ZZZ"] {
+        let err = store.country(text).unwrap_err().to_string();
+        assert!(!err.contains("did you mean"), "{err}");
+    }
+    let err = store.indicator("railway_cargo").unwrap_err().to_string();
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn every_country_the_world_bank_names_is_found_by_its_world_bank_name() {
+    let store = Store::in_memory().unwrap();
+    // The World Bank's economies (code, name) as World Development Indicators lists
+    // them; aggregates ("World", "Euro area", "High income" …) and the Channel Islands
+    // have codes that are no country of the store, and are skipped.
+    let economies = include_str!("data/worldbank-economies.csv");
+    let mut found = 0;
+    for line in economies.lines().skip(1) {
+        let (code, name) = line.split_once(',').unwrap();
+        let name = name.trim_matches('"').replace("\"\"", "\"");
+        if store.country(code).is_err() {
+            continue;
+        }
+        let country = store
+            .country(&name)
+            .unwrap_or_else(|e| panic!("{name} ({code}): {e}"));
+        assert_eq!(country.alpha3, code, "{name}");
+        found += 1;
+    }
+    assert!(found >= 215, "only {found} World Bank countries read");
+    assert_eq!(store.country("Korea, Rep.").unwrap().alpha3, "KOR");
+    assert_eq!(store.country("Republic of Korea").unwrap().alpha3, "KOR");
+    assert_eq!(store.country("Egypt, Arab Rep.").unwrap().alpha3, "EGY");
+    assert_eq!(store.country("Turkiye").unwrap().alpha3, "TUR");
+    assert_eq!(store.country("Venezuela, RB").unwrap().alpha3, "VEN");
+}
+
+#[test]
+fn kosovo_is_found_by_its_world_bank_codes_and_has_its_population() {
+    let mut store = store();
+    for text in ["XKX", "XK", "Kosovo", "kosovo"] {
+        assert_eq!(store.country(text).unwrap().alpha3, "XKX", "{text}");
+    }
+    assert_eq!(store.country("XK").unwrap().alpha2, "XK");
+    // World Bank, SP.POP.TOTL, 2024.
+    assert_eq!(
+        store.population("XKX", 2024).unwrap(),
+        Some((2024, 1_594_353))
+    );
+    // An undirected pair with a country after it in the alphabet keeps alphabetical order.
+    store.add(&obs("trade", "ZAF", "XKX", "2024", 3.0)).unwrap();
+    assert_eq!(store.pairs().unwrap(), [("XKX".into(), "ZAF".into(), 1)]);
+    let kept = store.observations(&ObservationFilter::default()).unwrap();
+    assert_eq!(
+        (kept[0].origin.as_str(), kept[0].destination.as_str()),
+        ("XKX", "ZAF")
+    );
+}
+
+#[test]
+fn a_version_5_file_gets_kosovo_and_keeps_every_figure_of_the_countries_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    Store::create_with_schema_version(&path, 5).unwrap();
+    {
+        // What a version-5 library wrote: ids 1 to 249 in alpha-3 order, no Kosovo; an
+        // undirected pair with the smaller id first, a directed one either way round.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO indicator (code, name, unit, kind, directed, topic_id)
+             SELECT v.code, v.name, v.unit, 'flow', v.directed, t.id
+             FROM (SELECT 'trade' AS code, 'Trade' AS name, 'USD' AS unit, 0 AS directed
+                   UNION ALL SELECT 'visitors', 'Visitors', 'persons', 1) v,
+                  topic t WHERE t.code = 'other';
+             INSERT INTO observation (origin_id, destination_id, indicator_id, start_day,
+                                      end_day, status, source_key, period_text, value,
+                                      qualifier, low, high)
+             SELECT o.id, d.id, i.id, 2460311, 2460676, 0, 0, '2024', v.value, 1,
+                    v.value, v.value
+             FROM (SELECT 'ZAF' AS o, 'ZWE' AS d, 'trade' AS i, 1.0 AS value
+                   UNION ALL SELECT 'WSM', 'YEM', 'trade', 2.0
+                   UNION ALL SELECT 'ZMB', 'AZE', 'visitors', 3.0
+                   UNION ALL SELECT 'AZE', 'ZMB', 'visitors', 4.0
+                   UNION ALL SELECT 'AZE', 'KAZ', 'visitors', 5.0) v
+             JOIN country o ON o.alpha3 = v.o
+             JOIN country d ON d.alpha3 = v.d
+             JOIN indicator i ON i.code = v.i;
+             INSERT INTO event (start_day, end_day, date_text, a_id, b_id, kind, title)
+             SELECT 2460676, 2460676, '2024-12-31', a.id, b.id, 'meeting', 'Talks'
+             FROM country a, country b WHERE a.alpha3 = 'YEM' AND b.alpha3 = 'ZWE';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mut figures: Vec<(String, String, f64)> = store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.origin, o.destination, o.value))
+        .collect();
+    figures.sort_by(|a, b| a.2.total_cmp(&b.2));
+    let expected = [
+        ("ZAF", "ZWE", 1.0),
+        ("WSM", "YEM", 2.0),
+        ("ZMB", "AZE", 3.0),
+        ("AZE", "ZMB", 4.0),
+        ("AZE", "KAZ", 5.0),
+    ];
+    let expected: Vec<(String, String, f64)> = expected
+        .iter()
+        .map(|(o, d, v)| (o.to_string(), d.to_string(), *v))
+        .collect();
+    assert_eq!(figures, expected);
+    let events = store.events(Some(("ZWE", "YEM"))).unwrap();
+    assert_eq!((events[0].a.as_str(), events[0].b.as_str()), ("YEM", "ZWE"));
+    assert_eq!(
+        store.population("ZWE", 2024).unwrap(),
+        Some((2024, 16_634_373))
+    );
+    assert_eq!(
+        store.population("Kosovo", 2024).unwrap(),
+        Some((2024, 1_594_353))
+    );
+    // Ids still follow alpha-3 order, Kosovo's included: a new store numbers the same.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let ids = |conn: &rusqlite::Connection| -> Vec<(i64, String)> {
+        let mut stmt = conn
+            .prepare("SELECT id, alpha3 FROM country ORDER BY alpha3")
+            .unwrap();
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let migrated = ids(&conn);
+    assert_eq!(migrated.len(), 250);
+    assert!(migrated
+        .iter()
+        .enumerate()
+        .all(|(i, (id, _))| *id == i as i64 + 1));
+    let fresh_path = dir.path().join("new.db");
+    drop(Store::open(&fresh_path).unwrap());
+    assert_eq!(
+        ids(&rusqlite::Connection::open(&fresh_path).unwrap()),
+        migrated
+    );
 }

@@ -5,8 +5,12 @@ reports as dicts) and its own ``Report`` and ``Chart``; the package wraps it.
 """
 
 from collections.abc import Iterable
+from datetime import date
 from os import PathLike
 from typing import Any, Literal, final
+
+import numpy as np
+import pandas as pd
 
 __all__ = [
     "BilateralError",
@@ -62,7 +66,9 @@ class SchemaError(BilateralError):
 class ClosedError(SchemaError):
     """The store was closed: it takes no more calls."""
 
-_Period = str | int
+# A period as text (`2024-Q1`, `2024Q1`, `Jan–Aug 2025` …), a year (an int, or a float
+# without a fraction), or a pandas Period, date, timestamp or NumPy datetime64.
+_Period = str | int | float | date | pd.Period | np.datetime64
 _OnDuplicate = Literal["error", "skip", "replace"]
 #: A table: column name → values, in column order.
 _Columns = dict[str, list[Any]]

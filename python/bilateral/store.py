@@ -14,10 +14,12 @@ from __future__ import annotations
 import importlib
 import unicodedata
 from collections.abc import Iterable, Mapping
+from datetime import date
 from os import PathLike
 from types import TracebackType
 from typing import Any, Literal, Protocol, overload
 
+import numpy as np
 import pandas as pd
 
 from . import _core
@@ -26,7 +28,9 @@ from ._results import Change, RequiredGrowth, TargetProgress
 from .report import Report
 from .table import Into, Table, converted
 
-_Period = str | int
+# A period as text (`2024-Q1`, `2024Q1`, `Jan–Aug 2025` …), a year (an int, or a float
+# without a fraction), or a pandas Period, date, timestamp or NumPy datetime64.
+_Period = str | int | float | date | pd.Period | np.datetime64
 #: What a write does with an observation already stored: refuse it, pass over an
 #: identical one (refusing one with another figure), or replace it.
 OnDuplicate = Literal["error", "skip", "replace"]
@@ -74,6 +78,30 @@ def _arrow_table(frame: pd.DataFrame) -> Any | None:
         return pa.Table.from_pandas(frame, preserve_index=False)
     except (pa.ArrowException, TypeError, ValueError):
         return None
+
+
+def _dates_as_the_store_reads_them(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its pandas-only date columns in forms Arrow and the store read: a
+    Period column as first/last day text (Arrow would hand over counts in the column's
+    frequency; fiscal quarters such as ``Q-JUN`` keep their months), a timestamp column
+    with a time zone as local times (its days are the zone's days). Other columns are
+    left as they are, and an unchanged frame is not copied."""
+    changed: dict[int, np.ndarray[Any, Any]] = {}
+    for i in range(frame.shape[1]):
+        column = frame.iloc[:, i]
+        if isinstance(column.dtype, pd.PeriodDtype):
+            start = column.dt.start_time.dt.strftime("%Y-%m-%d")
+            end = column.dt.end_time.dt.strftime("%Y-%m-%d")
+            days = (start + "/" + end).astype(object).where(column.notna(), None)
+            changed[i] = days.to_numpy()
+        elif isinstance(column.dtype, pd.DatetimeTZDtype):
+            changed[i] = column.dt.tz_localize(None).to_numpy()
+    if not changed:
+        return frame
+    frame = frame.copy()
+    for i, values in changed.items():
+        frame.isetitem(i, values)
+    return frame
 
 
 def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
@@ -286,6 +314,7 @@ class Store:
         0
         """
         if isinstance(records, pd.DataFrame):
+            records = _dates_as_the_store_reads_them(records)
             try:
                 table = _arrow_table(records)
                 if table is not None:

@@ -21,13 +21,61 @@ pub(crate) fn invalid(field: &str, record: Option<usize>, text: String, reason: 
     }
 }
 
-/// True for `None` and for float NaN, which pandas uses for a missing cell.
+/// True for `None`, for float NaN, which pandas uses for a missing cell, and for
+/// pandas' `NaT` (a missing date or period) and `NA`.
 pub(crate) fn is_missing(value: &Bound<'_, PyAny>) -> bool {
     value.is_none()
         || value.extract::<f64>().is_ok_and(f64::is_nan) && !value.is_instance_of::<PyString>()
+        || is_type(value, &["NaTType", "NAType"])
 }
 
-/// Text, or an integer written as text (years are periods too: `2024`); None when missing.
+/// True when the type of `value` is called one of `names` (pandas and NumPy types,
+/// recognised without importing either).
+fn is_type(value: &Bound<'_, PyAny>, names: &[&str]) -> bool {
+    value
+        .get_type()
+        .name()
+        .is_ok_and(|name| names.iter().any(|n| name == *n))
+}
+
+/// `YYYY-MM-DD` of anything with `year`, `month` and `day` (a `datetime.date`, a
+/// `datetime.datetime`, a `pd.Timestamp`: a time of day is dropped, the date is the
+/// one on the clock of its time zone).
+fn day_text(value: &Bound<'_, PyAny>) -> Option<String> {
+    let part = |name: &str| value.getattr(name).ok()?.extract::<i64>().ok();
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        part("year")?,
+        part("month")?,
+        part("day")?
+    ))
+}
+
+/// The period text of a date-like cell: a `pd.Period` as its first and last day (which
+/// the store prints in the canonical form; its `str()` would read fiscal quarters such
+/// as `Q-JUN` as calendar ones), a date or timestamp as its day, a NumPy `datetime64`
+/// as the date part of its text (`2024-03` at month precision is the month).
+fn date_like_text(value: &Bound<'_, PyAny>) -> Option<String> {
+    if is_type(value, &["Period"]) {
+        let start = day_text(&value.getattr("start_time").ok()?)?;
+        let end = day_text(&value.getattr("end_time").ok()?)?;
+        return Some(format!("{start}/{end}"));
+    }
+    if is_type(value, &["datetime64"]) {
+        let text = value.str().ok()?.to_string();
+        return Some(text.split('T').next().unwrap_or_default().to_owned());
+    }
+    let datetime = value.py().import("datetime").ok()?;
+    if value.is_instance(&datetime.getattr("date").ok()?).ok()? {
+        return day_text(value);
+    }
+    None
+}
+
+/// Text; None when missing. Periods come as pandas and NumPy hold them too: an
+/// integer is written as text (years are periods: `2024`), and so is a float without a
+/// fraction (an integer column with a missing cell is float in pandas); a `pd.Period`,
+/// a date, a timestamp or a `datetime64` becomes the period it states.
 pub(crate) fn text_of(
     field: &str,
     record: Option<usize>,
@@ -39,8 +87,30 @@ pub(crate) fn text_of(
     if let Ok(text) = value.extract::<String>() {
         return Ok(Some(text));
     }
-    if value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+    if value.is_instance_of::<PyBool>() || is_type(value, &["bool", "bool_"]) {
+        return Err(invalid(field, record, repr(value), "is not text"));
+    }
+    if value.is_instance_of::<PyInt>() {
         return Ok(Some(value.to_string()));
+    }
+    if value.is_instance_of::<PyFloat>() {
+        let number: f64 = value.extract().unwrap_or(f64::NAN);
+        if number.fract() == 0.0 && number.abs() < 1e15 {
+            return Ok(Some(format!("{number:.0}")));
+        }
+        return Err(invalid(
+            field,
+            record,
+            repr(value),
+            "is a number with a fraction, not text (a year is a whole number)",
+        ));
+    }
+    if let Some(text) = date_like_text(value) {
+        return Ok(Some(text));
+    }
+    // NumPy integers (`numpy.int64`) are not `int` but convert losslessly.
+    if let Ok(index) = value.call_method0("__index__") {
+        return Ok(Some(index.to_string()));
     }
     Err(invalid(field, record, repr(value), "is not text"))
 }
@@ -54,7 +124,21 @@ pub(crate) fn number_of(
     if value.is_none() {
         return Ok(None);
     }
-    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() {
+    if let Ok(text) = value.cast::<PyString>() {
+        let hint = match text.to_str() {
+            Ok(text) if crate::hints::has_thousands_separators(text) => {
+                crate::hints::THOUSANDS_SEPARATORS.trim_start_matches("is not a number")
+            }
+            _ => " (give numbers as int or float, not text)",
+        };
+        return Err(invalid(
+            field,
+            record,
+            repr(value),
+            &format!("is not a number{hint}"),
+        ));
+    }
+    if value.is_instance_of::<PyBool>() {
         return Err(invalid(field, record, repr(value), "is not a number"));
     }
     value

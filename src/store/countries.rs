@@ -92,9 +92,35 @@ impl Countries {
             Error::invalid(
                 field,
                 text,
-                "is not an ISO 3166-1 country (give an alpha-3 code, an alpha-2 code or the English name)",
+                format!(
+                    "is not an ISO 3166-1 country{} (give an alpha-3 code, an alpha-2 code or \
+                     the English name)",
+                    self.did_you_mean(&key)
+                ),
             )
         })
+    }
+
+    /// `" (did you mean Kazakhstan (KAZ)?)"` for the country whose name, common name or
+    /// alias is closest to `key`; codes are left out, as a slip in a three-letter code
+    /// is as near to a dozen others.
+    fn did_you_mean(&self, key: &str) -> String {
+        let names = self
+            .by_key
+            .keys()
+            .filter(|name| name.chars().count() > 3)
+            .map(String::as_str);
+        // Sorted, so that a tie gives the same suggestion every time.
+        let mut names: Vec<&str> = names.collect();
+        names.sort_unstable();
+        match crate::hints::closest(key, names) {
+            Some(name) => {
+                let country = &self.list[self.by_key[name]].1;
+                let shown = country.common_name.as_deref().unwrap_or(&country.name);
+                format!(" (did you mean {shown} ({})?)", country.alpha3)
+            }
+            None => String::new(),
+        }
     }
 
     /// Alpha-3 codes by database id.

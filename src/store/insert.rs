@@ -38,13 +38,7 @@ impl Lookups {
                 Ok((r.get::<_, i64>("id")?, Rc::new(read_indicator(r)?)))
             })
             .optional()?
-            .ok_or_else(|| {
-                Error::invalid(
-                    "indicator",
-                    code,
-                    "is not a known indicator (add it with add_indicator)",
-                )
-            })?;
+            .map_or_else(|| Err(unknown_indicator(tx, code)), Ok)?;
         self.indicators.insert(code.to_owned(), found.clone());
         Ok(found)
     }
@@ -343,4 +337,21 @@ pub(super) fn insert_event(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The error for an indicator code the store does not have, with the closest known
+/// code when one is near enough to be a slip.
+fn unknown_indicator(tx: &Transaction, code: &str) -> Error {
+    let known: Vec<String> = tx
+        .prepare_cached("SELECT code FROM indicator ORDER BY code")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_default();
+    Error::invalid(
+        "indicator",
+        code,
+        format!(
+            "is not a known indicator{} (add it with add_indicator)",
+            crate::hints::did_you_mean(code, known.iter().map(String::as_str))
+        ),
+    )
 }

@@ -61,7 +61,15 @@ impl Store {
             .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
             .query_row([code], read_indicator)
             .optional()?
-            .ok_or_else(|| Error::not_found("indicator", code))
+            .map_or_else(
+                || {
+                    let known = self.indicators().unwrap_or_default();
+                    let hint =
+                        crate::hints::did_you_mean(code, known.iter().map(|i| i.code.as_str()));
+                    Err(Error::not_found("indicator", format!("{code}{hint}")))
+                },
+                Ok,
+            )
     }
 
     /// All sources, sorted by id.

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this library writes (the last step of `schema.sql`).
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The steps of `schema.sql`: `(version, sql)` in order.
 fn schema_steps() -> Vec<(u32, &'static str)> {
@@ -71,14 +71,17 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     for (step, sql) in schema_steps() {
         if step > version && step <= target {
             tx.execute_batch(sql)?;
-            if step == 1 {
-                preload_reference_data(&tx)?;
+            match step {
+                1 => preload_reference_data(&tx)?,
+                KOSOVO_STEP => add_population_of(&tx, "XKX")?,
+                _ => {}
             }
         }
     }
     // A new store starts with the starter catalogue. It needs the topics (version 4), so
-    // it comes after the last step (tests make older files by stopping short); a file made by an older version keeps the
-    // indicators it has (its user may have defined a catalogue code otherwise).
+    // it comes after the last step (tests make older files by stopping short); a file
+    // made by an older version keeps the indicators it has (its user may have defined a
+    // catalogue code otherwise).
     if version == 0 && target == SCHEMA_VERSION {
         for indicator in builtin::catalogue()? {
             insert_indicator(&tx, &indicator)?;
@@ -98,6 +101,13 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     tx.commit()?;
     Ok(())
 }
+
+/// The step of `schema.sql` that adds Kosovo, which `data/countries.json` (ISO 3166-1)
+/// does not list; its population rows wait for it.
+const KOSOVO_STEP: u32 = 6;
+
+/// Countries added by a later step of `schema.sql`, whose population rows that step adds.
+const ADDED_LATER: &[&str] = &["XKX"];
 
 /// Fills the tables every store starts with: countries and World Bank population (the
 /// starter catalogue comes after the last step).
@@ -122,11 +132,34 @@ fn preload_reference_data(tx: &Transaction) -> Result<()> {
         "INSERT INTO population (country_id, year, value, source_id) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (code, year, value) in builtin::population()? {
+        if ADDED_LATER.contains(&code) {
+            continue;
+        }
         let id = ids.get(code).ok_or_else(|| Error::BuiltinData {
             name: "population.csv",
             message: format!("{code} is not an ISO 3166-1 country"),
         })?;
         stmt.execute(params![id, year, value, source_id])?;
+    }
+    Ok(())
+}
+
+/// Adds the built-in population rows of `alpha3`, a country added by a migration step.
+fn add_population_of(tx: &Transaction, alpha3: &str) -> Result<()> {
+    let country_id: i64 =
+        tx.query_row("SELECT id FROM country WHERE alpha3 = ?1", [alpha3], |r| {
+            r.get(0)
+        })?;
+    let source_id = Lookups::default().source(tx, &builtin::population_source().id)?;
+    let mut stmt = tx.prepare(
+        "INSERT INTO population (country_id, year, value, source_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (country_id, year) DO NOTHING",
+    )?;
+    for (_, year, value) in builtin::population()?
+        .into_iter()
+        .filter(|(code, _, _)| *code == alpha3)
+    {
+        stmt.execute(params![country_id, year, value, source_id])?;
     }
     Ok(())
 }
@@ -144,5 +177,8 @@ mod tests {
         assert!(schema_steps()[2].1.contains("ADD COLUMN topic"));
         assert!(schema_steps()[3].1.contains("CREATE TABLE topic"));
         assert!(schema_steps()[4].1.contains("WITHOUT ROWID"));
+        assert!(schema_steps()[usize::try_from(KOSOVO_STEP).unwrap() - 1]
+            .1
+            .contains("'XKX', 'XK', 'Kosovo'"));
     }
 }

@@ -304,8 +304,9 @@ def test_helpers_for_periods_and_values() -> None:
     assert bilateral.normalize_period(2024) == "2024"
     assert bilateral.format_value(547_600_000, "USD") == "$547.6 million"
     assert bilateral.format_value(102_000, "persons", "over") == "over 102,000"
+    assert bilateral.normalize_period("Q3 2024") == "2024-Q3"
     with pytest.raises(bilateral.ValidationError):
-        bilateral.normalize_period("Q3 2024")
+        bilateral.normalize_period("Q5 2024")
     with pytest.raises(bilateral.ValidationError):
         bilateral.format_value(math.nan, "t")
 
