@@ -205,6 +205,21 @@ impl PyStore {
     }
 }
 
+impl PyStore {
+    /// Adds a batch read from Python, its values (and bounds) first multiplied by
+    /// `scale`: the last step of every `add_many` path.
+    fn add_scaled(
+        &self,
+        py: Python<'_>,
+        mut batch: ObservationBatch,
+        on_duplicate: OnDuplicate,
+        scale: f64,
+    ) -> PyResult<usize> {
+        batch.scale(scale).py(py)?;
+        self.with(py, move |s| s.add_batch(&batch, on_duplicate))
+    }
+}
+
 #[pymethods]
 impl PyStore {
     #[new]
@@ -347,8 +362,7 @@ impl PyStore {
             let_ctrl_c_in(py, index)?;
             batch.push(&observation_from_mapping(&item?, index).py(py)?);
         }
-        batch.scale(scale).py(py)?;
-        self.with(py, move |s| s.add_batch(&batch, chosen))
+        self.add_scaled(py, batch, chosen, scale)
     }
 
     /// Adds many observations given as columns (`name → list`, one value per row) all
@@ -363,9 +377,8 @@ impl PyStore {
         scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
-        let mut batch = batch_from_columns(py, columns)?;
-        batch.scale(scale).py(py)?;
-        self.with(py, move |s| s.add_batch(&batch, chosen))
+        let batch = batch_from_columns(py, columns)?;
+        self.add_scaled(py, batch, chosen, scale)
     }
 
     /// Adds many observations from an object with `__arrow_c_stream__` (pyarrow,
@@ -380,9 +393,8 @@ impl PyStore {
         scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
-        let mut batch = batch_from_arrow(py, data)?;
-        batch.scale(scale).py(py)?;
-        self.with(py, move |s| s.add_batch(&batch, chosen))
+        let batch = batch_from_arrow(py, data)?;
+        self.add_scaled(py, batch, chosen, scale)
     }
 
     /// Adds an indicator; False when an identical one was already stored. Without a
