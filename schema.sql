@@ -311,3 +311,37 @@ UPDATE country SET id = id + 1000000 WHERE alpha3 > 'XKX';
 UPDATE country SET id = id - 999999 WHERE id >= 1000000;
 INSERT INTO country (id, alpha3, alpha2, name)
 SELECT max(id) + 1, 'XKX', 'XK', 'Kosovo' FROM country WHERE alpha3 < 'XKX';
+
+-- version 7: claims, what a text says about a figure relative to another ("more than
+-- tripling", "a 2% increase", "slightly below the 2023 record"). A claim is kept as the
+-- words said it, never turned into a figure: checking it against the figures, and what
+-- it implies about a figure nobody published, are computed when asked. `reference` is a
+-- period in canonical form ('2024-01/2024-08') or 'record', 'target' or 'whole'; the
+-- number and the interval its qualifier allows go with ratio, pct and share only.
+CREATE TABLE claim (
+    id              INTEGER PRIMARY KEY,
+    text            TEXT NOT NULL CHECK (text <> ''),
+    indicator_id    INTEGER NOT NULL REFERENCES indicator (id),
+    origin_id       INTEGER NOT NULL REFERENCES country (id),
+    destination_id  INTEGER NOT NULL REFERENCES country (id),
+    product_id      INTEGER NOT NULL REFERENCES product (id),
+    start_day       INTEGER NOT NULL,
+    end_day         INTEGER NOT NULL,
+    reference       TEXT NOT NULL CHECK (reference <> ''),
+    relation        TEXT NOT NULL CHECK (relation IN ('ratio', 'pct', 'greater', 'less',
+                                                       'record_high', 'record_low', 'share')),
+    value           REAL,
+    qualifier       TEXT NOT NULL CHECK (qualifier IN ('exact', 'approx', 'over', 'nearly', 'under')),
+    low             REAL,
+    high            REAL,
+    source_id       INTEGER REFERENCES source (id),
+    quote           TEXT,
+    note            TEXT,
+    CHECK (origin_id <> destination_id),
+    CHECK (start_day <= end_day),
+    CHECK ((value IS NOT NULL) = (relation IN ('ratio', 'pct', 'share'))),
+    CHECK ((value IS NULL) = (low IS NULL) AND (value IS NULL) = (high IS NULL)),
+    CHECK (low <= value AND value <= high),
+    UNIQUE (indicator_id, origin_id, destination_id, product_id, start_day, end_day, relation,
+            reference, text)
+) STRICT;

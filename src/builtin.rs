@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Indicator, NewEvent, NewObservation, Source};
+use crate::model::{Country, Indicator, NewClaim, NewEvent, NewObservation, Source};
 
 /// The built-in datasets: name and file contents.
 const DATASETS: &[(&str, &str)] = &[(
@@ -22,7 +22,7 @@ pub fn datasets() -> Vec<&'static str> {
     DATASETS.iter().map(|(name, _)| *name).collect()
 }
 
-/// A dataset file: sources, indicators, observations and events to load together.
+/// A dataset file: sources, indicators, observations, events and claims to load together.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
@@ -45,6 +45,9 @@ pub struct Dataset {
     /// Dated events.
     #[serde(default)]
     pub events: Vec<NewEvent>,
+    /// What the texts say about the figures ("more than tripling"), kept as claims.
+    #[serde(default)]
+    pub claims: Vec<NewClaim>,
 }
 
 impl Dataset {

@@ -52,9 +52,9 @@ pub use builtin::{datasets, Dataset};
 pub use columns::{Column, Columns};
 pub use error::{Error, Result, ValidationError};
 pub use model::{
-    last_digit_unit, unit_multiple, Bounds, Country, Event, Indicator, Kind, NewEvent,
-    NewObservation, Observation, ObservationBatch, ObservationRow, ObservationTable, Qualifier,
-    SeriesKey, Source, Status, Topic, TopicEntry,
+    last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Event, Indicator, Kind,
+    NewClaim, NewEvent, NewObservation, Observation, ObservationBatch, ObservationRow,
+    ObservationTable, Qualifier, Reference, Relation, SeriesKey, Source, Status, Topic, TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

@@ -155,40 +155,45 @@ fn trade_turnover_in_2023_has_no_base_year() {
 
 #[test]
 fn growth_compares_same_months_one_year_earlier() {
-    let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
+    let mut store = synthetic();
+    add(
+        &mut store,
+        "trade",
+        ("AZE", "KAZ"),
+        "2024-01/2024-08",
+        160e6,
+    );
+    add(&mut store, "trade", ("AZE", "KAZ"), "2024", 500e6);
+    add_as(
+        &mut store,
+        "trade",
+        ("AZE", "KAZ"),
+        "2025-01/2025-08",
+        200e6,
+        "actual",
+        "over",
+    );
+    let rows = store.growth(&q("trade", "AZE", "KAZ")).unwrap();
     let r = row(&rows, "2025-01/2025-08", |r| r.period);
-    // January–August 2025 against the estimate for January–August 2024, not against 2024
+    // January–August 2025 against January–August 2024, not against the whole of 2024
     assert_eq!(r.base_period, Some(p("2024-01/2024-08")));
-    assert_eq!(r.base_value, Some(182_540_000.0));
-    assert_eq!(r.status, Status::Actual);
-    // 547.6 / 182.54 = 2.99989…
-    assert_some_close(r.multiple, 547.6 / 182.54);
-    // (547.6 / 182.54 − 1) × 100 = 199.99 %
-    assert_some_close(r.pct, (547.6 / 182.54 - 1.0) * 100.0);
-    // the base lies in [136.9, 182.54] million: the lowest growth is over the highest base,
-    // (547.6 / 182.54 − 1) × 100 = 199.99 %, the highest over the lowest, (547.6 / 136.9 − 1)
-    // × 100 = (4 − 1) × 100 = 300 %
-    assert_some_close(r.pct_low, (547.6 / 182.54 - 1.0) * 100.0);
-    assert_some_close(r.pct_high, (547.6 / 136.9 - 1.0) * 100.0);
-    assert_some_close(r.pct_high, 300.0);
-    // 547.6 − 182.54 = 365.06 million; bounds [547.6 − 182.54, 547.6 − 136.9] = [365.06, 410.7]
-    assert_some_close(r.change, 365_060_000.0);
-    assert_some_close(r.change_low, 365_060_000.0);
-    assert_some_close(r.change_high, 410_700_000.0);
+    assert_eq!(r.base_value, Some(160e6));
+    // over 200 million is [200, 300] million: 200 / 160 = 1.25, 300 / 160 = 1.875
+    assert_some_close(r.multiple, 1.25);
+    assert_some_close(r.pct, 25.0);
+    assert_some_close(r.pct_low, 25.0);
+    assert_some_close(r.pct_high, 87.5);
+    assert_some_close(r.change, 40e6);
+    assert_some_close(r.change_high, 140e6);
 }
 
 #[test]
-fn the_estimate_for_january_to_august_2024_has_its_own_row_without_a_base() {
+fn january_to_august_2025_trade_has_no_base_since_no_2024_figure_was_published() {
     let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
-    let r = row(&rows, "2024-01/2024-08", |r| r.period);
-    assert_eq!(r.status, Status::Estimate);
-    assert_eq!(
-        (r.value, r.low, r.high),
-        (182_540_000.0, 136_900_000.0, 182_540_000.0)
-    );
-    // January–August 2023 is not in the dataset
+    let r = row(&rows, "2025-01/2025-08", |r| r.period);
+    // "more than tripling" is a claim, not a figure: growth is not computed from it
     assert_eq!((r.base_period, r.pct), (None, None));
-    assert_eq!(rows.len(), 4, "2023, Jan–Aug 2024, 2024, Jan–Aug 2025");
+    assert_eq!(rows.len(), 3, "2023, 2024, Jan–Aug 2025");
 }
 
 // ----- change on the article's figures ----------------------------------------------------------

@@ -23,9 +23,11 @@
 //!
 //! One file per figure: `series.rs` (what a series is, and the interval arithmetic
 //! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
-//! `targets.rs` (target progress, required growth) and `asymmetry.rs`.
+//! `targets.rs` (target progress, required growth), `asymmetry.rs`, and `claims.rs`
+//! (what the figures make of a claim, and what a claim implies about a missing figure).
 
 mod asymmetry;
+mod claims;
 mod growth;
 mod per_capita;
 pub(crate) mod series;
@@ -33,6 +35,7 @@ mod shares;
 mod targets;
 
 pub use asymmetry::{asymmetry, asymmetry_where_defined, AsymmetryRow, SeriesAsymmetry};
+pub use claims::{check_claim, implied_observation, ClaimCheck, Implied, Verdict};
 pub use growth::{
     change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
     SeriesChange, SeriesGrowth,

@@ -3,9 +3,10 @@
 //!
 //! `figure.rs` holds how a figure was worded (qualifier, bounds), `status.rs` its
 //! status and an indicator's kind, `topic.rs` the report sections, `records.rs` the
-//! records themselves, `table.rs` many observations at once, `batch.rs` many to add.
+//! records themselves, `claim.rs` what a text says about them, `table.rs` many observations at once, `batch.rs` many to add.
 
 mod batch;
+mod claim;
 mod figure;
 mod records;
 mod status;
@@ -14,6 +15,7 @@ mod topic;
 mod unit;
 
 pub use batch::{NumberColumn, ObservationBatch, TextColumn};
+pub use claim::{allowed_by, Claim, ClaimWords, NewClaim, Reference, Relation};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
 pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observation, Source};
 pub use status::{Kind, Status};

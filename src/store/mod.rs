@@ -6,6 +6,7 @@
 //! and inserts one record of each kind, `read.rs` queries, and `sql.rs` says how the
 //! domain types are written to and read from SQLite.
 
+mod claims;
 mod countries;
 mod ingest;
 mod insert;

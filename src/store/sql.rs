@@ -122,7 +122,7 @@ impl FromSql for Period {
 }
 
 /// The period between the Julian day numbers in columns `start` and `end`.
-fn period_between(row: &Row<'_>, start: usize, end: usize) -> rusqlite::Result<Period> {
+pub(super) fn period_between(row: &Row<'_>, start: usize, end: usize) -> rusqlite::Result<Period> {
     Period::from_julian_days(row.get(start)?, row.get(end)?)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(start, Type::Integer, Box::new(e)))
 }

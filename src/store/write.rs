@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::claims::insert_claim;
 use super::ingest::insert_batch;
 use super::insert::{insert_event, insert_indicator, insert_source, insert_topic, Lookups};
 use super::Store;
@@ -55,6 +56,8 @@ pub struct LoadSummary {
     pub observations: usize,
     /// Events added.
     pub events: usize,
+    /// Claims added (already present identical ones are not counted).
+    pub claims: usize,
 }
 
 impl Store {
@@ -239,6 +242,11 @@ impl Store {
         for (i, event) in dataset.events.iter().enumerate() {
             insert_event(&tx, &self.countries, &mut lookups, event).map_err(|e| e.at_record(i))?;
             summary.events += 1;
+        }
+        for (i, claim) in dataset.claims.iter().enumerate() {
+            let added = insert_claim(&tx, &self.countries, &mut lookups, claim)
+                .map_err(|e| e.at_record(i))?;
+            summary.claims += usize::from(added);
         }
         tx.commit()?;
         Ok(summary)

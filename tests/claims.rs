@@ -1,0 +1,501 @@
+//! Claims: storing what a text says about the figures, what the figures make of it,
+//! and what a claim implies about a figure nobody published. Every expected number is
+//! worked out by hand in the comments.
+
+use bilateral::analysis::{ClaimCheck, Verdict};
+use bilateral::{
+    Dataset, Error, Indicator, Kind, NewClaim, NewObservation, Qualifier, Reference, Relation,
+    Status, Store,
+};
+
+#[track_caller]
+fn close(actual: Option<f64>, expected: f64) {
+    let actual = actual.unwrap_or_else(|| panic!("expected {expected}, got None"));
+    assert!(
+        (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+        "{actual} is not {expected}"
+    );
+}
+
+/// A store with a directed flow `visitors` (persons), an undirected flow `trade` (USD)
+/// and a directed stock `firms`.
+fn synthetic() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for indicator in [
+        Indicator::new("visitors", "Visitors", "persons", Kind::Flow, true),
+        Indicator::new("trade", "Trade", "USD", Kind::Flow, false),
+        Indicator::new("firms", "Firms", "count", Kind::Stock, true),
+    ] {
+        store.add_indicator(&indicator).unwrap();
+    }
+    store
+}
+
+fn add(store: &mut Store, indicator: &str, period: &str, value: f64, qualifier: &str) {
+    let mut obs = NewObservation::new(indicator, "AZE", "KAZ", period, value);
+    obs.qualifier = Some(qualifier.to_owned());
+    store.add(&obs).unwrap();
+}
+
+fn claim(indicator: &str, period: &str, words: &str, reference: Option<&str>) -> NewClaim {
+    let mut claim = NewClaim::new(words, indicator, "AZE", "KAZ", period, words);
+    claim.reference = reference.map(str::to_owned);
+    claim
+}
+
+/// The one check of the store's claims whose text is `text` and period `period`.
+#[track_caller]
+fn check_of(store: &Store, text: &str, period: &str) -> ClaimCheck {
+    let found: Vec<ClaimCheck> = store
+        .check_claims(None)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.claim.text == text && c.claim.period.to_string() == period)
+        .collect();
+    assert_eq!(found.len(), 1, "one claim {text:?} for {period}");
+    found.into_iter().next().unwrap()
+}
+
+fn checked(store: &mut Store, c: NewClaim) -> ClaimCheck {
+    let (text, period) = (c.text.clone(), c.period.clone());
+    store.add_claim(&c).unwrap();
+    check_of(store, &text, &period)
+}
+
+// ----- verdicts on hand-made figures -----------------------------------------------------
+
+#[test]
+fn a_ratio_inside_what_the_words_allow_is_supported() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2023", 1_000.0, "exact");
+    add(&mut store, "visitors", "2024", 3_500.0, "exact");
+    // "more than tripled": over 3 allows [3, 4]; 3,500 / 1,000 = 3.5
+    let c = checked(
+        &mut store,
+        claim("visitors", "2024", "more than tripled", None),
+    );
+    assert_eq!(c.verdict, Verdict::Supported);
+    close(c.computed, 3.5);
+    assert_eq!(c.claim.allowed.map(|a| (a.low, a.high)), Some((3.0, 4.0)));
+}
+
+#[test]
+fn a_ratio_outside_what_the_words_allow_is_contradicted() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2023", 1_000.0, "exact");
+    add(&mut store, "visitors", "2024", 2_100.0, "exact");
+    // 2,100 / 1,000 = 2.1, below the [3, 4] "more than tripled" allows
+    let c = checked(
+        &mut store,
+        claim("visitors", "2024", "more than tripled", None),
+    );
+    assert_eq!(c.verdict, Verdict::Contradicted);
+    close(c.computed, 2.1);
+    assert!(c.explanation.contains("2.1 times"), "{}", c.explanation);
+}
+
+#[test]
+fn a_ratio_whose_interval_straddles_what_the_words_allow_is_plausible() {
+    let mut store = synthetic();
+    // around 1,000 (the last significant digit is the thousands) is [500, 1,500];
+    // 3,000 / [500, 1,500] = [2, 6], across the [3, 4] "more than tripled" allows
+    add(&mut store, "visitors", "2023", 1_000.0, "approx");
+    add(&mut store, "visitors", "2024", 3_000.0, "exact");
+    let c = checked(
+        &mut store,
+        claim("visitors", "2024", "more than tripled", None),
+    );
+    assert_eq!(c.verdict, Verdict::Plausible);
+    close(c.computed_low, 2.0);
+    close(c.computed_high, 6.0);
+}
+
+#[test]
+fn a_claim_about_a_missing_figure_is_unverifiable_and_bounds_it() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 3_000.0, "exact");
+    // "nearly doubled": nearly 2 allows [1, 2]; 2023 = 3,000 / [1, 2] = [1,500, 3,000]
+    let c = checked(
+        &mut store,
+        claim("visitors", "2024", "nearly doubled", None),
+    );
+    assert_eq!(c.verdict, Verdict::Unverifiable);
+    let implied = c.implied.unwrap();
+    assert_eq!(implied.period.to_string(), "2023");
+    assert_eq!((implied.low, implied.high), (Some(1_500.0), Some(3_000.0)));
+    assert_eq!(c.computed, None);
+}
+
+#[test]
+fn a_claim_with_both_figures_missing_implies_nothing() {
+    let mut store = synthetic();
+    let c = checked(&mut store, claim("visitors", "2024", "tripled", None));
+    assert_eq!(c.verdict, Verdict::Unverifiable);
+    assert_eq!(c.implied, None);
+}
+
+#[test]
+fn a_percentage_is_read_as_stated_and_a_fall_is_negative() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2023", 2_000.0, "exact");
+    add(&mut store, "visitors", "2024", 1_920.0, "exact");
+    // 1,920 / 2,000 = 0.96: −4 % exactly
+    let c = checked(&mut store, claim("visitors", "2024", "fell 4%", None));
+    assert_eq!(c.verdict, Verdict::Supported);
+    close(c.computed, -4.0);
+    // "fell 5%" allows exactly −5: contradicted
+    let c = checked(&mut store, claim("visitors", "2024", "fell 5%", None));
+    assert_eq!(c.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn greater_and_less_need_only_the_direction() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2023", 2_000.0, "exact");
+    add(&mut store, "visitors", "2024", 2_001.0, "exact");
+    let up = checked(&mut store, claim("visitors", "2024", "increased", None));
+    assert_eq!(up.verdict, Verdict::Supported);
+    let down = checked(
+        &mut store,
+        claim("visitors", "2024", "slightly below", None),
+    );
+    assert_eq!(down.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn partial_years_against_a_whole_year_are_compared_as_paces() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 1_200.0, "exact");
+    // 900 in six months is a pace of 1,800 a year: up 50 % on 1,200
+    add(&mut store, "visitors", "2025-H1", 900.0, "exact");
+    let c = checked(
+        &mut store,
+        claim("visitors", "2025-H1", "rising", Some("2024")),
+    );
+    assert_eq!(c.verdict, Verdict::Supported);
+    close(c.computed, 50.0);
+    assert!(
+        c.explanation.contains("a pace of about 1,800 a year"),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn a_record_is_checked_against_every_other_figure_of_the_same_length() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2022", 900.0, "exact");
+    add(&mut store, "visitors", "2023", 1_000.0, "exact");
+    add(&mut store, "visitors", "2024", 950.0, "exact");
+    // a half year larger than every year does not count against it
+    add(&mut store, "visitors", "2025-H1", 5_000.0, "exact");
+    let c = checked(&mut store, claim("visitors", "2023", "a record", None));
+    assert_eq!(c.verdict, Verdict::Supported);
+    // against the nearest other, 950: 1,000 / 950 − 1 = 5.263… %
+    close(c.computed, (1_000.0 / 950.0 - 1.0) * 100.0);
+    let c = checked(&mut store, claim("visitors", "2022", "a record", None));
+    assert_eq!(c.verdict, Verdict::Contradicted);
+}
+
+#[test]
+fn a_share_compares_a_product_with_the_total_of_the_same_period() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 1_000.0, "exact");
+    let mut part = NewObservation::new("visitors", "AZE", "KAZ", "2024", 210.0);
+    part.product = Some("students".into());
+    store.add(&part).unwrap();
+    // "a fifth of" allows 17.5 % to 22.5 %; 210 / 1,000 = 21 %
+    let mut c = claim("visitors", "2024", "a fifth of", None);
+    c.product = Some("students".into());
+    let c = checked(&mut store, c);
+    assert_eq!(c.claim.reference, Reference::Whole);
+    assert_eq!(c.verdict, Verdict::Supported);
+    close(c.computed, 21.0);
+}
+
+#[test]
+fn a_target_reference_reads_the_target_of_the_period() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2025", 1_500.0, "exact");
+    let mut target = NewObservation::new("visitors", "AZE", "KAZ", "2025", 3_000.0);
+    target.status = Some("target".into());
+    store.add(&target).unwrap();
+    // "half of the target": 1,500 / 3,000 = 50 %, pct −50
+    let mut c = claim("visitors", "2025", "pct", Some("target"));
+    c.value = Some(-50.0);
+    let c = checked(&mut store, c);
+    assert_eq!(c.verdict, Verdict::Supported);
+    close(c.computed, -50.0);
+}
+
+// ----- storing claims -------------------------------------------------------------------------
+
+#[test]
+fn words_give_the_relation_number_and_qualifier_and_explicit_fields_take_precedence() {
+    let mut store = synthetic();
+    let mut c = claim("visitors", "2024", "a 2% increase", None);
+    c.qualifier = Some("approx".into());
+    store.add_claim(&c).unwrap();
+    let stored = &store.claims(None).unwrap()[0];
+    assert_eq!(stored.relation, Relation::Pct);
+    assert_eq!(
+        (stored.value, stored.qualifier),
+        (Some(2.0), Qualifier::Approx)
+    );
+    // about 2 allows [1.5, 2.5]
+    assert_eq!(stored.allowed.map(|a| (a.low, a.high)), Some((1.5, 2.5)));
+    assert_eq!(stored.reference.to_string(), "2023");
+}
+
+#[test]
+fn bad_claims_name_their_field() {
+    let mut store = synthetic();
+    let field = |c: NewClaim, store: &mut Store| match store.add_claim(&c) {
+        Err(Error::Validation(v)) => v.field,
+        other => panic!("expected a validation error, got {other:?}"),
+    };
+    assert_eq!(
+        field(
+            claim("visitors", "2024", "remained strong", None),
+            &mut store
+        ),
+        "relation"
+    );
+    assert_eq!(
+        field(claim("visitors", "2024", "ratio", None), &mut store),
+        "value"
+    );
+    assert_eq!(
+        field(
+            claim("visitors", "2024", "tripled", Some("2024")),
+            &mut store
+        ),
+        "reference"
+    );
+    assert_eq!(
+        field(
+            claim("visitors", "2024", "tripled", Some("soon")),
+            &mut store
+        ),
+        "reference"
+    );
+    assert_eq!(
+        field(claim("visitors", "2024", "a fifth of", None), &mut store),
+        "product"
+    );
+    assert_eq!(
+        field(claim("visits", "2024", "tripled", None), &mut store),
+        "indicator"
+    );
+    assert_eq!(
+        field(claim("visitors", "2024-13", "tripled", None), &mut store),
+        "period"
+    );
+    let mut bad = claim("visitors", "2024", "tripled", None);
+    bad.destination = "AZE".into();
+    assert_eq!(field(bad, &mut store), "destination");
+    assert!(store.claims(None).unwrap().is_empty());
+}
+
+#[test]
+fn the_same_words_about_the_same_figure_with_another_number_are_a_duplicate() {
+    let mut store = synthetic();
+    let mut c = claim("visitors", "2024", "ratio", None);
+    c.value = Some(3.0);
+    assert!(store.add_claim(&c).unwrap());
+    assert!(!store.add_claim(&c).unwrap());
+    c.value = Some(4.0);
+    assert!(matches!(
+        store.add_claim(&c),
+        Err(Error::Duplicate { what: "claim", .. })
+    ));
+}
+
+#[test]
+fn an_undirected_claim_is_found_with_the_pair_in_either_order() {
+    let mut store = synthetic();
+    let mut c = NewClaim::new("doubled", "trade", "KAZ", "AZE", "2024", "doubled");
+    c.reference = None;
+    store.add_claim(&c).unwrap();
+    let stored = store.claims(Some(("KAZ", "AZE"))).unwrap();
+    assert_eq!(
+        (stored[0].origin.as_str(), stored[0].destination.as_str()),
+        ("AZE", "KAZ")
+    );
+    assert_eq!(store.claims(Some(("AZE", "KAZ"))).unwrap(), stored);
+    assert!(store.claims(Some(("AZE", "GEO"))).unwrap().is_empty());
+}
+
+#[test]
+fn a_dataset_with_a_bad_claim_loads_nothing() {
+    let mut store = synthetic();
+    let dataset = Dataset {
+        name: "t".into(),
+        title: "t".into(),
+        observations: vec![NewObservation::new("visitors", "AZE", "KAZ", "2024", 5.0)],
+        claims: vec![
+            claim("visitors", "2024", "doubled", None),
+            claim("visitors", "2024", "flourished", None),
+        ],
+        ..Dataset::default()
+    };
+    let err = store.load(&dataset).unwrap_err();
+    let v = err.validation().unwrap();
+    assert_eq!((v.field.as_str(), v.record), ("relation", Some(1)));
+    assert_eq!(store.observation_count().unwrap(), 0);
+    assert!(store.claims(None).unwrap().is_empty());
+}
+
+// ----- the article's claims -----------------------------------------------------------------
+
+#[test]
+fn the_article_claims_are_in_the_built_in_dataset_with_quotes() {
+    let store = Store::demo().unwrap();
+    let claims = store.claims(None).unwrap();
+    assert_eq!(claims.len(), 10);
+    assert!(claims
+        .iter()
+        .all(|c| c.quote.as_deref().is_some_and(|q| !q.is_empty())));
+}
+
+#[test]
+fn more_than_tripling_implies_january_to_august_2024_trade_between_136_9_and_182_53_million() {
+    let c = check_of(
+        &Store::demo().unwrap(),
+        "more than tripling",
+        "2025-01/2025-08",
+    );
+    assert_eq!(c.verdict, Verdict::Unverifiable);
+    let implied = c.implied.unwrap();
+    assert_eq!(implied.period.to_string(), "2024-01/2024-08");
+    // over 3 allows [3, 4]: 547.6M / 4 = 136.9M, 547.6M / 3 = 182,533,333.3…
+    close(implied.low, 136_900_000.0);
+    close(implied.high, 547_600_000.0 / 3.0);
+    // shown rounded outwards: the upper end up to $182.6 million
+    assert!(
+        c.explanation
+            .contains("between $136.9 million and $182.6 million (implied, not published)"),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn a_2_percent_increase_implies_about_2_549_million_tonnes_in_january_to_july_2024() {
+    let c = check_of(&Store::demo().unwrap(), "a 2% increase", "2025-01/2025-07");
+    assert_eq!(c.verdict, Verdict::Unverifiable);
+    // exactly 2 % on 2.6 million t: 2,600,000 / 1.02 = 2,549,019.6…
+    let implied = c.implied.unwrap();
+    close(implied.low, 2_600_000.0 / 1.02);
+    close(implied.high, 2_600_000.0 / 1.02);
+    assert!(
+        c.explanation.contains("about 2.549 million t"),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn nearly_doubling_implies_january_to_july_2024_containers_between_20_100_and_40_200_teu() {
+    let c = check_of(
+        &Store::demo().unwrap(),
+        "nearly doubling to 40,200 TEUs",
+        "2025-01/2025-07",
+    );
+    assert_eq!(c.verdict, Verdict::Unverifiable);
+    // nearly 2 allows [1, 2]: 40,200 / 2 = 20,100 and 40,200 / 1
+    let implied = c.implied.unwrap();
+    assert_eq!(
+        (implied.low, implied.high),
+        (Some(20_100.0), Some(40_200.0))
+    );
+}
+
+#[test]
+fn sixfold_cargo_growth_from_2020_to_2024_is_supported() {
+    let c = check_of(&Store::demo().unwrap(), "surged sixfold", "2024");
+    // 4.5 / 0.8 = 5.625, inside the [5.5, 6.5] that about 6 allows
+    assert_eq!(c.verdict, Verdict::Supported);
+    close(c.computed, 5.625);
+}
+
+#[test]
+fn trade_in_2024_slightly_below_the_2023_record_is_supported() {
+    let store = Store::demo().unwrap();
+    let below = check_of(&store, "slightly below the 2023 record", "2024");
+    assert_eq!(below.verdict, Verdict::Supported);
+    // 533.4 / 556.7 − 1 = −4.185… %
+    close(below.computed, (533.4 / 556.7 - 1.0) * 100.0);
+    let record = check_of(&store, "the 2023 record", "2023");
+    assert_eq!(record.verdict, Verdict::Supported);
+}
+
+#[test]
+fn oil_increasing_steadily_is_plausible_at_each_step() {
+    let store = Store::demo().unwrap();
+    // over 1 Mt is [1, 2] Mt: 1.4 / [1, 2] − 1 = [−30 %, +40 %]
+    let first = check_of(&store, "increasing steadily", "2024");
+    assert_eq!(first.verdict, Verdict::Plausible);
+    close(first.computed_low, -30.0);
+    close(first.computed_high, 40.0);
+    // around 0.9 Mt in eight months is [0.85, 0.95] Mt, a pace of [1.275, 1.425] Mt a
+    // year against 1.4 Mt: [−8.93 %, +1.79 %], centred on 1.35 / 1.4 − 1 = −3.57 %
+    let second = check_of(&store, "increasing steadily", "2025-01/2025-08");
+    assert_eq!(second.verdict, Verdict::Plausible);
+    close(second.computed, (1.35 / 1.4 - 1.0) * 100.0);
+    close(second.computed_low, (1.275 / 1.4 - 1.0) * 100.0);
+    close(second.computed_high, (1.425 / 1.4 - 1.0) * 100.0);
+    assert!(
+        second
+            .explanation
+            .contains("a pace of about 1.35 million t a year"),
+        "{}",
+        second.explanation
+    );
+}
+
+#[test]
+fn tourists_up_from_2022_are_supported_both_ways() {
+    let store = Store::demo().unwrap();
+    let from_azerbaijan = check_of(&store, "up from around 59,000", "2024");
+    assert_eq!(from_azerbaijan.verdict, Verdict::Supported);
+    // [102,000, 103,000] / [58,500, 59,500] − 1 = [71.43 %, 76.07 %]
+    close(
+        from_azerbaijan.computed_low,
+        (102_000.0 / 59_500.0 - 1.0) * 100.0,
+    );
+    let from_kazakhstan = check_of(&store, "increased from 24,000 to 71,500", "2024");
+    assert_eq!(from_kazakhstan.verdict, Verdict::Supported);
+    // 71,500 / 24,000 − 1 = 197.9 %
+    close(
+        from_kazakhstan.computed,
+        (71_500.0 / 24_000.0 - 1.0) * 100.0,
+    );
+}
+
+#[test]
+fn implied_gives_estimate_rows_that_name_the_claim() {
+    let store = Store::demo().unwrap();
+    let rows = store
+        .implied("trade_turnover", "KAZ", "AZE", "2024-01/2024-08")
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row.status, Status::Estimate);
+    // 547.6M / 3 with the qualifier under; the lower end 547.6M / 4
+    assert_eq!(
+        (row.value, row.qualifier, row.low),
+        (547_600_000.0 / 3.0, Qualifier::Under, 136_900_000.0)
+    );
+    assert!(row
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("“more than tripling”"));
+    // and they are not stored
+    assert!(store
+        .observations(&bilateral::ObservationFilter::indicator("trade_turnover"))
+        .unwrap()
+        .iter()
+        .all(|o| o.period.to_string() != "2024-01/2024-08"));
+}
