@@ -8,7 +8,7 @@
 //! (u is the unit of the last significant digit): exact [v, v], approx [v − u/2, v + u/2],
 //! over [v, v + u], nearly and under [v − u, v].
 
-use bilateral::report::{Note, Report, Section, Sentence};
+use bilateral::report::{Cell, Note, Report, Section, Sentence};
 use bilateral::words::describe_observation;
 use bilateral::{Error, Indicator, Kind, NewObservation, ObservationFilter, Store, Topic};
 use serde_json::Value;
@@ -854,6 +854,21 @@ fn a_rise_from_a_negative_figure_is_not_stated_as_a_fall() {
     // −$20 million to $5 million: 5 / (−20) = −0.25 is printed as "-0.25 times as much"
     let c = sentence(&report, "investment", "From 2021 to 2024");
     assert!(!c.text.contains("-0.25 times as much"), "{}", c.text);
+    // The growth table says the same as the sentence: 5 − (−10) = a rise of $15 million.
+    let growth = section(&report, "investment")
+        .tables
+        .iter()
+        .find(|t| t.title.starts_with("Growth"))
+        .expect("a growth table");
+    let change = growth
+        .columns
+        .iter()
+        .position(|c| c.name == "change")
+        .unwrap();
+    assert_eq!(
+        growth.rows.last().unwrap()[change],
+        Cell::Text("up $15 million".to_owned())
+    );
 }
 
 #[test]

@@ -21,7 +21,8 @@ use crate::words::{format_number, format_value, level_phrase, period_phrase, per
 pub(super) struct Paragraph {
     pub(super) sentences: Vec<Sentence>,
     pub(super) headline: Sentence,
-    pub(super) growth_rows: Vec<(String, GrowthRow)>,
+    /// Each row with its series' subject and its change in words.
+    pub(super) growth_rows: Vec<(String, GrowthRow, String)>,
 }
 
 /// The latest figure and its comparisons, earlier growth, the long-run change, the
@@ -141,7 +142,7 @@ fn growth(
     latest_period: Period,
     latest: &mut Latest,
     subject: &str,
-) -> (Vec<Sentence>, Vec<(String, GrowthRow)>) {
+) -> (Vec<Sentence>, Vec<(String, GrowthRow, String)>) {
     let unit = &series.indicator.unit;
     let mut sentences = Vec::new();
     let mut rows = Vec::new();
@@ -187,7 +188,7 @@ fn growth(
                 notes: vec![note, base_note],
             });
         }
-        rows.push((subject.to_owned(), row));
+        rows.push((subject.to_owned(), row, change));
     }
     (sentences, rows)
 }
