@@ -8,7 +8,7 @@
 //! (u is the unit of the last significant digit): exact [v, v], approx [v − u/2, v + u/2],
 //! over [v, v + u], nearly and under [v − u, v].
 
-use bilateral::report::{Note, Report, Section, Sentence};
+use bilateral::report::{Cell, Note, Report, Section, Sentence};
 use bilateral::words::describe_observation;
 use bilateral::{Error, Indicator, Kind, NewObservation, ObservationFilter, Store, Topic};
 use serde_json::Value;
@@ -295,13 +295,16 @@ fn demo_wheat_made_up_22_19_percent_of_trade_turnover() {
 }
 
 #[test]
-fn demo_azerbaijani_tourists_were_9_997_per_1000_residents_of_azerbaijan() {
+fn demo_azerbaijani_tourists_were_at_least_9_997_per_1000_residents_of_azerbaijan() {
     let report = demo_report();
-    // 102,000 / 10,202,830 (Azerbaijan, 2024) × 1,000 = 9.9972 → 9.997
+    // "over 102,000" is [102,000, 103,000], so the value is the lowest per capita:
+    // 102,000 / 10,202,830 (Azerbaijan, 2024) × 1,000 = 9.99720 → at least 9.997;
+    // 103,000 / 10,202,830 × 1,000 = 10.09524 → at most 10.096 (rounded up).
     let s = sentence(&report, "people", "residents of Azerbaijan");
     assert_eq!(
         s.text,
-        "In 2024, that is 9.997 per 1,000 residents of Azerbaijan (2024 population 10,202,830)."
+        "In 2024, that is at least 9.997 (at most 10.096) per 1,000 residents of Azerbaijan \
+         (2024 population 10,202,830)."
     );
     assert_eq!(cited(&report, s), [cite("tourists", "2024", "actual")]);
     // 71,500 / 20,592,571 (Kazakhstan, 2024) × 1,000 = 3.4721 → 3.472
@@ -314,17 +317,19 @@ fn demo_azerbaijani_tourists_were_9_997_per_1000_residents_of_azerbaijan() {
 }
 
 #[test]
-fn demo_azerbaijani_tourists_were_1_427_times_kazakh_tourists_in_2024() {
+fn demo_azerbaijani_tourists_were_at_least_1_426_times_kazakh_tourists_in_2024() {
     let report = demo_report();
-    // 102,000 / 71,500 = 1.42657 → 1.427; bounds [102,000 / 71,500, 103,000 / 71,500]
-    // = [1.42657, 1.44056] → [1.427, 1.441]; 102,000 − 71,500 = 30,500
-    // net bounds: [102,000 − 71,500, 103,000 − 71,500] = [30,500, 31,500]
+    // "over 102,000" is [102,000, 103,000] against an exact 71,500, so the ratio's value
+    // is its lowest: 102,000 / 71,500 = 1.426573 → at least 1.426 (rounded down, not to
+    // the nearest 1.427), and 103,000 / 71,500 = 1.440559 → at most 1.441 (rounded up).
+    // The net is likewise at its low end: 102,000 − 71,500 = 30,500, at most
+    // 103,000 − 71,500 = 31,500.
     let s = sentence(&report, "people", "Tourist visits in 2024: over 102,000");
     assert_eq!(
         s.text,
         "Tourist visits in 2024: over 102,000 from Azerbaijan to Kazakhstan against 71,500 the \
-         other way, 1.427 [1.427, 1.441] times as much and 30,500 [30,500, 31,500] more from \
-         Azerbaijan."
+         other way, at least 1.426 times as much (at most 1.441) and at least 30,500 more (at \
+         most 31,500) from Azerbaijan."
     );
     let cites = cited(&report, s);
     assert_eq!(
@@ -576,11 +581,14 @@ fn synthetic_visitors_are_compared_in_both_directions_and_per_1000_residents() {
         g.text,
         "In 2024, that is 8.109 per 1,000 residents of Georgia (2024 population 3,699,557)."
     );
-    // 12,000 / 3,033,500 (Armenia, 2024) × 1,000 = 3.95583 → 3.956
+    // 12,000 / 3,033,500 (Armenia, 2024) × 1,000 = 3.95583 → 3.956; "around 12,000" is
+    // [11,500, 12,500]: 11,500 / 3,033,500 × 1,000 = 3.791000 → 3.791 (rounded down) and
+    // 12,500 / 3,033,500 × 1,000 = 4.120653 → 4.121 (rounded up)
     let a = sentence(&report, "people", "residents of Armenia");
     assert_eq!(
         a.text,
-        "In 2024, that is 3.956 per 1,000 residents of Armenia (2024 population 3,033,500)."
+        "In 2024, that is 3.956 [3.791, 4.121] per 1,000 residents of Armenia (2024 population \
+         3,033,500)."
     );
     // 30,000 / 12,000 = 2.5; bounds [30,000 / 12,500, 30,000 / 11,500] = [2.4, 2.6087];
     // 30,000 − 12,000 = 18,000, bounds [30,000 − 12,500, 30,000 − 11,500] = [17,500, 18,500]
@@ -846,17 +854,34 @@ fn a_rise_from_a_negative_figure_is_not_stated_as_a_fall() {
     // −$20 million to $5 million: 5 / (−20) = −0.25 is printed as "-0.25 times as much"
     let c = sentence(&report, "investment", "From 2021 to 2024");
     assert!(!c.text.contains("-0.25 times as much"), "{}", c.text);
+    // The growth table says the same as the sentence: 5 − (−10) = a rise of $15 million.
+    let growth = section(&report, "investment")
+        .tables
+        .iter()
+        .find(|t| t.title.starts_with("Growth"))
+        .expect("a growth table");
+    let change = growth
+        .columns
+        .iter()
+        .position(|c| c.name == "change")
+        .unwrap();
+    assert_eq!(
+        growth.rows.last().unwrap()[change],
+        Cell::Text("up $15 million".to_owned())
+    );
 }
 
 #[test]
 fn growth_whose_bounds_straddle_zero_is_neither_up_nor_down() {
     let report = demo_report();
-    // "over 1 million t" in 2023 is [1, 2] million t: 1.4 / 2 − 1 = −30 %, 1.4 / 1 − 1 = +40 %
+    // "over 1 million t" in 2023 is [1, 2] million t: 1.4 / 2 − 1 = −30 %, 1.4 / 1 − 1 = +40 %.
+    // The stated 1 million is the base's lowest, so +40 % is the change's highest: said
+    // as "at most", never as a central value with brackets.
     let s = sentence(&report, "transport", "In 2024 it was 1.4 million t");
     assert_eq!(
         s.text,
-        "In 2024 it was 1.4 million t, a change of +40.0 % [-30.0 %, +40.0 %] on over 1 million t \
-         in 2023."
+        "In 2024 it was 1.4 million t, a change of at most +40.0 % (at least -30.0 %) on over 1 \
+         million t in 2023."
     );
 }
 

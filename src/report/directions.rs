@@ -7,8 +7,9 @@ use super::notes::Notes;
 use super::Sentence;
 use crate::analysis;
 use crate::model::Indicator;
-use crate::words::phrases::{bounded, ratio_words};
-use crate::words::{format_derived, format_value, period_phrase};
+use crate::words::numbers::{format_derived_toward, ShownInterval};
+use crate::words::phrases::ratio_words;
+use crate::words::{format_value, period_phrase};
 
 /// The sentences comparing the two directions of `indicator` for `product` in every
 /// period where both have a figure, and their chart; nothing when no period has both.
@@ -60,16 +61,17 @@ pub(super) fn describe(
             )
         };
         let times = if row.ratio_low > 0.0 && ratio.is_finite() && high.is_finite() {
-            format!("{} times as much and ", ratio_words(ratio, low, high))
+            format!("{} and ", ratio_words(ratio, low, high, " times as much"))
         } else {
             String::new()
         };
-        let net_words = bounded(format_derived(net, &unit), net_low, net_high, |v| {
-            format_derived(v, &unit)
-        });
+        let net_words = ShownInterval::new(net, net_low, net_high, |v, way| {
+            format_derived_toward(v, &unit, way)
+        })
+        .words(" more");
         sentences.push(Sentence {
             text: format!(
-                "{} {}: {} from {} to {} against {} the other way, {times}{net_words} more from {larger}.",
+                "{} {}: {} from {} to {} against {} the other way, {times}{net_words} from {larger}.",
                 forward.indicator.name,
                 period_phrase(&row.period),
                 format_value(f.value, &unit, f.qualifier),

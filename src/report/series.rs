@@ -9,9 +9,10 @@ use crate::analysis::{self, whole_for, GrowthRow, Series};
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
+use crate::words::numbers::ShownInterval;
 use crate::words::phrases::{
     amount_change_words, capitalise, change_words, lower_first, pct_words, ratio_words,
-    share_words, status_words, trim_number,
+    share_words, status_words, trim_number_toward,
 };
 use crate::words::{format_number, format_value, level_phrase, period_phrase, period_words};
 
@@ -20,7 +21,8 @@ use crate::words::{format_number, format_value, level_phrase, period_phrase, per
 pub(super) struct Paragraph {
     pub(super) sentences: Vec<Sentence>,
     pub(super) headline: Sentence,
-    pub(super) growth_rows: Vec<(String, GrowthRow)>,
+    /// Each row with its series' subject and its change in words.
+    pub(super) growth_rows: Vec<(String, GrowthRow, String)>,
 }
 
 /// The latest figure and its comparisons, earlier growth, the long-run change, the
@@ -140,7 +142,7 @@ fn growth(
     latest_period: Period,
     latest: &mut Latest,
     subject: &str,
-) -> (Vec<Sentence>, Vec<(String, GrowthRow)>) {
+) -> (Vec<Sentence>, Vec<(String, GrowthRow, String)>) {
     let unit = &series.indicator.unit;
     let mut sentences = Vec::new();
     let mut rows = Vec::new();
@@ -186,7 +188,7 @@ fn growth(
                 notes: vec![note, base_note],
             });
         }
-        rows.push((subject.to_owned(), row));
+        rows.push((subject.to_owned(), row, change));
     }
     (sentences, rows)
 }
@@ -227,8 +229,8 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
         )
     } else if c.ratio_low > 0.0 {
         format!(
-            ", {} times as much{rate}",
-            ratio_words(c.ratio, c.ratio_low, c.ratio_high)
+            ", {}{rate}",
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much")
         )
     } else {
         format!(", {}", amount_change_words(c.change, unit))
@@ -304,7 +306,10 @@ fn per_1000_residents(
         text: format!(
             "{}, that is {} per 1,000 residents of {} ({} population {}).",
             capitalise(&period_phrase(&row.period)),
-            trim_number(row.per_capita, 3),
+            ShownInterval::new(row.per_capita, row.low, row.high, |v, way| {
+                trim_number_toward(v, 3, way)
+            })
+            .words(""),
             data.pair.name(&row.country),
             row.population_year,
             format_number(row.population as f64)

@@ -7,7 +7,6 @@ use super::{Cell, Column, Table};
 use crate::analysis::{GrowthRow, Series};
 use crate::model::Topic;
 use crate::words::describe_observation;
-use crate::words::phrases::change_words;
 
 /// Every figure of `topic` between the two countries, with the number of its note.
 pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Table {
@@ -67,7 +66,9 @@ pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Tabl
     }
 }
 
-pub(super) fn growth(rows: Vec<(String, GrowthRow)>) -> Table {
+/// The growth rows, each with its series' subject and its change in the words the
+/// sentences use (an amount where a percentage of a negative base would mislead).
+pub(super) fn growth(rows: Vec<(String, GrowthRow, String)>) -> Table {
     let columns = [
         "series",
         "period",
@@ -82,14 +83,13 @@ pub(super) fn growth(rows: Vec<(String, GrowthRow)>) -> Table {
         columns: Column::list(&columns.map(|name| (name, !name.starts_with("pct")))),
         rows: rows
             .into_iter()
-            .map(|(subject, r)| {
-                let pct = r.pct.unwrap_or(f64::NAN);
+            .map(|(subject, r, change)| {
                 vec![
                     Cell::Text(subject),
                     Cell::Text(r.period.to_string()),
                     Cell::Text(r.base_period.map(|p| p.to_string()).unwrap_or_default()),
-                    Cell::Text(change_words(pct, r.pct_low, r.pct_high)),
-                    Cell::Number(pct),
+                    Cell::Text(change),
+                    r.pct.map_or(Cell::Empty, Cell::Number),
                     r.pct_low.map_or(Cell::Empty, Cell::Number),
                     r.pct_high.map_or(Cell::Empty, Cell::Number),
                 ]

@@ -6,8 +6,9 @@ use super::notes::Notes;
 use super::Sentence;
 use crate::analysis::{self, Series};
 use crate::model::Observation;
+use crate::words::numbers::{format_derived_toward, ShownInterval};
 use crate::words::phrases::{pct_words, share_words};
-use crate::words::{format_derived, format_value, period_phrase, period_words};
+use crate::words::{format_value, period_phrase, period_words};
 
 /// Progress towards each calendar-year target: a sentence and a chart each, or only
 /// the target when there is no actual for its year.
@@ -41,16 +42,29 @@ pub(super) fn progress(
             continue;
         };
         let actual_note = notes.cite(subject, actual);
-        let required = p
-            .required_monthly
-            .map(|r| {
-                format!(
-                    "; the remaining months need {} a month, against {} a month so far",
-                    format_derived(r, &unit),
-                    format_derived(p.actual_monthly, &unit)
-                )
+        let derived = |value: f64, low: f64, high: f64| {
+            ShownInterval::new(value, low, high, |v, way| {
+                format_derived_toward(v, &unit, way)
             })
-            .unwrap_or_default();
+            .words("")
+        };
+        let months = f64::from(p.months_elapsed);
+        let required = match (
+            p.required_monthly,
+            p.required_monthly_low,
+            p.required_monthly_high,
+        ) {
+            (Some(r), Some(low), Some(high)) => format!(
+                "; the remaining months need {} a month, against {} a month so far",
+                derived(r, low, high),
+                derived(
+                    p.actual_monthly,
+                    p.actual_low / months,
+                    p.actual_high / months
+                )
+            ),
+            _ => String::new(),
+        };
         sentences.push(Sentence {
             text: format!(
                 "{subject}: the {year} target is {}; the {} of {} is {} of it after {} of the \
@@ -64,7 +78,7 @@ pub(super) fn progress(
                     p.share_of_target_high
                 ),
                 share_words(p.share_of_year, p.share_of_year, p.share_of_year),
-                format_derived(p.run_rate, &unit),
+                derived(p.run_rate, p.run_rate_low, p.run_rate_high),
                 share_words(
                     p.run_rate_share,
                     p.run_rate_share_low,
@@ -181,7 +195,11 @@ pub(super) fn growth_needed(
                 if let (Some(h), Some(start)) = (r.historical_cagr, r.historical_start) {
                     text.push_str(&format!(
                         ", against {} a year since {start}",
-                        pct_words(h * 100.0, None, None)
+                        pct_words(
+                            h * 100.0,
+                            r.historical_cagr_low.map(|l| l * 100.0),
+                            r.historical_cagr_high.map(|h| h * 100.0)
+                        )
                     ));
                 }
             }

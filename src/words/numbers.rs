@@ -63,23 +63,162 @@ pub fn format_derived(value: f64, unit: &str) -> String {
     format_amount(round_for_reading(value), unit)
 }
 
+/// A derived bound rounded for reading as [`format_derived`] rounds, but outwards: a
+/// low end `Rounding::Down`, a high end `Rounding::Up`, so that the text never claims
+/// more precision than the computation had.
+pub(crate) fn format_derived_toward(value: f64, unit: &str, way: Rounding) -> String {
+    format_amount(round_for_reading_toward(value, way), unit)
+}
+
 fn round_for_reading(value: f64) -> f64 {
+    round_for_reading_toward(value, Rounding::Nearest)
+}
+
+fn round_for_reading_toward(value: f64, way: Rounding) -> f64 {
     let magnitude = value.abs();
     if !value.is_finite() || value == 0.0 {
         return value;
     }
     if (1_000.0..1e6).contains(&magnitude) {
-        return value.round();
+        return round_toward(value, 0, way);
     }
-    let digits = 4 - 1 - magnitude.log10().floor() as i32;
-    let factor = 10f64.powi(digits);
+    round_toward(value, 4 - 1 - magnitude.log10().floor() as i32, way)
+}
+
+/// Which way a number is rounded for display: a point value to the nearest, the low
+/// end of an interval down and the high end up, so that a shown interval always holds
+/// the computed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rounding {
+    /// To the nearest (a point value).
+    Nearest,
+    /// Towards minus infinity (a lower bound).
+    Down,
+    /// Towards plus infinity (an upper bound).
+    Up,
+}
+
+/// `value` rounded `way` to `decimals` decimals (a negative count rounds to tens,
+/// hundreds …). The result is the double nearest to the rounded decimal, so printing
+/// it shows exactly that decimal.
+///
+/// A value within a few units in the last place of the rounded decimal counts as that
+/// decimal: arithmetic on bounds leaves such noise (547.6 / 136.9 is 4.000…04 in
+/// doubles), and stepping a whole digit outwards for it would show "+300.1 %" where
+/// the bound is +300 %.
+pub(crate) fn round_toward(value: f64, decimals: i32, way: Rounding) -> f64 {
+    if !value.is_finite() {
+        return value;
+    }
     // Dividing by a power of ten is exact for the factors that matter here, where
     // multiplying by its reciprocal is not.
-    if digits >= 0 {
-        (value * factor).round() / factor
-    } else {
-        let divisor = 10f64.powi(-digits);
-        (value / divisor).round() * divisor
+    let factor = 10f64.powi(decimals.abs());
+    let to_steps = |v: f64| {
+        if decimals >= 0 {
+            v * factor
+        } else {
+            v / factor
+        }
+    };
+    let from_steps = |n: f64| {
+        if decimals >= 0 {
+            n / factor
+        } else {
+            n * factor
+        }
+    };
+    let steps = to_steps(value).round();
+    let nearest = from_steps(steps);
+    let noise = 4.0 * f64::EPSILON * value.abs();
+    let stepped = |by: f64| from_steps(steps + by);
+    match way {
+        Rounding::Nearest => nearest,
+        Rounding::Down if nearest <= value + noise => nearest,
+        Rounding::Up if nearest >= value - noise => nearest,
+        Rounding::Down => stepped(-1.0),
+        Rounding::Up => stepped(1.0),
+    }
+}
+
+/// Where a computed value sits in its interval, when it sits at one end: an "over"
+/// input makes a growth its lowest possible value, an "under" one its highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum End {
+    /// The value is the lowest the bounds allow.
+    Low,
+    /// The value is the highest the bounds allow.
+    High,
+}
+
+/// A computed value and its bounds as text: the value rounded to the nearest, the low
+/// end down and the high end up (by `show`, given the way to round), so that the shown
+/// interval always holds the computed one; and which end, if any, the value sits at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ShownInterval {
+    pub(crate) value: String,
+    pub(crate) low: String,
+    pub(crate) high: String,
+    /// `None` when the value lies inside, or when the bounds read alike.
+    pub(crate) end: Option<End>,
+}
+
+impl ShownInterval {
+    /// `value` in `[low, high]` through `show`.
+    pub(crate) fn new(
+        value: f64,
+        low: f64,
+        high: f64,
+        show: impl Fn(f64, Rounding) -> String,
+    ) -> ShownInterval {
+        // Equal up to float noise: the value and its bounds come from the same inputs
+        // by different sequences of operations.
+        let same = |a: f64, b: f64| (a - b).abs() <= 1e-12 * a.abs().max(b.abs());
+        let value_text = show(value, Rounding::Nearest);
+        // Exact inputs give an exact result: rounding its two equal ends apart would
+        // invent an interval.
+        if same(low, high) {
+            return ShownInterval {
+                low: value_text.clone(),
+                high: value_text.clone(),
+                value: value_text,
+                end: None,
+            };
+        }
+        let (low_text, high_text) = (show(low, Rounding::Down), show(high, Rounding::Up));
+        let end = if low_text == high_text {
+            None
+        } else if same(value, low) {
+            Some(End::Low)
+        } else if same(value, high) {
+            Some(End::High)
+        } else {
+            None
+        };
+        ShownInterval {
+            value: value_text,
+            low: low_text,
+            high: high_text,
+            end,
+        }
+    }
+
+    /// True when the bounds read alike, so that the value alone says it all.
+    pub(crate) fn reads_as_one(&self) -> bool {
+        self.low == self.high
+    }
+
+    /// "10 [9.666, 11.072]"; "at least 1.426 (at most 1.441)" for a value at its low
+    /// end and "at most 40 (at least -30)" at its high end, so that an end of the range
+    /// never reads as a central measurement; the value alone where the bounds read
+    /// alike. `after` ("times as much") follows the brackets, but comes before the
+    /// parenthesis, which belongs to the whole phrase.
+    pub(crate) fn words(&self, after: &str) -> String {
+        match self.end {
+            _ if self.reads_as_one() => format!("{}{after}", self.value),
+            Some(End::Low) => format!("at least {}{after} (at most {})", self.low, self.high),
+            Some(End::High) => format!("at most {}{after} (at least {})", self.high, self.low),
+            None => format!("{} [{}, {}]{after}", self.value, self.low, self.high),
+        }
     }
 }
 
@@ -158,6 +297,150 @@ pub fn describe_observation(obs: &Observation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The number a text from [`format_amount`] with unit "t" stands for.
+    fn read_tonnes(text: &str) -> f64 {
+        let number = text.strip_suffix(" t").unwrap_or(text).replace(',', "");
+        // Read as one decimal ("4.457e6"), so that the scale adds no rounding of its own.
+        let (digits, exponent) = match number.split_once(' ') {
+            Some((digits, "million")) => (digits.to_owned(), 6),
+            Some((digits, "billion")) => (digits.to_owned(), 9),
+            Some((digits, "trillion")) => (digits.to_owned(), 12),
+            _ => (number, 0),
+        };
+        format!("{digits}e{exponent}").parse().unwrap()
+    }
+
+    #[test]
+    fn bounds_round_outwards_and_points_to_the_nearest() {
+        // 102,000 / 71,500 = 1.426573…: to the nearest 1.427, but a low end of 1.426
+        let ratio = 102_000.0 / 71_500.0;
+        assert_eq!(round_toward(ratio, 3, Rounding::Nearest), 1.427);
+        assert_eq!(round_toward(ratio, 3, Rounding::Down), 1.426);
+        assert_eq!(round_toward(ratio, 3, Rounding::Up), 1.427);
+        // 40,200 / 22,340 − 1 = 79.946… %
+        let pct = (40_200.0 / 22_340.0 - 1.0) * 100.0;
+        assert_eq!(round_toward(pct, 1, Rounding::Down), 79.9);
+        assert_eq!(round_toward(pct, 1, Rounding::Up), 80.0);
+        assert_eq!(round_toward(-0.041_75, 1, Rounding::Down), -0.1);
+        // to hundreds: 123,456 lies between 123,400 and 123,500
+        assert_eq!(round_toward(123_456.0, -2, Rounding::Down), 123_400.0);
+        assert_eq!(round_toward(123_456.0, -2, Rounding::Up), 123_500.0);
+    }
+
+    #[test]
+    fn a_bound_already_at_the_shown_precision_is_shown_as_it_is() {
+        assert_eq!(round_toward(1.5, 1, Rounding::Down), 1.5);
+        assert_eq!(round_toward(1.5, 1, Rounding::Up), 1.5);
+        // 547.6 / 136.9 is a hair above 4 in doubles: still +300.0 %, not +300.1 %
+        let pct = (547.6 / 136.9 - 1.0) * 100.0;
+        assert_eq!(round_toward(pct, 1, Rounding::Up), 300.0);
+    }
+
+    #[test]
+    fn derived_bounds_keep_four_digits_rounded_outwards() {
+        // 4,457,142.86: four significant digits are 4.457 million, the high end 4.458
+        let run_rate = 2_600_000.0 * 12.0 / 7.0;
+        assert_eq!(
+            format_derived_toward(run_rate, "t", Rounding::Down),
+            "4.457 million t"
+        );
+        assert_eq!(
+            format_derived_toward(run_rate, "t", Rounding::Up),
+            "4.458 million t"
+        );
+        // whole units between 1,000 and a million: 68,914.29 → [68,914, 68,915]
+        let teu = 40_200.0 * 12.0 / 7.0;
+        assert_eq!(
+            format_derived_toward(teu, "TEU", Rounding::Down),
+            "68,914 TEU"
+        );
+        assert_eq!(
+            format_derived_toward(teu, "TEU", Rounding::Up),
+            "68,915 TEU"
+        );
+    }
+
+    #[test]
+    fn a_value_at_an_end_of_its_bounds_is_said_to_be_that_end() {
+        let show = |v: f64, way: Rounding| format!("{}", round_toward(v, 3, way));
+        let (low, high) = (102_000.0 / 71_500.0, 103_000.0 / 71_500.0);
+        let shown = ShownInterval::new(low, low, high, show);
+        assert_eq!(shown.end, Some(End::Low));
+        assert_eq!(
+            shown.words(" times as much"),
+            "at least 1.426 times as much (at most 1.441)"
+        );
+        let shown = ShownInterval::new(high, low, high, show);
+        assert_eq!(shown.words(""), "at most 1.441 (at least 1.426)");
+        let middle = ShownInterval::new(1.43, low, high, show);
+        assert_eq!(middle.words("x"), "1.43 [1.426, 1.441]x");
+        // exact inputs: no interval to round apart
+        let exact = ShownInterval::new(low, low, low, show);
+        assert_eq!(exact.words(""), "1.427");
+    }
+
+    /// A random figure at a random magnitude (10⁻⁶ to 10¹³, either sign), sometimes
+    /// with few digits so that values on the shown precision are covered too.
+    fn figure() -> impl Strategy<Value = f64> {
+        (1.0f64..10.0, -6i32..13, 0usize..8, any::<bool>()).prop_map(
+            |(mantissa, exponent, digits, negative)| {
+                let factor = 10f64.powi(digits as i32);
+                let mantissa = if digits < 7 {
+                    (mantissa * factor).round() / factor
+                } else {
+                    mantissa
+                };
+                let value = mantissa * 10f64.powi(exponent);
+                if negative {
+                    -value
+                } else {
+                    value
+                }
+            },
+        )
+    }
+
+    /// Within the float noise [`round_toward`] lets through.
+    fn at_most(shown: f64, bound: f64) -> bool {
+        shown <= bound + 8.0 * f64::EPSILON * bound.abs()
+    }
+
+    proptest! {
+        #[test]
+        fn rounded_bounds_never_move_inwards(value in figure(), decimals in -8i32..8) {
+            let down = round_toward(value, decimals, Rounding::Down);
+            let up = round_toward(value, decimals, Rounding::Up);
+            prop_assert!(at_most(down, value), "{down} above {value}");
+            prop_assert!(at_most(value, up), "{up} below {value}");
+            // and by less than one step of the shown precision, where a double can
+            // tell such steps apart
+            let step = 10f64.powi(-decimals);
+            if step > 16.0 * f64::EPSILON * value.abs() {
+                prop_assert!(value - down < step * (1.0 + 1e-9), "{down} for {value}");
+                prop_assert!(up - value < step * (1.0 + 1e-9), "{up} for {value}");
+            }
+        }
+
+        #[test]
+        fn displayed_derived_bounds_contain_computed_ones(a in figure(), b in figure()) {
+            let (low, high) = (a.min(b), a.max(b));
+            let shown_low = read_tonnes(&format_derived_toward(low, "t", Rounding::Down));
+            let shown_high = read_tonnes(&format_derived_toward(high, "t", Rounding::Up));
+            prop_assert!(at_most(shown_low, low), "{shown_low} above {low}");
+            prop_assert!(at_most(high, shown_high), "{shown_high} below {high}");
+        }
+
+        #[test]
+        fn stored_figures_are_shown_exactly(digits in 1i64..100_000_000, exponent in -12i32..8) {
+            // A figure as typed (up to eight significant digits, at any magnitude) reads
+            // back as itself: its stored bounds are never rounded for display.
+            let value: f64 = format!("{digits}e{exponent}").parse().unwrap();
+            prop_assert_eq!(read_tonnes(&format_amount(value, "t")), value);
+            prop_assert_eq!(read_tonnes(&format_amount(-value, "t")), -value);
+        }
+    }
 
     #[test]
     fn numbers_use_the_scale_their_digits_allow() {

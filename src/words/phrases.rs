@@ -2,7 +2,7 @@
 //! shares, ratios, statuses, plurals and capitals.
 
 use crate::model::Status;
-use crate::words::numbers::{format_derived, group};
+use crate::words::numbers::{format_derived, group, round_toward, End, Rounding, ShownInterval};
 
 pub(crate) fn status_words(status: Status) -> &'static str {
     match status {
@@ -14,30 +14,43 @@ pub(crate) fn status_words(status: Status) -> &'static str {
     }
 }
 
-/// "up 72.9 % [+71.4 %, +76.1 %]", "down 4.2 %": bounds in brackets where they differ.
+/// "up 72.9 % [+71.4 %, +76.1 %]", "down 4.2 %": bounds in brackets where they differ,
+/// rounded outwards. A change that sits at an end of its bounds (a base given as "over"
+/// or "under") says so, "up at least 199.9 % (at most 300.0 %)", rather than pass the
+/// end off as the measurement.
 pub(crate) fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
-    if let (Some(l), Some(h)) = (low, high) {
-        // Bounds on both sides of zero: neither "up" nor "down" is known.
-        if l < 0.0 && h > 0.0 {
-            return format!(
-                "a change of {} % [{} %, {} %]",
-                signed_pct(pct),
-                signed_pct(l),
-                signed_pct(h)
-            );
-        }
-    }
-    if format!("{pct:.1}") == "0.0" || format!("{pct:.1}") == "-0.0" {
-        return "unchanged".to_owned();
+    let (low, high) = (low.unwrap_or(pct), high.unwrap_or(pct));
+    let shown = ShownInterval::new(pct, low, high, |v, way| {
+        format!("{} %", signed_pct_toward(v, way))
+    });
+    // Bounds on both sides of zero: neither "up" nor "down" is known.
+    if low < 0.0 && high > 0.0 {
+        return format!("a change of {}", shown.words(""));
     }
     let direction = if pct >= 0.0 { "up" } else { "down" };
-    let bounds = match (low, high) {
-        (Some(l), Some(h)) if format!("{l:.1}") != format!("{h:.1}") => {
-            format!(" [{} %, {} %]", signed_pct(l), signed_pct(h))
+    let Some(end) = shown.end else {
+        if plain_pct(pct) == "0.0" {
+            return "unchanged".to_owned();
         }
-        _ => String::new(),
+        let bounds = if shown.reads_as_one() {
+            String::new()
+        } else {
+            format!(" [{}, {}]", shown.low, shown.high)
+        };
+        return format!("{direction} {} %{bounds}", plain_pct(pct.abs()));
     };
-    format!("{direction} {} %{bounds}", plain_pct(pct.abs()))
+    // Said as sizes of a rise or a fall: the end nearer zero is the least change.
+    let size = |text: &str| text.trim_start_matches(['+', '-']).to_owned();
+    let (least, most) = if pct >= 0.0 {
+        (size(&shown.low), size(&shown.high))
+    } else {
+        (size(&shown.high), size(&shown.low))
+    };
+    if (end == End::Low) == (pct >= 0.0) {
+        format!("{direction} at least {least} (at most {most})")
+    } else {
+        format!("{direction} at most {most} (at least {least})")
+    }
 }
 
 /// "up $15 million", "down 200 t": the change in the unit, for bases where a
@@ -49,12 +62,21 @@ pub(crate) fn amount_change_words(change: f64, unit: &str) -> String {
 
 /// A percentage with one decimal and thousands separators: "1,700.0".
 pub(crate) fn plain_pct(pct: f64) -> String {
-    group(&format!("{pct:.1}"))
+    plain_pct_toward(pct, Rounding::Nearest)
+}
+
+/// The same, rounded `way`; never "-0.0".
+fn plain_pct_toward(pct: f64, way: Rounding) -> String {
+    let text = group(&format!("{:.1}", round_toward(pct, 1, way)));
+    match text.strip_prefix('-') {
+        Some(size) if size.trim_start_matches(['0', '.']).is_empty() => size.to_owned(),
+        _ => text,
+    }
 }
 
 /// The same with its sign: "+1,700.0", "-0.4".
-pub(crate) fn signed_pct(pct: f64) -> String {
-    let text = plain_pct(pct);
+fn signed_pct_toward(pct: f64, way: Rounding) -> String {
+    let text = plain_pct_toward(pct, way);
     if text.starts_with('-') {
         text
     } else {
@@ -62,53 +84,48 @@ pub(crate) fn signed_pct(pct: f64) -> String {
     }
 }
 
-/// "54.0 %", "31.5 % [30.9 %, 32.7 %]".
+/// "54.0 %", "31.5 % [30.9 %, 32.7 %]", with bounds rounded outwards.
 pub(crate) fn pct_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
-    match (low, high) {
-        (Some(l), Some(h)) if format!("{l:.1}") != format!("{h:.1}") => {
-            format!(
-                "{} % [{} %, {} %]",
-                plain_pct(pct),
-                plain_pct(l),
-                plain_pct(h)
-            )
-        }
-        _ => format!("{} %", plain_pct(pct)),
-    }
+    ShownInterval::new(pct, low.unwrap_or(pct), high.unwrap_or(pct), |v, way| {
+        format!("{} %", plain_pct_toward(v, way))
+    })
+    .words("")
 }
 
-/// A fraction as a percentage: "22.19 %", "50 % [48 %, 52 %]".
+/// A fraction as a percentage: "22.19 %", "50 % [48 %, 52 %]", with bounds rounded
+/// outwards.
 pub(crate) fn share_words(share: f64, low: f64, high: f64) -> String {
-    let show = |v: f64| format!("{} %", trim_number(v * 100.0, 2));
-    if show(low) == show(high) {
-        show(share)
-    } else {
-        format!("{} [{}, {}]", show(share), show(low), show(high))
-    }
+    ShownInterval::new(share, low, high, |v, way| {
+        format!("{} %", trim_number_toward(v * 100.0, 2, way))
+    })
+    .words("")
 }
 
-/// "1.427", "10 [9.667, 11.07]".
-pub(crate) fn ratio_words(ratio: f64, low: f64, high: f64) -> String {
-    let (l, h) = (trim_number(low, 3), trim_number(high, 3));
-    if l == h {
-        trim_number(ratio, 3)
-    } else {
-        format!("{} [{l}, {h}]", trim_number(ratio, 3))
-    }
+/// "1.427 times as much", "10 [9.666, 11.072] times as much", "at least 1.426 times as
+/// much (at most 1.441)": a ratio followed by `after`, with bounds rounded outwards.
+pub(crate) fn ratio_words(ratio: f64, low: f64, high: f64, after: &str) -> String {
+    ShownInterval::new(ratio, low, high, |v, way| trim_number_toward(v, 3, way)).words(after)
 }
 
-/// A number with at most `decimals` decimals and no trailing zeros; below 1, three
-/// significant digits, so that a small figure never reads as zero.
-pub(crate) fn trim_number(value: f64, decimals: usize) -> String {
+/// A number with at most `decimals` decimals, rounded `way`, and no trailing zeros;
+/// below 1, three significant digits, so that a small figure never reads as zero.
+pub(crate) fn trim_number_toward(value: f64, decimals: usize, way: Rounding) -> String {
     let magnitude = value.abs();
     let decimals = if magnitude > 0.0 && magnitude < 1.0 {
         decimals.max((2.0 - magnitude.log10().floor()) as usize)
     } else {
         decimals
     };
-    let text = format!("{value:.decimals$}");
-    if text.contains('.') {
+    let rounded = round_toward(value, decimals as i32, way);
+    let text = format!("{rounded:.decimals$}");
+    let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    // A bound rounded up from just below zero: no sign worth printing.
+    if text == "-0" {
+        "0".to_owned()
     } else {
         text
     }
@@ -124,16 +141,6 @@ pub(crate) fn plural(word: &str, n: usize) -> String {
     }
 }
 
-/// A text with its bounds in brackets when they read differently.
-pub(crate) fn bounded(point: String, low: f64, high: f64, show: impl Fn(f64) -> String) -> String {
-    let (l, h) = (show(low), show(high));
-    if l == h {
-        point
-    } else {
-        format!("{point} [{l}, {h}]")
-    }
-}
-
 pub(crate) fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
@@ -146,4 +153,154 @@ pub(crate) fn capitalise(text: &str) -> String {
     chars
         .next()
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_growth_on_an_over_base_is_at_most_its_value() {
+        // 2023 "over 1 million t" is [1, 2] million t against 1.4 million t in 2024:
+        // 1.4 / 1 − 1 = +40 % (the value, the highest) and 1.4 / 2 − 1 = −30 %
+        assert_eq!(
+            change_words(40.0, Some(-30.0), Some(40.0)),
+            "a change of at most +40.0 % (at least -30.0 %)"
+        );
+    }
+
+    #[test]
+    fn a_growth_on_an_under_base_is_at_least_its_value() {
+        // $547.6 million on "under $182.54 million" [136.9, 182.54]: 547.6 / 182.54 − 1
+        // = 199.989 % (the value, the lowest; shown 199.9, not 200.0) and
+        // 547.6 / 136.9 − 1 = 300 %
+        let pct = |base: f64| (547.6 / base - 1.0) * 100.0;
+        assert_eq!(
+            change_words(pct(182.54), Some(pct(182.54)), Some(pct(136.9))),
+            "up at least 199.9 % (at most 300.0 %)"
+        );
+        // 80 on "under 100" [90, 100]: 80 / 100 − 1 = −20 % is the largest fall,
+        // 80 / 90 − 1 = −11.11 % the smallest (shown 11.1, so the fall is at least that)
+        assert_eq!(
+            change_words(-20.0, Some(-20.0), Some((80.0 / 90.0 - 1.0) * 100.0)),
+            "down at most 20.0 % (at least 11.1 %)"
+        );
+    }
+
+    #[test]
+    fn a_growth_inside_its_bounds_keeps_its_brackets_rounded_outwards() {
+        // 2.6 million t on "around 2.549 million t" [2,487,800, 2,610,900]:
+        // 2.6 / 2.6109 − 1 = −0.4175 % → −0.5; 2.6 / 2.4878 − 1 = +4.510 % → +4.6
+        let pct = |base: f64| (2.6e6 / base - 1.0) * 100.0;
+        assert_eq!(
+            change_words(
+                pct(2_549_000.0),
+                Some(pct(2_610_900.0)),
+                Some(pct(2_487_800.0))
+            ),
+            "a change of +2.0 % [-0.5 %, +4.6 %]"
+        );
+        // 533.4 / 556.7 − 1 = −4.185 %, both exact: no interval to show
+        let exact = (533.4 / 556.7 - 1.0) * 100.0;
+        assert_eq!(change_words(exact, Some(exact), Some(exact)), "down 4.2 %");
+    }
+
+    #[test]
+    fn a_ratio_of_an_over_figure_is_at_least_its_value() {
+        // 102,000 / 71,500 = 1.426573 → at least 1.426; 103,000 / 71,500 = 1.440559 → 1.441
+        let (low, high) = (102_000.0 / 71_500.0, 103_000.0 / 71_500.0);
+        assert_eq!(
+            ratio_words(low, low, high, " times as much"),
+            "at least 1.426 times as much (at most 1.441)"
+        );
+        // 1,500 / 150 = 10 in [1,450 / 150, 1,550 / 140] = [9.6667, 11.0714]
+        assert_eq!(
+            ratio_words(10.0, 1_450.0 / 150.0, 1_550.0 / 140.0, " times as much"),
+            "10 [9.666, 11.072] times as much"
+        );
+    }
+
+    #[test]
+    fn shares_and_rates_round_their_bounds_outwards() {
+        // 0.309307 … 0.326908 a year: [30.9 %, 32.7 %] keeps 30.93 and 32.69 inside
+        assert_eq!(
+            pct_words(31.5, Some(30.930_7), Some(32.690_8)),
+            "31.5 % [30.9 %, 32.7 %]"
+        );
+        // 1/3 to 2/3 around 1/2: 33.33 % down, 66.67 % up
+        assert_eq!(
+            share_words(0.5, 1.0 / 3.0, 2.0 / 3.0),
+            "50 % [33.33 %, 66.67 %]"
+        );
+    }
+
+    /// The number a percentage or ratio text stands for: "+1,234.5 %" is 1234.5.
+    fn read(text: &str) -> f64 {
+        let text = text.trim_end_matches(" %").replace([',', '+'], "");
+        text.parse().unwrap()
+    }
+
+    /// A random number at a random magnitude (10⁻⁶ to 10⁷, either sign), sometimes
+    /// with few digits, so that bounds already at the shown precision come up too.
+    fn number() -> impl Strategy<Value = f64> {
+        (
+            1.0f64..10.0,
+            -6i32..8,
+            0i32..6,
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(|(mantissa, exponent, digits, short, negative)| {
+                let factor = 10f64.powi(digits);
+                let mantissa = if short {
+                    (mantissa * factor).round() / factor
+                } else {
+                    mantissa
+                };
+                let value = mantissa * 10f64.powi(exponent);
+                if negative {
+                    -value
+                } else {
+                    value
+                }
+            })
+    }
+
+    type Show = fn(f64, Rounding) -> String;
+
+    /// Within the float noise `round_toward` lets through.
+    fn at_most(shown: f64, bound: f64) -> bool {
+        shown <= bound + 8.0 * f64::EPSILON * bound.abs()
+    }
+
+    proptest! {
+        #[test]
+        fn displayed_bounds_contain_computed_ones(a in number(), b in number()) {
+            let (low, high) = (a.min(b), a.max(b));
+            let formatters: [(&str, Show); 4] = [
+                ("plain_pct", plain_pct_toward),
+                ("signed_pct", signed_pct_toward),
+                ("ratio", |v, way| trim_number_toward(v, 3, way)),
+                ("share", |v, way| trim_number_toward(v, 2, way)),
+            ];
+            for (name, show) in formatters {
+                let shown = ShownInterval::new((low + high) / 2.0, low, high, show);
+                prop_assert!(at_most(read(&shown.low), low), "{name}: {} above {low}", shown.low);
+                prop_assert!(at_most(high, read(&shown.high)), "{name}: {} below {high}", shown.high);
+            }
+        }
+
+        #[test]
+        fn a_value_at_an_end_is_never_shown_as_a_central_one(a in number(), b in number()) {
+            let (low, high) = (a.min(b), a.max(b));
+            prop_assume!(low < high);
+            for value in [low, high] {
+                let words = pct_words(value, Some(low), Some(high));
+                prop_assert!(!words.contains('['), "{words}");
+                let change = change_words(value, Some(low), Some(high));
+                prop_assert!(!change.contains('['), "{change}");
+            }
+        }
+    }
 }
