@@ -24,8 +24,10 @@
 //! One file per figure: `series.rs` (what a series is, and the interval arithmetic
 //! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
 //! `targets.rs` (target progress, required growth) and `asymmetry.rs`.
+//! [`consistency`] checks that a series' figures agree with each other.
 
 mod asymmetry;
+pub mod consistency;
 mod growth;
 mod per_capita;
 pub(crate) mod series;
