@@ -320,6 +320,8 @@ fn parts_above_wholes(figures: &[&Observation], findings: &mut Vec<Finding>) {
         .copied()
         .filter(|o| !o.status.is_forward_looking())
         .collect();
+    // Every pair: a series holds tens of figures, and a part need not share its whole's
+    // start (July–September within the year), so no ordering narrows the search.
     for part in &measured {
         for whole in &measured {
             if !strictly_within(&part.period, &whole.period) || part.low <= whole.high {
