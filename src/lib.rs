@@ -43,6 +43,7 @@ mod arrow;
 #[cfg(feature = "python")]
 mod python;
 
+pub use analysis::consistency::{Check, Finding, Severity};
 pub use analysis::{
     AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesAsymmetry,
     SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,

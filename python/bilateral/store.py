@@ -553,6 +553,23 @@ class Store:
         """
         return frame(self._inner.events(a, b), dates=_DATES)
 
+    def check(self, origin: str | None = None, destination: str | None = None) -> pd.DataFrame:
+        """Figures that cannot all be true, or deserve a second look, as a pandas
+        DataFrame: severity (``error``, ``warning``, ``info``), check (the rule's code),
+        indicator, origin, destination, product, periods, figures and explanation (in
+        words), errors first, then by indicator, pair and period. With `origin` and
+        `destination`, only the pair, either way round; with one, every pair it is in.
+
+        The rules: ``partial_exceeds_whole`` (part of a period above the whole),
+        ``year_to_date_falls``, ``sources_disagree`` (bounds that do not overlap),
+        ``target_already_reached`` and ``projection_outside_history``.
+
+        >>> found = bilateral.demo().check("KAZ", "AZE")
+        >>> found[["severity", "check", "periods"]].values.tolist()
+        [['info', 'projection_outside_history', '2027, 2024']]
+        """
+        return frame(self._inner.check(origin, destination))
+
     # ----- reports --------------------------------------------------------------------------
 
     @overload

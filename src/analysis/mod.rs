@@ -25,9 +25,11 @@
 //! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
 //! `targets.rs` (target progress, required growth), `asymmetry.rs`, and `claims.rs`
 //! (what the figures make of a claim, and what a claim implies about a missing figure).
+//! [`consistency`] checks that a series' figures agree with each other.
 
 mod asymmetry;
 mod claims;
+pub mod consistency;
 mod growth;
 mod per_capita;
 pub(crate) mod series;

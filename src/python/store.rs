@@ -640,6 +640,32 @@ impl PyStore {
             .into_dict())
     }
 
+    /// The findings of the consistency checks as columns, errors first; with
+    /// `origin` and/or `destination`, only pairs with those countries, either way round.
+    #[pyo3(signature = (origin=None, destination=None))]
+    fn check<'py>(
+        &self,
+        py: Python<'py>,
+        origin: Option<String>,
+        destination: Option<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, move |s| {
+            s.check(origin.as_deref(), destination.as_deref())
+        })?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("severity", r.clone().map(|f| f.severity.code()))?
+            .add("check", r.clone().map(|f| f.check.code()))?
+            .add("indicator", r.clone().map(|f| &f.indicator))?
+            .add("origin", r.clone().map(|f| &f.origin))?
+            .add("destination", r.clone().map(|f| &f.destination))?
+            .add("product", r.clone().map(|f| &f.product))?
+            .add("periods", r.clone().map(|f| f.periods_text()))?
+            .add("figures", r.clone().map(|f| &f.figures))?
+            .add("explanation", r.map(|f| &f.explanation))?
+            .into_dict())
+    }
+
     // ----- reports -----------------------------------------------------------------------------
 
     /// Year-on-year growth of one series as a native `Table`.
