@@ -499,3 +499,71 @@ fn implied_gives_estimate_rows_that_name_the_claim() {
         .iter()
         .all(|o| o.period.to_string() != "2024-01/2024-08"));
 }
+
+// ----- consistency findings from claims ----------------------------------------------------
+
+#[test]
+fn an_implied_figure_that_leaves_an_implausible_rest_of_the_year_is_a_warning() {
+    use bilateral::analysis::consistency::{Check, Severity};
+    let findings = Store::demo()
+        .unwrap()
+        .check(Some("AZE"), Some("KAZ"))
+        .unwrap();
+    let found: Vec<_> = findings
+        .iter()
+        .filter(|f| f.check == Check::ImpliedRestOfYear)
+        .collect();
+    assert_eq!(found.len(), 1, "{findings:#?}");
+    let f = found[0];
+    assert_eq!(
+        (f.severity, f.indicator.as_str()),
+        (Severity::Warning, "trade_turnover")
+    );
+    assert_eq!(f.periods_text(), "2024, 2024-01/2024-08");
+    // January–August 2024 at most 547.6 / 3 = 182.533… million, 22.81… million a month
+    // (shown rounded up: $22.82 million); September–December at least 533.4 − 182.533…
+    // = 350.866… million (shown rounded down: $350.8 million), 87.71… million a month
+    // (shown down: $87.71 million); 87.716… / 22.816… = 3.844…, shown down as 3.8.
+    for words in [
+        "at most $182.6 million ($22.82 million a month)",
+        "at least $350.8 million ($87.71 million a month)",
+        "over 3.8 times as fast",
+    ] {
+        assert!(
+            f.explanation.contains(words),
+            "{words:?} not in {}",
+            f.explanation
+        );
+    }
+}
+
+#[test]
+fn an_implied_figure_in_line_with_its_year_gives_no_warning() {
+    use bilateral::analysis::consistency::Check;
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 1_200.0, "exact");
+    add(&mut store, "visitors", "2025-H1", 1_200.0, "exact");
+    // "doubled" (about 2, [1.5, 2.5]) puts H1 2024 at [480, 800], 80 to 133 a month;
+    // the rest of 2024 is then [400, 720], 67 to 120 a month: no pace doubles or halves
+    let c = claim("visitors", "2025-H1", "doubled", None);
+    store.add_claim(&c).unwrap();
+    let findings = store.check(None, None).unwrap();
+    assert!(
+        findings.iter().all(|f| f.check != Check::ImpliedRestOfYear),
+        "{findings:#?}"
+    );
+    // "sixfold" puts it at [1,200 / 6.5, 1,200 / 5.5] = [184.6, 218.2]: the rest of the
+    // year would run at least (1,200 − 218.2) / 6 = 163.6 a month against at most
+    // 218.2 / 6 = 36.4 before
+    store
+        .add_claim(&claim("visitors", "2025-H1", "sixfold", None))
+        .unwrap();
+    let findings = store.check(None, None).unwrap();
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.check == Check::ImpliedRestOfYear)
+            .count(),
+        1
+    );
+}

@@ -7,11 +7,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::consistency::{Check, Finding};
 use crate::model::{
     Bounds, Claim, Indicator, Kind, Observation, Qualifier, Reference, Relation, Status,
 };
 use crate::period::Period;
-use crate::words::{format_amount, format_value, period_words};
+use crate::words::numbers::{format_derived_toward, round_toward, Rounding};
+use crate::words::{format_derived, format_value, period_words};
 
 /// What the figures make of a claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -289,10 +291,7 @@ impl<'a> Comparison<'a> {
         if self.paced {
             subject.push_str(&format!(
                 ", a pace of about {} a year,",
-                format_amount(
-                    round_sig(s.value * per_year(&s.period), 3, Round::Nearest),
-                    unit
-                )
+                format_derived(s.value * per_year(&s.period), unit)
             ));
         }
         let reference = figure_words(r, unit);
@@ -306,7 +305,7 @@ impl<'a> Comparison<'a> {
             Relation::Share => format!(
                 "{subject} is {} of {reference}",
                 range_words(point * 100.0, q.low * 100.0, q.high * 100.0, |v, how| {
-                    format!("{} %", trim(round_decimals(v, 1, how)))
+                    format!("{} %", trim(round_toward(v, 1, how)))
                 })
             ),
             _ => format!(
@@ -609,20 +608,15 @@ fn figure_words(o: &Observation, unit: &str) -> String {
     )
 }
 
-/// An implied interval in words, each end rounded outwards to four significant digits:
+/// An implied interval in words, each end rounded outwards as derived figures are read:
 /// "between $136.9 million and $182.6 million", "below $182.6 million", "about 2.549
 /// million t" when the ends meet.
 fn implied_words(implied: &Implied, unit: &str) -> String {
-    let down = |v: f64| format_amount(round_sig(v, 4, Round::Down), unit);
-    let up = |v: f64| format_amount(round_sig(v, 4, Round::Up), unit);
+    let down = |v: f64| format_derived_toward(v, unit, Rounding::Down);
+    let up = |v: f64| format_derived_toward(v, unit, Rounding::Up);
     match (implied.low, implied.high) {
-        (Some(l), Some(h))
-            if round_sig(l, 4, Round::Nearest) == round_sig(h, 4, Round::Nearest) =>
-        {
-            format!(
-                "about {}",
-                format_amount(round_sig(l, 4, Round::Nearest), unit)
-            )
+        (Some(l), Some(h)) if format_derived(l, unit) == format_derived(h, unit) => {
+            format!("about {}", format_derived(l, unit))
         }
         (Some(l), Some(h)) => format!("between {} and {}", down(l), up(h)),
         (Some(l), None) => format!("at least {}", down(l)),
@@ -634,11 +628,11 @@ fn implied_words(implied: &Implied, unit: &str) -> String {
 /// "up 71.4 % to 76.1 %", "between 8.9 % lower and 1.8 % higher", "unchanged": a change
 /// with its ends rounded outwards to one decimal.
 fn change_range_words(point: f64, low: f64, high: f64) -> String {
-    let lo = round_decimals(low, 1, Round::Down);
-    let hi = round_decimals(high, 1, Round::Up);
+    let lo = round_toward(low, 1, Rounding::Down);
+    let hi = round_toward(high, 1, Rounding::Up);
     let pct = |v: f64| format!("{:.1} %", v.abs());
     if lo == hi || is_point(low, high) {
-        let p = round_decimals(point, 1, Round::Nearest);
+        let p = round_toward(point, 1, Rounding::Nearest);
         return match p {
             p if p > 0.0 => format!("up {}", pct(p)),
             p if p < 0.0 => format!("down {}", pct(p)),
@@ -655,10 +649,10 @@ fn change_range_words(point: f64, low: f64, high: f64) -> String {
 }
 
 /// "5.625", or "between 2.9 and 3.2" when the interval reads wider than the point.
-fn range_words(point: f64, low: f64, high: f64, show: impl Fn(f64, Round) -> String) -> String {
-    let (l, h) = (show(low, Round::Down), show(high, Round::Up));
+fn range_words(point: f64, low: f64, high: f64, show: impl Fn(f64, Rounding) -> String) -> String {
+    let (l, h) = (show(low, Rounding::Down), show(high, Rounding::Up));
     if l == h || is_point(low, high) {
-        show(point, Round::Nearest)
+        show(point, Rounding::Nearest)
     } else {
         format!("between {l} and {h}")
     }
@@ -694,45 +688,12 @@ fn trim(v: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// Which way to round an end of an interval: outwards, so a shown interval contains
-/// the computed one.
-#[derive(Clone, Copy)]
-enum Round {
-    Down,
-    Up,
-    Nearest,
-}
-
-fn round_with(scaled: f64, how: Round) -> f64 {
-    // A value a hair's breadth below a round number is that number, not the next one.
-    let snapped = if (scaled - scaled.round()).abs() < 1e-9 * scaled.abs().max(1.0) {
-        scaled.round()
-    } else {
-        scaled
-    };
-    match how {
-        Round::Down => snapped.floor(),
-        Round::Up => snapped.ceil(),
-        Round::Nearest => snapped.round(),
-    }
-}
-
-fn round_decimals(v: f64, decimals: i32, how: Round) -> f64 {
-    let factor = 10f64.powi(decimals);
-    round_with(v * factor, how) / factor
-}
-
-fn round_sig(v: f64, digits: i32, how: Round) -> f64 {
+/// `v` rounded `way` to `digits` significant digits.
+fn round_sig(v: f64, digits: i32, way: Rounding) -> f64 {
     if v == 0.0 || !v.is_finite() {
         return v;
     }
-    let exponent = digits - 1 - v.abs().log10().floor() as i32;
-    if exponent >= 0 {
-        round_decimals(v, exponent, how)
-    } else {
-        let divisor = 10f64.powi(-exponent);
-        round_with(v / divisor, how) * divisor
-    }
+    round_toward(v, digits - 1 - v.abs().log10().floor() as i32, way)
 }
 
 /// An implied interval as an estimate row, for callers who ask for one: the value is
@@ -768,6 +729,125 @@ pub fn implied_observation(check: &ClaimCheck, indicator: &Indicator) -> Option<
             claim.text
         )),
     })
+}
+
+/// How much faster (or slower) a year's remaining months must run than the months a
+/// claim implies a figure for, before the implied figure is worth a second look: a
+/// pace that doubles or halves within a year is rare in bilateral flows, and the
+/// article's own case (at most $22.8 million a month, then at least $87.7 million)
+/// is far beyond it.
+pub const REST_OF_YEAR_PACE_FACTOR: f64 = 2.0;
+
+/// Warnings for implied figures that make the rest of their year implausible: a claim
+/// implies a figure for part of a calendar year whose whole is stored, and the months
+/// left must then run at least [`REST_OF_YEAR_PACE_FACTOR`] times faster (or slower)
+/// a month than the implied months could.
+///
+/// For the article: "more than tripling" puts January–August 2024 at most at
+/// $182.53 million, a pace of at most $22.8 million a month; all of 2024 was $533.4
+/// million, so September–December carried at least $350.87 million, $87.7 million a
+/// month.
+pub fn implied_rest_of_year(
+    checks: &[ClaimCheck],
+    figures: &[Observation],
+    indicators: &[Indicator],
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in checks {
+        let Some(implied) = &check.implied else {
+            continue;
+        };
+        let claim = &check.claim;
+        let Some(indicator) = indicators.iter().find(|i| i.code == claim.indicator) else {
+            continue;
+        };
+        let Some(months) = implied.period.months() else {
+            continue;
+        };
+        let year = implied.period.start().year();
+        if indicator.kind != Kind::Flow || months >= 12 || implied.period.end().year() != year {
+            continue;
+        }
+        let Ok(whole_year) = Period::year(year) else {
+            continue;
+        };
+        let own: Vec<&Observation> = figures
+            .iter()
+            .filter(|o| {
+                o.indicator == claim.indicator
+                    && o.origin == claim.origin
+                    && o.destination == claim.destination
+            })
+            .collect();
+        let Some(whole) = figure_at(&own, &implied.product, &whole_year, false) else {
+            continue;
+        };
+        let rest_months = f64::from(12 - months);
+        let months = f64::from(months);
+        let unit = &indicator.unit;
+        // The rest of the year: the whole less the implied part, each at its ends.
+        let rest_low = implied.high.map(|h| (whole.low - h) / rest_months);
+        let rest_high = implied.low.map(|l| (whole.high - l) / rest_months);
+        let part_high = implied.high.map(|h| h / months);
+        let part_low = implied.low.map(|l| l / months);
+        let faster = rest_low
+            .zip(part_high)
+            .filter(|&(rest, part)| rest > REST_OF_YEAR_PACE_FACTOR * part);
+        let slower = rest_high
+            .zip(part_low)
+            .filter(|&(rest, part)| rest * REST_OF_YEAR_PACE_FACTOR < part);
+        let rest_period = Period::new(
+            implied
+                .period
+                .end()
+                .next_day()
+                .unwrap_or(implied.period.end()),
+            whole_year.end(),
+        )
+        .unwrap_or(whole_year);
+        let monthly = |v: f64, way| format_derived_toward(v, unit, way);
+        let sentence = if let Some((rest, part)) = faster {
+            format!(
+                "If {} holds, {} was at most {} ({} a month), so {} carried at least {} \
+                 ({} a month) of the {} of {year}: a pace over {} times as fast.",
+                quoted(&claim.text),
+                period_words(&implied.period),
+                format_derived_toward(part * months, unit, Rounding::Up),
+                monthly(part, Rounding::Up),
+                period_words(&rest_period),
+                format_derived_toward(rest * rest_months, unit, Rounding::Down),
+                monthly(rest, Rounding::Down),
+                format_value(whole.value, unit, whole.qualifier),
+                trim(round_toward(rest / part, 1, Rounding::Down)),
+            )
+        } else if let Some((rest, part)) = slower {
+            format!(
+                "If {} holds, {} was at least {} ({} a month), so {} carried at most {} \
+                 ({} a month) of the {} of {year}: a pace at most {} times as fast.",
+                quoted(&claim.text),
+                period_words(&implied.period),
+                format_derived_toward(part * months, unit, Rounding::Down),
+                monthly(part, Rounding::Down),
+                period_words(&rest_period),
+                format_derived_toward(rest.max(0.0) * rest_months, unit, Rounding::Up),
+                monthly(rest.max(0.0), Rounding::Up),
+                format_value(whole.value, unit, whole.qualifier),
+                trim(round_toward(rest.max(0.0) / part, 2, Rounding::Up)),
+            )
+        } else {
+            continue;
+        };
+        findings.push(
+            Finding::new(Check::ImpliedRestOfYear, whole)
+                .figure(whole)
+                .figure_in_words(
+                    implied.period,
+                    &format!("{} (implied)", implied_words(implied, unit)),
+                )
+                .explained(sentence),
+        );
+    }
+    findings
 }
 
 impl crate::store::Store {

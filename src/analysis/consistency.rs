@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::claims::{implied_rest_of_year, ClaimCheck};
 use super::series::cagr;
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
@@ -68,7 +69,8 @@ pub enum Check {
     /// Warning: a figure implied for part of a year (by a claim such as "twice as much
     /// as in the first half") that leaves an implausible rest of the year. [`check`]
     /// never makes it: the claims that imply such figures are not observations, so the
-    /// rule lives with them and merges its findings with [`ordered`].
+    /// rule lives with them ([`implied_rest_of_year`](super::implied_rest_of_year)), and
+    /// [`Store::check`] merges its findings with [`ordered`].
     ImpliedRestOfYear,
 }
 
@@ -498,9 +500,10 @@ fn projections_outside_history(figures: &[&Observation], findings: &mut Vec<Find
 }
 
 impl Store {
-    /// The findings of [`check`] on the observations of a pair, in either direction:
-    /// with `origin` and `destination`, those between the two; with one, those with
-    /// that country on either side; with neither, every observation.
+    /// The findings of [`check`] on the observations of a pair, in either direction,
+    /// and of [`implied_rest_of_year`] on its claims: with `origin` and `destination`,
+    /// those between the two; with one, those with that country on either side; with
+    /// neither, every observation and claim.
     ///
     /// ```
     /// use bilateral::analysis::consistency::Severity;
@@ -521,6 +524,25 @@ impl Store {
                 all
             }
         };
-        Ok(check(&observations, &self.indicators()?))
+        let indicators = self.indicators()?;
+        let country = |c: Option<&str>| c.map(|c| self.country(c).map(|c| c.alpha3)).transpose();
+        let (origin, destination) = (country(origin)?, country(destination)?);
+        let claims: Vec<ClaimCheck> = match (&origin, &destination) {
+            (Some(a), Some(b)) => self.check_claims(Some((a, b)))?,
+            _ => {
+                let mut all = self.check_claims(None)?;
+                let one = origin.as_ref().or(destination.as_ref());
+                all.retain(|c| {
+                    one.is_none_or(|one| c.claim.origin == *one || c.claim.destination == *one)
+                });
+                all
+            }
+        };
+        let from_claims = implied_rest_of_year(&claims, &observations, &indicators);
+        Ok(ordered(
+            check(&observations, &indicators)
+                .into_iter()
+                .chain(from_claims),
+        ))
     }
 }

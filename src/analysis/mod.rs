@@ -37,7 +37,10 @@ mod shares;
 mod targets;
 
 pub use asymmetry::{asymmetry, asymmetry_where_defined, AsymmetryRow, SeriesAsymmetry};
-pub use claims::{check_claim, implied_observation, ClaimCheck, Implied, Verdict};
+pub use claims::{
+    check_claim, implied_observation, implied_rest_of_year, ClaimCheck, Implied, Verdict,
+    REST_OF_YEAR_PACE_FACTOR,
+};
 pub use growth::{
     change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
     SeriesChange, SeriesGrowth,
