@@ -89,7 +89,7 @@ fn all_sentences(report: &Report) -> Vec<&Sentence> {
 // ----- 1. the built-in report -------------------------------------------------------------------
 
 #[test]
-fn demo_report_has_the_five_topic_sections_in_order() {
+fn demo_report_has_the_five_topic_sections_in_order_then_the_claims() {
     let report = demo_report();
     assert_eq!(report.title, "Azerbaijan and Kazakhstan");
     assert_eq!(report.a.alpha3, "AZE");
@@ -103,11 +103,19 @@ fn demo_report_has_the_five_topic_sections_in_order() {
             "Transport and energy",
             "Tourism and people",
             "Cooperation and timeline",
+            "What the figures say about the claims",
         ]
     );
     assert_eq!(
         section_ids(&report),
-        ["trade", "investment", "transport", "people", "cooperation"]
+        [
+            "trade",
+            "investment",
+            "transport",
+            "people",
+            "cooperation",
+            "claims"
+        ]
     );
 }
 
@@ -1042,4 +1050,70 @@ fn a_topic_of_the_users_own_is_a_section_of_its_own_before_other_indicators(
         .text
         .starts_with("Electricity exports from Georgia to Armenia reached 100 MWh in 2024"));
     Ok(())
+}
+
+// ----- claims -------------------------------------------------------------------------------
+
+#[test]
+fn demo_claims_section_counts_the_verdicts_and_gives_one_line_each() {
+    let report = demo_report();
+    let claims = section(&report, "claims");
+    // sixfold, the 2023 record, slightly below it and the two tourist rises are
+    // supported; oil's two steps plausible; tripling, 2 % and doubling unverifiable
+    assert_eq!(
+        claims.sentences[0].text,
+        "Of the 10 claims stored for the pair, the figures support 5, allow 2 without \
+         showing them, contradict none, and cannot check 3, for want of a figure."
+    );
+    assert_eq!(claims.sentences.len(), 11);
+    // in the order of the sections: trade first
+    assert!(claims.sentences[1]
+        .text
+        .starts_with("“the 2023 record” (Trade turnover, 2023"));
+    let tripling = sentence(&report, "claims", "“more than tripling”");
+    assert!(
+        tripling.text.contains(": unverifiable."),
+        "{}",
+        tripling.text
+    );
+    // 547.6 / 4 = 136.9 and 547.6 / 3 = 182.53…, shown rounded up
+    assert!(
+        tripling
+            .text
+            .contains("between $136.9 million and $182.6 million (implied, not published)"),
+        "{}",
+        tripling.text
+    );
+    // it cites the January–August 2025 figure it was checked against, and nothing else
+    assert_eq!(
+        cited(&report, tripling),
+        [cite("trade_turnover", "2025-01/2025-08", "actual")]
+    );
+}
+
+#[test]
+fn no_growth_is_computed_from_a_figure_a_claim_implies() {
+    let report = demo_report();
+    for s in all_sentences(&report) {
+        // the old made-up base gave "up 200.0 %" for trade and "+2.0 %" for cargo
+        assert!(
+            !s.text.contains("200.0 %") && !s.text.contains("2.0 % ["),
+            "{}",
+            s.text
+        );
+    }
+    let trade = section(&report, "trade");
+    let growth_rows: Vec<&Vec<Cell>> = trade
+        .tables
+        .iter()
+        .filter(|t| t.title.starts_with("Growth"))
+        .flat_map(|t| &t.rows)
+        .collect();
+    // only 2024 on 2023: January–August 2025 has no published base
+    assert_eq!(growth_rows.len(), 1);
+    assert_eq!(growth_rows[0][1], Cell::Text("2024".into()));
+    assert!(report
+        .notes
+        .iter()
+        .all(|n| n.period.to_string() != "2024-01/2024-08"));
 }

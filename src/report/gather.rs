@@ -1,5 +1,5 @@
 //! Everything a report needs for a pair, read from the store once: the observations
-//! between the two countries, the indicators, events, sources and populations. The
+//! between the two countries, the indicators, events, claims, sources and populations. The
 //! composers read only this, so a report costs one pass over the pair's rows rather
 //! than a query per series.
 
@@ -9,7 +9,9 @@ use super::Note;
 use crate::analysis::series::series_by_product;
 use crate::analysis::Series;
 use crate::error::Result;
-use crate::model::{Country, Event, Indicator, Observation, Source, Status, Topic, TopicEntry};
+use crate::model::{
+    Claim, Country, Event, Indicator, Observation, Source, Status, Topic, TopicEntry,
+};
 use crate::store::Store;
 
 /// The two countries of a report, and how its sentences name things.
@@ -34,15 +36,31 @@ impl Pair {
 
     /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan".
     pub(super) fn subject(&self, series: &Series) -> String {
-        let mut text = series.indicator.name.clone();
-        if series.product != "total" {
-            text.push_str(&format!(" of {}", series.product.replace('_', " ")));
+        self.subject_of(
+            &series.indicator,
+            &series.origin,
+            &series.destination,
+            &series.product,
+        )
+    }
+
+    /// [`Pair::subject`] of the series `indicator`, `origin`, `destination`, `product`.
+    pub(super) fn subject_of(
+        &self,
+        indicator: &Indicator,
+        origin: &str,
+        destination: &str,
+        product: &str,
+    ) -> String {
+        let mut text = indicator.name.clone();
+        if product != "total" {
+            text.push_str(&format!(" of {}", product.replace('_', " ")));
         }
-        if series.indicator.directed {
+        if indicator.directed {
             text.push_str(&format!(
                 " from {} to {}",
-                self.name(&series.origin),
-                self.name(&series.destination)
+                self.name(origin),
+                self.name(destination)
             ));
         }
         text
@@ -85,6 +103,8 @@ pub(super) struct Gathered {
     rows: HashMap<SeriesKey, Vec<usize>>,
     /// The events between the two, in date order.
     pub(super) events: Vec<Event>,
+    /// The claims about the pair's figures, in the order of [`Store::claims`].
+    pub(super) claims: Vec<Claim>,
     /// Every source of the store, sorted by id.
     sources: Vec<Source>,
     /// `(year, people)` for each country of the pair.
@@ -133,6 +153,7 @@ pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> 
     }
     Ok(Gathered {
         events: store.events(Some((&a.alpha3, &b.alpha3)))?,
+        claims: store.claims(Some((&a.alpha3, &b.alpha3)))?,
         sources: store.sources()?,
         topics: store.topics()?,
         pair: Pair { a, b },
@@ -212,7 +233,7 @@ impl Gathered {
 
     /// Where `topic`'s section comes in the report (every stored indicator's topic is
     /// in the topic table).
-    fn topic_position(&self, topic: &Topic) -> usize {
+    pub(super) fn topic_position(&self, topic: &Topic) -> usize {
         self.topics
             .iter()
             .position(|t| &t.topic == topic)

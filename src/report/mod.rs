@@ -12,10 +12,12 @@
 //! returning its sentences, table or chart: `series.rs` (a series' latest figure,
 //! growth, long run, share of a whole, per capita), `targets.rs` (targets and
 //! projections), `directions.rs` (both directions side by side), `timeline.rs`
-//! (events), `tables.rs` (figures and growth), `charts.rs`; `notes.rs` hands out the
+//! (events), `claims.rs` (what the figures say about the claims), `tables.rs` (figures
+//! and growth), `charts.rs`; `notes.rs` hands out the
 //! citation numbers. `summary.rs` is the plain-text listing of a whole store.
 
 mod charts;
+mod claims;
 mod directions;
 mod gather;
 mod notes;
@@ -272,6 +274,7 @@ fn compose(data: &Gathered, interrupted: impl Fn() -> Result<()>) -> Result<Repo
         }
         sections.push(section);
     }
+    sections.extend(claims::section(data, &mut notes));
     if sections.is_empty() {
         headline.push(Sentence {
             text: format!(
