@@ -1117,3 +1117,58 @@ fn no_growth_is_computed_from_a_figure_a_claim_implies() {
         .iter()
         .all(|n| n.period.to_string() != "2024-01/2024-08"));
 }
+
+#[test]
+fn implied_ranges_join_the_figures_table_only_when_asked_and_never_the_growth() {
+    use bilateral::report::ReportOptions;
+    let store = Store::demo().unwrap();
+    let plain = store.report("AZE", "KAZ").unwrap();
+    let options = ReportOptions::default().include_implied(true);
+    let with = store.report_with("AZE", "KAZ", &options).unwrap();
+    let rows_of = |report: &Report, id: &str| -> Vec<Vec<Cell>> {
+        section(report, id)
+            .tables
+            .iter()
+            .filter(|t| t.title == "Figures")
+            .flat_map(|t| t.rows.clone())
+            .collect()
+    };
+    // trade gains January–August 2024, transport the two January–July 2024 ranges;
+    // "nearly doubling" is bounded on both sides, as are the others
+    assert_eq!(
+        rows_of(&with, "trade").len(),
+        rows_of(&plain, "trade").len() + 1
+    );
+    assert_eq!(
+        rows_of(&with, "transport").len(),
+        rows_of(&plain, "transport").len() + 2
+    );
+    let implied_trade = rows_of(&with, "trade")
+        .into_iter()
+        .find(|r| r[4] == Cell::Text("2024-01/2024-08".into()))
+        .unwrap();
+    // the value is the upper end, 547.6 / 3 million, with its lower end 547.6 / 4
+    assert_eq!(implied_trade[10], Cell::Text("estimate".into()));
+    assert_eq!(implied_trade[7], Cell::Number(136_900_000.0));
+    // the sentences and growth tables are the same with or without them
+    for id in ["trade", "transport"] {
+        // (their note numbers move up by the implied rows cited before them)
+        let texts = |r: &Report| {
+            section(r, id)
+                .sentences
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&with), texts(&plain));
+        let growth = |r: &Report| {
+            section(r, id)
+                .tables
+                .iter()
+                .filter(|t| t.title != "Figures")
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(growth(&with), growth(&plain));
+    }
+}

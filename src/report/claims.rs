@@ -6,8 +6,8 @@
 use super::gather::Gathered;
 use super::notes::Notes;
 use super::{Cell, Column, Section, Sentence, Table};
-use crate::analysis::{check_claim, ClaimCheck, Verdict};
-use crate::model::{Claim, Reference};
+use crate::analysis::{check_claim, implied_observation, ClaimCheck, Verdict};
+use crate::model::{Claim, Observation, Reference};
 use crate::words::period_words;
 
 /// The id of the claims section (its heading is [`TITLE`]).
@@ -16,12 +16,9 @@ pub(super) const ID: &str = "claims";
 /// The heading of the claims section.
 pub(super) const TITLE: &str = "What the figures say about the claims";
 
-/// The claims section, or `None` when the store holds no claim for the pair.
-pub(super) fn section(data: &Gathered, notes: &mut Notes) -> Option<Section> {
-    if data.claims.is_empty() {
-        return None;
-    }
-    // In the order of the report's sections and series, then by period.
+/// Every claim of the pair checked against its figures, in the order of the report's
+/// sections and series, then by period.
+pub(super) fn checks(data: &Gathered) -> Vec<ClaimCheck> {
     let mut claims: Vec<&Claim> = data.claims.iter().collect();
     claims.sort_by_key(|c| {
         let indicator = data.indicator(&c.indicator);
@@ -36,16 +33,35 @@ pub(super) fn section(data: &Gathered, notes: &mut Notes) -> Option<Section> {
             c.period.start(),
         )
     });
-    let checks: Vec<ClaimCheck> = claims
+    claims
         .into_iter()
         .map(|claim| check_claim(claim, data.indicator(&claim.indicator), &data.observations))
-        .collect();
+        .collect()
+}
+
+/// The ranges the claims imply for figures nobody published, as estimate rows.
+pub(super) fn implied_rows(data: &Gathered, checks: &[ClaimCheck]) -> Vec<Observation> {
+    checks
+        .iter()
+        .filter_map(|c| implied_observation(c, data.indicator(&c.claim.indicator)))
+        .collect()
+}
+
+/// The claims section, or `None` when the store holds no claim for the pair.
+pub(super) fn section(
+    data: &Gathered,
+    notes: &mut Notes,
+    checks: &[ClaimCheck],
+) -> Option<Section> {
+    if checks.is_empty() {
+        return None;
+    }
     let mut sentences = vec![Sentence {
-        text: tally(&checks),
+        text: tally(checks),
         notes: Vec::new(),
     }];
     let mut rows = Vec::new();
-    for check in &checks {
+    for check in checks {
         let claim = &check.claim;
         let subject = data.pair.subject_of(
             data.indicator(&claim.indicator),

@@ -169,21 +169,67 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn report(&self, a: &str, b: &str) -> Result<Report> {
+        self.report_with(a, b, &ReportOptions::default())
+    }
+
+    /// [`Store::report`] with `options`.
+    ///
+    /// ```
+    /// use bilateral::report::ReportOptions;
+    ///
+    /// let store = bilateral::Store::demo()?;
+    /// let options = ReportOptions::default().include_implied(true);
+    /// let report = store.report_with("AZE", "KAZ", &options)?;
+    /// // the range "more than tripling" implies for January–August 2024, as a row of the
+    /// // figures table with a note that names the claim; no growth is computed from it
+    /// let note = report.notes.iter().find(|n| n.period.to_string() == "2024-01/2024-08").unwrap();
+    /// assert!(note.note.as_deref().unwrap().starts_with("Implied, not published"));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn report_with(&self, a: &str, b: &str, options: &ReportOptions) -> Result<Report> {
         let a = self.country(a).map_err(|e| e.for_field("a"))?;
         let b = self.country(b).map_err(|e| e.for_field("b"))?;
         if a.alpha3 == b.alpha3 {
             return Err(Error::invalid("b", b.alpha3, "is the same country as a"));
         }
         let data = gather::gather(self, a, b)?;
-        compose(&data, || self.check_interrupt())
+        compose(&data, options, || self.check_interrupt())
+    }
+}
+
+/// What a report includes beyond the stored figures.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReportOptions {
+    /// Adds to each section's table of figures the ranges the claims imply for figures
+    /// nobody published, as estimate rows whose note names the claim. They are never a
+    /// base for growth or any other computation.
+    pub include_implied: bool,
+}
+
+impl ReportOptions {
+    /// These options with [`ReportOptions::include_implied`] set to `yes`.
+    pub fn include_implied(mut self, yes: bool) -> ReportOptions {
+        self.include_implied = yes;
+        self
     }
 }
 
 /// The report from the gathered data; `interrupted` is asked between series, so that
 /// a long report stops when its caller wants it to.
-fn compose(data: &Gathered, interrupted: impl Fn() -> Result<()>) -> Result<Report> {
+fn compose(
+    data: &Gathered,
+    options: &ReportOptions,
+    interrupted: impl Fn() -> Result<()>,
+) -> Result<Report> {
     let pair = &data.pair;
     let mut notes = Notes::default();
+    let claim_checks = claims::checks(data);
+    let implied: Vec<crate::model::Observation> = if options.include_implied {
+        claims::implied_rows(data, &claim_checks)
+    } else {
+        Vec::new()
+    };
     let keys = data.series_keys();
     let mut headline = Vec::new();
     let mut sections = Vec::new();
@@ -260,7 +306,7 @@ fn compose(data: &Gathered, interrupted: impl Fn() -> Result<()>) -> Result<Repo
                 section.charts.extend(chart);
             }
         }
-        let figures = tables::figures(data, &mut notes, topic);
+        let figures = tables::figures(data, &mut notes, topic, &implied);
         if !figures.rows.is_empty() {
             section.tables.push(figures);
         }
@@ -274,7 +320,7 @@ fn compose(data: &Gathered, interrupted: impl Fn() -> Result<()>) -> Result<Repo
         }
         sections.push(section);
     }
-    sections.extend(claims::section(data, &mut notes));
+    sections.extend(claims::section(data, &mut notes, &claim_checks));
     if sections.is_empty() {
         headline.push(Sentence {
             text: format!(

@@ -5,11 +5,17 @@ use super::gather::Gathered;
 use super::notes::Notes;
 use super::{Cell, Column, Table};
 use crate::analysis::{GrowthRow, Series};
-use crate::model::Topic;
+use crate::model::{Observation, Topic};
 use crate::words::describe_observation;
 
-/// Every figure of `topic` between the two countries, with the number of its note.
-pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Table {
+/// Every figure of `topic` between the two countries, with the number of its note; and
+/// the `implied` rows of its indicators in their places, when the caller asked for them.
+pub(super) fn figures(
+    data: &Gathered,
+    notes: &mut Notes,
+    topic: &Topic,
+    implied: &[Observation],
+) -> Table {
     let pair = &data.pair;
     let columns = [
         ("indicator", true),
@@ -27,7 +33,26 @@ pub(super) fn figures(data: &Gathered, notes: &mut Notes, topic: &Topic) -> Tabl
         ("note", true),
     ];
     let mut rows = Vec::new();
-    for obs in &data.observations {
+    let mut shown: Vec<&Observation> = data.observations.iter().chain(implied).collect();
+    if !implied.is_empty() {
+        shown.sort_by(|x, y| {
+            (
+                &x.indicator,
+                &x.origin,
+                &x.destination,
+                &x.product,
+                x.period,
+            )
+                .cmp(&(
+                    &y.indicator,
+                    &y.origin,
+                    &y.destination,
+                    &y.product,
+                    y.period,
+                ))
+        });
+    }
+    for obs in shown {
         let indicator = data.indicator(&obs.indicator).clone();
         if &indicator.topic != topic {
             continue;
