@@ -15,6 +15,9 @@ use bilateral::{
 };
 use proptest::prelude::*;
 
+mod common;
+use common::synthetic;
+
 // ----- helpers ----------------------------------------------------------------------------------
 
 /// Asserts `actual` equals `expected` within a relative tolerance of 1e-9.
@@ -55,20 +58,6 @@ fn demo() -> Store {
 
 fn q(indicator: &str, origin: &str, destination: &str) -> SeriesQuery {
     SeriesQuery::new(indicator, origin, destination)
-}
-
-/// A fresh store with a directed flow `visitors` (persons), an undirected flow `trade`
-/// (USD) and a directed stock `firms` (count).
-fn synthetic() -> Store {
-    let mut store = Store::in_memory().unwrap();
-    for indicator in [
-        Indicator::new("visitors", "Visitors", "persons", Kind::Flow, true),
-        Indicator::new("trade", "Trade", "USD", Kind::Flow, false),
-        Indicator::new("firms", "Firms", "count", Kind::Stock, true),
-    ] {
-        store.add_indicator(&indicator).unwrap();
-    }
-    store
 }
 
 /// Adds an exact actual figure.

@@ -2,11 +2,13 @@
 //! and what a claim implies about a figure nobody published. Every expected number is
 //! worked out by hand in the comments.
 
+mod common;
+
 use bilateral::analysis::{ClaimCheck, Verdict};
 use bilateral::{
-    Dataset, Error, Indicator, Kind, NewClaim, NewObservation, Qualifier, Reference, Relation,
-    Status, Store,
+    Dataset, Error, NewClaim, NewObservation, Qualifier, Reference, Relation, Status, Store,
 };
+use common::synthetic;
 
 #[track_caller]
 fn close(actual: Option<f64>, expected: f64) {
@@ -15,20 +17,6 @@ fn close(actual: Option<f64>, expected: f64) {
         (actual - expected).abs() <= 1e-9 * expected.abs().max(1.0),
         "{actual} is not {expected}"
     );
-}
-
-/// A store with a directed flow `visitors` (persons), an undirected flow `trade` (USD)
-/// and a directed stock `firms`.
-fn synthetic() -> Store {
-    let mut store = Store::in_memory().unwrap();
-    for indicator in [
-        Indicator::new("visitors", "Visitors", "persons", Kind::Flow, true),
-        Indicator::new("trade", "Trade", "USD", Kind::Flow, false),
-        Indicator::new("firms", "Firms", "count", Kind::Stock, true),
-    ] {
-        store.add_indicator(&indicator).unwrap();
-    }
-    store
 }
 
 fn add(store: &mut Store, indicator: &str, period: &str, value: f64, qualifier: &str) {

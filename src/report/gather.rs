@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::model::{
     Claim, Country, Event, Indicator, Observation, Source, Status, Topic, TopicEntry,
 };
+use crate::period::Period;
 use crate::store::Store;
 
 /// The two countries of a report, and how its sentences name things.
@@ -111,29 +112,25 @@ pub(super) struct Gathered {
     population: HashMap<String, Vec<(i32, i64)>>,
 }
 
+/// The order a report lists figures in: by indicator, pair, product, period, preferred
+/// status and source.
+#[allow(clippy::type_complexity)]
+pub(super) fn report_order(o: &Observation) -> (&str, &str, &str, &str, Period, u8, Option<&str>) {
+    (
+        &o.indicator,
+        &o.origin,
+        &o.destination,
+        &o.product,
+        o.period,
+        o.status.rank(),
+        o.source.as_deref(),
+    )
+}
+
 /// Reads what the report on `a` and `b` needs.
 pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> {
     let mut observations = store.observations_between(&a.alpha3, &b.alpha3)?;
-    observations.sort_by(|x, y| {
-        (
-            &x.indicator,
-            &x.origin,
-            &x.destination,
-            &x.product,
-            x.period,
-            x.status.rank(),
-            &x.source,
-        )
-            .cmp(&(
-                &y.indicator,
-                &y.origin,
-                &y.destination,
-                &y.product,
-                y.period,
-                y.status.rank(),
-                &y.source,
-            ))
-    });
+    observations.sort_by(|x, y| report_order(x).cmp(&report_order(y)));
     let mut rows: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
     for (i, obs) in observations.iter().enumerate() {
         rows.entry(SeriesKey::of(obs)).or_default().push(i);

@@ -1,7 +1,7 @@
 //! The section tables: every figure of a topic with its note, and growth on the same
 //! period a year earlier.
 
-use super::gather::Gathered;
+use super::gather::{report_order, Gathered};
 use super::notes::Notes;
 use super::{Cell, Column, Table};
 use crate::analysis::{GrowthRow, Series};
@@ -35,22 +35,7 @@ pub(super) fn figures(
     let mut rows = Vec::new();
     let mut shown: Vec<&Observation> = data.observations.iter().chain(implied).collect();
     if !implied.is_empty() {
-        shown.sort_by(|x, y| {
-            (
-                &x.indicator,
-                &x.origin,
-                &x.destination,
-                &x.product,
-                x.period,
-            )
-                .cmp(&(
-                    &y.indicator,
-                    &y.origin,
-                    &y.destination,
-                    &y.product,
-                    y.period,
-                ))
-        });
+        shown.sort_by(|x, y| report_order(x).cmp(&report_order(y)));
     }
     for obs in shown {
         let indicator = data.indicator(&obs.indicator).clone();

@@ -83,13 +83,16 @@ pub(super) fn insert_claim(
     let quote = claim.quote.as_deref().and_then(optional_text);
     let note = claim.note.as_deref().and_then(optional_text);
     let reference_code = reference.code();
+    let (start, end) = (period.start().to_julian_day(), period.end().to_julian_day());
+    // The claim's identity (the table's UNIQUE key), the first nine parameters of the
+    // insert and the parameters of the look-up of a stored claim.
     let key = params![
         indicator_id,
         origin_id,
         destination_id,
         product_id,
-        period.start().to_julian_day(),
-        period.end().to_julian_day(),
+        start,
+        end,
         relation.code(),
         reference_code,
         text,
@@ -102,24 +105,22 @@ pub(super) fn insert_claim(
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
              ON CONFLICT DO NOTHING",
         )?
-        .execute(params![
-            indicator_id,
-            origin_id,
-            destination_id,
-            product_id,
-            period.start().to_julian_day(),
-            period.end().to_julian_day(),
-            relation.code(),
-            reference_code,
-            text,
-            value,
-            qualifier.code(),
-            allowed.map(|b| b.low),
-            allowed.map(|b| b.high),
-            source_id,
-            quote,
-            note,
-        ])?;
+        .execute(
+            [
+                key,
+                params![
+                    value,
+                    qualifier.code(),
+                    allowed.map(|b| b.low),
+                    allowed.map(|b| b.high),
+                    source_id,
+                    quote,
+                    note,
+                ],
+            ]
+            .concat()
+            .as_slice(),
+        )?;
     if written == 1 {
         return Ok(true);
     }

@@ -1,5 +1,6 @@
-//! Fixtures shared by the report and render tests: the built-in report and a small
-//! synthetic Georgia–Armenia pair whose figures the tests work out by hand.
+//! Fixtures shared by the report, render, analysis and claims tests: the built-in
+//! report, a fresh store with three made-up indicators, and a small synthetic
+//! Georgia–Armenia pair whose figures the tests work out by hand.
 
 // Each test crate uses its own share of these.
 #![allow(dead_code)]
@@ -12,6 +13,20 @@ pub fn demo_report() -> Report {
         .expect("the demo store opens")
         .report("AZE", "KAZ")
         .expect("the demo report builds")
+}
+
+/// A fresh store with a directed flow `visitors` (persons), an undirected flow `trade`
+/// (USD) and a directed stock `firms` (count).
+pub fn synthetic() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for indicator in [
+        Indicator::new("visitors", "Visitors", "persons", Kind::Flow, true),
+        Indicator::new("trade", "Trade", "USD", Kind::Flow, false),
+        Indicator::new("firms", "Firms", "count", Kind::Stock, true),
+    ] {
+        store.add_indicator(&indicator).unwrap();
+    }
+    store
 }
 
 // ----- a synthetic pair -------------------------------------------------------------------------
