@@ -90,7 +90,10 @@ pub(super) fn section(
             Cell::Text(claim.text.clone()),
             Cell::Text(subject),
             Cell::Text(claim.period.to_string()),
-            Cell::Text(against),
+            Cell::Text(match claim.reference {
+                Reference::Period(p) => p.to_string(),
+                _ => against,
+            }),
             Cell::Text(check.verdict.code().to_owned()),
             Cell::Text(claim.relation.code().to_owned()),
             number(check.computed),
