@@ -210,7 +210,7 @@ class Store:
         how many sources, indicators, observations and events it added.
 
         >>> bilateral.Store().load_dataset("azerbaijan-kazakhstan-2025")["observations"]
-        38
+        35
         """
         return self._inner.load_dataset(name)
 
@@ -1055,6 +1055,6 @@ def demo() -> Store:
     """A store in memory with the built-in Azerbaijan–Kazakhstan dataset loaded.
 
     >>> bilateral.demo()
-    <bilateral.Store in memory: 38 observations>
+    <bilateral.Store in memory: 35 observations>
     """
     return Store._wrap(_core.demo())
