@@ -186,6 +186,28 @@ class Store:
     def sources(self) -> _Columns: ...
     def events(self, a: str | None = None, b: str | None = None) -> _Columns: ...
     def check(self, origin: str | None = None, destination: str | None = None) -> _Columns: ...
+    def add_claim(
+        self,
+        text: str,
+        indicator: str,
+        origin: str,
+        destination: str,
+        period: _Period,
+        relation: str,
+        *,
+        value: float | None = None,
+        reference: _Period | None = None,
+        qualifier: str | None = None,
+        product: str = "total",
+        source: str | None = None,
+        quote: str | None = None,
+        note: str | None = None,
+    ) -> bool: ...
+    def claims(self, a: str | None = None, b: str | None = None) -> _Columns: ...
+    def check_claims(
+        self, origin: str | None = None, destination: str | None = None
+    ) -> _Columns: ...
+    def implied(self, indicator: str, origin: str, destination: str, period: _Period) -> Table: ...
     def growth(
         self,
         indicator: str,

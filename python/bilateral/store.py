@@ -44,6 +44,9 @@ class _ArrowStream(Protocol):
 
 #: The dated columns of the observation and event tables (ISO dates from the core).
 _DATES = ("start", "end")
+#: The number columns of the claim table and of the claim checks.
+_CLAIM_NUMBERS = ("value", "low", "high")
+_CHECK_NUMBERS = ("computed", "computed_low", "computed_high", "implied_low", "implied_high")
 
 
 def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
@@ -207,18 +210,18 @@ class Store:
 
     def load_dataset(self, name: str) -> dict[str, int]:
         """Loads a built-in dataset (see `bilateral.datasets()`) all or nothing; returns
-        how many sources, indicators, observations and events it added.
+        how many sources, indicators, observations, events and claims it added.
 
         >>> bilateral.Store().load_dataset("azerbaijan-kazakhstan-2025")["observations"]
-        38
+        35
         """
         return self._inner.load_dataset(name)
 
     def load(self, path: str | PathLike[str]) -> dict[str, int]:
         """Loads a dataset file (JSON in the format of the built-in datasets: sources,
-        indicators, observations and events; see the README) all or nothing, through
-        the same checks as :meth:`add_many`; returns how many of each it added. A
-        missing file is a FileNotFoundError; a file that is not a dataset a
+        indicators, observations, events and claims; see the README) all or nothing,
+        through the same checks as :meth:`add_many`; returns how many of each it added.
+        A missing file is a FileNotFoundError; a file that is not a dataset a
         ValidationError whose reason names the line and column.
 
         >>> import json, pathlib, tempfile
@@ -569,6 +572,106 @@ class Store:
         [['info', 'projection_outside_history', '2027, 2024']]
         """
         return frame(self._inner.check(origin, destination))
+
+    # ----- claims ---------------------------------------------------------------------------
+
+    def add_claim(
+        self,
+        text: str,
+        indicator: str,
+        origin: str,
+        destination: str,
+        period: _Period,
+        relation: str,
+        *,
+        value: float | None = None,
+        reference: _Period | None = None,
+        qualifier: str | None = None,
+        product: str = "total",
+        source: str | None = None,
+        quote: str | None = None,
+        note: str | None = None,
+    ) -> bool:
+        """Adds a claim: what `text` says about the figure of `period` relative to
+        another. `relation` is a relation code (``ratio``, ``pct``, ``greater``,
+        ``less``, ``record_high``, ``record_low``, ``share``) or the claim's own words
+        ("more than tripling", "a 2% increase", "slightly below"), which then give the
+        number and qualifier; `value` (a multiple for ratio, a percentage for pct and
+        share) and `qualifier` take precedence over the words'. `reference` is a
+        period, ``record``, ``target`` or ``whole``; by default the same period a year
+        earlier. Returns False when an identical claim was already stored; a bad field
+        is a ValidationError naming it.
+
+        >>> store = bilateral.demo()
+        >>> store.add_claim("nearly tripled", "tourists", "KAZ", "AZE", 2024, "nearly tripled",
+        ...                 reference=2022)
+        True
+        >>> df = store.claims("KAZ", "AZE")
+        >>> df[df["text"] == "nearly tripled"][["reference", "low", "high"]].values.tolist()
+        [['2022', 2.0, 3.0]]
+        """
+        return self._inner.add_claim(
+            text,
+            indicator,
+            origin,
+            destination,
+            period,
+            relation,
+            value=value,
+            reference=reference,
+            qualifier=qualifier,
+            product=product,
+            source=source,
+            quote=quote,
+            note=note,
+        )
+
+    def claims(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
+        """Claims as a pandas DataFrame, sorted by indicator, pair, product and period;
+        with `a` and `b`, only those between the two countries (either way round).
+        Columns: text, indicator, origin, destination, product, period, reference,
+        relation, value, qualifier, low and high (the interval the number allows; NaN
+        for a claim without a number), source, quote, note.
+
+        >>> df = bilateral.demo().claims("KAZ", "AZE")
+        >>> df[["text", "relation", "low", "high"]].values.tolist()[0]
+        ['surged sixfold', 'ratio', 5.5, 6.5]
+        """
+        return frame(self._inner.claims(a, b), floats=_CLAIM_NUMBERS)
+
+    def check_claims(
+        self, origin: str | None = None, destination: str | None = None
+    ) -> pd.DataFrame:
+        """Every claim checked against the stored figures, one row each in the order of
+        :meth:`claims`; with `origin` and `destination`, only those between the two
+        (either way round). Columns: text, indicator, period, reference, relation,
+        verdict (``supported``, ``plausible``, ``contradicted`` or ``unverifiable``),
+        computed (the relation as the figures have it: a multiple for ratio, a
+        percentage for share, otherwise the percentage difference) with computed_low
+        and computed_high, implied_low and implied_high (for an unverifiable claim, the
+        interval it allows the missing figure), explanation (a sentence), then origin,
+        destination, product and implied_period. Missing numbers are NaN.
+
+        >>> checks = bilateral.demo().check_claims("AZE", "KAZ")
+        >>> checks[["text", "verdict", "computed"]].values.tolist()[0]  # 4.5 / 0.8 = 5.625
+        ['surged sixfold', 'supported', 5.625]
+        """
+        return frame(self._inner.check_claims(origin, destination), floats=_CHECK_NUMBERS)
+
+    def implied(
+        self, indicator: str, origin: str, destination: str, period: _Period
+    ) -> pd.DataFrame:
+        """What the stored claims imply about the figure of `indicator` from `origin` to
+        `destination` for `period`, which the store does not have: one ``estimate`` row
+        per claim that bounds it, in the columns of :meth:`observations` (the value is
+        the interval's upper end, qualifier ``under``, or the one value when the ends
+        meet). The rows are not stored, and no report computes growth from them.
+
+        >>> rows = bilateral.demo().implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")
+        >>> round(float(rows["value"].iloc[0]))  # 2.6 million t after "a 2% increase": 2.6M / 1.02
+        2549020
+        """
+        return Table(self._inner.implied(indicator, origin, destination, period)).to_pandas()
 
     # ----- reports --------------------------------------------------------------------------
 
@@ -1055,6 +1158,6 @@ def demo() -> Store:
     """A store in memory with the built-in Azerbaijan–Kazakhstan dataset loaded.
 
     >>> bilateral.demo()
-    <bilateral.Store in memory: 38 observations>
+    <bilateral.Store in memory: 35 observations>
     """
     return Store._wrap(_core.demo())

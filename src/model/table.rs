@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Bounds, Indicator, Observation, Qualifier, Status};
+use crate::error::{Error, Result};
 use crate::period::Period;
 
 /// Which series a row belongs to, as positions in its table's lists: indicator, origin,
@@ -132,5 +133,84 @@ impl ObservationTable {
     /// Every row as an [`Observation`].
     pub fn into_observations(self) -> Vec<Observation> {
         (0..self.len()).map(|i| self.observation(i)).collect()
+    }
+
+    /// A table of `observations`, in the order given (rows that did not come from the
+    /// store, such as [`Store::implied`](crate::Store::implied)'s, leave as stored ones
+    /// do); `indicators` defines the indicators they name, and one it lacks is a
+    /// not-found error.
+    ///
+    /// ```
+    /// use bilateral::{ObservationFilter, ObservationTable};
+    ///
+    /// let store = bilateral::Store::demo()?;
+    /// let table = store.observation_table(&ObservationFilter::indicator("tourists"))?;
+    /// let again = ObservationTable::from_observations(&table.clone().into_observations(), &table.indicators)?;
+    /// assert_eq!(again, table);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn from_observations(
+        observations: &[Observation],
+        indicators: &[Indicator],
+    ) -> Result<ObservationTable> {
+        fn distinct<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<String> {
+            let mut list: Vec<String> = texts.map(str::to_owned).collect();
+            list.sort();
+            list.dedup();
+            list
+        }
+        // Every text is in its list, which is sorted: found by bisection.
+        fn at(list: &[String], text: &str) -> u32 {
+            list.binary_search_by(|t| t.as_str().cmp(text))
+                .unwrap_or_default() as u32
+        }
+        let codes = distinct(observations.iter().map(|o| o.indicator.as_str()));
+        let indicators = codes
+            .iter()
+            .map(|code| {
+                indicators
+                    .iter()
+                    .find(|i| &i.code == code)
+                    .cloned()
+                    .ok_or_else(|| Error::not_found("indicator", code.clone()))
+            })
+            .collect::<Result<Vec<Indicator>>>()?;
+        let countries = distinct(
+            observations
+                .iter()
+                .flat_map(|o| [o.origin.as_str(), o.destination.as_str()]),
+        );
+        let products = distinct(observations.iter().map(|o| o.product.as_str()));
+        let sources = distinct(observations.iter().filter_map(|o| o.source.as_deref()));
+        let period_texts = distinct(observations.iter().map(|o| o.period_text.as_str()));
+        let rows = observations
+            .iter()
+            .map(|o| ObservationRow {
+                key: SeriesKey {
+                    indicator: at(&codes, &o.indicator),
+                    origin: at(&countries, &o.origin),
+                    destination: at(&countries, &o.destination),
+                    product: at(&products, &o.product),
+                },
+                period: o.period,
+                period_text: at(&period_texts, &o.period_text),
+                value: o.value,
+                qualifier: o.qualifier,
+                low: o.low,
+                high: o.high,
+                status: o.status,
+                source: o.source.as_deref().map(|s| at(&sources, s)),
+                quote: o.quote.clone(),
+                note: o.note.clone(),
+            })
+            .collect();
+        Ok(ObservationTable {
+            indicators,
+            countries,
+            products,
+            sources,
+            period_texts,
+            rows,
+        })
     }
 }

@@ -24,7 +24,8 @@ use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
 use crate::model::{
-    Indicator, Kind, NewEvent, NewObservation, ObservationBatch, Source, Status, Topic,
+    Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationBatch, ObservationTable,
+    Source, Status, Topic,
 };
 use crate::period::Period;
 use crate::store::{LoadSummary, ObservationFilter, OnDuplicate, Store};
@@ -137,6 +138,37 @@ fn on_duplicate(on_duplicate: &str, replace: Option<bool>) -> crate::error::Resu
     }
 }
 
+/// Both countries of a pair, or neither: one alone is a validation error naming the
+/// missing one.
+fn both_or_neither(
+    py: Python<'_>,
+    (a_name, a): (&str, Option<String>),
+    (b_name, b): (&str, Option<String>),
+) -> PyResult<Option<(String, String)>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Ok(Some((a, b))),
+        (None, None) => Ok(None),
+        (a, b) => {
+            let (missing, given) = if a.is_some() {
+                (b_name, a)
+            } else {
+                (a_name, b)
+            };
+            Err(to_py_err(
+                py,
+                Error::invalid(
+                    missing,
+                    "None",
+                    format!(
+                        "is missing: give both countries of a pair, or neither ({} given)",
+                        given.unwrap_or_default()
+                    ),
+                ),
+            ))
+        }
+    }
+}
+
 /// What a load added, as a dict of counts.
 fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDict>> {
     let dict = PyDict::new(py);
@@ -145,6 +177,7 @@ fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDi
     dict.set_item("indicators", summary.indicators)?;
     dict.set_item("observations", summary.observations)?;
     dict.set_item("events", summary.events)?;
+    dict.set_item("claims", summary.claims)?;
     Ok(dict)
 }
 
@@ -664,6 +697,151 @@ impl PyStore {
             .add("figures", r.clone().map(|f| &f.figures))?
             .add("explanation", r.map(|f| &f.explanation))?
             .into_dict())
+    }
+
+    /// Adds a claim (`relation` a relation code or the claim's words); False when an
+    /// identical one was already stored.
+    #[pyo3(signature = (text, indicator, origin, destination, period, relation, *, value=None,
+        reference=None, qualifier=None, product="total", source=None, quote=None, note=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_claim(
+        &self,
+        py: Python<'_>,
+        text: String,
+        indicator: String,
+        origin: String,
+        destination: String,
+        period: &Bound<'_, PyAny>,
+        relation: String,
+        value: Option<&Bound<'_, PyAny>>,
+        reference: Option<&Bound<'_, PyAny>>,
+        qualifier: Option<String>,
+        product: &str,
+        source: Option<String>,
+        quote: Option<String>,
+        note: Option<String>,
+    ) -> PyResult<bool> {
+        let claim = (|| -> crate::error::Result<NewClaim> {
+            Ok(NewClaim {
+                text,
+                indicator,
+                origin,
+                destination,
+                period: required_period("period", period)?,
+                relation,
+                value: value
+                    .map(|v| number_of("value", None, v))
+                    .transpose()?
+                    .flatten(),
+                reference: reference
+                    .map(|r| text_of("reference", None, r))
+                    .transpose()?
+                    .flatten(),
+                qualifier,
+                product: Some(product.to_owned()),
+                source,
+                quote,
+                note,
+            })
+        })()
+        .py(py)?;
+        self.with(py, move |s| s.add_claim(&claim))
+    }
+
+    /// Claims as columns; with `a` and `b`, only those between the two (either way
+    /// round). `low` and `high` are the interval the claim's number allows.
+    #[pyo3(signature = (a=None, b=None))]
+    fn claims<'py>(
+        &self,
+        py: Python<'py>,
+        a: Option<String>,
+        b: Option<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let pair = both_or_neither(py, ("a", a), ("b", b))?;
+        let rows = self.with(py, move |s| {
+            s.claims(pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str())))
+        })?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("text", r.clone().map(|c| &c.text))?
+            .add("indicator", r.clone().map(|c| &c.indicator))?
+            .add("origin", r.clone().map(|c| &c.origin))?
+            .add("destination", r.clone().map(|c| &c.destination))?
+            .add("product", r.clone().map(|c| &c.product))?
+            .add("period", r.clone().map(|c| c.period.to_string()))?
+            .add("reference", r.clone().map(|c| c.reference.code()))?
+            .add("relation", r.clone().map(|c| c.relation.code()))?
+            .add("value", r.clone().map(|c| c.value))?
+            .add("qualifier", r.clone().map(|c| c.qualifier.code()))?
+            .add("low", r.clone().map(|c| c.allowed.map(|a| a.low)))?
+            .add("high", r.clone().map(|c| c.allowed.map(|a| a.high)))?
+            .add("source", r.clone().map(|c| &c.source))?
+            .add("quote", r.clone().map(|c| &c.quote))?
+            .add("note", r.map(|c| &c.note))?
+            .into_dict())
+    }
+
+    /// Every claim (with `origin` and `destination`, those between the two, either way
+    /// round) checked against the figures, as columns.
+    #[pyo3(signature = (origin=None, destination=None))]
+    fn check_claims<'py>(
+        &self,
+        py: Python<'py>,
+        origin: Option<String>,
+        destination: Option<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let pair = both_or_neither(py, ("origin", origin), ("destination", destination))?;
+        let rows = self.with(py, move |s| {
+            s.check_claims(pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str())))
+        })?;
+        let r = rows.iter();
+        let implied = rows.iter().map(|c| c.implied.as_ref());
+        Ok(Columns::new(py)
+            .add("text", r.clone().map(|c| &c.claim.text))?
+            .add("indicator", r.clone().map(|c| &c.claim.indicator))?
+            .add("period", r.clone().map(|c| c.claim.period.to_string()))?
+            .add("reference", r.clone().map(|c| c.claim.reference.code()))?
+            .add("relation", r.clone().map(|c| c.claim.relation.code()))?
+            .add("verdict", r.clone().map(|c| c.verdict.code()))?
+            .add("computed", r.clone().map(|c| c.computed))?
+            .add("computed_low", r.clone().map(|c| c.computed_low))?
+            .add("computed_high", r.clone().map(|c| c.computed_high))?
+            .add(
+                "implied_low",
+                implied.clone().map(|i| i.and_then(|i| i.low)),
+            )?
+            .add(
+                "implied_high",
+                implied.clone().map(|i| i.and_then(|i| i.high)),
+            )?
+            .add("explanation", r.clone().map(|c| &c.explanation))?
+            .add("origin", r.clone().map(|c| &c.claim.origin))?
+            .add("destination", r.clone().map(|c| &c.claim.destination))?
+            .add("product", r.map(|c| &c.claim.product))?
+            .add(
+                "implied_period",
+                implied.map(|i| i.map(|i| i.period.to_string())),
+            )?
+            .into_dict())
+    }
+
+    /// What the stored claims imply about a figure the store lacks: estimate rows as a
+    /// native `Table` in the columns of `observations`.
+    fn implied(
+        &self,
+        py: Python<'_>,
+        indicator: String,
+        origin: String,
+        destination: String,
+        period: &Bound<'_, PyAny>,
+    ) -> PyResult<PyTable> {
+        let period = required_period("period", period).py(py)?;
+        let columns = self.with(py, move |s| {
+            let rows = s.implied(&indicator, &origin, &destination, &period)?;
+            let table = ObservationTable::from_observations(&rows, &[s.indicator(&indicator)?])?;
+            Ok(crate::columns::Columns::of_observations(&table))
+        })?;
+        Ok(PyTable::new(columns))
     }
 
     // ----- reports -----------------------------------------------------------------------------

@@ -488,16 +488,14 @@ def test_every_observation_and_event_has_a_non_empty_quote(store: bilateral.Stor
         assert df["source"].notna().all()
 
 
-def test_trade_turnover_january_to_august_2024_is_an_estimate_under_a_third_of_2025(
+def test_trade_turnover_january_to_august_2024_is_not_a_figure_the_article_gives(
     store: bilateral.Store,
 ) -> None:
+    # The article only implies it ("more than tripling"): a claim (see test_claims.py),
+    # not an observation, so no row holds it and no growth is computed from it.
     df = store.observations(indicator="trade_turnover")
-    row = df[df["period"] == "2024-01/2024-08"].iloc[0]
-    assert (row["qualifier"], row["status"]) == ("under", "estimate")
-    # "more than tripling", read as a multiple between 3 and 4: 547.6M / 4 = 136.9M, and
-    # 547.6M / 3 = 182,533,333.3… rounded up to 10,000 by the dataset.
-    assert (row["low"], row["high"]) == (136_900_000, 182_540_000)
-    assert row["note"].startswith("Not a published figure")
+    assert df[df["period"] == "2024-01/2024-08"].empty
+    assert "estimate" not in set(df["status"])
 
 
 def test_undirected_trade_turnover_is_found_with_the_pair_in_reverse_order(
@@ -505,8 +503,8 @@ def test_undirected_trade_turnover_is_found_with_the_pair_in_reverse_order(
 ) -> None:
     reverse = store.observations(indicator="trade_turnover", origin="KAZ", destination="AZE")
     forward = store.observations(indicator="trade_turnover", origin="AZE", destination="KAZ")
-    # 2023, January–August 2024 (implied), 2024, January–August 2025, by first then last day.
-    assert reverse["period"].tolist() == ["2023", "2024-01/2024-08", "2024", "2025-01/2025-08"]
+    # 2023, 2024, January–August 2025, by first then last day.
+    assert reverse["period"].tolist() == ["2023", "2024", "2025-01/2025-08"]
     pd.testing.assert_frame_equal(reverse, forward)
     assert set(zip(reverse["origin"], reverse["destination"])) == {("AZE", "KAZ")}
 

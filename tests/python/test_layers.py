@@ -169,7 +169,8 @@ def test_the_store_is_the_python_class_over_the_native_one(tmp_path: Path) -> No
     store = bilateral.demo()
     assert isinstance(store, bilateral.Store)
     assert type(store).__module__ == "bilateral.store"
-    assert repr(store) == "<bilateral.Store in memory: 38 observations>"
+    # the article's 35 figures (the 3 it only implies are claims, not observations)
+    assert repr(store) == "<bilateral.Store in memory: 35 observations>"
     path = tmp_path / "relations.db"
     with bilateral.Store(path) as on_disk:
         assert repr(on_disk) == f'<bilateral.Store "{path}": 0 observations>'

@@ -147,7 +147,13 @@ def test_load_reads_a_dataset_file_written_by_the_test(tmp_path: Path) -> None:
                     "title": "Trade mission"}],
     }), encoding="utf-8")  # fmt: skip
     store = bilateral.Store()
-    assert store.load(path) == {"sources": 1, "indicators": 1, "observations": 1, "events": 1}
+    assert store.load(path) == {
+        "sources": 1,
+        "indicators": 1,
+        "observations": 1,
+        "events": 1,
+        "claims": 0,
+    }
     assert store.observations(indicator="wine_exports")["value"].tolist() == [12_500_000.0]
     with pytest.raises(FileNotFoundError):
         store.load(tmp_path / "missing.json")
