@@ -1,6 +1,7 @@
 """The ``bilateral`` command line (also ``python -m bilateral``).
 
     bilateral report [COUNTRY COUNTRY] [--db FILE | --dataset NAME] [--format F] [-o OUT]
+                     [--include-implied]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral datasets
@@ -74,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_store_options(report, "to report from")
     report.add_argument("--format", choices=["markdown", "html", "json"], default="markdown")
     report.add_argument("-o", "--output", help="write to this file instead of standard output")
+    report.add_argument(
+        "--include-implied",
+        action="store_true",
+        help="add the ranges claims imply for unpublished figures to the figures tables",
+    )
 
     summary = commands.add_parser(
         "summary", help="every figure, event and source of a store or dataset"
@@ -110,7 +116,7 @@ def _report(args: argparse.Namespace) -> int:
                     f"the built-in dataset {DEFAULT_DATASET} has no figures for "
                     f"{' and '.join(words)}; name a store with --db or a dataset with --dataset"
                 )
-        report = store.report(words[0], words[1])
+        report = store.report(words[0], words[1], include_implied=args.include_implied)
     text = report.render(args.format)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:

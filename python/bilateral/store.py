@@ -565,12 +565,14 @@ class Store:
 
         The rules: ``partial_exceeds_whole`` (part of a period above the whole),
         ``year_to_date_falls``, ``sources_disagree`` (bounds that do not overlap),
-        ``target_already_reached`` and ``projection_outside_history``.
+        ``target_already_reached``, ``projection_outside_history``, and from the claims
+        ``implied_rest_of_year`` (a figure a claim implies for part of a year that leaves
+        an implausible rest of it).
 
         >>> found = bilateral.demo().check("KAZ", "AZE")
         >>> found[["severity", "check", "periods"]].values.tolist()
-        [['info', 'projection_outside_history', '2027, 2024']]
-        """
+        [['warning', 'implied_rest_of_year', '2024, 2024-01/2024-08'], ['info', 'projection_outside_history', '2027, 2024']]
+        """  # noqa: E501
         return frame(self._inner.check(origin, destination))
 
     # ----- claims ---------------------------------------------------------------------------
@@ -627,8 +629,9 @@ class Store:
         )
 
     def claims(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
-        """Claims as a pandas DataFrame, sorted by indicator, pair, product and period;
-        with `a` and `b`, only those between the two countries (either way round).
+        """Claims as a pandas DataFrame, sorted by indicator, pair, product and period:
+        with `a` and `b`, those between the two countries (either way round); with one,
+        every claim it is in.
         Columns: text, indicator, origin, destination, product, period, reference,
         relation, value, qualifier, low and high (the interval the number allows; NaN
         for a claim without a number), source, quote, note.
@@ -643,9 +646,10 @@ class Store:
         self, origin: str | None = None, destination: str | None = None
     ) -> pd.DataFrame:
         """Every claim checked against the stored figures, one row each in the order of
-        :meth:`claims`; with `origin` and `destination`, only those between the two
-        (either way round). Columns: text, indicator, period, reference, relation,
-        verdict (``supported``, ``plausible``, ``contradicted`` or ``unverifiable``),
+        :meth:`claims`: with `origin` and `destination`, those between the two (either
+        way round); with one, every claim it is in. Columns: text, indicator, period,
+        reference, relation, verdict (``supported``, ``plausible``, ``contradicted`` or
+        ``unverifiable``),
         computed (the relation as the figures have it: a multiple for ratio, a
         percentage for share, otherwise the percentage difference) with computed_low
         and computed_high, implied_low and implied_high (for an unverifiable claim, the
@@ -663,13 +667,14 @@ class Store:
     ) -> pd.DataFrame:
         """What the stored claims imply about the figure of `indicator` from `origin` to
         `destination` for `period`, which the store does not have: one ``estimate`` row
-        per claim that bounds it, in the columns of :meth:`observations` (the value is
-        the interval's upper end, qualifier ``under``, or the one value when the ends
-        meet). The rows are not stored, and no report computes growth from them.
+        per claim that bounds it, in the columns of :meth:`observations`, with the digits
+        a derived figure shows and its ends rounded outwards (the value is the upper end,
+        qualifier ``under``; or, when the ends meet, the one value rounded, ``approx``).
+        The rows are not stored, and no report computes growth from them.
 
         >>> rows = bilateral.demo().implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")
-        >>> round(float(rows["value"].iloc[0]))  # 2.6 million t after "a 2% increase": 2.6M / 1.02
-        2549020
+        >>> rows[["value", "low", "high"]].values.tolist()  # 2.6M t / 1.02 = 2,549,019.6…
+        [[2549000.0, 2549000.0, 2550000.0]]
         """
         return Table(self._inner.implied(indicator, origin, destination, period)).to_pandas()
 
@@ -1125,16 +1130,21 @@ class Store:
         every = self._inner.asymmetry_of_every(indicator, a, b, product, status=status)
         return converted(every, into)
 
-    def report(self, a: str, b: str) -> Report:
+    def report(self, a: str, b: str, *, include_implied: bool = False) -> Report:
         """The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a
-        headline, sections with sentences, tables and charts, notes tracing every
-        figure to its source, and the sources. Renders as Markdown, HTML and JSON.
+        headline, sections with sentences, tables and charts, what the figures say about
+        the claims, notes tracing every figure to its source, and the sources. Renders
+        as Markdown, HTML and JSON.
+
+        With ``include_implied=True`` the ranges the claims imply for figures nobody
+        published (see :meth:`implied`) join each section's table of figures as
+        estimate rows whose note names the claim; no sentence or growth uses them.
 
         >>> report = bilateral.demo().report("Azerbaijan", "KZ")
         >>> report.title, report.sections[0].title
         ('Azerbaijan and Kazakhstan', 'Trade')
         """
-        return Report(self._inner.report(a, b))
+        return Report(self._inner.report(a, b, include_implied))
 
     def pairs(self) -> list[tuple[str, str, int]]:
         """The pairs of countries with observations or events, as `(a, b, count)` with the

@@ -12,7 +12,9 @@ use crate::model::{
     Bounds, Claim, Indicator, Kind, Observation, Qualifier, Reference, Relation, Status,
 };
 use crate::period::Period;
-use crate::words::numbers::{format_derived_toward, round_toward, Rounding};
+use crate::words::numbers::{
+    format_derived_toward, round_for_reading_toward, round_toward, Rounding,
+};
 use crate::words::{format_derived, format_value, period_words};
 
 /// What the figures make of a claim.
@@ -696,19 +698,31 @@ fn round_sig(v: f64, digits: i32, way: Rounding) -> f64 {
     round_toward(v, digits - 1 - v.abs().log10().floor() as i32, way)
 }
 
-/// An implied interval as an estimate row, for callers who ask for one: the value is
-/// its upper end (547.6 / 3 for "more than tripling") with the qualifier `under`, or
-/// the one value when the ends meet, and the note names the claim. `None` for an
-/// interval open above, which no row can hold.
+/// An implied interval as an estimate row, for callers who ask for one, with no more
+/// digits than a derived figure shows (four significant, whole units from 1,000 to a
+/// million), its ends rounded outwards: the value is the upper end (547.6 / 3 =
+/// 182.53… million for "more than tripling", shown as 182.6 million) with the qualifier
+/// `under`, or, when the ends meet, the one value rounded, `approx`, between its
+/// roundings down and up (2.6 / 1.02 = 2.54902 million t: about 2.549 million t in
+/// [2.549, 2.55] million t). The note names the claim. `None` for an interval open
+/// above, which no row can hold.
 pub fn implied_observation(check: &ClaimCheck, indicator: &Indicator) -> Option<Observation> {
     let implied = check.implied.as_ref()?;
     let claim = &check.claim;
     let (low, high) = (implied.low.unwrap_or(0.0), implied.high?);
+    let (rounded_low, rounded_high) = (
+        round_for_reading_toward(low, Rounding::Down),
+        round_for_reading_toward(high, Rounding::Up),
+    );
     let (value, qualifier) = if low == high {
-        (low, Qualifier::Exact)
+        (
+            round_for_reading_toward(low, Rounding::Nearest),
+            Qualifier::Approx,
+        )
     } else {
-        (high, Qualifier::Under)
+        (rounded_high, Qualifier::Under)
     };
+    let (low, high) = (rounded_low, rounded_high);
     Some(Observation {
         indicator: claim.indicator.clone(),
         origin: claim.origin.clone(),
@@ -851,20 +865,20 @@ pub fn implied_rest_of_year(
 }
 
 impl crate::store::Store {
-    /// Every claim (with a pair, those between the two, either direction) checked
-    /// against the stored figures, in the order of [`Store::claims`](crate::store::Store::claims).
+    /// The claims [`Store::claims`](crate::store::Store::claims) lists for `a` and `b`,
+    /// each checked against the stored figures.
     ///
     /// ```
     /// use bilateral::analysis::Verdict;
     ///
     /// let store = bilateral::Store::demo()?;
-    /// let checks = store.check_claims(Some(("AZE", "KAZ")))?;
+    /// let checks = store.check_claims(Some("AZE"), Some("KAZ"))?;
     /// let sixfold = checks.iter().find(|c| c.claim.text == "surged sixfold").unwrap();
     /// assert_eq!(sixfold.verdict, Verdict::Supported); // 4.5 / 0.8 = 5.625, within 5.5 to 6.5
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn check_claims(&self, pair: Option<(&str, &str)>) -> crate::Result<Vec<ClaimCheck>> {
-        let claims = self.claims(pair)?;
+    pub fn check_claims(&self, a: Option<&str>, b: Option<&str>) -> crate::Result<Vec<ClaimCheck>> {
+        let claims = self.claims(a, b)?;
         let indicators: std::collections::HashMap<String, Indicator> = self
             .indicators()?
             .into_iter()
@@ -896,8 +910,9 @@ impl crate::store::Store {
     /// ```
     /// let store = bilateral::Store::demo()?;
     /// let rows = store.implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")?;
-    /// // "2.6 million tons … marking a 2% increase": 2,600,000 / 1.02
-    /// assert!((rows[0].value - 2_600_000.0 / 1.02).abs() < 1e-6);
+    /// // "2.6 million tons … marking a 2% increase": 2,600,000 / 1.02 = 2,549,019.6…,
+    /// // about 2.549 million t, between its roundings down and up
+    /// assert_eq!((rows[0].value, rows[0].low, rows[0].high), (2_549_000.0, 2_549_000.0, 2_550_000.0));
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn implied(
@@ -922,7 +937,7 @@ impl crate::store::Store {
                 || (!definition.directed && c.origin == destination && c.destination == origin)
         };
         Ok(self
-            .check_claims(Some((&origin, &destination)))?
+            .check_claims(Some(&origin), Some(&destination))?
             .iter()
             .filter(|c| c.claim.indicator == indicator && same_pair(&c.claim))
             .filter(|c| c.implied.as_ref().is_some_and(|i| i.period == period))

@@ -527,17 +527,8 @@ impl Store {
         let indicators = self.indicators()?;
         let country = |c: Option<&str>| c.map(|c| self.country(c).map(|c| c.alpha3)).transpose();
         let (origin, destination) = (country(origin)?, country(destination)?);
-        let claims: Vec<ClaimCheck> = match (&origin, &destination) {
-            (Some(a), Some(b)) => self.check_claims(Some((a, b)))?,
-            _ => {
-                let mut all = self.check_claims(None)?;
-                let one = origin.as_ref().or(destination.as_ref());
-                all.retain(|c| {
-                    one.is_none_or(|one| c.claim.origin == *one || c.claim.destination == *one)
-                });
-                all
-            }
-        };
+        let claims: Vec<ClaimCheck> =
+            self.check_claims(origin.as_deref(), destination.as_deref())?;
         let from_claims = implied_rest_of_year(&claims, &observations, &indicators);
         Ok(ordered(
             check(&observations, &indicators)

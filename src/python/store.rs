@@ -138,37 +138,6 @@ fn on_duplicate(on_duplicate: &str, replace: Option<bool>) -> crate::error::Resu
     }
 }
 
-/// Both countries of a pair, or neither: one alone is a validation error naming the
-/// missing one.
-fn both_or_neither(
-    py: Python<'_>,
-    (a_name, a): (&str, Option<String>),
-    (b_name, b): (&str, Option<String>),
-) -> PyResult<Option<(String, String)>> {
-    match (a, b) {
-        (Some(a), Some(b)) => Ok(Some((a, b))),
-        (None, None) => Ok(None),
-        (a, b) => {
-            let (missing, given) = if a.is_some() {
-                (b_name, a)
-            } else {
-                (a_name, b)
-            };
-            Err(to_py_err(
-                py,
-                Error::invalid(
-                    missing,
-                    "None",
-                    format!(
-                        "is missing: give both countries of a pair, or neither ({} given)",
-                        given.unwrap_or_default()
-                    ),
-                ),
-            ))
-        }
-    }
-}
-
 /// What a load added, as a dict of counts.
 fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDict>> {
     let dict = PyDict::new(py);
@@ -748,8 +717,8 @@ impl PyStore {
         self.with(py, move |s| s.add_claim(&claim))
     }
 
-    /// Claims as columns; with `a` and `b`, only those between the two (either way
-    /// round). `low` and `high` are the interval the claim's number allows.
+    /// Claims as columns: with `a` and `b`, those between the two (either way round);
+    /// with one, those it is in. `low` and `high` are the interval the claim's number allows.
     #[pyo3(signature = (a=None, b=None))]
     fn claims<'py>(
         &self,
@@ -757,10 +726,7 @@ impl PyStore {
         a: Option<String>,
         b: Option<String>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let pair = both_or_neither(py, ("a", a), ("b", b))?;
-        let rows = self.with(py, move |s| {
-            s.claims(pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str())))
-        })?;
+        let rows = self.with(py, move |s| s.claims(a.as_deref(), b.as_deref()))?;
         let r = rows.iter();
         Ok(Columns::new(py)
             .add("text", r.clone().map(|c| &c.text))?
@@ -781,8 +747,8 @@ impl PyStore {
             .into_dict())
     }
 
-    /// Every claim (with `origin` and `destination`, those between the two, either way
-    /// round) checked against the figures, as columns.
+    /// The claims `claims` lists for `origin` and `destination`, checked against the
+    /// figures, as columns.
     #[pyo3(signature = (origin=None, destination=None))]
     fn check_claims<'py>(
         &self,
@@ -790,9 +756,8 @@ impl PyStore {
         origin: Option<String>,
         destination: Option<String>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let pair = both_or_neither(py, ("origin", origin), ("destination", destination))?;
         let rows = self.with(py, move |s| {
-            s.check_claims(pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str())))
+            s.check_claims(origin.as_deref(), destination.as_deref())
         })?;
         let r = rows.iter();
         let implied = rows.iter().map(|c| c.implied.as_ref());
@@ -1096,9 +1061,18 @@ impl PyStore {
         Ok(PyTable::new(crate::columns::Columns::of_asymmetry(&rows)))
     }
 
-    /// The report on countries `a` and `b`.
-    fn report(&self, py: Python<'_>, a: String, b: String) -> PyResult<PyReport> {
-        let report = self.with(py, move |s| s.report(&a, &b))?;
+    /// The report on countries `a` and `b`; with `include_implied`, the ranges claims
+    /// imply join the figures tables.
+    #[pyo3(signature = (a, b, include_implied=false))]
+    fn report(
+        &self,
+        py: Python<'_>,
+        a: String,
+        b: String,
+        include_implied: bool,
+    ) -> PyResult<PyReport> {
+        let options = crate::report::ReportOptions::default().include_implied(include_implied);
+        let report = self.with(py, move |s| s.report_with(&a, &b, &options))?;
         Ok(PyReport::new(report))
     }
 

@@ -150,7 +150,7 @@ pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> 
     }
     Ok(Gathered {
         events: store.events(Some((&a.alpha3, &b.alpha3)))?,
-        claims: store.claims(Some((&a.alpha3, &b.alpha3)))?,
+        claims: store.claims(Some(&a.alpha3), Some(&b.alpha3))?,
         sources: store.sources()?,
         topics: store.topics()?,
         pair: Pair { a, b },

@@ -283,21 +283,22 @@ impl Store {
         Ok(added)
     }
 
-    /// Claims, sorted by indicator, pair, product and period; with a pair, only those
-    /// between the two (either direction).
-    pub fn claims(&self, pair: Option<(&str, &str)>) -> Result<Vec<Claim>> {
-        let (a, b) = match pair {
-            Some((a, b)) => (
-                Some(self.countries.id(a, "origin")?.0),
-                Some(self.countries.id(b, "destination")?.0),
-            ),
-            None => (None, None),
-        };
+    /// Claims, sorted by indicator, pair, product and period: with `a` and `b`, those
+    /// between the two (either direction); with one, those with that country on either
+    /// side; with neither, all.
+    pub fn claims(&self, a: Option<&str>, b: Option<&str>) -> Result<Vec<Claim>> {
+        let a = a
+            .map(|a| self.countries.id(a, "a"))
+            .transpose()?
+            .map(|(id, _)| id);
+        let b = b
+            .map(|b| self.countries.id(b, "b"))
+            .transpose()?
+            .map(|(id, _)| id);
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_CLAIM}
-             WHERE ?1 IS NULL
-                OR (c.origin_id = ?1 AND c.destination_id = ?2)
-                OR (c.origin_id = ?2 AND c.destination_id = ?1)
+             WHERE (?1 IS NULL OR ?1 IN (c.origin_id, c.destination_id))
+               AND (?2 IS NULL OR ?2 IN (c.origin_id, c.destination_id))
              ORDER BY i.code, o.alpha3, d.alpha3, p.code, c.start_day, c.end_day, c.id"
         ))?;
         let rows = stmt.query_map(params![a, b], read_claim)?;

@@ -74,7 +74,8 @@ fn round_for_reading(value: f64) -> f64 {
     round_for_reading_toward(value, Rounding::Nearest)
 }
 
-fn round_for_reading_toward(value: f64, way: Rounding) -> f64 {
+/// `value` rounded `way` to the digits [`format_derived`] shows.
+pub(crate) fn round_for_reading_toward(value: f64, way: Rounding) -> f64 {
     let magnitude = value.abs();
     if !value.is_finite() || value == 0.0 {
         return value;

@@ -153,13 +153,14 @@ def test_a_bad_claim_is_a_validation_error_naming_its_field(
     assert store.claims().empty
 
 
-def test_one_country_alone_is_a_validation_error_naming_the_other() -> None:
-    store = visitors()
+def test_one_country_alone_finds_every_claim_it_is_in() -> None:
+    store = bilateral.demo()
+    # the article's ten claims are all between Azerbaijan and Kazakhstan
+    assert len(store.check_claims("AZE")) == 10
+    assert len(store.claims(b="KAZ")) == 10
+    assert store.claims("GEO").empty
     with pytest.raises(bilateral.ValidationError) as caught:
-        store.check_claims("AZE")
-    assert caught.value.field == "destination"
-    with pytest.raises(bilateral.ValidationError) as caught:
-        store.claims(b="KAZ")
+        store.claims("Atlantis")
     assert caught.value.field == "a"
 
 
@@ -301,9 +302,9 @@ def test_implied_trade_in_january_to_august_2024_is_one_estimate_row() -> None:
     row = rows.iloc[0]
     assert (row["origin"], row["destination"], row["period"]) == ("AZE", "KAZ", "2024-01/2024-08")
     assert (row["status"], row["qualifier"], row["unit"]) == ("estimate", "under", "USD")
-    # the upper end of [547.6 M / 4, 547.6 M / 3]
-    assert row["value"] == pytest.approx(547.6e6 / 3)
-    assert row["low"] == pytest.approx(136.9e6)
+    # the upper end of [547.6 M / 4, 547.6 M / 3] = [136.9 M, 182.533… M], shown to four
+    # digits and rounded outwards: the value and high 182.6 M, the low 136.9 M
+    assert (row["value"], row["low"], row["high"]) == (182.6e6, 136.9e6, 182.6e6)
     assert row["start"] == pd.Timestamp("2024-01-01") and row["end"] == pd.Timestamp("2024-08-31")
 
 
@@ -322,3 +323,22 @@ def test_loading_counts_claims(tmp_path: Path, capsys: pytest.CaptureFixture[str
     }), encoding="utf-8")  # fmt: skip
     assert main(["load", str(path), "--db", str(tmp_path / "store.db")]) == 0
     assert "1 observations, 0 events, 1 claims" in capsys.readouterr().out
+
+
+# ----- the report -----------------------------------------------------------------------------
+
+
+def test_the_report_shows_implied_ranges_only_when_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    store = bilateral.demo()
+    plain = store.report("AZE", "KAZ").to_markdown()
+    with_implied = store.report("AZE", "KAZ", include_implied=True).to_markdown()
+    # the claims section is in both; the implied January–August 2024 row only when asked
+    assert "## What the figures say about the claims" in plain
+    implied_row = "| Trade turnover | Azerbaijan | Kazakhstan | total | 2024-01/2024-08 |"
+    assert implied_row not in plain
+    assert implied_row in with_implied
+    assert "Implied, not published" in with_implied
+    assert main(["report", "AZE", "KAZ", "--include-implied"]) == 0
+    assert implied_row in capsys.readouterr().out

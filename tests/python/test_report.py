@@ -50,6 +50,7 @@ def test_the_report_has_a_section_per_kind_of_indicator(report: bilateral.Report
         "Transport and energy",
         "Tourism and people",
         "Cooperation and timeline",
+        "What the figures say about the claims",
     ]
     trade = report.sections[0]
     assert trade.sentences[0].startswith(
@@ -68,8 +69,13 @@ def test_tables_are_dataframes_with_numbers_and_words(report: bilateral.Report) 
     ]
     assert (row["value"], row["figure"]) == (533_400_000.0, "$533.4 million")
     assert str(figures["value"].dtype) == "float64"
-    timeline = report.sections[-1].tables[-1]
+    timeline = report.sections[-2].tables[-1]
     assert "2025-05-17" in timeline["date"].tolist()
+    claims = report.sections[-1].tables[0]
+    assert claims.attrs["title"] == "Claims"
+    # 4.5 / 0.8 = 5.625 for "surged sixfold"
+    sixfold = claims[claims["claim"] == "surged sixfold"].iloc[0]
+    assert (sixfold["verdict"], sixfold["computed"]) == ("supported", 5.625)
 
 
 def test_every_cited_note_traces_to_a_source_and_quote(report: bilateral.Report) -> None:
