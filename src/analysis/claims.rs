@@ -3,18 +3,19 @@
 //! claim about a figure nobody published, the interval the claim implies for it.
 //!
 //! An implied interval is never a figure: it is not stored, and nothing computes growth
-//! from it. [`implied_observation`] turns one into an estimate row for callers who ask.
+//! from it; `implied.rs` turns one into an estimate row for callers who ask. The words
+//! of the explanations are in `words/claims.rs`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::consistency::{Check, Finding};
-use crate::model::{
-    Bounds, Claim, Indicator, Kind, Observation, Qualifier, Reference, Relation, Status,
-};
+use crate::model::{Bounds, Claim, Indicator, Kind, Observation, Reference, Relation, Status};
 use crate::period::Period;
-use crate::words::numbers::{
-    format_derived_toward, round_for_reading_toward, round_toward, Rounding,
+use crate::words::claims::{
+    allowed_words, change_range_words, figure_words, implied_words, quoted, range_words, round_sig,
+    trim,
 };
+use crate::words::numbers::round_toward;
+use crate::words::phrases::capitalise;
 use crate::words::{format_derived, format_value, period_words};
 
 /// What the figures make of a claim.
@@ -131,7 +132,7 @@ impl<'a> Side<'a> {
 
 /// The figure of `product` for exactly `period`: a target when `target`, otherwise the
 /// preferred one (actual, then provisional, then estimate) that is not forward-looking.
-fn figure_at<'a>(
+pub(super) fn figure_at<'a>(
     figures: &[&'a Observation],
     product: &str,
     period: &Period,
@@ -272,7 +273,7 @@ impl<'a> Comparison<'a> {
             Relation::Less => strict_verdict(quotient, false),
             _ => verdict(quotient, self.allowed_quotient()),
         };
-        let mut explanation = capitalised(&self.comparison_words(s, r, point, quotient));
+        let mut explanation = capitalise(&self.comparison_words(s, r, point, quotient));
         explanation.push_str(&self.verdict_words(verdict));
         ClaimCheck {
             explanation,
@@ -369,7 +370,7 @@ impl<'a> Comparison<'a> {
             explanation.push_str(&format!(
                 "; if {} holds, it was {} (implied, not published).",
                 quoted(&self.claim.text),
-                implied_words(implied, unit)
+                implied_words(implied.low, implied.high, unit)
             ));
         } else {
             explanation.push('.');
@@ -475,7 +476,7 @@ fn check_record(
         return ClaimCheck {
             explanation: format!(
                 "{} is the only figure over {} stored, so there is nothing to compare it with.",
-                capitalised(&figure_words(s, unit)),
+                capitalise(&figure_words(s, unit)),
                 claim.period.length_text()
             ),
             ..base
@@ -509,7 +510,7 @@ fn check_record(
             figure_words(nearest, unit)
         ),
     };
-    let subject = capitalised(&figure_words(s, unit));
+    let subject = capitalise(&figure_words(s, unit));
     let words = quoted(&claim.text);
     let explanation = match verdict {
         Verdict::Supported => format!("{subject} is {above} {others_words}, as {words} says."),
@@ -578,292 +579,6 @@ fn strict_verdict(quotient: Bounds, greater: bool) -> Verdict {
     }
 }
 
-/// What a claim's number allows, in words: "3 to 4 times", "+2 %", "17.5 % to 22.5 %".
-fn allowed_words(claim: &Claim) -> String {
-    let Some(a) = claim.allowed else {
-        return String::new();
-    };
-    let show = |v: f64| match claim.relation {
-        Relation::Ratio => trim(v),
-        Relation::Pct => signed(trim(v)),
-        _ => format!("{} %", trim(v)),
-    };
-    let range = if a.low == a.high {
-        show(a.low)
-    } else {
-        format!("{} to {}", show(a.low), show(a.high))
-    };
-    match claim.relation {
-        Relation::Ratio => format!("{range} times"),
-        Relation::Pct if a.low == a.high => format!("{range} %"),
-        Relation::Pct => format!("{} % to {} %", signed(trim(a.low)), signed(trim(a.high))),
-        _ => range,
-    }
-}
-
-/// "$547.6 million in January–August 2025".
-fn figure_words(o: &Observation, unit: &str) -> String {
-    format!(
-        "{} in {}",
-        format_value(o.value, unit, o.qualifier),
-        period_words(&o.period)
-    )
-}
-
-/// An implied interval in words, each end rounded outwards as derived figures are read:
-/// "between $136.9 million and $182.6 million", "below $182.6 million", "about 2.549
-/// million t" when the ends meet.
-fn implied_words(implied: &Implied, unit: &str) -> String {
-    let down = |v: f64| format_derived_toward(v, unit, Rounding::Down);
-    let up = |v: f64| format_derived_toward(v, unit, Rounding::Up);
-    match (implied.low, implied.high) {
-        (Some(l), Some(h)) if format_derived(l, unit) == format_derived(h, unit) => {
-            format!("about {}", format_derived(l, unit))
-        }
-        (Some(l), Some(h)) => format!("between {} and {}", down(l), up(h)),
-        (Some(l), None) => format!("at least {}", down(l)),
-        (None, Some(h)) => format!("at most {}", up(h)),
-        (None, None) => "not bounded".to_owned(),
-    }
-}
-
-/// "up 71.4 % to 76.1 %", "between 8.9 % lower and 1.8 % higher", "unchanged": a change
-/// with its ends rounded outwards to one decimal.
-fn change_range_words(point: f64, low: f64, high: f64) -> String {
-    let lo = round_toward(low, 1, Rounding::Down);
-    let hi = round_toward(high, 1, Rounding::Up);
-    let pct = |v: f64| format!("{:.1} %", v.abs());
-    if lo == hi || is_point(low, high) {
-        let p = round_toward(point, 1, Rounding::Nearest);
-        return match p {
-            p if p > 0.0 => format!("up {}", pct(p)),
-            p if p < 0.0 => format!("down {}", pct(p)),
-            _ => "unchanged".to_owned(),
-        };
-    }
-    if lo >= 0.0 {
-        format!("up {} to {}", pct(lo), pct(hi))
-    } else if hi <= 0.0 {
-        format!("down {} to {}", pct(hi), pct(lo))
-    } else {
-        format!("between {} lower and {} higher", pct(lo), pct(hi))
-    }
-}
-
-/// "5.625", or "between 2.9 and 3.2" when the interval reads wider than the point.
-fn range_words(point: f64, low: f64, high: f64, show: impl Fn(f64, Rounding) -> String) -> String {
-    let (l, h) = (show(low, Rounding::Down), show(high, Rounding::Up));
-    if l == h || is_point(low, high) {
-        show(point, Rounding::Nearest)
-    } else {
-        format!("between {l} and {h}")
-    }
-}
-
-/// True when an interval is one value but for the float noise of its arithmetic.
-fn is_point(low: f64, high: f64) -> bool {
-    (high - low).abs() <= TOLERANCE * low.abs().max(1.0)
-}
-
-fn quoted(text: &str) -> String {
-    format!("“{text}”")
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
-}
-
-fn signed(text: String) -> String {
-    if text.starts_with('-') {
-        text.replacen('-', "−", 1)
-    } else {
-        format!("+{text}")
-    }
-}
-
-/// A number with no trailing zeros.
-fn trim(v: f64) -> String {
-    let text = format!("{v:.6}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
-/// `v` rounded `way` to `digits` significant digits.
-fn round_sig(v: f64, digits: i32, way: Rounding) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    round_toward(v, digits - 1 - v.abs().log10().floor() as i32, way)
-}
-
-/// An implied interval as an estimate row, for callers who ask for one, with no more
-/// digits than a derived figure shows (four significant, whole units from 1,000 to a
-/// million), its ends rounded outwards: the value is the upper end (547.6 / 3 =
-/// 182.53… million for "more than tripling", shown as 182.6 million) with the qualifier
-/// `under`, or, when the ends meet, the one value rounded, `approx`, between its
-/// roundings down and up (2.6 / 1.02 = 2.54902 million t: about 2.549 million t in
-/// [2.549, 2.55] million t). The note names the claim. `None` for an interval open
-/// above, which no row can hold.
-pub fn implied_observation(check: &ClaimCheck, indicator: &Indicator) -> Option<Observation> {
-    let implied = check.implied.as_ref()?;
-    let claim = &check.claim;
-    let (low, high) = (implied.low.unwrap_or(0.0), implied.high?);
-    let (rounded_low, rounded_high) = (
-        round_for_reading_toward(low, Rounding::Down),
-        round_for_reading_toward(high, Rounding::Up),
-    );
-    let (value, qualifier) = if low == high {
-        (
-            round_for_reading_toward(low, Rounding::Nearest),
-            Qualifier::Approx,
-        )
-    } else {
-        (rounded_high, Qualifier::Under)
-    };
-    let (low, high) = (rounded_low, rounded_high);
-    Some(Observation {
-        indicator: claim.indicator.clone(),
-        origin: claim.origin.clone(),
-        destination: claim.destination.clone(),
-        product: implied.product.clone(),
-        period: implied.period,
-        period_text: implied.period.to_string(),
-        value,
-        qualifier,
-        low,
-        high,
-        status: Status::Estimate,
-        unit: indicator.unit.clone(),
-        source: claim.source.clone(),
-        quote: claim.quote.clone(),
-        note: Some(format!(
-            "Implied, not published: the interval the claim “{}” allows for this figure.",
-            claim.text
-        )),
-    })
-}
-
-/// How much faster (or slower) a year's remaining months must run than the months a
-/// claim implies a figure for, before the implied figure is worth a second look: a
-/// pace that doubles or halves within a year is rare in bilateral flows, and the
-/// article's own case (at most $22.8 million a month, then at least $87.7 million)
-/// is far beyond it.
-pub const REST_OF_YEAR_PACE_FACTOR: f64 = 2.0;
-
-/// Warnings for implied figures that make the rest of their year implausible: a claim
-/// implies a figure for part of a calendar year whose whole is stored, and the months
-/// left must then run at least [`REST_OF_YEAR_PACE_FACTOR`] times faster (or slower)
-/// a month than the implied months could.
-///
-/// For the article: "more than tripling" puts January–August 2024 at most at
-/// $182.53 million, a pace of at most $22.8 million a month; all of 2024 was $533.4
-/// million, so September–December carried at least $350.87 million, $87.7 million a
-/// month.
-pub fn implied_rest_of_year(
-    checks: &[ClaimCheck],
-    figures: &[Observation],
-    indicators: &[Indicator],
-) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    for check in checks {
-        let Some(implied) = &check.implied else {
-            continue;
-        };
-        let claim = &check.claim;
-        let Some(indicator) = indicators.iter().find(|i| i.code == claim.indicator) else {
-            continue;
-        };
-        let Some(months) = implied.period.months() else {
-            continue;
-        };
-        let year = implied.period.start().year();
-        if indicator.kind != Kind::Flow || months >= 12 || implied.period.end().year() != year {
-            continue;
-        }
-        let Ok(whole_year) = Period::year(year) else {
-            continue;
-        };
-        let own: Vec<&Observation> = figures
-            .iter()
-            .filter(|o| {
-                o.indicator == claim.indicator
-                    && o.origin == claim.origin
-                    && o.destination == claim.destination
-            })
-            .collect();
-        let Some(whole) = figure_at(&own, &implied.product, &whole_year, false) else {
-            continue;
-        };
-        let rest_months = f64::from(12 - months);
-        let months = f64::from(months);
-        let unit = &indicator.unit;
-        // The rest of the year: the whole less the implied part, each at its ends.
-        let rest_low = implied.high.map(|h| (whole.low - h) / rest_months);
-        let rest_high = implied.low.map(|l| (whole.high - l) / rest_months);
-        let part_high = implied.high.map(|h| h / months);
-        let part_low = implied.low.map(|l| l / months);
-        let faster = rest_low
-            .zip(part_high)
-            .filter(|&(rest, part)| rest > REST_OF_YEAR_PACE_FACTOR * part);
-        let slower = rest_high
-            .zip(part_low)
-            .filter(|&(rest, part)| rest * REST_OF_YEAR_PACE_FACTOR < part);
-        let rest_period = Period::new(
-            implied
-                .period
-                .end()
-                .next_day()
-                .unwrap_or(implied.period.end()),
-            whole_year.end(),
-        )
-        .unwrap_or(whole_year);
-        let monthly = |v: f64, way| format_derived_toward(v, unit, way);
-        let sentence = if let Some((rest, part)) = faster {
-            format!(
-                "If {} holds, {} was at most {} ({} a month), so {} carried at least {} \
-                 ({} a month) of the {} of {year}: a pace over {} times as fast.",
-                quoted(&claim.text),
-                period_words(&implied.period),
-                format_derived_toward(part * months, unit, Rounding::Up),
-                monthly(part, Rounding::Up),
-                period_words(&rest_period),
-                format_derived_toward(rest * rest_months, unit, Rounding::Down),
-                monthly(rest, Rounding::Down),
-                format_value(whole.value, unit, whole.qualifier),
-                trim(round_toward(rest / part, 1, Rounding::Down)),
-            )
-        } else if let Some((rest, part)) = slower {
-            format!(
-                "If {} holds, {} was at least {} ({} a month), so {} carried at most {} \
-                 ({} a month) of the {} of {year}: a pace at most {} times as fast.",
-                quoted(&claim.text),
-                period_words(&implied.period),
-                format_derived_toward(part * months, unit, Rounding::Down),
-                monthly(part, Rounding::Down),
-                period_words(&rest_period),
-                format_derived_toward(rest.max(0.0) * rest_months, unit, Rounding::Up),
-                monthly(rest.max(0.0), Rounding::Up),
-                format_value(whole.value, unit, whole.qualifier),
-                trim(round_toward(rest.max(0.0) / part, 2, Rounding::Up)),
-            )
-        } else {
-            continue;
-        };
-        findings.push(
-            Finding::new(Check::ImpliedRestOfYear, whole)
-                .figure(whole)
-                .figure_in_words(
-                    implied.period,
-                    &format!("{} (implied)", implied_words(implied, unit)),
-                )
-                .explained(sentence),
-        );
-    }
-    findings
-}
-
 impl crate::store::Store {
     /// The claims [`Store::claims`](crate::store::Store::claims) lists for `a` and `b`,
     /// each checked against the stored figures.
@@ -900,48 +615,5 @@ impl crate::store::Store {
             ));
         }
         Ok(checks)
-    }
-
-    /// What the stored claims imply about the figure of `indicator` from `origin` to
-    /// `destination` for `period`, which the store does not have: one estimate row per
-    /// claim that bounds it (see [`implied_observation`]). Reports never use these as
-    /// a base for growth.
-    ///
-    /// ```
-    /// let store = bilateral::Store::demo()?;
-    /// let rows = store.implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")?;
-    /// // "2.6 million tons … marking a 2% increase": 2,600,000 / 1.02 = 2,549,019.6…,
-    /// // about 2.549 million t, between its roundings down and up
-    /// assert_eq!((rows[0].value, rows[0].low, rows[0].high), (2_549_000.0, 2_549_000.0, 2_550_000.0));
-    /// # Ok::<(), bilateral::Error>(())
-    /// ```
-    pub fn implied(
-        &self,
-        indicator: &str,
-        origin: &str,
-        destination: &str,
-        period: &str,
-    ) -> crate::Result<Vec<Observation>> {
-        let period = Period::parse(period)?;
-        let definition = self.indicator(indicator)?;
-        let origin = self
-            .country(origin)
-            .map_err(|e| e.for_field("origin"))?
-            .alpha3;
-        let destination = self
-            .country(destination)
-            .map_err(|e| e.for_field("destination"))?
-            .alpha3;
-        let same_pair = |c: &Claim| {
-            (c.origin == origin && c.destination == destination)
-                || (!definition.directed && c.origin == destination && c.destination == origin)
-        };
-        Ok(self
-            .check_claims(Some(&origin), Some(&destination))?
-            .iter()
-            .filter(|c| c.claim.indicator == indicator && same_pair(&c.claim))
-            .filter(|c| c.implied.as_ref().is_some_and(|i| i.period == period))
-            .filter_map(|c| implied_observation(c, &definition))
-            .collect())
     }
 }

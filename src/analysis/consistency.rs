@@ -14,7 +14,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::claims::{implied_rest_of_year, ClaimCheck};
+use super::claims::ClaimCheck;
+use super::implied::implied_rest_of_year;
 use super::series::cagr;
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
@@ -69,7 +70,7 @@ pub enum Check {
     /// Warning: a figure implied for part of a year (by a claim such as "twice as much
     /// as in the first half") that leaves an implausible rest of the year. [`check`]
     /// never makes it: the claims that imply such figures are not observations, so the
-    /// rule lives with them ([`implied_rest_of_year`](super::implied_rest_of_year)), and
+    /// rule lives with them ([`implied_rest_of_year`]), and
     /// [`Store::check`] merges its findings with [`ordered`].
     ImpliedRestOfYear,
 }

@@ -23,28 +23,28 @@
 //!
 //! One file per figure: `series.rs` (what a series is, and the interval arithmetic
 //! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
-//! `targets.rs` (target progress, required growth), `asymmetry.rs`, and `claims.rs`
-//! (what the figures make of a claim, and what a claim implies about a missing figure).
+//! `targets.rs` (target progress, required growth), `asymmetry.rs`, `claims.rs` (what
+//! the figures make of a claim) and `implied.rs` (what a claim implies about a figure
+//! nobody published).
 //! [`consistency`] checks that a series' figures agree with each other.
 
 mod asymmetry;
 mod claims;
 pub mod consistency;
 mod growth;
+mod implied;
 mod per_capita;
 pub(crate) mod series;
 mod shares;
 mod targets;
 
 pub use asymmetry::{asymmetry, asymmetry_where_defined, AsymmetryRow, SeriesAsymmetry};
-pub use claims::{
-    check_claim, implied_observation, implied_rest_of_year, ClaimCheck, Implied, Verdict,
-    REST_OF_YEAR_PACE_FACTOR,
-};
+pub use claims::{check_claim, ClaimCheck, Implied, Verdict};
 pub use growth::{
     change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
     SeriesChange, SeriesGrowth,
 };
+pub use implied::{implied_observation, implied_rest_of_year, REST_OF_YEAR_PACE_FACTOR};
 pub use per_capita::{per_capita, per_capita_where_known, Basis, PerCapitaRow, SeriesPerCapita};
 pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
 pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow};

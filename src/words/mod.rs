@@ -1,7 +1,9 @@
 //! Every piece of wording in one place: numbers with their units (`$547.6 million`),
 //! periods in words (`January–August 2025`), and the phrases a report's sentences are
-//! built from (`up 4.2 %`, `1.427 times as much`). Nothing here reads the store.
+//! built from (`up 4.2 %`, `1.427 times as much`), and the words of claim checks
+//! (`claims.rs`). Nothing here reads the store.
 
+pub(crate) mod claims;
 pub(crate) mod numbers;
 mod periods;
 pub(crate) mod phrases;

@@ -1,0 +1,126 @@
+//! The words of claim checks: what a claim's number allows ("3 to 4 times"), a figure
+//! with its period, an implied range rounded outwards ("between $136.9 million and
+//! $182.6 million"), a change between two figures ("between 9.0 % lower and 1.8 %
+//! higher"), each end of a shown interval rounded outwards.
+
+use super::numbers::{format_derived_toward, round_toward, Rounding};
+use super::{format_derived, format_value, period_words};
+use crate::model::{Claim, Observation, Relation};
+
+/// What a claim's number allows, in words: "3 to 4 times", "+2 %", "17.5 % to 22.5 %".
+pub(crate) fn allowed_words(claim: &Claim) -> String {
+    let Some(a) = claim.allowed else {
+        return String::new();
+    };
+    let show = |v: f64| match claim.relation {
+        Relation::Ratio => trim(v),
+        Relation::Pct => signed(trim(v)),
+        _ => format!("{} %", trim(v)),
+    };
+    let range = if a.low == a.high {
+        show(a.low)
+    } else {
+        format!("{} to {}", show(a.low), show(a.high))
+    };
+    match claim.relation {
+        Relation::Ratio => format!("{range} times"),
+        Relation::Pct if a.low == a.high => format!("{range} %"),
+        Relation::Pct => format!("{} % to {} %", signed(trim(a.low)), signed(trim(a.high))),
+        _ => range,
+    }
+}
+
+/// "$547.6 million in January–August 2025".
+pub(crate) fn figure_words(o: &Observation, unit: &str) -> String {
+    format!(
+        "{} in {}",
+        format_value(o.value, unit, o.qualifier),
+        period_words(&o.period)
+    )
+}
+
+/// An implied interval in words, each end rounded outwards as derived figures are read:
+/// "between $136.9 million and $182.6 million", "below $182.6 million", "about 2.549
+/// million t" when the ends meet.
+pub(crate) fn implied_words(low: Option<f64>, high: Option<f64>, unit: &str) -> String {
+    let down = |v: f64| format_derived_toward(v, unit, Rounding::Down);
+    let up = |v: f64| format_derived_toward(v, unit, Rounding::Up);
+    match (low, high) {
+        (Some(l), Some(h)) if format_derived(l, unit) == format_derived(h, unit) => {
+            format!("about {}", format_derived(l, unit))
+        }
+        (Some(l), Some(h)) => format!("between {} and {}", down(l), up(h)),
+        (Some(l), None) => format!("at least {}", down(l)),
+        (None, Some(h)) => format!("at most {}", up(h)),
+        (None, None) => "not bounded".to_owned(),
+    }
+}
+
+/// "up 71.4 % to 76.1 %", "between 8.9 % lower and 1.8 % higher", "unchanged": a change
+/// with its ends rounded outwards to one decimal.
+pub(crate) fn change_range_words(point: f64, low: f64, high: f64) -> String {
+    let lo = round_toward(low, 1, Rounding::Down);
+    let hi = round_toward(high, 1, Rounding::Up);
+    let pct = |v: f64| format!("{:.1} %", v.abs());
+    if lo == hi || is_point(low, high) {
+        let p = round_toward(point, 1, Rounding::Nearest);
+        return match p {
+            p if p > 0.0 => format!("up {}", pct(p)),
+            p if p < 0.0 => format!("down {}", pct(p)),
+            _ => "unchanged".to_owned(),
+        };
+    }
+    if lo >= 0.0 {
+        format!("up {} to {}", pct(lo), pct(hi))
+    } else if hi <= 0.0 {
+        format!("down {} to {}", pct(hi), pct(lo))
+    } else {
+        format!("between {} lower and {} higher", pct(lo), pct(hi))
+    }
+}
+
+/// "5.625", or "between 2.9 and 3.2" when the interval reads wider than the point.
+pub(crate) fn range_words(
+    point: f64,
+    low: f64,
+    high: f64,
+    show: impl Fn(f64, Rounding) -> String,
+) -> String {
+    let (l, h) = (show(low, Rounding::Down), show(high, Rounding::Up));
+    if l == h || is_point(low, high) {
+        show(point, Rounding::Nearest)
+    } else {
+        format!("between {l} and {h}")
+    }
+}
+
+/// True when an interval is one value but for the float noise of its arithmetic.
+pub(crate) fn is_point(low: f64, high: f64) -> bool {
+    (high - low).abs() <= 1e-9 * low.abs().max(1.0)
+}
+
+pub(crate) fn quoted(text: &str) -> String {
+    format!("“{text}”")
+}
+
+fn signed(text: String) -> String {
+    if text.starts_with('-') {
+        text.replacen('-', "−", 1)
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// A number with no trailing zeros.
+pub(crate) fn trim(v: f64) -> String {
+    let text = format!("{v:.6}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// `v` rounded `way` to `digits` significant digits.
+pub(crate) fn round_sig(v: f64, digits: i32, way: Rounding) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    round_toward(v, digits - 1 - v.abs().log10().floor() as i32, way)
+}
