@@ -180,7 +180,10 @@ fn series_svg(chart: &Chart) -> String {
     let span = (x1 - x0).max(1.0);
     let sx = |x: f64| LEFT + (x - x0) / span * plot_width;
     let sy = scale_y(&ticks, plot_height);
-    for year in (x0 as i32)..(x1 as i32) {
+    // A label every `step` years, so that twenty years of labels do not run together
+    // (a label is about 36 px wide).
+    let step = ((x1 - x0) * 36.0 / plot_width).ceil().max(1.0) as usize;
+    for year in ((x0 as i32)..(x1 as i32)).step_by(step) {
         let x = sx(f64::from(year) + 0.5);
         let _ = writeln!(
             out,

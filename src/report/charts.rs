@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::notes::Notes;
+use super::periodic::is_short;
 use crate::analysis::Series;
 use crate::model::Observation;
 use crate::period::Period;
@@ -87,27 +88,47 @@ pub struct ChartEvent {
     pub title: String,
 }
 
-/// A line over the calendar years, with targets and projections dashed; only when
-/// there are at least two points to join.
+/// A line over the calendar years (over the months or quarters, for a monthly or
+/// quarterly series), with targets and projections dashed; only when there are at least
+/// two points to join. A product's series gets one only with a target or projection
+/// (a report may name many products), and a directed series without them only when
+/// the two-directions chart, which shows the periods `back` (the other direction) also
+/// has (of months and quarters only the latest), leaves some of its points out.
 pub(super) fn series_chart(
     notes: &mut Notes,
     series: &Series,
     forward: &[&Series],
     subject: &str,
+    back: &Series,
 ) -> Option<Chart> {
+    let latest = series
+        .observations
+        .iter()
+        .max_by_key(|o| (o.period.end(), o.period.start()))?;
+    let drawn = |period: &Period| {
+        if is_short(&latest.period) {
+            is_short(period) && period.months() == latest.period.months()
+        } else {
+            period.is_calendar_year()
+        }
+    };
     let years: Vec<&Observation> = series
         .observations
         .iter()
-        .filter(|o| o.period.is_calendar_year())
+        .filter(|o| drawn(&o.period))
         .collect();
     let ahead: Vec<&Observation> = forward
         .iter()
         .flat_map(|s| s.observations.iter())
         .filter(|o| o.period.is_calendar_year())
         .collect();
+    // The two-directions chart draws only the latest months or quarters.
+    let shown_by_directions = series.indicator.directed
+        && !is_short(&latest.period)
+        && years.iter().all(|o| back.get(&o.period).is_some());
     if years.is_empty()
         || years.len() + ahead.len() < 2
-        || series.indicator.directed && ahead.is_empty()
+        || ahead.is_empty() && (series.product != "total" || shown_by_directions)
     {
         return None;
     }

@@ -4,12 +4,16 @@
 use super::charts::{chart_point, Chart, ChartKind, ChartSeries};
 use super::gather::Gathered;
 use super::notes::Notes;
+use super::periodic::is_short;
 use super::Sentence;
 use crate::analysis;
 use crate::model::Indicator;
 use crate::words::numbers::{format_derived_toward, ShownInterval};
 use crate::words::phrases::ratio_words;
 use crate::words::{format_value, period_phrase};
+
+/// How many of the latest months or quarters the two-directions chart draws.
+const SHORT_PERIODS_DRAWN: usize = 12;
 
 /// The sentences comparing the two directions of `indicator` for `product` in every
 /// period where both have a figure, and their chart; nothing when no period has both.
@@ -30,7 +34,20 @@ pub(super) fn describe(
     let unit = forward.indicator.unit.clone();
     let (fs, bs) = (pair.subject(&forward), pair.subject(&back));
     let mut points = (Vec::new(), Vec::new());
+    // Of months and quarters, the latest is told and the last twelve drawn; the
+    // sections' year-to-date sentences say the rest.
+    let short: Vec<_> = rows
+        .iter()
+        .filter(|r| is_short(&r.period))
+        .map(|r| r.period)
+        .collect();
+    let drawn_from = short.len().saturating_sub(SHORT_PERIODS_DRAWN);
     for row in &rows {
+        let told = !is_short(&row.period) || short.last() == Some(&row.period);
+        let drawn = !is_short(&row.period) || short[drawn_from..].contains(&row.period);
+        if !told && !drawn {
+            continue;
+        }
         let (Some(f), Some(b)) = (forward.get(&row.period), back.get(&row.period)) else {
             continue;
         };
@@ -69,7 +86,8 @@ pub(super) fn describe(
             format_derived_toward(v, &unit, way)
         })
         .words(" more");
-        sentences.push(Sentence {
+        if told {
+            sentences.push(Sentence {
             text: format!(
                 "{} {}: {} from {} to {} against {} the other way, {times}{net_words} from {larger}.",
                 forward.indicator.name,
@@ -80,7 +98,8 @@ pub(super) fn describe(
                 format_value(b.value, &unit, b.qualifier),
             ),
             notes: cited.clone(),
-        });
+            });
+        }
         points.0.push(chart_point(f, Some(cited[0])));
         points.1.push(chart_point(b, Some(cited[1])));
     }

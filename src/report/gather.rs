@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Note;
+use super::{Note, ReportOptions};
 use crate::analysis::series::series_by_product;
 use crate::analysis::Series;
 use crate::error::Result;
@@ -79,12 +79,21 @@ pub(super) struct SeriesKey {
 }
 
 impl SeriesKey {
-    fn of(obs: &Observation) -> SeriesKey {
+    /// The key of the series `obs` belongs to.
+    pub(super) fn of(obs: &Observation) -> SeriesKey {
         SeriesKey {
             indicator: obs.indicator.clone(),
             origin: obs.origin.clone(),
             destination: obs.destination.clone(),
             product: obs.product.clone(),
+        }
+    }
+
+    /// The same series for `product`.
+    pub(super) fn with_product(&self, product: &str) -> SeriesKey {
+        SeriesKey {
+            product: product.to_owned(),
+            ..self.clone()
         }
     }
 }
@@ -127,15 +136,41 @@ pub(super) fn report_order(o: &Observation) -> (&str, &str, &str, &str, Period, 
     )
 }
 
-/// Reads what the report on `a` and `b` needs.
-pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> {
+/// Reads what the report on `a` and `b` needs: of the figures, events and claims, only
+/// those within `options`' periods and topics.
+pub(super) fn gather(
+    store: &Store,
+    a: Country,
+    b: Country,
+    options: &ReportOptions,
+) -> Result<Gathered> {
+    let indicators = store.indicators()?;
+    let within = |period: &Period| {
+        options.since.is_none_or(|s| period.start() >= s.start())
+            && options.until.is_none_or(|u| period.end() <= u.end())
+    };
+    let chosen = |topic: &Topic| {
+        options
+            .topics
+            .as_ref()
+            .is_none_or(|codes| codes.iter().any(|c| c == topic.code()))
+    };
+    let topic_of = |code: &str| {
+        indicators
+            .iter()
+            .find(|i| i.code == code)
+            .map(|i| i.topic.clone())
+    };
+    let shown_series = |indicator: &str, period: &Period| {
+        within(period) && topic_of(indicator).is_some_and(|t| chosen(&t))
+    };
     let mut observations = store.observations_between(&a.alpha3, &b.alpha3)?;
+    observations.retain(|o| shown_series(&o.indicator, &o.period));
     observations.sort_by(|x, y| report_order(x).cmp(&report_order(y)));
     let mut rows: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
     for (i, obs) in observations.iter().enumerate() {
         rows.entry(SeriesKey::of(obs)).or_default().push(i);
     }
-    let indicators = store.indicators()?;
     let by_code = indicators
         .iter()
         .enumerate()
@@ -148,9 +183,14 @@ pub(super) fn gather(store: &Store, a: Country, b: Country) -> Result<Gathered> 
             store.population_series(&country.alpha3)?,
         );
     }
+    // The timeline belongs to the cooperation section.
+    let mut events = store.events(Some((&a.alpha3, &b.alpha3)))?;
+    events.retain(|e| within(&e.date) && chosen(&Topic::COOPERATION));
+    let mut claims = store.claims(Some(&a.alpha3), Some(&b.alpha3))?;
+    claims.retain(|c| shown_series(&c.indicator, &c.period));
     Ok(Gathered {
-        events: store.events(Some((&a.alpha3, &b.alpha3)))?,
-        claims: store.claims(Some(&a.alpha3), Some(&b.alpha3))?,
+        events,
+        claims,
         sources: store.sources()?,
         topics: store.topics()?,
         pair: Pair { a, b },

@@ -21,6 +21,8 @@ mod claims;
 mod directions;
 mod gather;
 mod notes;
+mod periodic;
+mod products;
 mod series;
 mod summary;
 mod tables;
@@ -192,19 +194,64 @@ impl Store {
         if a.alpha3 == b.alpha3 {
             return Err(Error::invalid("b", b.alpha3, "is the same country as a"));
         }
-        let data = gather::gather(self, a, b)?;
+        options.check(&self.topics()?)?;
+        let data = gather::gather(self, a, b, options)?;
         compose(&data, options, || self.check_interrupt())
     }
 }
 
-/// What a report includes beyond the stored figures.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What a report includes beyond the stored figures, and what it leaves out. Made with
+/// [`ReportOptions::default`] and the setters, so that options added later do not break
+/// callers.
+///
+/// ```
+/// use bilateral::report::ReportOptions;
+/// use bilateral::Period;
+///
+/// let options = ReportOptions::default()
+///     .since("2024".parse::<Period>()?)
+///     .top(5)
+///     .title("Trade between Azerbaijan and Kazakhstan")
+///     .topics(["trade"]);
+/// let report = bilateral::Store::demo()?.report_with("AZE", "KAZ", &options)?;
+/// assert_eq!(report.title, "Trade between Azerbaijan and Kazakhstan");
+/// assert_eq!(report.sections[0].id, "trade");
+/// assert!(report.sections.iter().all(|s| s.id != "investment"));
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ReportOptions {
     /// Adds to each section's table of figures the ranges the claims imply for figures
     /// nobody published, as estimate rows whose note names the claim. They are never a
     /// base for growth or any other computation.
     pub include_implied: bool,
+    /// Only figures, events and claims whose period starts on or after this period's
+    /// first day.
+    pub since: Option<Period>,
+    /// Only figures, events and claims whose period ends on or before this period's
+    /// last day.
+    pub until: Option<Period>,
+    /// How many products of a series the report names, the largest by their latest
+    /// value; the rest are summed as "other products" and listed in the appendix.
+    pub top: usize,
+    /// The report's title instead of "A and B".
+    pub title: Option<String>,
+    /// Only the sections of these topic codes (`trade`, `people` …); `None` for all.
+    pub topics: Option<Vec<String>>,
+}
+
+impl Default for ReportOptions {
+    fn default() -> ReportOptions {
+        ReportOptions {
+            include_implied: false,
+            since: None,
+            until: None,
+            top: 10,
+            title: None,
+            topics: None,
+        }
+    }
 }
 
 impl ReportOptions {
@@ -212,6 +259,71 @@ impl ReportOptions {
     pub fn include_implied(mut self, yes: bool) -> ReportOptions {
         self.include_implied = yes;
         self
+    }
+
+    /// These options with [`ReportOptions::since`] set to `period`.
+    pub fn since(mut self, period: Period) -> ReportOptions {
+        self.since = Some(period);
+        self
+    }
+
+    /// These options with [`ReportOptions::until`] set to `period`.
+    pub fn until(mut self, period: Period) -> ReportOptions {
+        self.until = Some(period);
+        self
+    }
+
+    /// These options with [`ReportOptions::top`] set to `products`.
+    pub fn top(mut self, products: usize) -> ReportOptions {
+        self.top = products;
+        self
+    }
+
+    /// These options with [`ReportOptions::title`] set to `title`.
+    pub fn title(mut self, title: impl Into<String>) -> ReportOptions {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// These options with [`ReportOptions::topics`] set to `topics`.
+    pub fn topics<T: Into<String>>(mut self, topics: impl IntoIterator<Item = T>) -> ReportOptions {
+        self.topics = Some(topics.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Refuses options that cannot make a report: an empty title, `until` before
+    /// `since`, no topic or a topic the store does not have. The error names the option.
+    fn check(&self, topics: &[crate::model::TopicEntry]) -> Result<()> {
+        if let Some(title) = &self.title {
+            if title.trim().is_empty() {
+                return Err(Error::invalid("title", title, "is empty"));
+            }
+        }
+        if let (Some(since), Some(until)) = (self.since, self.until) {
+            if until.end() < since.start() {
+                return Err(Error::invalid(
+                    "until",
+                    until.to_string(),
+                    format!("ends before since ({since}) starts"),
+                ));
+            }
+        }
+        if let Some(chosen) = &self.topics {
+            if chosen.is_empty() {
+                return Err(Error::invalid("topics", "[]", "names no topic"));
+            }
+            for code in chosen {
+                if !topics.iter().any(|t| t.topic.code() == code) {
+                    let known: Vec<&str> = topics.iter().map(|t| t.topic.code()).collect();
+                    return Err(Error::invalid(
+                        "topics",
+                        code,
+                        format!("is not a topic of the store ({})", known.join(", ")),
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -231,6 +343,8 @@ fn compose(
         Vec::new()
     };
     let keys = data.series_keys();
+    let choice = products::choose(data, &keys, options.top);
+    let mut others_told = HashSet::new();
     let mut headline = Vec::new();
     let mut sections = Vec::new();
     for entry in &data.topics {
@@ -238,13 +352,25 @@ fn compose(
         let topic_keys: Vec<&SeriesKey> = keys
             .iter()
             .filter(|k| &data.indicator(&k.indicator).topic == topic)
+            .filter(|k| !choice.grouped.contains(k))
             .collect();
+        let topic_others: Vec<&products::OtherProducts> = {
+            let mut others: Vec<_> = choice
+                .others
+                .values()
+                .filter(|o| &data.indicator(&o.key.indicator).topic == topic)
+                .collect();
+            others.sort_by(|x, y| {
+                (&x.key.indicator, &x.key.origin).cmp(&(&y.key.indicator, &y.key.origin))
+            });
+            others
+        };
         let events: &[crate::model::Event] = if *topic == Topic::COOPERATION {
             &data.events
         } else {
             &[]
         };
-        if topic_keys.is_empty() && events.is_empty() {
+        if topic_keys.is_empty() && events.is_empty() && topic_others.is_empty() {
             continue;
         }
         let mut section = Section {
@@ -291,7 +417,21 @@ fn compose(
                 &actual,
                 &[&targets, &projections],
                 &subject,
+                &data.series(indicator, &key.destination, &key.origin, &key.product, None),
             ));
+            // The products not named, after the last one named of their series.
+            let group = key.with_product("total");
+            let last_of_series = topic_keys
+                .get(i + 1)
+                .is_none_or(|next| next.product == "total" || next.with_product("total") != group);
+            if key.product != "total" && last_of_series {
+                if let Some(others) = choice.others.get(&group) {
+                    others_told.insert(group);
+                    section
+                        .sentences
+                        .push(products::other_products_sentence(data, others));
+                }
+            }
             // The two directions side by side, once both have been described.
             let last_of_product = topic_keys
                 .get(i + 1)
@@ -306,7 +446,15 @@ fn compose(
                 section.charts.extend(chart);
             }
         }
-        let figures = tables::figures(data, &mut notes, topic, &implied);
+        // Series whose every product is grouped (a top of 0).
+        for others in topic_others {
+            if others_told.insert(others.key.clone()) {
+                section
+                    .sentences
+                    .push(products::other_products_sentence(data, others));
+            }
+        }
+        let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
         if !figures.rows.is_empty() {
             section.tables.push(figures);
         }
@@ -321,6 +469,9 @@ fn compose(
         sections.push(section);
     }
     sections.extend(claims::section(data, &mut notes, &claim_checks));
+    if !choice.grouped.is_empty() {
+        sections.push(products::appendix(data, &mut notes, &implied));
+    }
     if sections.is_empty() {
         headline.push(Sentence {
             text: format!(
@@ -334,7 +485,10 @@ fn compose(
     let notes = notes.into_vec();
     let sources = data.cited_sources(&notes);
     Ok(Report {
-        title: format!("{} and {}", pair.a.display_name(), pair.b.display_name()),
+        title: options
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{} and {}", pair.a.display_name(), pair.b.display_name())),
         a: pair.a.clone(),
         b: pair.b.clone(),
         headline,

@@ -46,6 +46,9 @@ pub(super) fn describe(
     let latest_note = first.cited[0];
     let (sentence, headline) = first.finish();
     let mut sentences = vec![sentence];
+    sentences.extend(super::periodic::year_to_date_sentence(
+        notes, series, latest, subject,
+    ));
     sentences.extend(earlier);
     sentences.extend(long_run(notes, series, subject));
     if series.product != "total" {
@@ -155,6 +158,11 @@ fn growth(
         let Some(base) = series.get(&base_period) else {
             continue;
         };
+        // Of a monthly or quarterly series only the latest period is told; the year
+        // to date says the rest.
+        if row.period != latest_period && super::periodic::is_short(&row.period) {
+            continue;
+        }
         let base_note = notes.cite(subject, base);
         let change = match row.pct {
             Some(pct) => change_words(pct, row.pct_low, row.pct_high),

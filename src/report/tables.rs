@@ -8,13 +8,29 @@ use crate::analysis::{GrowthRow, Series};
 use crate::model::{Observation, Topic};
 use crate::words::describe_observation;
 
-/// Every figure of `topic` between the two countries, with the number of its note; and
-/// the `implied` rows of its indicators in their places, when the caller asked for them.
+/// Every figure of `topic` between the two countries that `shown` keeps, with the number
+/// of its note; and the `implied` rows of its indicators in their places, when the
+/// caller asked for them.
 pub(super) fn figures(
     data: &Gathered,
     notes: &mut Notes,
     topic: &Topic,
     implied: &[Observation],
+    shown: impl Fn(&Observation) -> bool,
+) -> Table {
+    figures_where(data, notes, "Figures", implied, |obs| {
+        &data.indicator(&obs.indicator).topic == topic && shown(obs)
+    })
+}
+
+/// Every figure between the two countries that `shown` keeps (and the `implied` rows it
+/// keeps), with the number of its note, as a table titled `title`.
+pub(super) fn figures_where(
+    data: &Gathered,
+    notes: &mut Notes,
+    title: &str,
+    implied: &[Observation],
+    shown: impl Fn(&Observation) -> bool,
 ) -> Table {
     let pair = &data.pair;
     let columns = [
@@ -33,15 +49,17 @@ pub(super) fn figures(
         ("note", true),
     ];
     let mut rows = Vec::new();
-    let mut shown: Vec<&Observation> = data.observations.iter().chain(implied).collect();
+    let mut rows_shown: Vec<&Observation> = data
+        .observations
+        .iter()
+        .chain(implied)
+        .filter(|o| shown(o))
+        .collect();
     if !implied.is_empty() {
-        shown.sort_by(|x, y| report_order(x).cmp(&report_order(y)));
+        rows_shown.sort_by(|x, y| report_order(x).cmp(&report_order(y)));
     }
-    for obs in shown {
+    for obs in rows_shown {
         let indicator = data.indicator(&obs.indicator).clone();
-        if &indicator.topic != topic {
-            continue;
-        }
         let series_subject = {
             let series = Series {
                 indicator: indicator.clone(),
@@ -70,7 +88,7 @@ pub(super) fn figures(
         ]);
     }
     Table {
-        title: "Figures".to_owned(),
+        title: title.to_owned(),
         columns: Column::list(&columns),
         rows,
     }

@@ -345,3 +345,103 @@ pub fn assert_md_tables_whole(report: &Report) {
         }
     }
 }
+
+// ----- a generated pair: many products, twenty years of months ------------------------------------
+
+/// Products of the generated pair's exports.
+pub const PRODUCTS: usize = 800;
+
+/// Georgia and Armenia as a statistics office would publish them:
+/// - exports from Georgia to Armenia of `PRODUCTS` products `p000`…`p799`: in 2024 product
+///   `p` is "about" 1,000 × (p + 1) USD with a precision of 1,000, so bounds ±500; in
+///   2023 exactly 900 × (p + 1) USD;
+/// - trade turnover (undirected) every month from January 2005 to November 2024: month
+///   `k` of year `y` is 1,000,000 × (y − 2000) + 1,000 × k USD, exactly;
+/// - visitors each way every month over the same months: 10,000 + 100 × k persons from
+///   Georgia, 5,000 + 100 × k from Armenia;
+/// - rail cargo (undirected) every quarter from 2005 to the third quarter of 2024:
+///   quarter `q` of year `y` is 1,000 × (y − 2000) + 100 × q t.
+pub fn generated_store() -> Store {
+    let mut store = Store::in_memory().expect("a store in memory");
+    for i in [
+        indicator("exports", "Exports", "USD", Kind::Flow, true, Topic::TRADE),
+        indicator(
+            "turnover",
+            "Trade turnover",
+            "USD",
+            Kind::Flow,
+            false,
+            Topic::TRADE,
+        ),
+        indicator(
+            "visitors",
+            "Visitors",
+            "persons",
+            Kind::Flow,
+            true,
+            Topic::PEOPLE,
+        ),
+        indicator(
+            "rail_cargo",
+            "Rail cargo",
+            "t",
+            Kind::Flow,
+            false,
+            Topic::TRANSPORT,
+        ),
+    ] {
+        store.add_indicator(&i).expect("indicator");
+    }
+    let mut records = Vec::new();
+    for p in 0..PRODUCTS {
+        let mut latest =
+            NewObservation::new("exports", "GEO", "ARM", "2024", 1_000.0 * (p + 1) as f64);
+        latest.product = Some(format!("p{p:03}"));
+        latest.qualifier = Some("about".to_owned());
+        latest.precision = Some(1_000.0);
+        let mut earlier =
+            NewObservation::new("exports", "GEO", "ARM", "2023", 900.0 * (p + 1) as f64);
+        earlier.product = Some(format!("p{p:03}"));
+        records.extend([latest, earlier]);
+    }
+    for year in 2005..=2024 {
+        let months = if year == 2024 { 11 } else { 12 };
+        for k in 1..=months {
+            let period = format!("{year}-{k:02}");
+            let turnover = 1_000_000.0 * f64::from(year - 2000) + 1_000.0 * f64::from(k);
+            records.push(NewObservation::new(
+                "turnover", "GEO", "ARM", &period, turnover,
+            ));
+            records.push(NewObservation::new(
+                "visitors",
+                "GEO",
+                "ARM",
+                &period,
+                10_000.0 + 100.0 * f64::from(k),
+            ));
+            records.push(NewObservation::new(
+                "visitors",
+                "ARM",
+                "GEO",
+                &period,
+                5_000.0 + 100.0 * f64::from(k),
+            ));
+        }
+        let quarters = if year == 2024 { 3 } else { 4 };
+        for q in 1..=quarters {
+            let cargo = 1_000.0 * f64::from(year - 2000) + 100.0 * f64::from(q);
+            records.push(NewObservation::new(
+                "rail_cargo",
+                "GEO",
+                "ARM",
+                &format!("{year}-Q{q}"),
+                cargo,
+            ));
+        }
+    }
+    let batch = bilateral::ObservationBatch::from_observations(&records);
+    store
+        .add_batch(&batch, bilateral::OnDuplicate::Error)
+        .expect("the generated figures load");
+    store
+}
