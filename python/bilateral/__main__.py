@@ -1,7 +1,8 @@
 """The ``bilateral`` command line (also ``python -m bilateral``).
 
     bilateral report [COUNTRY COUNTRY] [--db FILE | --dataset NAME] [--format F] [-o OUT]
-                     [--include-implied]
+                     [--include-implied] [--since PERIOD] [--until PERIOD] [--top N]
+                     [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral datasets
@@ -80,6 +81,22 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="add the ranges claims imply for unpublished figures to the figures tables",
     )
+    report.add_argument("--since", help="only figures from this period or year on (2020, 2024-Q1)")
+    report.add_argument("--until", help="only figures up to this period or year")
+    report.add_argument(
+        "--top",
+        type=int,
+        default=10,
+        help="how many products of a series to name; the rest are summed (default: 10)",
+    )
+    report.add_argument("--title", help="the report's title instead of 'A and B'")
+    report.add_argument(
+        "--topic",
+        action="append",
+        dest="topics",
+        metavar="CODE",
+        help="only this topic's section (trade, people …); repeat for more",
+    )
 
     summary = commands.add_parser(
         "summary", help="every figure, event and source of a store or dataset"
@@ -116,7 +133,16 @@ def _report(args: argparse.Namespace) -> int:
                     f"the built-in dataset {DEFAULT_DATASET} has no figures for "
                     f"{' and '.join(words)}; name a store with --db or a dataset with --dataset"
                 )
-        report = store.report(words[0], words[1], include_implied=args.include_implied)
+        report = store.report(
+            words[0],
+            words[1],
+            since=args.since,
+            until=args.until,
+            top=args.top,
+            title=args.title,
+            topics=args.topics,
+            include_implied=args.include_implied,
+        )
     text = report.render(args.format)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:

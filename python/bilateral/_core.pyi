@@ -332,7 +332,17 @@ class Store:
         *,
         status: str | None = None,
     ) -> Table: ...
-    def report(self, a: str, b: str, include_implied: bool = False) -> Report: ...
+    def report(
+        self,
+        a: str,
+        b: str,
+        include_implied: bool = False,
+        since: _Period | None = None,
+        until: _Period | None = None,
+        top: int = 10,
+        title: str | None = None,
+        topics: list[str] | None = None,
+    ) -> Report: ...
     def pairs(self) -> list[tuple[str, str, int]]: ...
     def summary(self) -> str: ...
 

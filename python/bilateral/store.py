@@ -1130,11 +1130,30 @@ class Store:
         every = self._inner.asymmetry_of_every(indicator, a, b, product, status=status)
         return converted(every, into)
 
-    def report(self, a: str, b: str, *, include_implied: bool = False) -> Report:
+    def report(
+        self,
+        a: str,
+        b: str,
+        *,
+        since: _Period | None = None,
+        until: _Period | None = None,
+        top: int = 10,
+        title: str | None = None,
+        topics: Iterable[str] | None = None,
+        include_implied: bool = False,
+    ) -> Report:
         """The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a
         headline, sections with sentences, tables and charts, what the figures say about
         the claims, notes tracing every figure to its source, and the sources. Renders
         as Markdown, HTML and JSON.
+
+        ``since`` and ``until`` (periods or years, written as for :meth:`add`) keep the
+        figures, events and claims whose period lies within them. ``top`` products of
+        each series are named, the largest by their latest value; the rest are summed as
+        "other products", and every product's figures are in the appendix section
+        (``products``). ``title`` replaces "A and B"; ``topics`` keeps only the sections
+        of these topic codes (see :meth:`topics`). A bad option is a
+        :class:`ValidationError` naming it.
 
         With ``include_implied=True`` the ranges the claims imply for figures nobody
         published (see :meth:`implied`) join each section's table of figures as
@@ -1143,8 +1162,12 @@ class Store:
         >>> report = bilateral.demo().report("Azerbaijan", "KZ")
         >>> report.title, report.sections[0].title
         ('Azerbaijan and Kazakhstan', 'Trade')
+        >>> trade = bilateral.demo().report("AZE", "KAZ", since=2025, topics=["trade"])
+        >>> [section.title for section in trade.sections]
+        ['Trade', 'What the figures say about the claims']
         """
-        return Report(self._inner.report(a, b, include_implied))
+        chosen = None if topics is None else [topics] if isinstance(topics, str) else list(topics)
+        return Report(self._inner.report(a, b, include_implied, since, until, top, title, chosen))
 
     def pairs(self) -> list[tuple[str, str, int]]:
         """The pairs of countries with observations or events, as `(a, b, count)` with the

@@ -123,6 +123,44 @@ fn required_period(field: &str, value: &Bound<'_, PyAny>) -> crate::error::Resul
     text_of(field, None, value)?.ok_or_else(|| Error::invalid(field, "None", "is missing"))
 }
 
+/// The report options from the Python call's arguments: periods as `add` reads them, a
+/// count of products that is not negative.
+fn report_options(
+    include_implied: bool,
+    since: Option<&Bound<'_, PyAny>>,
+    until: Option<&Bound<'_, PyAny>>,
+    top: i64,
+    title: Option<String>,
+    topics: Option<Vec<String>>,
+) -> crate::error::Result<crate::report::ReportOptions> {
+    let mut options = crate::report::ReportOptions::default().include_implied(include_implied);
+    for (field, value) in [("since", since), ("until", until)] {
+        let Some(text) = value
+            .map(|v| text_of(field, None, v))
+            .transpose()?
+            .flatten()
+        else {
+            continue;
+        };
+        let period = Period::parse(&text).map_err(|e| e.for_field(field))?;
+        options = if field == "since" {
+            options.since(period)
+        } else {
+            options.until(period)
+        };
+    }
+    let top =
+        usize::try_from(top).map_err(|_| Error::invalid("top", top.to_string(), "is negative"))?;
+    options = options.top(top);
+    if let Some(title) = title {
+        options = options.title(title);
+    }
+    if let Some(topics) = topics {
+        options = options.topics(topics);
+    }
+    Ok(options)
+}
+
 /// What a write does with a duplicate: `on_duplicate`, or `replace=True`, its older
 /// spelling (kept as an alias; together they must agree).
 fn on_duplicate(on_duplicate: &str, replace: Option<bool>) -> crate::error::Result<OnDuplicate> {
@@ -1062,16 +1100,24 @@ impl PyStore {
     }
 
     /// The report on countries `a` and `b`; with `include_implied`, the ranges claims
-    /// imply join the figures tables.
-    #[pyo3(signature = (a, b, include_implied=false))]
+    /// imply join the figures tables; `since`, `until` (periods or years), `top`,
+    /// `title` and `topics` as [`crate::report::ReportOptions`] says. A bad option is a
+    /// validation error naming it.
+    #[pyo3(signature = (a, b, include_implied=false, since=None, until=None, top=10, title=None, topics=None))]
+    #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
         py: Python<'_>,
         a: String,
         b: String,
         include_implied: bool,
+        since: Option<&Bound<'_, PyAny>>,
+        until: Option<&Bound<'_, PyAny>>,
+        top: i64,
+        title: Option<String>,
+        topics: Option<Vec<String>>,
     ) -> PyResult<PyReport> {
-        let options = crate::report::ReportOptions::default().include_implied(include_implied);
+        let options = report_options(include_implied, since, until, top, title, topics).py(py)?;
         let report = self.with(py, move |s| s.report_with(&a, &b, &options))?;
         Ok(PyReport::new(report))
     }

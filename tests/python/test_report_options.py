@@ -1,0 +1,121 @@
+"""Report options through Python and the command line: since, until, top, title, topics."""
+
+from __future__ import annotations
+
+import bilateral
+import pandas as pd
+import pytest
+from bilateral.__main__ import main
+
+PRODUCTS = 30
+
+
+@pytest.fixture(scope="module")
+def store() -> bilateral.Store:
+    """Georgia–Armenia: exports of 30 products, product p exactly 1,000 × (p + 1) USD in
+    2024 and 900 × (p + 1) in 2023; trade turnover every month of 2023 and 2024, month k
+    1,000,000 + 1,000 × k USD."""
+    store = bilateral.Store()
+    rows = [
+        {
+            "indicator": "exports",
+            "origin": "GEO",
+            "destination": "ARM",
+            "product": f"p{p:02}",
+            "period": year,
+            "value": per_product * (p + 1),
+        }
+        for p in range(PRODUCTS)
+        for year, per_product in ((2023, 900), (2024, 1000))
+    ]
+    rows += [
+        {
+            "indicator": "trade_turnover",
+            "origin": "GEO",
+            "destination": "ARM",
+            "product": "total",
+            "period": f"{year}-{k:02}",
+            "value": 1_000_000 * (year - 2022) + 1_000 * k,
+        }
+        for year in (2023, 2024)
+        for k in range(1, 13)
+    ]
+    store.add_many(pd.DataFrame(rows))
+    return store
+
+
+def _section(report: bilateral.Report, id: str) -> bilateral.report.Section:
+    return next(s for s in report.sections if s.id == id)
+
+
+def test_top_names_the_largest_products_and_sums_the_rest(store: bilateral.Store) -> None:
+    report = store.report("GEO", "ARM", top=5)
+    exports = [t for t in _section(report, "trade").sentences if t.startswith("Exports")]
+    # p25 … p29 named; p0 … p24 summed: 1,000 × 25 × 26 / 2 = 325,000, exact
+    assert len(exports) == 6
+    assert [t.split()[2] for t in exports[:5]] == ["p25", "p26", "p27", "p28", "p29"]
+    assert exports[5] == (
+        "Exports of the other 25 products from Georgia to Armenia came to $325,000 in 2024; "
+        "each is in the appendix."
+    )
+    appendix = _section(report, "products").tables[0]
+    # 30 products × 2 years, as a DataFrame
+    assert len(appendix) == 60
+    assert set(appendix["product"]) == {f"p{p:02}" for p in range(PRODUCTS)}
+
+
+def test_a_monthly_series_gets_a_year_to_date_sentence_and_a_chart(
+    store: bilateral.Store,
+) -> None:
+    trade = _section(store.report("GEO", "ARM"), "trade")
+    # 2024: 12 × 2,000,000 + 1,000 × (1 + … + 12) = 24,078,000; 2023: 12,078,000;
+    # 24.078 / 12.078 − 1 = 99.35 %; sums are derived, so four significant digits
+    assert trade.sentences[1] == (
+        "In 2024 it came to $24.08 million, up 99.4 % on $12.08 million in 2023."
+    )
+    turnover = [c for c in trade.charts if c.indicator == "trade_turnover"]
+    assert len(turnover) == 1
+
+
+def test_since_and_until_take_years_and_pandas_periods(store: bilateral.Store) -> None:
+    report = store.report("GEO", "ARM", since=pd.Period("2024Q1"), until=2024)
+    assert (report.notes["period"].str.startswith("2024")).all()
+    only_2023 = store.report("GEO", "ARM", until="2023")
+    assert (only_2023.notes["period"].str.startswith("2023")).all()
+
+
+def test_title_and_topics_choose_the_heading_and_the_sections(store: bilateral.Store) -> None:
+    report = bilateral.demo().report("AZE", "KAZ", title="Corridor", topics=["transport"])
+    assert report.title == "Corridor"
+    assert report.to_markdown().startswith("# Corridor\n")
+    assert [s.id for s in report.sections][0] == "transport"
+    assert all(s.id in {"transport", "claims"} for s in report.sections)
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"top": -1}, "top"),
+        ({"since": "the spring"}, "since"),
+        ({"since": 2025, "until": 2024}, "until"),
+        ({"topics": ["tarde"]}, "topics"),
+        ({"topics": []}, "topics"),
+        ({"title": " "}, "title"),
+    ],
+)
+def test_a_bad_option_is_a_validation_error_naming_it(
+    store: bilateral.Store, options: dict[str, object], field: str
+) -> None:
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.report("GEO", "ARM", **options)  # type: ignore[arg-type]
+    assert caught.value.field == field
+
+
+def test_the_command_line_takes_the_same_options(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["report", "AZE", "KAZ", "--title", "Trade only", "--topic", "trade"]
+    assert main([*argv, "--since", "2025", "--top", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Trade only\n")
+    assert "## Trade" in out and "## Tourism" not in out
+    assert main(["report", "AZE", "KAZ", "--topic", "tarde"]) == 1
+    assert "topics" in capsys.readouterr().err
