@@ -113,7 +113,8 @@ impl Report {
         if links.is_empty() {
             String::new()
         } else {
-            format!("<sup>{}</sup>", links.join(","))
+            // A break opportunity between numbers: a sum of twelve months cites twelve.
+            format!("<sup>{}</sup>", links.join(",<wbr>"))
         }
     }
 }
