@@ -13,8 +13,9 @@
 //! growth, long run, share of a whole, per capita), `targets.rs` (targets and
 //! projections), `directions.rs` (both directions side by side), `timeline.rs`
 //! (events), `claims.rs` (what the figures say about the claims), `tables.rs` (figures
-//! and growth), `charts.rs`; `notes.rs` hands out the
-//! citation numbers. `summary.rs` is the plain-text listing of a whole store.
+//! and growth), `charts.rs`, `products.rs` (the largest products by name, the rest
+//! summed, the appendix of every product), `periodic.rs` (the year to date of a monthly
+//! or quarterly series); `notes.rs` hands out the citation numbers. `summary.rs` is the plain-text listing of a whole store.
 
 mod charts;
 mod claims;
