@@ -12,7 +12,7 @@ import bilateral
 import pandas as pd
 import pytest
 
-VOID = {"meta", "br", "hr", "img", "input", "link"}
+VOID = {"meta", "br", "hr", "img", "input", "link", "wbr"}
 
 
 class _Balance(HTMLParser):
