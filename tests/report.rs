@@ -169,8 +169,9 @@ fn demo_markdown_contains_every_figure_of_the_article() {
         "71,500",
         "over 20",
         "over 170",
-        "2025-05-17",
-        "2025-08-10",
+        // the dates of the visit and the call, in the timeline table's words
+        "17 May 2025",
+        "10 Aug 2025",
     ] {
         assert!(md.contains(figure), "the Markdown lacks {figure:?}");
     }
@@ -509,15 +510,16 @@ fn synthetic_trade_turnover_is_up_25_percent_and_1_5_times_2022() {
             "From 2022 to 2024 it went from $100 million to $150 million, 1.5 times as much (22.5 % a year).",
         ]
     );
-    // the figures table: 3 rows of 13 cells, values in USD
+    // the figures table: 3 rows of 14 cells (the period in words, then its code), values
+    // in USD
     let figures = &trade["tables"][0];
     assert_eq!(figures["title"], "Figures");
     let rows = figures["rows"].as_array().expect("rows");
-    let values: Vec<f64> = rows.iter().map(|r| r[6].as_f64().expect("value")).collect();
+    let values: Vec<f64> = rows.iter().map(|r| r[7].as_f64().expect("value")).collect();
     assert_eq!(values, [100e6, 120e6, 150e6]);
     let shown: Vec<&str> = rows
         .iter()
-        .map(|r| r[5].as_str().expect("figure"))
+        .map(|r| r[6].as_str().expect("figure"))
         .collect();
     assert_eq!(shown, ["$100 million", "$120 million", "$150 million"]);
     // the growth table: 2023 on 2022 (+20 %), 2024 on 2023 (+25 %)
@@ -526,7 +528,7 @@ fn synthetic_trade_turnover_is_up_25_percent_and_1_5_times_2022() {
         .as_array()
         .expect("rows")
         .iter()
-        .map(|r| r[4].as_f64().expect("pct"))
+        .map(|r| r[6].as_f64().expect("pct"))
         .collect();
     assert_eq!(pcts.len(), 2);
     assert!(
@@ -1145,11 +1147,12 @@ fn implied_ranges_join_the_figures_table_only_when_asked_and_never_the_growth() 
     );
     let implied_trade = rows_of(&with, "trade")
         .into_iter()
-        .find(|r| r[4] == Cell::Text("2024-01/2024-08".into()))
+        .find(|r| r[5] == Cell::Text("2024-01/2024-08".into()))
         .unwrap();
     // the value is the upper end, 547.6 / 3 million, with its lower end 547.6 / 4
-    assert_eq!(implied_trade[10], Cell::Text("estimate".into()));
-    assert_eq!(implied_trade[7], Cell::Number(136_900_000.0));
+    assert_eq!(implied_trade[4], Cell::Text("Jan–Aug 2024".into()));
+    assert_eq!(implied_trade[11], Cell::Text("estimate".into()));
+    assert_eq!(implied_trade[8], Cell::Number(136_900_000.0));
     // the sentences and growth tables are the same with or without them
     for id in ["trade", "transport"] {
         // (their note numbers move up by the implied rows cited before them)

@@ -82,10 +82,18 @@ def draw(chart: Chart, ax: Axes | None = None) -> Figure:
         for line in chart.series:
             points = line["points"]
             colour = COLOURS[2] if line["dashed"] else COLOURS[0]
-            xs = [p["x"] for p in points]
+            # A missing year leaves a gap: NaN lifts the pen, as the SVG's path does.
+            xs: list[float] = []
+            ys: list[float] = []
+            for p in points:
+                if p.get("gap_before"):
+                    xs.append(math.nan)
+                    ys.append(math.nan)
+                xs.append(p["x"])
+                ys.append(p["value"])
             ax.plot(
                 xs,
-                [p["value"] for p in points],
+                ys,
                 color=colour,
                 linestyle="--" if line["dashed"] else "-",
                 marker="o",

@@ -24,7 +24,8 @@ class Chart:
     ``directions`` (both directions side by side), ``progress`` (a year's actual and
     run rate against its target) or ``timeline`` (events). Each of ``series`` is a dict
     with ``label``, ``dashed`` and ``points`` (dicts with ``label``, ``x``, ``value``,
-    ``low``, ``high``, ``note``).
+    ``low``, ``high``, ``note``, and ``gap_before``: true where a period is missing
+    before the point, so the line leaves a gap).
     """
 
     kind: str

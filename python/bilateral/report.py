@@ -10,6 +10,7 @@ draws the charts with matplotlib, and ``report.save()`` writes a self-contained 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +24,11 @@ from .chart import Chart
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+
+#: Numbers each showing of a report in a notebook, so that two reports (or one report
+#: shown twice) never share an element id and each copy's note links stay in it.
+_showings = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -174,7 +180,7 @@ class Report:
         return path
 
     def _repr_html_(self) -> str:
-        return self._core.to_html_fragment()
+        return self._core.to_html_fragment(next(_showings))
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()

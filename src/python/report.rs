@@ -41,9 +41,14 @@ impl PyReport {
         py.detach(|| self.report.to_html())
     }
 
-    /// The report as an HTML fragment, for notebooks.
-    fn to_html_fragment(&self, py: Python<'_>) -> String {
-        py.detach(|| self.report.to_html_fragment())
+    /// The report as an HTML fragment, for notebooks; with `instance`, the ids of
+    /// that showing of the report (see `Report::to_html_fragment_instance`).
+    #[pyo3(signature = (instance=None))]
+    fn to_html_fragment(&self, py: Python<'_>, instance: Option<u32>) -> String {
+        py.detach(|| match instance {
+            Some(n) => self.report.to_html_fragment_instance(n),
+            None => self.report.to_html_fragment(),
+        })
     }
 
     /// The report as JSON with stable field names.

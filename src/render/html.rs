@@ -20,27 +20,59 @@ impl Report {
     }
 
     /// The report as an HTML fragment (a `<div>` with its own styles), for embedding
-    /// in a page or a notebook.
+    /// in a page or a notebook. Its element ids and styles are scoped by
+    /// [`Report::html_id`], so two reports in one page keep their footnote links and
+    /// styles apart, and the page's own styles (a notebook's right-aligned tables)
+    /// do not reach into it.
     pub fn to_html_fragment(&self) -> String {
-        let mut out = String::from("<div class=\"bilateral-report\">\n");
-        out.push_str(STYLE);
+        self.fragment(&self.html_id())
+    }
+
+    /// [`Report::to_html_fragment`] for the `instance`-th showing of this report in
+    /// one page: the same report shown twice in a notebook gets ids of its own each
+    /// time, so each copy's footnote links stay in that copy.
+    pub fn to_html_fragment_instance(&self, instance: u32) -> String {
+        self.fragment(&format!("{}-{instance}", self.html_id()))
+    }
+
+    /// The id of the report's HTML element and the prefix of every id inside it:
+    /// `bilateral-` and a hash of the report's content, the same on every rendering
+    /// of one report and different for two different reports.
+    pub fn html_id(&self) -> String {
+        // FNV-1a over the JSON form: stable across runs and platforms, unlike the
+        // standard library's randomly seeded hasher.
+        let json = serde_json::to_vec(self).expect("a report is plain data and always serialises");
+        let hash = json.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &byte| {
+            (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("bilateral-{:08x}", hash >> 32)
+    }
+
+    fn fragment(&self, id: &str) -> String {
+        let mut out = format!("<div class=\"bilateral-report\" id=\"{id}\">\n");
+        out.push_str(&scoped_style(id));
         let _ = writeln!(out, "<h1>{}</h1>", escape(&self.title));
         if !self.headline.is_empty() {
             out.push_str("<h2>Summary</h2>\n<ul class=\"headline\">\n");
             for s in &self.headline {
-                let _ = writeln!(out, "<li>{}{}</li>", escape(&s.text), self.html_notes(s));
+                let _ = writeln!(
+                    out,
+                    "<li>{}{}</li>",
+                    escape(&s.text),
+                    self.html_notes(s, id)
+                );
             }
             out.push_str("</ul>\n");
         }
         for section in &self.sections {
             let _ = writeln!(
                 out,
-                "<section id=\"{}\">\n<h2>{}</h2>",
+                "<section id=\"{id}-{}\">\n<h2>{}</h2>",
                 escape(&section.id),
                 escape(&section.title)
             );
             for s in &section.sentences {
-                let _ = writeln!(out, "<p>{}{}</p>", escape(&s.text), self.html_notes(s));
+                let _ = writeln!(out, "<p>{}{}</p>", escape(&s.text), self.html_notes(s, id));
             }
             if !section.charts.is_empty() {
                 out.push_str("<div class=\"charts\">\n");
@@ -50,7 +82,7 @@ impl Report {
                 out.push_str("</div>\n");
             }
             for table in &section.tables {
-                out.push_str(&html_table(table));
+                out.push_str(&html_table(table, id));
             }
             out.push_str("</section>\n");
         }
@@ -60,7 +92,7 @@ impl Report {
                 let tail = note_tail(n, escape, ("<q>", "</q>"), ("<em>", "</em>"));
                 let _ = writeln!(
                     out,
-                    "<li id=\"note-{}\">{}, {}: {}.{tail}</li>",
+                    "<li id=\"{id}-note-{}\">{}, {}: {}.{tail}</li>",
                     n.number,
                     escape(&n.subject),
                     n.period,
@@ -86,7 +118,7 @@ impl Report {
     }
 
     /// Footnote links whose hover text gives the figure, period, source and quote.
-    fn html_notes(&self, sentence: &Sentence) -> String {
+    fn html_notes(&self, sentence: &Sentence, id: &str) -> String {
         let links: Vec<String> = sentence
             .notes
             .iter()
@@ -104,7 +136,7 @@ impl Report {
                     n.quote.as_deref().unwrap_or("")
                 );
                 format!(
-                    "<a href=\"#note-{0}\" title=\"{1}\">{0}</a>",
+                    "<a href=\"#{id}-note-{0}\" title=\"{1}\">{0}</a>",
                     n.number,
                     escape(hover.trim())
                 )
@@ -119,13 +151,18 @@ impl Report {
     }
 }
 
-fn html_table(table: &Table) -> String {
+/// A table inside a box of its own that scrolls sideways when the table is wider than
+/// the page (on a phone), rather than widening the page.
+fn html_table(table: &Table, id: &str) -> String {
     let visible: Vec<usize> = (0..table.columns.len())
         .filter(|&i| table.columns[i].visible)
         .collect();
     let quote = table.columns.iter().position(|c| c.name == "quote");
+    // Narrower than about 5.5 rem a column, cells wrap a word to a line: on a phone the
+    // table keeps that width and scrolls instead.
     let mut out = format!(
-        "<table>\n<caption>{}</caption>\n<thead><tr>",
+        "<div class=\"table-scroll\">\n<table style=\"min-width: {:.1}rem\">\n<caption>{}</caption>\n<thead><tr>",
+        5.5 * visible.len() as f64,
         escape(&table.title)
     );
     for &i in &visible {
@@ -142,14 +179,14 @@ fn html_table(table: &Table) -> String {
             let name = &table.columns[i].name;
             let text = escape(&cell_text(&row[i], name));
             if let (true, Cell::Integer(n)) = (name == "note", &row[i]) {
-                let _ = write!(out, "<td><a href=\"#note-{n}\">{n}</a></td>");
+                let _ = write!(out, "<td><a href=\"#{id}-note-{n}\">{n}</a></td>");
                 continue;
             }
             let _ = write!(out, "<td>{text}</td>");
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     out
 }
 
@@ -169,22 +206,51 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-const STYLE: &str = "<style>
-.bilateral-report { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; line-height: 1.5; }
-.bilateral-report h1 { font-size: 1.8rem; margin-bottom: 0.5rem; }
-.bilateral-report h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 1px solid #ddd; }
-.bilateral-report sup a { text-decoration: none; color: #1f6fb2; font-size: 0.75em; margin-left: 0.1em; }
-.bilateral-report table { border-collapse: collapse; margin: 1rem 0; font-size: 0.85rem; width: 100%; }
-.bilateral-report caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }
-.bilateral-report th, .bilateral-report td { border-bottom: 1px solid #e5e5e5; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
-.bilateral-report th { background: #f5f5f5; }
-.bilateral-report .charts { display: flex; flex-wrap: wrap; gap: 1rem; }
-.bilateral-report figure { margin: 0; flex: 1 1 28rem; max-width: 100%; }
-.bilateral-report svg { max-width: 100%; height: auto; }
-.bilateral-report ol.notes { font-size: 0.85rem; }
-.bilateral-report q { font-style: italic; }
-</style>
-";
+/// The report's styles, every selector under the report's own id: nothing leaks into
+/// the page around it, and an id outranks the class selectors of a notebook's styles
+/// (JupyterLab right-aligns the cells of every table, centres tables and fixes their
+/// layout), so the properties a notebook sets are set again here.
+///
+/// On a phone the page keeps its width: tables scroll inside their box, and a chart
+/// shrinks no further than its minimum width (its text no smaller than about 10 px,
+/// see `svg.rs`) and scrolls beyond that.
+fn scoped_style(id: &str) -> String {
+    let rules = [
+        "{ font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; color: #222; line-height: 1.5; text-align: left; }",
+        "h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 0.5rem; }",
+        "h2 { font-size: 1.3rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #ddd; }",
+        "sup a { text-decoration: none; color: #1f6fb2; font-size: 0.75em; margin-left: 0.1em; }",
+        ".table-scroll { overflow-x: auto; margin: 1rem 0; max-width: 100%; }",
+        "table { border-collapse: collapse; border: none; margin: 0; font-size: 0.85rem; width: 100%; table-layout: auto; color: inherit; }",
+        "caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }",
+        "th, td { border: none; border-bottom: 1px solid #e5e5e5; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; white-space: normal; line-height: 1.4; max-width: none; }",
+        "th { background: #f5f5f5; font-weight: 600; }",
+        "tbody tr, tbody tr:nth-child(odd), tbody tr:hover { background: none; }",
+        ".charts { display: flex; flex-wrap: wrap; gap: 1rem; }",
+        "figure { margin: 0; flex: 1 1 28rem; max-width: 100%; overflow-x: auto; }",
+        "svg { display: block; max-width: 100%; min-width: 340px; height: auto; }",
+        "ol.notes { font-size: 0.85rem; }",
+        "q { font-style: italic; }",
+    ];
+    let mut out = String::from("<style>\n");
+    for rule in rules {
+        // Each selector of a list is scoped: "th, td" is "#id th, #id td".
+        let (selectors, body) = rule.split_at(rule.find('{').unwrap_or(0));
+        let scoped: Vec<String> = selectors
+            .split(',')
+            .map(|s| format!("#{id} {}", s.trim()).trim_end().to_owned())
+            .collect();
+        let _ = writeln!(out, "{} {body}", scoped.join(", "));
+    }
+    // A phone: less padding, so that a chart keeps more of its width.
+    let _ = writeln!(
+        out,
+        "@media (max-width: 480px) {{ #{id} {{ padding: 0.75rem; }} #{id} h1 {{ font-size: 1.5rem; }} }}"
+    );
+    out.push_str("</style>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

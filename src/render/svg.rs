@@ -3,6 +3,13 @@
 //!
 //! Kept in one file, though long, because the four kinds share the canvas, axes,
 //! ticks, legend and error bars above them.
+//!
+//! Every chart is drawn [`WIDTH`] wide, narrow enough that two fit side by side on a
+//! desktop page at full size and that a phone (a 390 px screen leaves about 366 px)
+//! shrinks them by a sixth at most: text of [`FONT`] units stays about 11 px there,
+//! and the page's styles stop the shrinking at 340 px (10 px text). Long titles,
+//! legends, labels and event titles wrap onto more lines, and the chart grows taller
+//! to hold them, instead of running off the edge.
 
 use std::fmt::Write as _;
 
@@ -13,12 +20,18 @@ use crate::words::{format_amount, format_derived, format_number};
 /// Colours of the first and second direction, and of targets and projections.
 const COLOURS: [&str; 3] = ["#1f6fb2", "#d9822b", "#6b6b6b"];
 
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 320.0;
-const LEFT: f64 = 80.0;
-const RIGHT: f64 = 20.0;
-const TOP: f64 = 40.0;
-const BOTTOM: f64 = 60.0;
+/// Width of every chart, in SVG units (CSS pixels at full size).
+const WIDTH: f64 = 440.0;
+/// Size of the text: labels, ticks, legends.
+const FONT: f64 = 13.0;
+/// Size of the title, bold.
+const TITLE_FONT: f64 = 15.0;
+/// Height of a line of text.
+const LINE: f64 = 17.0;
+/// Margin at the right of a plot and around the edges.
+const RIGHT: f64 = 14.0;
+/// Height of the plot of a series or of bars.
+const PLOT_HEIGHT: f64 = 200.0;
 
 /// A chart as a standalone inline SVG element.
 pub fn chart_svg(chart: &Chart) -> String {
@@ -30,14 +43,89 @@ pub fn chart_svg(chart: &Chart) -> String {
     }
 }
 
-fn svg_open(width: f64, height: f64, title: &str) -> String {
+/// How wide `text` is at `size`, a little generously: the average letter of a sans
+/// serif is about half its size, digits and capitals more.
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * CHAR
+}
+
+/// Width of an average character, as a share of the text's size.
+const CHAR: f64 = 0.58;
+
+/// `text` in lines no wider than `width` at `size`, broken at spaces and after a
+/// slash ("2025-01/" "2025-08"); a word longer than a line is cut.
+fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
+    let fits = ((width / (size * CHAR)).floor() as usize).max(4);
+    let mut words: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let mut rest = word;
+        while let Some(at) = rest.find('/').filter(|&at| at + 1 < rest.len()) {
+            words.push(rest[..=at].to_owned());
+            rest = &rest[at + 1..];
+        }
+        words.push(rest.to_owned());
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in words {
+        let joined = if line.is_empty() || line.ends_with('/') {
+            format!("{line}{word}")
+        } else {
+            format!("{line} {word}")
+        };
+        if joined.chars().count() <= fits || line.is_empty() {
+            line = joined;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = word;
+        }
+        while line.chars().count() > fits {
+            let cut: String = line.chars().take(fits).collect();
+            line = line.chars().skip(fits).collect();
+            lines.push(cut);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Lines of text from `y` down, as one `<text>` with a `<tspan>` per line.
+fn text_lines(lines: &[String], x: f64, y: f64, attributes: &str) -> String {
+    let mut out = format!("<text x=\"{x:.1}\" y=\"{y:.1}\"{attributes}>");
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { LINE };
+        let _ = write!(
+            out,
+            "<tspan x=\"{x:.1}\" dy=\"{dy}\">{}</tspan>",
+            escape(line)
+        );
+    }
+    out.push_str("</text>");
+    out
+}
+
+/// The chart's title, wrapped to the chart's width, and where what comes below it
+/// starts.
+fn title_lines(title: &str) -> (Vec<String>, f64) {
+    let lines = wrap(title, WIDTH - 2.0 * RIGHT, TITLE_FONT * 1.1);
+    let below = 14.0 + lines.len() as f64 * (TITLE_FONT + 4.0) + 16.0;
+    (lines, below)
+}
+
+fn svg_open(width: f64, height: f64, title: &str, lines: &[String]) -> String {
     format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" \
-         role=\"img\" font-family=\"system-ui, sans-serif\" font-size=\"12\">\n<title>{0}</title>\n\
-         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
-         <text x=\"{1}\" y=\"20\" font-size=\"14\" font-weight=\"600\">{0}</text>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {width} {height:.0}\" width=\"{width}\" height=\"{height:.0}\" \
+         role=\"img\" font-family=\"system-ui, sans-serif\" font-size=\"{FONT}\">\n<title>{}</title>\n\
+         <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n{}\n",
         escape(title),
-        10
+        text_lines(
+            lines,
+            RIGHT,
+            14.0 + TITLE_FONT,
+            &format!(" font-size=\"{TITLE_FONT}\" font-weight=\"600\"")
+        )
     )
 }
 
@@ -59,39 +147,55 @@ fn ticks(min: f64, max: f64) -> Vec<f64> {
     (first..=last).map(|i| i as f64 * step).collect()
 }
 
-/// The vertical position of `value` on a plot whose axis runs over `ticks`.
-fn scale_y(ticks: &[f64], plot_height: f64) -> impl Fn(f64) -> f64 {
+/// The vertical position of `value` on a plot from `top` down `plot_height`, whose
+/// axis runs over `ticks`.
+fn scale_y(ticks: &[f64], top: f64, plot_height: f64) -> impl Fn(f64) -> f64 {
     let bottom = *ticks.first().unwrap_or(&0.0);
-    let top = *ticks.last().unwrap_or(&1.0);
-    move |v| TOP + plot_height - (v - bottom) / (top - bottom) * plot_height
+    let high = *ticks.last().unwrap_or(&1.0);
+    move |v| top + plot_height - (v - bottom) / (high - bottom) * plot_height
 }
 
-fn y_axis(out: &mut String, ticks: &[f64], unit: &str, plot_height: f64, width: f64) {
-    let sy = scale_y(ticks, plot_height);
+/// Where the plot starts: right of the unit (turned on its side) and of the widest
+/// tick label.
+fn plot_left(ticks: &[f64]) -> f64 {
+    let widest = ticks
+        .iter()
+        .map(|t| text_width(&format_number(*t), FONT))
+        .fold(0.0, f64::max);
+    (28.0 + widest + 8.0).min(WIDTH / 2.0)
+}
+
+fn y_axis(out: &mut String, ticks: &[f64], unit: &str, left: f64, top: f64) {
+    let sy = scale_y(ticks, top, PLOT_HEIGHT);
     for t in ticks {
         let y = sy(*t);
         let _ = writeln!(
             out,
-            "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e5e5\"/>\
+            "<line x1=\"{left:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e5e5\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
-            width - RIGHT,
-            LEFT - 6.0,
+            WIDTH - RIGHT,
+            left - 6.0,
             y + 4.0,
             escape(&format_number(*t))
         );
     }
+    let middle = top + PLOT_HEIGHT / 2.0;
     let _ = writeln!(
         out,
-        "<text x=\"14\" y=\"{:.1}\" transform=\"rotate(-90 14 {:.1})\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-        TOP + plot_height / 2.0,
-        TOP + plot_height / 2.0,
+        "<text x=\"16\" y=\"{middle:.1}\" transform=\"rotate(-90 16 {middle:.1})\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
         escape(unit)
     );
 }
 
-fn legend(out: &mut String, labels: &[(String, &str, bool)], y: f64) {
-    let mut x = LEFT;
+/// The legend's entries laid out from `y` down, as many to a row as fit the width;
+/// returns the rows it took.
+fn legend(out: &mut String, labels: &[(String, &str, bool)], y: f64) -> usize {
+    let (mut x, mut y, mut rows) = (RIGHT, y, usize::from(!labels.is_empty()));
     for (label, colour, dashed) in labels {
+        let width = 24.0 + text_width(label, FONT) + 16.0;
+        if x > RIGHT && x + width > WIDTH - RIGHT {
+            (x, y, rows) = (RIGHT, y + LINE + 2.0, rows + 1);
+        }
         let dash = if *dashed {
             " stroke-dasharray=\"5 3\""
         } else {
@@ -106,8 +210,14 @@ fn legend(out: &mut String, labels: &[(String, &str, bool)], y: f64) {
             y + 4.0,
             escape(label)
         );
-        x += 40.0 + 7.0 * label.chars().count() as f64;
+        x += width;
     }
+    rows
+}
+
+/// Rows the legend takes, to size the chart before drawing it.
+fn legend_rows(labels: &[(String, &str, bool)]) -> usize {
+    legend(&mut String::new(), labels, 0.0)
 }
 
 fn error_bar(out: &mut String, x: f64, y_low: f64, y_high: f64, colour: &str) {
@@ -162,12 +272,52 @@ fn point_title(p: &ChartPoint, unit: &str) -> String {
     )
 }
 
+/// Every `step`-th year from `x0` to `x1` (decimal years), the step the smallest of
+/// 1, 2, 5, 10 … that leaves room between the labels on a plot `plot_width` wide.
+fn year_labels(x0: f64, x1: f64, plot_width: f64) -> Vec<i32> {
+    let span = (x1 - x0).max(1.0);
+    let room = text_width("2024", FONT) + 10.0;
+    let step = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+        .into_iter()
+        .find(|&k| f64::from(k) * plot_width / span >= room)
+        .unwrap_or(1000);
+    ((x0 as i32)..(x1 as i32))
+        .filter(|year| year.rem_euclid(step) == 0 || step == 1)
+        .collect()
+}
+
+/// The `d` of a path through `points`, lifting the pen where a point has a gap before
+/// it (a missing year), so that the line does not join across the gap.
+fn line_path(points: &[ChartPoint], at: impl Fn(&ChartPoint) -> (f64, f64)) -> String {
+    let mut d = String::new();
+    for (i, p) in points.iter().enumerate() {
+        let (x, y) = at(p);
+        let pen = if i == 0 || p.gap_before { 'M' } else { 'L' };
+        if !d.is_empty() {
+            d.push(' ');
+        }
+        let _ = write!(d, "{pen}{x:.1},{y:.1}");
+    }
+    d
+}
+
 fn series_svg(chart: &Chart) -> String {
-    let mut out = svg_open(WIDTH, HEIGHT, &chart.title);
-    let plot_height = HEIGHT - TOP - BOTTOM;
-    let plot_width = WIDTH - LEFT - RIGHT;
+    let (title, top) = title_lines(&chart.title);
     let ticks = ticks(min_low(chart), max_high(chart));
-    y_axis(&mut out, &ticks, &chart.unit, plot_height, WIDTH);
+    let left = plot_left(&ticks);
+    let plot_width = WIDTH - left - RIGHT;
+    let labels: Vec<(String, &str, bool)> = chart
+        .series
+        .iter()
+        .map(|s| {
+            let colour = if s.dashed { COLOURS[2] } else { COLOURS[0] };
+            (s.label.clone(), colour, s.dashed)
+        })
+        .collect();
+    let axis = top + PLOT_HEIGHT;
+    let height = axis + 44.0 + legend_rows(&labels) as f64 * (LINE + 2.0);
+    let mut out = svg_open(WIDTH, height, &chart.title, &title);
+    y_axis(&mut out, &ticks, &chart.unit, left, top);
     let xs: Vec<f64> = chart
         .series
         .iter()
@@ -178,47 +328,31 @@ fn series_svg(chart: &Chart) -> String {
         xs.iter().copied().fold(f64::NEG_INFINITY, f64::max).ceil(),
     );
     let span = (x1 - x0).max(1.0);
-    let sx = |x: f64| LEFT + (x - x0) / span * plot_width;
-    let sy = scale_y(&ticks, plot_height);
-    // A label every `step` years, so that twenty years of labels do not run together
-    // (a label is about 36 px wide).
-    let step = ((x1 - x0) * 36.0 / plot_width).ceil().max(1.0) as usize;
-    for year in ((x0 as i32)..(x1 as i32)).step_by(step) {
+    let sx = |x: f64| left + (x - x0) / span * plot_width;
+    let sy = scale_y(&ticks, top, PLOT_HEIGHT);
+    for year in year_labels(x0, x1, plot_width) {
         let x = sx(f64::from(year) + 0.5);
         let _ = writeln!(
             out,
             "<text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\">{year}</text>",
-            TOP + plot_height + 18.0
+            axis + 18.0
         );
     }
     let _ = writeln!(
         out,
-        "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+        "<line x1=\"{left:.1}\" x2=\"{:.1}\" y1=\"{axis:.1}\" y2=\"{axis:.1}\" stroke=\"#888\"/>",
         WIDTH - RIGHT,
-        TOP + plot_height,
-        TOP + plot_height
     );
-    let mut labels = Vec::new();
-    for series in &chart.series {
-        let colour = if series.dashed {
-            COLOURS[2]
-        } else {
-            COLOURS[0]
-        };
+    for (series, (_, colour, _)) in chart.series.iter().zip(&labels) {
         let dash = if series.dashed {
             " stroke-dasharray=\"6 4\""
         } else {
             ""
         };
-        let path: Vec<String> = series
-            .points
-            .iter()
-            .map(|p| format!("{:.1},{:.1}", sx(p.x), sy(p.value)))
-            .collect();
         let _ = writeln!(
             out,
-            "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
-            path.join(" ")
+            "<path d=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
+            line_path(&series.points, |p| (sx(p.x), sy(p.value)))
         );
         for p in &series.points {
             error_bar(&mut out, sx(p.x), sy(p.low), sy(p.high), colour);
@@ -230,19 +364,17 @@ fn series_svg(chart: &Chart) -> String {
                 escape(&point_title(p, &chart.unit))
             );
         }
-        labels.push((series.label.clone(), colour, series.dashed));
     }
-    legend(&mut out, &labels, HEIGHT - 18.0);
+    legend(&mut out, &labels, axis + 40.0);
     out.push_str("</svg>");
     out
 }
 
 fn bars_svg(chart: &Chart) -> String {
-    let mut out = svg_open(WIDTH, HEIGHT, &chart.title);
-    let plot_height = HEIGHT - TOP - BOTTOM;
-    let plot_width = WIDTH - LEFT - RIGHT;
+    let (title, top) = title_lines(&chart.title);
     let ticks = ticks(min_low(chart), max_high(chart));
-    y_axis(&mut out, &ticks, &chart.unit, plot_height, WIDTH);
+    let left = plot_left(&ticks);
+    let plot_width = WIDTH - left - RIGHT;
     let mut periods: Vec<String> = Vec::new();
     for p in chart.series.iter().flat_map(|s| s.points.iter()) {
         if !periods.contains(&p.label) {
@@ -250,16 +382,31 @@ fn bars_svg(chart: &Chart) -> String {
         }
     }
     let group = plot_width / periods.len().max(1) as f64;
+    let period_lines: Vec<Vec<String>> =
+        periods.iter().map(|p| wrap(p, group - 6.0, FONT)).collect();
+    let label_rows = period_lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let labels: Vec<(String, &str, bool)> = chart
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.label.clone(), COLOURS[i.min(1)], false))
+        .collect();
+    let axis = top + PLOT_HEIGHT;
+    let legend_top = axis + 22.0 + label_rows * LINE;
+    let height = legend_top + 4.0 + legend_rows(&labels) as f64 * (LINE + 2.0);
+    let mut out = svg_open(WIDTH, height, &chart.title, &title);
+    y_axis(&mut out, &ticks, &chart.unit, left, top);
     let bar = (group * 0.7 / chart.series.len().max(1) as f64).min(60.0);
-    let sy = scale_y(&ticks, plot_height);
+    let sy = scale_y(&ticks, top, PLOT_HEIGHT);
     for (g, period) in periods.iter().enumerate() {
-        let centre = LEFT + group * (g as f64 + 0.5);
-        let _ = writeln!(
-            out,
-            "<text x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-            TOP + plot_height + 18.0,
-            escape(period)
-        );
+        let centre = left + group * (g as f64 + 0.5);
+        out.push_str(&text_lines(
+            &period_lines[g],
+            centre,
+            axis + 18.0,
+            " text-anchor=\"middle\" fill=\"#555\"",
+        ));
+        out.push('\n');
         let n = chart.series.len() as f64;
         for (i, series) in chart.series.iter().enumerate() {
             let Some(p) = series.points.iter().find(|p| &p.label == period) else {
@@ -280,35 +427,42 @@ fn bars_svg(chart: &Chart) -> String {
     }
     let _ = writeln!(
         out,
-        "<line x1=\"{LEFT}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+        "<line x1=\"{left:.1}\" x2=\"{:.1}\" y1=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
         WIDTH - RIGHT,
         sy(0.0),
         sy(0.0)
     );
-    let labels: Vec<(String, &str, bool)> = chart
-        .series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.label.clone(), COLOURS[i.min(1)], false))
-        .collect();
-    legend(&mut out, &labels, HEIGHT - 18.0);
+    legend(&mut out, &labels, legend_top);
     out.push_str("</svg>");
     out
 }
 
+/// One bar per series, each under its label, with its value in words after the bar.
 fn progress_svg(chart: &Chart) -> String {
-    let rows = chart.series.len().max(1) as f64;
-    let height = TOP + rows * 44.0 + 40.0;
-    let mut out = svg_open(WIDTH, height, &chart.title);
-    let left = 190.0;
-    let plot_width = WIDTH - left - RIGHT - 90.0;
-    let top = max_high(chart).max(1.0) * 1.05;
-    let sx = |v: f64| left + v / top * plot_width;
+    let (title, top) = title_lines(&chart.title);
+    let row = LINE + 26.0 + 10.0;
+    let height = top + chart.series.len().max(1) as f64 * row + 4.0;
+    let mut out = svg_open(WIDTH, height, &chart.title, &title);
+    let values: Vec<String> = chart
+        .series
+        .iter()
+        .filter_map(|s| s.points.first())
+        .map(|p| format_derived(p.value, &chart.unit))
+        .collect();
+    let value_room = values
+        .iter()
+        .map(|v| text_width(v, FONT))
+        .fold(0.0, f64::max)
+        .min(WIDTH / 2.0);
+    let left = RIGHT;
+    let plot_width = WIDTH - left - RIGHT - value_room - 8.0;
+    let high = max_high(chart).max(1.0) * 1.02;
+    let sx = |v: f64| left + v / high * plot_width;
     for (i, series) in chart.series.iter().enumerate() {
         let Some(p) = series.points.first() else {
             continue;
         };
-        let y = TOP + 10.0 + i as f64 * 44.0;
+        let y = top + i as f64 * row + LINE;
         let (fill, stroke) = if series.dashed {
             (
                 "none",
@@ -320,14 +474,14 @@ fn progress_svg(chart: &Chart) -> String {
         } else {
             (COLOURS[if i == 0 { 0 } else { 1 }], String::new())
         };
+        let label = wrap(&series.label, WIDTH - 2.0 * RIGHT, FONT);
         let _ = writeln!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{left}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"26\" fill=\"{fill}\"{stroke}><title>{}</title></rect>\
+            "<text x=\"{left:.1}\" y=\"{:.1}\">{}</text>\
+             <rect x=\"{left:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"26\" fill=\"{fill}\"{stroke}><title>{}</title></rect>\
              <text x=\"{:.1}\" y=\"{:.1}\" fill=\"#333\">{}</text>",
-            left - 8.0,
-            y + 17.0,
-            escape(&series.label),
+            y - 5.0,
+            escape(&label[0]),
             (sx(p.value) - left).max(1.0),
             escape(&point_title(p, &chart.unit)),
             sx(p.value) + 6.0,
@@ -348,14 +502,31 @@ fn progress_svg(chart: &Chart) -> String {
     out
 }
 
+/// The events one under another, each a dot on a time strip at the left and its date
+/// and title at the right, the title wrapped onto as many lines as it needs.
 fn timeline_svg(chart: &Chart) -> String {
-    let n = chart.events.len().max(1) as f64;
-    let row = 22.0;
-    let height = TOP + n * row + 40.0;
-    let width = WIDTH + 200.0;
-    let mut out = svg_open(width, height, &chart.title);
-    let axis_left = 20.0;
-    let axis_width = 260.0;
+    let (title, top) = title_lines(&chart.title);
+    let axis_left = RIGHT;
+    let axis_width = 110.0;
+    let text_left = axis_left + axis_width + 14.0;
+    let texts: Vec<Vec<String>> = chart
+        .events
+        .iter()
+        .map(|e| {
+            wrap(
+                &format!("{} {}", e.date, e.title),
+                WIDTH - text_left - RIGHT,
+                FONT,
+            )
+        })
+        .collect();
+    let rows: Vec<f64> = texts
+        .iter()
+        .map(|lines| lines.len() as f64 * LINE + 8.0)
+        .collect();
+    let bottom = top + rows.iter().sum::<f64>() + 4.0;
+    let height = bottom + 24.0;
+    let mut out = svg_open(WIDTH, height, &chart.title, &title);
     let (x0, x1) = (
         chart
             .events
@@ -372,40 +543,51 @@ fn timeline_svg(chart: &Chart) -> String {
     );
     let span = (x1 - x0).max(1.0);
     let sx = |x: f64| axis_left + (x - x0) / span * axis_width;
-    let bottom = TOP + n * row;
     let _ = writeln!(
         out,
         "<line x1=\"{axis_left}\" x2=\"{:.1}\" y1=\"{bottom:.1}\" y2=\"{bottom:.1}\" stroke=\"#888\"/>\
          <text x=\"{axis_left}\" y=\"{:.1}\" fill=\"#555\">{}</text>\
          <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
         axis_left + axis_width,
-        bottom + 16.0,
+        bottom + 18.0,
         x0,
         axis_left + axis_width,
-        bottom + 16.0,
+        bottom + 18.0,
         x1
     );
-    for (i, e) in chart.events.iter().enumerate() {
-        let y = TOP + i as f64 * row + 12.0;
+    let mut y = top;
+    for ((e, lines), height) in chart.events.iter().zip(&texts).zip(&rows) {
+        let dot = y + 8.0;
         let x = sx(e.x);
-        let title: String = if e.title.chars().count() > 70 {
-            format!("{}…", e.title.chars().take(69).collect::<String>())
-        } else {
-            e.title.clone()
-        };
         let _ = writeln!(
             out,
-            "<line x1=\"{x:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#ddd\" stroke-dasharray=\"2 3\"/>\
-             <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>\
-             <text x=\"{:.1}\" y=\"{:.1}\"><tspan fill=\"#555\">{}</tspan> {}</text>",
-            axis_left + axis_width + 12.0,
+            "<line x1=\"{x:.1}\" x2=\"{:.1}\" y1=\"{dot:.1}\" y2=\"{dot:.1}\" stroke=\"#ddd\" stroke-dasharray=\"2 3\"/>\
+             <circle cx=\"{x:.1}\" cy=\"{dot:.1}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>",
+            text_left - 4.0,
             COLOURS[0],
             escape(&format!("{} {}: {}", e.date, e.kind, e.title)),
-            axis_left + axis_width + 16.0,
-            y + 4.0,
-            escape(&e.date),
-            escape(&title)
         );
+        // The date in grey, then the title: the date is the first words of the first line.
+        let words = e.date.split_whitespace().count();
+        let mut first = lines[0].splitn(words + 1, ' ');
+        let date: Vec<&str> = first.by_ref().take(words).collect();
+        let (date, rest) = (date.join(" "), first.next().unwrap_or(""));
+        let _ = write!(
+            out,
+            "<text x=\"{text_left:.1}\" y=\"{:.1}\"><tspan fill=\"#555\">{}</tspan> {}",
+            dot + 4.5,
+            escape(&date),
+            escape(rest)
+        );
+        for line in &lines[1..] {
+            let _ = write!(
+                out,
+                "<tspan x=\"{text_left:.1}\" dy=\"{LINE}\">{}</tspan>",
+                escape(line)
+            );
+        }
+        out.push_str("</text>\n");
+        y += height;
     }
     out.push_str("</svg>");
     out
@@ -428,10 +610,29 @@ mod tests {
             ticks(-120.0, 180.0),
             vec![-200.0, -100.0, 0.0, 100.0, 200.0]
         );
-        let sy = scale_y(&[-200.0, 0.0, 200.0], 100.0);
+        let sy = scale_y(&[-200.0, 0.0, 200.0], 40.0, 100.0);
+        assert_eq!((sy(200.0), sy(0.0), sy(-200.0)), (40.0, 90.0, 140.0));
+    }
+
+    #[test]
+    fn wrapped_lines_fit_their_width_and_keep_every_word() {
+        // 58 units at size 10 hold 58 / (10 × 0.58) = 10 characters
         assert_eq!(
-            (sy(200.0), sy(0.0), sy(-200.0)),
-            (TOP, TOP + 50.0, TOP + 100.0)
+            wrap("Rail and road links agreement", 58.0, 10.0),
+            ["Rail and", "road links", "agreement"]
         );
+        // a period breaks after its slash; a word longer than a line is cut
+        assert_eq!(wrap("2025-01/2025-08", 58.0, 10.0), ["2025-01/", "2025-08"]);
+        assert_eq!(wrap("abcdefghijklm", 58.0, 10.0), ["abcdefghij", "klm"]);
+        assert_eq!(wrap("", 58.0, 10.0), [""]);
+    }
+
+    #[test]
+    fn year_labels_thin_out_where_the_years_are_close() {
+        // "2024" takes 4 × 13 × 0.58 = 30.16 units, with 10 between: 40.16 a label.
+        // 3 years on 300 units: 100 a year, every year.
+        assert_eq!(year_labels(2022.0, 2025.0, 300.0), [2022, 2023, 2024]);
+        // 20 years on 300 units: 15 a year; every 5th year gives 75 ≥ 40.16, every 2nd 30.
+        assert_eq!(year_labels(2005.0, 2025.0, 300.0), [2005, 2010, 2015, 2020]);
     }
 }

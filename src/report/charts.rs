@@ -73,6 +73,10 @@ pub struct ChartPoint {
     pub high: f64,
     /// Note number of the figure, if it is a stored figure.
     pub note: Option<usize>,
+    /// True where the period just before this point's has no figure (2020, then 2024):
+    /// a line leaves a gap here instead of joining across the years nobody measured.
+    #[serde(default)]
+    pub gap_before: bool,
 }
 
 /// An event on a timeline chart.
@@ -80,7 +84,7 @@ pub struct ChartPoint {
 pub struct ChartEvent {
     /// When (the middle of the event's period in decimal years).
     pub x: f64,
-    /// The date as written.
+    /// The date in the short words of a table cell ("Q4 2025", "17 May 2025").
     pub date: String,
     /// Kind of event.
     pub kind: String,
@@ -132,13 +136,16 @@ pub(super) fn series_chart(
     {
         return None;
     }
+    let mut points: Vec<ChartPoint> = Vec::new();
+    for (i, o) in years.iter().enumerate() {
+        let mut point = chart_point(o, Some(notes.cite(subject, o)));
+        point.gap_before = i > 0 && !follows_on(&years[i - 1].period, &o.period);
+        points.push(point);
+    }
     let mut lines = vec![ChartSeries {
         label: "actual".to_owned(),
         dashed: false,
-        points: years
-            .iter()
-            .map(|o| chart_point(o, Some(notes.cite(subject, o))))
-            .collect(),
+        points,
     }];
     if !ahead.is_empty() {
         let last = *years.last()?;
@@ -166,6 +173,12 @@ pub(super) fn series_chart(
     })
 }
 
+/// True when `next` starts the day after `previous` ends: no period is missing
+/// between them.
+fn follows_on(previous: &Period, next: &Period) -> bool {
+    previous.end().next_day() == Some(next.start())
+}
+
 /// A stored figure as a point of a chart, with the number of its note.
 pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint {
     ChartPoint {
@@ -175,6 +188,7 @@ pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint 
         low: obs.low,
         high: obs.high,
         note,
+        gap_before: false,
     }
 }
 

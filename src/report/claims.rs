@@ -5,10 +5,11 @@
 
 use super::gather::Gathered;
 use super::notes::Notes;
+use super::tables::period_cells;
 use super::{Cell, Column, Section, Sentence, Table};
 use crate::analysis::{check_claim, implied_observation, ClaimCheck, Verdict};
 use crate::model::{Claim, Observation, Reference};
-use crate::words::period_words;
+use crate::words::{period_short, period_words};
 
 /// The id of the claims section (its heading is [`TITLE`]).
 pub(super) const ID: &str = "claims";
@@ -86,12 +87,14 @@ pub(super) fn section(
             notes: cited,
         });
         let number = |v: Option<f64>| v.map_or(Cell::Empty, Cell::Number);
+        let [period, period_code] = period_cells(&claim.period);
         rows.push(vec![
             Cell::Text(claim.text.clone()),
             Cell::Text(subject),
-            Cell::Text(claim.period.to_string()),
+            period,
+            period_code,
             Cell::Text(match claim.reference {
-                Reference::Period(p) => p.to_string(),
+                Reference::Period(p) => period_short(&p),
                 _ => against,
             }),
             Cell::Text(check.verdict.code().to_owned()),
@@ -110,6 +113,7 @@ pub(super) fn section(
         ("claim", true),
         ("series", true),
         ("period", true),
+        ("period code", false),
         ("against", true),
         ("verdict", true),
         ("relation", false),

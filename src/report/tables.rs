@@ -6,7 +6,18 @@ use super::notes::Notes;
 use super::{Cell, Column, Table};
 use crate::analysis::{GrowthRow, Series};
 use crate::model::{Observation, Topic};
-use crate::words::describe_observation;
+use crate::period::Period;
+use crate::words::{describe_observation, period_short};
+
+/// A period as a table shows it, in the short words of the sentences ("Jan–Aug 2025"),
+/// and in its canonical form ("2025-01/2025-08") for the hidden column named
+/// `"{name} code"` beside it, so a DataFrame can still be filtered by the code.
+pub(super) fn period_cells(period: &Period) -> [Cell; 2] {
+    [
+        Cell::Text(period_short(period)),
+        Cell::Text(period.to_string()),
+    ]
+}
 
 /// Every figure of `topic` between the two countries that `shown` keeps, with the number
 /// of its note; and the `implied` rows of its indicators in their places, when the
@@ -39,6 +50,7 @@ pub(super) fn figures_where(
         ("to", true),
         ("product", true),
         ("period", true),
+        ("period code", false),
         ("figure", true),
         ("value", false),
         ("low", false),
@@ -71,12 +83,14 @@ pub(super) fn figures_where(
             pair.subject(&series)
         };
         let note = notes.cite(&series_subject, obs);
+        let [period, period_code] = period_cells(&obs.period);
         rows.push(vec![
             Cell::Text(indicator.name.clone()),
             Cell::Text(pair.name(&obs.origin)),
             Cell::Text(pair.name(&obs.destination)),
             Cell::Text(obs.product.replace('_', " ")),
-            Cell::Text(obs.period.to_string()),
+            period,
+            period_code,
             Cell::Text(describe_observation(obs)),
             Cell::Number(obs.value),
             Cell::Number(obs.low),
@@ -100,22 +114,32 @@ pub(super) fn growth(rows: Vec<(String, GrowthRow, String)>) -> Table {
     let columns = [
         "series",
         "period",
+        "period code",
         "base period",
+        "base period code",
         "change",
         "pct",
         "pct low",
         "pct high",
     ];
+    let shown = |name: &str| !name.starts_with("pct") && !name.ends_with(" code");
     Table {
         title: "Growth on the same period a year earlier".to_owned(),
-        columns: Column::list(&columns.map(|name| (name, !name.starts_with("pct")))),
+        columns: Column::list(&columns.map(|name| (name, shown(name)))),
         rows: rows
             .into_iter()
             .map(|(subject, r, change)| {
+                let [period, period_code] = period_cells(&r.period);
+                let [base, base_code] = r
+                    .base_period
+                    .as_ref()
+                    .map_or([Cell::Empty, Cell::Empty], period_cells);
                 vec![
                     Cell::Text(subject),
-                    Cell::Text(r.period.to_string()),
-                    Cell::Text(r.base_period.map(|p| p.to_string()).unwrap_or_default()),
+                    period,
+                    period_code,
+                    base,
+                    base_code,
                     Cell::Text(change),
                     r.pct.map_or(Cell::Empty, Cell::Number),
                     r.pct_low.map_or(Cell::Empty, Cell::Number),

@@ -95,6 +95,7 @@ pub(super) fn progress(
                 low,
                 high,
                 note,
+                gap_before: false,
             };
         charts.push(Chart {
             kind: ChartKind::Progress,

@@ -2,10 +2,11 @@
 //! chart.
 
 use super::charts::{middle, Chart, ChartEvent, ChartKind};
+use super::tables::period_cells;
 use super::{Cell, Column, Sentence, Table};
 use crate::model::Event;
 use crate::words::phrases::plural;
-use crate::words::{period_phrase, period_words};
+use crate::words::{period_phrase, period_short, period_words};
 
 /// How many events the timeline holds, from when to when, and of which kinds.
 pub(super) fn sentence(events: &[Event]) -> Sentence {
@@ -19,6 +20,7 @@ pub(super) fn sentence(events: &[Event]) -> Sentence {
 pub(super) fn table(events: &[Event]) -> Table {
     let columns = [
         ("date", true),
+        ("date code", false),
         ("kind", true),
         ("event", true),
         ("place", true),
@@ -31,8 +33,10 @@ pub(super) fn table(events: &[Event]) -> Table {
         rows: events
             .iter()
             .map(|e| {
+                let [date, date_code] = period_cells(&e.date);
                 vec![
-                    Cell::Text(e.date.to_string()),
+                    date,
+                    date_code,
                     Cell::Text(e.kind.clone()),
                     Cell::Text(e.title.clone()),
                     e.place.clone().map_or(Cell::Empty, Cell::Text),
@@ -59,7 +63,7 @@ pub(super) fn chart(events: &[Event]) -> Chart {
             .iter()
             .map(|e| ChartEvent {
                 x: middle(&e.date),
-                date: e.date.to_string(),
+                date: period_short(&e.date),
                 kind: e.kind.clone(),
                 title: e.title.clone(),
             })

@@ -11,5 +11,5 @@ pub(crate) mod phrases;
 pub use numbers::{
     describe_observation, format_amount, format_derived, format_number, format_value,
 };
-pub use periods::period_words;
 pub(crate) use periods::{level_phrase, period_phrase};
+pub use periods::{period_short, period_words};

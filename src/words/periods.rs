@@ -33,8 +33,36 @@ const MONTHS: [&str; 12] = [
 /// assert_eq!(words("2025-05-17"), "17 May 2025");
 /// ```
 pub fn period_words(period: &Period) -> String {
+    words(period, false)
+}
+
+/// A period in the short words of a table cell, where a column is narrow: `Jan–Aug
+/// 2025`, `Q1 2025`, `H2 2024`, `17 May 2025`, `Jan 2005 – Mar 2025`. The same
+/// periods as [`period_words`], with months cut to three letters and quarters and
+/// halves as `Q` and `H`.
+///
+/// ```
+/// use bilateral::{words::period_short, Period};
+///
+/// let short = |text: &str| period_short(&text.parse::<Period>().unwrap());
+/// assert_eq!(short("2025-01/2025-08"), "Jan–Aug 2025");
+/// assert_eq!(short("2025-Q1"), "Q1 2025");
+/// assert_eq!(short("2005/2025-Q1"), "Jan 2005 – Mar 2025");
+/// ```
+pub fn period_short(period: &Period) -> String {
+    words(period, true)
+}
+
+fn words(period: &Period, short: bool) -> String {
     let (s, e) = (period.start(), period.end());
-    let month = |d: time::Date| MONTHS[usize::from(u8::from(d.month())) - 1];
+    let month = |d: time::Date| {
+        let name = MONTHS[usize::from(u8::from(d.month())) - 1];
+        if short {
+            &name[..3]
+        } else {
+            name
+        }
+    };
     let day = |d: time::Date| format!("{} {} {}", d.day(), month(d), d.year());
     let Some(months) = period.months() else {
         return if s == e {
@@ -55,7 +83,9 @@ pub fn period_words(period: &Period) -> String {
     const ORDINALS: [&str; 4] = ["first", "second", "third", "fourth"];
     match (first, months) {
         (1, 12) => year.to_string(),
+        (1 | 7, 6) if short => format!("H{} {year}", first / 6 + 1),
         (1 | 7, 6) => format!("the {} half of {year}", ORDINALS[usize::from(first / 6)]),
+        (f, 3) if f % 3 == 1 && short => format!("Q{} {year}", f / 3 + 1),
         (f, 3) if f % 3 == 1 => format!("the {} quarter of {year}", ORDINALS[usize::from(f / 3)]),
         (_, 1) => format!("{} {year}", month(s)),
         _ => format!("{}–{} {year}", month(s), month(e)),
@@ -110,5 +140,20 @@ mod tests {
             words("2025-01-01/2025-08-20"),
             "1 January 2025 – 20 August 2025"
         );
+    }
+
+    #[test]
+    fn periods_in_short_words() {
+        let short = |text: &str| period_short(&text.parse().unwrap());
+        assert_eq!(short("2024"), "2024");
+        assert_eq!(short("2024-H1"), "H1 2024");
+        assert_eq!(short("2024-H2"), "H2 2024");
+        assert_eq!(short("2026-Q2"), "Q2 2026");
+        assert_eq!(short("2025-Q4"), "Q4 2025");
+        assert_eq!(short("2025-09"), "Sep 2025");
+        assert_eq!(short("2025-05/2025-06"), "May–Jun 2025");
+        assert_eq!(short("2020/2024"), "2020–2024");
+        assert_eq!(short("2025-05-17"), "17 May 2025");
+        assert_eq!(short("2025-01-01/2025-08-20"), "1 Jan 2025 – 20 Aug 2025");
     }
 }

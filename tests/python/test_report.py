@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -68,9 +69,13 @@ def test_tables_are_dataframes_with_numbers_and_words(report: bilateral.Report) 
         0
     ]
     assert (row["value"], row["figure"]) == (533_400_000.0, "$533.4 million")
+    # the period in words, as the page shows it, and its code for filtering
+    words = figures[figures["period code"] == "2025-01/2025-08"]["period"].tolist()
+    assert words == ["Jan–Aug 2025"] * len(words) and len(words) == 4
     assert str(figures["value"].dtype) == "float64"
     timeline = report.sections[-2].tables[-1]
-    assert "2025-05-17" in timeline["date"].tolist()
+    assert "2025-05-17" in timeline["date code"].tolist()
+    assert "17 May 2025" in timeline["date"].tolist()
     claims = report.sections[-1].tables[0]
     assert claims.attrs["title"] == "Claims"
     # 4.5 / 0.8 = 5.625 for "surged sixfold"
@@ -111,8 +116,19 @@ def test_html_is_well_formed_and_self_contained(report: bilateral.Report, tmp_pa
 
 def test_jupyter_sees_html(report: bilateral.Report) -> None:
     fragment = report._repr_html_()
-    assert fragment.startswith('<div class="bilateral-report">')
+    assert fragment.startswith('<div class="bilateral-report" id="bilateral-')
     assert "$547.6 million" in fragment
+
+
+def test_each_showing_in_a_notebook_has_ids_of_its_own(report: bilateral.Report) -> None:
+    other = bilateral.demo().report("AZE", "KAZ")
+    page = report._repr_html_() + report._repr_html_() + other._repr_html_()
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids)) > 3 * len(report.notes)
+    # every note link of a showing points into that showing
+    for fragment in page.split('<div class="bilateral-report" ')[1:]:
+        own = set(re.findall(r' id="([^"]+)"', fragment))
+        assert set(re.findall(r'href="#([^"]+)"', fragment)) <= own
 
 
 def test_a_pair_without_data_gives_a_short_honest_report() -> None:
