@@ -7,6 +7,7 @@ use super::notes::Notes;
 use crate::analysis::Series;
 use crate::model::Observation;
 use crate::period::Period;
+use crate::words::format_value;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +73,10 @@ pub struct ChartPoint {
     pub high: f64,
     /// Note number of the figure, if it is a stored figure.
     pub note: Option<usize>,
+    /// The figure as the report's sentences write it ("nearly 150", "4.5 million t"):
+    /// what a tooltip shows, so that the chart never reads more precise, or less
+    /// hedged, than the text.
+    pub text: String,
 }
 
 /// An event on a timeline chart.
@@ -154,6 +159,7 @@ pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint 
         low: obs.low,
         high: obs.high,
         note,
+        text: format_value(obs.value, &obs.unit, obs.qualifier),
     }
 }
 

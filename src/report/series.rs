@@ -9,12 +9,14 @@ use crate::analysis::{self, whole_for, GrowthRow, Series};
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
-use crate::words::numbers::ShownInterval;
+use crate::words::numbers::{digits_from, ShownInterval};
 use crate::words::phrases::{
     amount_change_words, capitalise, change_words, lower_first, pct_words, ratio_words,
     share_words, status_words, trim_number_toward,
 };
-use crate::words::{format_number, format_value, level_phrase, period_phrase, period_words};
+use crate::words::{
+    format_number, format_value, justified_digits, level_phrase, period_phrase, period_words,
+};
 
 /// The sentences about a series, its line in the report's summary, and its growth rows
 /// for the section's growth table.
@@ -156,9 +158,14 @@ fn growth(
             continue;
         };
         let base_note = notes.cite(subject, base);
+        let inputs: Vec<&Observation> = [Some(base), series.get(&row.period)]
+            .into_iter()
+            .flatten()
+            .collect();
+        let digits = digits_from(&inputs);
         let change = match row.pct {
-            Some(pct) => change_words(pct, row.pct_low, row.pct_high),
-            None => amount_change_words(change, unit),
+            Some(pct) => change_words(pct, row.pct_low, row.pct_high, digits),
+            None => amount_change_words(change, unit, digits),
         };
         let estimated = if base.status == Status::Estimate {
             "an estimated "
@@ -207,6 +214,7 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
     }
     let c = analysis::change(series, &first.period, &last.period).ok()?;
     let cited = vec![notes.cite(subject, first), notes.cite(subject, last)];
+    let digits = digits_from(&[first, last]);
     let rate = c
         .cagr
         .map(|g| {
@@ -215,7 +223,8 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
                 pct_words(
                     g * 100.0,
                     c.cagr_low.map(|l| l * 100.0),
-                    c.cagr_high.map(|h| h * 100.0)
+                    c.cagr_high.map(|h| h * 100.0),
+                    digits
                 )
             )
         })
@@ -225,15 +234,15 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
     let times = if c.ratio_low > 0.0 && c.ratio < 1.0 {
         format!(
             ", {}",
-            change_words(c.pct, Some(c.pct_low), Some(c.pct_high))
+            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits)
         )
     } else if c.ratio_low > 0.0 {
         format!(
             ", {}{rate}",
-            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much")
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much", digits)
         )
     } else {
-        format!(", {}", amount_change_words(c.change, unit))
+        format!(", {}", amount_change_words(c.change, unit, digits))
     };
     Some(Sentence {
         text: format!(
@@ -277,7 +286,7 @@ fn shares_of_whole(
             text: format!(
                 "{} made up {} of {} {}.",
                 capitalise(&series.product.replace('_', " ")),
-                share_words(row.share, row.low, row.high),
+                share_words(row.share, row.low, row.high, digits_from(&[part, total])),
                 lower_first(&whole_subject),
                 period_phrase(&row.period)
             ),
@@ -287,7 +296,9 @@ fn shares_of_whole(
     Ok(sentences)
 }
 
-/// People travelling from the origin per 1,000 of its residents, in the latest period.
+/// People travelling from the origin per 1,000 of its residents, in the latest period:
+/// "In 2024, over 102,000 is about 10 [9.99 – 10.1] per 1,000 residents of Azerbaijan",
+/// the figure with its qualifier, then the rate to the digits the two justify.
 fn per_1000_residents(
     data: &Gathered,
     series: &Series,
@@ -302,17 +313,25 @@ fn per_1000_residents(
         .unwrap_or_default()
         .into_iter()
         .find(|r| r.period == latest.period)?;
+    let residents = row.population as f64;
+    let digits = justified_digits([
+        (latest.value, latest.low, latest.high),
+        (residents, residents, residents),
+    ]);
+    let rate = ShownInterval::new(row.per_capita, row.low, row.high, |v, way| {
+        trim_number_toward(v, 3, digits, way)
+    });
     Some(Sentence {
         text: format!(
-            "{}, that is {} per 1,000 residents of {} ({} population {}).",
+            "{}, {} is {} ({} population {}).",
             capitalise(&period_phrase(&row.period)),
-            ShownInterval::new(row.per_capita, row.low, row.high, |v, way| {
-                trim_number_toward(v, 3, way)
-            })
-            .words(""),
-            data.pair.name(&row.country),
+            format_value(latest.value, &latest.unit, latest.qualifier),
+            rate.about(&format!(
+                " per 1,000 residents of {}",
+                data.pair.name(&row.country)
+            )),
             row.population_year,
-            format_number(row.population as f64)
+            format_number(residents),
         ),
         notes: vec![latest_note],
     })
