@@ -473,7 +473,7 @@ fn synthetic_report_has_sections_only_for_the_topics_present() {
 }
 
 #[test]
-fn synthetic_headline_has_the_latest_figure_of_each_series() {
+fn synthetic_summary_has_a_line_for_each_lead_topic_and_direction() {
     let json: Value = serde_json::from_str(&synthetic_report().to_json()).expect("JSON");
     let headline: Vec<&str> = json["headline"]
         .as_array()
@@ -486,9 +486,52 @@ fn synthetic_headline_has_the_latest_figure_of_each_series() {
         [
             // 150 / 120 − 1 = 0.25, two significant digits
             "Trade turnover: $150 million in 2024, up 25 % on 2023.",
-            "Rail cargo: 900,000 t in the first half of 2025.",
+            // a part of a year is set against the whole of the year before
+            "Rail cargo: 900,000 t in the first half of 2025, against 1.6 million t in the whole of 2024.",
             "Visitors from Georgia to Armenia: 30,000 in 2024.",
             "Visitors from Armenia to Georgia: around 12,000 in 2024.",
+        ]
+    );
+}
+
+#[test]
+fn demo_summary_leads_with_trade_investment_corridor_and_people_each_way() {
+    let report = demo_report();
+    let lines: Vec<&str> = report.headline.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Trade turnover: $547.6 million in January–August 2025, more than in the whole of \
+             2024 ($533.4 million).",
+            // the largest flow from Kazakhstan: wheat's $121.5 million before oil products'
+            // $38.2 million (and before the tonnes of wheat: money first)
+            "Exports of wheat from Kazakhstan to Azerbaijan: $121.5 million in January–August \
+             2025.",
+            // investment each way: the largest sums in money, the cumulative ones
+            "Cumulative investment from Azerbaijan to Kazakhstan: $424.6 million by March 2025, \
+             counting from January 2005.",
+            "Cumulative investment from Kazakhstan to Azerbaijan: $156 million by March 2025, \
+             counting from January 2005.",
+            // the corridor: tonnes before TEU; the cable's estimate is not measured
+            "Trans-Caspian corridor cargo: 2.6 million t in January–July 2025, against 4.5 \
+             million t in the whole of 2024.",
+            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan: around 900,000 t \
+             in January–August 2025, against 1.4 million t in the whole of 2024.",
+            // 102,000 / 59,000 = 1.7288 in [102,000 / 59,500, 103,000 / 58,500] =
+            // [1.714, 1.761], two digits ("around 59,000"): 1.7 [1.7, 1.8]
+            "Tourist visits from Azerbaijan to Kazakhstan: over 102,000 in 2024, 1.7 [1.7, 1.8] \
+             times as much as in 2022.",
+            // 71,500 / 24,000 = 2.979, two digits (24,000): 3.0, written 3
+            "Tourist visits from Kazakhstan to Azerbaijan: 71,500 in 2024, 3 times as much as in \
+             2022.",
+        ]
+    );
+    // the line on the year before cites both figures, as the sentence does
+    assert_eq!(
+        cited(&report, &report.headline[0]),
+        [
+            cite("trade_turnover", "2025-01/2025-08", "actual"),
+            cite("trade_turnover", "2024", "actual")
         ]
     );
 }

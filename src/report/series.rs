@@ -23,6 +23,8 @@ use crate::words::{
 pub(super) struct Paragraph {
     pub(super) sentences: Vec<Sentence>,
     pub(super) headline: Sentence,
+    /// The latest figure the headline gives, for the summary's ranking.
+    pub(super) latest: Observation,
     /// Each row with its series' subject and its change in words.
     pub(super) growth_rows: Vec<(String, GrowthRow, String)>,
 }
@@ -46,10 +48,19 @@ pub(super) fn describe(
     let mut first = Latest::describe(notes, series, latest, subject)?;
     let (earlier, growth_rows) = growth(notes, series, latest.period, &mut first, subject);
     let latest_note = first.cited[0];
+    let long = long_run(notes, series, subject);
+    // The long run says how the latest figure came about when it ends there and no
+    // growth on a year earlier says it already.
+    if let Some((sentence, change, last_period)) = &long {
+        if *last_period == latest.period && !first.changed {
+            first.headline_text.push_str(&format!(", {change}"));
+            first.headline_notes.push(sentence.notes[0]);
+        }
+    }
     let (sentence, headline) = first.finish();
     let mut sentences = vec![sentence];
     sentences.extend(earlier);
-    sentences.extend(long_run(notes, series, subject));
+    sentences.extend(long.map(|(sentence, ..)| sentence));
     if series.product != "total" {
         sentences.extend(shares_of_whole(data, notes, series, subject)?);
     }
@@ -57,6 +68,7 @@ pub(super) fn describe(
     Ok(Some(Paragraph {
         sentences,
         headline,
+        latest: latest.clone(),
         growth_rows,
     }))
 }
@@ -68,6 +80,8 @@ struct Latest {
     cited: Vec<usize>,
     headline_text: String,
     headline_notes: Vec<usize>,
+    /// True once growth on a year earlier is in the summary line.
+    changed: bool,
 }
 
 impl Latest {
@@ -95,28 +109,27 @@ impl Latest {
         );
         let mut text = format!("{subject} {verb} {figure}");
         let mut cited = vec![latest_note];
+        let mut whole_year = String::new();
         if latest.period.months().is_some_and(|m| m < 12) {
             let previous_year = Period::year(latest.period.start().year() - 1)?;
             if let Some(whole) = series.get(&previous_year) {
                 cited.push(notes.cite(subject, whole));
                 let figure = format_value(whole.value, unit, whole.qualifier);
-                if latest.value > whole.value {
-                    text.push_str(&format!(
-                        ", more than in the whole of {previous_year} ({figure})"
-                    ));
+                whole_year = if latest.value > whole.value {
+                    format!(", more than in the whole of {previous_year} ({figure})")
                 } else {
-                    text.push_str(&format!(
-                        ", against {figure} in the whole of {previous_year}"
-                    ));
-                }
+                    format!(", against {figure} in the whole of {previous_year}")
+                };
+                text.push_str(&whole_year);
             }
         }
         text.push('.');
         Ok(Latest {
             text,
-            cited,
-            headline_text: format!("{subject}: {figure}"),
-            headline_notes: vec![latest_note],
+            cited: cited.clone(),
+            headline_text: format!("{subject}: {figure}{whole_year}"),
+            headline_notes: cited,
+            changed: false,
         })
     }
 
@@ -183,6 +196,7 @@ fn growth(
                 .headline_text
                 .push_str(&format!(", {change} on {}", period_words(&base_period)));
             latest.headline_notes.push(base_note);
+            latest.changed = true;
         } else if let Some(obs) = series.get(&row.period) {
             let note = notes.cite(subject, obs);
             sentences.push(Sentence {
@@ -200,8 +214,14 @@ fn growth(
     (sentences, rows)
 }
 
-/// The long run: from the first to the last calendar year, at least two years apart.
-fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentence> {
+/// The long run: from the first to the last calendar year, at least two years apart;
+/// with the change in words for the summary ("1.7 times as much", "down 30 %") and the
+/// two years.
+fn long_run(
+    notes: &mut Notes,
+    series: &Series,
+    subject: &str,
+) -> Option<(Sentence, String, Period)> {
     let unit = &series.indicator.unit;
     let years: Vec<&Observation> = series
         .observations
@@ -231,20 +251,28 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
         .unwrap_or_default();
     // "Times as much" only for a rise between positive figures; a fall reads better as
     // a percentage.
-    let times = if c.ratio_low > 0.0 && c.ratio < 1.0 {
-        format!(
-            ", {}",
-            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits)
+    let on_first = format!("on {}", period_words(&first.period));
+    let (change, rate, since) = if c.ratio_low > 0.0 && c.ratio < 1.0 {
+        (
+            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits),
+            String::new(),
+            on_first,
         )
     } else if c.ratio_low > 0.0 {
-        format!(
-            ", {}{rate}",
-            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much", digits)
+        (
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much", digits),
+            rate,
+            format!("as {}", period_phrase(&first.period)),
         )
     } else {
-        format!(", {}", amount_change_words(c.change, unit, digits))
+        (
+            amount_change_words(c.change, unit, digits),
+            String::new(),
+            on_first,
+        )
     };
-    Some(Sentence {
+    let times = format!(", {change}{rate}");
+    let sentence = Sentence {
         text: format!(
             "From {} to {} it went from {} to {}{times}.",
             first.period,
@@ -253,7 +281,8 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
             format_value(last.value, unit, last.qualifier),
         ),
         notes: cited,
-    })
+    };
+    Some((sentence, format!("{change} {since}"), last.period))
 }
 
 /// A product's share of its whole (see [`whole_for`]) in each period both have.
