@@ -24,7 +24,8 @@ class Chart:
     ``directions`` (both directions side by side), ``progress`` (a year's actual and
     run rate against its target) or ``timeline`` (events). Each of ``series`` is a dict
     with ``label``, ``dashed`` and ``points`` (dicts with ``label``, ``x``, ``value``,
-    ``low``, ``high``, ``note``).
+    ``low``, ``high``, ``note``, and ``text``: the figure as the report's sentences
+    write it, rounded and qualified, which the HTML tooltips show).
     """
 
     kind: str
