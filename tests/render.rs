@@ -453,3 +453,138 @@ fn a_line_break_in_an_event_title_keeps_the_markdown_row_whole() {
     let report = store.report("GEO", "ARM").expect("report");
     assert_md_tables_whole(&report);
 }
+
+// ----- tooltips ---------------------------------------------------------------------------------
+
+/// Georgia and Armenia with freight towards a target (a run rate to derive) and firms
+/// both ways, one of them "nearly 150".
+fn tooltip_store() -> Store {
+    use bilateral::{Kind, Topic};
+    let mut store = Store::in_memory().expect("a store in memory");
+    for i in [
+        indicator(
+            "freight",
+            "Freight",
+            "t",
+            Kind::Flow,
+            false,
+            Topic::TRANSPORT,
+        ),
+        indicator(
+            "firms",
+            "Firms",
+            "count",
+            Kind::Stock,
+            true,
+            Topic::INVESTMENT,
+        ),
+    ] {
+        store.add_indicator(&i).expect("indicator");
+    }
+    for obs in [
+        figure(
+            "freight",
+            "GEO",
+            "ARM",
+            "2024",
+            3_100_000.0,
+            "exact",
+            "actual",
+        ),
+        figure(
+            "freight",
+            "GEO",
+            "ARM",
+            "2025-01/2025-07",
+            1_300_000.0,
+            "exact",
+            "actual",
+        ),
+        figure(
+            "freight",
+            "GEO",
+            "ARM",
+            "2025",
+            3_500_000.0,
+            "exact",
+            "target",
+        ),
+        figure("firms", "GEO", "ARM", "2024", 150.0, "nearly", "actual"),
+        figure("firms", "ARM", "GEO", "2024", 40.0, "exact", "actual"),
+    ] {
+        // the figures without a source: the tooltips are what is tested here
+        store
+            .add(&NewObservation {
+                source: None,
+                ..obs
+            })
+            .expect("observation");
+    }
+    store
+}
+
+/// The texts of the `<title>` elements inside chart marks (circles and rects).
+fn mark_titles(svg: &str) -> Vec<String> {
+    svg.split("><title>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</title>").map(|(t, _)| t.to_owned()))
+        .collect()
+}
+
+#[test]
+fn tooltips_write_a_figure_as_the_sentences_do() {
+    let report = tooltip_store().report("GEO", "ARM").expect("report");
+    let html = report.to_html();
+    let titles = mark_titles(&html);
+    // 1.3 million t × 12 / 7 = 2,228,571 t; 1.3 million has two significant digits, so
+    // the run rate reads 2.2 million t, in the sentence and in the tooltip alike
+    let freight = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.sentences)
+        .find(|s| s.text.contains("the 2025 target is 3.5 million t"))
+        .expect("the progress sentence");
+    assert!(
+        freight.text.contains("the year would reach 2.2 million t"),
+        "{}",
+        freight.text
+    );
+    assert!(
+        titles.contains(&"run rate: 2.2 million t".to_owned()),
+        "{titles:?}"
+    );
+    // "nearly 150" keeps its qualifier in the tooltip as in the sentence
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.ends_with(": 2024: nearly 150 (note 4)") || t.contains("2024: nearly 150")),
+        "{titles:?}"
+    );
+    // and every point's tooltip shows the text of a sentence of its section
+    for section in &report.sections {
+        for chart in section
+            .charts
+            .iter()
+            .filter(|c| c.kind != ChartKind::Timeline)
+        {
+            for point in chart.series.iter().flat_map(|s| &s.points) {
+                assert!(
+                    section
+                        .sentences
+                        .iter()
+                        .any(|s| s.text.contains(&point.text)),
+                    "{:?} is in no sentence of {}",
+                    point.text,
+                    section.id
+                );
+                assert!(
+                    titles
+                        .iter()
+                        .any(|t| t.contains(&format!("{}: {}", point.label, point.text))),
+                    "no tooltip for {:?}",
+                    point.text
+                );
+            }
+        }
+    }
+}

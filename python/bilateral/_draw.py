@@ -142,7 +142,8 @@ def draw(chart: Chart, ax: Axes | None = None) -> Figure:
             ax.text(
                 p["value"],
                 i,
-                " " + format_value(p["value"], chart.unit, derived=True),
+                # the figure as the sentences write it (rounded to what its inputs justify)
+                " " + (p.get("text") or format_value(p["value"], chart.unit, derived=True)),
                 va="center",
             )
         ax.set_yticks(range(len(names)))

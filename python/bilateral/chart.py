@@ -24,8 +24,9 @@ class Chart:
     ``directions`` (both directions side by side), ``progress`` (a year's actual and
     run rate against its target) or ``timeline`` (events). Each of ``series`` is a dict
     with ``label``, ``dashed`` and ``points`` (dicts with ``label``, ``x``, ``value``,
-    ``low``, ``high``, ``note``, and ``gap_before``: true where a period is missing
-    before the point, so the line leaves a gap).
+    ``low``, ``high``, ``note``, ``gap_before`` (true where a period is missing before
+    the point, so the line leaves a gap) and ``text`` (the figure as the report's
+    sentences write it, rounded and qualified, which the HTML tooltips show).
     """
 
     kind: str

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::report::{Chart, ChartKind, ChartPoint};
-use crate::words::{format_amount, format_derived, format_number};
+use crate::words::format_number;
 
 /// Colours of the first and second direction, and of targets and projections.
 const COLOURS: [&str; 3] = ["#1f6fb2", "#d9822b", "#6b6b6b"];
@@ -254,22 +254,11 @@ fn min_low(chart: &Chart) -> f64 {
         .fold(0.0, f64::min)
 }
 
-fn point_title(p: &ChartPoint, unit: &str) -> String {
-    let bounds = if p.low != p.high {
-        format!(
-            " [{} – {}]",
-            format_amount(p.low, unit),
-            format_amount(p.high, unit)
-        )
-    } else {
-        String::new()
-    };
+/// A point's tooltip: its period or name, the figure exactly as the report's
+/// sentences write it (qualifier and rounding included), and its note.
+fn point_title(p: &ChartPoint) -> String {
     let note = p.note.map(|n| format!(" (note {n})")).unwrap_or_default();
-    format!(
-        "{}: {}{bounds}{note}",
-        p.label,
-        format_amount(p.value, unit)
-    )
+    format!("{}: {}{note}", p.label, p.text)
 }
 
 /// Every `step`-th year from `x0` to `x1` (decimal years), the step the smallest of
@@ -361,7 +350,7 @@ fn series_svg(chart: &Chart) -> String {
                 "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"4\" fill=\"{colour}\"><title>{}</title></circle>",
                 sx(p.x),
                 sy(p.value),
-                escape(&point_title(p, &chart.unit))
+                escape(&point_title(p))
             );
         }
     }
@@ -420,7 +409,7 @@ fn bars_svg(chart: &Chart) -> String {
                 sy(p.value.max(0.0)),
                 bar - 2.0,
                 (sy(0.0) - sy(p.value)).abs(),
-                escape(&format!("{}: {}", series.label, point_title(p, &chart.unit)))
+                escape(&format!("{}: {}", series.label, point_title(p)))
             );
             error_bar(&mut out, x + bar / 2.0 - 1.0, sy(p.low), sy(p.high), "#222");
         }
@@ -447,7 +436,7 @@ fn progress_svg(chart: &Chart) -> String {
         .series
         .iter()
         .filter_map(|s| s.points.first())
-        .map(|p| format_derived(p.value, &chart.unit))
+        .map(|p| p.text.clone())
         .collect();
     let value_room = values
         .iter()
@@ -483,10 +472,10 @@ fn progress_svg(chart: &Chart) -> String {
             y - 5.0,
             escape(&label[0]),
             (sx(p.value) - left).max(1.0),
-            escape(&point_title(p, &chart.unit)),
+            escape(&point_title(p)),
             sx(p.value) + 6.0,
             y + 17.0,
-            escape(&format_derived(p.value, &chart.unit))
+            escape(&p.text)
         );
         let mid = y + 13.0;
         if p.low != p.high {

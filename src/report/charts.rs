@@ -8,6 +8,7 @@ use super::periodic::is_short;
 use crate::analysis::Series;
 use crate::model::Observation;
 use crate::period::Period;
+use crate::words::format_value;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,6 +78,10 @@ pub struct ChartPoint {
     /// a line leaves a gap here instead of joining across the years nobody measured.
     #[serde(default)]
     pub gap_before: bool,
+    /// The figure as the report's sentences write it ("nearly 150", "4.5 million t"):
+    /// what a tooltip shows, so that the chart never reads more precise, or less
+    /// hedged, than the text.
+    pub text: String,
 }
 
 /// An event on a timeline chart.
@@ -189,6 +194,7 @@ pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint 
         high: obs.high,
         note,
         gap_before: false,
+        text: format_value(obs.value, &obs.unit, obs.qualifier),
     }
 }
 

@@ -8,7 +8,7 @@ use super::periodic::is_short;
 use super::Sentence;
 use crate::analysis;
 use crate::model::Indicator;
-use crate::words::numbers::{format_derived_toward, ShownInterval};
+use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
 use crate::words::phrases::ratio_words;
 use crate::words::{format_value, period_phrase};
 
@@ -52,6 +52,7 @@ pub(super) fn describe(
             continue;
         };
         let cited = vec![notes.cite(&fs, f), notes.cite(&bs, b)];
+        let digits = digits_from(&[f, b]);
         // Say it from the side that is larger, so the ratio is at least one.
         let (larger, ratio, low, high, net, net_low, net_high) = if row.net >= 0.0 {
             let (n, l, h) = (row.net, row.net_low, row.net_high);
@@ -78,12 +79,15 @@ pub(super) fn describe(
             )
         };
         let times = if row.ratio_low > 0.0 && ratio.is_finite() && high.is_finite() {
-            format!("{} and ", ratio_words(ratio, low, high, " times as much"))
+            format!(
+                "{} and ",
+                ratio_words(ratio, low, high, " times as much", digits)
+            )
         } else {
             String::new()
         };
         let net_words = ShownInterval::new(net, net_low, net_high, |v, way| {
-            format_derived_toward(v, &unit, way)
+            format_derived_digits(v, &unit, digits, way)
         })
         .words(" more");
         if told {

@@ -21,6 +21,7 @@ mod charts;
 mod claims;
 mod directions;
 mod gather;
+mod headline;
 mod notes;
 mod periodic;
 mod products;
@@ -53,7 +54,10 @@ pub struct Report {
     pub a: Country,
     /// The second country.
     pub b: Country,
-    /// The latest figure, and its growth, of each series.
+    /// The summary: the latest figure, and its change, of the few series that define
+    /// the relationship (at most eight, chosen by the rule `report/headline.rs`
+    /// documents: trade, investment, transport and people, the pair as a whole and
+    /// each way).
     pub headline: Vec<Sentence>,
     /// One section per topic that has figures or events.
     pub sections: Vec<Section>,
@@ -400,7 +404,22 @@ fn compose(
             let subject = pair.subject(&actual);
             if let Some(paragraph) = series::describe(data, &mut notes, &actual, &subject)? {
                 section.sentences.extend(paragraph.sentences);
-                headline.push(paragraph.headline);
+                headline.push(headline::Candidate {
+                    topic: topic.clone(),
+                    topic_position: data.topic_position(topic),
+                    slot: match (indicator.directed, key.origin == pair.a.alpha3) {
+                        (false, _) => headline::Slot::Pair,
+                        (true, true) => headline::Slot::Forward,
+                        (true, false) => headline::Slot::Back,
+                    },
+                    measured: matches!(
+                        paragraph.latest.status,
+                        Status::Actual | Status::Provisional
+                    ),
+                    unit: indicator.unit.clone(),
+                    value: paragraph.latest.value,
+                    line: paragraph.headline,
+                });
                 growth_rows.extend(paragraph.growth_rows);
             }
             let (sentences, charts) = targets::progress(&mut notes, &actual, &targets, &subject);
@@ -473,6 +492,7 @@ fn compose(
     if !choice.grouped.is_empty() {
         sections.push(products::appendix(data, &mut notes, &implied));
     }
+    let mut headline = headline::lead(headline);
     if sections.is_empty() {
         headline.push(Sentence {
             text: format!(

@@ -8,7 +8,7 @@ use super::Sentence;
 use crate::analysis::Series;
 use crate::model::{Kind, Observation};
 use crate::period::Period;
-use crate::words::numbers::{format_derived_toward, ShownInterval};
+use crate::words::numbers::{digits_from, format_derived_toward, ShownInterval};
 use crate::words::period_phrase;
 use crate::words::phrases::{capitalise, change_words};
 
@@ -100,7 +100,18 @@ pub(super) fn year_to_date_sentence(
             let (pct_low, pct_high) = ((low / h0 - 1.0) * 100.0, (high / l0 - 1.0) * 100.0);
             text.push_str(&format!(
                 ", {} on {} {}",
-                change_words(pct, Some(pct_low), Some(pct_high)),
+                change_words(
+                    pct,
+                    Some(pct_low),
+                    Some(pct_high),
+                    digits_from(
+                        &this_year
+                            .iter()
+                            .chain(&last_year)
+                            .copied()
+                            .collect::<Vec<_>>()
+                    ),
+                ),
                 shown((v0, l0, h0)),
                 period_phrase(&earlier_span)
             ));

@@ -9,18 +9,22 @@ use crate::analysis::{self, whole_for, GrowthRow, Series};
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
-use crate::words::numbers::ShownInterval;
+use crate::words::numbers::{digits_from, ShownInterval};
 use crate::words::phrases::{
     amount_change_words, capitalise, change_words, lower_first, pct_words, ratio_words,
     share_words, status_words, trim_number_toward,
 };
-use crate::words::{format_number, format_value, level_phrase, period_phrase, period_words};
+use crate::words::{
+    format_number, format_value, justified_digits, level_phrase, period_phrase, period_words,
+};
 
 /// The sentences about a series, its line in the report's summary, and its growth rows
 /// for the section's growth table.
 pub(super) struct Paragraph {
     pub(super) sentences: Vec<Sentence>,
     pub(super) headline: Sentence,
+    /// The latest figure the headline gives, for the summary's ranking.
+    pub(super) latest: Observation,
     /// Each row with its series' subject and its change in words.
     pub(super) growth_rows: Vec<(String, GrowthRow, String)>,
 }
@@ -44,13 +48,22 @@ pub(super) fn describe(
     let mut first = Latest::describe(notes, series, latest, subject)?;
     let (earlier, growth_rows) = growth(notes, series, latest.period, &mut first, subject);
     let latest_note = first.cited[0];
+    let long = long_run(notes, series, subject);
+    // The long run says how the latest figure came about when it ends there and no
+    // growth on a year earlier says it already.
+    if let Some((sentence, change, last_period)) = &long {
+        if *last_period == latest.period && !first.changed {
+            first.headline_text.push_str(&format!(", {change}"));
+            first.headline_notes.push(sentence.notes[0]);
+        }
+    }
     let (sentence, headline) = first.finish();
     let mut sentences = vec![sentence];
     sentences.extend(super::periodic::year_to_date_sentence(
         notes, series, latest, subject,
     ));
     sentences.extend(earlier);
-    sentences.extend(long_run(notes, series, subject));
+    sentences.extend(long.map(|(sentence, ..)| sentence));
     if series.product != "total" {
         sentences.extend(shares_of_whole(data, notes, series, subject)?);
     }
@@ -58,6 +71,7 @@ pub(super) fn describe(
     Ok(Some(Paragraph {
         sentences,
         headline,
+        latest: latest.clone(),
         growth_rows,
     }))
 }
@@ -69,6 +83,8 @@ struct Latest {
     cited: Vec<usize>,
     headline_text: String,
     headline_notes: Vec<usize>,
+    /// True once growth on a year earlier is in the summary line.
+    changed: bool,
 }
 
 impl Latest {
@@ -96,28 +112,27 @@ impl Latest {
         );
         let mut text = format!("{subject} {verb} {figure}");
         let mut cited = vec![latest_note];
+        let mut whole_year = String::new();
         if latest.period.months().is_some_and(|m| m < 12) {
             let previous_year = Period::year(latest.period.start().year() - 1)?;
             if let Some(whole) = series.get(&previous_year) {
                 cited.push(notes.cite(subject, whole));
                 let figure = format_value(whole.value, unit, whole.qualifier);
-                if latest.value > whole.value {
-                    text.push_str(&format!(
-                        ", more than in the whole of {previous_year} ({figure})"
-                    ));
+                whole_year = if latest.value > whole.value {
+                    format!(", more than in the whole of {previous_year} ({figure})")
                 } else {
-                    text.push_str(&format!(
-                        ", against {figure} in the whole of {previous_year}"
-                    ));
-                }
+                    format!(", against {figure} in the whole of {previous_year}")
+                };
+                text.push_str(&whole_year);
             }
         }
         text.push('.');
         Ok(Latest {
             text,
-            cited,
-            headline_text: format!("{subject}: {figure}"),
-            headline_notes: vec![latest_note],
+            cited: cited.clone(),
+            headline_text: format!("{subject}: {figure}{whole_year}"),
+            headline_notes: cited,
+            changed: false,
         })
     }
 
@@ -164,9 +179,14 @@ fn growth(
             continue;
         }
         let base_note = notes.cite(subject, base);
+        let inputs: Vec<&Observation> = [Some(base), series.get(&row.period)]
+            .into_iter()
+            .flatten()
+            .collect();
+        let digits = digits_from(&inputs);
         let change = match row.pct {
-            Some(pct) => change_words(pct, row.pct_low, row.pct_high),
-            None => amount_change_words(change, unit),
+            Some(pct) => change_words(pct, row.pct_low, row.pct_high, digits),
+            None => amount_change_words(change, unit, digits),
         };
         let estimated = if base.status == Status::Estimate {
             "an estimated "
@@ -184,6 +204,7 @@ fn growth(
                 .headline_text
                 .push_str(&format!(", {change} on {}", period_words(&base_period)));
             latest.headline_notes.push(base_note);
+            latest.changed = true;
         } else if let Some(obs) = series.get(&row.period) {
             let note = notes.cite(subject, obs);
             sentences.push(Sentence {
@@ -201,8 +222,14 @@ fn growth(
     (sentences, rows)
 }
 
-/// The long run: from the first to the last calendar year, at least two years apart.
-fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentence> {
+/// The long run: from the first to the last calendar year, at least two years apart;
+/// with the change in words for the summary ("1.7 times as much", "down 30 %") and the
+/// two years.
+fn long_run(
+    notes: &mut Notes,
+    series: &Series,
+    subject: &str,
+) -> Option<(Sentence, String, Period)> {
     let unit = &series.indicator.unit;
     let years: Vec<&Observation> = series
         .observations
@@ -215,6 +242,7 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
     }
     let c = analysis::change(series, &first.period, &last.period).ok()?;
     let cited = vec![notes.cite(subject, first), notes.cite(subject, last)];
+    let digits = digits_from(&[first, last]);
     let rate = c
         .cagr
         .map(|g| {
@@ -223,27 +251,36 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
                 pct_words(
                     g * 100.0,
                     c.cagr_low.map(|l| l * 100.0),
-                    c.cagr_high.map(|h| h * 100.0)
+                    c.cagr_high.map(|h| h * 100.0),
+                    digits
                 )
             )
         })
         .unwrap_or_default();
     // "Times as much" only for a rise between positive figures; a fall reads better as
     // a percentage.
-    let times = if c.ratio_low > 0.0 && c.ratio < 1.0 {
-        format!(
-            ", {}",
-            change_words(c.pct, Some(c.pct_low), Some(c.pct_high))
+    let on_first = format!("on {}", period_words(&first.period));
+    let (change, rate, since) = if c.ratio_low > 0.0 && c.ratio < 1.0 {
+        (
+            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits),
+            String::new(),
+            on_first,
         )
     } else if c.ratio_low > 0.0 {
-        format!(
-            ", {}{rate}",
-            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much")
+        (
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much", digits),
+            rate,
+            format!("as {}", period_phrase(&first.period)),
         )
     } else {
-        format!(", {}", amount_change_words(c.change, unit))
+        (
+            amount_change_words(c.change, unit, digits),
+            String::new(),
+            on_first,
+        )
     };
-    Some(Sentence {
+    let times = format!(", {change}{rate}");
+    let sentence = Sentence {
         text: format!(
             "From {} to {} it went from {} to {}{times}.",
             first.period,
@@ -252,7 +289,8 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
             format_value(last.value, unit, last.qualifier),
         ),
         notes: cited,
-    })
+    };
+    Some((sentence, format!("{change} {since}"), last.period))
 }
 
 /// A product's share of its whole (see [`whole_for`]) in each period both have.
@@ -285,7 +323,7 @@ fn shares_of_whole(
             text: format!(
                 "{} made up {} of {} {}.",
                 capitalise(&series.product.replace('_', " ")),
-                share_words(row.share, row.low, row.high),
+                share_words(row.share, row.low, row.high, digits_from(&[part, total])),
                 lower_first(&whole_subject),
                 period_phrase(&row.period)
             ),
@@ -295,7 +333,9 @@ fn shares_of_whole(
     Ok(sentences)
 }
 
-/// People travelling from the origin per 1,000 of its residents, in the latest period.
+/// People travelling from the origin per 1,000 of its residents, in the latest period:
+/// "In 2024, over 102,000 is about 10 [9.99 – 10.1] per 1,000 residents of Azerbaijan",
+/// the figure with its qualifier, then the rate to the digits the two justify.
 fn per_1000_residents(
     data: &Gathered,
     series: &Series,
@@ -310,17 +350,25 @@ fn per_1000_residents(
         .unwrap_or_default()
         .into_iter()
         .find(|r| r.period == latest.period)?;
+    let residents = row.population as f64;
+    let digits = justified_digits([
+        (latest.value, latest.low, latest.high),
+        (residents, residents, residents),
+    ]);
+    let rate = ShownInterval::new(row.per_capita, row.low, row.high, |v, way| {
+        trim_number_toward(v, 3, digits, way)
+    });
     Some(Sentence {
         text: format!(
-            "{}, that is {} per 1,000 residents of {} ({} population {}).",
+            "{}, {} is {} ({} population {}).",
             capitalise(&period_phrase(&row.period)),
-            ShownInterval::new(row.per_capita, row.low, row.high, |v, way| {
-                trim_number_toward(v, 3, way)
-            })
-            .words(""),
-            data.pair.name(&row.country),
+            format_value(latest.value, &latest.unit, latest.qualifier),
+            rate.about(&format!(
+                " per 1,000 residents of {}",
+                data.pair.name(&row.country)
+            )),
             row.population_year,
-            format_number(row.population as f64)
+            format_number(residents),
         ),
         notes: vec![latest_note],
     })

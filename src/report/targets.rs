@@ -6,7 +6,7 @@ use super::notes::Notes;
 use super::Sentence;
 use crate::analysis::{self, Series};
 use crate::model::Observation;
-use crate::words::numbers::{format_derived_toward, ShownInterval};
+use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
 use crate::words::phrases::{pct_words, share_words};
 use crate::words::{format_value, period_phrase, period_words};
 
@@ -42,12 +42,17 @@ pub(super) fn progress(
             continue;
         };
         let actual_note = notes.cite(subject, actual);
-        let derived = |value: f64, low: f64, high: f64| {
+        // The run rate and the pace so far come from the actual alone (the months
+        // are exact); the share of the target and what the rest of the year needs
+        // from the actual and the target.
+        let (from_actual, from_both) = (digits_from(&[actual]), digits_from(&[actual, target]));
+        let derived = |value: f64, low: f64, high: f64, digits: u32| {
             ShownInterval::new(value, low, high, |v, way| {
-                format_derived_toward(v, &unit, way)
+                format_derived_digits(v, &unit, digits, way)
             })
             .words("")
         };
+        let run_rate = derived(p.run_rate, p.run_rate_low, p.run_rate_high, from_actual);
         let months = f64::from(p.months_elapsed);
         let required = match (
             p.required_monthly,
@@ -56,46 +61,57 @@ pub(super) fn progress(
         ) {
             (Some(r), Some(low), Some(high)) => format!(
                 "; the remaining months need {} a month, against {} a month so far",
-                derived(r, low, high),
+                derived(r, low, high, from_both),
                 derived(
                     p.actual_monthly,
                     p.actual_low / months,
-                    p.actual_high / months
+                    p.actual_high / months,
+                    from_actual
                 )
             ),
             _ => String::new(),
         };
         sentences.push(Sentence {
             text: format!(
-                "{subject}: the {year} target is {}; the {} of {} is {} of it after {} of the \
-                 year. At that pace the year would reach {} ({} of the target){required}.",
+                "{subject}: the {year} target is {}; the {} of {} is {} of it after {} {} of \
+                 the year. At that pace, assuming an even spread over the year, the year would \
+                 reach {run_rate} ({} of the target){required}.",
                 format_value(p.target, &unit, target.qualifier),
                 format_value(p.actual, &unit, actual.qualifier),
                 period_words(&p.actual_period),
                 share_words(
                     p.share_of_target,
                     p.share_of_target_low,
-                    p.share_of_target_high
+                    p.share_of_target_high,
+                    from_both
                 ),
-                share_words(p.share_of_year, p.share_of_year, p.share_of_year),
-                derived(p.run_rate, p.run_rate_low, p.run_rate_high),
+                p.months_elapsed,
+                if p.months_elapsed == 1 {
+                    "month"
+                } else {
+                    "months"
+                },
                 share_words(
                     p.run_rate_share,
                     p.run_rate_share_low,
-                    p.run_rate_share_high
+                    p.run_rate_share_high,
+                    from_both
                 ),
             ),
             notes: vec![target_note, actual_note],
         });
         let point =
-            |label: &str, value: f64, low: f64, high: f64, note: Option<usize>| ChartPoint {
-                label: label.to_owned(),
-                x: 0.0,
-                value,
-                low,
-                high,
-                note,
-                gap_before: false,
+            |label: &str, value: f64, low: f64, high: f64, note: Option<usize>, text: String| {
+                ChartPoint {
+                    label: label.to_owned(),
+                    x: 0.0,
+                    value,
+                    low,
+                    high,
+                    note,
+                    gap_before: false,
+                    text,
+                }
             };
         charts.push(Chart {
             kind: ChartKind::Progress,
@@ -115,10 +131,11 @@ pub(super) fn progress(
                         p.actual_low,
                         p.actual_high,
                         Some(actual_note),
+                        format_value(p.actual, &unit, actual.qualifier),
                     )],
                 },
                 ChartSeries {
-                    label: "run rate for the year".to_owned(),
+                    label: "run rate, spread evenly over the year".to_owned(),
                     dashed: false,
                     points: vec![point(
                         "run rate",
@@ -126,6 +143,7 @@ pub(super) fn progress(
                         p.run_rate_low,
                         p.run_rate_high,
                         None,
+                        run_rate.clone(),
                     )],
                 },
                 ChartSeries {
@@ -137,6 +155,7 @@ pub(super) fn progress(
                         target.low,
                         target.high,
                         Some(target_note),
+                        format_value(p.target, &unit, target.qualifier),
                     )],
                 },
             ],
@@ -188,18 +207,24 @@ pub(super) fn growth_needed(
                     pct_words(
                         r.required_cagr * 100.0,
                         Some(r.required_cagr_low * 100.0),
-                        Some(r.required_cagr_high * 100.0)
+                        Some(r.required_cagr_high * 100.0),
+                        digits_from(&[goal, base])
                     ),
                     format_value(r.base_value, &unit, base.qualifier),
                     r.base_period
                 ));
                 if let (Some(h), Some(start)) = (r.historical_cagr, r.historical_start) {
+                    let inputs: Vec<&Observation> = [series.get(&start), Some(*base)]
+                        .into_iter()
+                        .flatten()
+                        .collect();
                     text.push_str(&format!(
                         ", against {} a year since {start}",
                         pct_words(
                             h * 100.0,
                             r.historical_cagr_low.map(|l| l * 100.0),
-                            r.historical_cagr_high.map(|h| h * 100.0)
+                            r.historical_cagr_high.map(|h| h * 100.0),
+                            digits_from(&inputs)
                         )
                     ));
                 }
@@ -230,7 +255,8 @@ pub(super) fn growth_needed(
                     pct_words(
                         r.required_cagr * 100.0,
                         Some(r.required_cagr_low * 100.0),
-                        Some(r.required_cagr_high * 100.0)
+                        Some(r.required_cagr_high * 100.0),
+                        digits_from(&[goal, *base])
                     ),
                 ),
                 notes: cited,

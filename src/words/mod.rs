@@ -10,6 +10,7 @@ pub(crate) mod phrases;
 
 pub use numbers::{
     describe_observation, format_amount, format_derived, format_number, format_value,
+    justified_digits, significant_digits, FEWEST_DERIVED_DIGITS,
 };
 pub(crate) use periods::{level_phrase, period_phrase};
 pub use periods::{period_short, period_words};

@@ -49,6 +49,104 @@ pub fn format_value(value: f64, unit: &str, qualifier: Qualifier) -> String {
     }
 }
 
+/// The significant digits a figure was written with: from its first digit to the
+/// digit its precision reaches. The precision is the width of its bounds where they
+/// differ ("over 102,000" is [102,000, 103,000]: the thousands), or else the last
+/// digit written ([`last_digit_unit`]: "2.6 million" reaches the hundred thousands).
+/// `None` for zero or a non-finite value, which bound nothing.
+///
+/// ```
+/// use bilateral::words::significant_digits;
+///
+/// assert_eq!(significant_digits(2_600_000.0, 2_600_000.0, 2_600_000.0), Some(2));
+/// assert_eq!(significant_digits(102_000.0, 102_000.0, 103_000.0), Some(3));
+/// assert_eq!(significant_digits(547_600_000.0, 547_600_000.0, 547_600_000.0), Some(4));
+/// assert_eq!(significant_digits(150.0, 140.0, 150.0), Some(2)); // "nearly 150"
+/// assert_eq!(significant_digits(800_000.0, 800_000.0, 800_000.0), Some(1));
+/// ```
+pub fn significant_digits(value: f64, low: f64, high: f64) -> Option<u32> {
+    if !value.is_finite() || value == 0.0 {
+        return None;
+    }
+    let unit = if high > low && (high - low).is_finite() {
+        high - low
+    } else {
+        last_digit_unit(value)
+    };
+    // The width of bounds is a power of ten give or take float noise (0.3 − 0.2).
+    let place = |v: f64| (v.abs().log10() + 1e-9).floor() as i64;
+    let digits = place(value) - place(unit) + 1;
+    Some(digits.max(1) as u32)
+}
+
+/// The fewest significant digits a derived figure may print: the fewest among its
+/// inputs (each counted by [`significant_digits`]), but never fewer than
+/// [`FEWEST_DERIVED_DIGITS`], so that "1 million" does not turn every ratio on it into
+/// one digit. Inputs that bound nothing (zeros, counts of months) are left out; with
+/// no input left, `u32::MAX`, which leaves each formatter its own limit.
+///
+/// This is the report's one rule for the precision of derived figures: run rates,
+/// monthly paces, progress towards a target, shares, per-capita figures, ratios,
+/// growth, average yearly growth (CAGR) and required growth all print at most this
+/// many significant digits, rounded to the nearest for a value and outwards for
+/// bounds.
+///
+/// ```
+/// use bilateral::words::justified_digits;
+///
+/// // 2.6 million t (two digits) against a target of 5.2 million t (two)
+/// assert_eq!(justified_digits([(2.6e6, 2.6e6, 2.6e6), (5.2e6, 5.2e6, 5.2e6)]), 2);
+/// // "over 102,000" (three digits) and a population of 10,202,830 (eight)
+/// assert_eq!(justified_digits([(102e3, 102e3, 103e3), (10_202_830.0, 10_202_830.0, 10_202_830.0)]), 3);
+/// // 800,000 has one digit; the floor is two
+/// assert_eq!(justified_digits([(8e5, 8e5, 8e5), (4.5e6, 4.5e6, 4.5e6)]), 2);
+/// ```
+pub fn justified_digits(inputs: impl IntoIterator<Item = (f64, f64, f64)>) -> u32 {
+    inputs
+        .into_iter()
+        .filter_map(|(value, low, high)| significant_digits(value, low, high))
+        .min()
+        .map_or(u32::MAX, |d| d.max(FEWEST_DERIVED_DIGITS))
+}
+
+/// The floor of [`justified_digits`].
+pub const FEWEST_DERIVED_DIGITS: u32 = 2;
+
+/// The significant digits stored observations justify in a figure derived from them.
+pub(crate) fn digits_from(inputs: &[&Observation]) -> u32 {
+    justified_digits(inputs.iter().map(|o| (o.value, o.low, o.high)))
+}
+
+/// Decimals that show `value` with at most `digits` significant digits and at most
+/// `most` decimals (negative: round to tens, hundreds …). Zero keeps `most`.
+pub(crate) fn decimals_within(value: f64, digits: u32, most: i32) -> i32 {
+    if !value.is_finite() || value == 0.0 {
+        return most;
+    }
+    let place = value.abs().log10().floor() as i32;
+    let digits = i32::try_from(digits).unwrap_or(i32::MAX).min(40);
+    most.min(digits - 1 - place)
+}
+
+/// A derived amount with its unit, rounded `way` to at most `digits` significant digits
+/// (see [`justified_digits`]) and never to more than [`format_derived`] shows.
+pub(crate) fn format_derived_digits(value: f64, unit: &str, digits: u32, way: Rounding) -> String {
+    let reading = round_for_reading_toward(value, way);
+    if !value.is_finite() || value == 0.0 {
+        return format_amount(reading, unit);
+    }
+    let magnitude = value.abs();
+    let most = if (1_000.0..1e6).contains(&magnitude) {
+        0
+    } else {
+        4 - 1 - magnitude.log10().floor() as i32
+    };
+    format_amount(
+        round_toward(value, decimals_within(value, digits, most), way),
+        unit,
+    )
+}
+
 /// A derived value (a run rate, an average) rounded for reading, with its unit: four
 /// significant digits, but whole units between 1,000 and a million.
 ///
@@ -206,6 +304,18 @@ impl ShownInterval {
     /// True when the bounds read alike, so that the value alone says it all.
     pub(crate) fn reads_as_one(&self) -> bool {
         self.low == self.high
+    }
+
+    /// "about 10 [9.99 – 10.1] per 1,000 residents" (`after` being " per 1,000
+    /// residents"): a derived figure whose input the same sentence gives with its
+    /// qualifier ("over 102,000"), so that the value is read as approximate and the
+    /// bounds as the table writes them; the value alone where the bounds read alike.
+    pub(crate) fn about(&self, after: &str) -> String {
+        if self.reads_as_one() {
+            format!("{}{after}", self.value)
+        } else {
+            format!("about {} [{} – {}]{after}", self.value, self.low, self.high)
+        }
     }
 
     /// "10 [9.666, 11.072]"; "at least 1.426 (at most 1.441)" for a value at its low

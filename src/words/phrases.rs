@@ -2,7 +2,9 @@
 //! shares, ratios, statuses, plurals and capitals.
 
 use crate::model::Status;
-use crate::words::numbers::{format_derived, group, round_toward, End, Rounding, ShownInterval};
+use crate::words::numbers::{
+    decimals_within, format_derived_digits, group, round_toward, End, Rounding, ShownInterval,
+};
 
 pub(crate) fn status_words(status: Status) -> &'static str {
     match status {
@@ -17,11 +19,12 @@ pub(crate) fn status_words(status: Status) -> &'static str {
 /// "up 72.9 % [+71.4 %, +76.1 %]", "down 4.2 %": bounds in brackets where they differ,
 /// rounded outwards. A change that sits at an end of its bounds (a base given as "over"
 /// or "under") says so, "up at least 199.9 % (at most 300.0 %)", rather than pass the
-/// end off as the measurement.
-pub(crate) fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
+/// end off as the measurement. At most `digits` significant digits (see
+/// [`crate::words::justified_digits`]), and never more than one decimal.
+pub(crate) fn change_words(pct: f64, low: Option<f64>, high: Option<f64>, digits: u32) -> String {
     let (low, high) = (low.unwrap_or(pct), high.unwrap_or(pct));
     let shown = ShownInterval::new(pct, low, high, |v, way| {
-        format!("{} %", signed_pct_toward(v, way))
+        format!("{} %", signed_pct_toward(v, digits, way))
     });
     // Bounds on both sides of zero: neither "up" nor "down" is known.
     if low < 0.0 && high > 0.0 {
@@ -29,7 +32,7 @@ pub(crate) fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> Str
     }
     let direction = if pct >= 0.0 { "up" } else { "down" };
     let Some(end) = shown.end else {
-        if plain_pct(pct) == "0.0" {
+        if plain_pct(pct).trim_start_matches(['0', '.']).is_empty() {
             return "unchanged".to_owned();
         }
         let bounds = if shown.reads_as_one() {
@@ -37,7 +40,10 @@ pub(crate) fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> Str
         } else {
             format!(" [{}, {}]", shown.low, shown.high)
         };
-        return format!("{direction} {} %{bounds}", plain_pct(pct.abs()));
+        return format!(
+            "{direction} {} %{bounds}",
+            plain_pct_toward(pct.abs(), digits, Rounding::Nearest)
+        );
     };
     // Said as sizes of a rise or a fall: the end nearer zero is the least change.
     let size = |text: &str| text.trim_start_matches(['+', '-']).to_owned();
@@ -54,20 +60,33 @@ pub(crate) fn change_words(pct: f64, low: Option<f64>, high: Option<f64>) -> Str
 }
 
 /// "up $15 million", "down 200 t": the change in the unit, for bases where a
-/// percentage would mislead.
-pub(crate) fn amount_change_words(change: f64, unit: &str) -> String {
+/// percentage would mislead; at most `digits` significant digits.
+pub(crate) fn amount_change_words(change: f64, unit: &str, digits: u32) -> String {
     let direction = if change >= 0.0 { "up" } else { "down" };
-    format!("{direction} {}", format_derived(change.abs(), unit))
+    format!(
+        "{direction} {}",
+        format_derived_digits(change.abs(), unit, digits, Rounding::Nearest)
+    )
 }
 
 /// A percentage with one decimal and thousands separators: "1,700.0".
 pub(crate) fn plain_pct(pct: f64) -> String {
-    plain_pct_toward(pct, Rounding::Nearest)
+    plain_pct_toward(pct, u32::MAX, Rounding::Nearest)
 }
 
-/// The same, rounded `way`; never "-0.0".
-fn plain_pct_toward(pct: f64, way: Rounding) -> String {
-    let text = group(&format!("{:.1}", round_toward(pct, 1, way)));
+/// A percentage with at most one decimal and at most `digits` significant digits,
+/// rounded `way`; never "-0".
+fn plain_pct_toward(pct: f64, digits: u32, way: Rounding) -> String {
+    let mut decimals = decimals_within(pct, digits, 1);
+    let mut rounded = round_toward(pct, decimals, way);
+    // Rounding up to the next power of ten (99.98 to 100.0) adds a digit: one
+    // decimal fewer.
+    if decimals_within(rounded, digits, 1) < decimals {
+        decimals = decimals_within(rounded, digits, 1);
+        rounded = round_toward(rounded, decimals, way);
+    }
+    let shown = decimals.max(0) as usize;
+    let text = group(&format!("{rounded:.shown$}"));
     match text.strip_prefix('-') {
         Some(size) if size.trim_start_matches(['0', '.']).is_empty() => size.to_owned(),
         _ => text,
@@ -75,8 +94,8 @@ fn plain_pct_toward(pct: f64, way: Rounding) -> String {
 }
 
 /// The same with its sign: "+1,700.0", "-0.4".
-fn signed_pct_toward(pct: f64, way: Rounding) -> String {
-    let text = plain_pct_toward(pct, way);
+fn signed_pct_toward(pct: f64, digits: u32, way: Rounding) -> String {
+    let text = plain_pct_toward(pct, digits, way);
     if text.starts_with('-') {
         text
     } else {
@@ -84,40 +103,54 @@ fn signed_pct_toward(pct: f64, way: Rounding) -> String {
     }
 }
 
-/// "54.0 %", "31.5 % [30.9 %, 32.7 %]", with bounds rounded outwards.
-pub(crate) fn pct_words(pct: f64, low: Option<f64>, high: Option<f64>) -> String {
+/// "54.0 %", "31.5 % [30.9 %, 32.7 %]", with bounds rounded outwards; at most
+/// `digits` significant digits.
+pub(crate) fn pct_words(pct: f64, low: Option<f64>, high: Option<f64>, digits: u32) -> String {
     ShownInterval::new(pct, low.unwrap_or(pct), high.unwrap_or(pct), |v, way| {
-        format!("{} %", plain_pct_toward(v, way))
+        format!("{} %", plain_pct_toward(v, digits, way))
     })
     .words("")
 }
 
 /// A fraction as a percentage: "22.19 %", "50 % [48 %, 52 %]", with bounds rounded
-/// outwards.
-pub(crate) fn share_words(share: f64, low: f64, high: f64) -> String {
+/// outwards; at most `digits` significant digits and two decimals.
+pub(crate) fn share_words(share: f64, low: f64, high: f64, digits: u32) -> String {
     ShownInterval::new(share, low, high, |v, way| {
-        format!("{} %", trim_number_toward(v * 100.0, 2, way))
+        format!("{} %", trim_number_toward(v * 100.0, 2, digits, way))
     })
     .words("")
 }
 
 /// "1.427 times as much", "10 [9.666, 11.072] times as much", "at least 1.426 times as
-/// much (at most 1.441)": a ratio followed by `after`, with bounds rounded outwards.
-pub(crate) fn ratio_words(ratio: f64, low: f64, high: f64, after: &str) -> String {
-    ShownInterval::new(ratio, low, high, |v, way| trim_number_toward(v, 3, way)).words(after)
+/// much (at most 1.441)": a ratio followed by `after`, with bounds rounded outwards;
+/// at most `digits` significant digits and three decimals.
+pub(crate) fn ratio_words(ratio: f64, low: f64, high: f64, after: &str, digits: u32) -> String {
+    ShownInterval::new(ratio, low, high, |v, way| {
+        trim_number_toward(v, 3, digits, way)
+    })
+    .words(after)
 }
 
-/// A number with at most `decimals` decimals, rounded `way`, and no trailing zeros;
-/// below 1, three significant digits, so that a small figure never reads as zero.
-pub(crate) fn trim_number_toward(value: f64, decimals: usize, way: Rounding) -> String {
+/// A number with at most `decimals` decimals and at most `digits` significant digits,
+/// rounded `way`, with thousands separators and no trailing zeros; below 1, up to
+/// three significant digits whatever `decimals`, so that a small figure never reads
+/// as zero.
+pub(crate) fn trim_number_toward(
+    value: f64,
+    decimals: usize,
+    digits: u32,
+    way: Rounding,
+) -> String {
     let magnitude = value.abs();
-    let decimals = if magnitude > 0.0 && magnitude < 1.0 {
+    let most = if magnitude > 0.0 && magnitude < 1.0 {
         decimals.max((2.0 - magnitude.log10().floor()) as usize)
     } else {
         decimals
     };
-    let rounded = round_toward(value, decimals as i32, way);
-    let text = format!("{rounded:.decimals$}");
+    let decimals = decimals_within(value, digits, most as i32);
+    let rounded = round_toward(value, decimals, way);
+    let shown = decimals.max(0) as usize;
+    let text = group(&format!("{rounded:.shown$}"));
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
@@ -160,12 +193,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// No limit from the inputs: each formatter's own.
+    const ALL: u32 = u32::MAX;
+
     #[test]
     fn a_growth_on_an_over_base_is_at_most_its_value() {
         // 2023 "over 1 million t" is [1, 2] million t against 1.4 million t in 2024:
         // 1.4 / 1 − 1 = +40 % (the value, the highest) and 1.4 / 2 − 1 = −30 %
         assert_eq!(
-            change_words(40.0, Some(-30.0), Some(40.0)),
+            change_words(40.0, Some(-30.0), Some(40.0), ALL),
             "a change of at most +40.0 % (at least -30.0 %)"
         );
     }
@@ -177,13 +213,13 @@ mod tests {
         // 547.6 / 136.9 − 1 = 300 %
         let pct = |base: f64| (547.6 / base - 1.0) * 100.0;
         assert_eq!(
-            change_words(pct(182.54), Some(pct(182.54)), Some(pct(136.9))),
+            change_words(pct(182.54), Some(pct(182.54)), Some(pct(136.9)), ALL),
             "up at least 199.9 % (at most 300.0 %)"
         );
         // 80 on "under 100" [90, 100]: 80 / 100 − 1 = −20 % is the largest fall,
         // 80 / 90 − 1 = −11.11 % the smallest (shown 11.1, so the fall is at least that)
         assert_eq!(
-            change_words(-20.0, Some(-20.0), Some((80.0 / 90.0 - 1.0) * 100.0)),
+            change_words(-20.0, Some(-20.0), Some((80.0 / 90.0 - 1.0) * 100.0), ALL),
             "down at most 20.0 % (at least 11.1 %)"
         );
     }
@@ -197,13 +233,17 @@ mod tests {
             change_words(
                 pct(2_549_000.0),
                 Some(pct(2_610_900.0)),
-                Some(pct(2_487_800.0))
+                Some(pct(2_487_800.0)),
+                ALL
             ),
             "a change of +2.0 % [-0.5 %, +4.6 %]"
         );
         // 533.4 / 556.7 − 1 = −4.185 %, both exact: no interval to show
         let exact = (533.4 / 556.7 - 1.0) * 100.0;
-        assert_eq!(change_words(exact, Some(exact), Some(exact)), "down 4.2 %");
+        assert_eq!(
+            change_words(exact, Some(exact), Some(exact), ALL),
+            "down 4.2 %"
+        );
     }
 
     #[test]
@@ -211,12 +251,18 @@ mod tests {
         // 102,000 / 71,500 = 1.426573 → at least 1.426; 103,000 / 71,500 = 1.440559 → 1.441
         let (low, high) = (102_000.0 / 71_500.0, 103_000.0 / 71_500.0);
         assert_eq!(
-            ratio_words(low, low, high, " times as much"),
+            ratio_words(low, low, high, " times as much", ALL),
             "at least 1.426 times as much (at most 1.441)"
         );
         // 1,500 / 150 = 10 in [1,450 / 150, 1,550 / 140] = [9.6667, 11.0714]
         assert_eq!(
-            ratio_words(10.0, 1_450.0 / 150.0, 1_550.0 / 140.0, " times as much"),
+            ratio_words(
+                10.0,
+                1_450.0 / 150.0,
+                1_550.0 / 140.0,
+                " times as much",
+                ALL
+            ),
             "10 [9.666, 11.072] times as much"
         );
     }
@@ -225,12 +271,12 @@ mod tests {
     fn shares_and_rates_round_their_bounds_outwards() {
         // 0.309307 … 0.326908 a year: [30.9 %, 32.7 %] keeps 30.93 and 32.69 inside
         assert_eq!(
-            pct_words(31.5, Some(30.930_7), Some(32.690_8)),
+            pct_words(31.5, Some(30.930_7), Some(32.690_8), ALL),
             "31.5 % [30.9 %, 32.7 %]"
         );
         // 1/3 to 2/3 around 1/2: 33.33 % down, 66.67 % up
         assert_eq!(
-            share_words(0.5, 1.0 / 3.0, 2.0 / 3.0),
+            share_words(0.5, 1.0 / 3.0, 2.0 / 3.0, ALL),
             "50 % [33.33 %, 66.67 %]"
         );
     }
@@ -274,15 +320,113 @@ mod tests {
         shown <= bound + 8.0 * f64::EPSILON * bound.abs()
     }
 
+    /// A published figure: `digits` significant digits at a random magnitude, exact or
+    /// "over" (its bounds one unit of its last digit wide), as (value, low, high).
+    fn published() -> impl Strategy<Value = (f64, f64, f64)> {
+        (1u32..7, 1.0f64..10.0, -2i32..9, any::<bool>()).prop_map(
+            |(digits, mantissa, exponent, over)| {
+                let step = 10f64.powi(exponent - digits as i32 + 1);
+                let value = (mantissa * 10f64.powi(exponent) / step).round() * step;
+                // Read back through text, as a figure typed by hand would be.
+                let value: f64 = format!("{value:.12e}").parse().unwrap();
+                let unit = crate::model::last_digit_unit(value);
+                if over {
+                    (value, value, value + unit)
+                } else {
+                    (value, value, value)
+                }
+            },
+        )
+    }
+
+    /// The significant digits of each number printed in `text`: from the first non-zero
+    /// digit to the last digit printed, trailing zeros of a whole number left out
+    /// ("1,700" has two, "0.050" three, "54.0" three).
+    fn printed_digits(text: &str) -> Vec<usize> {
+        text.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+            .map(|n| n.trim_matches(|c| c == '.' || c == ','))
+            .filter(|n| n.chars().any(|c| c.is_ascii_digit()))
+            .map(|n| {
+                let n = n.replace(',', "");
+                let n = if n.contains('.') {
+                    n
+                } else {
+                    n.trim_end_matches('0').to_owned()
+                };
+                n.chars()
+                    .filter(char::is_ascii_digit)
+                    .skip_while(|&c| c == '0')
+                    .count()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn printed_digits_count_as_a_reader_counts() {
+        assert_eq!(
+            printed_digits("1,700 % and 0.050, 54.0 [10, 4.5 million t]"),
+            [2, 2, 3, 1, 2]
+        );
+    }
+
     proptest! {
+        #[test]
+        fn derived_figures_print_no_more_digits_than_their_inputs_justify(
+            a in published(),
+            b in published(),
+        ) {
+            let digits = crate::words::justified_digits([a, b]);
+            prop_assert!(digits >= crate::words::FEWEST_DERIVED_DIGITS);
+            let (a_low, a_high, b_low, b_high) = (a.1, a.2, b.1, b.2);
+            let texts = [
+                ratio_words(a.0 / b.0, a_low / b_high, a_high / b_low, " times as much", digits),
+                change_words(
+                    (a.0 / b.0 - 1.0) * 100.0,
+                    Some((a_low / b_high - 1.0) * 100.0),
+                    Some((a_high / b_low - 1.0) * 100.0),
+                    digits,
+                ),
+                pct_words(
+                    ((a.0 / b.0).powf(0.25) - 1.0) * 100.0,
+                    Some(((a_low / b_high).powf(0.25) - 1.0) * 100.0),
+                    Some(((a_high / b_low).powf(0.25) - 1.0) * 100.0),
+                    digits,
+                ),
+                share_words(
+                    a.0 / (a.0 + b.0),
+                    a_low / (a_low + b_high),
+                    a_high / (a_high + b_low),
+                    digits,
+                ),
+                amount_change_words(a.0 - b.0, "t", digits),
+                crate::words::numbers::format_derived_digits(
+                    a.0 * 12.0 / 7.0,
+                    "t",
+                    digits,
+                    Rounding::Nearest,
+                ),
+            ];
+            for text in texts {
+                for printed in printed_digits(&text) {
+                    prop_assert!(
+                        printed <= digits as usize,
+                        "{text}: {printed} digits from {a:?} and {b:?} ({digits} justified)"
+                    );
+                }
+            }
+        }
+
         #[test]
         fn displayed_bounds_contain_computed_ones(a in number(), b in number()) {
             let (low, high) = (a.min(b), a.max(b));
+            // Equal bounds are an exact result, shown as its value rounded to the
+            // nearest (see `ShownInterval::new`), not as an interval.
+            prop_assume!(low < high);
             let formatters: [(&str, Show); 4] = [
-                ("plain_pct", plain_pct_toward),
-                ("signed_pct", signed_pct_toward),
-                ("ratio", |v, way| trim_number_toward(v, 3, way)),
-                ("share", |v, way| trim_number_toward(v, 2, way)),
+                ("plain_pct", |v, way| plain_pct_toward(v, ALL, way)),
+                ("signed_pct", |v, way| signed_pct_toward(v, ALL, way)),
+                ("ratio", |v, way| trim_number_toward(v, 3, ALL, way)),
+                ("share", |v, way| trim_number_toward(v, 2, ALL, way)),
             ];
             for (name, show) in formatters {
                 let shown = ShownInterval::new((low + high) / 2.0, low, high, show);
@@ -296,9 +440,9 @@ mod tests {
             let (low, high) = (a.min(b), a.max(b));
             prop_assume!(low < high);
             for value in [low, high] {
-                let words = pct_words(value, Some(low), Some(high));
+                let words = pct_words(value, Some(low), Some(high), ALL);
                 prop_assert!(!words.contains('['), "{words}");
-                let change = change_words(value, Some(low), Some(high));
+                let change = change_words(value, Some(low), Some(high), ALL);
                 prop_assert!(!change.contains('['), "{change}");
             }
         }
