@@ -266,7 +266,8 @@ fn demo_oil_transit_needs_71_percent_a_year_to_reach_7_million_t_in_2027() {
     );
     assert!(
         s.text.starts_with(
-            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan: a projection"
+            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan \
+             pipeline: a projection"
         ),
         "{}",
         s.text
@@ -332,12 +333,13 @@ fn demo_azerbaijani_tourists_were_at_least_1_426_times_kazakh_tourists_in_2024()
     // the nearest 1.427), and 103,000 / 71,500 = 1.440559 → at most 1.441 (rounded up).
     // The net is likewise at its low end: 102,000 − 71,500 = 30,500, at most
     // 103,000 − 71,500 = 31,500.
-    let s = sentence(&report, "people", "Tourist visits in 2024: over 102,000");
+    // Tourists are counted one by one: "as many", not "as much".
+    let s = sentence(&report, "people", "In 2024, tourist visits");
     assert_eq!(
         s.text,
-        "Tourist visits in 2024: over 102,000 from Azerbaijan to Kazakhstan against 71,500 the \
-         other way, at least 1.426 times as much (at most 1.441) and at least 30,500 more (at \
-         most 31,500) from Azerbaijan."
+        "In 2024, tourist visits from Azerbaijan to Kazakhstan (over 102,000) were at least \
+         1.426 times as many (at most 1.441) as tourist visits from Kazakhstan to Azerbaijan \
+         (71,500), at least 30,500 more (at most 31,500)."
     );
     let cites = cited(&report, s);
     assert_eq!(
@@ -600,11 +602,11 @@ fn synthetic_visitors_are_compared_in_both_directions_and_per_1000_residents() {
     );
     // 30,000 / 12,000 = 2.5; bounds [30,000 / 12,500, 30,000 / 11,500] = [2.4, 2.6087];
     // 30,000 − 12,000 = 18,000, bounds [30,000 − 12,500, 30,000 − 11,500] = [17,500, 18,500]
-    let d = sentence(&report, "people", "the other way");
+    let d = sentence(&report, "people", "times as many as");
     assert_eq!(
         d.text,
-        "Visitors in 2024: 30,000 from Georgia to Armenia against around 12,000 the other way, \
-         2.5 [2.4, 2.609] times as much and 18,000 [17,500, 18,500] more from Georgia."
+        "In 2024, visitors from Georgia to Armenia (30,000) were 2.5 [2.4, 2.609] times as many \
+         as visitors from Armenia to Georgia (around 12,000), 18,000 [17,500, 18,500] more."
     );
     assert_eq!(
         cited(&report, d),
@@ -701,7 +703,7 @@ fn a_pair_with_one_observation_gives_one_section() -> bilateral::Result<()> {
     assert_eq!(report.sections[0].sentences.len(), 1);
     assert_eq!(
         report.sections[0].sentences[0].text,
-        "Joint projects stood at 12 in 2024."
+        "Joint projects numbered 12 in 2024."
     );
     assert_eq!(report.headline.len(), 1);
     assert_eq!(report.headline[0].text, "Joint projects: 12 in 2024.");
@@ -789,8 +791,8 @@ fn a_small_per_capita_figure_is_not_stated_as_zero() {
 fn a_small_ratio_of_directions_is_not_stated_as_zero() {
     let report = china_georgia();
     // 400 / 1,000,000 = 0.0004 times as much: not zero
-    let s = sentence(&report, "people", "the other way");
-    assert!(!s.text.contains(": 0 times as much"), "{}", s.text);
+    let s = sentence(&report, "people", "times as many as");
+    assert!(!s.text.contains(" 0 times as many"), "{}", s.text);
 }
 
 #[test]
@@ -899,11 +901,11 @@ fn a_cumulative_stock_is_a_level_reached_by_the_end_of_its_period() {
     let s = sentence(
         &report,
         "investment",
-        "Cumulative investment from Azerbaijan to Kazakhstan stood",
+        "Cumulative investment from Azerbaijan in Kazakhstan stood",
     );
     assert_eq!(
         s.text,
-        "Cumulative investment from Azerbaijan to Kazakhstan stood at $424.6 million by March \
+        "Cumulative investment from Azerbaijan in Kazakhstan stood at $424.6 million by March \
          2025, counting from January 2005."
     );
 }
@@ -1171,4 +1173,192 @@ fn implied_ranges_join_the_figures_table_only_when_asked_and_never_the_growth() 
         };
         assert_eq!(growth(&with), growth(&plain));
     }
+}
+
+// ----- how each indicator reads ----------------------------------------------------------------
+
+/// Every sentence and summary line of `report` that contains `fragment`.
+fn texts_with<'r>(report: &'r Report, fragment: &str) -> Vec<&'r str> {
+    report
+        .headline
+        .iter()
+        .chain(report.sections.iter().flat_map(|s| &s.sentences))
+        .map(|s| s.text.as_str())
+        .filter(|t| t.contains(fragment))
+        .collect()
+}
+
+#[test]
+fn transit_indicator_names_its_route_in_every_sentence() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    // Armenian gas crossing Georgia: "from Armenia to Georgia" would say it ends there.
+    let mut transit = indicator(
+        "gas_transit",
+        "Gas transit",
+        "t",
+        Kind::Flow,
+        true,
+        Topic::TRANSPORT,
+    );
+    transit.phrase = Some("Gas from {origin} piped through {destination} to Türkiye".to_owned());
+    store.add_indicator(&transit)?;
+    for (period, value) in [("2023", 2_000_000.0), ("2024", 2_500_000.0)] {
+        store.add(&figure(
+            "gas_transit",
+            "ARM",
+            "GEO",
+            period,
+            value,
+            "exact",
+            "actual",
+        ))?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    // 2.5 / 2 − 1 = +25 %
+    assert_eq!(
+        texts_with(&report, "Gas from Armenia"),
+        [
+            "Gas from Armenia piped through Georgia to Türkiye: 2.5 million t in 2024, up 25.0 % \
+             on 2023.",
+            "Gas from Armenia piped through Georgia to Türkiye reached 2.5 million t in 2024. That \
+             is up 25.0 % on 2 million t in 2023."
+        ]
+    );
+    assert!(texts_with(&report, "from Armenia to Georgia")
+        .iter()
+        .all(|t| !t.contains("Gas")));
+    Ok(())
+}
+
+#[test]
+fn a_plain_directed_indicator_reads_its_phrase_both_ways_as_many() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    let mut companies = indicator(
+        "companies",
+        "Companies with foreign capital",
+        "count",
+        Kind::Stock,
+        true,
+        Topic::INVESTMENT,
+    );
+    companies.phrase =
+        Some("Companies with capital from {origin} operating in {destination}".to_owned());
+    store.add_indicator(&companies)?;
+    store.add(&figure(
+        "companies",
+        "GEO",
+        "ARM",
+        "2024",
+        300.0,
+        "exact",
+        "actual",
+    ))?;
+    store.add(&figure(
+        "companies",
+        "ARM",
+        "GEO",
+        "2024",
+        120.0,
+        "exact",
+        "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    let section = &section(&report, "investment").sentences;
+    let texts: Vec<&str> = section.iter().map(|s| s.text.as_str()).collect();
+    // A count of companies "numbered"; 300 / 120 = 2.5 times as many, 300 − 120 = 180 more.
+    assert_eq!(
+        texts,
+        [
+            "Companies with capital from Georgia operating in Armenia numbered 300 in 2024.",
+            "Companies with capital from Armenia operating in Georgia numbered 120 in 2024.",
+            "In 2024, companies with capital from Georgia operating in Armenia (300) were 2.5 \
+             times as many as companies with capital from Armenia operating in Georgia (120), \
+             180 more."
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn a_plan_figure_is_stated_as_the_plan_and_never_reached() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    store.add_indicator(&indicator(
+        "bridge_length",
+        "Planned length of the Debed bridge",
+        "m",
+        Kind::Plan,
+        false,
+        Topic::TRANSPORT,
+    ))?;
+    // The plan said 1,000 m in 2024 and 1,200 m in 2025: a revision, not growth.
+    store.add(&figure(
+        "bridge_length",
+        "GEO",
+        "ARM",
+        "2024",
+        1_000.0,
+        "exact",
+        "actual",
+    ))?;
+    store.add(&figure(
+        "bridge_length",
+        "GEO",
+        "ARM",
+        "2025",
+        1_200.0,
+        "exact",
+        "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    assert_eq!(
+        texts_with(&report, "Debed bridge"),
+        [
+            "Planned length of the Debed bridge: 1,200 m (the plan as of 2025).",
+            "Planned length of the Debed bridge: 1,200 m (the plan as of 2025)."
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn things_counted_in_a_month_are_counted_not_reached() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    store.add_indicator(&indicator(
+        "memoranda",
+        "Memoranda signed",
+        "count",
+        Kind::Flow,
+        false,
+        Topic::COOPERATION,
+    ))?;
+    store.add(&figure(
+        "memoranda",
+        "GEO",
+        "ARM",
+        "2025-03",
+        40.0,
+        "exact",
+        "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    assert_eq!(
+        sentence(&report, "cooperation", "Memoranda").text,
+        "Memoranda signed in March 2025: 40."
+    );
+    Ok(())
+}
+
+#[test]
+fn a_count_of_people_over_the_long_run_is_as_many() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    store.add(&figure(
+        "visitors", "GEO", "ARM", "2022", 10_000.0, "exact", "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    // 30,000 / 10,000 = 3 times; 3^(1/2) − 1 = 0.73205 → 73.2 % a year
+    assert_eq!(
+        sentence(&report, "people", "From 2022 to 2024").text,
+        "From 2022 to 2024 it went from 10,000 to 30,000, 3 times as many (73.2 % a year)."
+    );
+    Ok(())
 }

@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::period::Period;
 use crate::store::Store;
+use crate::words::phrases::fill_phrase;
 
 /// The two countries of a report, and how its sentences name things.
 pub(super) struct Pair {
@@ -35,7 +36,9 @@ impl Pair {
         }
     }
 
-    /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan".
+    /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan",
+    /// or the indicator's phrase filled in ("Oil from Kazakhstan shipped through
+    /// Azerbaijan via the Baku–Tbilisi–Ceyhan pipeline").
     pub(super) fn subject(&self, series: &Series) -> String {
         self.subject_of(
             &series.indicator,
@@ -53,6 +56,9 @@ impl Pair {
         destination: &str,
         product: &str,
     ) -> String {
+        if let Some(phrase) = &indicator.phrase {
+            return fill_phrase(phrase, &self.name(origin), &self.name(destination), product);
+        }
         let mut text = indicator.name.clone();
         if product != "total" {
             text.push_str(&format!(" of {}", product.replace('_', " ")));

@@ -11,8 +11,8 @@ use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::numbers::ShownInterval;
 use crate::words::phrases::{
-    amount_change_words, capitalise, change_words, lower_first, pct_words, ratio_words,
-    share_words, status_words, trim_number_toward,
+    amount_change_words, capitalise, change_words, counts_things, is_duration, lower_first,
+    pct_words, ratio_words, share_words, status_words, times_as, trim_number_toward,
 };
 use crate::words::{format_number, format_value, level_phrase, period_phrase, period_words};
 
@@ -42,12 +42,20 @@ pub(super) fn describe(
         return Ok(None);
     };
     let mut first = Latest::describe(notes, series, latest, subject)?;
-    let (earlier, growth_rows) = growth(notes, series, latest.period, &mut first, subject);
+    // A plan's figures are what it said at different times, not a series that grew.
+    let plan = series.indicator.kind == Kind::Plan;
+    let (earlier, growth_rows) = if plan {
+        (Vec::new(), Vec::new())
+    } else {
+        growth(notes, series, latest.period, &mut first, subject)
+    };
     let latest_note = first.cited[0];
     let (sentence, headline) = first.finish();
     let mut sentences = vec![sentence];
     sentences.extend(earlier);
-    sentences.extend(long_run(notes, series, subject));
+    if !plan {
+        sentences.extend(long_run(notes, series, subject));
+    }
     if series.product != "total" {
         sentences.extend(shares_of_whole(data, notes, series, subject)?);
     }
@@ -79,19 +87,47 @@ impl Latest {
     ) -> Result<Latest> {
         let unit = &series.indicator.unit;
         let latest_note = notes.cite(subject, latest);
-        // A net outflow "was" a negative figure; nothing "reaches" one.
-        let verb = match series.indicator.kind {
-            _ if latest.value < 0.0 => "was",
-            Kind::Flow => "reached",
-            Kind::Stock => "stood at",
-        };
-        let figure = format!(
-            "{} {}{}",
+        let value = format!(
+            "{}{}",
             format_value(latest.value, unit, latest.qualifier),
-            level_phrase(series.indicator.kind, &latest.period),
             status_words(latest.status)
         );
-        let mut text = format!("{subject} {verb} {figure}");
+        let when = level_phrase(series.indicator.kind, &latest.period);
+        // A verb only for what was measured, and the verb that fits what it measures.
+        let (mut text, figure) = match series.indicator.kind {
+            // A plan reached nothing: its figure is what the plan said at the time.
+            Kind::Plan => {
+                let figure = format!("{value} (the plan as of {})", period_words(&latest.period));
+                (format!("{subject}: {figure}"), figure)
+            }
+            // A net outflow "was" a negative figure; nothing "reaches" one.
+            _ if latest.value < 0.0 => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} was {figure}"), figure)
+            }
+            // Things that happened in the period (memoranda signed, activities held),
+            // and lengths of time, are counted, not reached.
+            Kind::Flow if unit == "count" => (
+                format!("{subject} {when}: {value}"),
+                format!("{value} {when}"),
+            ),
+            _ if is_duration(unit) => (
+                format!("{subject} {when}: {value}"),
+                format!("{value} {when}"),
+            ),
+            Kind::Stock if counts_things(unit) => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} numbered {figure}"), figure)
+            }
+            Kind::Flow => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} reached {figure}"), figure)
+            }
+            Kind::Stock => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} stood at {figure}"), figure)
+            }
+        };
         let mut cited = vec![latest_note];
         if latest.period.months().is_some_and(|m| m < 12) {
             let previous_year = Period::year(latest.period.start().year() - 1)?;
@@ -230,7 +266,7 @@ fn long_run(notes: &mut Notes, series: &Series, subject: &str) -> Option<Sentenc
     } else if c.ratio_low > 0.0 {
         format!(
             ", {}{rate}",
-            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much")
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high, times_as(unit))
         )
     } else {
         format!(", {}", amount_change_words(c.change, unit))
