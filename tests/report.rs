@@ -10,7 +10,9 @@
 
 use bilateral::report::{Cell, Note, Report, Section, Sentence};
 use bilateral::words::describe_observation;
-use bilateral::{Error, Indicator, Kind, NewObservation, ObservationFilter, Store, Topic};
+use bilateral::{
+    Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, Store, Topic,
+};
 use serde_json::Value;
 
 mod common;
@@ -1359,6 +1361,41 @@ fn a_count_of_people_over_the_long_run_is_as_many() -> bilateral::Result<()> {
     assert_eq!(
         sentence(&report, "people", "From 2022 to 2024").text,
         "From 2022 to 2024 it went from 10,000 to 30,000, 3 times as many (73.2 % a year)."
+    );
+    Ok(())
+}
+
+#[test]
+fn an_event_known_only_by_its_year_comes_after_those_dated_in_it() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    for (date, title) in [("2025", "Cinema week"), ("2025-11-03", "Talks in Tbilisi")] {
+        store.add_event(&NewEvent {
+            date: date.to_owned(),
+            a: "GEO".to_owned(),
+            b: "ARM".to_owned(),
+            kind: "culture".to_owned(),
+            title: title.to_owned(),
+            ..NewEvent::default()
+        })?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    let timeline = section(&report, "cooperation")
+        .tables
+        .iter()
+        .find(|t| t.title == "Timeline")
+        .expect("a timeline");
+    let dates: Vec<&Cell> = timeline.rows.iter().map(|r| &r[0]).collect();
+    // 2024-05-26 and 2025-03 from the synthetic store, then 3 November 2025, then the
+    // event of 2025 with no month: last, and said "in 2025".
+    let text = |s: &str| Cell::Text(s.to_owned());
+    assert_eq!(
+        dates,
+        [
+            &text("2024-05-26"),
+            &text("2025-03"),
+            &text("2025-11-03"),
+            &text("in 2025")
+        ]
     );
     Ok(())
 }

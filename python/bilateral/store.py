@@ -554,11 +554,12 @@ class Store:
         return frame(self._inner.sources())
 
     def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
-        """Events as a pandas DataFrame in date order; with `a` and `b`, only those
-        between the two countries.
+        """Events as a pandas DataFrame in date order (an event known only by its month or
+        year after those dated within it); with `a` and `b`, only those between the two
+        countries.
 
-        >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:2]
-        ['2005', '2022']
+        >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:3]
+        ['2005', '2022-11', '2022']
         """
         return frame(self._inner.events(a, b), dates=_DATES)
 

@@ -4,7 +4,7 @@
 use super::charts::{middle, Chart, ChartEvent, ChartKind};
 use super::{Cell, Column, Sentence, Table};
 use crate::model::Event;
-use crate::words::phrases::plural;
+use crate::words::phrases::{event_date, plural};
 use crate::words::{period_phrase, period_words};
 
 /// How many events the timeline holds, from when to when, and of which kinds.
@@ -32,7 +32,7 @@ pub(super) fn table(events: &[Event]) -> Table {
             .iter()
             .map(|e| {
                 vec![
-                    Cell::Text(e.date.to_string()),
+                    Cell::Text(event_date(&e.date)),
                     Cell::Text(e.kind.clone()),
                     Cell::Text(e.title.clone()),
                     e.place.clone().map_or(Cell::Empty, Cell::Text),

@@ -198,6 +198,17 @@ pub(crate) fn fill_phrase(
     capitalise(&text)
 }
 
+/// An event's date as the timeline writes it: "in 2025" for an event known only by its
+/// year (it sorts after the events dated within the year, and must not read as 1
+/// January), the period code otherwise ("2025-05-17", "2025-Q4").
+pub(crate) fn event_date(date: &crate::period::Period) -> String {
+    if date.is_calendar_year() {
+        format!("in {date}")
+    } else {
+        date.to_string()
+    }
+}
+
 pub(crate) fn plural(word: &str, n: usize) -> String {
     if n == 1 {
         word.to_owned()
