@@ -405,12 +405,17 @@ fn demo_every_cited_note_exists_and_carries_the_source_and_quote_of_its_figure(
 fn demo_sources_are_exactly_the_sources_cited() {
     let report = demo_report();
     let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
-    // the population behind "per 1,000 residents" is not a cited figure
+    // the World Bank's population is behind "per 1,000 residents"
     assert_eq!(
         ids,
-        ["azizov", "caspian-post", "customs-az", "kazakhtourism"]
+        [
+            "azizov",
+            "caspian-post",
+            "customs-az",
+            "kazakhtourism",
+            "worldbank-population"
+        ]
     );
-    assert!(!ids.contains(&"worldbank-population"));
     let md = report.to_markdown();
     for id in ids {
         assert!(
@@ -433,7 +438,16 @@ fn synthetic_json_has_the_stable_field_names_in_order() {
         .collect();
     assert_eq!(
         keys,
-        ["title", "a", "b", "headline", "sections", "notes", "sources"]
+        [
+            "title",
+            "a",
+            "b",
+            "headline",
+            "sections",
+            "notes",
+            "sources",
+            "how_to_read"
+        ]
     );
     for section in json["sections"].as_array().expect("sections") {
         let keys: Vec<&str> = section
@@ -467,7 +481,8 @@ fn synthetic_report_has_sections_only_for_the_topics_present() {
         .iter()
         .map(|s| s["id"].as_str().expect("an id"))
         .collect();
-    assert_eq!(sources, ["geostat"]);
+    // visitors per 1,000 residents use the World Bank's population
+    assert_eq!(sources, ["geostat", "worldbank-population"]);
 }
 
 #[test]
@@ -1398,4 +1413,47 @@ fn an_event_known_only_by_its_year_comes_after_those_dated_in_it() -> bilateral:
         ]
     );
     Ok(())
+}
+
+#[test]
+fn the_reading_note_explains_brackets_and_statuses_and_dates_the_measured_figures() {
+    let report = synthetic_report();
+    // Measured figures of the synthetic pair: the latest is rail cargo for January–June
+    // 2025; the 2025 target (ending in December) is not measured and does not count.
+    let last = report.how_to_read.last().expect("a reading note");
+    assert!(
+        last.starts_with("The measured figures run to June 2025,"),
+        "{last}"
+    );
+    assert!(report.how_to_read[0].contains("[102,000 – 103,000]"));
+    for word in ["estimate", "target", "projection", "plan"] {
+        assert!(report.how_to_read[1].contains(word), "{word}");
+    }
+    let markdown = report.to_markdown();
+    assert!(markdown.contains("## How to read this report"));
+    assert!(markdown.find("## How to read").unwrap() < markdown.find("## Notes").unwrap());
+}
+
+#[test]
+fn a_per_capita_figure_lists_the_population_source() {
+    // Visitors per 1,000 residents use the World Bank's population: its source is listed.
+    let report = synthetic_report();
+    assert!(!texts_with(&report, "per 1,000 residents").is_empty());
+    let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["geostat", "worldbank-population"]);
+}
+
+#[test]
+fn every_source_a_note_cites_is_listed() {
+    for report in [demo_report(), synthetic_report()] {
+        let listed: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
+        for note in &report.notes {
+            if let Some(source) = &note.source {
+                assert!(
+                    listed.contains(&source.as_str()),
+                    "{source} not in {listed:?}"
+                );
+            }
+        }
+    }
 }

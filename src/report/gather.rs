@@ -248,12 +248,15 @@ impl Gathered {
         self.population.get(alpha3).map_or(&[], Vec::as_slice)
     }
 
-    /// The sources the notes and events cite, sorted by id.
-    pub(super) fn cited_sources(&self, notes: &[Note]) -> Vec<Source> {
+    /// The sources the notes and events cite, sorted by id; with `population`, also
+    /// the World Bank's population table behind per-capita figures.
+    pub(super) fn cited_sources(&self, notes: &[Note], population: bool) -> Vec<Source> {
+        let population_source = crate::builtin::population_source().id;
         let cited: HashSet<&str> = notes
             .iter()
             .filter_map(|n| n.source.as_deref())
             .chain(self.events.iter().filter_map(|e| e.source.as_deref()))
+            .chain(population.then_some(population_source.as_str()))
             .collect();
         self.sources
             .iter()

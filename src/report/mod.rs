@@ -21,6 +21,7 @@ mod claims;
 mod directions;
 mod gather;
 mod notes;
+mod reading;
 mod series;
 mod summary;
 mod tables;
@@ -58,6 +59,10 @@ pub struct Report {
     pub notes: Vec<Note>,
     /// The sources the notes and events cite.
     pub sources: Vec<Source>,
+    /// "How to read this report": what brackets, estimates, targets, projections and
+    /// plans mean, and the month the measured figures run to; a paragraph each.
+    #[serde(default)]
+    pub how_to_read: Vec<String>,
 }
 
 /// One part of a report: trade, investment, transport, people, cooperation.
@@ -233,6 +238,7 @@ fn compose(
     let keys = data.series_keys();
     let mut headline = Vec::new();
     let mut sections = Vec::new();
+    let mut uses_population = false;
     for entry in &data.topics {
         let topic = &entry.topic;
         let topic_keys: Vec<&SeriesKey> = keys
@@ -275,6 +281,7 @@ fn compose(
                 section.sentences.extend(paragraph.sentences);
                 headline.push(paragraph.headline);
                 growth_rows.extend(paragraph.growth_rows);
+                uses_population |= paragraph.uses_population;
             }
             let (sentences, charts) = targets::progress(&mut notes, &actual, &targets, &subject);
             section.sentences.extend(sentences);
@@ -332,7 +339,7 @@ fn compose(
         });
     }
     let notes = notes.into_vec();
-    let sources = data.cited_sources(&notes);
+    let sources = data.cited_sources(&notes, uses_population);
     Ok(Report {
         title: format!("{} and {}", pair.a.display_name(), pair.b.display_name()),
         a: pair.a.clone(),
@@ -341,5 +348,6 @@ fn compose(
         sections,
         notes,
         sources,
+        how_to_read: reading::how_to_read(data),
     })
 }

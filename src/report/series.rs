@@ -23,6 +23,8 @@ pub(super) struct Paragraph {
     pub(super) headline: Sentence,
     /// Each row with its series' subject and its change in words.
     pub(super) growth_rows: Vec<(String, GrowthRow, String)>,
+    /// Whether a sentence uses a population figure, whose source the report must list.
+    pub(super) uses_population: bool,
 }
 
 /// The latest figure and its comparisons, earlier growth, the long-run change, the
@@ -59,11 +61,14 @@ pub(super) fn describe(
     if series.product != "total" {
         sentences.extend(shares_of_whole(data, notes, series, subject)?);
     }
-    sentences.extend(per_1000_residents(data, series, latest, latest_note));
+    let per_capita = per_1000_residents(data, series, latest, latest_note);
+    let uses_population = per_capita.is_some();
+    sentences.extend(per_capita);
     Ok(Some(Paragraph {
         sentences,
         headline,
         growth_rows,
+        uses_population,
     }))
 }
 
