@@ -1422,7 +1422,7 @@ fn the_reading_note_explains_brackets_and_statuses_and_dates_the_measured_figure
     // 2025; the 2025 target (ending in December) is not measured and does not count.
     let last = report.how_to_read.last().expect("a reading note");
     assert!(
-        last.starts_with("The measured figures run to June 2025,"),
+        last.starts_with("The most recent measured figures are for the first half of 2025;"),
         "{last}"
     );
     assert!(report.how_to_read[0].contains("[102,000 – 103,000]"));

@@ -60,7 +60,7 @@ pub struct Report {
     /// The sources the notes and events cite.
     pub sources: Vec<Source>,
     /// "How to read this report": what brackets, estimates, targets, projections and
-    /// plans mean, and the month the measured figures run to; a paragraph each.
+    /// plans mean, and the period of the most recent measured figures; a paragraph each.
     #[serde(default)]
     pub how_to_read: Vec<String>,
 }

@@ -1,6 +1,6 @@
 //! "How to read this report": what brackets, estimates, targets, projections and plans
-//! mean, and the date the figures run to, so that a reader of a published report need
-//! not guess.
+//! mean, and the period of the most recent measured figures, so that a reader of a
+//! published report need not guess.
 
 use crate::model::{Kind, Observation, Status};
 use crate::period::Period;
@@ -8,8 +8,8 @@ use crate::words::period_words;
 
 use super::gather::Gathered;
 
-/// The paragraphs of the note; the last names the month the measured figures run to,
-/// when there are any.
+/// The paragraphs of the note; the last names the period of the most recent measured
+/// figures, when there are any.
 pub(super) fn how_to_read(data: &Gathered) -> Vec<String> {
     let mut text = vec![
         "Figures are given with the words their source used (“over”, “around”, “nearly”); \
@@ -25,24 +25,23 @@ pub(super) fn how_to_read(data: &Gathered) -> Vec<String> {
          measured and estimated figures, and a sentence calls an estimate one."
             .to_owned(),
     ];
-    if let Some(end) = measured_until(&data.observations, |code| data.indicator(code).kind) {
+    if let Some(latest) = latest_measured(&data.observations, |code| data.indicator(code).kind) {
         text.push(format!(
-            "The measured figures run to {}, the end of the latest period with one. Each \
-             figure’s note gives its source, its period and the sentence it came from.",
-            period_words(&end)
+            "The most recent measured figures are for {}; each figure’s note gives its \
+             source, its period and the sentence it came from.",
+            period_words(&latest)
         ));
     }
     text
 }
 
-/// The month in which the latest period of a measured figure ends: not a target, a
-/// projection or a plan.
-fn measured_until(observations: &[Observation], kind: impl Fn(&str) -> Kind) -> Option<Period> {
-    let end = observations
+/// The period of the measured figure (not a target, a projection or a plan) that ends
+/// last; of those ending together, the shortest, the one most precisely dated.
+fn latest_measured(observations: &[Observation], kind: impl Fn(&str) -> Kind) -> Option<Period> {
+    observations
         .iter()
         .filter(|o| !matches!(o.status, Status::Target | Status::Projection))
         .filter(|o| kind(&o.indicator) != Kind::Plan)
-        .map(|o| o.period.end())
-        .max()?;
-    Period::parse(&format!("{:04}-{:02}", end.year(), u8::from(end.month()))).ok()
+        .map(|o| o.period)
+        .max_by_key(|p| (p.end(), p.start()))
 }
