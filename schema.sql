@@ -345,3 +345,52 @@ CREATE TABLE claim (
     UNIQUE (indicator_id, origin_id, destination_id, product_id, start_day, end_day, relation,
             reference, text)
 ) STRICT;
+
+-- version 8: how an indicator reads in a sentence. `phrase` is an optional subject
+-- template with {origin}, {destination} and {product} ("Oil from {origin} shipped
+-- through {destination} via the Baku–Tbilisi–Ceyhan pipeline"), used instead of
+-- "name from origin to destination" where that would mislead; kind 'plan' is a planned
+-- project's specification or budget, neither measured over a period nor a level
+-- reached. The indicator table is rebuilt for the wider kind check (SQLite's
+-- documented procedure, as step 4 did).
+CREATE TABLE indicator_v8 (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name        TEXT NOT NULL CHECK (name <> ''),
+    unit        TEXT NOT NULL CHECK (unit <> ''),
+    kind        TEXT NOT NULL CHECK (kind IN ('flow', 'stock', 'plan')),
+    directed    INTEGER NOT NULL CHECK (directed IN (0, 1)),
+    signed      INTEGER NOT NULL DEFAULT 0 CHECK (signed IN (0, 1)),
+    description TEXT,
+    topic_id    INTEGER NOT NULL REFERENCES topic (id),
+    phrase      TEXT CHECK (phrase <> '')
+) STRICT;
+INSERT INTO indicator_v8 (id, code, name, unit, kind, directed, signed, description, topic_id)
+SELECT id, code, name, unit, kind, directed, signed, description, topic_id
+FROM indicator;
+DROP VIEW observation_view;
+DROP TABLE indicator;
+ALTER TABLE indicator_v8 RENAME TO indicator;
+
+CREATE VIEW observation_view AS
+SELECT i.code AS indicator,
+       origin.alpha3 AS origin,
+       destination.alpha3 AS destination,
+       p.code AS product,
+       o.period_text AS period,
+       date(o.start_day) AS start,
+       date(o.end_day) AS "end",
+       o.value, o.low, o.high,
+       CASE o.qualifier WHEN 0 THEN 'approx' WHEN 1 THEN 'exact' WHEN 2 THEN 'nearly'
+                        WHEN 3 THEN 'over' WHEN 4 THEN 'under' END AS qualifier,
+       CASE o.status WHEN 0 THEN 'actual' WHEN 1 THEN 'estimate' WHEN 2 THEN 'projection'
+                     WHEN 3 THEN 'provisional' WHEN 4 THEN 'target' END AS status,
+       i.unit,
+       s.code AS source,
+       o.quote, o.note
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN country origin ON origin.id = o.origin_id
+JOIN country destination ON destination.id = o.destination_id
+JOIN product p ON p.id = o.product_id
+LEFT JOIN source s ON s.id = o.source_id;

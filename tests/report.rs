@@ -10,7 +10,9 @@
 
 use bilateral::report::{Cell, Note, Report, Section, Sentence};
 use bilateral::words::describe_observation;
-use bilateral::{Error, Indicator, Kind, NewObservation, ObservationFilter, Store, Topic};
+use bilateral::{
+    Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, Store, Topic,
+};
 use serde_json::Value;
 
 mod common;
@@ -271,7 +273,8 @@ fn demo_oil_transit_needs_71_percent_a_year_to_reach_7_million_t_in_2027() {
     );
     assert!(
         s.text.starts_with(
-            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan: a projection"
+            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan \
+             pipeline: a projection"
         ),
         "{}",
         s.text
@@ -339,12 +342,13 @@ fn demo_azerbaijani_tourists_were_at_least_1_42_times_kazakh_tourists_in_2024() 
     // and 103,000 / 71,500 = 1.440559 → at most 1.45 (rounded up).
     // The net is likewise at its low end: 102,000 − 71,500 = 30,500, at most
     // 103,000 − 71,500 = 31,500.
-    let s = sentence(&report, "people", "Tourist visits in 2024: over 102,000");
+    // Tourists are counted one by one: "as many", not "as much".
+    let s = sentence(&report, "people", "In 2024, tourist visits");
     assert_eq!(
         s.text,
-        "Tourist visits in 2024: over 102,000 from Azerbaijan to Kazakhstan against 71,500 the \
-         other way, at least 1.42 times as much (at most 1.45) and at least 30,500 more (at \
-         most 31,500) from Azerbaijan."
+        "In 2024, tourist visits from Azerbaijan to Kazakhstan (over 102,000) were at least \
+         1.42 times as many (at most 1.45) as tourist visits from Kazakhstan to Azerbaijan \
+         (71,500), at least 30,500 more (at most 31,500)."
     );
     let cites = cited(&report, s);
     assert_eq!(
@@ -408,12 +412,17 @@ fn demo_every_cited_note_exists_and_carries_the_source_and_quote_of_its_figure(
 fn demo_sources_are_exactly_the_sources_cited() {
     let report = demo_report();
     let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
-    // the population behind "per 1,000 residents" is not a cited figure
+    // the World Bank's population is behind "per 1,000 residents"
     assert_eq!(
         ids,
-        ["azizov", "caspian-post", "customs-az", "kazakhtourism"]
+        [
+            "azizov",
+            "caspian-post",
+            "customs-az",
+            "kazakhtourism",
+            "worldbank-population"
+        ]
     );
-    assert!(!ids.contains(&"worldbank-population"));
     let md = report.to_markdown();
     for id in ids {
         assert!(
@@ -436,7 +445,16 @@ fn synthetic_json_has_the_stable_field_names_in_order() {
         .collect();
     assert_eq!(
         keys,
-        ["title", "a", "b", "headline", "sections", "notes", "sources"]
+        [
+            "title",
+            "a",
+            "b",
+            "headline",
+            "sections",
+            "notes",
+            "sources",
+            "how_to_read"
+        ]
     );
     for section in json["sections"].as_array().expect("sections") {
         let keys: Vec<&str> = section
@@ -470,7 +488,8 @@ fn synthetic_report_has_sections_only_for_the_topics_present() {
         .iter()
         .map(|s| s["id"].as_str().expect("an id"))
         .collect();
-    assert_eq!(sources, ["geostat"]);
+    // visitors per 1,000 residents use the World Bank's population
+    assert_eq!(sources, ["geostat", "worldbank-population"]);
 }
 
 #[test]
@@ -508,22 +527,24 @@ fn demo_summary_leads_with_trade_investment_corridor_and_people_each_way() {
             // $38.2 million (and before the tonnes of wheat: money first)
             "Exports of wheat from Kazakhstan to Azerbaijan: $121.5 million in January–August \
              2025.",
-            // investment each way: the largest sums in money, the cumulative ones
-            "Cumulative investment from Azerbaijan to Kazakhstan: $424.6 million by March 2025, \
+            // investment each way: the largest sums in money, the cumulative ones, in the
+            // words of the indicator's phrase
+            "Cumulative investment from Azerbaijan in Kazakhstan: $424.6 million by March 2025, \
              counting from January 2005.",
-            "Cumulative investment from Kazakhstan to Azerbaijan: $156 million by March 2025, \
+            "Cumulative investment from Kazakhstan in Azerbaijan: $156 million by March 2025, \
              counting from January 2005.",
-            // the corridor: tonnes before TEU; the cable's estimate is not measured
+            // the corridor: tonnes before TEU; the cable's planned cost is not measured
             "Trans-Caspian corridor cargo: 2.6 million t in January–July 2025, against 4.5 \
              million t in the whole of 2024.",
-            "Oil transit via Baku–Tbilisi–Ceyhan from Kazakhstan to Azerbaijan: around 900,000 t \
-             in January–August 2025, against 1.4 million t in the whole of 2024.",
+            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan \
+             pipeline: around 900,000 t in January–August 2025, against 1.4 million t in the \
+             whole of 2024.",
             // 102,000 / 59,000 = 1.7288 in [102,000 / 59,500, 103,000 / 58,500] =
             // [1.714, 1.761], two digits ("around 59,000"): 1.7 [1.7, 1.8]
             "Tourist visits from Azerbaijan to Kazakhstan: over 102,000 in 2024, 1.7 [1.7, 1.8] \
-             times as much as in 2022.",
+             times as many as in 2022.",
             // 71,500 / 24,000 = 2.979, two digits (24,000): 3.0, written 3
-            "Tourist visits from Kazakhstan to Azerbaijan: 71,500 in 2024, 3 times as much as in \
+            "Tourist visits from Kazakhstan to Azerbaijan: 71,500 in 2024, 3 times as many as in \
              2022.",
         ]
     );
@@ -653,12 +674,12 @@ fn synthetic_visitors_are_compared_in_both_directions_and_per_1000_residents() {
     );
     // two digits: 30,000 / 12,000 = 2.5; bounds [30,000 / 12,500, 30,000 / 11,500] =
     // [2.4, 2.6087] → [2.4, 2.7]; 30,000 − 12,000 = 18,000, bounds [17,500, 18,500] →
-    // [17,000, 19,000]
-    let d = sentence(&report, "people", "the other way");
+    // [17,000, 19,000]; visitors are counted one by one: "as many"
+    let d = sentence(&report, "people", "times as many as");
     assert_eq!(
         d.text,
-        "Visitors in 2024: 30,000 from Georgia to Armenia against around 12,000 the other way, \
-         2.5 [2.4, 2.7] times as much and 18,000 [17,000, 19,000] more from Georgia."
+        "In 2024, visitors from Georgia to Armenia (30,000) were 2.5 [2.4, 2.7] times as many \
+         as visitors from Armenia to Georgia (around 12,000), 18,000 [17,000, 19,000] more."
     );
     assert_eq!(
         cited(&report, d),
@@ -755,7 +776,7 @@ fn a_pair_with_one_observation_gives_one_section() -> bilateral::Result<()> {
     assert_eq!(report.sections[0].sentences.len(), 1);
     assert_eq!(
         report.sections[0].sentences[0].text,
-        "Joint projects stood at 12 in 2024."
+        "Joint projects numbered 12 in 2024."
     );
     assert_eq!(report.headline.len(), 1);
     assert_eq!(report.headline[0].text, "Joint projects: 12 in 2024.");
@@ -843,8 +864,8 @@ fn a_small_per_capita_figure_is_not_stated_as_zero() {
 fn a_small_ratio_of_directions_is_not_stated_as_zero() {
     let report = china_georgia();
     // 400 / 1,000,000 = 0.0004 times as much: not zero
-    let s = sentence(&report, "people", "the other way");
-    assert!(!s.text.contains(": 0 times as much"), "{}", s.text);
+    let s = sentence(&report, "people", "times as many as");
+    assert!(!s.text.contains(" 0 times as many"), "{}", s.text);
 }
 
 #[test]
@@ -954,11 +975,11 @@ fn a_cumulative_stock_is_a_level_reached_by_the_end_of_its_period() {
     let s = sentence(
         &report,
         "investment",
-        "Cumulative investment from Azerbaijan to Kazakhstan stood",
+        "Cumulative investment from Azerbaijan in Kazakhstan stood",
     );
     assert_eq!(
         s.text,
-        "Cumulative investment from Azerbaijan to Kazakhstan stood at $424.6 million by March \
+        "Cumulative investment from Azerbaijan in Kazakhstan stood at $424.6 million by March \
          2025, counting from January 2005."
     );
 }
@@ -1227,5 +1248,271 @@ fn implied_ranges_join_the_figures_table_only_when_asked_and_never_the_growth() 
                 .collect::<Vec<_>>()
         };
         assert_eq!(growth(&with), growth(&plain));
+    }
+}
+
+// ----- how each indicator reads ----------------------------------------------------------------
+
+/// Every sentence and summary line of `report` that contains `fragment`.
+fn texts_with<'r>(report: &'r Report, fragment: &str) -> Vec<&'r str> {
+    report
+        .headline
+        .iter()
+        .chain(report.sections.iter().flat_map(|s| &s.sentences))
+        .map(|s| s.text.as_str())
+        .filter(|t| t.contains(fragment))
+        .collect()
+}
+
+#[test]
+fn transit_indicator_names_its_route_in_every_sentence() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    // Armenian gas crossing Georgia: "from Armenia to Georgia" would say it ends there.
+    let mut transit = indicator(
+        "gas_transit",
+        "Gas transit",
+        "t",
+        Kind::Flow,
+        true,
+        Topic::TRANSPORT,
+    );
+    transit.phrase = Some("Gas from {origin} piped through {destination} to Türkiye".to_owned());
+    store.add_indicator(&transit)?;
+    for (period, value) in [("2023", 2_000_000.0), ("2024", 2_500_000.0)] {
+        store.add(&figure(
+            "gas_transit",
+            "ARM",
+            "GEO",
+            period,
+            value,
+            "exact",
+            "actual",
+        ))?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    // 2.5 / 2 − 1 = +25 %, two digits (2.5 million has two, 2 million one, and two is
+    // the floor)
+    assert_eq!(
+        texts_with(&report, "Gas from Armenia"),
+        [
+            "Gas from Armenia piped through Georgia to Türkiye: 2.5 million t in 2024, up 25 % on \
+             2023.",
+            "Gas from Armenia piped through Georgia to Türkiye reached 2.5 million t in 2024. That \
+             is up 25 % on 2 million t in 2023."
+        ]
+    );
+    assert!(texts_with(&report, "from Armenia to Georgia")
+        .iter()
+        .all(|t| !t.contains("Gas")));
+    Ok(())
+}
+
+#[test]
+fn a_plain_directed_indicator_reads_its_phrase_both_ways_as_many() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    let mut companies = indicator(
+        "companies",
+        "Companies with foreign capital",
+        "count",
+        Kind::Stock,
+        true,
+        Topic::INVESTMENT,
+    );
+    companies.phrase =
+        Some("Companies with capital from {origin} operating in {destination}".to_owned());
+    store.add_indicator(&companies)?;
+    store.add(&figure(
+        "companies",
+        "GEO",
+        "ARM",
+        "2024",
+        300.0,
+        "exact",
+        "actual",
+    ))?;
+    store.add(&figure(
+        "companies",
+        "ARM",
+        "GEO",
+        "2024",
+        120.0,
+        "exact",
+        "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    let section = &section(&report, "investment").sentences;
+    let texts: Vec<&str> = section.iter().map(|s| s.text.as_str()).collect();
+    // A count of companies "numbered"; 300 / 120 = 2.5 times as many, 300 − 120 = 180 more.
+    assert_eq!(
+        texts,
+        [
+            "Companies with capital from Georgia operating in Armenia numbered 300 in 2024.",
+            "Companies with capital from Armenia operating in Georgia numbered 120 in 2024.",
+            "In 2024, companies with capital from Georgia operating in Armenia (300) were 2.5 \
+             times as many as companies with capital from Armenia operating in Georgia (120), \
+             180 more."
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn a_plan_figure_is_stated_as_the_plan_and_never_reached() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    store.add_indicator(&indicator(
+        "bridge_length",
+        "Planned length of the Debed bridge",
+        "m",
+        Kind::Plan,
+        false,
+        Topic::TRANSPORT,
+    ))?;
+    // The plan said 1,000 m in 2024 and 1,200 m in 2025: a revision, not growth.
+    store.add(&figure(
+        "bridge_length",
+        "GEO",
+        "ARM",
+        "2024",
+        1_000.0,
+        "exact",
+        "actual",
+    ))?;
+    store.add(&figure(
+        "bridge_length",
+        "GEO",
+        "ARM",
+        "2025",
+        1_200.0,
+        "exact",
+        "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    assert_eq!(
+        texts_with(&report, "Debed bridge"),
+        // in its section only: a plan does not lead the Summary over measured figures
+        ["Planned length of the Debed bridge: 1,200 m (the plan as of 2025)."]
+    );
+    Ok(())
+}
+
+#[test]
+fn things_counted_in_a_month_are_counted_not_reached() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    store.add_indicator(&indicator(
+        "memoranda",
+        "Memoranda signed",
+        "count",
+        Kind::Flow,
+        false,
+        Topic::COOPERATION,
+    ))?;
+    store.add(&figure(
+        "memoranda",
+        "GEO",
+        "ARM",
+        "2025-03",
+        40.0,
+        "exact",
+        "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    assert_eq!(
+        sentence(&report, "cooperation", "Memoranda").text,
+        "Memoranda signed in March 2025: 40."
+    );
+    Ok(())
+}
+
+#[test]
+fn a_count_of_people_over_the_long_run_is_as_many() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    store.add(&figure(
+        "visitors", "GEO", "ARM", "2022", 10_000.0, "exact", "actual",
+    ))?;
+    let report = store.report("GEO", "ARM")?;
+    // 30,000 / 10,000 = 3 times; 3^(1/2) − 1 = 0.73205 → 73 % a year (two digits: the
+    // floor, as 10,000 and 30,000 have one each)
+    assert_eq!(
+        sentence(&report, "people", "From 2022 to 2024").text,
+        "From 2022 to 2024 it went from 10,000 to 30,000, 3 times as many (73 % a year)."
+    );
+    Ok(())
+}
+
+#[test]
+fn an_event_known_only_by_its_year_comes_after_those_dated_in_it() -> bilateral::Result<()> {
+    let mut store = synthetic_store();
+    for (date, title) in [("2025", "Cinema week"), ("2025-11-03", "Talks in Tbilisi")] {
+        store.add_event(&NewEvent {
+            date: date.to_owned(),
+            a: "GEO".to_owned(),
+            b: "ARM".to_owned(),
+            kind: "culture".to_owned(),
+            title: title.to_owned(),
+            ..NewEvent::default()
+        })?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    let timeline = section(&report, "cooperation")
+        .tables
+        .iter()
+        .find(|t| t.title == "Timeline")
+        .expect("a timeline");
+    let dates: Vec<&Cell> = timeline.rows.iter().map(|r| &r[0]).collect();
+    // 2024-05-26 and 2025-03 from the synthetic store, then 3 November 2025, then the
+    // event of 2025 with no month: last, and said "in 2025".
+    let text = |s: &str| Cell::Text(s.to_owned());
+    assert_eq!(
+        dates,
+        [
+            &text("26 May 2024"),
+            &text("Mar 2025"),
+            &text("3 Nov 2025"),
+            &text("in 2025")
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn the_reading_note_explains_brackets_and_statuses_and_dates_the_measured_figures() {
+    let report = synthetic_report();
+    // Measured figures of the synthetic pair: the latest is rail cargo for January–June
+    // 2025; the 2025 target (ending in December) is not measured and does not count.
+    let last = report.how_to_read.last().expect("a reading note");
+    assert!(
+        last.starts_with("The most recent measured figures are for the first half of 2025;"),
+        "{last}"
+    );
+    assert!(report.how_to_read[0].contains("[102,000 – 103,000]"));
+    for word in ["estimate", "target", "projection", "plan"] {
+        assert!(report.how_to_read[1].contains(word), "{word}");
+    }
+    let markdown = report.to_markdown();
+    assert!(markdown.contains("## How to read this report"));
+    assert!(markdown.find("## How to read").unwrap() < markdown.find("## Notes").unwrap());
+}
+
+#[test]
+fn a_per_capita_figure_lists_the_population_source() {
+    // Visitors per 1,000 residents use the World Bank's population: its source is listed.
+    let report = synthetic_report();
+    assert!(!texts_with(&report, "per 1,000 residents").is_empty());
+    let ids: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["geostat", "worldbank-population"]);
+}
+
+#[test]
+fn every_source_a_note_cites_is_listed() {
+    for report in [demo_report(), synthetic_report()] {
+        let listed: Vec<&str> = report.sources.iter().map(|s| s.id.as_str()).collect();
+        for note in &report.notes {
+            if let Some(source) = &note.source {
+                assert!(
+                    listed.contains(&source.as_str()),
+                    "{source} not in {listed:?}"
+                );
+            }
+        }
     }
 }

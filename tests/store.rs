@@ -1752,3 +1752,59 @@ fn a_version_5_file_gets_kosovo_and_keeps_every_figure_of_the_countries_after_it
         migrated
     );
 }
+
+#[test]
+fn a_version_7_file_gets_indicator_phrases_and_plans_and_keeps_every_indicator_and_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    Store::create_with_schema_version(&path, 7).unwrap();
+    {
+        // What a version-7 library wrote: indicators without a phrase, kinds flow and
+        // stock only, a figure that refers to one by id.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO indicator (code, name, unit, kind, directed, signed, description,
+                                    topic_id)
+             SELECT 'visitors', 'Visitors', 'persons', 'flow', 1, 0, 'People visiting', id
+             FROM topic WHERE code = 'people';
+             INSERT INTO indicator (code, name, unit, kind, directed, topic_id)
+             SELECT 'agreements', 'Agreements', 'count', 'stock', 0, id
+             FROM topic WHERE code = 'cooperation';
+             INSERT INTO observation (origin_id, destination_id, indicator_id, start_day,
+                                      end_day, status, source_key, period_text, value,
+                                      qualifier, low, high)
+             SELECT o.id, d.id, i.id, 2460311, 2460676, 0, 0, '2024', 30000.0, 1,
+                    30000.0, 30000.0
+             FROM country o, country d, indicator i
+             WHERE o.alpha3 = 'GEO' AND d.alpha3 = 'ARM' AND i.code = 'visitors';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let visitors = store.indicator("visitors").unwrap();
+    assert_eq!(
+        (
+            visitors.kind,
+            visitors.directed,
+            visitors.description.as_deref(),
+            visitors.topic.code(),
+            visitors.phrase.as_deref()
+        ),
+        (Kind::Flow, true, Some("People visiting"), "people", None)
+    );
+    assert_eq!(store.indicator("agreements").unwrap().kind, Kind::Stock);
+    let figures = store
+        .observations(&ObservationFilter::indicator("visitors"))
+        .unwrap();
+    assert_eq!(figures.len(), 1);
+    assert_eq!(
+        (figures[0].origin.as_str(), figures[0].value),
+        ("GEO", 30_000.0)
+    );
+    // The migrated table takes what version 8 adds: a plan, and a phrase read back.
+    let mut cable = Indicator::new("cable_length", "Cable length", "km", Kind::Plan, false);
+    cable.phrase = Some("Length of the {origin}–{destination} cable".to_owned());
+    assert!(store.add_indicator(&cable).unwrap());
+    assert_eq!(store.indicator("cable_length").unwrap(), cable);
+}

@@ -99,6 +99,12 @@ class Report:
         return [s["text"] for s in self._data["headline"]]
 
     @property
+    def how_to_read(self) -> list[str]:
+        """The note on reading the report: what brackets, estimates, targets,
+        projections and plans mean, and the period of the most recent measured figures."""
+        return list(self._data.get("how_to_read", []))
+
+    @property
     def sections(self) -> list[Section]:
         """The sections, each with title, sentences, tables (DataFrames) and charts.
 

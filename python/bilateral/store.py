@@ -343,19 +343,24 @@ class Store:
         code: str,
         name: str,
         unit: str,
-        kind: Literal["flow", "stock"],
+        kind: Literal["flow", "stock", "plan"],
         *,
         directed: bool,
         signed: bool = False,
         description: str | None = None,
         topic: str | None = None,
+        phrase: str | None = None,
     ) -> bool:
-        """Adds an indicator: `kind` is "flow" or "stock"; `directed` is True when origin →
-        destination matters; `signed` allows negative values; `topic` picks its report
-        section: trade, investment, transport, people, cooperation, other, or a topic of
-        your own (added with a title made from its code unless `add_topic` named it).
-        Without a topic, the one the code and name suggest (`trade_turnover` trade,
-        `tourists` people …; see `bilateral.TOPIC_WORDS`). Returns False when an
+        """Adds an indicator: `kind` is "flow", "stock" or "plan" (a planned project's
+        specification or budget, which no sentence says was reached); `directed` is True
+        when origin → destination matters; `signed` allows negative values; `topic` picks
+        its report section: trade, investment, transport, people, cooperation, other, or a
+        topic of your own (added with a title made from its code unless `add_topic` named
+        it). Without a topic, the one the code and name suggest (`trade_turnover` trade,
+        `tourists` people …; see `bilateral.TOPIC_WORDS`). `phrase` is how a figure reads
+        as a sentence's subject where "name from origin to destination" would mislead, with
+        `{origin}`, `{destination}` and `{product}`: "Oil from {origin} shipped through
+        {destination} via the Baku–Tbilisi–Ceyhan pipeline". Returns False when an
         identical indicator was already stored.
 
         >>> store = bilateral.Store()
@@ -373,6 +378,7 @@ class Store:
             signed=signed,
             description=description,
             topic=topic,
+            phrase=phrase,
         )
 
     def add_topic(self, code: str, title: str) -> bool:
@@ -532,7 +538,7 @@ class Store:
 
     def indicators(self) -> pd.DataFrame:
         """Indicators as a pandas DataFrame: code, name, unit, kind, directed, signed,
-        description, topic.
+        description, topic, phrase.
 
         >>> "trade_turnover" in bilateral.demo().indicators()["code"].tolist()
         True
@@ -548,11 +554,12 @@ class Store:
         return frame(self._inner.sources())
 
     def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
-        """Events as a pandas DataFrame in date order; with `a` and `b`, only those
-        between the two countries.
+        """Events as a pandas DataFrame in date order (an event known only by its month or
+        year after those dated within it); with `a` and `b`, only those between the two
+        countries.
 
-        >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:2]
-        ['2005', '2022']
+        >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:3]
+        ['2005', '2022-11', '2022']
         """
         return frame(self._inner.events(a, b), dates=_DATES)
 

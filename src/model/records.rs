@@ -31,6 +31,14 @@ pub struct Indicator {
     pub description: Option<String>,
     /// The report section it belongs to.
     pub topic: Topic,
+    /// How a figure of it reads as the subject of a sentence, where "name from origin to
+    /// destination" would mislead: a template with `{origin}`, `{destination}` and
+    /// `{product}` ("Oil from {origin} shipped through {destination} via the
+    /// Baku–Tbilisi–Ceyhan pipeline"; "{product} exports by volume from {origin} to
+    /// {destination}"). `None` reads as the name, the product and, for a directed
+    /// indicator, "from origin to destination".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phrase: Option<String>,
 }
 
 /// An indicator as a data file writes it, the topic optional.
@@ -47,6 +55,8 @@ struct IndicatorFields {
     description: Option<String>,
     #[serde(default)]
     topic: Option<Topic>,
+    #[serde(default)]
+    phrase: Option<String>,
 }
 
 impl From<IndicatorFields> for Indicator {
@@ -62,6 +72,7 @@ impl From<IndicatorFields> for Indicator {
             directed: fields.directed,
             signed: fields.signed,
             description: fields.description,
+            phrase: fields.phrase,
         }
     }
 }
@@ -86,6 +97,7 @@ impl Indicator {
             signed: false,
             description: None,
             topic: Topic::infer(code, name),
+            phrase: None,
         }
     }
 }

@@ -109,7 +109,9 @@ impl FromStr for Status {
     }
 }
 
-/// Whether an indicator adds up over time (a flow) or is a level at a date (a stock).
+/// Whether an indicator adds up over time (a flow), is a level at a date (a stock), or
+/// describes a planned project (a plan: its length, capacity or budget, which nothing
+/// has reached yet, so no sentence says it "reached" or "stood at" anything).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -117,27 +119,32 @@ pub enum Kind {
     Flow,
     /// A level at a date: cumulative investment, companies, agreements.
     Stock,
+    /// A planned project's specification or budget, as stated at the figure's period:
+    /// the length, capacity or cost of a cable to be built.
+    Plan,
 }
 
 impl Kind {
-    /// Reads `flow` or `stock`.
+    /// Reads `flow`, `stock` or `plan`.
     pub fn from_code(code: &str) -> Result<Kind> {
         match code.trim().to_ascii_lowercase().as_str() {
             "flow" => Ok(Kind::Flow),
             "stock" => Ok(Kind::Stock),
+            "plan" => Ok(Kind::Plan),
             _ => Err(Error::invalid(
                 "kind",
                 code,
-                "is not a kind: expected flow or stock",
+                "is not a kind: expected flow, stock or plan",
             )),
         }
     }
 
-    /// `flow` or `stock`.
+    /// `flow`, `stock` or `plan`.
     pub fn code(self) -> &'static str {
         match self {
             Kind::Flow => "flow",
             Kind::Stock => "stock",
+            Kind::Plan => "plan",
         }
     }
 }

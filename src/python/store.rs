@@ -439,7 +439,7 @@ impl PyStore {
 
     /// Adds an indicator; False when an identical one was already stored. Without a
     /// topic, the one its code and name suggest.
-    #[pyo3(signature = (code, name, unit, kind, *, directed, signed=false, description=None, topic=None))]
+    #[pyo3(signature = (code, name, unit, kind, *, directed, signed=false, description=None, topic=None, phrase=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_indicator(
         &self,
@@ -452,6 +452,7 @@ impl PyStore {
         signed: bool,
         description: Option<String>,
         topic: Option<&str>,
+        phrase: Option<String>,
     ) -> PyResult<bool> {
         let topic = match topic {
             Some(code) => Topic::new(code).py(py)?,
@@ -466,6 +467,7 @@ impl PyStore {
             signed,
             description,
             topic,
+            phrase,
         };
         self.with(py, move |s| s.add_indicator(&indicator))
     }
@@ -604,7 +606,8 @@ impl PyStore {
             .add("directed", r.clone().map(|i| i.directed))?
             .add("signed", r.clone().map(|i| i.signed))?
             .add("description", r.clone().map(|i| &i.description))?
-            .add("topic", r.map(|i| i.topic.code()))?
+            .add("topic", r.clone().map(|i| i.topic.code()))?
+            .add("phrase", r.map(|i| &i.phrase))?
             .into_dict())
     }
 

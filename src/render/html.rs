@@ -86,6 +86,12 @@ impl Report {
             }
             out.push_str("</section>\n");
         }
+        if !self.how_to_read.is_empty() {
+            out.push_str("<h2>How to read this report</h2>\n");
+            for paragraph in &self.how_to_read {
+                let _ = writeln!(out, "<p>{}</p>", escape(paragraph));
+            }
+        }
         if !self.notes.is_empty() {
             out.push_str("<h2>Notes</h2>\n<ol class=\"notes\">\n");
             for n in &self.notes {

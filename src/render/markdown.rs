@@ -27,6 +27,12 @@ impl Report {
                 out.push('\n');
             }
         }
+        if !self.how_to_read.is_empty() {
+            out.push_str("## How to read this report\n\n");
+            for paragraph in &self.how_to_read {
+                let _ = writeln!(out, "{}\n", md_text(paragraph));
+            }
+        }
         if !self.notes.is_empty() {
             out.push_str("## Notes\n\n");
             for n in &self.notes {

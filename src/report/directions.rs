@@ -1,5 +1,6 @@
-//! Both directions of a directed indicator side by side, from the first country's
-//! point of view: a sentence per period with the ratio and the net, and a bar chart.
+//! Both directions of a directed indicator side by side: a sentence per period with
+//! the ratio and the net, said from the larger side, each side named by its own
+//! subject; and a bar chart.
 
 use super::charts::{chart_point, Chart, ChartKind, ChartSeries};
 use super::gather::Gathered;
@@ -9,7 +10,7 @@ use super::Sentence;
 use crate::analysis;
 use crate::model::Indicator;
 use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
-use crate::words::phrases::ratio_words;
+use crate::words::phrases::{capitalise, counts_things, lower_first, ratio_words, times_as};
 use crate::words::{format_value, period_phrase};
 
 /// How many of the latest months or quarters the two-directions chart draws.
@@ -54,54 +55,61 @@ pub(super) fn describe(
         let cited = vec![notes.cite(&fs, f), notes.cite(&bs, b)];
         let digits = digits_from(&[f, b]);
         // Say it from the side that is larger, so the ratio is at least one.
-        let (larger, ratio, low, high, net, net_low, net_high) = if row.net >= 0.0 {
-            let (n, l, h) = (row.net, row.net_low, row.net_high);
+        let forward_larger = row.net >= 0.0;
+        let inverse = |r: f64| if r == 0.0 { f64::INFINITY } else { 1.0 / r };
+        let (ratio, low, high, net, net_low, net_high) = if forward_larger {
             (
-                pair.a.display_name(),
                 row.ratio,
                 row.ratio_low,
                 row.ratio_high,
-                n,
-                l,
-                h,
+                row.net,
+                row.net_low,
+                row.net_high,
             )
         } else {
-            let inverse = |r: f64| if r == 0.0 { f64::INFINITY } else { 1.0 / r };
-            let (n, l, h) = (-row.net, -row.net_high, -row.net_low);
             (
-                pair.b.display_name(),
                 inverse(row.ratio),
                 inverse(row.ratio_high),
                 inverse(row.ratio_low),
-                n,
-                l,
-                h,
+                -row.net,
+                -row.net_high,
+                -row.net_low,
             )
         };
-        let times = if row.ratio_low > 0.0 && ratio.is_finite() && high.is_finite() {
+        // Each side by its own subject, so a phrase with a route ("oil from Kazakhstan
+        // shipped through Azerbaijan …") says which way each figure goes.
+        let side = |subject: &str, obs: &crate::model::Observation| {
             format!(
-                "{} and ",
-                ratio_words(ratio, low, high, " times as much", digits)
+                "{} ({})",
+                lower_first(subject),
+                format_value(obs.value, &unit, obs.qualifier)
             )
+        };
+        let (larger, smaller) = if forward_larger {
+            (side(&fs, f), side(&bs, b))
         } else {
-            String::new()
+            (side(&bs, b), side(&fs, f))
         };
         let net_words = ShownInterval::new(net, net_low, net_high, |v, way| {
             format_derived_digits(v, &unit, digits, way)
         })
         .words(" more");
+        let verb = if counts_things(&unit) { "were" } else { "was" };
+        let comparison = if row.ratio_low > 0.0 && ratio.is_finite() && high.is_finite() {
+            format!(
+                "{verb} {} as {smaller}, {net_words}",
+                ratio_words(ratio, low, high, times_as(&unit), digits)
+            )
+        } else {
+            format!("{verb} {net_words} than {smaller}")
+        };
         if told {
             sentences.push(Sentence {
-            text: format!(
-                "{} {}: {} from {} to {} against {} the other way, {times}{net_words} from {larger}.",
-                forward.indicator.name,
-                period_phrase(&row.period),
-                format_value(f.value, &unit, f.qualifier),
-                pair.a.display_name(),
-                pair.b.display_name(),
-                format_value(b.value, &unit, b.qualifier),
-            ),
-            notes: cited.clone(),
+                text: format!(
+                    "{}, {larger} {comparison}.",
+                    capitalise(&period_phrase(&row.period)),
+                ),
+                notes: cited.clone(),
             });
         }
         points.0.push(chart_point(f, Some(cited[0])));

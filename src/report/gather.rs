@@ -14,6 +14,7 @@ use crate::model::{
 };
 use crate::period::Period;
 use crate::store::Store;
+use crate::words::phrases::fill_phrase;
 
 /// The two countries of a report, and how its sentences name things.
 pub(super) struct Pair {
@@ -35,7 +36,9 @@ impl Pair {
         }
     }
 
-    /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan".
+    /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan",
+    /// or the indicator's phrase filled in ("Oil from Kazakhstan shipped through
+    /// Azerbaijan via the Baku–Tbilisi–Ceyhan pipeline").
     pub(super) fn subject(&self, series: &Series) -> String {
         self.subject_of(
             &series.indicator,
@@ -53,6 +56,9 @@ impl Pair {
         destination: &str,
         product: &str,
     ) -> String {
+        if let Some(phrase) = &indicator.phrase {
+            return fill_phrase(phrase, &self.name(origin), &self.name(destination), product);
+        }
         let mut text = indicator.name.clone();
         if product != "total" {
             text.push_str(&format!(" of {}", product.replace('_', " ")));
@@ -282,12 +288,15 @@ impl Gathered {
         self.population.get(alpha3).map_or(&[], Vec::as_slice)
     }
 
-    /// The sources the notes and events cite, sorted by id.
-    pub(super) fn cited_sources(&self, notes: &[Note]) -> Vec<Source> {
+    /// The sources the notes and events cite, sorted by id; with `population`, also
+    /// the World Bank's population table behind per-capita figures.
+    pub(super) fn cited_sources(&self, notes: &[Note], population: bool) -> Vec<Source> {
+        let population_source = crate::builtin::population_source().id;
         let cited: HashSet<&str> = notes
             .iter()
             .filter_map(|n| n.source.as_deref())
             .chain(self.events.iter().filter_map(|e| e.source.as_deref()))
+            .chain(population.then_some(population_source.as_str()))
             .collect();
         self.sources
             .iter()

@@ -11,7 +11,7 @@
 //!    trade gives its level and the largest flow each way, investment its figure each
 //!    way, transport the corridor and its largest directed flow, people each way.
 //! 3. **One line a slot**, the first of its series by: a measured latest figure
-//!    (actual or provisional) before an estimate, target or projection; money before
+//!    (actual or provisional, not a plan) before an estimate, target, projection or plan; money before
 //!    tonnes, tonnes before other units (a value in money is what the sizes of
 //!    different things compare in); then the largest latest value.
 //! 4. **At most [`MOST_LINES`] lines.** First the first filled slot of every topic, so

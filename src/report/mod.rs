@@ -25,6 +25,7 @@ mod headline;
 mod notes;
 mod periodic;
 mod products;
+mod reading;
 mod series;
 mod summary;
 mod tables;
@@ -65,6 +66,10 @@ pub struct Report {
     pub notes: Vec<Note>,
     /// The sources the notes and events cite.
     pub sources: Vec<Source>,
+    /// "How to read this report": what brackets, estimates, targets, projections and
+    /// plans mean, and the period of the most recent measured figures; a paragraph each.
+    #[serde(default)]
+    pub how_to_read: Vec<String>,
 }
 
 /// One part of a report: trade, investment, transport, people, cooperation.
@@ -352,6 +357,7 @@ fn compose(
     let mut others_told = HashSet::new();
     let mut headline = Vec::new();
     let mut sections = Vec::new();
+    let mut uses_population = false;
     for entry in &data.topics {
         let topic = &entry.topic;
         let topic_keys: Vec<&SeriesKey> = keys
@@ -412,15 +418,18 @@ fn compose(
                         (true, true) => headline::Slot::Forward,
                         (true, false) => headline::Slot::Back,
                     },
-                    measured: matches!(
-                        paragraph.latest.status,
-                        Status::Actual | Status::Provisional
-                    ),
+                    // A plan's figure is what was planned, not measured.
+                    measured: indicator.kind != crate::model::Kind::Plan
+                        && matches!(
+                            paragraph.latest.status,
+                            Status::Actual | Status::Provisional
+                        ),
                     unit: indicator.unit.clone(),
                     value: paragraph.latest.value,
                     line: paragraph.headline,
                 });
                 growth_rows.extend(paragraph.growth_rows);
+                uses_population |= paragraph.uses_population;
             }
             let (sentences, charts) = targets::progress(&mut notes, &actual, &targets, &subject);
             section.sentences.extend(sentences);
@@ -504,7 +513,7 @@ fn compose(
         });
     }
     let notes = notes.into_vec();
-    let sources = data.cited_sources(&notes);
+    let sources = data.cited_sources(&notes, uses_population);
     Ok(Report {
         title: options
             .title
@@ -516,5 +525,6 @@ fn compose(
         sections,
         notes,
         sources,
+        how_to_read: reading::how_to_read(data),
     })
 }

@@ -146,6 +146,8 @@ pub(super) fn other_products_sentence(data: &Gathered, others: &OtherProducts) -
     let verb = match indicator.kind {
         Kind::Flow => "came to",
         Kind::Stock => "together stood at",
+        // Plans of many products add up to what they plan, not to a level reached.
+        Kind::Plan => "together were planned at",
     };
     let missing = match others.without_figure {
         0 => String::new(),

@@ -11,8 +11,8 @@ use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::numbers::{digits_from, ShownInterval};
 use crate::words::phrases::{
-    amount_change_words, capitalise, change_words, lower_first, pct_words, ratio_words,
-    share_words, status_words, trim_number_toward,
+    amount_change_words, capitalise, change_words, counts_things, is_duration, lower_first,
+    pct_words, ratio_words, share_words, status_words, times_as, trim_number_toward,
 };
 use crate::words::{
     format_number, format_value, justified_digits, level_phrase, period_phrase, period_words,
@@ -27,6 +27,8 @@ pub(super) struct Paragraph {
     pub(super) latest: Observation,
     /// Each row with its series' subject and its change in words.
     pub(super) growth_rows: Vec<(String, GrowthRow, String)>,
+    /// Whether a sentence uses a population figure, whose source the report must list.
+    pub(super) uses_population: bool,
 }
 
 /// The latest figure and its comparisons, earlier growth, the long-run change, the
@@ -46,9 +48,19 @@ pub(super) fn describe(
         return Ok(None);
     };
     let mut first = Latest::describe(notes, series, latest, subject)?;
-    let (earlier, growth_rows) = growth(notes, series, latest.period, &mut first, subject);
+    // A plan's figures are what it said at different times, not a series that grew.
+    let plan = series.indicator.kind == Kind::Plan;
+    let (earlier, growth_rows) = if plan {
+        (Vec::new(), Vec::new())
+    } else {
+        growth(notes, series, latest.period, &mut first, subject)
+    };
     let latest_note = first.cited[0];
-    let long = long_run(notes, series, subject);
+    let long = if plan {
+        None
+    } else {
+        long_run(notes, series, subject)
+    };
     // The long run says how the latest figure came about when it ends there and no
     // growth on a year earlier says it already.
     if let Some((sentence, change, last_period)) = &long {
@@ -67,12 +79,15 @@ pub(super) fn describe(
     if series.product != "total" {
         sentences.extend(shares_of_whole(data, notes, series, subject)?);
     }
-    sentences.extend(per_1000_residents(data, series, latest, latest_note));
+    let per_capita = per_1000_residents(data, series, latest, latest_note);
+    let uses_population = per_capita.is_some();
+    sentences.extend(per_capita);
     Ok(Some(Paragraph {
         sentences,
         headline,
         latest: latest.clone(),
         growth_rows,
+        uses_population,
     }))
 }
 
@@ -98,19 +113,47 @@ impl Latest {
     ) -> Result<Latest> {
         let unit = &series.indicator.unit;
         let latest_note = notes.cite(subject, latest);
-        // A net outflow "was" a negative figure; nothing "reaches" one.
-        let verb = match series.indicator.kind {
-            _ if latest.value < 0.0 => "was",
-            Kind::Flow => "reached",
-            Kind::Stock => "stood at",
-        };
-        let figure = format!(
-            "{} {}{}",
+        let value = format!(
+            "{}{}",
             format_value(latest.value, unit, latest.qualifier),
-            level_phrase(series.indicator.kind, &latest.period),
             status_words(latest.status)
         );
-        let mut text = format!("{subject} {verb} {figure}");
+        let when = level_phrase(series.indicator.kind, &latest.period);
+        // A verb only for what was measured, and the verb that fits what it measures.
+        let (mut text, figure) = match series.indicator.kind {
+            // A plan reached nothing: its figure is what the plan said at the time.
+            Kind::Plan => {
+                let figure = format!("{value} (the plan as of {})", period_words(&latest.period));
+                (format!("{subject}: {figure}"), figure)
+            }
+            // A net outflow "was" a negative figure; nothing "reaches" one.
+            _ if latest.value < 0.0 => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} was {figure}"), figure)
+            }
+            // Things that happened in the period (memoranda signed, activities held),
+            // and lengths of time, are counted, not reached.
+            Kind::Flow if unit == "count" => (
+                format!("{subject} {when}: {value}"),
+                format!("{value} {when}"),
+            ),
+            _ if is_duration(unit) => (
+                format!("{subject} {when}: {value}"),
+                format!("{value} {when}"),
+            ),
+            Kind::Stock if counts_things(unit) => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} numbered {figure}"), figure)
+            }
+            Kind::Flow => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} reached {figure}"), figure)
+            }
+            Kind::Stock => {
+                let figure = format!("{value} {when}");
+                (format!("{subject} stood at {figure}"), figure)
+            }
+        };
         let mut cited = vec![latest_note];
         let mut whole_year = String::new();
         if latest.period.months().is_some_and(|m| m < 12) {
@@ -268,7 +311,7 @@ fn long_run(
         )
     } else if c.ratio_low > 0.0 {
         (
-            ratio_words(c.ratio, c.ratio_low, c.ratio_high, " times as much", digits),
+            ratio_words(c.ratio, c.ratio_low, c.ratio_high, times_as(unit), digits),
             rate,
             format!("as {}", period_phrase(&first.period)),
         )

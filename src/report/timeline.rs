@@ -5,7 +5,7 @@ use super::charts::{middle, Chart, ChartEvent, ChartKind};
 use super::tables::period_cells;
 use super::{Cell, Column, Sentence, Table};
 use crate::model::Event;
-use crate::words::phrases::plural;
+use crate::words::phrases::{event_date, plural};
 use crate::words::{period_phrase, period_short, period_words};
 
 /// How many events the timeline holds, from when to when, and of which kinds.
@@ -33,9 +33,9 @@ pub(super) fn table(events: &[Event]) -> Table {
         rows: events
             .iter()
             .map(|e| {
-                let [date, date_code] = period_cells(&e.date);
+                let [_, date_code] = period_cells(&e.date);
                 vec![
-                    date,
+                    Cell::Text(event_date(&e.date)),
                     date_code,
                     Cell::Text(e.kind.clone()),
                     Cell::Text(e.title.clone()),

@@ -162,6 +162,9 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
     check_code("code", &indicator.code, b"_", false)?;
     non_empty("name", &indicator.name)?;
     non_empty("unit", &indicator.unit)?;
+    if let Some(phrase) = &indicator.phrase {
+        non_empty("phrase", phrase)?;
+    }
     if let Some(stored) = tx
         .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
         .query_row([&indicator.code], read_indicator)
@@ -192,8 +195,9 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
     }
     let topic_id = insert_topic(tx, &indicator.topic, None)?.0;
     tx.prepare_cached(
-        "INSERT INTO indicator (code, name, unit, kind, directed, signed, description, topic_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO indicator (code, name, unit, kind, directed, signed, description, topic_id,
+                                phrase)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         indicator.code,
@@ -203,7 +207,8 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
         indicator.directed,
         indicator.signed,
         indicator.description,
-        topic_id
+        topic_id,
+        indicator.phrase
     ])?;
     Ok(true)
 }
@@ -230,7 +235,7 @@ fn redefine_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
     let topic_id = insert_topic(tx, &indicator.topic, None)?.0;
     tx.prepare_cached(
         "UPDATE indicator SET name = ?2, unit = ?3, kind = ?4, directed = ?5, signed = ?6,
-         description = ?7, topic_id = ?8 WHERE code = ?1",
+         description = ?7, topic_id = ?8, phrase = ?9 WHERE code = ?1",
     )?
     .execute(params![
         indicator.code,
@@ -240,7 +245,8 @@ fn redefine_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
         indicator.directed,
         indicator.signed,
         indicator.description,
-        topic_id
+        topic_id,
+        indicator.phrase
     ])?;
     Ok(true)
 }

@@ -161,6 +161,8 @@ impl Store {
     }
 
     /// Events, in date order; with a pair, only those between the two (either order).
+    /// An event sorts by the end of its date, and a coarser date after a finer one ending
+    /// with it: one known only as "2025" comes after every event dated within 2025.
     pub fn events(&self, pair: Option<(&str, &str)>) -> Result<Vec<Event>> {
         let (a, b) = match pair {
             Some((a, b)) => {
@@ -177,7 +179,7 @@ impl Store {
              JOIN country b ON b.id = e.b_id
              LEFT JOIN source s ON s.id = e.source_id
              WHERE (?1 IS NULL OR (e.a_id = ?1 AND e.b_id = ?2))
-             ORDER BY e.start_day, e.end_day, e.title",
+             ORDER BY e.end_day, e.start_day DESC, e.title",
         )?;
         let rows = stmt.query_map(params![a, b], read_event)?;
         Ok(rows.collect::<Result<_, _>>()?)

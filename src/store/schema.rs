@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this library writes (the last step of `schema.sql`).
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The steps of `schema.sql`: `(version, sql)` in order.
 fn schema_steps() -> Vec<(u32, &'static str)> {

@@ -16,7 +16,7 @@ use crate::period::Period;
 /// callers add `WHERE` and `ORDER BY` clauses on `i`.
 pub(super) const SELECT_INDICATOR: &str =
     "SELECT i.id, i.code, i.name, i.unit, i.kind, i.directed, i.signed, i.description,
-            t.code AS topic
+            t.code AS topic, i.phrase
      FROM indicator i JOIN topic t ON t.id = i.topic_id";
 
 /// A text column read through `parse`; a failure names the value and why.
@@ -138,6 +138,7 @@ pub(super) fn read_indicator(r: &Row<'_>) -> rusqlite::Result<Indicator> {
         signed: r.get("signed")?,
         description: r.get("description")?,
         topic: r.get("topic")?,
+        phrase: r.get("phrase")?,
     })
 }
 

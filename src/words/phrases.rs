@@ -164,6 +164,84 @@ pub(crate) fn trim_number_toward(
     }
 }
 
+/// Whether `unit` counts people or things one by one (persons, companies, visits,
+/// containers), so that a ratio reads "as many" rather than "as much".
+pub(crate) fn counts_things(unit: &str) -> bool {
+    const COUNTED: [&str; 14] = [
+        "persons",
+        "person",
+        "people",
+        "count",
+        "number",
+        "units",
+        "items",
+        "companies",
+        "visits",
+        "flights",
+        "vehicles",
+        "teu",
+        "events",
+        "agreements",
+    ];
+    COUNTED.contains(&unit.trim().to_lowercase().as_str())
+}
+
+/// Whether `unit` is a length of time ("over 30 years"), which is neither reached nor
+/// stood at.
+pub(crate) fn is_duration(unit: &str) -> bool {
+    matches!(
+        unit.trim().to_lowercase().as_str(),
+        "years" | "year" | "months" | "month" | "days" | "day"
+    )
+}
+
+/// " times as many" for counts ([`counts_things`]), " times as much" for amounts.
+pub(crate) fn times_as(unit: &str) -> &'static str {
+    if counts_things(unit) {
+        " times as many"
+    } else {
+        " times as much"
+    }
+}
+
+/// An indicator's phrase with its placeholders filled: `{origin}` and `{destination}`
+/// by country names, `{product}` by the product in words, or dropped with the space
+/// beside it for the total; the first letter capitalised.
+///
+/// "Oil from {origin} shipped through {destination} via the Baku–Tbilisi–Ceyhan
+/// pipeline" → "Oil from Kazakhstan shipped through Azerbaijan via the
+/// Baku–Tbilisi–Ceyhan pipeline"; "{product} exports by volume from {origin} to
+/// {destination}" with the total → "Exports by volume from …".
+pub(crate) fn fill_phrase(
+    template: &str,
+    origin: &str,
+    destination: &str,
+    product: &str,
+) -> String {
+    let text = template
+        .replace("{origin}", origin)
+        .replace("{destination}", destination);
+    let text = if product == "total" {
+        text.replace("{product} ", "")
+            .replace(" {product}", "")
+            .replace("{product}", "")
+    } else {
+        text.replace("{product}", &product.replace('_', " "))
+    };
+    capitalise(&text)
+}
+
+/// An event's date as the timeline writes it: "in 2025" for an event known only by its
+/// year (it sorts after the events dated within the year, and must not read as 1
+/// January), the period in short words otherwise ("17 May 2025", "Q4 2025").
+pub(crate) fn event_date(date: &crate::period::Period) -> String {
+    if date.is_calendar_year() {
+        format!("in {date}")
+    } else {
+        super::period_short(date)
+    }
+}
+
 pub(crate) fn plural(word: &str, n: usize) -> String {
     if n == 1 {
         word.to_owned()
@@ -264,6 +342,34 @@ mod tests {
                 ALL
             ),
             "10 [9.666, 11.072] times as much"
+        );
+    }
+
+    #[test]
+    fn counts_of_people_and_things_read_as_many() {
+        assert_eq!(times_as("persons"), " times as many");
+        assert_eq!(times_as("count"), " times as many");
+        assert_eq!(times_as("TEU"), " times as many");
+        assert_eq!(times_as("USD"), " times as much");
+        assert_eq!(times_as("t"), " times as much");
+    }
+
+    #[test]
+    fn a_phrase_names_its_route_and_drops_the_total_product() {
+        let oil =
+            "Oil from {origin} shipped through {destination} via the Baku–Tbilisi–Ceyhan pipeline";
+        assert_eq!(
+            fill_phrase(oil, "Kazakhstan", "Azerbaijan", "total"),
+            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan pipeline"
+        );
+        let volume = "{product} exports by volume from {origin} to {destination}";
+        assert_eq!(
+            fill_phrase(volume, "Kazakhstan", "Azerbaijan", "oil_products"),
+            "Oil products exports by volume from Kazakhstan to Azerbaijan"
+        );
+        assert_eq!(
+            fill_phrase(volume, "Kazakhstan", "Azerbaijan", "total"),
+            "Exports by volume from Kazakhstan to Azerbaijan"
         );
     }
 

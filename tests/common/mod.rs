@@ -279,9 +279,15 @@ pub fn assert_self_contained(html: &str) {
     assert!(!html.contains("<script"), "a script");
     assert!(!html.contains("<link"), "a link element");
     assert!(!html.contains("src="), "a src attribute");
+    // A source's URL may be written out as text in the list of sources; nothing may be
+    // fetched from one (an attribute or a CSS url()).
     let without_namespace = html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
-    assert!(!without_namespace.contains("http://"), "an http:// URL");
-    assert!(!without_namespace.contains("https://"), "an https:// URL");
+    for fetched in ["=\"http", "='http", "url(http", "url(\"http", "url('http"] {
+        assert!(
+            !without_namespace.contains(fetched),
+            "a URL fetched: {fetched}"
+        );
+    }
 }
 
 /// Cells of a Markdown table row: its `|` not escaped by a backslash, less one.

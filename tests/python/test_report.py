@@ -89,12 +89,28 @@ def test_every_cited_note_traces_to_a_source_and_quote(report: bilateral.Report)
         for cited in section.notes:
             for n in cited:
                 assert notes.loc[n, "quote"], n
-    assert set(report.sources["id"]) == {"caspian-post", "customs-az", "kazakhtourism", "azizov"}
+    # the World Bank's population is behind the figures per 1,000 residents
+    assert set(report.sources["id"]) == {
+        "caspian-post",
+        "customs-az",
+        "kazakhtourism",
+        "azizov",
+        "worldbank-population",
+    }
 
 
 def test_json_has_stable_field_names(report: bilateral.Report) -> None:
     data = json.loads(report.to_json())
-    assert list(data) == ["title", "a", "b", "headline", "sections", "notes", "sources"]
+    assert list(data) == [
+        "title",
+        "a",
+        "b",
+        "headline",
+        "sections",
+        "notes",
+        "sources",
+        "how_to_read",
+    ]
     assert list(data["sections"][0]) == ["id", "title", "sentences", "tables", "charts"]
     assert data["a"]["alpha3"] == "AZE" and data["b"]["alpha3"] == "KAZ"
 
@@ -273,3 +289,30 @@ def test_stored_text_cannot_inject_markup_into_markdown() -> None:
     markdown = store.report("GEO", "ARM").to_markdown()
     assert "<script>" not in markdown and "&lt;script>" in markdown
     assert "\n# signed" not in markdown and "Rail agreement # signed" in markdown
+
+
+def test_how_to_read_dates_the_measured_figures(report: bilateral.Report) -> None:
+    # The counts of 2025 (companies, agreements) end last; the 2027 projection and the
+    # cable's plan do not count.
+    assert report.how_to_read[-1].startswith("The most recent measured figures are for 2025;")
+    assert "## How to read this report" in report.to_markdown()
+
+
+def test_a_phrase_names_the_route_of_a_directed_indicator() -> None:
+    store = bilateral.Store()
+    store.add_indicator(
+        "gas_transit",
+        "Gas transit",
+        "t",
+        "flow",
+        directed=True,
+        topic="transport",
+        phrase="Gas from {origin} piped through {destination} to Türkiye",
+    )
+    store.add("gas_transit", "ARM", "GEO", 2024, 2_500_000)
+    assert store.indicators().set_index("code").loc["gas_transit", "phrase"] == (
+        "Gas from {origin} piped through {destination} to Türkiye"
+    )
+    assert store.report("GEO", "ARM").headline == [
+        "Gas from Armenia piped through Georgia to Türkiye: 2.5 million t in 2024."
+    ]
