@@ -1392,6 +1392,24 @@ fn a_plan_figure_is_stated_as_the_plan_and_never_reached() -> bilateral::Result<
         // in its section only: a plan does not lead the Summary over measured figures
         ["Planned length of the Debed bridge: 1,200 m (the plan as of 2025)."]
     );
+    // its row in the figures table says it is a plan, not what status its source gave
+    let plan_rows: Vec<_> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.tables)
+        .filter(|t| t.title == "Figures")
+        .flat_map(|t| {
+            let status = t.columns.iter().position(|c| c.name == "status").unwrap();
+            t.rows
+                .iter()
+                .map(move |r| (r[0].clone(), r[status].clone()))
+        })
+        .filter(|(name, _)| *name == Cell::Text("Planned length of the Debed bridge".into()))
+        .collect();
+    assert_eq!(plan_rows.len(), 2);
+    assert!(plan_rows
+        .iter()
+        .all(|(_, status)| *status == Cell::Text("plan".into())));
     Ok(())
 }
 

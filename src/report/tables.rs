@@ -5,7 +5,7 @@ use super::gather::{report_order, Gathered};
 use super::notes::Notes;
 use super::{Cell, Column, Table};
 use crate::analysis::{GrowthRow, Series};
-use crate::model::{Observation, Topic};
+use crate::model::{Kind, Observation, Topic};
 use crate::period::Period;
 use crate::words::{describe_observation, period_short};
 
@@ -96,7 +96,12 @@ pub(super) fn figures_where(
             Cell::Number(obs.low),
             Cell::Number(obs.high),
             Cell::Text(obs.unit.clone()),
-            Cell::Text(obs.status.to_string()),
+            // A plan's figure is what was planned, whatever status its source gave it.
+            Cell::Text(if indicator.kind == Kind::Plan {
+                "plan".to_owned()
+            } else {
+                obs.status.to_string()
+            }),
             obs.source.clone().map_or(Cell::Empty, Cell::Text),
             Cell::Integer(note as i64),
         ]);
