@@ -10,7 +10,7 @@ use crate::model::{Kind, Observation};
 use crate::period::Period;
 use crate::words::numbers::{digits_from, format_derived_toward, ShownInterval};
 use crate::words::period_phrase;
-use crate::words::phrases::{capitalise, change_words};
+use crate::words::phrases::{capitalise, change_on, change_words};
 
 /// True for a single calendar month or quarter: the periods of a monthly or quarterly
 /// series, which the report sums to the year to date rather than describe one by one.
@@ -98,20 +98,11 @@ pub(super) fn year_to_date_sentence(
             // For positive sums, a / b − 1 lies in [a₁ / b₂ − 1, a₂ / b₁ − 1].
             let pct = (value / v0 - 1.0) * 100.0;
             let (pct_low, pct_high) = ((low / h0 - 1.0) * 100.0, (high / l0 - 1.0) * 100.0);
+            let inputs: Vec<&Observation> = this_year.iter().chain(&last_year).copied().collect();
+            let change = change_words(pct, Some(pct_low), Some(pct_high), digits_from(&inputs));
             text.push_str(&format!(
-                ", {} on {} {}",
-                change_words(
-                    pct,
-                    Some(pct_low),
-                    Some(pct_high),
-                    digits_from(
-                        &this_year
-                            .iter()
-                            .chain(&last_year)
-                            .copied()
-                            .collect::<Vec<_>>()
-                    ),
-                ),
+                ", {} {} {}",
+                change_on(&change),
                 shown((v0, l0, h0)),
                 period_phrase(&earlier_span)
             ));

@@ -11,8 +11,8 @@ use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::numbers::{digits_from, ShownInterval};
 use crate::words::phrases::{
-    amount_change_words, capitalise, change_words, counts_things, is_duration, lower_first,
-    pct_words, ratio_words, share_words, status_words, times_as, trim_number_toward,
+    amount_change_words, capitalise, change_on, change_words, counts_things, is_duration,
+    lower_first, pct_words, ratio_words, share_words, status_words, times_as, trim_number_toward,
 };
 use crate::words::{
     format_number, format_value, justified_digits, level_phrase, period_phrase, period_words,
@@ -239,22 +239,26 @@ fn growth(
         let base_figure = format_value(base_value, unit, base.qualifier);
         if row.period == latest_period {
             latest.text.push_str(&format!(
-                " That is {change} on {estimated}{base_figure} {}.",
+                " That is {} {estimated}{base_figure} {}.",
+                change_on(&change),
                 period_phrase(&base_period)
             ));
             latest.cited.push(base_note);
-            latest
-                .headline_text
-                .push_str(&format!(", {change} on {}", period_words(&base_period)));
+            latest.headline_text.push_str(&format!(
+                ", {} {}",
+                change_on(&change),
+                period_words(&base_period)
+            ));
             latest.headline_notes.push(base_note);
             latest.changed = true;
         } else if let Some(obs) = series.get(&row.period) {
             let note = notes.cite(subject, obs);
             sentences.push(Sentence {
                 text: format!(
-                    "{} it was {}, {change} on {estimated}{base_figure} {}.",
+                    "{} it was {}, {} {estimated}{base_figure} {}.",
                     capitalise(&period_phrase(&row.period)),
                     format_value(row.value, unit, obs.qualifier),
+                    change_on(&change),
                     period_phrase(&base_period)
                 ),
                 notes: vec![note, base_note],

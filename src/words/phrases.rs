@@ -242,13 +242,27 @@ pub(crate) fn event_date(date: &crate::period::Period) -> String {
     }
 }
 
+/// `word` for `n` things: "1 event", "2 events", "2 matches", "3 months".
 pub(crate) fn plural(word: &str, n: usize) -> String {
     if n == 1 {
         word.to_owned()
-    } else if word.ends_with('s') || word.ends_with('h') {
+    } else if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
         format!("{word}es")
     } else {
         format!("{word}s")
+    }
+}
+
+/// A change and the word that sets it against its base: "up 4.2 % on", and for no
+/// change "the same as" (never "unchanged on").
+pub(crate) fn change_on(change: &str) -> String {
+    if change == "unchanged" {
+        "the same as".to_owned()
+    } else {
+        format!("{change} on")
     }
 }
 
@@ -552,5 +566,20 @@ mod tests {
                 prop_assert!(!change.contains('['), "{change}");
             }
         }
+    }
+
+    #[test]
+    fn plurals_add_es_only_after_a_hiss() {
+        assert_eq!(plural("month", 3), "months");
+        assert_eq!(plural("match", 2), "matches");
+        assert_eq!(plural("box", 2), "boxes");
+        assert_eq!(plural("event", 1), "event");
+        assert_eq!(plural("product", 790), "products");
+    }
+
+    #[test]
+    fn no_change_reads_the_same_as_its_base() {
+        assert_eq!(change_on("unchanged"), "the same as");
+        assert_eq!(change_on("up 4.2 %"), "up 4.2 % on");
     }
 }
