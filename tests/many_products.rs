@@ -47,6 +47,13 @@ fn the_ten_largest_products_are_named_and_the_other_790_summed() {
             "p{p} named"
         );
     }
+    // named largest first: p799 ($800,000), p798 ($799,000) … p790
+    let order: Vec<&str> = products[..10]
+        .iter()
+        .map(|t| t.split(' ').nth(2).unwrap())
+        .collect();
+    let expected: Vec<String> = (790..800).rev().map(|p| format!("p{p}")).collect();
+    assert_eq!(order, expected);
     // p0 … p789: 1,000 × (1 + 2 + … + 790) = 1,000 × 790 × 791 / 2 = 312,445,000, each
     // ±500, so bounds 312,445,000 ∓ 790 × 500 = [312,050,000, 312,840,000]; shown with
     // four significant digits, the low end rounded down and the high end up
@@ -144,6 +151,21 @@ fn a_quarterly_series_is_told_by_its_latest_quarter_and_its_year_to_date() {
              January–September 2023."
         ]
     );
+}
+
+#[test]
+fn a_month_with_no_change_reads_the_same_as_a_year_earlier() {
+    let report = generated_report(&ReportOptions::default());
+    let people = texts(section(&report, "people"));
+    // the generator gives every November 10,000 + 100 × 11 = 11,100 visitors from Georgia
+    assert!(people.contains(
+        &"Visitors from Georgia to Armenia reached 11,100 in November 2024. That is the same \
+          as 11,100 in November 2023."
+    ));
+    assert!(report.headline.iter().any(|s| s.text.starts_with(
+        "Visitors from Georgia to Armenia: 11,100 in November 2024, \
+                                     the same as in November 2023."
+    )));
 }
 
 #[test]

@@ -360,11 +360,22 @@ fn compose(
     let mut uses_population = false;
     for entry in &data.topics {
         let topic = &entry.topic;
-        let topic_keys: Vec<&SeriesKey> = keys
+        let mut topic_keys: Vec<&SeriesKey> = keys
             .iter()
             .filter(|k| &data.indicator(&k.indicator).topic == topic)
             .filter(|k| !choice.grouped.contains(k))
             .collect();
+        // The products of a series in order of size, the largest first (a stable sort
+        // keeps the rest of the order `series_keys` gives).
+        topic_keys.sort_by_key(|k| {
+            (
+                k.product != "total",
+                data.indicator(&k.indicator).directed,
+                &k.indicator,
+                k.origin != pair.a.alpha3,
+                choice.rank.get(*k).copied().unwrap_or(0),
+            )
+        });
         let topic_others: Vec<&products::OtherProducts> = {
             let mut others: Vec<_> = choice
                 .others

@@ -43,6 +43,9 @@ pub(super) struct ProductChoice {
     /// The group of other products of each series that has one, by the series' key
     /// with the product `total`.
     pub(super) others: HashMap<SeriesKey, OtherProducts>,
+    /// Each product series' place among the products of its series, the largest
+    /// first, so that a section names them in that order.
+    pub(super) rank: HashMap<SeriesKey, usize>,
 }
 
 impl ProductChoice {
@@ -92,17 +95,24 @@ pub(super) fn choose(data: &Gathered, keys: &[SeriesKey], top: usize) -> Product
     let mut choice = ProductChoice {
         grouped: HashSet::new(),
         others: HashMap::new(),
+        rank: HashMap::new(),
     };
     for (group, mut products) in by_series {
-        if products.len() <= top {
-            continue;
-        }
         products.sort_by(|(k, x), (l, y)| match (x, y) {
             (Some(x), Some(y)) => y.value.total_cmp(&x.value).then(k.product.cmp(&l.product)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => k.product.cmp(&l.product),
         });
+        choice.rank.extend(
+            products
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| ((*k).clone(), i)),
+        );
+        if products.len() <= top {
+            continue;
+        }
         let rest = &products[top..];
         let figures: Vec<&Observation> = rest.iter().filter_map(|(_, o)| *o).collect();
         choice

@@ -244,11 +244,11 @@ fn growth(
                 period_phrase(&base_period)
             ));
             latest.cited.push(base_note);
-            latest.headline_text.push_str(&format!(
-                ", {} {}",
-                change_on(&change),
-                period_words(&base_period)
-            ));
+            latest.headline_text.push_str(&if change == "unchanged" {
+                format!(", the same as in {}", period_words(&base_period))
+            } else {
+                format!(", {change} on {}", period_words(&base_period))
+            });
             latest.headline_notes.push(base_note);
             latest.changed = true;
         } else if let Some(obs) = series.get(&row.period) {
