@@ -1534,3 +1534,37 @@ fn every_source_a_note_cites_is_listed() {
         }
     }
 }
+
+#[test]
+fn a_daily_series_is_told_by_its_latest_day_not_one_sentence_a_day() -> bilateral::Result<()> {
+    let mut store = Store::in_memory()?;
+    store.add_indicator(&Indicator::new(
+        "trips",
+        "Rail trips",
+        "count",
+        Kind::Flow,
+        false,
+    ))?;
+    // every day of 2023 at 100 trips and of 2024 at 110: 730 figures
+    let mut records = Vec::new();
+    for (year, value) in [(2023, 100.0), (2024, 110.0)] {
+        let mut day = time::Date::from_calendar_date(year, time::Month::January, 1).unwrap();
+        while day.year() == year {
+            let period = format!("{year}-{:02}-{:02}", u8::from(day.month()), day.day());
+            records.push(NewObservation::new("trips", "GEO", "ARM", &period, value));
+            day = day.next_day().unwrap();
+        }
+    }
+    store.add_many(&records, bilateral::OnDuplicate::Error)?;
+    let report = store.report("GEO", "ARM")?;
+    let trips = texts_with(&report, "Rail trips");
+    // the Summary's line and the section's one sentence: 110 on 31 December 2024 against
+    // 100 on 31 December 2023, up 10 % (two digits: 110 has two, 100 one); trips are
+    // counted, so the day's count takes a colon rather than "reached"
+    assert_eq!(trips.len(), 2, "{trips:#?}");
+    assert_eq!(
+        trips[1],
+        "Rail trips on 31 December 2024: 110. That is up 10 % on 100 on 31 December 2023."
+    );
+    Ok(())
+}

@@ -1808,3 +1808,31 @@ fn a_version_7_file_gets_indicator_phrases_and_plans_and_keeps_every_indicator_a
     assert!(store.add_indicator(&cable).unwrap());
     assert_eq!(store.indicator("cable_length").unwrap(), cable);
 }
+
+#[test]
+fn a_phrase_with_an_unknown_placeholder_is_a_validation_error_naming_phrase() {
+    let mut store = Store::in_memory().unwrap();
+    let mut indicator = Indicator::new("visits", "Visits", "persons", Kind::Flow, true);
+    indicator.phrase = Some("visits from {orgin} to {destination}".to_owned());
+    let err = store.add_indicator(&indicator).unwrap_err();
+    let v = err.validation().unwrap();
+    assert_eq!(
+        (v.field.as_str(), v.text.as_str()),
+        ("phrase", "visits from {orgin} to {destination}")
+    );
+    assert!(v.reason.contains("{orgin}"), "{}", v.reason);
+    indicator.phrase = Some("visits from {origin".to_owned());
+    assert_eq!(
+        store
+            .add_indicator(&indicator)
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .field,
+        "phrase"
+    );
+    // nothing was added
+    assert!(store.indicator("visits").is_err());
+    indicator.phrase = Some("visits from {origin} to {destination} ({product})".to_owned());
+    assert!(store.add_indicator(&indicator).unwrap());
+}

@@ -5,7 +5,7 @@
 use super::charts::{chart_point, Chart, ChartKind, ChartSeries};
 use super::gather::Gathered;
 use super::notes::Notes;
-use super::periodic::is_short;
+use super::periodic::{is_short, is_told_by_its_latest};
 use super::Sentence;
 use crate::analysis;
 use crate::model::Indicator;
@@ -43,8 +43,14 @@ pub(super) fn describe(
         .map(|r| r.period)
         .collect();
     let drawn_from = short.len().saturating_sub(SHORT_PERIODS_DRAWN);
+    // Of days and weeks too, only the latest is told.
+    let latest_of_many = rows
+        .iter()
+        .rev()
+        .find(|r| is_told_by_its_latest(&r.period))
+        .map(|r| r.period);
     for row in &rows {
-        let told = !is_short(&row.period) || short.last() == Some(&row.period);
+        let told = !is_told_by_its_latest(&row.period) || latest_of_many == Some(row.period);
         let drawn = !is_short(&row.period) || short[drawn_from..].contains(&row.period);
         if !told && !drawn {
             continue;

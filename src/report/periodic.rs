@@ -23,6 +23,13 @@ pub(super) fn is_short(period: &Period) -> bool {
     }
 }
 
+/// True for the periods of a series told by its latest figure alone: a month or a
+/// quarter (whose year to date the report sums), or a week or less (a daily series),
+/// where one sentence a period would bury the section.
+pub(super) fn is_told_by_its_latest(period: &Period) -> bool {
+    is_short(period) || period.days() <= 7
+}
+
 /// The figures of `series` as long as `latest` (a month or a quarter) that cover the
 /// year of `year_end` from January to `year_end`'s month, one each; `None` when one is
 /// missing, since a sum with a gap would understate the year.

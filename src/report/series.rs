@@ -218,7 +218,7 @@ fn growth(
         };
         // Of a monthly or quarterly series only the latest period is told; the year
         // to date says the rest.
-        if row.period != latest_period && super::periodic::is_short(&row.period) {
+        if row.period != latest_period && super::periodic::is_told_by_its_latest(&row.period) {
             continue;
         }
         let base_note = notes.cite(subject, base);

@@ -110,6 +110,35 @@ fn non_empty(field: &str, text: &str) -> Result<()> {
     }
 }
 
+/// The placeholders of an indicator's phrase are `{origin}`, `{destination}` and
+/// `{product}`: any other (a slip such as `{orgin}`) would print as written in every
+/// sentence.
+fn check_placeholders(phrase: &str) -> Result<()> {
+    let mut rest = phrase;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(Error::invalid(
+                "phrase",
+                phrase,
+                "has a '{' that is never closed",
+            ));
+        };
+        let name = &after[..close];
+        if !matches!(name, "origin" | "destination" | "product") {
+            return Err(Error::invalid(
+                "phrase",
+                phrase,
+                format!(
+                    "has the placeholder {{{name}}}: use {{origin}}, {{destination}} or {{product}}"
+                ),
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
 /// Optional text: blank counts as absent.
 fn optional(text: &Option<String>) -> Option<&str> {
     text.as_deref().and_then(optional_text)
@@ -164,6 +193,7 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
     non_empty("unit", &indicator.unit)?;
     if let Some(phrase) = &indicator.phrase {
         non_empty("phrase", phrase)?;
+        check_placeholders(phrase)?;
     }
     if let Some(stored) = tx
         .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
