@@ -51,9 +51,10 @@ def _section(report: bilateral.Report, id: str) -> bilateral.report.Section:
 def test_top_names_the_largest_products_and_sums_the_rest(store: bilateral.Store) -> None:
     report = store.report("GEO", "ARM", top=5)
     exports = [t for t in _section(report, "trade").sentences if t.startswith("Exports")]
-    # p25 … p29 named; p0 … p24 summed: 1,000 × 25 × 26 / 2 = 325,000, exact
+    # p25 … p29 named, the largest (1,000 × (p + 1)) first; p0 … p24 summed:
+    # 1,000 × 25 × 26 / 2 = 325,000, exact
     assert len(exports) == 6
-    assert [t.split()[2] for t in exports[:5]] == ["p25", "p26", "p27", "p28", "p29"]
+    assert [t.split()[2] for t in exports[:5]] == ["p29", "p28", "p27", "p26", "p25"]
     assert exports[5] == (
         "Exports of the other 25 products from Georgia to Armenia came to $325,000 in 2024; "
         "each is in the appendix."
