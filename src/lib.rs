@@ -29,6 +29,7 @@
 pub mod analysis;
 pub mod builtin;
 pub mod columns;
+pub mod csv;
 pub mod error;
 mod hints;
 pub mod model;

@@ -5,6 +5,8 @@
                      [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
+    bilateral import FILE --db FILE [--format csv]
+    bilateral export --db FILE [--format csv] OUT
     bilateral datasets
     bilateral --version
 
@@ -107,6 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file", help="a dataset file (JSON, the format the README describes)")
     load.add_argument("--db", required=True, help="the store file (created if missing)")
 
+    import_ = commands.add_parser("import", help="add the observations of a file to a store file")
+    import_.add_argument("file", help="the observations (CSV in the library's own format)")
+    import_.add_argument("--db", required=True, help="the store file (created if missing)")
+    import_.add_argument("--format", help="the file's format (default: from its extension)")
+
+    export = commands.add_parser("export", help="write a store file's observations to a file")
+    export.add_argument("output", metavar="OUT", help="the file to write")
+    export.add_argument("--db", required=True, help="the store file")
+    export.add_argument("--format", help="the file's format (default: from its extension)")
+
     commands.add_parser("datasets", help="list the built-in datasets")
     return parser
 
@@ -152,6 +164,41 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+# The formats of `import` and `export`, and those planned (a usage error for now).
+FILE_FORMATS = ("csv",)
+PLANNED_FORMATS = ("json", "parquet", "xlsx", "sdmx")
+
+
+def _file_format(path: str, given: str | None) -> str:
+    """The format `--format` names, or else the one the file's extension says."""
+    name = (given or os.path.splitext(path)[1].lstrip(".")).lower()
+    if name in FILE_FORMATS:
+        return name
+    if not name:
+        raise _Usage(f"cannot tell the format of {path}; give --format csv")
+    if name in PLANNED_FORMATS:
+        raise _Usage(f"the {name} format is not yet supported; only csv for now")
+    raise _Usage(f"unknown format {name!r}; only csv for now")
+
+
+def _import(args: argparse.Namespace) -> int:
+    _file_format(args.file, args.format)
+    if not os.path.exists(args.file):
+        raise _Usage(f"no such file: {args.file}")
+    with Store(args.db) as store:
+        added = store.import_csv(args.file)
+    print(f"imported {added} observations from {args.file} into {args.db}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    _file_format(args.output, args.format)
+    with _open(args.db, None) as store:
+        written = store.export_csv(args.output)
+    print(f"exported {written} observations from {args.db} to {args.output}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -171,6 +218,10 @@ def main(argv: list[str] | None = None) -> int:
             counts = ", ".join(f"{n} {what}" for what, n in added.items())
             print(f"loaded {args.file} into {args.db}: {counts}")
             return 0
+        if args.command == "import":
+            return _import(args)
+        if args.command == "export":
+            return _export(args)
         return _report(args)
     except _Usage as error:
         print(f"bilateral: {error}", file=sys.stderr)

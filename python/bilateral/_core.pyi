@@ -86,6 +86,18 @@ class Store:
     def observation_count(self) -> int: ...
     def load_dataset(self, name: str) -> dict[str, int]: ...
     def load(self, path: str | PathLike[str]) -> dict[str, int]: ...
+    def export_csv(
+        self,
+        path: str | PathLike[str],
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+    ) -> int: ...
+    def import_csv(
+        self, path: str | PathLike[str], *, on_duplicate: _OnDuplicate = "error"
+    ) -> int: ...
     def add(
         self,
         indicator: str,

@@ -234,6 +234,43 @@ class Store:
         """
         return self._inner.load(path)
 
+    def export_csv(
+        self,
+        path: str | PathLike[str],
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+    ) -> int:
+        """Writes the observations the arguments select (as for :meth:`observations`)
+        to the CSV file at `path`, in the library's own format: the columns of
+        :meth:`observations`, the period as it was given. Returns how many it wrote.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "tourists.csv"
+        >>> bilateral.demo().export_csv(path, indicator="tourists")
+        4
+        """
+        return self._inner.export_csv(path, indicator, origin, destination, product, status)
+
+    def import_csv(self, path: str | PathLike[str], on_duplicate: OnDuplicate = "error") -> int:
+        """Adds the observations of a CSV file in the format :meth:`export_csv` writes
+        (columns by name: indicator, origin, destination, period and value required,
+        other fields of :meth:`add` optional, unknown columns ignored) all or nothing,
+        through the same checks as :meth:`add_many`; returns how many it added. A bad
+        cell is a ValidationError whose ``record`` is the file's line (the first data
+        line is line 2) and whose ``field`` is the column.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "tourists.csv"
+        >>> _ = path.write_text("indicator,origin,destination,period,value\\n"
+        ...                     "tourists,GEO,ARM,2024,1200000\\n")
+        >>> bilateral.Store().import_csv(path)
+        1
+        """
+        return self._inner.import_csv(path, on_duplicate=on_duplicate)
+
     def add(
         self,
         indicator: str,

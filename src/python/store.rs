@@ -325,6 +325,43 @@ impl PyStore {
         summary_dict(py, summary)
     }
 
+    /// Writes the observations that match the filters to the CSV file at `path`; returns
+    /// how many it wrote.
+    #[pyo3(signature = (path, indicator=None, origin=None, destination=None, product=None, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn export_csv(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        product: Option<String>,
+        status: Option<String>,
+    ) -> PyResult<usize> {
+        let filter = ObservationFilter {
+            indicator,
+            origin,
+            destination,
+            product,
+            status,
+        };
+        self.with(py, move |s| s.export_csv(&path, &filter))
+    }
+
+    /// Adds the observations of the CSV file at `path` all or nothing; returns how many
+    /// it wrote.
+    #[pyo3(signature = (path, *, on_duplicate="error"))]
+    fn import_csv(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        on_duplicate: &str,
+    ) -> PyResult<usize> {
+        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        self.with(py, move |s| s.import_csv(&path, chosen))
+    }
+
     /// Adds one observation (`on_duplicate` "error", "skip" or "replace" says what to do
     /// with one of the same identity; `replace=True` is "replace"; `scale` multiplies the
     /// figures).

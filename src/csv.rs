@@ -1,0 +1,356 @@
+//! The library's own CSV of observations: the columns of
+//! [`Columns::of_observations`] (indicator, origin, destination, product, period, start,
+//! end, value, low, high, qualifier, status, unit, source, quote, note), one row per
+//! observation, written by [`Store::export_csv`] and read back by [`Store::import_csv`].
+//!
+//! The period is written as it was given (`Jan–Aug 2025`), so that an export imported
+//! into a store with the same indicators and sources gives the same observations;
+//! `start` and `end` carry its first and last day for a reader's convenience. A number
+//! is written in its shortest form that reads back as the same number; a cell without
+//! a value is empty.
+//!
+//! On import the header names the columns, in any order: `indicator`, `origin`,
+//! `destination`, `period` and `value` are required, any field of
+//! [`ObservationBatch::FIELDS`] may be given, and other columns are ignored. `low` and
+//! `high` are explicit bounds; `start` and `end`, when not empty, must be the period's
+//! first and last day; `unit`, when not empty, must be the indicator's unit (or a
+//! multiple of it), as [`NewObservation::unit`](crate::NewObservation::unit). An error
+//! names the CSV line as its record (the header is line 1, the first data line line 2)
+//! and the column as its field.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use time::Date;
+
+use crate::columns::{Column, Columns};
+use crate::error::{Error, Result};
+use crate::model::{ObservationBatch, ObservationTable, TextColumn};
+use crate::period::Period;
+use crate::store::{ObservationFilter, OnDuplicate, Store};
+
+/// The columns a file to import must have.
+pub const REQUIRED_COLUMNS: [&str; 5] = ["indicator", "origin", "destination", "period", "value"];
+
+/// The Julian day number of 1970-01-01, as [`Column::Date`] counts from it.
+const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
+
+/// The line of the header: the record a header error names.
+const HEADER_LINE: usize = 1;
+
+impl Store {
+    /// Writes the observations that match `filter` to the CSV file at `path` (created,
+    /// or replaced if it exists) in the library's own format (see [`crate::csv`]);
+    /// returns how many it wrote.
+    ///
+    /// ```
+    /// use bilateral::{ObservationFilter, OnDuplicate, Store};
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("tourists.csv");
+    /// let demo = Store::demo()?;
+    /// let written = demo.export_csv(&path, &ObservationFilter::indicator("tourists"))?;
+    ///
+    /// assert_eq!(written, 4);
+    /// // Read back into the demo store, every row is already stored as it is.
+    /// let mut again = Store::demo()?;
+    /// assert_eq!(again.import_csv(&path, OnDuplicate::Skip)?, 0);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn export_csv(&self, path: impl AsRef<Path>, filter: &ObservationFilter) -> Result<usize> {
+        let path = path.as_ref();
+        let table = self.observation_table(filter)?;
+        let file = std::fs::File::create(path).map_err(|source| io_error(path, source))?;
+        write_observations(&table, std::io::BufWriter::new(file))
+            .map_err(|source| io_error(path, source))
+    }
+
+    /// Adds the observations of the CSV file at `path` (in the format
+    /// [`Store::export_csv`] writes; see [`crate::csv`]) all or nothing, through
+    /// [`Store::add_batch`]; returns how many it wrote. A bad cell is a validation error
+    /// whose record is the file's line and whose field is the column; a repeated or
+    /// already stored observation a duplicate error naming the line.
+    pub fn import_csv(
+        &mut self,
+        path: impl AsRef<Path>,
+        on_duplicate: OnDuplicate,
+    ) -> Result<usize> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
+        let rows = read_observations(std::io::BufReader::new(file), path)?;
+        self.add_batch(&rows.batch, on_duplicate)
+            .map_err(|error| rows.at_line(error))
+    }
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Writes `table` as CSV: a header, then one row per observation.
+fn write_observations(table: &ObservationTable, out: impl Write) -> std::io::Result<usize> {
+    let columns = Columns::of_observations(table);
+    let mut writer = ::csv::Writer::from_writer(out);
+    writer.write_record(&columns.names)?;
+    let mut cells: Vec<String> = Vec::with_capacity(columns.names.len());
+    for (row, observation) in table.rows.iter().enumerate() {
+        cells.clear();
+        for (name, column) in columns.names.iter().zip(&columns.columns) {
+            cells.push(match (*name, column) {
+                // As written, not as canonical text: the round trip keeps it.
+                ("period", _) => table.period_texts[observation.period_text as usize].clone(),
+                (_, Column::Text { .. }) => column.text(row).unwrap_or_default().to_owned(),
+                (_, Column::Float(numbers)) => number_text(numbers[row]),
+                (_, Column::Date(days)) => date_text(days[row]),
+                (_, Column::Int(numbers)) => {
+                    numbers[row].map(|n| n.to_string()).unwrap_or_default()
+                }
+            });
+        }
+        writer.write_record(&cells)?;
+    }
+    writer.flush()?;
+    Ok(table.len())
+}
+
+fn number_text(number: f64) -> String {
+    if number.is_nan() {
+        String::new()
+    } else {
+        number.to_string()
+    }
+}
+
+fn date_text(days: i32) -> String {
+    Date::from_julian_day(days + UNIX_EPOCH_JULIAN_DAY)
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// The rows of a CSV file as a batch, with the line each row starts on.
+struct CsvRows {
+    batch: ObservationBatch,
+    lines: Vec<usize>,
+}
+
+impl CsvRows {
+    /// The error with the batch's row index turned into the row's line.
+    fn at_line(&self, error: Error) -> Error {
+        let line = |record: Option<usize>| record.map(|i| self.lines.get(i).copied().unwrap_or(i));
+        match error {
+            Error::Validation(mut v) => {
+                v.record = line(v.record);
+                Error::Validation(v)
+            }
+            Error::Duplicate {
+                what,
+                record,
+                key,
+                conflict,
+            } => Error::Duplicate {
+                what,
+                record: line(record),
+                key,
+                conflict,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Where each known column is in the header.
+#[derive(Default)]
+struct Header {
+    text: [Option<usize>; 11],
+    number: [Option<usize>; 3],
+    value: usize,
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
+/// The text fields of a batch, in the order of [`Header::text`].
+const TEXT_FIELDS: [&str; 11] = [
+    "indicator",
+    "origin",
+    "destination",
+    "product",
+    "period",
+    "qualifier",
+    "status",
+    "source",
+    "quote",
+    "note",
+    "unit",
+];
+
+/// The optional number fields, in the order of [`Header::number`].
+const NUMBER_FIELDS: [&str; 3] = ["low", "high", "precision"];
+
+impl Header {
+    fn read(names: &::csv::StringRecord) -> Result<Header> {
+        let position = |name: &str| -> Result<Option<usize>> {
+            let mut found = names.iter().enumerate().filter(|(_, n)| n.trim() == name);
+            let first = found.next().map(|(i, _)| i);
+            if found.next().is_some() {
+                return Err(
+                    Error::invalid(name, name, "is a column twice in the header")
+                        .at_record(HEADER_LINE),
+                );
+            }
+            Ok(first)
+        };
+        for name in REQUIRED_COLUMNS {
+            if position(name)?.is_none() {
+                return Err(Error::invalid(
+                    name,
+                    names.iter().collect::<Vec<_>>().join(","),
+                    format!(
+                        "is missing from the header (the columns {} are required)",
+                        REQUIRED_COLUMNS.join(", ")
+                    ),
+                )
+                .at_record(HEADER_LINE));
+            }
+        }
+        let mut header = Header {
+            value: position("value")?.unwrap_or_default(),
+            start: position("start")?,
+            end: position("end")?,
+            ..Header::default()
+        };
+        for (slot, name) in header.text.iter_mut().zip(TEXT_FIELDS) {
+            *slot = position(name)?;
+        }
+        for (slot, name) in header.number.iter_mut().zip(NUMBER_FIELDS) {
+            *slot = position(name)?;
+        }
+        Ok(header)
+    }
+}
+
+/// Reads a CSV of observations into a batch, checking the header, the numbers and the
+/// `start` and `end` of each row; the store checks the rest when the batch is added.
+fn read_observations(input: impl Read, path: &Path) -> Result<CsvRows> {
+    let mut reader = ::csv::ReaderBuilder::new().from_reader(input);
+    let names = reader.headers().map_err(|e| csv_error(e, path))?.clone();
+    let header = Header::read(&names)?;
+    let mut rows = CsvRows {
+        batch: ObservationBatch::default(),
+        lines: Vec::new(),
+    };
+    let mut record = ::csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| csv_error(e, path))?
+    {
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        push_row(&mut rows.batch, &header, &record).map_err(|e| e.at_record(line))?;
+        rows.lines.push(line);
+    }
+    Ok(rows)
+}
+
+fn push_row(
+    batch: &mut ObservationBatch,
+    header: &Header,
+    record: &::csv::StringRecord,
+) -> Result<()> {
+    let cell = |at: Option<usize>| {
+        at.and_then(|i| record.get(i))
+            .filter(|t| !t.trim().is_empty())
+    };
+    let number = |field: &str, at: Option<usize>| -> Result<Option<f64>> {
+        cell(at)
+            .map(|text| {
+                text.trim()
+                    .parse::<f64>()
+                    .map_err(|_| Error::invalid(field, text, "is not a number"))
+            })
+            .transpose()
+    };
+    let value = number("value", Some(header.value))?;
+    let [low, high, precision] = header.number;
+    let (low, high, precision) = (
+        number("low", low)?,
+        number("high", high)?,
+        number("precision", precision)?,
+    );
+    let period = cell(header.text[4]);
+    if let Some(Ok(period)) = period.map(Period::parse) {
+        check_day(
+            "start",
+            cell(header.start),
+            period.start(),
+            "first",
+            &period,
+        )?;
+        check_day("end", cell(header.end), period.end(), "last", &period)?;
+    }
+    let columns: [&mut TextColumn; 11] = [
+        &mut batch.indicator,
+        &mut batch.origin,
+        &mut batch.destination,
+        &mut batch.product,
+        &mut batch.period,
+        &mut batch.qualifier,
+        &mut batch.status,
+        &mut batch.source,
+        &mut batch.quote,
+        &mut batch.note,
+        &mut batch.unit,
+    ];
+    for (column, at) in columns.into_iter().zip(header.text) {
+        column.push(cell(at));
+    }
+    batch.value.push(value);
+    batch.low.push(low);
+    batch.high.push(high);
+    batch.precision.push(precision);
+    Ok(())
+}
+
+/// A `start` or `end` cell, when given, is the period's first or last day.
+fn check_day(
+    field: &str,
+    text: Option<&str>,
+    day: Date,
+    which: &str,
+    period: &Period,
+) -> Result<()> {
+    match text {
+        Some(text) if text.trim() != day.to_string() => Err(Error::invalid(
+            field,
+            text,
+            format!("is not the {which} day of the period {period}, {day}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A CSV the reader could not read: a row with more or fewer cells than the header, or
+/// text that is not UTF-8, is a validation error naming the line; a failed read an
+/// [`Error::Io`].
+fn csv_error(error: ::csv::Error, path: &Path) -> Error {
+    let line = error.position().map(|p| p.line() as usize);
+    let error = match error.into_kind() {
+        ::csv::ErrorKind::Io(source) => return io_error(path, source),
+        ::csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => Error::invalid(
+            "row",
+            format!("{len} cells"),
+            format!("has {len} cells where the header has {expected_len}"),
+        ),
+        ::csv::ErrorKind::Utf8 { err, .. } => {
+            Error::invalid("row", err.to_string(), "is not UTF-8 text")
+        }
+        other => Error::invalid("row", format!("{other:?}"), "is not CSV"),
+    };
+    match line {
+        Some(line) => error.at_record(line),
+        None => error,
+    }
+}

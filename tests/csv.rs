@@ -1,0 +1,380 @@
+//! The library's own CSV: an export read back gives the same observations, and a
+//! malformed file is an error naming its line and column that changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use bilateral::{
+    Dataset, Error, Indicator, Kind, NewObservation, Observation, ObservationFilter, OnDuplicate,
+    Source, Store,
+};
+
+const DEMO: &str = "azerbaijan-kazakhstan-2025";
+
+fn everything() -> ObservationFilter {
+    ObservationFilter::default()
+}
+
+/// A store with the demo dataset's indicators and sources, and no observation.
+fn demo_without_observations() -> Store {
+    let mut dataset = Dataset::builtin(DEMO).unwrap();
+    dataset.observations.clear();
+    dataset.claims.clear();
+    let mut store = Store::in_memory().unwrap();
+    store.load(&dataset).unwrap();
+    assert_eq!(store.observation_count().unwrap(), 0);
+    store
+}
+
+fn file_with(dir: &Path, text: &str) -> PathBuf {
+    let path = dir.join("figures.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn all_observations(store: &Store) -> Vec<Observation> {
+    store.observations(&everything()).unwrap()
+}
+
+#[test]
+fn the_demo_store_exported_and_imported_into_an_empty_one_gives_the_same_observations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.csv");
+    let demo = Store::demo().unwrap();
+    let written = demo.export_csv(&path, &everything()).unwrap();
+    assert_eq!(written, demo.observation_count().unwrap());
+
+    let mut store = demo_without_observations();
+    assert_eq!(
+        store.import_csv(&path, OnDuplicate::Error).unwrap(),
+        written
+    );
+    assert_eq!(all_observations(&store), all_observations(&demo));
+}
+
+#[test]
+fn an_export_has_the_columns_of_observations_in_their_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tourists.csv");
+    let demo = Store::demo().unwrap();
+    let filter = ObservationFilter::indicator("tourists").pair("AZE", "KAZ");
+    demo.export_csv(&path, &filter).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "indicator,origin,destination,product,period,start,end,value,low,high,qualifier,\
+             status,unit,source,quote,note"
+        )
+    );
+    // The demo's 2024 figure: "over 102,000", so bounds 102,000 to 103,000.
+    let row_2024 = lines.find(|l| l.contains(",2024,")).unwrap();
+    assert!(
+        row_2024.starts_with(
+            "tourists,AZE,KAZ,total,2024,2024-01-01,2024-12-31,102000,102000,103000,over,actual,"
+        ),
+        "{row_2024}"
+    );
+}
+
+#[test]
+fn an_export_narrowed_to_one_indicator_writes_only_its_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tourists.csv");
+    let demo = Store::demo().unwrap();
+    let filter = ObservationFilter::indicator("tourists");
+    let written = demo.export_csv(&path, &filter).unwrap();
+    assert_eq!(written, demo.observations(&filter).unwrap().len());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), written + 1);
+    assert!(text.lines().skip(1).all(|l| l.starts_with("tourists,")));
+}
+
+/// A small deterministic generator (xorshift), so the random store is the same on
+/// every run.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> usize {
+        (self.next() % n) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64)]
+    }
+}
+
+fn random_store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&Indicator::new(
+            "visitors",
+            "Visitors",
+            "persons",
+            Kind::Flow,
+            true,
+        ))
+        .unwrap();
+    store
+        .add_indicator(&Indicator::new("trade", "Trade", "USD", Kind::Flow, false))
+        .unwrap();
+    for id in ["office", "paper"] {
+        store
+            .add_source(&Source {
+                id: id.to_owned(),
+                title: format!("The {id}"),
+                publisher: None,
+                url: None,
+                published: None,
+            })
+            .unwrap();
+    }
+    let mut random = Random(0x5eed_cafe);
+    let countries = ["GEO", "ARM", "AZE", "KAZ", "TUR"];
+    let quotes = [
+        "About 1,200 visitors, \"a record\", came",
+        "Trade rose,\nthen fell",
+        "plain",
+        " spaced  out ",
+        "a \"quoted\" word, and a comma",
+    ];
+    let mut observations = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    while observations.len() < 300 {
+        let indicator = random.pick(&["visitors", "trade"]);
+        let origin = random.pick(&countries);
+        let destination = random.pick(&countries);
+        let year = 2000 + random.below(25);
+        let period = match random.below(4) {
+            0 => year.to_string(),
+            1 => format!("{year}-H{}", 1 + random.below(2)),
+            2 => format!("Q{} {year}", 1 + random.below(4)),
+            _ => format!("{year}-{:02}", 1 + random.below(12)),
+        };
+        let status = random.pick(&["actual", "estimate", "target"]);
+        let source = random.pick(&["", "office", "paper"]);
+        let (a, b) = if indicator == "trade" && origin > destination {
+            (destination, origin)
+        } else {
+            (origin, destination)
+        };
+        if origin == destination || !seen.insert((indicator, a, b, period.clone(), status, source))
+        {
+            continue;
+        }
+        let value = (random.below(1_000_000) as f64) * 10.0 + 0.25 * random.below(4) as f64;
+        let mut observation = NewObservation::new(indicator, origin, destination, &period, value);
+        observation.qualifier = Some(
+            random
+                .pick(&["exact", "approx", "over", "nearly", "under"])
+                .to_owned(),
+        );
+        observation.status = Some(status.to_owned());
+        observation.source = (!source.is_empty()).then(|| source.to_owned());
+        if random.below(3) == 0 {
+            observation.quote = Some(random.pick(&quotes).to_owned());
+        }
+        if random.below(5) == 0 {
+            observation.note = Some("note, with \"quotes\"\nand a second line".to_owned());
+        }
+        if random.below(6) == 0 && observation.qualifier.as_deref() == Some("exact") {
+            observation.low = Some(value - 1.5);
+            observation.high = Some(value + 2.0);
+        }
+        observations.push(observation);
+    }
+    assert_eq!(
+        store.add_many(&observations, OnDuplicate::Error).unwrap(),
+        300
+    );
+    store
+}
+
+/// A fresh store with the indicators and sources of `store`.
+fn without_observations(store: &Store) -> Store {
+    let mut fresh = Store::in_memory().unwrap();
+    for indicator in store.indicators().unwrap() {
+        fresh.add_indicator(&indicator).unwrap();
+    }
+    for source in store.sources().unwrap() {
+        fresh.add_source(&source).unwrap();
+    }
+    fresh
+}
+
+#[test]
+fn a_random_store_exported_and_imported_into_an_empty_one_gives_the_same_observations() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("random.csv");
+    let random = random_store();
+    assert_eq!(random.export_csv(&path, &everything()).unwrap(), 300);
+    let mut store = without_observations(&random);
+    assert_eq!(store.import_csv(&path, OnDuplicate::Error).unwrap(), 300);
+    assert_eq!(all_observations(&store), all_observations(&random));
+}
+
+#[test]
+fn an_import_into_the_store_it_came_from_skips_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.csv");
+    let mut demo = Store::demo().unwrap();
+    demo.export_csv(&path, &everything()).unwrap();
+    assert_eq!(demo.import_csv(&path, OnDuplicate::Skip).unwrap(), 0);
+}
+
+#[test]
+fn columns_may_come_in_any_order_and_unknown_ones_are_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(
+        dir.path(),
+        "value,comment,period,destination,origin,indicator\n\
+         1500,\"first, of two\",2024,GEO,KAZ,tourists\n\
+         1700,,2025-H1,GEO,KAZ,tourists\n",
+    );
+    let mut store = Store::demo().unwrap();
+    assert_eq!(store.import_csv(&path, OnDuplicate::Error).unwrap(), 2);
+    let filter = ObservationFilter::indicator("tourists").pair("KAZ", "GEO");
+    let read: Vec<(String, f64)> = store
+        .observations(&filter)
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.period_text, o.value))
+        .collect();
+    assert_eq!(
+        read,
+        [("2024".to_owned(), 1500.0), ("2025-H1".to_owned(), 1700.0)]
+    );
+}
+
+/// Imports `text` into the demo store, which must fail and leave it unchanged.
+fn import_error(text: &str) -> Error {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(dir.path(), text);
+    let mut store = Store::demo().unwrap();
+    let before = all_observations(&store);
+    let error = store.import_csv(&path, OnDuplicate::Error).unwrap_err();
+    assert_eq!(
+        all_observations(&store),
+        before,
+        "the store changed: {error}"
+    );
+    error
+}
+
+/// The line, field and text of a validation error.
+fn where_and_what(error: &Error) -> (Option<usize>, String, String) {
+    let v = error
+        .validation()
+        .unwrap_or_else(|| panic!("not a validation error: {error}"));
+    (v.record, v.field.clone(), v.text.clone())
+}
+
+const HEADER: &str = "indicator,origin,destination,period,value\n";
+
+#[test]
+fn a_header_without_value_is_an_error_at_line_1_naming_value() {
+    let error = import_error("indicator,origin,destination,period\ntourists,KAZ,GEO,2024\n");
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(1), "value"));
+}
+
+#[test]
+fn a_value_that_is_not_a_number_is_an_error_at_its_line_naming_value() {
+    let error = import_error(&format!(
+        "{HEADER}tourists,KAZ,GEO,2021,10\ntourists,KAZ,GEO,2022,ten\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "value".to_owned(), "ten".to_owned())
+    );
+}
+
+#[test]
+fn an_unknown_country_is_an_error_at_its_line_naming_the_column() {
+    let error = import_error(&format!(
+        "{HEADER}tourists,KAZ,GEO,2021,10\ntourists,KAZ,GEO,2022,11\ntourists,Atlantis,GEO,2023,12\n"
+    ));
+    let (line, field, text) = where_and_what(&error);
+    assert_eq!(
+        (line, field.as_str(), text.as_str()),
+        (Some(4), "origin", "Atlantis")
+    );
+}
+
+#[test]
+fn a_bad_period_is_an_error_at_its_line_naming_period() {
+    let error = import_error(&format!("{HEADER}tourists,KAZ,GEO,2024-H3,10\n"));
+    let (line, field, text) = where_and_what(&error);
+    assert_eq!(
+        (line, field.as_str(), text.as_str()),
+        (Some(2), "period", "2024-H3")
+    );
+}
+
+#[test]
+fn a_quote_over_two_lines_moves_the_next_row_down_a_line() {
+    let error = import_error(
+        "indicator,origin,destination,period,value,quote\n\
+         tourists,KAZ,GEO,2021,10,\"one\nand two\"\n\
+         tourists,KAZ,GEO,2022,x,\n",
+    );
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(4), "value"));
+}
+
+#[test]
+fn a_start_that_is_not_the_first_day_of_the_period_is_an_error_naming_start() {
+    let error = import_error(
+        "indicator,origin,destination,period,start,value\n\
+         tourists,KAZ,GEO,2024,2024-02-01,10\n",
+    );
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "start".to_owned(), "2024-02-01".to_owned())
+    );
+}
+
+#[test]
+fn a_unit_other_than_the_indicators_is_an_error_naming_unit() {
+    let error = import_error(
+        "indicator,origin,destination,period,value,unit\n\
+         tourists,KAZ,GEO,2024,10,USD\n",
+    );
+    let (line, field, text) = where_and_what(&error);
+    assert_eq!(
+        (line, field.as_str(), text.as_str()),
+        (Some(2), "unit", "USD")
+    );
+}
+
+#[test]
+fn a_row_repeating_another_is_a_duplicate_error_naming_its_line() {
+    let error = import_error(&format!(
+        "{HEADER}tourists,KAZ,GEO,2021,10\ntourists,KAZ,GEO,2022,11\ntourists,KAZ,GEO,2021,12\n"
+    ));
+    assert!(matches!(error, Error::Duplicate { .. }), "{error}");
+    assert_eq!(error.record(), Some(4));
+}
+
+#[test]
+fn a_row_with_a_cell_too_many_is_an_error_naming_its_line() {
+    let error = import_error(&format!("{HEADER}tourists,KAZ,GEO,2021,10,extra\n"));
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(2), "row"));
+}
+
+#[test]
+fn a_missing_file_is_an_io_error() {
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_csv("/nonexistent/figures.csv", OnDuplicate::Error)
+        .unwrap_err();
+    assert!(matches!(error, Error::Io { .. }), "{error}");
+}
