@@ -15,14 +15,18 @@
 //! (events), `claims.rs` (what the figures say about the claims), `tables.rs` (figures
 //! and growth), `charts.rs`, `products.rs` (the largest products by name, the rest
 //! summed, the appendix of every product), `periodic.rs` (the year to date of a monthly
-//! or quarterly series); `notes.rs` hands out the citation numbers. `summary.rs` is the plain-text listing of a whole store.
+//! or quarterly series); `notes.rs` hands out the citation numbers. `compose.rs` puts
+//! them together into the report, as `options.rs` (the caller's [`ReportOptions`]) asks.
+//! `summary.rs` is the plain-text listing of a whole store.
 
 mod charts;
 mod claims;
+mod compose;
 mod directions;
 mod gather;
 mod headline;
 mod notes;
+mod options;
 mod periodic;
 mod products;
 mod reading;
@@ -32,19 +36,16 @@ mod tables;
 mod targets;
 mod timeline;
 
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 pub use charts::{Chart, ChartEvent, ChartKind, ChartPoint, ChartSeries};
+pub use options::ReportOptions;
 pub use summary::summary;
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Source, Status, Topic};
+use crate::model::{Country, Source, Status};
 use crate::period::Period;
 use crate::store::Store;
-use gather::{Gathered, SeriesKey};
-use notes::Notes;
 
 /// A complete report on the relationship between two countries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -206,336 +207,6 @@ impl Store {
         }
         options.check(&self.topics()?)?;
         let data = gather::gather(self, a, b, options)?;
-        compose(&data, options, || self.check_interrupt())
+        compose::compose(&data, options, || self.check_interrupt())
     }
-}
-
-/// What a report includes beyond the stored figures, and what it leaves out. Made with
-/// [`ReportOptions::default`] and the setters, so that options added later do not break
-/// callers.
-///
-/// ```
-/// use bilateral::report::ReportOptions;
-/// use bilateral::Period;
-///
-/// let options = ReportOptions::default()
-///     .since("2024".parse::<Period>()?)
-///     .top(5)
-///     .title("Trade between Azerbaijan and Kazakhstan")
-///     .topics(["trade"]);
-/// let report = bilateral::Store::demo()?.report_with("AZE", "KAZ", &options)?;
-/// assert_eq!(report.title, "Trade between Azerbaijan and Kazakhstan");
-/// assert_eq!(report.sections[0].id, "trade");
-/// assert!(report.sections.iter().all(|s| s.id != "investment"));
-/// # Ok::<(), bilateral::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ReportOptions {
-    /// Adds to each section's table of figures the ranges the claims imply for figures
-    /// nobody published, as estimate rows whose note names the claim. They are never a
-    /// base for growth or any other computation.
-    pub include_implied: bool,
-    /// Only figures, events and claims whose period starts on or after this period's
-    /// first day.
-    pub since: Option<Period>,
-    /// Only figures, events and claims whose period ends on or before this period's
-    /// last day.
-    pub until: Option<Period>,
-    /// How many products of a series the report names, the largest by their latest
-    /// value; the rest are summed as "other products" and listed in the appendix.
-    pub top: usize,
-    /// The report's title instead of "A and B".
-    pub title: Option<String>,
-    /// Only the sections of these topic codes (`trade`, `people` …); `None` for all.
-    pub topics: Option<Vec<String>>,
-}
-
-impl Default for ReportOptions {
-    fn default() -> ReportOptions {
-        ReportOptions {
-            include_implied: false,
-            since: None,
-            until: None,
-            top: 10,
-            title: None,
-            topics: None,
-        }
-    }
-}
-
-impl ReportOptions {
-    /// These options with [`ReportOptions::include_implied`] set to `yes`.
-    pub fn include_implied(mut self, yes: bool) -> ReportOptions {
-        self.include_implied = yes;
-        self
-    }
-
-    /// These options with [`ReportOptions::since`] set to `period`.
-    pub fn since(mut self, period: Period) -> ReportOptions {
-        self.since = Some(period);
-        self
-    }
-
-    /// These options with [`ReportOptions::until`] set to `period`.
-    pub fn until(mut self, period: Period) -> ReportOptions {
-        self.until = Some(period);
-        self
-    }
-
-    /// These options with [`ReportOptions::top`] set to `products`.
-    pub fn top(mut self, products: usize) -> ReportOptions {
-        self.top = products;
-        self
-    }
-
-    /// These options with [`ReportOptions::title`] set to `title`.
-    pub fn title(mut self, title: impl Into<String>) -> ReportOptions {
-        self.title = Some(title.into());
-        self
-    }
-
-    /// These options with [`ReportOptions::topics`] set to `topics`.
-    pub fn topics<T: Into<String>>(mut self, topics: impl IntoIterator<Item = T>) -> ReportOptions {
-        self.topics = Some(topics.into_iter().map(Into::into).collect());
-        self
-    }
-
-    /// Refuses options that cannot make a report: an empty title, `until` before
-    /// `since`, no topic or a topic the store does not have. The error names the option.
-    fn check(&self, topics: &[crate::model::TopicEntry]) -> Result<()> {
-        if let Some(title) = &self.title {
-            if title.trim().is_empty() {
-                return Err(Error::invalid("title", title, "is empty"));
-            }
-        }
-        if let (Some(since), Some(until)) = (self.since, self.until) {
-            if until.end() < since.start() {
-                return Err(Error::invalid(
-                    "until",
-                    until.to_string(),
-                    format!("ends before since ({since}) starts"),
-                ));
-            }
-        }
-        if let Some(chosen) = &self.topics {
-            if chosen.is_empty() {
-                return Err(Error::invalid("topics", "[]", "names no topic"));
-            }
-            for code in chosen {
-                if !topics.iter().any(|t| t.topic.code() == code) {
-                    let known: Vec<&str> = topics.iter().map(|t| t.topic.code()).collect();
-                    return Err(Error::invalid(
-                        "topics",
-                        code,
-                        format!("is not a topic of the store ({})", known.join(", ")),
-                    ));
-                }
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The report from the gathered data; `interrupted` is asked between series, so that
-/// a long report stops when its caller wants it to.
-fn compose(
-    data: &Gathered,
-    options: &ReportOptions,
-    interrupted: impl Fn() -> Result<()>,
-) -> Result<Report> {
-    let pair = &data.pair;
-    let mut notes = Notes::default();
-    let claim_checks = claims::checks(data);
-    let implied: Vec<crate::model::Observation> = if options.include_implied {
-        claims::implied_rows(data, &claim_checks)
-    } else {
-        Vec::new()
-    };
-    let keys = data.series_keys();
-    let choice = products::choose(data, &keys, options.top);
-    let mut others_told = HashSet::new();
-    let mut headline = Vec::new();
-    let mut sections = Vec::new();
-    let mut uses_population = false;
-    for entry in &data.topics {
-        let topic = &entry.topic;
-        let mut topic_keys: Vec<&SeriesKey> = keys
-            .iter()
-            .filter(|k| &data.indicator(&k.indicator).topic == topic)
-            .filter(|k| !choice.grouped.contains(k))
-            .collect();
-        // The products of a series in order of size, the largest first (a stable sort
-        // keeps the rest of the order `series_keys` gives).
-        topic_keys.sort_by_key(|k| {
-            (
-                k.product != "total",
-                data.indicator(&k.indicator).directed,
-                &k.indicator,
-                k.origin != pair.a.alpha3,
-                choice.rank.get(*k).copied().unwrap_or(0),
-            )
-        });
-        let topic_others: Vec<&products::OtherProducts> = {
-            let mut others: Vec<_> = choice
-                .others
-                .values()
-                .filter(|o| &data.indicator(&o.key.indicator).topic == topic)
-                .collect();
-            others.sort_by(|x, y| {
-                (&x.key.indicator, &x.key.origin).cmp(&(&y.key.indicator, &y.key.origin))
-            });
-            others
-        };
-        let events: &[crate::model::Event] = if *topic == Topic::COOPERATION {
-            &data.events
-        } else {
-            &[]
-        };
-        if topic_keys.is_empty() && events.is_empty() && topic_others.is_empty() {
-            continue;
-        }
-        let mut section = Section {
-            id: topic.code().to_owned(),
-            title: entry.title.clone(),
-            sentences: Vec::new(),
-            tables: Vec::new(),
-            charts: Vec::new(),
-        };
-        let mut growth_rows = Vec::new();
-        let mut directions_described = HashSet::new();
-        for (i, key) in topic_keys.iter().enumerate() {
-            interrupted()?;
-            let indicator = data.indicator(&key.indicator);
-            let actual = data.series(indicator, &key.origin, &key.destination, &key.product, None);
-            let forward = |status| {
-                data.series(
-                    indicator,
-                    &key.origin,
-                    &key.destination,
-                    &key.product,
-                    Some(status),
-                )
-            };
-            let (targets, projections) = (forward(Status::Target), forward(Status::Projection));
-            let subject = pair.subject(&actual);
-            if let Some(paragraph) = series::describe(data, &mut notes, &actual, &subject)? {
-                section.sentences.extend(paragraph.sentences);
-                headline.push(headline::Candidate {
-                    topic: topic.clone(),
-                    topic_position: data.topic_position(topic),
-                    slot: match (indicator.directed, key.origin == pair.a.alpha3) {
-                        (false, _) => headline::Slot::Pair,
-                        (true, true) => headline::Slot::Forward,
-                        (true, false) => headline::Slot::Back,
-                    },
-                    // A plan's figure is what was planned, not measured.
-                    measured: indicator.kind != crate::model::Kind::Plan
-                        && matches!(
-                            paragraph.latest.status,
-                            Status::Actual | Status::Provisional
-                        ),
-                    unit: indicator.unit.clone(),
-                    value: paragraph.latest.value,
-                    line: paragraph.headline,
-                });
-                growth_rows.extend(paragraph.growth_rows);
-                uses_population |= paragraph.uses_population;
-            }
-            let (sentences, charts) = targets::progress(&mut notes, &actual, &targets, &subject);
-            section.sentences.extend(sentences);
-            section.charts.extend(charts);
-            section.sentences.extend(targets::growth_needed(
-                &mut notes,
-                &actual,
-                &targets,
-                &projections,
-                &subject,
-            ));
-            section.charts.extend(charts::series_chart(
-                &mut notes,
-                &actual,
-                &[&targets, &projections],
-                &subject,
-                &data.series(indicator, &key.destination, &key.origin, &key.product, None),
-            ));
-            // The products not named, after the last one named of their series.
-            let group = key.with_product("total");
-            let last_of_series = topic_keys
-                .get(i + 1)
-                .is_none_or(|next| next.product == "total" || next.with_product("total") != group);
-            if key.product != "total" && last_of_series {
-                if let Some(others) = choice.others.get(&group) {
-                    others_told.insert(group);
-                    section
-                        .sentences
-                        .push(products::other_products_sentence(data, others));
-                }
-            }
-            // The two directions side by side, once both have been described.
-            let last_of_product = topic_keys
-                .get(i + 1)
-                .is_none_or(|next| next.indicator != key.indicator || next.product != key.product);
-            if indicator.directed
-                && last_of_product
-                && directions_described.insert((&key.indicator, &key.product))
-            {
-                let (sentences, chart) =
-                    directions::describe(data, &mut notes, indicator, &key.product);
-                section.sentences.extend(sentences);
-                section.charts.extend(chart);
-            }
-        }
-        // Series whose every product is grouped (a top of 0).
-        for others in topic_others {
-            if others_told.insert(others.key.clone()) {
-                section
-                    .sentences
-                    .push(products::other_products_sentence(data, others));
-            }
-        }
-        let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
-        if !figures.rows.is_empty() {
-            section.tables.push(figures);
-        }
-        if !growth_rows.is_empty() {
-            section.tables.push(tables::growth(growth_rows));
-        }
-        if !events.is_empty() {
-            section.sentences.push(timeline::sentence(events));
-            section.tables.push(timeline::table(events));
-            section.charts.push(timeline::chart(events));
-        }
-        sections.push(section);
-    }
-    sections.extend(claims::section(data, &mut notes, &claim_checks));
-    if !choice.grouped.is_empty() {
-        sections.push(products::appendix(data, &mut notes, &implied));
-    }
-    let mut headline = headline::lead(headline);
-    if sections.is_empty() {
-        headline.push(Sentence {
-            text: format!(
-                "The store holds no figures or events for {} and {}.",
-                pair.a.display_name(),
-                pair.b.display_name()
-            ),
-            notes: Vec::new(),
-        });
-    }
-    let notes = notes.into_vec();
-    let sources = data.cited_sources(&notes, uses_population);
-    Ok(Report {
-        title: options
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("{} and {}", pair.a.display_name(), pair.b.display_name())),
-        a: pair.a.clone(),
-        b: pair.b.clone(),
-        headline,
-        sections,
-        notes,
-        sources,
-        how_to_read: reading::how_to_read(data),
-    })
 }

@@ -1,0 +1,218 @@
+//! Putting a report together from the gathered data: each topic's section from its
+//! series (sentences, charts, the two directions, the figures and growth tables, the
+//! timeline), the named products and the sum of the others, the claims, the Summary,
+//! the notes, the sources and how to read it.
+
+use std::collections::HashSet;
+
+use super::gather::{Gathered, SeriesKey};
+use super::notes::Notes;
+use super::{
+    charts, claims, directions, headline, products, reading, series, tables, targets, timeline,
+    Report, ReportOptions, Section, Sentence,
+};
+use crate::error::Result;
+use crate::model::{Status, Topic};
+
+/// The report from the gathered data; `interrupted` is asked between series, so that
+/// a long report stops when its caller wants it to.
+pub(super) fn compose(
+    data: &Gathered,
+    options: &ReportOptions,
+    interrupted: impl Fn() -> Result<()>,
+) -> Result<Report> {
+    let pair = &data.pair;
+    let mut notes = Notes::default();
+    let claim_checks = claims::checks(data);
+    let implied: Vec<crate::model::Observation> = if options.include_implied {
+        claims::implied_rows(data, &claim_checks)
+    } else {
+        Vec::new()
+    };
+    let keys = data.series_keys();
+    let choice = products::choose(data, &keys, options.top);
+    let mut others_told = HashSet::new();
+    let mut headline = Vec::new();
+    let mut sections = Vec::new();
+    let mut uses_population = false;
+    for entry in &data.topics {
+        let topic = &entry.topic;
+        let mut topic_keys: Vec<&SeriesKey> = keys
+            .iter()
+            .filter(|k| &data.indicator(&k.indicator).topic == topic)
+            .filter(|k| !choice.grouped.contains(k))
+            .collect();
+        // The products of a series in order of size, the largest first (a stable sort
+        // keeps the rest of the order `series_keys` gives).
+        topic_keys.sort_by_key(|k| {
+            (
+                k.product != "total",
+                data.indicator(&k.indicator).directed,
+                &k.indicator,
+                k.origin != pair.a.alpha3,
+                choice.rank.get(*k).copied().unwrap_or(0),
+            )
+        });
+        let topic_others: Vec<&products::OtherProducts> = {
+            let mut others: Vec<_> = choice
+                .others
+                .values()
+                .filter(|o| &data.indicator(&o.key.indicator).topic == topic)
+                .collect();
+            others.sort_by(|x, y| {
+                (&x.key.indicator, &x.key.origin).cmp(&(&y.key.indicator, &y.key.origin))
+            });
+            others
+        };
+        let events: &[crate::model::Event] = if *topic == Topic::COOPERATION {
+            &data.events
+        } else {
+            &[]
+        };
+        if topic_keys.is_empty() && events.is_empty() && topic_others.is_empty() {
+            continue;
+        }
+        let mut section = Section {
+            id: topic.code().to_owned(),
+            title: entry.title.clone(),
+            sentences: Vec::new(),
+            tables: Vec::new(),
+            charts: Vec::new(),
+        };
+        let mut growth_rows = Vec::new();
+        let mut directions_described = HashSet::new();
+        for (i, key) in topic_keys.iter().enumerate() {
+            interrupted()?;
+            let indicator = data.indicator(&key.indicator);
+            let actual = data.series(indicator, &key.origin, &key.destination, &key.product, None);
+            let forward = |status| {
+                data.series(
+                    indicator,
+                    &key.origin,
+                    &key.destination,
+                    &key.product,
+                    Some(status),
+                )
+            };
+            let (targets, projections) = (forward(Status::Target), forward(Status::Projection));
+            let subject = pair.subject(&actual);
+            if let Some(paragraph) = series::describe(data, &mut notes, &actual, &subject)? {
+                section.sentences.extend(paragraph.sentences);
+                headline.push(headline::Candidate {
+                    topic: topic.clone(),
+                    topic_position: data.topic_position(topic),
+                    slot: match (indicator.directed, key.origin == pair.a.alpha3) {
+                        (false, _) => headline::Slot::Pair,
+                        (true, true) => headline::Slot::Forward,
+                        (true, false) => headline::Slot::Back,
+                    },
+                    // A plan's figure is what was planned, not measured.
+                    measured: indicator.kind != crate::model::Kind::Plan
+                        && matches!(
+                            paragraph.latest.status,
+                            Status::Actual | Status::Provisional
+                        ),
+                    unit: indicator.unit.clone(),
+                    value: paragraph.latest.value,
+                    line: paragraph.headline,
+                });
+                growth_rows.extend(paragraph.growth_rows);
+                uses_population |= paragraph.uses_population;
+            }
+            let (sentences, charts) = targets::progress(&mut notes, &actual, &targets, &subject);
+            section.sentences.extend(sentences);
+            section.charts.extend(charts);
+            section.sentences.extend(targets::growth_needed(
+                &mut notes,
+                &actual,
+                &targets,
+                &projections,
+                &subject,
+            ));
+            section.charts.extend(charts::series_chart(
+                &mut notes,
+                &actual,
+                &[&targets, &projections],
+                &subject,
+                &data.series(indicator, &key.destination, &key.origin, &key.product, None),
+            ));
+            // The products not named, after the last one named of their series.
+            let group = key.with_product("total");
+            let last_of_series = topic_keys
+                .get(i + 1)
+                .is_none_or(|next| next.product == "total" || next.with_product("total") != group);
+            if key.product != "total" && last_of_series {
+                if let Some(others) = choice.others.get(&group) {
+                    others_told.insert(group);
+                    section
+                        .sentences
+                        .push(products::other_products_sentence(data, others));
+                }
+            }
+            // The two directions side by side, once both have been described.
+            let last_of_product = topic_keys
+                .get(i + 1)
+                .is_none_or(|next| next.indicator != key.indicator || next.product != key.product);
+            if indicator.directed
+                && last_of_product
+                && directions_described.insert((&key.indicator, &key.product))
+            {
+                let (sentences, chart) =
+                    directions::describe(data, &mut notes, indicator, &key.product);
+                section.sentences.extend(sentences);
+                section.charts.extend(chart);
+            }
+        }
+        // Series whose every product is grouped (a top of 0).
+        for others in topic_others {
+            if others_told.insert(others.key.clone()) {
+                section
+                    .sentences
+                    .push(products::other_products_sentence(data, others));
+            }
+        }
+        let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
+        if !figures.rows.is_empty() {
+            section.tables.push(figures);
+        }
+        if !growth_rows.is_empty() {
+            section.tables.push(tables::growth(growth_rows));
+        }
+        if !events.is_empty() {
+            section.sentences.push(timeline::sentence(events));
+            section.tables.push(timeline::table(events));
+            section.charts.push(timeline::chart(events));
+        }
+        sections.push(section);
+    }
+    sections.extend(claims::section(data, &mut notes, &claim_checks));
+    if !choice.grouped.is_empty() {
+        sections.push(products::appendix(data, &mut notes, &implied));
+    }
+    let mut headline = headline::lead(headline);
+    if sections.is_empty() {
+        headline.push(Sentence {
+            text: format!(
+                "The store holds no figures or events for {} and {}.",
+                pair.a.display_name(),
+                pair.b.display_name()
+            ),
+            notes: Vec::new(),
+        });
+    }
+    let notes = notes.into_vec();
+    let sources = data.cited_sources(&notes, uses_population);
+    Ok(Report {
+        title: options
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{} and {}", pair.a.display_name(), pair.b.display_name())),
+        a: pair.a.clone(),
+        b: pair.b.clone(),
+        headline,
+        sections,
+        notes,
+        sources,
+        how_to_read: reading::how_to_read(data),
+    })
+}
