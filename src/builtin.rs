@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Indicator, NewClaim, NewEvent, NewObservation, Source};
+use crate::model::{Country, Indicator, NewClaim, NewEvent, NewObservation, Source, Topic};
 
 /// The built-in datasets: name and file contents.
 const DATASETS: &[(&str, &str)] = &[(
@@ -36,6 +36,10 @@ pub struct Dataset {
     /// Sources its figures cite.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Report topics with their section titles (added unless the store already has
+    /// them; before the indicators, which may name them).
+    #[serde(default)]
+    pub topics: Vec<DatasetTopic>,
     /// Indicators it uses (added unless the store already has them).
     #[serde(default)]
     pub indicators: Vec<Indicator>,
@@ -48,6 +52,35 @@ pub struct Dataset {
     /// What the texts say about the figures ("more than tripling"), kept as claims.
     #[serde(default)]
     pub claims: Vec<NewClaim>,
+    /// Populations to set, as [`crate::Store::set_population`] does (replacing any stored
+    /// value for the country and year).
+    #[serde(default)]
+    pub populations: Vec<DatasetPopulation>,
+}
+
+/// A report topic in a dataset file: its code and the title of its section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetTopic {
+    /// The topic's code.
+    pub code: Topic,
+    /// The title of its section.
+    pub title: String,
+}
+
+/// A population figure in a dataset file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetPopulation {
+    /// The country: alpha-3, alpha-2 or English name.
+    pub country: String,
+    /// The year.
+    pub year: i32,
+    /// How many people.
+    pub value: i64,
+    /// Source id (must exist).
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 impl Dataset {

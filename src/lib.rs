@@ -50,7 +50,7 @@ pub use analysis::{
     SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,
     TargetProgress,
 };
-pub use builtin::{datasets, Dataset};
+pub use builtin::{datasets, Dataset, DatasetPopulation, DatasetTopic};
 pub use columns::{Column, Columns};
 pub use error::{Error, Result, ValidationError};
 pub use model::{

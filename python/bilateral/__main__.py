@@ -5,8 +5,8 @@
                      [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
-    bilateral import FILE --db FILE [--format csv]
-    bilateral export --db FILE [--format csv] OUT
+    bilateral import FILE --db FILE [--format csv|json]
+    bilateral export --db FILE [--format csv|json] OUT
     bilateral datasets
     bilateral --version
 
@@ -110,11 +110,15 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--db", required=True, help="the store file (created if missing)")
 
     import_ = commands.add_parser("import", help="add the observations of a file to a store file")
-    import_.add_argument("file", help="the observations (CSV in the library's own format)")
+    import_.add_argument(
+        "file", help="the observations (CSV in the library's own format) or a whole store (JSON)"
+    )
     import_.add_argument("--db", required=True, help="the store file (created if missing)")
     import_.add_argument("--format", help="the file's format (default: from its extension)")
 
-    export = commands.add_parser("export", help="write a store file's observations to a file")
+    export = commands.add_parser(
+        "export", help="write a store file's observations (csv) or all of it (json) to a file"
+    )
     export.add_argument("output", metavar="OUT", help="the file to write")
     export.add_argument("--db", required=True, help="the store file")
     export.add_argument("--format", help="the file's format (default: from its extension)")
@@ -165,8 +169,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 # The formats of `import` and `export`, and those planned (a usage error for now).
-FILE_FORMATS = ("csv",)
-PLANNED_FORMATS = ("json", "parquet", "xlsx", "sdmx")
+FILE_FORMATS = ("csv", "json")
+PLANNED_FORMATS = ("parquet", "xlsx", "sdmx")
 
 
 def _file_format(path: str, given: str | None) -> str:
@@ -175,27 +179,38 @@ def _file_format(path: str, given: str | None) -> str:
     if name in FILE_FORMATS:
         return name
     if not name:
-        raise _Usage(f"cannot tell the format of {path}; give --format csv")
+        raise _Usage(f"cannot tell the format of {path}; give --format csv or json")
     if name in PLANNED_FORMATS:
-        raise _Usage(f"the {name} format is not yet supported; only csv for now")
-    raise _Usage(f"unknown format {name!r}; only csv for now")
+        raise _Usage(f"the {name} format is not yet supported; only csv and json for now")
+    raise _Usage(f"unknown format {name!r}; only csv and json for now")
+
+
+def _counts(summary: dict[str, int]) -> str:
+    """The kinds a summary counts any of, as "35 observations, 21 events"."""
+    return ", ".join(f"{n} {kind}" for kind, n in summary.items() if n) or "nothing"
 
 
 def _import(args: argparse.Namespace) -> int:
-    _file_format(args.file, args.format)
+    file_format = _file_format(args.file, args.format)
     if not os.path.exists(args.file):
         raise _Usage(f"no such file: {args.file}")
     with Store(args.db) as store:
-        added = store.import_csv(args.file)
-    print(f"imported {added} observations from {args.file} into {args.db}")
+        if file_format == "json":
+            what = _counts(store.import_json(args.file))
+        else:
+            what = f"{store.import_csv(args.file)} observations"
+    print(f"imported {what} from {args.file} into {args.db}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    _file_format(args.output, args.format)
+    file_format = _file_format(args.output, args.format)
     with _open(args.db, None) as store:
-        written = store.export_csv(args.output)
-    print(f"exported {written} observations from {args.db} to {args.output}")
+        if file_format == "json":
+            what = _counts(store.export_json(args.output))
+        else:
+            what = f"{store.export_csv(args.output)} observations"
+    print(f"exported {what} from {args.db} to {args.output}")
     return 0
 
 

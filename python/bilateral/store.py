@@ -219,8 +219,9 @@ class Store:
 
     def load(self, path: str | PathLike[str]) -> dict[str, int]:
         """Loads a dataset file (JSON in the format of the built-in datasets: sources,
-        indicators, observations, events and claims; see the README) all or nothing,
-        through the same checks as :meth:`add_many`; returns how many of each it added.
+        topics, indicators, observations, events, claims and populations; see the README)
+        all or nothing, through the same checks as :meth:`add_many`; returns how many of
+        each it added.
         A missing file is a FileNotFoundError; a file that is not a dataset a
         ValidationError whose reason names the line and column.
 
@@ -233,6 +234,31 @@ class Store:
         1
         """
         return self._inner.load(path)
+
+    def export_json(self, path: str | PathLike[str]) -> dict[str, int]:
+        """Writes the whole store to the dataset file at `path` (the JSON :meth:`load`
+        reads): every source, topic, indicator, observation, event and claim, and the
+        populations set with :meth:`set_population`; not the built-in World Bank
+        population. Returns how many of each it wrote.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.json"
+        >>> bilateral.demo().export_json(path)["observations"]
+        35
+        """
+        return self._inner.export_json(path)
+
+    def import_json(self, path: str | PathLike[str]) -> dict[str, int]:
+        """Loads a file :meth:`export_json` wrote (the same as :meth:`load`): into an
+        empty store it gives the store exported. Returns how many of each it added.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.json"
+        >>> _ = bilateral.demo().export_json(path)
+        >>> bilateral.Store().import_json(path)["claims"]
+        10
+        """
+        return self._inner.import_json(path)
 
     def export_csv(
         self,

@@ -185,6 +185,8 @@ fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDi
     dict.set_item("observations", summary.observations)?;
     dict.set_item("events", summary.events)?;
     dict.set_item("claims", summary.claims)?;
+    dict.set_item("topics", summary.topics)?;
+    dict.set_item("populations", summary.populations)?;
     Ok(dict)
 }
 
@@ -322,6 +324,27 @@ impl PyStore {
     /// Loads the dataset file at `path` all or nothing: counts of what it added.
     fn load<'py>(&self, py: Python<'py>, path: std::path::PathBuf) -> PyResult<Bound<'py, PyDict>> {
         let summary = self.with(py, move |s| s.load_file(&path))?;
+        summary_dict(py, summary)
+    }
+
+    /// Writes the whole store to the dataset file at `path`: counts of what it wrote.
+    fn export_json<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let summary = self.with(py, move |s| s.export_json(&path))?;
+        summary_dict(py, summary)
+    }
+
+    /// Loads a file `export_json` wrote (any dataset file) all or nothing: counts of
+    /// what it added.
+    fn import_json<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let summary = self.with(py, move |s| s.import_json(&path))?;
         summary_dict(py, summary)
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::insert::Lookups;
 use super::Store;
@@ -167,31 +167,15 @@ impl Store {
         value: f64,
         source: Option<&str>,
     ) -> Result<()> {
-        let (country_id, _) = self.countries.id(country, "country")?;
-        if !(1000..=9999).contains(&year) {
-            return Err(Error::invalid(
-                "year",
-                year.to_string(),
-                "is not a year from 1000 to 9999",
-            ));
-        }
-        // Ten billion is more than any country holds, and well inside an i64.
-        if !(value.is_finite() && (1.0..=1e10).contains(&value) && value.fract() == 0.0) {
-            return Err(Error::invalid(
-                "value",
-                value.to_string(),
-                "is not a whole number of people from 1 to 10 billion",
-            ));
-        }
         let tx = self.conn.transaction()?;
-        let source_id = match source {
-            Some(code) => Some(Lookups::default().source(&tx, code)?),
-            None => None,
-        };
-        tx.execute(
-            "INSERT INTO population (country_id, year, value, source_id) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (country_id, year) DO UPDATE SET value = excluded.value, source_id = excluded.source_id",
-            params![country_id, year, value as i64, source_id],
+        insert_population(
+            &tx,
+            &self.countries,
+            &mut Lookups::default(),
+            country,
+            year,
+            value,
+            source,
         )?;
         tx.commit()?;
         Ok(())
@@ -222,4 +206,43 @@ impl Store {
         let rows = stmt.query_map([country_id], |r| Ok((r.get("year")?, r.get("value")?)))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Checks and writes one population figure (replacing any stored for the country and
+/// year), for [`Store::set_population`] and dataset loads.
+pub(super) fn insert_population(
+    tx: &Transaction,
+    countries: &Countries,
+    lookups: &mut Lookups,
+    country: &str,
+    year: i32,
+    value: f64,
+    source: Option<&str>,
+) -> Result<()> {
+    let (country_id, _) = countries.id(country, "country")?;
+    if !(1000..=9999).contains(&year) {
+        return Err(Error::invalid(
+            "year",
+            year.to_string(),
+            "is not a year from 1000 to 9999",
+        ));
+    }
+    // Ten billion is more than any country holds, and well inside an i64.
+    if !(value.is_finite() && (1.0..=1e10).contains(&value) && value.fract() == 0.0) {
+        return Err(Error::invalid(
+            "value",
+            value.to_string(),
+            "is not a whole number of people from 1 to 10 billion",
+        ));
+    }
+    let source_id = match source {
+        Some(code) => Some(lookups.source(tx, code)?),
+        None => None,
+    };
+    tx.prepare_cached(
+        "INSERT INTO population (country_id, year, value, source_id) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (country_id, year) DO UPDATE SET value = excluded.value, source_id = excluded.source_id",
+    )?
+    .execute(params![country_id, year, value as i64, source_id])?;
+    Ok(())
 }

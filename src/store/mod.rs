@@ -3,13 +3,15 @@
 //! All SQL text of the crate lives in this folder; the layout itself is `schema.sql`.
 //! `schema.rs` creates and migrates files, `countries.rs` finds countries and their
 //! population, `write.rs` has the write calls (each one transaction), `insert.rs` checks
-//! and inserts one record of each kind, `read.rs` queries, and `sql.rs` says how the
-//! domain types are written to and read from SQLite.
+//! and inserts one record of each kind, `read.rs` queries, `json.rs` writes the whole
+//! store as a dataset file, and `sql.rs` says how the domain types are written to and
+//! read from SQLite.
 
 mod claims;
 mod countries;
 mod ingest;
 mod insert;
+mod json;
 mod read;
 mod schema;
 mod sql;

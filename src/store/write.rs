@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::claims::insert_claim;
+use super::countries::insert_population;
 use super::ingest::insert_batch;
 use super::insert::{insert_event, insert_indicator, insert_source, insert_topic, Lookups};
 use super::Store;
@@ -58,6 +59,10 @@ pub struct LoadSummary {
     pub events: usize,
     /// Claims added (already present identical ones are not counted).
     pub claims: usize,
+    /// Topics added (already present identical ones are not counted).
+    pub topics: usize,
+    /// Population figures set.
+    pub populations: usize,
 }
 
 impl Store {
@@ -218,13 +223,19 @@ impl Store {
     }
 
     /// Loads a dataset all or nothing, through the same checks as [`Store::add_many`];
-    /// an error names the record's index within its list.
+    /// an error names the record's index within its list. Sources come first, then
+    /// topics, indicators, observations, events, claims and populations.
     pub fn load(&mut self, dataset: &Dataset) -> Result<LoadSummary> {
         let tx = self.conn.transaction()?;
         let mut summary = LoadSummary::default();
         let mut lookups = Lookups::default();
         for (i, source) in dataset.sources.iter().enumerate() {
             summary.sources += usize::from(insert_source(&tx, source).map_err(|e| e.at_record(i))?);
+        }
+        for (i, topic) in dataset.topics.iter().enumerate() {
+            let (_, added) =
+                insert_topic(&tx, &topic.code, Some(&topic.title)).map_err(|e| e.at_record(i))?;
+            summary.topics += usize::from(added);
         }
         for (i, indicator) in dataset.indicators.iter().enumerate() {
             summary.indicators +=
@@ -247,6 +258,19 @@ impl Store {
             let added = insert_claim(&tx, &self.countries, &mut lookups, claim)
                 .map_err(|e| e.at_record(i))?;
             summary.claims += usize::from(added);
+        }
+        for (i, population) in dataset.populations.iter().enumerate() {
+            insert_population(
+                &tx,
+                &self.countries,
+                &mut lookups,
+                &population.country,
+                population.year,
+                population.value as f64,
+                population.source.as_deref(),
+            )
+            .map_err(|e| e.at_record(i))?;
+            summary.populations += 1;
         }
         tx.commit()?;
         Ok(summary)

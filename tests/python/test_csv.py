@@ -77,7 +77,7 @@ def test_the_command_line_exports_a_store_and_imports_it_into_another(tmp_path: 
         assert len(store.observations()) == 35
 
 
-def test_a_format_other_than_csv_is_a_usage_error(
+def test_a_format_other_than_csv_or_json_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", "--db", str(tmp_path / "a.db"), str(tmp_path / "out.parquet")]) == 2
