@@ -20,7 +20,7 @@
 //! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, each
 //! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
 //! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
-//! [`builtin`] (shipped data), [`columns`] (many rows column by column, for Python and
+//! [`builtin`] (shipped data), [`files`] (files in and out), [`columns`] (many rows column by column, for Python and
 //! Arrow). With the `python` feature, `python` holds the PyO3
 //! bindings; without it the crate does not depend on Python at all.
 
@@ -29,8 +29,8 @@
 pub mod analysis;
 pub mod builtin;
 pub mod columns;
-pub mod csv;
 pub mod error;
+pub mod files;
 mod hints;
 pub mod model;
 pub mod period;

@@ -11,6 +11,7 @@ use super::insert::{insert_event, insert_indicator, insert_source, insert_topic,
 use super::Store;
 use crate::builtin::Dataset;
 use crate::error::Result;
+use crate::files::{Progress, Watch};
 use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Source, Topic};
 
 /// What to do when an added observation is already stored.
@@ -113,7 +114,7 @@ impl Store {
     /// [`Store::add_many`] for the checks.
     pub fn add(&mut self, observation: &NewObservation) -> Result<()> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
-        self.write_batch(&batch, OnDuplicate::Error, false)
+        self.write_batch(&batch, OnDuplicate::Error, false, None)
             .map(drop)
     }
 
@@ -125,14 +126,14 @@ impl Store {
         on_duplicate: OnDuplicate,
     ) -> Result<bool> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
-        self.write_batch(&batch, on_duplicate, false)
+        self.write_batch(&batch, on_duplicate, false, None)
             .map(|written| written == 1)
     }
 
     /// Adds one observation, replacing a stored one with the same identity.
     pub fn replace(&mut self, observation: &NewObservation) -> Result<()> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
-        self.write_batch(&batch, OnDuplicate::Replace, false)
+        self.write_batch(&batch, OnDuplicate::Replace, false, None)
             .map(drop)
     }
 
@@ -156,6 +157,7 @@ impl Store {
             &ObservationBatch::from_observations(records),
             on_duplicate,
             true,
+            None,
         )
     }
 
@@ -179,7 +181,17 @@ impl Store {
         batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
     ) -> Result<usize> {
-        self.write_batch(batch, on_duplicate, true)
+        self.write_batch(batch, on_duplicate, true, None)
+    }
+
+    /// [`Store::add_batch`], telling `progress` how far the checks and writes have got.
+    pub(crate) fn add_batch_with_progress(
+        &mut self,
+        batch: &ObservationBatch,
+        on_duplicate: OnDuplicate,
+        progress: Option<&dyn Fn(Progress) -> bool>,
+    ) -> Result<usize> {
+        self.write_batch(batch, on_duplicate, true, progress)
     }
 
     fn write_batch(
@@ -187,15 +199,20 @@ impl Store {
         batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
         numbered: bool,
+        progress: Option<&dyn Fn(Progress) -> bool>,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
+        let watch = Watch {
+            interrupt: self.interrupt.as_ref(),
+            progress,
+        };
         let written = insert_batch(
             &tx,
             &self.countries,
             &mut Lookups::default(),
             batch,
             on_duplicate,
-            self.interrupt.as_ref(),
+            watch,
             numbered,
         )?;
         tx.commit()?;
@@ -247,7 +264,10 @@ impl Store {
             &mut lookups,
             &ObservationBatch::from_observations(&dataset.observations),
             OnDuplicate::Error,
-            self.interrupt.as_ref(),
+            Watch {
+                interrupt: self.interrupt.as_ref(),
+                progress: None,
+            },
             true,
         )?;
         for (i, event) in dataset.events.iter().enumerate() {
