@@ -25,7 +25,9 @@ use time::Date;
 
 use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
-use crate::files::{io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, Watch};
+use crate::files::{
+    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, Watch,
+};
 use crate::model::{ObservationBatch, ObservationTable, TextColumn};
 use crate::period::Period;
 use crate::store::{ObservationFilter, Store};
@@ -89,8 +91,14 @@ impl Store {
         };
         let rows = read_observations(std::io::BufReader::new(file), path, bytes, watch)?;
         let written = self
-            .add_batch_with_progress(&rows.batch, options.on_duplicate, options.progress)
-            .map_err(|error| rows.at_line(error))?;
+            .import_batch(
+                &[],
+                &[],
+                &rows.batch,
+                options.on_duplicate,
+                options.progress,
+            )
+            .map_err(|error| at_line(&rows.lines, error))?;
         let mut summary = ImportSummary {
             format: Some(Format::Csv.code()),
             read: rows.lines.len(),
@@ -152,31 +160,6 @@ fn date_text(days: i32) -> String {
 struct CsvRows {
     batch: ObservationBatch,
     lines: Vec<usize>,
-}
-
-impl CsvRows {
-    /// The error with the batch's row index turned into the row's line.
-    fn at_line(&self, error: Error) -> Error {
-        let line = |record: Option<usize>| record.map(|i| self.lines.get(i).copied().unwrap_or(i));
-        match error {
-            Error::Validation(mut v) => {
-                v.record = line(v.record);
-                Error::Validation(v)
-            }
-            Error::Duplicate {
-                what,
-                record,
-                key,
-                conflict,
-            } => Error::Duplicate {
-                what,
-                record: line(record),
-                key,
-                conflict,
-            },
-            other => other,
-        }
-    }
 }
 
 /// Where each known column is in the header.

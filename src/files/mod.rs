@@ -293,6 +293,31 @@ impl Store {
     }
 }
 
+/// The error of adding a file's rows as a batch, with the batch's row index (its
+/// record) turned into the file's line, `lines[index]`.
+pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
+    let line = |record: Option<usize>| record.map(|i| lines.get(i).copied().unwrap_or(i));
+    match error {
+        Error::Validation(mut v) => {
+            v.record = line(v.record);
+            Error::Validation(v)
+        }
+        Error::Duplicate {
+            what,
+            record,
+            key,
+            conflict,
+        } => Error::Duplicate {
+            what,
+            record: line(record),
+            key,
+            conflict,
+        },
+        other => other,
+    }
+}
+
+/// An error reading or writing the file at `path`.
 pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
     Error::Io {
         path: path.display().to_string(),

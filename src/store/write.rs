@@ -114,7 +114,7 @@ impl Store {
     /// [`Store::add_many`] for the checks.
     pub fn add(&mut self, observation: &NewObservation) -> Result<()> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
-        self.write_batch(&batch, OnDuplicate::Error, false, None)
+        self.write_batch(&batch, OnDuplicate::Error, false)
             .map(drop)
     }
 
@@ -126,14 +126,14 @@ impl Store {
         on_duplicate: OnDuplicate,
     ) -> Result<bool> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
-        self.write_batch(&batch, on_duplicate, false, None)
+        self.write_batch(&batch, on_duplicate, false)
             .map(|written| written == 1)
     }
 
     /// Adds one observation, replacing a stored one with the same identity.
     pub fn replace(&mut self, observation: &NewObservation) -> Result<()> {
         let batch = ObservationBatch::from_observations(std::slice::from_ref(observation));
-        self.write_batch(&batch, OnDuplicate::Replace, false, None)
+        self.write_batch(&batch, OnDuplicate::Replace, false)
             .map(drop)
     }
 
@@ -157,7 +157,6 @@ impl Store {
             &ObservationBatch::from_observations(records),
             on_duplicate,
             true,
-            None,
         )
     }
 
@@ -181,17 +180,43 @@ impl Store {
         batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
     ) -> Result<usize> {
-        self.write_batch(batch, on_duplicate, true, None)
+        self.write_batch(batch, on_duplicate, true)
     }
 
-    /// [`Store::add_batch`], telling `progress` how far the checks and writes have got.
-    pub(crate) fn add_batch_with_progress(
+    /// An import's write, in one transaction: the indicators and sources a file's rows
+    /// need (an identical stored one is kept; a different one under the same code is a
+    /// validation error), then the rows as [`Store::add_batch`] adds them, telling
+    /// `progress` how far the checks and writes have got. Returns the rows written.
+    pub(crate) fn import_batch(
         &mut self,
+        indicators: &[Indicator],
+        sources: &[Source],
         batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
         progress: Option<&dyn Fn(Progress) -> bool>,
     ) -> Result<usize> {
-        self.write_batch(batch, on_duplicate, true, progress)
+        let tx = self.conn.transaction()?;
+        for source in sources {
+            insert_source(&tx, source)?;
+        }
+        for indicator in indicators {
+            insert_indicator(&tx, indicator)?;
+        }
+        let watch = Watch {
+            interrupt: self.interrupt.as_ref(),
+            progress,
+        };
+        let written = insert_batch(
+            &tx,
+            &self.countries,
+            &mut Lookups::default(),
+            batch,
+            on_duplicate,
+            watch,
+            true,
+        )?;
+        tx.commit()?;
+        Ok(written)
     }
 
     fn write_batch(
@@ -199,12 +224,11 @@ impl Store {
         batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
         numbered: bool,
-        progress: Option<&dyn Fn(Progress) -> bool>,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
         let watch = Watch {
             interrupt: self.interrupt.as_ref(),
-            progress,
+            progress: None,
         };
         let written = insert_batch(
             &tx,
