@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use bilateral::files::{Format, ImportOptions, Progress, Stage};
-use bilateral::{Error, Store};
+use bilateral::{Error, OnDuplicate, Store};
 
 const HEADER: &str = "indicator,origin,destination,period,value\n";
 
@@ -167,4 +167,28 @@ fn format_codes_name_formats_in_any_case() {
     assert_eq!(Format::from_code("CSV").unwrap(), Format::Csv);
     let error = Format::from_code("xlsx").unwrap_err();
     assert!(error.to_string().contains("format"), "{error}");
+}
+
+#[test]
+fn a_whole_store_imported_again_with_skip_adds_nothing_and_fails_on_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.json");
+    let mut demo = Store::demo().unwrap();
+    demo.export_json(&path).unwrap();
+    let error = demo.import_json(&path).unwrap_err();
+    assert!(matches!(error, Error::Duplicate { .. }), "{error}");
+
+    let skip = ImportOptions {
+        on_duplicate: OnDuplicate::Skip,
+        ..ImportOptions::default()
+    };
+    let loaded = demo.import_json_with(&path, &skip).unwrap();
+    assert_eq!((loaded.observations, loaded.events), (0, 0));
+    let summary = demo.import_file(&path, None, &skip).unwrap();
+    // The built-in dataset's 35 observations, read and all passed over.
+    assert_eq!(
+        (summary.read, summary.written, summary.skipped_rows()),
+        (35, 0, 35)
+    );
+    assert_eq!(demo.observation_count().unwrap(), 35);
 }

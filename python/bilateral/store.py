@@ -249,9 +249,18 @@ class Store:
         """
         return self._inner.export_json(path)
 
-    def import_json(self, path: str | PathLike[str]) -> dict[str, int]:
-        """Loads a file :meth:`export_json` wrote (the same as :meth:`load`): into an
-        empty store it gives the store exported. Returns how many of each it added.
+    def import_json(
+        self,
+        path: str | PathLike[str],
+        *,
+        on_duplicate: OnDuplicate = "error",
+        progress: ProgressArg = None,
+    ) -> dict[str, int]:
+        """Loads a file :meth:`export_json` wrote (the same as :meth:`load`) all or
+        nothing: into an empty store it gives the store exported. Returns how many of
+        each it added. `on_duplicate` says what to do with an observation already
+        stored (with "skip" or "replace", an event of the same date, pair, kind and
+        title is passed over too); `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.json"
@@ -259,7 +268,11 @@ class Store:
         >>> bilateral.Store().import_json(path)["claims"]
         10
         """
-        return self._inner.import_json(path)
+        callback, done = progress_bars(progress, "import")
+        try:
+            return self._inner.import_json(path, on_duplicate=on_duplicate, progress=callback)
+        finally:
+            done()
 
     def export_csv(
         self,

@@ -33,6 +33,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::builtin::Dataset;
 use crate::error::{Error, Result};
 use crate::store::{InterruptCheck, OnDuplicate, Store};
 
@@ -195,7 +196,8 @@ pub struct Skipped {
     pub reason: String,
     /// How many rows.
     pub rows: usize,
-    /// The file's line of the first of them.
+    /// The file's line of the first of them (0 where a file has no lines to name: the
+    /// observations of a dataset file).
     pub first_line: usize,
 }
 
@@ -280,12 +282,22 @@ impl Store {
         let mut summary = match format {
             Format::Csv => self.import_csv(path, options)?,
             Format::Json => {
-                let loaded = self.import_json(path)?;
-                ImportSummary {
-                    read: loaded.observations,
+                let dataset = Dataset::from_path(path)?;
+                let read = dataset.observations.len();
+                let loaded = self.load_with(&dataset, options.on_duplicate, options.progress)?;
+                let mut summary = ImportSummary {
+                    read,
                     written: loaded.observations,
                     ..ImportSummary::default()
+                };
+                if loaded.observations < read {
+                    summary.skipped.push(Skipped {
+                        reason: "already stored".to_owned(),
+                        rows: read - loaded.observations,
+                        first_line: 0,
+                    });
                 }
+                summary
             }
         };
         summary.format = Some(format.code());

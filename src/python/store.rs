@@ -340,13 +340,21 @@ impl PyStore {
     }
 
     /// Loads a file `export_json` wrote (any dataset file) all or nothing: counts of
-    /// what it added.
+    /// what it added. `on_duplicate` and `progress` as for `import_csv`.
+    #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]
     fn import_json<'py>(
         &self,
         py: Python<'py>,
         path: std::path::PathBuf,
+        on_duplicate: &str,
+        progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let summary = self.with(py, move |s| s.import_json(&path))?;
+        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        let progress = PyProgress::new(progress);
+        let result = self.with(py, |s| {
+            progress.run(chosen, |o| s.import_json_with(&path, o))
+        });
+        let summary = progress.raised().map_or(result, Err)?;
         summary_dict(py, summary)
     }
 

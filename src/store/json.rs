@@ -7,6 +7,7 @@ use std::path::Path;
 use super::Store;
 use crate::builtin::{population_source, Dataset, DatasetPopulation, DatasetTopic};
 use crate::error::{Error, Result};
+use crate::files::ImportOptions;
 use crate::model::{NewClaim, NewEvent, NewObservation};
 use crate::store::{LoadSummary, ObservationFilter};
 
@@ -152,7 +153,20 @@ impl Store {
     /// the same as [`Store::load_file`], all or nothing. What the store already holds
     /// identically (the built-in topics, a shared source) is not counted as added.
     pub fn import_json(&mut self, path: impl AsRef<Path>) -> Result<LoadSummary> {
-        self.load_file(path)
+        self.import_json_with(path, &ImportOptions::default())
+    }
+
+    /// [`Store::import_json`] with `options`: `on_duplicate` says what to do with an
+    /// observation already stored (skipping or replacing, an event of the same date,
+    /// pair, kind and title is passed over), and `progress` is told how far the
+    /// observations' checks and writes have got.
+    pub fn import_json_with(
+        &mut self,
+        path: impl AsRef<Path>,
+        options: &ImportOptions,
+    ) -> Result<LoadSummary> {
+        let dataset = Dataset::from_path(path)?;
+        self.load_with(&dataset, options.on_duplicate, options.progress)
     }
 
     /// The population figures whose source is not `builtin_source` (set by hand), by

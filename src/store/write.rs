@@ -10,7 +10,7 @@ use super::ingest::insert_batch;
 use super::insert::{insert_event, insert_indicator, insert_source, insert_topic, Lookups};
 use super::Store;
 use crate::builtin::Dataset;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::files::{Progress, Watch};
 use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Source, Topic};
 
@@ -267,6 +267,19 @@ impl Store {
     /// an error names the record's index within its list. Sources come first, then
     /// topics, indicators, observations, events, claims and populations.
     pub fn load(&mut self, dataset: &Dataset) -> Result<LoadSummary> {
+        self.load_with(dataset, OnDuplicate::Error, None)
+    }
+
+    /// [`Store::load`], with `on_duplicate` saying what to do with an observation
+    /// already stored (with [`OnDuplicate::Skip`] or [`OnDuplicate::Replace`], an event
+    /// of the same date, pair, kind and title is passed over too), and `progress` told
+    /// how far the observations' checks and writes have got.
+    pub(crate) fn load_with(
+        &mut self,
+        dataset: &Dataset,
+        on_duplicate: OnDuplicate,
+        progress: Option<&dyn Fn(Progress) -> bool>,
+    ) -> Result<LoadSummary> {
         let tx = self.conn.transaction()?;
         let mut summary = LoadSummary::default();
         let mut lookups = Lookups::default();
@@ -287,16 +300,19 @@ impl Store {
             &self.countries,
             &mut lookups,
             &ObservationBatch::from_observations(&dataset.observations),
-            OnDuplicate::Error,
+            on_duplicate,
             Watch {
                 interrupt: self.interrupt.as_ref(),
-                progress: None,
+                progress,
             },
             true,
         )?;
         for (i, event) in dataset.events.iter().enumerate() {
-            insert_event(&tx, &self.countries, &mut lookups, event).map_err(|e| e.at_record(i))?;
-            summary.events += 1;
+            match insert_event(&tx, &self.countries, &mut lookups, event) {
+                Ok(()) => summary.events += 1,
+                Err(Error::Duplicate { .. }) if on_duplicate != OnDuplicate::Error => {}
+                Err(e) => return Err(e.at_record(i)),
+            }
         }
         for (i, claim) in dataset.claims.iter().enumerate() {
             let added = insert_claim(&tx, &self.countries, &mut lookups, claim)

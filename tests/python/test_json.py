@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import bilateral
+import pytest
 from bilateral.__main__ import main
 
 DEMO = "azerbaijan-kazakhstan-2025"
@@ -41,3 +42,15 @@ def test_the_command_line_exports_a_whole_store_to_json_and_imports_it(tmp_path:
     with bilateral.Store(target_db) as store:
         assert len(store.observations()) == 35
         assert len(store.claims()) == 10
+
+
+def test_a_store_imported_again_with_skip_adds_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "demo.json"
+    demo = bilateral.demo()
+    demo.export_json(path)
+    with pytest.raises(bilateral.DuplicateError):
+        demo.import_json(path)
+    added = demo.import_json(path, on_duplicate="skip")
+    assert (added["observations"], added["events"]) == (0, 0)
+    # The built-in dataset's 35 observations, still once each.
+    assert len(demo.observations()) == 35
