@@ -7,10 +7,11 @@ use std::fmt;
 /// Input problems are [`Error::Validation`] (the field, the record and the offending text),
 /// a missing series or name is [`Error::NotFound`], a repeated observation is
 /// [`Error::Duplicate`], a database written by a newer version of the library is
-/// [`Error::Schema`], a call on a closed store [`Error::Closed`], and a call its
-/// interrupt check stopped [`Error::Interrupted`]. The Python layer maps these onto
-/// `ValidationError`, `DuplicateError`, `NotFoundError`, `SchemaError`, `ClosedError`
-/// and `KeyboardInterrupt` in one place (`src/python/errors.rs`).
+/// [`Error::Schema`], a call on a closed store [`Error::Closed`], a call its
+/// interrupt check stopped [`Error::Interrupted`], and one that waited too long for
+/// another writer [`Error::Busy`]. The Python layer maps these onto
+/// `ValidationError`, `DuplicateError`, `NotFoundError`, `SchemaError`, `ClosedError`,
+/// `KeyboardInterrupt` and `BusyError` in one place (`src/python/errors.rs`).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -77,6 +78,11 @@ pub enum Error {
     /// it finished; it changed nothing.
     #[error("interrupted")]
     Interrupted,
+    /// Another connection held the store's write lock for longer than
+    /// [`BUSY_TIMEOUT`](crate::store::BUSY_TIMEOUT): the call waited in the queue of
+    /// writers, gave up, and changed nothing. Trying again later is safe.
+    #[error("the store is busy: another connection kept it locked for over {} s; nothing was written", crate::store::BUSY_TIMEOUT.as_secs())]
+    Busy,
     /// An error from SQLite that no other variant explains.
     #[error("sqlite: {0}")]
     Sqlite(rusqlite::Error),
@@ -87,6 +93,9 @@ impl From<rusqlite::Error> for Error {
         // SQLite stops a statement when the store's interrupt check asks it to.
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::OperationInterrupted) => Error::Interrupted,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Error::Busy
+            }
             _ => Error::Sqlite(error),
         }
     }

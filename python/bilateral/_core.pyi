@@ -14,6 +14,7 @@ import pandas as pd
 
 __all__ = [
     "BilateralError",
+    "BusyError",
     "Chart",
     "ClosedError",
     "DuplicateError",
@@ -65,6 +66,10 @@ class SchemaError(BilateralError):
 
 class ClosedError(SchemaError):
     """The store was closed: it takes no more calls."""
+
+class BusyError(BilateralError):
+    """Another connection kept the store locked for too long (30 s); nothing was
+    written, and trying again is safe."""
 
 # A period as text (`2024-Q1`, `2024Q1`, `Jan–Aug 2025` …), a year (an int, or a float
 # without a fraction), or a pandas Period, date, timestamp or NumPy datetime64.

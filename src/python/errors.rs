@@ -21,6 +21,7 @@ struct Exceptions {
     not_found: Py<PyType>,
     schema: Py<PyType>,
     closed: Py<PyType>,
+    busy: Py<PyType>,
 }
 
 static EXCEPTIONS: PyOnceLock<Exceptions> = PyOnceLock::new();
@@ -71,7 +72,13 @@ fn exceptions(py: Python<'_>) -> PyResult<&'static Exceptions> {
             vec![schema.bind(py).clone().into_any()],
             "The store was closed: it takes no more calls.",
         )?;
+        let busy = make(
+            "BusyError",
+            vec![base.bind(py).clone().into_any()],
+            "Another connection kept the store locked for too long (30 s); nothing was written, and trying again is safe.",
+        )?;
         Ok(Exceptions {
+            busy,
             base,
             validation,
             duplicate,
@@ -92,6 +99,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("NotFoundError", types.not_found.bind(py))?;
     m.add("SchemaError", types.schema.bind(py))?;
     m.add("ClosedError", types.closed.bind(py))?;
+    m.add("BusyError", types.busy.bind(py))?;
     Ok(())
 }
 
@@ -159,6 +167,7 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
             ),
             Error::Closed => (&types.closed, vec![]),
             Error::Schema(_) => (&types.schema, vec![]),
+            Error::Busy => (&types.busy, vec![]),
             // Serialization, BuiltinData (defects) and Sqlite: the base class.
             _ => (&types.base, vec![]),
         };

@@ -7,7 +7,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use super::countries::Countries;
 use super::insert::{optional_text, Lookups};
 use super::sql::period_between;
-use super::Store;
+use super::{write_transaction, Store};
 use crate::error::{Error, Result};
 use crate::model::{
     allowed_by, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference, Relation,
@@ -277,7 +277,7 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn add_claim(&mut self, claim: &NewClaim) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let added = insert_claim(&tx, &self.countries, &mut Lookups::default(), claim)?;
         tx.commit()?;
         Ok(added)

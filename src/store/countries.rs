@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::insert::Lookups;
-use super::Store;
+use super::{write_transaction, Store};
 use crate::builtin;
 use crate::error::{Error, Result};
 use crate::model::Country;
@@ -167,7 +167,7 @@ impl Store {
         value: f64,
         source: Option<&str>,
     ) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         insert_population(
             &tx,
             &self.countries,

@@ -23,7 +23,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::Connection;
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags};
 
 pub use read::ObservationFilter;
 pub use schema::SCHEMA_VERSION;
@@ -62,6 +63,32 @@ impl fmt::Debug for Store {
     }
 }
 
+/// How long a call waits for another connection's write to end before it fails with
+/// [`Error::Busy`]: writers queue rather than fail at once.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Opens the file at `path` as a plain file name (no URI).
+fn open_file(path: &Path) -> Result<Connection> {
+    // The bundled SQLite reads any name starting with `file:` as a URI, whatever the open
+    // flags say (it is built with SQLITE_USE_URI); an absolute path never starts so.
+    let path = std::path::absolute(path).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Ok(Connection::open_with_flags(&path, flags)?)
+}
+
+/// A transaction for a write call: it takes the write lock at once (`BEGIN IMMEDIATE`),
+/// waiting in line behind other writers for up to [`BUSY_TIMEOUT`]. A deferred one
+/// would take it only at its first write, and when another writer got there first, fail
+/// at once without waiting (SQLite cannot wait there without risking a deadlock).
+pub(crate) fn write_transaction(conn: &mut Connection) -> Result<rusqlite::Transaction<'_>> {
+    Ok(conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+}
+
 /// A check that says whether a long call should stop: see [`Store::set_interrupt_check`].
 pub type InterruptCheck = Arc<dyn Fn() -> bool + Send + Sync>;
 
@@ -73,8 +100,15 @@ impl Store {
     /// Opens the store in the file at `path`: creates it with the schema if new,
     /// migrates it if an older version of the library wrote it, and refuses a file
     /// written by a newer version ([`Error::Schema`]).
+    ///
+    /// `path` is a file name, never an SQLite URI: `file:x.db?mode=memory` names a
+    /// file of that name. The file is put in write-ahead-log mode, so that readers
+    /// never block the writer; where the file system cannot do that (WAL needs shared
+    /// memory, which network file systems may lack), SQLite keeps its rollback
+    /// journal and writers still queue. Another process's write makes a call wait
+    /// (up to [`BUSY_TIMEOUT`]) rather than fail.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        Store::init(Connection::open(path)?, SCHEMA_VERSION)
+        Store::init(open_file(path.as_ref())?, SCHEMA_VERSION)
     }
 
     /// A new store in memory, gone when dropped.
@@ -93,12 +127,25 @@ impl Store {
     /// migrations from older versions.
     #[doc(hidden)]
     pub fn create_with_schema_version(path: impl AsRef<Path>, version: u32) -> Result<()> {
-        Store::init(Connection::open(path)?, version).map(drop)
+        Store::init(open_file(path.as_ref())?, version).map(drop)
     }
 
     fn init(mut conn: Connection, version: u32) -> Result<Store> {
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Defensive mode refuses writes that could corrupt the file (writable_schema,
+        // direct page writes); an untrusted schema may not call functions with side
+        // effects from views or triggers; and the store's own schema has no trigger, so
+        // none a file brings runs on the library's writes.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
         schema::migrate(&mut conn, version)?;
+        // Only once the file is known to be a store, so that a foreign file is left as
+        // it was. Answers the mode now in force: "wal", "memory" in memory, or the
+        // rollback journal's where the file system cannot do WAL; writes stay atomic and
+        // queue either way.
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
         conn.pragma_update(None, "foreign_keys", true)?;
         let countries = Countries::load(&conn)?;
         Ok(Store {

@@ -35,7 +35,7 @@ fn schema_steps() -> Vec<(u32, &'static str)> {
     steps
 }
 
-fn not_a_store(e: rusqlite::Error) -> Error {
+pub(super) fn not_a_store(e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => {
             Error::Schema("the file is not a SQLite database, so not a bilateral store".to_owned())
@@ -45,7 +45,18 @@ fn not_a_store(e: rusqlite::Error) -> Error {
 }
 
 pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
-    let version: u32 = conn
+    // A step that rebuilds a table (versions 4 and 5) drops a table others refer to, which
+    // SQLite allows only with foreign keys off (its documented procedure); they are
+    // checked as a whole before the commit instead, and the caller turns them on. The
+    // pragma is a no-op inside a transaction, so it comes first.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    // The version is read under the write lock: two processes opening one new (or old)
+    // file at once would otherwise both see it unmigrated, and the second would run the
+    // steps again on what the first made. The second waits, then finds it done.
+    let tx = conn
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(not_a_store)?;
+    let version: u32 = tx
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(not_a_store)?;
     if version > SCHEMA_VERSION {
@@ -57,17 +68,12 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     if version >= target {
         return Ok(());
     }
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
     if version == 0 && tables > 0 {
         return Err(Error::Schema(
             "the file is a SQLite database with other tables, not a bilateral store".to_owned(),
         ));
     }
-    // A step that rebuilds a table (versions 4 and 5) drops a table others refer to, which
-    // SQLite allows only with foreign keys off (its documented procedure); they are
-    // checked as a whole before the commit instead, and the caller turns them on.
-    conn.pragma_update(None, "foreign_keys", false)?;
-    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     for (step, sql) in schema_steps() {
         if step > version && step <= target {
             tx.execute_batch(sql)?;

@@ -8,7 +8,7 @@ use super::claims::insert_claim;
 use super::countries::insert_population;
 use super::ingest::insert_batch;
 use super::insert::{insert_event, insert_indicator, insert_source, insert_topic, Lookups};
-use super::Store;
+use super::{write_transaction, Store};
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
 use crate::files::{Progress, Watch};
@@ -70,7 +70,7 @@ impl Store {
     /// Adds an indicator. Adding one identical to a stored indicator does nothing;
     /// a different definition under a stored code is a validation error.
     pub fn add_indicator(&mut self, indicator: &Indicator) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let added = insert_indicator(&tx, indicator)?;
         tx.commit()?;
         Ok(added)
@@ -95,7 +95,7 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn add_topic(&mut self, topic: &Topic, title: &str) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let (_, added) = insert_topic(&tx, topic, Some(title))?;
         tx.commit()?;
         Ok(added)
@@ -104,7 +104,7 @@ impl Store {
     /// Adds a source. Adding one identical to a stored source does nothing; a
     /// different source under a stored id is a validation error.
     pub fn add_source(&mut self, source: &Source) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let added = insert_source(&tx, source)?;
         tx.commit()?;
         Ok(added)
@@ -195,7 +195,7 @@ impl Store {
         on_duplicate: OnDuplicate,
         progress: Option<&dyn Fn(Progress) -> bool>,
     ) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         for source in sources {
             insert_source(&tx, source)?;
         }
@@ -225,7 +225,7 @@ impl Store {
         on_duplicate: OnDuplicate,
         numbered: bool,
     ) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let watch = Watch {
             interrupt: self.interrupt.as_ref(),
             progress: None,
@@ -245,7 +245,7 @@ impl Store {
 
     /// Adds a dated event between two countries.
     pub fn add_event(&mut self, event: &NewEvent) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         insert_event(&tx, &self.countries, &mut Lookups::default(), event)?;
         tx.commit()?;
         Ok(())
@@ -280,7 +280,7 @@ impl Store {
         on_duplicate: OnDuplicate,
         progress: Option<&dyn Fn(Progress) -> bool>,
     ) -> Result<LoadSummary> {
-        let tx = self.conn.transaction()?;
+        let tx = write_transaction(&mut self.conn)?;
         let mut summary = LoadSummary::default();
         let mut lookups = Lookups::default();
         for (i, source) in dataset.sources.iter().enumerate() {
