@@ -5,7 +5,7 @@
                      [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
-    bilateral import FILE --db FILE [--format csv|json]   (format guessed when not given)
+    bilateral import FILE --db FILE [--format csv|json|comtrade]   (guessed when not given)
     bilateral export --db FILE [--format csv|json] OUT
     bilateral datasets
     bilateral --version
@@ -171,7 +171,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 # The formats of `import` and `export`, and those planned (a usage error for now).
-FILE_FORMATS = ("csv", "json")
+FILE_FORMATS = ("csv", "json", "comtrade")
+# Formats only read (a usage error for `export`).
+IMPORT_ONLY_FORMATS = ("comtrade",)
 PLANNED_FORMATS = ("parquet", "xlsx", "sdmx")
 
 
@@ -213,6 +215,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     file_format = _file_format(args.output, args.format)
+    if file_format in IMPORT_ONLY_FORMATS:
+        raise _Usage(f"the {file_format} format is read, not written: export csv or json")
     with _open(args.db, None) as store:
         if file_format == "json":
             what = _counts(store.export_json(args.output))

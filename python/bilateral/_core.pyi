@@ -115,6 +115,13 @@ class Store:
         on_duplicate: _OnDuplicate = "error",
         progress: Callable[[str, int, int], object] | None = None,
     ) -> dict[str, Any]: ...
+    def import_comtrade_csv(
+        self,
+        path: str | PathLike[str],
+        *,
+        on_duplicate: _OnDuplicate = "error",
+        progress: Callable[[str, int, int], object] | None = None,
+    ) -> dict[str, Any]: ...
     def import_file(
         self,
         path: str | PathLike[str],

@@ -328,6 +328,42 @@ class Store:
             done()
         return ImportResult.from_dict(summary)
 
+    def import_comtrade_csv(
+        self,
+        path: str | PathLike[str],
+        *,
+        on_duplicate: OnDuplicate = "error",
+        progress: ProgressArg = None,
+    ) -> ImportResult:
+        """Adds the trade figures of a UN Comtrade CSV file (the Comtrade Plus API, its
+        download, an unzipped bulk file, or the classic layout) all or nothing. Exports
+        (flow X) go from the reporter to the partner, imports (M) from the partner to
+        the reporter; re-exports and re-imports to ``re_exports`` and ``re_imports``;
+        ``primaryValue`` in USD, ``netWgt`` in tonnes to the ``*_volume`` indicators;
+        ``cmdCode`` is the product (``TOTAL`` is ``total``). The partner World, areas
+        that are not countries and breakdowns by mode of transport, customs procedure or
+        second partner are skipped, counted by reason in the result. Errors and
+        `on_duplicate`, `progress` as for :meth:`import_csv`.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "TradeData.csv"
+        >>> _ = path.write_text("period,reporterISO,flowCode,partnerCode,partnerISO,"
+        ...                     "cmdCode,netWgt,primaryValue\\n"
+        ...                     "2024,KAZ,X,31,AZE,0101,2500,1200000\\n"
+        ...                     "2024,KAZ,X,0,W00,0101,9000,5000000\\n")
+        >>> result = bilateral.Store().import_comtrade_csv(path)
+        >>> result.read, result.written, [s.reason for s in result.skipped]
+        (2, 2, ['partner World is an aggregate'])
+        """
+        callback, done = progress_bars(progress, "import")
+        try:
+            summary = self._inner.import_comtrade_csv(
+                path, on_duplicate=on_duplicate, progress=callback
+            )
+        finally:
+            done()
+        return ImportResult.from_dict(summary)
+
     def import_file(
         self,
         path: str | PathLike[str],
@@ -336,10 +372,10 @@ class Store:
         on_duplicate: OnDuplicate = "error",
         progress: ProgressArg = None,
     ) -> ImportResult:
-        """Imports a file all or nothing: in `format` ("csv" or "json"), or, when
-        `format` is ``None``, in the format its beginning shows (a JSON object, or a
-        CSV header with the library's own columns). `on_duplicate` and `progress` as
-        for :meth:`import_csv`.
+        """Imports a file all or nothing: in `format` ("csv", "json" or "comtrade"),
+        or, when `format` is ``None``, in the format its beginning shows (a JSON object,
+        or a CSV header with the library's own columns or UN Comtrade's). `on_duplicate`
+        and `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"

@@ -1,5 +1,6 @@
-//! Files in and out of a store: the library's own CSV ([`csv`]) and the whole store as
-//! a dataset file ([`Store::export_json`], [`Store::import_json`]).
+//! Files in and out of a store: the library's own CSV ([`csv`]), UN Comtrade's CSV
+//! ([`comtrade`]) and the whole store as a dataset file ([`Store::export_json`],
+//! [`Store::import_json`]).
 //!
 //! Every import is one transaction: all of a file's rows or none. An import reads the
 //! file into rows first (a bad cell is an error naming the file's line as its record
@@ -25,6 +26,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod comtrade;
 pub mod csv;
 
 use std::fmt;
@@ -45,17 +47,20 @@ pub enum Format {
     Csv,
     /// A dataset file: the whole store as JSON ([`Store::export_json`]).
     Json,
+    /// UN Comtrade's CSV of trade by partner and product ([`comtrade`]).
+    Comtrade,
 }
 
 impl Format {
     /// Every format, in the order [`Format::guess`] tries them.
-    pub const ALL: [Format; 2] = [Format::Json, Format::Csv];
+    pub const ALL: [Format; 3] = [Format::Json, Format::Comtrade, Format::Csv];
 
-    /// The code the command line and Python take: `csv` or `json`.
+    /// The code the command line and Python take: `csv`, `json` or `comtrade`.
     pub fn code(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Comtrade => "comtrade",
         }
     }
 
@@ -87,6 +92,11 @@ impl Format {
             .map(|n| n.trim().trim_matches('"'))
             .collect();
         let has = |name: &str| names.contains(&name);
+        if comtrade::REQUIRED_COLUMNS.iter().all(|n| has(n))
+            || comtrade::LEGACY_REQUIRED_COLUMNS.iter().all(|n| has(n))
+        {
+            return Some(Format::Comtrade);
+        }
         if csv::REQUIRED_COLUMNS.iter().all(|n| has(n)) {
             return Some(Format::Csv);
         }
@@ -281,6 +291,7 @@ impl Store {
         };
         let mut summary = match format {
             Format::Csv => self.import_csv(path, options)?,
+            Format::Comtrade => self.import_comtrade_csv(path, options)?,
             Format::Json => {
                 let dataset = Dataset::from_path(path)?;
                 let read = dataset.observations.len();

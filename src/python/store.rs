@@ -399,6 +399,24 @@ impl PyStore {
         import_summary_dict(py, &summary)
     }
 
+    /// Adds the trade figures of a UN Comtrade CSV file all or nothing, as `import_csv`.
+    #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]
+    fn import_comtrade_csv<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+        on_duplicate: &str,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        let progress = PyProgress::new(progress);
+        let result = self.with(py, |s| {
+            progress.run(chosen, |o| s.import_comtrade_csv(&path, o))
+        });
+        let summary = progress.raised().map_or(result, Err)?;
+        import_summary_dict(py, &summary)
+    }
+
     /// Imports the file at `path` in `format` (`None`: guessed from its beginning) all
     /// or nothing, as `import_csv`.
     #[pyo3(signature = (path, format=None, *, on_duplicate="error", progress=None))]
