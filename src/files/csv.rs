@@ -337,7 +337,7 @@ fn check_day(
 /// A CSV the reader could not read: a row with more or fewer cells than the header, or
 /// text that is not UTF-8, is a validation error naming the line; a failed read an
 /// [`Error::Io`].
-fn csv_error(error: ::csv::Error, path: &Path) -> Error {
+pub(crate) fn csv_error(error: ::csv::Error, path: &Path) -> Error {
     let line = error.position().map(|p| p.line() as usize);
     let error = match error.into_kind() {
         ::csv::ErrorKind::Io(source) => return io_error(path, source),

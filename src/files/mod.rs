@@ -1,5 +1,7 @@
-//! Files in and out of a store: the library's own CSV ([`csv`]) and the whole store as
-//! a dataset file ([`Store::export_json`], [`Store::import_json`]).
+//! Files in and out of a store: the library's own CSV ([`csv`]), the whole store as
+//! a dataset file ([`Store::export_json`], [`Store::import_json`]), and:
+//!
+//! - SDMX-CSV data messages of the IMF, OECD, Eurostat and the ECB ([`sdmx`]).
 //!
 //! Every import is one transaction: all of a file's rows or none. An import reads the
 //! file into rows first (a bad cell is an error naming the file's line as its record
@@ -26,6 +28,7 @@
 //! ```
 
 pub mod csv;
+pub mod sdmx;
 
 use std::fmt;
 use std::io::Read;
@@ -44,17 +47,20 @@ pub enum Format {
     Csv,
     /// A dataset file: the whole store as JSON ([`Store::export_json`]).
     Json,
+    /// An SDMX-CSV data message, version 1 or 2 ([`sdmx`]).
+    Sdmx,
 }
 
 impl Format {
     /// Every format, in the order [`Format::guess`] tries them.
-    pub const ALL: [Format; 2] = [Format::Json, Format::Csv];
+    pub const ALL: [Format; 3] = [Format::Json, Format::Sdmx, Format::Csv];
 
-    /// The code the command line and Python take: `csv` or `json`.
+    /// The code the command line and Python take: `csv`, `json`, `sdmx`.
     pub fn code(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Sdmx => "sdmx",
         }
     }
 
@@ -86,6 +92,11 @@ impl Format {
             .map(|n| n.trim().trim_matches('"'))
             .collect();
         let has = |name: &str| names.contains(&name);
+        // SDMX-CSV: DATAFLOW (version 1) or STRUCTURE, STRUCTURE[;] (version 2) first.
+        let first = names.first().map(|n| n.to_ascii_uppercase()).unwrap_or_default();
+        if first == "DATAFLOW" || first.starts_with("STRUCTURE") {
+            return Some(Format::Sdmx);
+        }
         if csv::REQUIRED_COLUMNS.iter().all(|n| has(n)) {
             return Some(Format::Csv);
         }
@@ -279,6 +290,7 @@ impl Store {
         };
         let mut summary = match format {
             Format::Csv => self.import_csv(path, options)?,
+            Format::Sdmx => self.import_sdmx_csv(path, &sdmx::SdmxMapping::imf(), options)?,
             Format::Json => {
                 let loaded = self.import_json(path)?;
                 ImportSummary {
