@@ -93,7 +93,10 @@ impl Format {
             .collect();
         let has = |name: &str| names.contains(&name);
         // SDMX-CSV: DATAFLOW (version 1) or STRUCTURE, STRUCTURE[;] (version 2) first.
-        let first = names.first().map(|n| n.to_ascii_uppercase()).unwrap_or_default();
+        let first = names
+            .first()
+            .map(|n| n.to_ascii_uppercase())
+            .unwrap_or_default();
         if first == "DATAFLOW" || first.starts_with("STRUCTURE") {
             return Some(Format::Sdmx);
         }

@@ -133,10 +133,11 @@ impl SdmxMapping {
     /// The IMF's trade indicators: exports FOB to `exports` (the reporter is the
     /// origin), imports CIF to `imports` (the reporter is the destination).
     pub fn imf() -> SdmxMapping {
-        IMF_TRADE.into_iter().fold(
-            SdmxMapping::empty(),
-            |mapping, (code, indicator, side)| mapping.with(code, indicator, Some(side)),
-        )
+        IMF_TRADE
+            .into_iter()
+            .fold(SdmxMapping::empty(), |mapping, (code, indicator, side)| {
+                mapping.with(code, indicator, Some(side))
+            })
     }
 
     /// No entry: every code is taken as the indicator's code.
@@ -532,7 +533,11 @@ impl<'a> SdmxRows<'a> {
             }
             _ => {
                 return Err(Error::invalid(
-                    &header.action.as_ref().expect("a value comes from a column").name,
+                    &header
+                        .action
+                        .as_ref()
+                        .expect("a value comes from a column")
+                        .name,
                     optional(&header.action),
                     "is not an SDMX action: I (information), A (append), R (replace) or D \
                      (delete)",
@@ -568,7 +573,11 @@ impl<'a> SdmxRows<'a> {
         }
         if MISSING_STATUSES.contains(&status.as_str()) {
             return Err(Error::invalid(
-                &header.status.as_ref().expect("a status comes from a column").name,
+                &header
+                    .status
+                    .as_ref()
+                    .expect("a status comes from a column")
+                    .name,
                 optional(&header.status),
                 format!(
                     "says the value is missing ({}), but {} is {value_text}",
@@ -651,9 +660,8 @@ impl<'a> SdmxRows<'a> {
             None => 0,
         };
         if let Some(column) = &header.unit {
-            power += unit_power(code_of(cell(column)), &indicator).map_err(|reason| {
-                Error::invalid(&column.name, cell(column), reason)
-            })?;
+            power += unit_power(code_of(cell(column)), &indicator)
+                .map_err(|reason| Error::invalid(&column.name, cell(column), reason))?;
         }
         let value = self.number(header, value_text, power)?;
 
@@ -778,8 +786,8 @@ impl<'a> SdmxRows<'a> {
         if let Some(found) = self.periods.get(text) {
             return Ok(found.clone());
         }
-        let (period, form) = sdmx_period(text)
-            .map_err(|reason| Error::invalid(&header.time.name, text, reason))?;
+        let (period, form) =
+            sdmx_period(text).map_err(|reason| Error::invalid(&header.time.name, text, reason))?;
         let found = (period.to_string(), form);
         self.periods.insert(text.to_owned(), found.clone());
         Ok(found)
@@ -868,7 +876,11 @@ fn is_aggregate(code: &str) -> bool {
     let imf_group = code.len() == 4
         && code.starts_with('G')
         && code.bytes().skip(1).all(|b| b.is_ascii_digit());
-    imf_group || matches!(code, "W00" | "W0" | "W1" | "W2" | "WLD" | "WXD" | "_T" | "_Z" | "_X")
+    imf_group
+        || matches!(
+            code,
+            "W00" | "W0" | "W1" | "W2" | "WLD" | "WXD" | "_T" | "_Z" | "_X"
+        )
 }
 
 /// The statuses of SDMX's `CL_OBS_STATUS` that say there is no value.
@@ -959,10 +971,7 @@ fn sdmx_period(text: &str) -> Result<(Period, Option<char>), String> {
     if start.year() < 1000 || end.year() > 9999 {
         return Err("is outside the years 1000 to 9999".to_owned());
     }
-    Ok((
-        Period::new(start, end).map_err(|e| e.to_string())?,
-        form,
-    ))
+    Ok((Period::new(start, end).map_err(|e| e.to_string())?, form))
 }
 
 /// One SDMX period that is not a range: its first and last day and its form's letter.
@@ -992,8 +1001,8 @@ fn single_period(text: &str) -> Result<(Date, Date, char), String> {
     let months = |first: u32, count: u32, form: char| -> Result<(Date, Date, char), String> {
         let start = Date::from_calendar_date(year, month(first)?, 1).map_err(|e| e.to_string())?;
         let last = month(first + count - 1)?;
-        let end = Date::from_calendar_date(year, last, last.length(year))
-            .map_err(|e| e.to_string())?;
+        let end =
+            Date::from_calendar_date(year, last, last.length(year)).map_err(|e| e.to_string())?;
         Ok((start, end, form))
     };
     if rest.is_empty() {
@@ -1010,7 +1019,9 @@ fn single_period(text: &str) -> Result<(Date, Date, char), String> {
         if (low..=high).contains(&value) {
             Ok(value)
         } else {
-            Err(format!("{letter}{number} is not a {what} ({low} to {high})"))
+            Err(format!(
+                "{letter}{number} is not a {what} ({low} to {high})"
+            ))
         }
     };
     match letter {
@@ -1171,7 +1182,10 @@ mod tests {
     #[test]
     fn the_delimiter_follows_the_first_name() {
         assert_eq!(delimiter_of("DATAFLOW,REF_AREA").unwrap(), b',');
-        assert_eq!(delimiter_of("\u{feff}STRUCTURE;STRUCTURE_ID").unwrap(), b';');
+        assert_eq!(
+            delimiter_of("\u{feff}STRUCTURE;STRUCTURE_ID").unwrap(),
+            b';'
+        );
         assert_eq!(delimiter_of("STRUCTURE[;],STRUCTURE_ID").unwrap(), b',');
         assert_eq!(delimiter_of("STRUCTURE[|];STRUCTURE_ID").unwrap(), b';');
         assert!(delimiter_of("indicator,origin").is_err());
