@@ -5,7 +5,7 @@
                      [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
-    bilateral import FILE --db FILE [--format csv|json]   (format guessed when not given)
+    bilateral import FILE --db FILE [--format csv|json|sdmx]   (format guessed when not given)
     bilateral export --db FILE [--format csv|json] OUT
     bilateral datasets
     bilateral --version
@@ -171,8 +171,8 @@ def _report(args: argparse.Namespace) -> int:
 
 
 # The formats of `import` and `export`, and those planned (a usage error for now).
-FILE_FORMATS = ("csv", "json")
-PLANNED_FORMATS = ("parquet", "xlsx", "sdmx")
+FILE_FORMATS = ("csv", "json", "sdmx")
+PLANNED_FORMATS = ("parquet", "xlsx")
 
 
 def _file_format(path: str, given: str | None) -> str:
@@ -213,6 +213,8 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     file_format = _file_format(args.output, args.format)
+    if file_format == "sdmx":
+        raise _Usage("sdmx is read by import only; export writes csv or json")
     with _open(args.db, None) as store:
         if file_format == "json":
             what = _counts(store.export_json(args.output))
