@@ -340,8 +340,8 @@ class Store:
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "dots.csv"
         >>> _ = path.write_text(
-        ...     "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\n"
-        ...     "IMF:DOT(1.0),KZ,TMG_CIF_USD,AZ,2024,123.4,6\n")
+        ...     "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\\n"
+        ...     "IMF:DOT(1.0),KZ,TMG_CIF_USD,AZ,2024,123.4,6\\n")
         >>> bilateral.Store().import_sdmx_csv(path)
         <ImportResult: read 1 rows (sdmx), wrote 1>
         """
@@ -367,8 +367,8 @@ class Store:
     ) -> ImportResult:
         """Imports a file all or nothing: in `format` ("csv", "json" or "sdmx"), or,
         when `format` is ``None``, in the format its beginning shows (a JSON object, an
-        SDMX-CSV header, or a CSV header with the library's own columns). `on_duplicate` and `progress` as
-        for :meth:`import_csv`.
+        SDMX-CSV header, or a CSV header with the library's own columns).
+        `on_duplicate` and `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"

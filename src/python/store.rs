@@ -404,8 +404,8 @@ impl PyStore {
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
-        let mapping = crate::files::sdmx::SdmxMapping::from_texts(&mapping.unwrap_or_default())
-            .py(py)?;
+        let mapping =
+            crate::files::sdmx::SdmxMapping::from_texts(&mapping.unwrap_or_default()).py(py)?;
         let progress = PyProgress::new(progress);
         let result = self.with(py, |s| {
             progress.run(chosen, |o| s.import_sdmx_csv(&path, &mapping, o))

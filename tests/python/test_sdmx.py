@@ -84,9 +84,7 @@ def test_the_command_line_imports_sdmx_with_and_without_format(
             assert len(store.observations()) == 2
 
 
-def test_sdmx_is_not_an_export_format(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_sdmx_is_not_an_export_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "a.db"
     assert main(["export", "--db", str(db), "--format", "sdmx", str(tmp_path / "out")]) == 2
     assert "import only" in capsys.readouterr().err
