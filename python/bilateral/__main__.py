@@ -5,7 +5,7 @@
                      [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
-    bilateral import FILE --db FILE [--format csv|json|comtrade]   (guessed when not given)
+    bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade]   (guessed when not given)
     bilateral export --db FILE [--format csv|json] OUT
     bilateral datasets
     bilateral --version
@@ -171,10 +171,10 @@ def _report(args: argparse.Namespace) -> int:
 
 
 # The formats of `import` and `export`, and those planned (a usage error for now).
-FILE_FORMATS = ("csv", "json", "comtrade")
+FILE_FORMATS = ("csv", "json", "sdmx", "comtrade")
 # Formats only read (a usage error for `export`).
-IMPORT_ONLY_FORMATS = ("comtrade",)
-PLANNED_FORMATS = ("parquet", "xlsx", "sdmx")
+IMPORT_ONLY_FORMATS = ("sdmx", "comtrade")
+PLANNED_FORMATS = ("parquet", "xlsx")
 
 
 def _file_format(path: str, given: str | None) -> str:

@@ -328,6 +328,48 @@ class Store:
             done()
         return ImportResult.from_dict(summary)
 
+    def import_sdmx_csv(
+        self,
+        path: str | PathLike[str],
+        mapping: Mapping[str, str] | None = None,
+        *,
+        on_duplicate: OnDuplicate = "error",
+        progress: ProgressArg = None,
+    ) -> ImportResult:
+        """Adds the observations of an SDMX-CSV data message (version 1, first column
+        DATAFLOW, or version 2, STRUCTURE and STRUCTURE_ID, as the IMF, OECD, Eurostat
+        and the ECB publish them) all or nothing. REF_AREA and COUNTERPART_AREA become
+        origin and destination as the indicator says: for exports the reporter is the
+        origin, for imports the destination. `mapping` maps SDMX INDICATOR codes to the
+        store's indicators (``{"TBG_USD": "balance"}``; ``"imports:destination"`` also
+        names the reporter's side); the IMF's ``TXG_FOB_USD``/``XG_FOB_USD`` (exports)
+        and ``TMG_CIF_USD``/``MG_CIF_USD`` (imports) are mapped already, other codes are
+        taken as indicator codes. UNIT_MULT scales the values, OBS_STATUS sets the
+        status, each dataflow becomes a source. Rows without a value, deletions and
+        aggregate partners (the World) are skipped and counted in the result. A bad cell
+        is a ValidationError whose ``record`` is the file's line and whose ``field`` is
+        the SDMX column. `on_duplicate` and `progress` as for :meth:`import_csv`.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "dots.csv"
+        >>> _ = path.write_text(
+        ...     "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\\n"
+        ...     "IMF:DOT(1.0),KZ,TMG_CIF_USD,AZ,2024,123.4,6\\n")
+        >>> bilateral.Store().import_sdmx_csv(path)
+        <ImportResult: read 1 rows (sdmx), wrote 1>
+        """
+        callback, done = progress_bars(progress, "import")
+        try:
+            summary = self._inner.import_sdmx_csv(
+                path,
+                None if mapping is None else dict(mapping),
+                on_duplicate=on_duplicate,
+                progress=callback,
+            )
+        finally:
+            done()
+        return ImportResult.from_dict(summary)
+
     def import_comtrade_csv(
         self,
         path: str | PathLike[str],
@@ -372,10 +414,10 @@ class Store:
         on_duplicate: OnDuplicate = "error",
         progress: ProgressArg = None,
     ) -> ImportResult:
-        """Imports a file all or nothing: in `format` ("csv", "json" or "comtrade"),
-        or, when `format` is ``None``, in the format its beginning shows (a JSON object,
-        or a CSV header with the library's own columns or UN Comtrade's). `on_duplicate`
-        and `progress` as for :meth:`import_csv`.
+        """Imports a file all or nothing: in `format` ("csv", "json", "sdmx" or
+        "comtrade"), or, when `format` is ``None``, in the format its beginning shows (a
+        JSON object, an SDMX-CSV header, or a CSV header with the library's own columns
+        or UN Comtrade's). `on_duplicate` and `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"

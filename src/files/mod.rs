@@ -1,6 +1,8 @@
-//! Files in and out of a store: the library's own CSV ([`csv`]), UN Comtrade's CSV
-//! ([`comtrade`]) and the whole store as a dataset file ([`Store::export_json`],
-//! [`Store::import_json`]).
+//! Files in and out of a store: the library's own CSV ([`csv`]), the whole store as
+//! a dataset file ([`Store::export_json`], [`Store::import_json`]), and:
+//!
+//! - SDMX-CSV data messages of the IMF, OECD, Eurostat and the ECB ([`sdmx`]);
+//! - UN Comtrade's CSV of trade by partner and product ([`comtrade`]).
 //!
 //! Every import is one transaction: all of a file's rows or none. An import reads the
 //! file into rows first (a bad cell is an error naming the file's line as its record
@@ -28,6 +30,7 @@
 
 pub mod comtrade;
 pub mod csv;
+pub mod sdmx;
 
 use std::fmt;
 use std::io::Read;
@@ -47,19 +50,22 @@ pub enum Format {
     Csv,
     /// A dataset file: the whole store as JSON ([`Store::export_json`]).
     Json,
+    /// An SDMX-CSV data message, version 1 or 2 ([`sdmx`]).
+    Sdmx,
     /// UN Comtrade's CSV of trade by partner and product ([`comtrade`]).
     Comtrade,
 }
 
 impl Format {
     /// Every format, in the order [`Format::guess`] tries them.
-    pub const ALL: [Format; 3] = [Format::Json, Format::Comtrade, Format::Csv];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Sdmx, Format::Comtrade, Format::Csv];
 
-    /// The code the command line and Python take: `csv`, `json` or `comtrade`.
+    /// The code the command line and Python take: `csv`, `json`, `sdmx` or `comtrade`.
     pub fn code(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Json => "json",
+            Format::Sdmx => "sdmx",
             Format::Comtrade => "comtrade",
         }
     }
@@ -92,6 +98,14 @@ impl Format {
             .map(|n| n.trim().trim_matches('"'))
             .collect();
         let has = |name: &str| names.contains(&name);
+        // SDMX-CSV: DATAFLOW (version 1) or STRUCTURE, STRUCTURE[;] (version 2) first.
+        let first = names
+            .first()
+            .map(|n| n.to_ascii_uppercase())
+            .unwrap_or_default();
+        if first == "DATAFLOW" || first.starts_with("STRUCTURE") {
+            return Some(Format::Sdmx);
+        }
         if comtrade::REQUIRED_COLUMNS.iter().all(|n| has(n))
             || comtrade::LEGACY_REQUIRED_COLUMNS.iter().all(|n| has(n))
         {
@@ -291,6 +305,7 @@ impl Store {
         };
         let mut summary = match format {
             Format::Csv => self.import_csv(path, options)?,
+            Format::Sdmx => self.import_sdmx_csv(path, &sdmx::SdmxMapping::imf(), options)?,
             Format::Comtrade => self.import_comtrade_csv(path, options)?,
             Format::Json => {
                 let dataset = Dataset::from_path(path)?;

@@ -399,6 +399,29 @@ impl PyStore {
         import_summary_dict(py, &summary)
     }
 
+    /// Adds the observations of the SDMX-CSV file at `path` all or nothing, SDMX codes
+    /// mapped to indicators through `mapping` (`{"CODE": "indicator"}` or
+    /// `"indicator:origin"`, added to the IMF's exports and imports), as `import_csv`.
+    #[pyo3(signature = (path, mapping=None, *, on_duplicate="error", progress=None))]
+    fn import_sdmx_csv<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+        mapping: Option<std::collections::BTreeMap<String, String>>,
+        on_duplicate: &str,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        let mapping =
+            crate::files::sdmx::SdmxMapping::from_texts(&mapping.unwrap_or_default()).py(py)?;
+        let progress = PyProgress::new(progress);
+        let result = self.with(py, |s| {
+            progress.run(chosen, |o| s.import_sdmx_csv(&path, &mapping, o))
+        });
+        let summary = progress.raised().map_or(result, Err)?;
+        import_summary_dict(py, &summary)
+    }
+
     /// Adds the trade figures of a UN Comtrade CSV file all or nothing, as `import_csv`.
     #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]
     fn import_comtrade_csv<'py>(

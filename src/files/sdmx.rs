@@ -1,0 +1,1193 @@
+//! SDMX-CSV data messages, as the IMF, OECD, Eurostat and the ECB publish them, read by
+//! [`Store::import_sdmx_csv`].
+//!
+//! Both versions of the format are read: version 1 (the first column `DATAFLOW`, holding
+//! the dataflow as `AGENCY:ID(VERSION)`) and version 2 (the columns `STRUCTURE`,
+//! `STRUCTURE_ID` and an optional `ACTION`). The delimiter is the character after the
+//! first column's name (`,` by default; `;` where a locale asks for it, and then a
+//! decimal comma is read too). With `labels=both` a cell reads `CODE: Label` and a
+//! header `ID: Name`: the code before `": "` is taken. Columns are found by name, in
+//! any order and in any case; unknown columns are ignored.
+//!
+//! | SDMX column | what it becomes |
+//! |-------------|-----------------|
+//! | `REF_AREA` (or `COUNTRY`, `GEO`, `REPORTER`) | the reporting country: origin or destination, as the indicator's direction says (below) |
+//! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country |
+//! | `INDICATOR` | the indicator, through the mapping (below) or taken as is; without the column, the mapping of the dataflow id |
+//! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
+//! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
+//! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
+//! | `UNIT_MULT` | the power of ten the value is in: `6` is millions |
+//! | `UNIT_MEASURE` | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands) |
+//! | `OBS_STATUS` | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
+//! | `ACTION` | `I`, `A` and `R` rows are read; `D` (delete) rows are passed over and counted |
+//! | the dataflow | the source: its id made a source id (`IMF.STA:IMTS(1.0.0)` is `imf.sta-imts-1.0.0`), added when the store lacks it, titled with the dataflow id, published by the agency |
+//!
+//! **Direction.** An SDMX series is reported by one country (`REF_AREA`) about its trade
+//! with another (`COUNTERPART_AREA`). Exports go from the reporter to the partner, so the
+//! reporter is the origin; imports come from the partner to the reporter, so the
+//! reporter is the destination (the store's `imports` are "imported by the destination
+//! from the origin, as the importer reports them"). The side is what a mapping entry
+//! says ([`SdmxTarget::reporter`]); else the reporter is the destination for the
+//! indicator `imports` and those whose code starts with `imports_`, and the origin for
+//! every other.
+//!
+//! **Mapping.** [`SdmxMapping::imf`], the default, maps the IMF's trade indicators: goods
+//! exports FOB in US dollars (`TXG_FOB_USD` in Direction of Trade Statistics,
+//! `XG_FOB_USD` in its successor IMTS) to `exports` and goods imports CIF (`TMG_CIF_USD`,
+//! `MG_CIF_USD`) to `imports`. A mapping from text ([`SdmxMapping::from_texts`], the
+//! Python `mapping=` dict) adds entries `"SDMX code": "indicator"`, the indicator
+//! optionally followed by `:origin` or `:destination`, the side of the reporter.
+//!
+//! **Not countries.** A `REF_AREA` or `COUNTERPART_AREA` that is an aggregate (`W00`
+//! and `G001`, the World, the IMF's `G`-numbered country groups, `W1`, `WLD`, `_T`, `_Z`)
+//! is passed over and counted. Eurostat's `EL` (Greece) and `UK` (the United Kingdom)
+//! are read as `GR` and `GB`.
+//!
+//! An error names the file's line as its record (the header is line 1) and the SDMX
+//! column as its field, as written in the header.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Seek};
+use std::path::Path;
+
+use time::{Date, Duration, Month, Weekday};
+
+use crate::error::{Error, Result};
+use crate::files::{at_line, io_error, Format, ImportOptions, ImportSummary, Stage, Watch};
+use crate::model::{ObservationBatch, Source};
+use crate::period::Period;
+use crate::store::Store;
+
+/// The line of the header: the record a header error names.
+const HEADER_LINE: usize = 1;
+
+/// Which of an observation's two countries the reporting country (`REF_AREA`) is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The reporter is the origin: exports, from the reporter to the partner.
+    Origin,
+    /// The reporter is the destination: imports, from the partner to the reporter.
+    Destination,
+}
+
+impl Side {
+    /// `origin` or `destination`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Side::Origin => "origin",
+            Side::Destination => "destination",
+        }
+    }
+}
+
+/// The indicator an SDMX code becomes, and the reporter's side when the mapping says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdmxTarget {
+    /// The store's indicator code.
+    pub indicator: String,
+    /// Which side the reporting country is; `None`: as the indicator's code says (see
+    /// the [module documentation](self)).
+    pub reporter: Option<Side>,
+}
+
+/// SDMX indicator codes (or dataflow ids, for files without an `INDICATOR` column) and
+/// the store's indicators they become. Codes not in the mapping are taken as the
+/// indicator's code.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use bilateral::files::sdmx::{SdmxMapping, Side};
+///
+/// let imf = SdmxMapping::imf();
+/// assert_eq!(imf.target("TMG_CIF_USD").unwrap().indicator, "imports");
+///
+/// let texts = BTreeMap::from([("TMG_FOB_USD".to_owned(), "imports_fob:destination".to_owned())]);
+/// let mine = SdmxMapping::from_texts(&texts)?;
+/// assert_eq!(mine.target("TMG_FOB_USD").unwrap().reporter, Some(Side::Destination));
+/// assert!(mine.target("TXG_FOB_USD").is_some()); // the IMF entries stay
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SdmxMapping {
+    targets: BTreeMap<String, SdmxTarget>,
+}
+
+impl Default for SdmxMapping {
+    /// [`SdmxMapping::imf`].
+    fn default() -> SdmxMapping {
+        SdmxMapping::imf()
+    }
+}
+
+/// The IMF's codes of goods exports FOB and imports CIF in US dollars: Direction of Trade
+/// Statistics (`T…`) and its successor IMTS.
+const IMF_TRADE: [(&str, &str, Side); 4] = [
+    ("TXG_FOB_USD", "exports", Side::Origin),
+    ("XG_FOB_USD", "exports", Side::Origin),
+    ("TMG_CIF_USD", "imports", Side::Destination),
+    ("MG_CIF_USD", "imports", Side::Destination),
+];
+
+impl SdmxMapping {
+    /// The IMF's trade indicators: exports FOB to `exports` (the reporter is the
+    /// origin), imports CIF to `imports` (the reporter is the destination).
+    pub fn imf() -> SdmxMapping {
+        IMF_TRADE
+            .into_iter()
+            .fold(SdmxMapping::empty(), |mapping, (code, indicator, side)| {
+                mapping.with(code, indicator, Some(side))
+            })
+    }
+
+    /// No entry: every code is taken as the indicator's code.
+    pub fn empty() -> SdmxMapping {
+        SdmxMapping {
+            targets: BTreeMap::new(),
+        }
+    }
+
+    /// The mapping with `code` mapped to `indicator`, the reporter on `reporter`'s side
+    /// (`None`: as the indicator's code says).
+    pub fn with(mut self, code: &str, indicator: &str, reporter: Option<Side>) -> SdmxMapping {
+        self.targets.insert(
+            code.trim().to_owned(),
+            SdmxTarget {
+                indicator: indicator.trim().to_owned(),
+                reporter,
+            },
+        );
+        self
+    }
+
+    /// The IMF entries ([`SdmxMapping::imf`]) and `texts`, each `"code": "indicator"` or
+    /// `"code": "indicator:origin"` / `"indicator:destination"` (the reporter's side).
+    pub fn from_texts(texts: &BTreeMap<String, String>) -> Result<SdmxMapping> {
+        let mut mapping = SdmxMapping::imf();
+        for (code, text) in texts {
+            let (indicator, side) = match text.rsplit_once(':') {
+                None => (text.as_str(), None),
+                Some((indicator, "origin")) => (indicator, Some(Side::Origin)),
+                Some((indicator, "destination")) => (indicator, Some(Side::Destination)),
+                Some(_) => {
+                    return Err(Error::invalid(
+                        "mapping",
+                        text,
+                        format!(
+                            "is not an indicator code, optionally followed by :origin or \
+                             :destination (the side of the reporting country), for {code}"
+                        ),
+                    ))
+                }
+            };
+            if indicator.trim().is_empty() || code.trim().is_empty() {
+                return Err(Error::invalid(
+                    "mapping",
+                    format!("{code}: {text}"),
+                    "has an empty code or indicator",
+                ));
+            }
+            mapping = mapping.with(code, indicator, side);
+        }
+        Ok(mapping)
+    }
+
+    /// The target of an SDMX code; for a dataflow id `AGENCY:ID(VERSION)`, also an entry
+    /// without the version.
+    pub fn target(&self, code: &str) -> Option<&SdmxTarget> {
+        let code = code.trim();
+        self.targets.get(code).or_else(|| {
+            code.split_once('(')
+                .and_then(|(unversioned, _)| self.targets.get(unversioned))
+        })
+    }
+}
+
+impl TryFrom<&BTreeMap<String, String>> for SdmxMapping {
+    type Error = Error;
+    fn try_from(texts: &BTreeMap<String, String>) -> Result<SdmxMapping> {
+        SdmxMapping::from_texts(texts)
+    }
+}
+
+impl Store {
+    /// Adds the observations of the SDMX-CSV file at `path` (version 1 or 2; see
+    /// [`crate::files::sdmx`]) all or nothing, through the checks of
+    /// [`Store::add_batch`]. `mapping` turns SDMX indicator codes into the store's
+    /// ([`SdmxMapping::imf`] maps the IMF's exports and imports). A cell that cannot be
+    /// read is a validation error whose record is the file's line and whose field is the
+    /// SDMX column; rows without a value, `D` (delete) rows and aggregates such as the
+    /// World are passed over and counted in the summary.
+    ///
+    /// ```
+    /// use bilateral::files::sdmx::SdmxMapping;
+    /// use bilateral::files::ImportOptions;
+    /// use bilateral::{ObservationFilter, Store};
+    ///
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("dots.csv");
+    /// std::fs::write(&path, "DATAFLOW,FREQ,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\n\
+    ///                        IMF:DOT(1.0),A,KZ,TMG_CIF_USD,AZ,2024,123.4,6\n")?;
+    /// let mut store = Store::in_memory()?;
+    /// let summary = store.import_sdmx_csv(&path, &SdmxMapping::imf(), &ImportOptions::default())?;
+    /// assert_eq!((summary.read, summary.written), (1, 1));
+    ///
+    /// // Kazakhstan reports imports from Azerbaijan: the goods go AZE → KAZ.
+    /// let stored = &store.observations(&ObservationFilter::indicator("imports"))?[0];
+    /// assert_eq!((stored.origin.as_str(), stored.destination.as_str()), ("AZE", "KAZ"));
+    /// assert_eq!(stored.value, 123_400_000.0); // 123.4 × 10⁶
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn import_sdmx_csv(
+        &mut self,
+        path: impl AsRef<Path>,
+        mapping: &SdmxMapping,
+        options: &ImportOptions,
+    ) -> Result<ImportSummary> {
+        let path = path.as_ref();
+        let mut file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
+        let bytes = file.metadata().map_or(0, |m| m.len());
+        let mut first_line = String::new();
+        BufReader::new(&mut file)
+            .read_line(&mut first_line)
+            .map_err(|source| io_error(path, source))?;
+        file.rewind().map_err(|source| io_error(path, source))?;
+        let delimiter = delimiter_of(&first_line)?;
+        let watch = Watch {
+            interrupt: self.interrupt_check(),
+            progress: options.progress,
+        };
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(BufReader::new(file));
+        let names = reader
+            .headers()
+            .map_err(|e| super::csv::csv_error(e, path))?
+            .clone();
+        let header = Header::read(&names)?;
+        let mut rows = SdmxRows::new(self, mapping, delimiter);
+        let mut record = ::csv::StringRecord::new();
+        while reader
+            .read_record(&mut record)
+            .map_err(|e| super::csv::csv_error(e, path))?
+        {
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            rows.push(&header, &record, line)
+                .map_err(|e| e.at_record(line))?;
+            let byte = record.position().map_or(0, |p| p.byte());
+            watch.at(Stage::Reading, rows.read, byte, bytes)?;
+        }
+        watch.at(Stage::Reading, 0, bytes, bytes)?;
+        let SdmxRows {
+            batch,
+            lines,
+            sources,
+            mut summary,
+            read,
+            ..
+        } = rows;
+        let stored: Vec<String> = self.sources()?.into_iter().map(|s| s.id).collect();
+        let new_sources: Vec<Source> = sources
+            .into_values()
+            .filter(|s| !stored.contains(&s.id))
+            .collect();
+        let written = self
+            .import_batch(
+                &[],
+                &new_sources,
+                &batch,
+                options.on_duplicate,
+                options.progress,
+            )
+            .map_err(|error| header.column_of(at_line(&lines, error)))?;
+        summary.format = Some(Format::Sdmx.code());
+        summary.read = read;
+        summary.written = written;
+        if written < lines.len() {
+            let first_line = lines.first().copied().unwrap_or(HEADER_LINE + 1);
+            for _ in written..lines.len() {
+                summary.skip("already stored", first_line);
+            }
+        }
+        Ok(summary)
+    }
+}
+
+/// The delimiter of a file whose first line is `line`: the character after the first
+/// column's name (`DATAFLOW`, or `STRUCTURE` with its optional `[…]`).
+fn delimiter_of(line: &str) -> Result<u8> {
+    let line = line.trim_start_matches('\u{feff}');
+    let upper = line.to_ascii_uppercase();
+    let rest = if let Some(rest) = upper.strip_prefix("DATAFLOW") {
+        rest
+    } else if let Some(rest) = upper.strip_prefix("STRUCTURE") {
+        match rest.strip_prefix('[') {
+            Some(bracketed) => bracketed.split_once(']').map_or("", |(_, after)| after),
+            None => rest,
+        }
+    } else {
+        return Err(not_sdmx(line));
+    };
+    // With `labels=both` the name may carry a label ("DATAFLOW: Dataflow"): the
+    // delimiter is then the first one after it.
+    rest.bytes()
+        .find(|b| matches!(b, b',' | b';' | b'\t' | b'|'))
+        .ok_or_else(|| not_sdmx(line))
+}
+
+fn not_sdmx(line: &str) -> Error {
+    Error::invalid(
+        "DATAFLOW",
+        line.trim_end().chars().take(120).collect::<String>(),
+        "is not an SDMX-CSV header: the first column is DATAFLOW (version 1) or STRUCTURE \
+         (version 2), followed by the delimiter",
+    )
+    .at_record(HEADER_LINE)
+}
+
+/// The code of a cell or header: the part before `": "` when `labels=both` added a
+/// label, and a header's multi-value brackets (`ATTR[]`) left off.
+fn code_of(cell: &str) -> &str {
+    let code = cell.split(": ").next().unwrap_or_default().trim();
+    code.split_once('[').map_or(code, |(name, _)| name).trim()
+}
+
+/// A column of the file: where it is and its name as the header writes it.
+#[derive(Debug, Clone)]
+struct Column {
+    at: usize,
+    name: String,
+}
+
+/// Where each column read is in the header.
+#[derive(Debug)]
+struct Header {
+    structure_id: Column,
+    action: Option<Column>,
+    reporter: Column,
+    counterpart: Column,
+    indicator: Option<Column>,
+    freq: Option<Column>,
+    time: Column,
+    value: Column,
+    unit: Option<Column>,
+    unit_mult: Option<Column>,
+    status: Option<Column>,
+    year_start: Option<Column>,
+}
+
+/// The names a column goes by (compared ignoring case), the first the one errors name.
+const REPORTER: &[&str] = &["REF_AREA", "COUNTRY", "GEO", "REPORTER"];
+const COUNTERPART: &[&str] = &["COUNTERPART_AREA", "COUNTERPART_COUNTRY", "PARTNER"];
+const FREQ: &[&str] = &["FREQ", "FREQUENCY"];
+
+impl Header {
+    fn read(names: &::csv::StringRecord) -> Result<Header> {
+        let codes: Vec<&str> = names.iter().map(code_of).collect();
+        let first = codes.first().copied().unwrap_or_default();
+        let first = first.trim_start_matches('\u{feff}');
+        let version_2 = first.eq_ignore_ascii_case("STRUCTURE");
+        if !version_2 && !first.eq_ignore_ascii_case("DATAFLOW") {
+            return Err(not_sdmx(&names.iter().collect::<Vec<_>>().join(",")));
+        }
+        let find = |aliases: &[&str]| -> Result<Option<Column>> {
+            let mut found = codes
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| aliases.iter().any(|a| a.eq_ignore_ascii_case(c)));
+            let column = found.next().map(|(at, name)| Column {
+                at,
+                name: (*name).to_owned(),
+            });
+            if let Some((_, twice)) = found.next() {
+                return Err(Error::invalid(
+                    twice,
+                    names.iter().collect::<Vec<_>>().join(","),
+                    format!("is a second column for {}", aliases.join(" or ")),
+                )
+                .at_record(HEADER_LINE));
+            }
+            Ok(column)
+        };
+        let required = |aliases: &[&str]| -> Result<Column> {
+            find(aliases)?.ok_or_else(|| {
+                let others = if aliases.len() > 1 {
+                    format!(" (or {})", aliases[1..].join(", "))
+                } else {
+                    String::new()
+                };
+                Error::invalid(
+                    aliases[0],
+                    names.iter().collect::<Vec<_>>().join(","),
+                    format!(
+                        "is missing from the header: an SDMX-CSV file to import has the \
+                         columns {}{others}, {}, TIME_PERIOD and OBS_VALUE",
+                        REPORTER[0], COUNTERPART[0]
+                    ),
+                )
+                .at_record(HEADER_LINE)
+            })
+        };
+        let structure_id = if version_2 {
+            required(&["STRUCTURE_ID"])?
+        } else {
+            Column {
+                at: 0,
+                name: "DATAFLOW".to_owned(),
+            }
+        };
+        Ok(Header {
+            structure_id,
+            action: find(&["ACTION"])?,
+            reporter: required(REPORTER)?,
+            counterpart: required(COUNTERPART)?,
+            indicator: find(&["INDICATOR"])?,
+            freq: find(FREQ)?,
+            time: required(&["TIME_PERIOD"])?,
+            value: required(&["OBS_VALUE"])?,
+            unit: find(&["UNIT_MEASURE"])?,
+            unit_mult: find(&["UNIT_MULT"])?,
+            status: find(&["OBS_STATUS"])?,
+            year_start: find(&["REPORTING_YEAR_START_DAY"])?,
+        })
+    }
+
+    /// An error of the store's checks, its field renamed to the SDMX column it came
+    /// from.
+    fn column_of(&self, error: Error) -> Error {
+        let Error::Validation(v) = &error else {
+            return error;
+        };
+        let column = match v.field.as_str() {
+            "value" => Some(&self.value.name),
+            "period" => Some(&self.time.name),
+            "origin" => Some(&self.reporter.name),
+            "destination" => Some(&self.counterpart.name),
+            "indicator" => self.indicator.as_ref().map(|c| &c.name),
+            "source" => Some(&self.structure_id.name),
+            _ => None,
+        };
+        match column {
+            Some(name) => {
+                let name = name.clone();
+                error.for_field(&name)
+            }
+            None => error,
+        }
+    }
+}
+
+/// An indicator a file's code resolved to.
+#[derive(Debug, Clone)]
+struct Resolved {
+    code: String,
+    unit: String,
+    reporter: Side,
+}
+
+/// The rows of a file read so far, and the lookups made for them.
+struct SdmxRows<'a> {
+    store: &'a Store,
+    mapping: &'a SdmxMapping,
+    decimal_comma: bool,
+    batch: ObservationBatch,
+    lines: Vec<usize>,
+    sources: BTreeMap<String, Source>,
+    summary: ImportSummary,
+    read: usize,
+    indicators: HashMap<String, Resolved>,
+    countries: HashMap<String, String>,
+    periods: HashMap<String, (String, Option<char>)>,
+}
+
+impl<'a> SdmxRows<'a> {
+    fn new(store: &'a Store, mapping: &'a SdmxMapping, delimiter: u8) -> Self {
+        SdmxRows {
+            store,
+            mapping,
+            decimal_comma: delimiter != b',',
+            batch: ObservationBatch::default(),
+            lines: Vec::new(),
+            sources: BTreeMap::new(),
+            summary: ImportSummary::default(),
+            read: 0,
+            indicators: HashMap::new(),
+            countries: HashMap::new(),
+            periods: HashMap::new(),
+        }
+    }
+
+    /// Reads one data row: into the batch, or counted as passed over.
+    fn push(&mut self, header: &Header, record: &::csv::StringRecord, line: usize) -> Result<()> {
+        self.read += 1;
+        let cell = |column: &Column| record.get(column.at).unwrap_or_default().trim();
+        let optional = |column: &Option<Column>| column.as_ref().map(cell).unwrap_or_default();
+
+        let action = code_of(optional(&header.action)).to_ascii_uppercase();
+        match action.as_str() {
+            "" | "I" | "A" | "R" => {}
+            "D" => {
+                self.summary
+                    .skip("ACTION D (delete): deletions are not applied", line);
+                return Ok(());
+            }
+            _ => {
+                return Err(Error::invalid(
+                    &header
+                        .action
+                        .as_ref()
+                        .expect("a value comes from a column")
+                        .name,
+                    optional(&header.action),
+                    "is not an SDMX action: I (information), A (append), R (replace) or D \
+                     (delete)",
+                ))
+            }
+        }
+
+        let reporter_code = code_of(cell(&header.reporter));
+        let counterpart_code = code_of(cell(&header.counterpart));
+        for (column, code) in [
+            (&header.reporter, reporter_code),
+            (&header.counterpart, counterpart_code),
+        ] {
+            if is_aggregate(code) {
+                let reason = format!("{} {code} is an aggregate, not a country", column.name);
+                self.summary.skip(&reason, line);
+                return Ok(());
+            }
+        }
+
+        let status = code_of(optional(&header.status)).to_ascii_uppercase();
+        let status_meaning = obs_status_meaning(&status);
+        let value_text = cell(&header.value);
+        if value_text.is_empty() || value_text.eq_ignore_ascii_case("nan") {
+            let reason = match (status.as_str(), status_meaning) {
+                (code, Some(meaning)) if MISSING_STATUSES.contains(&code) => {
+                    format!("no OBS_VALUE (OBS_STATUS {code}: {meaning})")
+                }
+                _ => "no OBS_VALUE".to_owned(),
+            };
+            self.summary.skip(&reason, line);
+            return Ok(());
+        }
+        if MISSING_STATUSES.contains(&status.as_str()) {
+            return Err(Error::invalid(
+                &header
+                    .status
+                    .as_ref()
+                    .expect("a status comes from a column")
+                    .name,
+                optional(&header.status),
+                format!(
+                    "says the value is missing ({}), but {} is {value_text}",
+                    status_meaning.unwrap_or("missing"),
+                    header.value.name
+                ),
+            ));
+        }
+
+        let dataflow = code_of(cell(&header.structure_id)).to_owned();
+        if dataflow.is_empty() {
+            return Err(Error::invalid(
+                &header.structure_id.name,
+                "",
+                "is empty: each row names its dataflow",
+            ));
+        }
+        let source = self.source_of(header, &dataflow)?;
+
+        let indicator_text = match &header.indicator {
+            Some(column) => code_of(cell(column)).to_owned(),
+            None => dataflow.clone(),
+        };
+        let indicator = self.indicator(header, &indicator_text)?.clone();
+
+        let reporter = self.country(&header.reporter, reporter_code)?;
+        let counterpart = self.country(&header.counterpart, counterpart_code)?;
+        let (origin, destination) = match indicator.reporter {
+            Side::Origin => (reporter, counterpart),
+            Side::Destination => (counterpart, reporter),
+        };
+
+        let time_text = code_of(cell(&header.time)).to_owned();
+        let (period, form) = self.period(header, &time_text)?;
+        if let (Some(column), Some(form)) = (&header.freq, form) {
+            let freq = code_of(cell(column)).to_ascii_uppercase();
+            if CHECKED_FREQUENCIES.contains(&freq.as_str()) && !freq.starts_with(form) {
+                return Err(Error::invalid(
+                    &column.name,
+                    cell(column),
+                    format!(
+                        "says {} figures, but {} {time_text} is {}",
+                        frequency_name(&freq),
+                        header.time.name,
+                        form_name(form)
+                    ),
+                ));
+            }
+        }
+        if let Some(column) = &header.year_start {
+            let start = code_of(cell(column));
+            if !start.is_empty() && start != "--01-01" {
+                return Err(Error::invalid(
+                    &column.name,
+                    start,
+                    "starts the reporting year on another day than 1 January: such periods \
+                     are not calendar periods, which the store holds",
+                ));
+            }
+        }
+
+        let mut power = match &header.unit_mult {
+            Some(column) => {
+                let text = code_of(cell(column));
+                match text {
+                    "" => 0,
+                    _ => text
+                        .parse::<i32>()
+                        .ok()
+                        .filter(|p| p.abs() <= 24)
+                        .ok_or_else(|| {
+                            Error::invalid(
+                                &column.name,
+                                cell(column),
+                                "is not a power of ten (a whole number, 6 for millions)",
+                            )
+                        })?,
+                }
+            }
+            None => 0,
+        };
+        if let Some(column) = &header.unit {
+            power += unit_power(code_of(cell(column)), &indicator)
+                .map_err(|reason| Error::invalid(&column.name, cell(column), reason))?;
+        }
+        let value = self.number(header, value_text, power)?;
+
+        let (status_code, note) = match status.as_str() {
+            "" | "A" => ("actual", None),
+            "E" => ("estimate", None),
+            "P" => ("provisional", None),
+            "F" => ("projection", None),
+            "I" => ("estimate", Some(status_note(&status, status_meaning))),
+            _ => ("actual", Some(status_note(&status, status_meaning))),
+        };
+
+        let batch = &mut self.batch;
+        batch.indicator.push(Some(&indicator.code));
+        batch.origin.push(Some(&origin));
+        batch.destination.push(Some(&destination));
+        batch.product.push(None);
+        batch.period.push(Some(&period));
+        batch.value.push(Some(value));
+        batch.qualifier.push(None);
+        batch.status.push(Some(status_code));
+        batch.source.push(Some(&source));
+        batch.quote.push(None);
+        batch.low.push(None);
+        batch.high.push(None);
+        batch.precision.push(None);
+        batch.note.push(note.as_deref());
+        batch.unit.push(None);
+        self.lines.push(line);
+        Ok(())
+    }
+
+    /// The source id of a dataflow, its source kept to add.
+    fn source_of(&mut self, header: &Header, dataflow: &str) -> Result<String> {
+        let id = source_id(dataflow).ok_or_else(|| {
+            Error::invalid(
+                &header.structure_id.name,
+                dataflow,
+                "is not a dataflow id such as IMF:DOT(1.0)",
+            )
+        })?;
+        self.sources.entry(id.clone()).or_insert_with(|| Source {
+            id: id.clone(),
+            title: dataflow.to_owned(),
+            publisher: dataflow
+                .split_once(':')
+                .map(|(agency, _)| agency.to_owned()),
+            url: None,
+            published: None,
+        });
+        Ok(id)
+    }
+
+    /// The stored indicator a file's code (or dataflow id) becomes.
+    fn indicator(&mut self, header: &Header, text: &str) -> Result<&Resolved> {
+        if !self.indicators.contains_key(text) {
+            let column = header
+                .indicator
+                .as_ref()
+                .map_or("INDICATOR", |c| c.name.as_str());
+            let target = self.mapping.target(text);
+            let code = target.map_or(text, |t| t.indicator.as_str());
+            if code.is_empty() {
+                return Err(Error::invalid(column, text, "is empty"));
+            }
+            let stored = self.store.indicator(code).map_err(|_| {
+                let reason = match (target, &header.indicator) {
+                    (Some(t), _) => format!(
+                        "maps to {}, which is not an indicator of the store",
+                        t.indicator
+                    ),
+                    (None, Some(_)) => "is not an indicator of the store, and the mapping \
+                         does not map it to one (mapping={\"CODE\": \"exports\"})"
+                        .to_owned(),
+                    (None, None) => "is the dataflow of a file without an INDICATOR column: \
+                         map it to an indicator (mapping={\"AGENCY:ID\": \"exports\"})"
+                        .to_owned(),
+                };
+                Error::invalid(column, text, reason)
+            })?;
+            let reporter = target.and_then(|t| t.reporter).unwrap_or(
+                if stored.code == "imports" || stored.code.starts_with("imports_") {
+                    Side::Destination
+                } else {
+                    Side::Origin
+                },
+            );
+            let resolved = Resolved {
+                code: stored.code,
+                unit: stored.unit,
+                reporter,
+            };
+            self.indicators.insert(text.to_owned(), resolved);
+        }
+        Ok(&self.indicators[text])
+    }
+
+    /// The alpha-3 code of a country code of the file, read from `column`.
+    fn country(&mut self, column: &Column, code: &str) -> Result<String> {
+        if let Some(alpha3) = self.countries.get(code) {
+            return Ok(alpha3.clone());
+        }
+        if code.is_empty() {
+            return Err(Error::invalid(&column.name, "", "is empty"));
+        }
+        let iso = match code {
+            "EL" => "GR",
+            "UK" => "GB",
+            other => other,
+        };
+        let alpha3 = self
+            .store
+            .country(iso)
+            .map_err(|e| e.for_field(&column.name))?
+            .alpha3;
+        self.countries.insert(code.to_owned(), alpha3.clone());
+        Ok(alpha3)
+    }
+
+    /// The canonical period of a `TIME_PERIOD`, and the frequency letter its form says.
+    fn period(&mut self, header: &Header, text: &str) -> Result<(String, Option<char>)> {
+        if let Some(found) = self.periods.get(text) {
+            return Ok(found.clone());
+        }
+        let (period, form) =
+            sdmx_period(text).map_err(|reason| Error::invalid(&header.time.name, text, reason))?;
+        let found = (period.to_string(), form);
+        self.periods.insert(text.to_owned(), found.clone());
+        Ok(found)
+    }
+
+    /// `OBS_VALUE` as a number, times ten to the `power`.
+    fn number(&self, header: &Header, text: &str, power: i32) -> Result<f64> {
+        let bad = |why: &str| Error::invalid(&header.value.name, text, why);
+        let mut written = text.to_owned();
+        if self.decimal_comma && written.contains(',') && !written.contains('.') {
+            written = written.replace(',', ".");
+        }
+        let plain: f64 = written.parse().map_err(|_| bad("is not a number"))?;
+        if !plain.is_finite() {
+            return Err(bad("is not a finite number"));
+        }
+        scaled(&written, power).ok_or_else(|| bad("is out of range once scaled by UNIT_MULT"))
+    }
+}
+
+/// `text`, a number, times ten to the `power`, by moving the decimal exponent: the
+/// nearest binary number to the decimal one (123.4 × 10⁶ is 123400000 exactly, which
+/// multiplying 123.4 by 1e6 would not promise).
+fn scaled(text: &str, power: i32) -> Option<f64> {
+    let (mantissa, exponent) = match text.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (text, 0),
+    };
+    let value: f64 = format!("{mantissa}e{}", exponent.checked_add(power)?)
+        .parse()
+        .ok()?;
+    value.is_finite().then_some(value)
+}
+
+/// The power of ten a `UNIT_MEASURE` adds for `indicator`: 0 for its unit, 6 for
+/// Eurostat's `MIO_` prefix, 3 for `THS_`, or the multiple of words ("million USD");
+/// the reason when it is another unit.
+fn unit_power(unit: &str, indicator: &Resolved) -> Result<i32, String> {
+    if unit.is_empty() || unit == "_Z" {
+        return Ok(0);
+    }
+    let (base, power) = if let Some(base) = unit.strip_prefix("MIO_") {
+        (base, 6)
+    } else if let Some(base) = unit.strip_prefix("THS_") {
+        (base, 3)
+    } else {
+        (unit, 0)
+    };
+    if base.eq_ignore_ascii_case(&indicator.unit) {
+        return Ok(power);
+    }
+    if let Some(multiple) = crate::model::unit_multiple(unit, &indicator.unit) {
+        return Ok(multiple.log10().round() as i32);
+    }
+    Err(format!(
+        "is not the unit of {}, which is {}, nor a multiple of it (UNIT_MULT gives the power \
+         of ten)",
+        indicator.code, indicator.unit
+    ))
+}
+
+/// A source id made of a dataflow id: lowercase, with every character a source id
+/// cannot hold made a hyphen (`IMF:DOT(1.0)` is `imf-dot-1.0`).
+fn source_id(dataflow: &str) -> Option<String> {
+    let mut id = String::with_capacity(dataflow.len());
+    for c in dataflow.chars().flat_map(char::to_lowercase) {
+        let c = if c.is_ascii_lowercase() || c.is_ascii_digit() || "_.".contains(c) {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && (id.is_empty() || id.ends_with('-'))) {
+            id.push(c);
+        }
+    }
+    let id: String = id.trim_end_matches('-').chars().take(64).collect();
+    let id = id.trim_end_matches('-').to_owned();
+    id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        .then_some(id)
+}
+
+/// Codes of aggregates, not countries: the World (`W00` in IMF DOTS, `G001` and the
+/// other `G`-numbered groups in IMTS, `W1` and `WLD` elsewhere) and SDMX's total and
+/// not-applicable codes.
+fn is_aggregate(code: &str) -> bool {
+    let imf_group = code.len() == 4
+        && code.starts_with('G')
+        && code.bytes().skip(1).all(|b| b.is_ascii_digit());
+    imf_group
+        || matches!(
+            code,
+            "W00" | "W0" | "W1" | "W2" | "WLD" | "WXD" | "_T" | "_Z" | "_X"
+        )
+}
+
+/// The statuses of SDMX's `CL_OBS_STATUS` that say there is no value.
+const MISSING_STATUSES: [&str; 5] = ["M", "L", "O", "H", "Q"];
+
+/// The meaning of an `OBS_STATUS` code in SDMX's code list `CL_OBS_STATUS`.
+fn obs_status_meaning(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "A" => "normal value",
+        "B" => "time series break",
+        "D" => "definition differs",
+        "E" => "estimated value",
+        "F" => "forecast value",
+        "G" => "experimental value",
+        "H" => "missing value; holiday or weekend",
+        "I" => "imputed value",
+        "J" => "derogation",
+        "L" => "missing value; data exist but were not collected",
+        "M" => "missing value; data cannot exist",
+        "N" => "not significant",
+        "O" => "missing value",
+        "P" => "provisional value",
+        "Q" => "missing value; suppressed",
+        "S" => "strike and other special events",
+        "U" => "low reliability",
+        _ => return None,
+    })
+}
+
+fn status_note(code: &str, meaning: Option<&str>) -> String {
+    match meaning {
+        Some(meaning) => format!("OBS_STATUS {code}: {meaning}"),
+        None => format!("OBS_STATUS {code}"),
+    }
+}
+
+/// The `FREQ` codes checked against `TIME_PERIOD`; others (business days, hours) are
+/// not.
+const CHECKED_FREQUENCIES: [&str; 6] = ["A", "S", "Q", "M", "W", "D"];
+
+fn frequency_name(code: &str) -> &'static str {
+    match code {
+        "A" => "annual",
+        "S" => "half-yearly",
+        "Q" => "quarterly",
+        "M" => "monthly",
+        "W" => "weekly",
+        _ => "daily",
+    }
+}
+
+fn form_name(form: char) -> &'static str {
+    match form {
+        'A' => "a year",
+        'S' => "a half year",
+        'T' => "a trimester (four months)",
+        'Q' => "a quarter",
+        'M' => "a month",
+        'W' => "a week",
+        _ => "a day",
+    }
+}
+
+const SDMX_FORMS: &str = "expected an SDMX time period: 2024, 2024-A1, 2024-S1, 2024-T1, \
+     2024-Q1, 2024-M08, 2024-08, 2024-W05, 2024-D123, 2024-08-15, or a range 2025-01-01/P8M \
+     or 2024-01-01/2024-08-31";
+
+/// A `TIME_PERIOD` in any SDMX form as a period, with the letter of the frequency its
+/// form says (`None` for ranges); the reason when it is not one.
+fn sdmx_period(text: &str) -> Result<(Period, Option<char>), String> {
+    let (start, end, form) = match text.split_once('/') {
+        Some((first, second)) => {
+            let (start, _, _) = single_period(first)?;
+            let end = match second.trim().strip_prefix('P') {
+                Some(duration) => end_after(start, duration)?,
+                None => single_period(second)?.1,
+            };
+            if end < start {
+                return Err("ends before it starts".to_owned());
+            }
+            (start, end, None)
+        }
+        None => {
+            let (start, end, form) = single_period(text)?;
+            (start, end, Some(form))
+        }
+    };
+    if start.year() < 1000 || end.year() > 9999 {
+        return Err("is outside the years 1000 to 9999".to_owned());
+    }
+    Ok((Period::new(start, end).map_err(|e| e.to_string())?, form))
+}
+
+/// One SDMX period that is not a range: its first and last day and its form's letter.
+fn single_period(text: &str) -> Result<(Date, Date, char), String> {
+    let text = text.trim();
+    let generic = || format!("is not a period: {SDMX_FORMS}");
+    if !text.is_ascii() {
+        return Err(generic());
+    }
+    // A date-time is an instant of its day.
+    if text.len() > 10 && text.as_bytes()[10] == b'T' {
+        let (start, end, _) = single_period(&text[..10])?;
+        return Ok((start, end, 'D'));
+    }
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let (year_text, rest) = text.split_at_checked(4).ok_or_else(generic)?;
+    if !digits(year_text, 4) {
+        return Err(generic());
+    }
+    let year: i32 = year_text.parse().map_err(|_| generic())?;
+    let month = |n: u32| {
+        u8::try_from(n)
+            .ok()
+            .and_then(|n| Month::try_from(n).ok())
+            .ok_or_else(|| format!("month {n:02} is not 01 to 12"))
+    };
+    let months = |first: u32, count: u32, form: char| -> Result<(Date, Date, char), String> {
+        let start = Date::from_calendar_date(year, month(first)?, 1).map_err(|e| e.to_string())?;
+        let last = month(first + count - 1)?;
+        let end =
+            Date::from_calendar_date(year, last, last.length(year)).map_err(|e| e.to_string())?;
+        Ok((start, end, form))
+    };
+    if rest.is_empty() {
+        return months(1, 12, 'A');
+    }
+    let rest = rest.strip_prefix('-').ok_or_else(generic)?;
+    let (letter, number) = rest.split_at_checked(1).ok_or_else(generic)?;
+    let numbered = |n: usize, low: u32, high: u32, what: &str| -> Result<u32, String> {
+        let value: u32 = if digits(number, n) {
+            number.parse().map_err(|_| generic())?
+        } else {
+            return Err(generic());
+        };
+        if (low..=high).contains(&value) {
+            Ok(value)
+        } else {
+            Err(format!(
+                "{letter}{number} is not a {what} ({low} to {high})"
+            ))
+        }
+    };
+    match letter {
+        "A" => {
+            numbered(1, 1, 1, "year")?;
+            months(1, 12, 'A')
+        }
+        "S" => months((numbered(1, 1, 2, "half year")? - 1) * 6 + 1, 6, 'S'),
+        "T" => months((numbered(1, 1, 3, "trimester")? - 1) * 4 + 1, 4, 'T'),
+        "Q" => months((numbered(1, 1, 4, "quarter")? - 1) * 3 + 1, 3, 'Q'),
+        "M" => months(numbered(2, 1, 12, "month")?, 1, 'M'),
+        "W" => {
+            let week = numbered(2, 1, 53, "week")? as u8;
+            let monday = Date::from_iso_week_date(year, week, Weekday::Monday)
+                .map_err(|_| format!("{year} has no week {week}"))?;
+            Ok((monday, monday + Duration::days(6), 'W'))
+        }
+        "D" => {
+            let day = numbered(3, 1, 366, "day of the year")? as u16;
+            let date = Date::from_ordinal_date(year, day)
+                .map_err(|_| format!("{year} has no day {day}"))?;
+            Ok((date, date, 'D'))
+        }
+        _ if digits(rest, 2) => months(rest.parse().map_err(|_| generic())?, 1, 'M'),
+        _ if rest.len() == 5 && digits(&rest[..2], 2) && digits(&rest[3..], 2) => {
+            let date = time::Date::parse(
+                text,
+                time::macros::format_description!("[year]-[month]-[day]"),
+            )
+            .map_err(|_| format!("{text} is not a date in the calendar"))?;
+            Ok((date, date, 'D'))
+        }
+        _ => Err(generic()),
+    }
+}
+
+/// The last day of a span starting on `start` and lasting the ISO 8601 `duration`
+/// (written after its `P`): `8M` from 1 January 2025 ends on 31 August 2025.
+fn end_after(start: Date, duration: &str) -> Result<Date, String> {
+    let bad = |why: &str| format!("P{duration} is not a duration the store can hold: {why}");
+    let (mut months, mut days) = (0i64, 0i64);
+    let mut number = String::new();
+    let mut in_time = false;
+    for c in duration.chars() {
+        match c {
+            '0'..='9' => number.push(c),
+            'T' if number.is_empty() => in_time = true,
+            'Y' | 'M' | 'W' | 'D' | 'H' | 'S' if !number.is_empty() => {
+                let n: i64 = number
+                    .parse()
+                    .map_err(|_| bad("its numbers are whole numbers"))?;
+                number.clear();
+                match (in_time, c) {
+                    (false, 'Y') => months += 12 * n,
+                    (false, 'M') => months += n,
+                    (false, 'W') => days += 7 * n,
+                    (false, 'D') => days += n,
+                    (true, 'H' | 'M' | 'S') if n == 0 => {}
+                    (true, _) => return Err(bad("the store holds whole days, not hours")),
+                    _ => return Err(bad("expected years, months, weeks and days (P1Y2M10D)")),
+                }
+            }
+            _ => return Err(bad("expected years, months, weeks and days (P1Y2M10D)")),
+        }
+    }
+    if !number.is_empty() {
+        return Err(bad("a number lacks its unit"));
+    }
+    if months == 0 && days == 0 {
+        return Err(bad("it is empty"));
+    }
+    let total = i64::from(start.year()) * 12 + i64::from(u8::from(start.month())) - 1 + months;
+    let year = i32::try_from(total.div_euclid(12)).map_err(|_| bad("it is too long"))?;
+    let month = Month::try_from((total.rem_euclid(12) + 1) as u8).map_err(|e| e.to_string())?;
+    let day = start.day().min(month.length(year));
+    let moved = Date::from_calendar_date(year, month, day).map_err(|_| bad("it is too long"))?;
+    moved
+        .checked_add(Duration::days(days - 1))
+        .ok_or_else(|| bad("it is too long"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(text: &str) -> String {
+        sdmx_period(text).unwrap().0.to_string()
+    }
+
+    #[test]
+    fn every_sdmx_form_becomes_the_span_it_names() {
+        let cases = [
+            ("2024", "2024"),
+            ("2024-A1", "2024"),
+            ("2024-S2", "2024-H2"),
+            ("2024-T2", "2024-05/2024-08"), // the second four months: May–August
+            ("2024-Q3", "2024-Q3"),
+            ("2024-M08", "2024-08"),
+            ("2024-08", "2024-08"),
+            ("2024-D060", "2024-02-29"), // 31 days of January + 29th of February
+            ("2024-08-15", "2024-08-15"),
+            ("2024-08-15T10:30:00", "2024-08-15"),
+            ("2025-01-01/P8M", "2025-01/2025-08"),
+            ("2025-01-01/P1Y", "2025"),
+            ("2025-01-01/P10D", "2025-01-01/2025-01-10"),
+            ("2025-01-01/P1W", "2025-01-01/2025-01-07"),
+            ("2024-01-01/2024-08-31", "2024-01/2024-08"),
+            ("2024-Q1/2024-Q2", "2024-H1"),
+        ];
+        for (text, canonical) in cases {
+            assert_eq!(period(text), canonical, "{text}");
+        }
+        // ISO week 1 of 2025 starts on Monday 30 December 2024 (1 January 2025 is a
+        // Wednesday, so the week holding the year's first Thursday starts two days
+        // before it).
+        assert_eq!(period("2025-W01"), "2024-12-30/2025-01-05");
+    }
+
+    #[test]
+    fn forms_the_store_cannot_hold_are_reasons() {
+        for text in [
+            "2024-S3",
+            "2024-Q5",
+            "2024-M13",
+            "2023-W53",
+            "2023-D366",
+            "2024-B1",
+            "24",
+            "2024-01-01/PT12H",
+            "2024-01-01/P",
+            "2024-02-30",
+        ] {
+            assert!(sdmx_period(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn scaling_moves_the_decimal_exponent() {
+        assert_eq!(scaled("123.4", 6), Some(123_400_000.0));
+        assert_eq!(scaled("1.5e2", 3), Some(150_000.0));
+        assert_eq!(scaled("2500", -3), Some(2.5));
+    }
+
+    #[test]
+    fn a_dataflow_becomes_a_source_id() {
+        assert_eq!(source_id("IMF:DOT(1.0)").unwrap(), "imf-dot-1.0");
+        assert_eq!(
+            source_id("IMF.STA:IMTS(1.0.0)").unwrap(),
+            "imf.sta-imts-1.0.0"
+        );
+        assert_eq!(
+            source_id("ESTAT:DS-045409(1.0)").unwrap(),
+            "estat-ds-045409-1.0"
+        );
+        assert_eq!(source_id("::"), None);
+    }
+
+    #[test]
+    fn the_delimiter_follows_the_first_name() {
+        assert_eq!(delimiter_of("DATAFLOW,REF_AREA").unwrap(), b',');
+        assert_eq!(
+            delimiter_of("\u{feff}STRUCTURE;STRUCTURE_ID").unwrap(),
+            b';'
+        );
+        assert_eq!(delimiter_of("STRUCTURE[;],STRUCTURE_ID").unwrap(), b',');
+        assert_eq!(delimiter_of("STRUCTURE[|];STRUCTURE_ID").unwrap(), b';');
+        assert!(delimiter_of("indicator,origin").is_err());
+    }
+}

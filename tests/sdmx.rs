@@ -1,0 +1,651 @@
+//! SDMX-CSV data messages of both versions: what each column becomes, and a malformed
+//! file is an error naming its line and column that changes nothing.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use bilateral::files::sdmx::{SdmxMapping, Side};
+use bilateral::files::{Format, ImportOptions, ImportSummary};
+use bilateral::{Error, Observation, ObservationFilter, OnDuplicate, Status, Store};
+
+/// Writes `text` to a file in a temporary folder kept alive with the path.
+fn file_with(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("data.csv");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn import_into(store: &mut Store, text: &str, mapping: &SdmxMapping) -> ImportSummary {
+    let (_dir, path) = file_with(text);
+    store
+        .import_sdmx_csv(&path, mapping, &ImportOptions::default())
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// A fresh store with `text` imported under the IMF mapping.
+fn imported(text: &str) -> (Store, ImportSummary) {
+    let mut store = Store::in_memory().unwrap();
+    let summary = import_into(&mut store, text, &SdmxMapping::imf());
+    (store, summary)
+}
+
+fn all(store: &Store) -> Vec<Observation> {
+    store.observations(&ObservationFilter::default()).unwrap()
+}
+
+/// (indicator, origin, destination, period, value) of every stored observation.
+fn figures(store: &Store) -> Vec<(String, String, String, String, f64)> {
+    let mut rows: Vec<_> = all(store)
+        .into_iter()
+        .map(|o| {
+            (
+                o.indicator,
+                o.origin,
+                o.destination,
+                o.period.to_string(),
+                o.value,
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    rows
+}
+
+fn figure(indicator: &str, origin: &str, destination: &str, period: &str, value: f64) -> Figure {
+    (
+        indicator.to_owned(),
+        origin.to_owned(),
+        destination.to_owned(),
+        period.to_owned(),
+        value,
+    )
+}
+
+type Figure = (String, String, String, String, f64);
+
+/// The skipped rows of a summary as (reason, rows, first line).
+fn skipped(summary: &ImportSummary) -> Vec<(String, usize, usize)> {
+    summary
+        .skipped
+        .iter()
+        .map(|s| (s.reason.clone(), s.rows, s.first_line))
+        .collect()
+}
+
+/// Version 1 as the IMF's Direction of Trade Statistics wrote it: IMF two-letter codes,
+/// values in millions of US dollars.
+const DOTS_V1: &str = "\
+DATAFLOW,FREQ,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT,UNIT_MEASURE
+IMF:DOT(1.0),A,KZ,TXG_FOB_USD,AZ,2024,456.7,6,USD
+IMF:DOT(1.0),A,KZ,TMG_CIF_USD,AZ,2024,123.4,6,USD
+";
+
+#[test]
+fn imf_exports_go_from_the_reporter_and_imports_come_to_it() {
+    let (store, summary) = imported(DOTS_V1);
+    assert_eq!(
+        (summary.format, summary.read, summary.written),
+        (Some("sdmx"), 2, 2)
+    );
+    assert!(summary.skipped.is_empty());
+    assert_eq!(
+        figures(&store),
+        [
+            // Kazakhstan reports exports to Azerbaijan: KAZ → AZE, 456.7 × 10⁶.
+            figure("exports", "KAZ", "AZE", "2024", 456_700_000.0),
+            // Kazakhstan reports imports from Azerbaijan: the goods go AZE → KAZ.
+            figure("imports", "AZE", "KAZ", "2024", 123_400_000.0),
+        ]
+    );
+}
+
+#[test]
+fn the_dataflow_becomes_a_source_published_by_its_agency() {
+    let (store, _) = imported(DOTS_V1);
+    let source = store
+        .sources()
+        .unwrap()
+        .into_iter()
+        .find(|s| s.id == "imf-dot-1.0")
+        .expect("the dataflow's source");
+    assert_eq!(source.title, "IMF:DOT(1.0)");
+    assert_eq!(source.publisher.as_deref(), Some("IMF"));
+    assert!(all(&store)
+        .iter()
+        .all(|o| o.source.as_deref() == Some("imf-dot-1.0")));
+}
+
+#[test]
+fn a_second_file_of_the_same_dataflow_refers_to_the_source_already_stored() {
+    let (mut store, _) = imported(DOTS_V1);
+    let (_dir, path) = file_with(DOTS_V1);
+    let skip = ImportOptions {
+        on_duplicate: OnDuplicate::Skip,
+        ..ImportOptions::default()
+    };
+    let again = store
+        .import_sdmx_csv(&path, &SdmxMapping::imf(), &skip)
+        .unwrap();
+    assert_eq!((again.read, again.written), (2, 0));
+    assert_eq!(skipped(&again), [("already stored".to_owned(), 2, 2)]);
+}
+
+/// The IMF's IMTS, successor of DOTS, on the new data portal: ISO alpha-3 codes and the
+/// dimensions COUNTRY, COUNTERPART_COUNTRY and FREQUENCY; the World partner G001.
+const IMTS: &str = "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE
+IMF.STA:IMTS(1.0.0),GEO,XG_FOB_USD,ARM,M,2025-M01,1500000
+IMF.STA:IMTS(1.0.0),GEO,MG_CIF_USD,ARM,Q,2025-Q1,2500000
+IMF.STA:IMTS(1.0.0),GEO,XG_FOB_USD,G001,A,2024,99000000
+IMF.STA:IMTS(1.0.0),GEO,XG_FOB_USD,G998,A,2024,1000
+";
+
+#[test]
+fn imts_columns_load_and_the_world_partner_is_passed_over_and_counted() {
+    let (store, summary) = imported(IMTS);
+    assert_eq!((summary.read, summary.written), (4, 2));
+    assert_eq!(
+        skipped(&summary),
+        [
+            (
+                "COUNTERPART_COUNTRY G001 is an aggregate, not a country".to_owned(),
+                1,
+                4
+            ),
+            (
+                "COUNTERPART_COUNTRY G998 is an aggregate, not a country".to_owned(),
+                1,
+                5
+            ),
+        ]
+    );
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "GEO", "ARM", "2025-01", 1_500_000.0),
+            figure("imports", "ARM", "GEO", "2025-Q1", 2_500_000.0),
+        ]
+    );
+    assert_eq!(all(&store)[0].source.as_deref(), Some("imf.sta-imts-1.0.0"));
+}
+
+/// Version 2 with every action: information, append and replace rows are read; a
+/// delete row is counted, not applied.
+const V2_ACTIONS: &str = "\
+STRUCTURE,STRUCTURE_ID,ACTION,FREQ,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE
+dataflow,OECD:TRADE(1.0),I,A,KAZ,AZE,exports,2021,10
+dataflow,OECD:TRADE(1.0),A,A,KAZ,AZE,exports,2022,11
+datastructure,OECD:DSD_TRADE(1.0),R,A,KAZ,AZE,exports,2023,12
+dataflow,OECD:TRADE(1.0),D,A,KAZ,AZE,exports,2020,-
+dataflow,OECD:TRADE(1.0),D,,KAZ,,,,
+";
+
+#[test]
+fn version_2_reads_information_append_and_replace_rows_and_counts_deletions() {
+    let (store, summary) = imported(V2_ACTIONS);
+    assert_eq!((summary.read, summary.written), (5, 3));
+    assert_eq!(
+        skipped(&summary),
+        [(
+            "ACTION D (delete): deletions are not applied".to_owned(),
+            2,
+            5
+        )]
+    );
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "KAZ", "AZE", "2021", 10.0),
+            figure("exports", "KAZ", "AZE", "2022", 11.0),
+            figure("exports", "KAZ", "AZE", "2023", 12.0),
+        ]
+    );
+    let sources: Vec<Option<String>> = all(&store).into_iter().map(|o| o.source).collect();
+    assert_eq!(
+        sources,
+        [
+            Some("oecd-trade-1.0".to_owned()),
+            Some("oecd-trade-1.0".to_owned()),
+            Some("oecd-dsd_trade-1.0".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn every_sdmx_time_period_becomes_the_stores_period() {
+    let (store, summary) = imported(
+        "DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE
+X:F(1.0),A,KAZ,AZE,exports,2020,1
+X:F(1.0),A,KAZ,AZE,exports,2021-A1,2
+X:F(1.0),S,KAZ,AZE,exports,2022-S2,3
+X:F(1.0),Q,KAZ,AZE,exports,2023-Q3,4
+X:F(1.0),M,KAZ,AZE,exports,2024-M08,5
+X:F(1.0),M,KAZ,AZE,exports,2024-09,6
+X:F(1.0),W,KAZ,AZE,exports,2025-W01,7
+X:F(1.0),D,KAZ,AZE,exports,2024-D060,8
+X:F(1.0),D,KAZ,AZE,exports,2024-08-15,9
+X:F(1.0),D,KAZ,AZE,exports,2024-08-16T00:00:00,10
+X:F(1.0),M,KAZ,AZE,exports,2025-01-01/P8M,11
+X:F(1.0),A,KAZ,AZE,exports,2019-01-01/2019-08-31,12
+X:F(1.0),,KAZ,AZE,exports,2018-T2,13
+",
+    );
+    assert_eq!((summary.read, summary.written), (13, 13));
+    let mut periods: Vec<(f64, String)> = all(&store)
+        .into_iter()
+        .map(|o| (o.value, o.period.to_string()))
+        .collect();
+    periods.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let expected = [
+        "2020",
+        "2021",    // 2021-A1: the reporting year, a calendar year
+        "2022-H2", // the second half year
+        "2023-Q3",
+        "2024-08",
+        "2024-09",
+        // ISO week 1 of 2025: 1 January 2025 is a Wednesday, so the week with the
+        // year's first Thursday runs from Monday 30 December 2024 to Sunday 5 January.
+        "2024-12-30/2025-01-05",
+        "2024-02-29", // day 60 of 2024: 31 days of January, then 29 February
+        "2024-08-15",
+        "2024-08-16",      // a date-time is its day
+        "2025-01/2025-08", // eight months from 1 January 2025
+        "2019-01/2019-08",
+        "2018-05/2018-08", // the second trimester: May to August
+    ];
+    assert_eq!(
+        periods.iter().map(|(_, p)| p.as_str()).collect::<Vec<_>>(),
+        expected
+    );
+}
+
+#[test]
+fn every_status_code_becomes_a_status_or_a_note() {
+    let (store, summary) = imported(
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS
+X:F(1.0),KAZ,AZE,exports,2010,1,A
+X:F(1.0),KAZ,AZE,exports,2011,2,E
+X:F(1.0),KAZ,AZE,exports,2012,3,P
+X:F(1.0),KAZ,AZE,exports,2013,4,F
+X:F(1.0),KAZ,AZE,exports,2014,5,I
+X:F(1.0),KAZ,AZE,exports,2015,6,B
+X:F(1.0),KAZ,AZE,exports,2016,7,D
+X:F(1.0),KAZ,AZE,exports,2017,8,G
+X:F(1.0),KAZ,AZE,exports,2018,9,N
+X:F(1.0),KAZ,AZE,exports,2019,10,S
+X:F(1.0),KAZ,AZE,exports,2020,11,U
+X:F(1.0),KAZ,AZE,exports,2021,12,J
+X:F(1.0),KAZ,AZE,exports,2022,13,
+X:F(1.0),KAZ,AZE,exports,2023,14,Z
+X:F(1.0),KAZ,AZE,exports,2024,,M
+X:F(1.0),KAZ,AZE,exports,2025,NaN,L
+X:F(1.0),KAZ,AZE,exports,2026,,O
+X:F(1.0),KAZ,AZE,exports,2027,,Q
+X:F(1.0),KAZ,AZE,exports,2028,,H
+X:F(1.0),KAZ,AZE,exports,2029,,
+",
+    );
+    assert_eq!((summary.read, summary.written), (20, 14));
+    assert_eq!(
+        skipped(&summary),
+        [
+            (
+                "no OBS_VALUE (OBS_STATUS M: missing value; data cannot exist)".to_owned(),
+                1,
+                16
+            ),
+            (
+                "no OBS_VALUE (OBS_STATUS L: missing value; data exist but were not collected)"
+                    .to_owned(),
+                1,
+                17
+            ),
+            (
+                "no OBS_VALUE (OBS_STATUS O: missing value)".to_owned(),
+                1,
+                18
+            ),
+            (
+                "no OBS_VALUE (OBS_STATUS Q: missing value; suppressed)".to_owned(),
+                1,
+                19
+            ),
+            (
+                "no OBS_VALUE (OBS_STATUS H: missing value; holiday or weekend)".to_owned(),
+                1,
+                20
+            ),
+            ("no OBS_VALUE".to_owned(), 1, 21),
+        ]
+    );
+    let mut read: Vec<(f64, Status, Option<String>)> = all(&store)
+        .into_iter()
+        .map(|o| (o.value, o.status, o.note))
+        .collect();
+    read.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let note = |text: &str| Some(text.to_owned());
+    assert_eq!(
+        read,
+        [
+            (1.0, Status::Actual, None),
+            (2.0, Status::Estimate, None),
+            (3.0, Status::Provisional, None),
+            (4.0, Status::Projection, None),
+            (5.0, Status::Estimate, note("OBS_STATUS I: imputed value")),
+            (6.0, Status::Actual, note("OBS_STATUS B: time series break")),
+            (
+                7.0,
+                Status::Actual,
+                note("OBS_STATUS D: definition differs")
+            ),
+            (
+                8.0,
+                Status::Actual,
+                note("OBS_STATUS G: experimental value")
+            ),
+            (9.0, Status::Actual, note("OBS_STATUS N: not significant")),
+            (
+                10.0,
+                Status::Actual,
+                note("OBS_STATUS S: strike and other special events")
+            ),
+            (11.0, Status::Actual, note("OBS_STATUS U: low reliability")),
+            (12.0, Status::Actual, note("OBS_STATUS J: derogation")),
+            (13.0, Status::Actual, None),
+            (14.0, Status::Actual, note("OBS_STATUS Z")),
+        ]
+    );
+}
+
+#[test]
+fn unit_mult_is_a_power_of_ten_and_a_multiple_unit_adds_its_own() {
+    let (store, _) = imported(
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,UNIT_MEASURE
+X:F(1.0),KAZ,AZE,exports,2020,1.5,0,USD
+X:F(1.0),KAZ,AZE,exports,2021,1.5,3,USD
+X:F(1.0),KAZ,AZE,exports,2022,1.5,6,
+X:F(1.0),KAZ,AZE,exports,2023,1.5,9,usd
+X:F(1.0),KAZ,AZE,exports,2024,1.5,,MIO_USD
+X:F(1.0),KAZ,AZE,exports,2025,1.5,3,THS_USD
+X:F(1.0),KAZ,AZE,exports,2026,2500,-3,USD
+",
+    );
+    let values: Vec<f64> = all(&store).into_iter().map(|o| o.value).collect();
+    assert_eq!(
+        values,
+        [
+            1.5,
+            1_500.0,         // 1.5 × 10³
+            1_500_000.0,     // 1.5 × 10⁶
+            1_500_000_000.0, // 1.5 × 10⁹
+            1_500_000.0,     // million USD: 1.5 × 10⁶
+            1_500_000.0,     // thousand USD with UNIT_MULT 3: 1.5 × 10³ × 10³
+            2.5,             // 2500 × 10⁻³
+        ]
+    );
+}
+
+/// Version 2 with `labels=both` in a French locale, as the specification's example:
+/// `;` between cells, a decimal comma, each code followed by ": " and its label.
+const LABELS_BOTH: &str = "\
+STRUCTURE[|];STRUCTURE_ID;ACTION;FREQ: Fréquence;REF_AREA: Zone de référence;COUNTERPART_AREA: Zone partenaire;INDICATOR: Indicateur;TIME_PERIOD: Période;OBS_VALUE: Valeur;OBS_STATUS: Statut
+dataflow;IMF:DOT(1.0): Direction of Trade Statistics;I;M: Mensuel;KZ: Kazakhstan;AZ: Azerbaïdjan;TXG_FOB_USD: Exportations FAB;2024-M08: 2024-M08;12,5;E: Valeur estimée
+";
+
+#[test]
+fn a_labels_both_file_is_read_by_the_codes_before_the_labels() {
+    let (store, summary) = imported(LABELS_BOTH);
+    assert_eq!((summary.read, summary.written), (1, 1));
+    let stored = &all(&store)[0];
+    assert_eq!(
+        (
+            stored.indicator.as_str(),
+            stored.origin.as_str(),
+            stored.destination.as_str(),
+            stored.period.to_string(),
+            stored.value,
+            stored.status,
+            stored.source.as_deref(),
+        ),
+        (
+            "exports",
+            "KAZ",
+            "AZE",
+            "2024-08".to_owned(),
+            12.5, // "12,5" with a decimal comma
+            Status::Estimate,
+            Some("imf-dot-1.0"),
+        )
+    );
+}
+
+#[test]
+fn a_mapping_names_the_indicator_and_the_side_of_the_reporter() {
+    let mut store = Store::in_memory().unwrap();
+    let texts = BTreeMap::from([
+        ("TMG_FOB_USD".to_owned(), "imports:destination".to_owned()),
+        ("VISITORS".to_owned(), "tourists:destination".to_owned()),
+    ]);
+    let mapping = SdmxMapping::from_texts(&texts).unwrap();
+    import_into(
+        &mut store,
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE
+IMF:DOT(1.0),GE,AM,TMG_FOB_USD,2024,5
+X:TOURISM(1.0),GE,AM,VISITORS,2024,7
+",
+        &mapping,
+    );
+    assert_eq!(
+        figures(&store),
+        [
+            // Georgia reports imports from Armenia and visitors from Armenia: ARM → GEO.
+            figure("imports", "ARM", "GEO", "2024", 5.0),
+            figure("tourists", "ARM", "GEO", "2024", 7.0),
+        ]
+    );
+    let bad = BTreeMap::from([("X".to_owned(), "exports:sideways".to_owned())]);
+    let error = SdmxMapping::from_texts(&bad).unwrap_err();
+    assert_eq!(error.validation().unwrap().field, "mapping");
+}
+
+#[test]
+fn without_an_indicator_column_the_dataflow_is_mapped() {
+    let mut store = Store::in_memory().unwrap();
+    let mapping = SdmxMapping::imf().with("ESTAT:EXPORTS", "exports", Some(Side::Origin));
+    // Eurostat writes lower-case dimensions, EL for Greece and UK for the United Kingdom.
+    import_into(
+        &mut store,
+        "DATAFLOW,LAST UPDATE,freq,geo,partner,TIME_PERIOD,OBS_VALUE
+ESTAT:EXPORTS(1.0),01/01/25,A,EL,UK,2023,3
+",
+        &mapping,
+    );
+    assert_eq!(
+        figures(&store),
+        [figure("exports", "GRC", "GBR", "2023", 3.0)]
+    );
+}
+
+#[test]
+fn the_format_is_guessed_from_either_versions_header() {
+    for text in [DOTS_V1, V2_ACTIONS, LABELS_BOTH] {
+        let (_dir, path) = file_with(text);
+        assert_eq!(Format::of_file(&path).unwrap(), Format::Sdmx, "{text}");
+    }
+    let (_dir, path) = file_with(DOTS_V1);
+    let mut store = Store::in_memory().unwrap();
+    let summary = store
+        .import_file(&path, None, &ImportOptions::default())
+        .unwrap();
+    assert_eq!((summary.format, summary.written), (Some("sdmx"), 2));
+}
+
+/// Imports `text` into a store holding one figure, which must fail and leave it
+/// unchanged.
+fn import_error(text: &str) -> Error {
+    let (mut store, _) = imported(DOTS_V1);
+    let before = all(&store);
+    let sources = store.sources().unwrap();
+    let (_dir, path) = file_with(text);
+    let error = store
+        .import_sdmx_csv(&path, &SdmxMapping::imf(), &ImportOptions::default())
+        .unwrap_err();
+    assert_eq!(all(&store), before, "the store changed: {error}");
+    assert_eq!(store.sources().unwrap(), sources, "the sources changed");
+    error
+}
+
+/// The line, column and text of a validation error.
+fn where_and_what(error: &Error) -> (Option<usize>, String, String) {
+    let v = error
+        .validation()
+        .unwrap_or_else(|| panic!("not a validation error: {error}"));
+    (v.record, v.field.clone(), v.text.clone())
+}
+
+const HEADER: &str =
+    "DATAFLOW,FREQ,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\n";
+const GOOD_ROW: &str = "NEW:FLOW(1.0),A,KAZ,GEO,exports,2021,10,A\n";
+
+#[test]
+fn a_header_without_time_period_or_obs_value_is_an_error_at_line_1_naming_it() {
+    for (missing, header) in [
+        (
+            "TIME_PERIOD",
+            "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,OBS_VALUE\n",
+        ),
+        (
+            "OBS_VALUE",
+            "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD\n",
+        ),
+        (
+            "COUNTERPART_AREA",
+            "DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\n",
+        ),
+        (
+            "STRUCTURE_ID",
+            "STRUCTURE,REF_AREA,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE\n",
+        ),
+    ] {
+        let error = import_error(header);
+        let (line, field, _) = where_and_what(&error);
+        assert_eq!((line, field.as_str()), (Some(1), missing), "{error}");
+    }
+}
+
+#[test]
+fn a_file_that_is_not_sdmx_is_an_error_at_line_1() {
+    let error = import_error("indicator,origin,destination,period,value\n");
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(1), "DATAFLOW"));
+}
+
+#[test]
+fn a_value_that_is_not_a_number_is_an_error_naming_obs_value() {
+    let error = import_error(&format!(
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,exports,2022,ten,A\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "OBS_VALUE".to_owned(), "ten".to_owned())
+    );
+}
+
+#[test]
+fn an_unknown_country_is_an_error_naming_its_column() {
+    let error = import_error(&format!(
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,XYZ,exports,2022,11,A\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "COUNTERPART_AREA".to_owned(), "XYZ".to_owned())
+    );
+}
+
+#[test]
+fn a_bad_period_is_an_error_naming_time_period() {
+    let error = import_error(&format!(
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),Q,KAZ,GEO,exports,2022-Q5,11,A\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "TIME_PERIOD".to_owned(), "2022-Q5".to_owned())
+    );
+}
+
+#[test]
+fn a_freq_that_disagrees_with_the_period_is_an_error_naming_freq() {
+    let error = import_error(&format!(
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),M,KAZ,GEO,exports,2022-Q1,11,A\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "FREQ".to_owned(), "M".to_owned())
+    );
+    assert!(error.to_string().contains("a quarter"), "{error}");
+}
+
+#[test]
+fn a_row_repeating_another_is_a_duplicate_error_naming_its_line() {
+    let error = import_error(&format!(
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,exports,2022,11,A\n{GOOD_ROW}"
+    ));
+    assert!(matches!(error, Error::Duplicate { .. }), "{error}");
+    assert_eq!(error.record(), Some(4));
+}
+
+#[test]
+fn an_indicator_the_store_lacks_is_an_error_naming_indicator() {
+    let error = import_error(&format!(
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,TBG_USD,2022,11,A\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "INDICATOR".to_owned(), "TBG_USD".to_owned())
+    );
+}
+
+#[test]
+fn a_unit_other_than_the_indicators_is_an_error_naming_unit_measure() {
+    let error = import_error(
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE\n\
+         NEW:FLOW(1.0),KAZ,GEO,exports,2022,11,EUR\n",
+    );
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "UNIT_MEASURE".to_owned(), "EUR".to_owned())
+    );
+}
+
+#[test]
+fn a_value_with_a_missing_status_is_an_error_naming_obs_status() {
+    let error = import_error(&format!(
+        "{HEADER}NEW:FLOW(1.0),A,KAZ,GEO,exports,2022,0,M\n"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "OBS_STATUS".to_owned(), "M".to_owned())
+    );
+}
+
+#[test]
+fn a_negative_value_of_an_unsigned_indicator_is_an_error_naming_obs_value() {
+    let error = import_error(&format!(
+        "{HEADER}NEW:FLOW(1.0),A,KAZ,GEO,exports,2022,-4,A\n"
+    ));
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(2), "OBS_VALUE"));
+}
+
+#[test]
+fn an_unknown_action_is_an_error_naming_action() {
+    let error = import_error(
+        "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\n\
+         dataflow,NEW:FLOW(1.0),X,KAZ,GEO,exports,2022,1\n",
+    );
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "ACTION".to_owned(), "X".to_owned())
+    );
+}
