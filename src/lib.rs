@@ -21,7 +21,8 @@
 //! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
 //! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
 //! [`builtin`] (shipped data), [`columns`] (many rows column by column, for Python and
-//! Arrow). With the `python` feature, `python` holds the PyO3
+//! Arrow). With the `parquet` feature, [`parquet`] writes observations as Parquet
+//! files for DuckDB, Polars and Spark. With the `python` feature, `python` holds the PyO3
 //! bindings; without it the crate does not depend on Python at all.
 
 #![warn(missing_docs)]
@@ -41,6 +42,8 @@ pub mod words;
 
 #[cfg(feature = "arrow")]
 mod arrow;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 #[cfg(feature = "python")]
 mod python;
 
