@@ -4,8 +4,9 @@
 //! The folder is partitioned by indicator, hive-style: `DIR/indicator=exports/part-0.parquet`,
 //! one file per indicator, Snappy-compressed. Each file holds the columns of
 //! [`Columns::of_observations`] but `indicator` (a hive reader adds it back from the
-//! folder name, as Spark requires: it refuses a column that is both in the files and in
-//! the folder names), with two more after `end`:
+//! folder name; a column both in the files and in the folder names is refused by some
+//! readers, DataFusion for one, and pyarrow's `read_table` cannot merge the two), with two
+//! more after `end`:
 //!
 //! | column | type | what |
 //! |---|---|---|
