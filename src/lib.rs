@@ -20,9 +20,9 @@
 //! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, each
 //! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
 //! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
-//! [`builtin`] (shipped data), [`columns`] (many rows column by column, for Python and
-//! Arrow). With the `parquet` feature, [`parquet`] writes observations as Parquet
-//! files for DuckDB, Polars and Spark. With the `python` feature, `python` holds the PyO3
+//! [`builtin`] (shipped data), [`files`] (files in and out; with the `parquet` feature,
+//! observations as Parquet for DuckDB, Polars and Spark), [`columns`] (many rows column
+//! by column, for Python and Arrow). With the `python` feature, `python` holds the PyO3
 //! bindings; without it the crate does not depend on Python at all.
 
 #![warn(missing_docs)]
@@ -30,8 +30,8 @@
 pub mod analysis;
 pub mod builtin;
 pub mod columns;
-pub mod csv;
 pub mod error;
+pub mod files;
 mod hints;
 pub mod model;
 pub mod period;
@@ -42,8 +42,6 @@ pub mod words;
 
 #[cfg(feature = "arrow")]
 mod arrow;
-#[cfg(feature = "parquet")]
-pub mod parquet;
 #[cfg(feature = "python")]
 mod python;
 

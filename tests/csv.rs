@@ -3,12 +3,21 @@
 
 use std::path::{Path, PathBuf};
 
+use bilateral::files::ImportOptions;
+
 use bilateral::{
     Dataset, Error, Indicator, Kind, NewObservation, Observation, ObservationFilter, OnDuplicate,
     Source, Store,
 };
 
 const DEMO: &str = "azerbaijan-kazakhstan-2025";
+
+fn on_duplicate(choice: OnDuplicate) -> ImportOptions<'static> {
+    ImportOptions {
+        on_duplicate: choice,
+        ..ImportOptions::default()
+    }
+}
 
 fn everything() -> ObservationFilter {
     ObservationFilter::default()
@@ -45,7 +54,10 @@ fn the_demo_store_exported_and_imported_into_an_empty_one_gives_the_same_observa
 
     let mut store = demo_without_observations();
     assert_eq!(
-        store.import_csv(&path, OnDuplicate::Error).unwrap(),
+        store
+            .import_csv(&path, &on_duplicate(OnDuplicate::Error))
+            .unwrap()
+            .written,
         written
     );
     assert_eq!(all_observations(&store), all_observations(&demo));
@@ -216,7 +228,13 @@ fn a_random_store_exported_and_imported_into_an_empty_one_gives_the_same_observa
     let random = random_store();
     assert_eq!(random.export_csv(&path, &everything()).unwrap(), 300);
     let mut store = without_observations(&random);
-    assert_eq!(store.import_csv(&path, OnDuplicate::Error).unwrap(), 300);
+    assert_eq!(
+        store
+            .import_csv(&path, &on_duplicate(OnDuplicate::Error))
+            .unwrap()
+            .written,
+        300
+    );
     assert_eq!(all_observations(&store), all_observations(&random));
 }
 
@@ -226,7 +244,12 @@ fn an_import_into_the_store_it_came_from_skips_every_row() {
     let path = dir.path().join("demo.csv");
     let mut demo = Store::demo().unwrap();
     demo.export_csv(&path, &everything()).unwrap();
-    assert_eq!(demo.import_csv(&path, OnDuplicate::Skip).unwrap(), 0);
+    assert_eq!(
+        demo.import_csv(&path, &on_duplicate(OnDuplicate::Skip))
+            .unwrap()
+            .written,
+        0
+    );
 }
 
 #[test]
@@ -239,7 +262,13 @@ fn columns_may_come_in_any_order_and_unknown_ones_are_ignored() {
          1700,,2025-H1,GEO,KAZ,tourists\n",
     );
     let mut store = Store::demo().unwrap();
-    assert_eq!(store.import_csv(&path, OnDuplicate::Error).unwrap(), 2);
+    assert_eq!(
+        store
+            .import_csv(&path, &on_duplicate(OnDuplicate::Error))
+            .unwrap()
+            .written,
+        2
+    );
     let filter = ObservationFilter::indicator("tourists").pair("KAZ", "GEO");
     let read: Vec<(String, f64)> = store
         .observations(&filter)
@@ -259,7 +288,9 @@ fn import_error(text: &str) -> Error {
     let path = file_with(dir.path(), text);
     let mut store = Store::demo().unwrap();
     let before = all_observations(&store);
-    let error = store.import_csv(&path, OnDuplicate::Error).unwrap_err();
+    let error = store
+        .import_csv(&path, &on_duplicate(OnDuplicate::Error))
+        .unwrap_err();
     assert_eq!(
         all_observations(&store),
         before,
@@ -374,7 +405,10 @@ fn a_row_with_a_cell_too_many_is_an_error_naming_its_line() {
 fn a_missing_file_is_an_io_error() {
     let mut store = Store::in_memory().unwrap();
     let error = store
-        .import_csv("/nonexistent/figures.csv", OnDuplicate::Error)
+        .import_csv(
+            "/nonexistent/figures.csv",
+            &on_duplicate(OnDuplicate::Error),
+        )
         .unwrap_err();
     assert!(matches!(error, Error::Io { .. }), "{error}");
 }

@@ -24,7 +24,7 @@ from ._core import (
     format_value,
     normalize_period,
 )
-from ._results import Change, RequiredGrowth, Result, TargetProgress
+from ._results import Change, ImportResult, RequiredGrowth, Result, Skipped, TargetProgress
 from .chart import Chart
 from .report import Report, Section
 from .store import Store, demo
@@ -35,6 +35,7 @@ __all__ = [
     "TOPIC_WORDS",
     "BilateralError",
     "Change",
+    "ImportResult",
     "Chart",
     "ClosedError",
     "DuplicateError",
@@ -44,6 +45,7 @@ __all__ = [
     "Result",
     "SchemaError",
     "Section",
+    "Skipped",
     "Store",
     "Table",
     "TargetProgress",

@@ -5,7 +5,7 @@
                      [--title TEXT] [--topic CODE ...]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
-    bilateral import FILE --db FILE [--format csv|json]
+    bilateral import FILE --db FILE [--format csv|json]   (format guessed when not given)
     bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral datasets
     bilateral --version
@@ -114,7 +114,9 @@ def _parser() -> argparse.ArgumentParser:
         "file", help="the observations (CSV in the library's own format) or a whole store (JSON)"
     )
     import_.add_argument("--db", required=True, help="the store file (created if missing)")
-    import_.add_argument("--format", help="the file's format (default: from its extension)")
+    import_.add_argument(
+        "--format", help="the file's format (default: guessed from its header or first character)"
+    )
 
     export = commands.add_parser(
         "export",
@@ -185,6 +187,8 @@ def _file_format(path: str, given: str | None, formats: tuple[str, ...] = FILE_F
         return name
     if not name:
         raise _Usage(f"cannot tell the format of {path}; give --format {known}")
+    if name in EXPORT_FORMATS:
+        raise _Usage(f"{name} is written by export only; give --format {known}")
     if name in PLANNED_FORMATS:
         raise _Usage(f"the {name} format is not yet supported; only {known} for now")
     raise _Usage(f"unknown format {name!r}; only {known}")
@@ -196,14 +200,20 @@ def _counts(summary: dict[str, int]) -> str:
 
 
 def _import(args: argparse.Namespace) -> int:
-    file_format = _file_format(args.file, args.format)
+    if args.format is not None and args.format.lower() not in FILE_FORMATS:
+        _file_format(args.file, args.format)  # raises the usage error for the name
     if not os.path.exists(args.file):
         raise _Usage(f"no such file: {args.file}")
     with Store(args.db) as store:
-        if file_format == "json":
+        by_extension = args.format is None and args.file.lower().endswith(".json")
+        if by_extension or (args.format or "").lower() == "json":
             what = _counts(store.import_json(args.file))
         else:
-            what = f"{store.import_csv(args.file)} observations"
+            # Progress on stderr once the import has run half a second (with tqdm).
+            result = store.import_file(args.file, args.format)
+            what = f"{result.written} observations ({result.format}, {result.read} rows read)"
+            for skipped in result.skipped:
+                what += f"; skipped {skipped.rows} rows: {skipped.reason}"
     print(f"imported {what} from {args.file} into {args.db}")
     return 0
 

@@ -4,7 +4,7 @@ The core is a leaf: it answers with plain data (tables as a dict of columns, one
 reports as dicts) and its own ``Report`` and ``Chart``; the package wraps it.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from os import PathLike
 from typing import Any, Literal, final
@@ -107,8 +107,20 @@ class Store:
         status: str | None = None,
     ) -> int: ...
     def import_csv(
-        self, path: str | PathLike[str], *, on_duplicate: _OnDuplicate = "error"
-    ) -> int: ...
+        self,
+        path: str | PathLike[str],
+        *,
+        on_duplicate: _OnDuplicate = "error",
+        progress: Callable[[str, int, int], object] | None = None,
+    ) -> dict[str, Any]: ...
+    def import_file(
+        self,
+        path: str | PathLike[str],
+        format: str | None = None,
+        *,
+        on_duplicate: _OnDuplicate = "error",
+        progress: Callable[[str, int, int], object] | None = None,
+    ) -> dict[str, Any]: ...
     def add(
         self,
         indicator: str,

@@ -165,3 +165,46 @@ class RequiredGrowth(Result):
 
     _amounts: ClassVar[tuple[str, ...]] = ("base_value", "target_value")
     _fractions: ClassVar[tuple[str, ...]] = ("required_cagr", "historical_cagr")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Rows of a file an import passed over, all for one reason."""
+
+    reason: str
+    rows: int
+    first_line: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import read from a file, wrote to the store, and passed over (and why).
+
+    ``written`` counts observations added or replacing stored ones; ``skipped`` holds
+    one entry per reason, with the file's line of the first row skipped for it.
+    """
+
+    format: str | None
+    read: int
+    written: int
+    skipped: tuple[Skipped, ...] = ()
+
+    @classmethod
+    def from_dict(cls, summary: dict[str, Any]) -> ImportResult:
+        """The result from the native store's dict."""
+        skipped = tuple(Skipped(**entry) for entry in summary["skipped"])
+        return cls(summary["format"], summary["read"], summary["written"], skipped)
+
+    @property
+    def skipped_rows(self) -> int:
+        """Rows passed over, for all reasons."""
+        return sum(s.rows for s in self.skipped)
+
+    def __repr__(self) -> str:
+        text = f"read {self.read} rows ({self.format}), wrote {self.written}"
+        for s in self.skipped:
+            text += f"; skipped {s.rows} ({s.reason}, first at line {s.first_line})"
+        return f"<ImportResult: {text}>"
+
+    def _repr_html_(self) -> str:
+        return f"<p>{html.escape(repr(self)[1:-1])}</p>"

@@ -24,7 +24,8 @@ import pandas as pd
 
 from . import _core
 from ._frames import frame
-from ._results import Change, RequiredGrowth, TargetProgress
+from ._progress import ProgressArg, progress_bars
+from ._results import Change, ImportResult, RequiredGrowth, TargetProgress
 from .report import Report
 from .table import Into, Table, converted
 
@@ -310,22 +311,68 @@ class Store:
         """
         return self._inner.export_parquet(path, indicator, origin, destination, product, status)
 
-    def import_csv(self, path: str | PathLike[str], on_duplicate: OnDuplicate = "error") -> int:
+    def import_csv(
+        self,
+        path: str | PathLike[str],
+        on_duplicate: OnDuplicate = "error",
+        *,
+        progress: ProgressArg = None,
+    ) -> ImportResult:
         """Adds the observations of a CSV file in the format :meth:`export_csv` writes
         (columns by name: indicator, origin, destination, period and value required,
         other fields of :meth:`add` optional, unknown columns ignored) all or nothing,
-        through the same checks as :meth:`add_many`; returns how many it added. A bad
-        cell is a ValidationError whose ``record`` is the file's line (the first data
-        line is line 2) and whose ``field`` is the column.
+        through the same checks as :meth:`add_many`. Returns what it read, wrote and
+        skipped. A bad cell is a ValidationError whose ``record`` is the file's line
+        (the first data line is line 2) and whose ``field`` is the column.
+
+        `progress`: ``None`` shows a tqdm bar when tqdm is installed and the import
+        takes over half a second; ``False`` shows none; a callable is called as
+        ``progress(stage, done, total)`` (``stage`` "reading" counts bytes, "checking"
+        and "writing" count rows), and what it raises stops the import. Ctrl-C stops
+        it too, with ``KeyboardInterrupt``: either way the store is left as it was.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "tourists.csv"
         >>> _ = path.write_text("indicator,origin,destination,period,value\\n"
         ...                     "tourists,GEO,ARM,2024,1200000\\n")
         >>> bilateral.Store().import_csv(path)
-        1
+        <ImportResult: read 1 rows (csv), wrote 1>
         """
-        return self._inner.import_csv(path, on_duplicate=on_duplicate)
+        callback, done = progress_bars(progress, "import")
+        try:
+            summary = self._inner.import_csv(path, on_duplicate=on_duplicate, progress=callback)
+        finally:
+            done()
+        return ImportResult.from_dict(summary)
+
+    def import_file(
+        self,
+        path: str | PathLike[str],
+        format: str | None = None,
+        *,
+        on_duplicate: OnDuplicate = "error",
+        progress: ProgressArg = None,
+    ) -> ImportResult:
+        """Imports a file all or nothing: in `format` ("csv" or "json"), or, when
+        `format` is ``None``, in the format its beginning shows (a JSON object, or a
+        CSV header with the library's own columns). `on_duplicate` and `progress` as
+        for :meth:`import_csv`.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"
+        >>> _ = path.write_text("indicator,origin,destination,period,value\\n"
+        ...                     "tourists,GEO,ARM,2024,1200000\\n")
+        >>> bilateral.Store().import_file(path).format
+        'csv'
+        """
+        callback, done = progress_bars(progress, "import")
+        try:
+            summary = self._inner.import_file(
+                path, format, on_duplicate=on_duplicate, progress=callback
+            )
+        finally:
+            done()
+        return ImportResult.from_dict(summary)
 
     def add(
         self,

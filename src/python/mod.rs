@@ -7,12 +7,14 @@
 //! - [`errors`]: the exception classes and the one mapping from [`crate::Error`].
 //! - [`convert`]: arguments in, plain data out.
 //! - [`ingest`]: many observations in, column by column.
+//! - [`files`]: imports from files, with a Python progress callback.
 //! - [`store`]: the native `Store`.
 //! - [`report`]: the native `Report` and `Chart`.
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
 
 mod convert;
 mod errors;
+mod files;
 mod ingest;
 mod report;
 mod store;

@@ -18,11 +18,13 @@ use super::convert::{
     series_query, text_of, Columns,
 };
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
+use super::files::{import_summary_dict, PyProgress};
 use super::ingest::{batch_from_arrow, batch_from_columns};
 use super::report::PyReport;
 use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
+use crate::files::Format;
 use crate::model::{
     Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationBatch, ObservationTable,
     Source, Status, Topic,
@@ -396,17 +398,42 @@ impl PyStore {
         self.with(py, move |s| s.export_parquet(&path, &filter))
     }
 
-    /// Adds the observations of the CSV file at `path` all or nothing; returns how many
-    /// it wrote.
-    #[pyo3(signature = (path, *, on_duplicate="error"))]
-    fn import_csv(
+    /// Adds the observations of the CSV file at `path` all or nothing; `progress(stage,
+    /// done, total)` is told how far it has got. A dict of what it read and wrote.
+    #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]
+    fn import_csv<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         path: std::path::PathBuf,
         on_duplicate: &str,
-    ) -> PyResult<usize> {
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
-        self.with(py, move |s| s.import_csv(&path, chosen))
+        let progress = PyProgress::new(progress);
+        let result = self.with(py, |s| progress.run(chosen, |o| s.import_csv(&path, o)));
+        let summary = progress.raised().map_or(result, Err)?;
+        import_summary_dict(py, &summary)
+    }
+
+    /// Imports the file at `path` in `format` (`None`: guessed from its beginning) all
+    /// or nothing, as `import_csv`.
+    #[pyo3(signature = (path, format=None, *, on_duplicate="error", progress=None))]
+    fn import_file<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+        format: Option<&str>,
+        on_duplicate: &str,
+        progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        let format = format.map(Format::from_code).transpose().py(py)?;
+        let progress = PyProgress::new(progress);
+        let result = self.with(py, |s| {
+            progress.run(chosen, |o| s.import_file(&path, format, o))
+        });
+        let summary = progress.raised().map_or(result, Err)?;
+        import_summary_dict(py, &summary)
     }
 
     /// Adds one observation (`on_duplicate` "error", "skip" or "replace" says what to do

@@ -12,16 +12,12 @@ use super::countries::Countries;
 use super::insert::{optional_text, Lookups};
 use super::sql::stored_status;
 use super::write::OnDuplicate;
-use super::InterruptCheck;
 use crate::error::{Error, Result};
+use crate::files::{Stage, Watch};
 use crate::model::{
     unit_multiple, Bounds, Indicator, ObservationBatch, Qualifier, Status, TextColumn,
 };
 use crate::period::Period;
-
-/// Rows checked between two calls of the interrupt check: the checks run no SQLite
-/// statement, so SQLite's progress handler would not ask it while they run.
-const CHECKS_BETWEEN_INTERRUPT_CHECKS: usize = 10_000;
 
 /// An observation that passed its checks, with its ids looked up and its bounds worked
 /// out; its texts stay in the batch.
@@ -142,7 +138,7 @@ pub(super) fn insert_batch(
     lookups: &mut Lookups,
     batch: &ObservationBatch,
     on_duplicate: OnDuplicate,
-    interrupt: Option<&InterruptCheck>,
+    watch: Watch,
     numbered: bool,
 ) -> Result<usize> {
     let at = |index: usize, e: Error| if numbered { e.at_record(index) } else { e };
@@ -166,11 +162,9 @@ pub(super) fn insert_batch(
     let total = lookups.product(tx, "total")?;
     let mut rows = Vec::with_capacity(batch.len());
     for index in 0..batch.len() {
-        if (index + 1) % CHECKS_BETWEEN_INTERRUPT_CHECKS == 0
-            && interrupt.is_some_and(|stop| stop())
-        {
-            return Err(Error::Interrupted);
-        }
+        // The checks run no SQLite statement, so SQLite's progress handler would not
+        // ask the interrupt check while they run: the watch asks it.
+        watch.row(Stage::Checking, index + 1, batch.len())?;
         let row = check_row(tx, countries, lookups, &distinct, batch, index, total)
             .map_err(|e| at(index, e))?;
         rows.push((index, row));
@@ -201,7 +195,8 @@ pub(super) fn insert_batch(
     // With a skip, the duplicate also carries the stored figure it differs from.
     let mut first_duplicate: Option<(usize, Option<String>)> = None;
     let mut written = 0;
-    for (index, row) in &rows {
+    for (position, (index, row)) in rows.iter().enumerate() {
+        watch.row(Stage::Writing, position + 1, rows.len())?;
         if first_duplicate
             .as_ref()
             .is_some_and(|(first, _)| *index > *first)

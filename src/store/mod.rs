@@ -143,6 +143,12 @@ impl Store {
         Ok(())
     }
 
+    /// The interrupt check set by [`Store::set_interrupt_check`], for a call that asks
+    /// it as it goes.
+    pub(crate) fn interrupt_check(&self) -> Option<&InterruptCheck> {
+        self.interrupt.as_ref()
+    }
+
     /// [`Error::Interrupted`] when the interrupt check says to stop.
     pub(crate) fn check_interrupt(&self) -> Result<()> {
         match &self.interrupt {

@@ -11,6 +11,7 @@ use super::insert::{insert_event, insert_indicator, insert_source, insert_topic,
 use super::Store;
 use crate::builtin::Dataset;
 use crate::error::Result;
+use crate::files::{Progress, Watch};
 use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Source, Topic};
 
 /// What to do when an added observation is already stored.
@@ -182,6 +183,42 @@ impl Store {
         self.write_batch(batch, on_duplicate, true)
     }
 
+    /// An import's write, in one transaction: the indicators and sources a file's rows
+    /// need (an identical stored one is kept; a different one under the same code is a
+    /// validation error), then the rows as [`Store::add_batch`] adds them, telling
+    /// `progress` how far the checks and writes have got. Returns the rows written.
+    pub(crate) fn import_batch(
+        &mut self,
+        indicators: &[Indicator],
+        sources: &[Source],
+        batch: &ObservationBatch,
+        on_duplicate: OnDuplicate,
+        progress: Option<&dyn Fn(Progress) -> bool>,
+    ) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        for source in sources {
+            insert_source(&tx, source)?;
+        }
+        for indicator in indicators {
+            insert_indicator(&tx, indicator)?;
+        }
+        let watch = Watch {
+            interrupt: self.interrupt.as_ref(),
+            progress,
+        };
+        let written = insert_batch(
+            &tx,
+            &self.countries,
+            &mut Lookups::default(),
+            batch,
+            on_duplicate,
+            watch,
+            true,
+        )?;
+        tx.commit()?;
+        Ok(written)
+    }
+
     fn write_batch(
         &mut self,
         batch: &ObservationBatch,
@@ -189,13 +226,17 @@ impl Store {
         numbered: bool,
     ) -> Result<usize> {
         let tx = self.conn.transaction()?;
+        let watch = Watch {
+            interrupt: self.interrupt.as_ref(),
+            progress: None,
+        };
         let written = insert_batch(
             &tx,
             &self.countries,
             &mut Lookups::default(),
             batch,
             on_duplicate,
-            self.interrupt.as_ref(),
+            watch,
             numbered,
         )?;
         tx.commit()?;
@@ -247,7 +288,10 @@ impl Store {
             &mut lookups,
             &ObservationBatch::from_observations(&dataset.observations),
             OnDuplicate::Error,
-            self.interrupt.as_ref(),
+            Watch {
+                interrupt: self.interrupt.as_ref(),
+                progress: None,
+            },
             true,
         )?;
         for (i, event) in dataset.events.iter().enumerate() {

@@ -207,6 +207,11 @@ def test_export_format_parquet_on_the_command_line_writes_the_folder(
     assert "--format csv or json or parquet" in capsys.readouterr().err
     assert main(["export", "--db", str(db), "--format", "parquet", str(out)]) == 2
     assert "not empty" in capsys.readouterr().err
+    # Parquet is a way out, not in.
+    assert (
+        main(["import", str(tmp_path / "all.parquet"), "--db", str(db), "--format", "parquet"]) == 2
+    )
+    assert "written by export only" in capsys.readouterr().err
 
 
 # ----- the README's DuckDB growth -------------------------------------------------------

@@ -25,9 +25,12 @@ use time::Date;
 
 use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
+use crate::files::{
+    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, Watch,
+};
 use crate::model::{ObservationBatch, ObservationTable, TextColumn};
 use crate::period::Period;
-use crate::store::{ObservationFilter, OnDuplicate, Store};
+use crate::store::{ObservationFilter, Store};
 
 /// The columns a file to import must have.
 pub const REQUIRED_COLUMNS: [&str; 5] = ["indicator", "origin", "destination", "period", "value"];
@@ -40,10 +43,11 @@ const HEADER_LINE: usize = 1;
 
 impl Store {
     /// Writes the observations that match `filter` to the CSV file at `path` (created,
-    /// or replaced if it exists) in the library's own format (see [`crate::csv`]);
+    /// or replaced if it exists) in the library's own format (see [`crate::files::csv`]);
     /// returns how many it wrote.
     ///
     /// ```
+    /// use bilateral::files::ImportOptions;
     /// use bilateral::{ObservationFilter, OnDuplicate, Store};
     ///
     /// let dir = tempfile::tempdir().unwrap();
@@ -54,7 +58,9 @@ impl Store {
     /// assert_eq!(written, 4);
     /// // Read back into the demo store, every row is already stored as it is.
     /// let mut again = Store::demo()?;
-    /// assert_eq!(again.import_csv(&path, OnDuplicate::Skip)?, 0);
+    /// let skip = ImportOptions { on_duplicate: OnDuplicate::Skip, ..Default::default() };
+    /// let summary = again.import_csv(&path, &skip)?;
+    /// assert_eq!((summary.read, summary.written, summary.skipped_rows()), (4, 0, 4));
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn export_csv(&self, path: impl AsRef<Path>, filter: &ObservationFilter) -> Result<usize> {
@@ -66,27 +72,47 @@ impl Store {
     }
 
     /// Adds the observations of the CSV file at `path` (in the format
-    /// [`Store::export_csv`] writes; see [`crate::csv`]) all or nothing, through
-    /// [`Store::add_batch`]; returns how many it wrote. A bad cell is a validation error
-    /// whose record is the file's line and whose field is the column; a repeated or
-    /// already stored observation a duplicate error naming the line.
+    /// [`Store::export_csv`] writes; see [`crate::files::csv`]) all or nothing, through
+    /// the checks of [`Store::add_batch`]. A bad cell is a validation error whose record
+    /// is the file's line and whose field is the column; a repeated or already stored
+    /// observation a duplicate error naming the line (unless `options` say to skip or
+    /// replace it).
     pub fn import_csv(
         &mut self,
         path: impl AsRef<Path>,
-        on_duplicate: OnDuplicate,
-    ) -> Result<usize> {
+        options: &ImportOptions,
+    ) -> Result<ImportSummary> {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
-        let rows = read_observations(std::io::BufReader::new(file), path)?;
-        self.add_batch(&rows.batch, on_duplicate)
-            .map_err(|error| rows.at_line(error))
-    }
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.display().to_string(),
-        source,
+        let bytes = file.metadata().map_or(0, |m| m.len());
+        let watch = Watch {
+            interrupt: self.interrupt_check(),
+            progress: options.progress,
+        };
+        let rows = read_observations(std::io::BufReader::new(file), path, bytes, watch)?;
+        let written = self
+            .import_batch(
+                &[],
+                &[],
+                &rows.batch,
+                options.on_duplicate,
+                options.progress,
+            )
+            .map_err(|error| at_line(&rows.lines, error))?;
+        let mut summary = ImportSummary {
+            format: Some(Format::Csv.code()),
+            read: rows.lines.len(),
+            written,
+            skipped: Vec::new(),
+        };
+        if written < summary.read {
+            summary.skipped.push(Skipped {
+                reason: "already stored".to_owned(),
+                rows: summary.read - written,
+                first_line: rows.lines.first().copied().unwrap_or(HEADER_LINE + 1),
+            });
+        }
+        Ok(summary)
     }
 }
 
@@ -134,31 +160,6 @@ fn date_text(days: i32) -> String {
 struct CsvRows {
     batch: ObservationBatch,
     lines: Vec<usize>,
-}
-
-impl CsvRows {
-    /// The error with the batch's row index turned into the row's line.
-    fn at_line(&self, error: Error) -> Error {
-        let line = |record: Option<usize>| record.map(|i| self.lines.get(i).copied().unwrap_or(i));
-        match error {
-            Error::Validation(mut v) => {
-                v.record = line(v.record);
-                Error::Validation(v)
-            }
-            Error::Duplicate {
-                what,
-                record,
-                key,
-                conflict,
-            } => Error::Duplicate {
-                what,
-                record: line(record),
-                key,
-                conflict,
-            },
-            other => other,
-        }
-    }
 }
 
 /// Where each known column is in the header.
@@ -233,7 +234,7 @@ impl Header {
 
 /// Reads a CSV of observations into a batch, checking the header, the numbers and the
 /// `start` and `end` of each row; the store checks the rest when the batch is added.
-fn read_observations(input: impl Read, path: &Path) -> Result<CsvRows> {
+fn read_observations(input: impl Read, path: &Path, bytes: u64, watch: Watch) -> Result<CsvRows> {
     let mut reader = ::csv::ReaderBuilder::new().from_reader(input);
     let names = reader.headers().map_err(|e| csv_error(e, path))?.clone();
     let header = Header::read(&names)?;
@@ -249,7 +250,10 @@ fn read_observations(input: impl Read, path: &Path) -> Result<CsvRows> {
         let line = record.position().map_or(0, |p| p.line() as usize);
         push_row(&mut rows.batch, &header, &record).map_err(|e| e.at_record(line))?;
         rows.lines.push(line);
+        let byte = record.position().map_or(0, |p| p.byte());
+        watch.at(Stage::Reading, rows.lines.len(), byte, bytes)?;
     }
+    watch.at(Stage::Reading, 0, bytes, bytes)?;
     Ok(rows)
 }
 

@@ -35,8 +35,9 @@ use ::parquet::file::properties::WriterProperties;
 use arrow_array::{ArrayRef, Int32Array, RecordBatch};
 use arrow_schema::{Field, Schema};
 
+use super::io_error;
 use crate::columns::{Column, Columns};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{ObservationRow, ObservationTable};
 use crate::store::{ObservationFilter, Store};
 
@@ -54,7 +55,7 @@ const ROWS_PER_BATCH: usize = 131_072;
 impl Store {
     /// Writes the observations that match `filter` to the folder `dir` as Parquet, one
     /// hive-style partition per indicator (`dir/indicator=exports/part-0.parquet`; see
-    /// [`crate::parquet`] for the columns); returns how many rows it wrote.
+    /// [`crate::files::parquet`] for the columns); returns how many rows it wrote.
     ///
     /// `dir` is created if it does not exist; an existing `dir` must be empty, so that
     /// an export never mixes with files left by an earlier one (a partition missing from
@@ -202,13 +203,6 @@ fn partition_batch(
         }
     }
     Ok(RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)?)
-}
-
-fn io_error(path: &Path, source: io::Error) -> Error {
-    Error::Io {
-        path: path.display().to_string(),
-        source,
-    }
 }
 
 /// A Parquet error as the I/O error it wraps (a full disk stays a full disk), or as an

@@ -1,0 +1,330 @@
+//! Files in and out of a store: the library's own CSV ([`csv`]), the whole store as
+//! a dataset file ([`Store::export_json`], [`Store::import_json`]), and with the
+//! `parquet` feature observations as Parquet for DuckDB, Polars and Spark
+//! (`parquet`, `Store::export_parquet`).
+//!
+//! Every import is one transaction: all of a file's rows or none. An import reads the
+//! file into rows first (a bad cell is an error naming the file's line as its record
+//! and the column as its field), then checks and writes them through the same path as
+//! [`Store::add_batch`]. [`ImportOptions`] say what to do with a row already stored and
+//! take a callback told how far the import has got; the store's interrupt check (see
+//! [`Store::set_interrupt_check`]) stops it at any stage, leaving the store as it was.
+//! The [`ImportSummary`] says what was read, written and skipped, and why.
+//!
+//! ```
+//! use bilateral::files::{Format, ImportOptions};
+//! use bilateral::Store;
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("mine.csv");
+//! std::fs::write(&path, "indicator,origin,destination,period,value\n\
+//!                        tourists,GEO,ARM,2024,1200000\n")?;
+//! assert_eq!(Format::of_file(&path)?, Format::Csv);
+//!
+//! let mut store = Store::in_memory()?;
+//! let summary = store.import_file(&path, None, &ImportOptions::default())?;
+//! assert_eq!((summary.read, summary.written), (1, 1));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod csv;
+#[cfg(feature = "parquet")]
+pub mod parquet;
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::store::{InterruptCheck, OnDuplicate, Store};
+
+/// A file format the store reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// The library's own CSV of observations ([`csv`]).
+    Csv,
+    /// A dataset file: the whole store as JSON ([`Store::export_json`]).
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order [`Format::guess`] tries them.
+    pub const ALL: [Format; 2] = [Format::Json, Format::Csv];
+
+    /// The code the command line and Python take: `csv` or `json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format its code names.
+    pub fn from_code(code: &str) -> Result<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.code() == code.trim().to_ascii_lowercase())
+            .ok_or_else(|| {
+                let codes: Vec<&str> = Format::ALL.iter().map(|f| f.code()).collect();
+                Error::invalid(
+                    "format",
+                    code,
+                    format!("is not one of {}", codes.join(", ")),
+                )
+            })
+    }
+
+    /// The format a file's beginning shows: JSON starts with `{`; a CSV is told by the
+    /// names in its header. `None` when nothing matches.
+    pub fn guess(beginning: &str) -> Option<Format> {
+        let text = beginning.trim_start_matches('\u{feff}').trim_start();
+        if text.starts_with('{') {
+            return Some(Format::Json);
+        }
+        let header = text.lines().next().unwrap_or_default();
+        let names: Vec<&str> = header
+            .split([',', ';', '\t'])
+            .map(|n| n.trim().trim_matches('"'))
+            .collect();
+        let has = |name: &str| names.contains(&name);
+        if csv::REQUIRED_COLUMNS.iter().all(|n| has(n)) {
+            return Some(Format::Csv);
+        }
+        None
+    }
+
+    /// The format of the file at `path`, guessed from its first 64 KiB; an error naming
+    /// the file when nothing matches.
+    pub fn of_file(path: impl AsRef<Path>) -> Result<Format> {
+        let path = path.as_ref();
+        let mut beginning = Vec::with_capacity(BYTES_TO_GUESS_FROM);
+        std::fs::File::open(path)
+            .and_then(|f| {
+                f.take(BYTES_TO_GUESS_FROM as u64)
+                    .read_to_end(&mut beginning)
+            })
+            .map_err(|source| io_error(path, source))?;
+        let text = String::from_utf8_lossy(&beginning);
+        Format::guess(&text).ok_or_else(|| {
+            let first_line = text.lines().next().unwrap_or_default();
+            Error::invalid(
+                "format",
+                first_line.chars().take(120).collect::<String>(),
+                format!(
+                    "is not the beginning of a file of a known format ({}): give the format",
+                    Format::ALL.map(Format::code).join(", ")
+                ),
+            )
+            .at_record(1)
+        })
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// How much of a file [`Format::of_file`] reads to guess its format.
+const BYTES_TO_GUESS_FROM: usize = 64 * 1024;
+
+/// The stage of an import a [`Progress`] report is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Stage {
+    /// Reading the file: `done` and `total` count its bytes.
+    Reading,
+    /// Checking the rows read (countries, periods, units, bounds): they count rows.
+    Checking,
+    /// Writing the checked rows: they count rows.
+    Writing,
+}
+
+impl Stage {
+    /// `reading`, `checking` or `writing`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Checking => "checking",
+            Stage::Writing => "writing",
+        }
+    }
+}
+
+/// How far an import has got: told to [`ImportOptions::progress`] every
+/// [`ROWS_BETWEEN_REPORTS`] rows, and once at the end of each stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What the import is doing.
+    pub stage: Stage,
+    /// How much of the stage is done.
+    pub done: u64,
+    /// How much the stage has in all.
+    pub total: u64,
+}
+
+/// Rows between two progress reports (and interrupt checks) of an import: often enough
+/// for a bar to move smoothly, rarely enough to cost nothing.
+pub const ROWS_BETWEEN_REPORTS: usize = 10_000;
+
+/// What an import does with rows already stored, and whom it tells how far it has got.
+#[derive(Default)]
+pub struct ImportOptions<'a> {
+    /// What to do with a row whose identity is already stored.
+    pub on_duplicate: OnDuplicate,
+    /// Told how far the import has got (see [`Progress`]); returning `false` stops the
+    /// import with [`Error::Interrupted`], leaving the store as it was (as a
+    /// `transfer_progress` callback cancels a fetch in git2).
+    pub progress: Option<&'a dyn Fn(Progress) -> bool>,
+}
+
+impl fmt::Debug for ImportOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ImportOptions")
+            .field("on_duplicate", &self.on_duplicate)
+            .field("progress", &self.progress.map(|_| "callback"))
+            .finish()
+    }
+}
+
+/// Rows of a file an import passed over, all for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Skipped {
+    /// Why, in words: "already stored", "partner World is an aggregate".
+    pub reason: String,
+    /// How many rows.
+    pub rows: usize,
+    /// The file's line of the first of them.
+    pub first_line: usize,
+}
+
+/// What an import read, wrote and passed over.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// The format the file was read as.
+    pub format: Option<&'static str>,
+    /// Data rows read from the file (the header not counted).
+    pub read: usize,
+    /// Observations written (added, or replacing a stored one).
+    pub written: usize,
+    /// Rows passed over, by reason, in the order the reasons were first met.
+    pub skipped: Vec<Skipped>,
+}
+
+impl ImportSummary {
+    /// Rows passed over, for all reasons.
+    pub fn skipped_rows(&self) -> usize {
+        self.skipped.iter().map(|s| s.rows).sum()
+    }
+
+    /// Counts one more row passed over for `reason`, at `line`.
+    pub fn skip(&mut self, reason: &str, line: usize) {
+        match self.skipped.iter_mut().find(|s| s.reason == reason) {
+            Some(s) => s.rows += 1,
+            None => self.skipped.push(Skipped {
+                reason: reason.to_owned(),
+                rows: 1,
+                first_line: line,
+            }),
+        }
+    }
+}
+
+/// The interrupt check and progress callback of one call, asked as it goes.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Watch<'a> {
+    pub(crate) interrupt: Option<&'a InterruptCheck>,
+    pub(crate) progress: Option<&'a dyn Fn(Progress) -> bool>,
+}
+
+impl Watch<'_> {
+    /// Every [`ROWS_BETWEEN_REPORTS`] rows, and at `done == total`: tells the progress
+    /// callback, then asks the interrupt check; [`Error::Interrupted`] when either says
+    /// to stop.
+    pub(crate) fn at(&self, stage: Stage, row: usize, done: u64, total: u64) -> Result<()> {
+        if !row.is_multiple_of(ROWS_BETWEEN_REPORTS) && done != total {
+            return Ok(());
+        }
+        if let Some(progress) = self.progress {
+            if !progress(Progress { stage, done, total }) {
+                return Err(Error::Interrupted);
+            }
+        }
+        match self.interrupt {
+            Some(stop) if stop() => Err(Error::Interrupted),
+            _ => Ok(()),
+        }
+    }
+
+    /// A row's step of a stage counted in rows: [`Watch::at`] with the row as the count.
+    pub(crate) fn row(&self, stage: Stage, row: usize, rows: usize) -> Result<()> {
+        self.at(stage, row, row as u64, rows as u64)
+    }
+}
+
+impl Store {
+    /// Imports the file at `path` in `format` (guessed from its beginning when `None`,
+    /// see [`Format::of_file`]) all or nothing.
+    pub fn import_file(
+        &mut self,
+        path: impl AsRef<Path>,
+        format: Option<Format>,
+        options: &ImportOptions,
+    ) -> Result<ImportSummary> {
+        let path = path.as_ref();
+        let format = match format {
+            Some(format) => format,
+            None => Format::of_file(path)?,
+        };
+        let mut summary = match format {
+            Format::Csv => self.import_csv(path, options)?,
+            Format::Json => {
+                let loaded = self.import_json(path)?;
+                ImportSummary {
+                    read: loaded.observations,
+                    written: loaded.observations,
+                    ..ImportSummary::default()
+                }
+            }
+        };
+        summary.format = Some(format.code());
+        Ok(summary)
+    }
+}
+
+/// The error of adding a file's rows as a batch, with the batch's row index (its
+/// record) turned into the file's line, `lines[index]`.
+pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
+    let line = |record: Option<usize>| record.map(|i| lines.get(i).copied().unwrap_or(i));
+    match error {
+        Error::Validation(mut v) => {
+            v.record = line(v.record);
+            Error::Validation(v)
+        }
+        Error::Duplicate {
+            what,
+            record,
+            key,
+            conflict,
+        } => Error::Duplicate {
+            what,
+            record: line(record),
+            key,
+            conflict,
+        },
+        other => other,
+    }
+}
+
+/// An error reading or writing the file at `path`.
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}

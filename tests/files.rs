@@ -1,0 +1,170 @@
+//! Imports in general: the format guessed from a file's beginning, progress told stage
+//! by stage, and a stop (by the progress callback or the interrupt check) that leaves
+//! the store as it was.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use bilateral::files::{Format, ImportOptions, Progress, Stage};
+use bilateral::{Error, Store};
+
+const HEADER: &str = "indicator,origin,destination,period,value\n";
+
+/// A CSV of `rows` tourist figures, one a month from January 1900 on.
+fn tourists_csv(dir: &Path, rows: usize) -> PathBuf {
+    let mut text = String::from(HEADER);
+    for row in 0..rows {
+        let (year, month) = (1900 + row / 12, row % 12 + 1);
+        text.push_str(&format!(
+            "tourists,GEO,ARM,{year}-{month:02},{}\n",
+            1000 + row
+        ));
+    }
+    let path = dir.join("tourists.csv");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn progress_is_told_each_stage_in_turn_ending_at_its_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = tourists_csv(dir.path(), 25_000);
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    let told = RefCell::new(Vec::new());
+    let record = |p: Progress| {
+        told.borrow_mut().push(p);
+        true
+    };
+    let options = ImportOptions {
+        progress: Some(&record),
+        ..ImportOptions::default()
+    };
+    let mut store = Store::in_memory().unwrap();
+    let summary = store.import_csv(&path, &options).unwrap();
+    assert_eq!((summary.read, summary.written), (25_000, 25_000));
+
+    let told = told.into_inner();
+    let stages: Vec<Stage> = told.iter().map(|p| p.stage).collect();
+    let first_checking = stages.iter().position(|s| *s == Stage::Checking).unwrap();
+    let first_writing = stages.iter().position(|s| *s == Stage::Writing).unwrap();
+    assert!(stages[..first_checking]
+        .iter()
+        .all(|s| *s == Stage::Reading));
+    assert!(stages[first_checking..first_writing]
+        .iter()
+        .all(|s| *s == Stage::Checking));
+    assert!(stages[first_writing..].iter().all(|s| *s == Stage::Writing));
+    // Rows are counted every 10,000 and at the end: 10,000, 20,000, 25,000.
+    let rows_told = |stage| -> Vec<(u64, u64)> {
+        told.iter()
+            .filter(|p| p.stage == stage)
+            .map(|p| (p.done, p.total))
+            .collect()
+    };
+    let counted = vec![(10_000, 25_000), (20_000, 25_000), (25_000, 25_000)];
+    assert_eq!(rows_told(Stage::Checking), counted);
+    assert_eq!(rows_told(Stage::Writing), counted);
+    // Reading counts bytes, never goes back, and ends at the file's size.
+    let reading = rows_told(Stage::Reading);
+    assert!(reading.windows(2).all(|w| w[0].0 <= w[1].0), "{reading:?}");
+    assert_eq!(reading.last(), Some(&(bytes, bytes)));
+    assert!(reading.iter().all(|(_, total)| *total == bytes));
+}
+
+#[test]
+fn a_progress_callback_that_says_stop_stops_the_import_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = tourists_csv(dir.path(), 25_000);
+    for stop_at in [Stage::Reading, Stage::Checking, Stage::Writing] {
+        let keep_going = |p: Progress| p.stage != stop_at;
+        let options = ImportOptions {
+            progress: Some(&keep_going),
+            ..ImportOptions::default()
+        };
+        let mut store = Store::in_memory().unwrap();
+        let error = store.import_csv(&path, &options).unwrap_err();
+        assert!(matches!(error, Error::Interrupted), "{stop_at:?}: {error}");
+        assert_eq!(store.observation_count().unwrap(), 0, "{stop_at:?}");
+    }
+}
+
+#[test]
+fn the_interrupt_check_stops_an_import_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = tourists_csv(dir.path(), 25_000);
+    let asked = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&asked);
+    let mut store = Store::in_memory().unwrap();
+    // Says stop the third time it is asked: while the file is being read.
+    store
+        .set_interrupt_check(Some(Arc::new(move || {
+            counter.fetch_add(1, Ordering::SeqCst) >= 2
+        })))
+        .unwrap();
+    let error = store
+        .import_csv(&path, &ImportOptions::default())
+        .unwrap_err();
+    assert!(matches!(error, Error::Interrupted), "{error}");
+    assert_eq!(asked.load(Ordering::SeqCst), 3);
+    store.set_interrupt_check(None).unwrap();
+    assert_eq!(store.observation_count().unwrap(), 0);
+}
+
+#[test]
+fn a_csv_is_told_by_its_header_whatever_the_order_of_its_columns() {
+    assert_eq!(
+        Format::guess("value,period,destination,origin,indicator,note\n1,2024,ARM,GEO,x,\n"),
+        Some(Format::Csv)
+    );
+    // A byte-order mark and quoted names, as spreadsheets write them.
+    assert_eq!(
+        Format::guess("\u{feff}\"indicator\",\"origin\",\"destination\",\"period\",\"value\"\n"),
+        Some(Format::Csv)
+    );
+    assert_eq!(Format::guess("indicator,origin,period,value\n"), None);
+}
+
+#[test]
+fn a_json_file_is_told_by_its_opening_brace() {
+    assert_eq!(Format::guess("\n  {\"name\": \"x\"}"), Some(Format::Json));
+}
+
+#[test]
+fn a_file_of_no_known_format_is_an_error_naming_its_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("other.csv");
+    std::fs::write(&path, "country;year;amount\nGEO;2024;1\n").unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_file(&path, None, &ImportOptions::default())
+        .unwrap_err();
+    let Error::Validation(v) = error else {
+        panic!("{error}")
+    };
+    assert_eq!(v.field, "format");
+    assert_eq!(v.record, Some(1));
+    assert_eq!(v.text, "country;year;amount");
+}
+
+#[test]
+fn import_file_reads_a_whole_store_export_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.data");
+    Store::demo().unwrap().export_json(&path).unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let summary = store
+        .import_file(&path, None, &ImportOptions::default())
+        .unwrap();
+    // The built-in dataset's 35 observations.
+    assert_eq!((summary.format, summary.written), (Some("json"), 35));
+    assert_eq!(store.observation_count().unwrap(), 35);
+}
+
+#[test]
+fn format_codes_name_formats_in_any_case() {
+    assert_eq!(Format::from_code("CSV").unwrap(), Format::Csv);
+    let error = Format::from_code("xlsx").unwrap_err();
+    assert!(error.to_string().contains("format"), "{error}");
+}
