@@ -59,7 +59,7 @@ impl Store {
     ///
     /// `dir` is created if it does not exist; an existing `dir` must be empty, so that
     /// an export never mixes with files left by an earlier one (a partition missing from
-    /// this export would otherwise still be read): anything else is an [`Error::Io`]
+    /// this export would otherwise still be read): anything else is an [`Error::Io`](crate::Error::Io)
     /// naming `dir`, and nothing is written. A failed or interrupted export (the
     /// store's interrupt check runs between partitions and between batches of rows)
     /// removes what it wrote, `dir` too if it created it. With no observation to write,
