@@ -44,14 +44,14 @@ rust-checks:
 	@# Rust users get no Python: pyo3 only comes with the `python` feature.
 	@if cargo tree -e normal --prefix none | grep -q '^pyo3'; then echo "pyo3 is in the plain build"; exit 1; fi
 
-# With the `arrow` feature, so Columns::to_record_batch is tested too (the plain build
-# is compiled by clippy above).
+# With the `parquet` feature (and so `arrow`), so Columns::to_record_batch and
+# Store::export_parquet are tested too (the plain build is compiled by clippy above).
 rust-test:
-	cargo test --features arrow
+	cargo test --features parquet
 
 # The API docs build without a warning (broken or ambiguous intra-doc links included).
 rust-doc:
-	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features arrow
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features parquet
 
 # The stubs in _core.pyi must match the compiled module, and the typed example must
 # pass mypy --strict against the installed package (stubs and py.typed).

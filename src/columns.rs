@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use crate::analysis::{GrowthRow, SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare};
-use crate::model::{ObservationTable, SeriesKey};
+use crate::model::{ObservationRow, ObservationTable, SeriesKey};
 use crate::period::Period;
 
 /// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
@@ -100,7 +100,15 @@ impl Columns {
     /// origin, destination, product, period, start, end, value, low, high, qualifier,
     /// status, unit, source, quote, note.
     pub fn of_observations(table: &ObservationTable) -> Columns {
-        let rows = &table.rows;
+        Columns::of_observation_rows(table, &table.rows)
+    }
+
+    /// [`Columns::of_observations`] of some rows of `table` (a run of them, written a
+    /// batch at a time).
+    pub(crate) fn of_observation_rows(
+        table: &ObservationTable,
+        rows: &[ObservationRow],
+    ) -> Columns {
         let mut columns = Columns::default();
         columns.push_keys(table, rows.iter().map(|r| r.key), false);
         let periods = Distinct::of(rows.iter().map(|r| Some(r.period)));

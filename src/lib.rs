@@ -20,8 +20,9 @@
 //! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, each
 //! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
 //! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
-//! [`builtin`] (shipped data), [`files`] (files in and out), [`columns`] (many rows column by column, for Python and
-//! Arrow). With the `python` feature, `python` holds the PyO3
+//! [`builtin`] (shipped data), [`files`] (files in and out; with the `parquet` feature,
+//! observations as Parquet for DuckDB, Polars and Spark), [`columns`] (many rows column
+//! by column, for Python and Arrow). With the `python` feature, `python` holds the PyO3
 //! bindings; without it the crate does not depend on Python at all.
 
 #![warn(missing_docs)]

@@ -6,7 +6,7 @@
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade]   (guessed when not given)
-    bilateral export --db FILE [--format csv|json] OUT
+    bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral datasets
     bilateral --version
 
@@ -119,9 +119,10 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     export = commands.add_parser(
-        "export", help="write a store file's observations (csv) or all of it (json) to a file"
+        "export",
+        help="write a store file's observations (csv, or a parquet folder) or all of it (json)",
     )
-    export.add_argument("output", metavar="OUT", help="the file to write")
+    export.add_argument("output", metavar="OUT", help="the file (parquet: the folder) to write")
     export.add_argument("--db", required=True, help="the store file")
     export.add_argument("--format", help="the file's format (default: from its extension)")
 
@@ -174,19 +175,27 @@ def _report(args: argparse.Namespace) -> int:
 FILE_FORMATS = ("csv", "json", "sdmx", "comtrade")
 # Formats only read (a usage error for `export`).
 IMPORT_ONLY_FORMATS = ("sdmx", "comtrade")
-PLANNED_FORMATS = ("parquet", "xlsx")
+PLANNED_FORMATS = ("xlsx",)
+# Parquet is written only: a folder of files for DuckDB, Polars or Spark, not a way in.
+EXPORT_FORMATS = ("csv", "json", "parquet")
 
 
-def _file_format(path: str, given: str | None) -> str:
-    """The format `--format` names, or else the one the file's extension says."""
+def _file_format(path: str, given: str | None, formats: tuple[str, ...] = FILE_FORMATS) -> str:
+    """The format `--format` names, or else the one the file's extension says (a
+    folder named ``observations.parquet`` is Parquet)."""
     name = (given or os.path.splitext(path)[1].lstrip(".")).lower()
-    if name in FILE_FORMATS:
+    known = " or ".join(formats)
+    if name in formats:
         return name
     if not name:
-        raise _Usage(f"cannot tell the format of {path}; give --format csv or json")
+        raise _Usage(f"cannot tell the format of {path}; give --format {known}")
+    if name in IMPORT_ONLY_FORMATS:
+        raise _Usage(f"the {name} format is read, not written: give --format {known}")
+    if name in EXPORT_FORMATS:
+        raise _Usage(f"{name} is written by export only; give --format {known}")
     if name in PLANNED_FORMATS:
-        raise _Usage(f"the {name} format is not yet supported; only csv and json for now")
-    raise _Usage(f"unknown format {name!r}; only csv and json for now")
+        raise _Usage(f"the {name} format is not yet supported; only {known} for now")
+    raise _Usage(f"unknown format {name!r}; only {known}")
 
 
 def _counts(summary: dict[str, int]) -> str:
@@ -214,12 +223,12 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    file_format = _file_format(args.output, args.format)
-    if file_format in IMPORT_ONLY_FORMATS:
-        raise _Usage(f"the {file_format} format is read, not written: export csv or json")
+    file_format = _file_format(args.output, args.format, EXPORT_FORMATS)
     with _open(args.db, None) as store:
         if file_format == "json":
             what = _counts(store.export_json(args.output))
+        elif file_format == "parquet":
+            what = f"{store.export_parquet(args.output)} observations"
         else:
             what = f"{store.export_csv(args.output)} observations"
     print(f"exported {what} from {args.db} to {args.output}")

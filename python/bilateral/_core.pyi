@@ -108,6 +108,15 @@ class Store:
         product: str | None = None,
         status: str | None = None,
     ) -> int: ...
+    def export_parquet(
+        self,
+        path: str | PathLike[str],
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+    ) -> int: ...
     def import_csv(
         self,
         path: str | PathLike[str],

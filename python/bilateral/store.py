@@ -294,6 +294,36 @@ class Store:
         """
         return self._inner.export_csv(path, indicator, origin, destination, product, status)
 
+    def export_parquet(
+        self,
+        path: str | PathLike[str],
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = None,
+        status: str | None = None,
+    ) -> int:
+        """Writes the observations the arguments select (as for :meth:`observations`)
+        to the folder `path` as Parquet files that DuckDB, Polars, pyarrow and Spark
+        read directly: one hive-style folder per indicator
+        (``path/indicator=exports/part-0.parquet``, Snappy-compressed), each file with
+        the columns of :meth:`observations` but ``indicator`` (the readers add it back
+        from the folder name), plus ``start_day`` and ``end_day`` (int32 days since
+        1970-01-01). Returns how many rows it wrote.
+
+        The folder is created if missing; an existing one must be empty (an
+        ``OSError`` otherwise, and nothing is written), so an export never mixes
+        with an older one. A failed or interrupted export removes what it wrote.
+
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "observations"
+        >>> bilateral.demo().export_parquet(path, indicator="tourists")
+        4
+        >>> sorted(p.name for p in path.iterdir())
+        ['indicator=tourists']
+        """
+        return self._inner.export_parquet(path, indicator, origin, destination, product, status)
+
     def import_csv(
         self,
         path: str | PathLike[str],

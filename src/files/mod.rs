@@ -2,7 +2,9 @@
 //! a dataset file ([`Store::export_json`], [`Store::import_json`]), and:
 //!
 //! - SDMX-CSV data messages of the IMF, OECD, Eurostat and the ECB ([`sdmx`]);
-//! - UN Comtrade's CSV of trade by partner and product ([`comtrade`]).
+//! - UN Comtrade's CSV of trade by partner and product ([`comtrade`]);
+//! - with the `parquet` feature, observations out as Parquet for DuckDB, Polars and
+//!   Spark (`parquet`, `Store::export_parquet`).
 //!
 //! Every import is one transaction: all of a file's rows or none. An import reads the
 //! file into rows first (a bad cell is an error naming the file's line as its record
@@ -30,6 +32,8 @@
 
 pub mod comtrade;
 pub mod csv;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod sdmx;
 
 use std::fmt;

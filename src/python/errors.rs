@@ -5,8 +5,8 @@
 //! is imported; the package re-exports them under `bilateral.*`.
 
 use pyo3::exceptions::{
-    PyException, PyFileNotFoundError, PyKeyboardInterrupt, PyLookupError, PyOSError,
-    PyPermissionError, PyValueError,
+    PyException, PyFileExistsError, PyFileNotFoundError, PyKeyboardInterrupt, PyLookupError,
+    PyOSError, PyPermissionError, PyValueError,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -132,6 +132,7 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
         return match source.kind() {
             std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(arguments),
             std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(arguments),
+            std::io::ErrorKind::AlreadyExists => PyFileExistsError::new_err(arguments),
             _ => PyOSError::new_err(arguments),
         };
     }

@@ -382,6 +382,30 @@ impl PyStore {
         self.with(py, move |s| s.export_csv(&path, &filter))
     }
 
+    /// Writes the observations that match the filters to the folder `path` as Parquet,
+    /// one hive-style partition per indicator; returns how many it wrote.
+    #[pyo3(signature = (path, indicator=None, origin=None, destination=None, product=None, status=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn export_parquet(
+        &self,
+        py: Python<'_>,
+        path: std::path::PathBuf,
+        indicator: Option<String>,
+        origin: Option<String>,
+        destination: Option<String>,
+        product: Option<String>,
+        status: Option<String>,
+    ) -> PyResult<usize> {
+        let filter = ObservationFilter {
+            indicator,
+            origin,
+            destination,
+            product,
+            status,
+        };
+        self.with(py, move |s| s.export_parquet(&path, &filter))
+    }
+
     /// Adds the observations of the CSV file at `path` all or nothing; `progress(stage,
     /// done, total)` is told how far it has got. A dict of what it read and wrote.
     #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]

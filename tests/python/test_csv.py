@@ -80,5 +80,5 @@ def test_the_command_line_exports_a_store_and_imports_it_into_another(tmp_path: 
 def test_a_format_other_than_csv_or_json_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["export", "--db", str(tmp_path / "a.db"), str(tmp_path / "out.parquet")]) == 2
+    assert main(["export", "--db", str(tmp_path / "a.db"), str(tmp_path / "out.xlsx")]) == 2
     assert "not yet supported" in capsys.readouterr().err
