@@ -39,7 +39,7 @@ use crate::error::{Error, Result};
 ///
 /// let jan_aug: Period = "2025-01/2025-08".parse()?;
 /// assert_eq!(jan_aug.months(), Some(8));
-/// assert_eq!(jan_aug.previous_year().to_string(), "2024-01/2024-08");
+/// assert_eq!(jan_aug.previous_year().unwrap().to_string(), "2024-01/2024-08");
 /// assert_eq!("2005/2025-Q1".parse::<Period>()?.to_string(), "2005-01/2025-03");
 /// assert!("2024".parse::<Period>()?.is_calendar_year());
 /// # Ok::<(), bilateral::Error>(())
@@ -134,23 +134,31 @@ impl Period {
     /// The same period one year earlier: January–August 2025 gives January–August 2024.
     ///
     /// A period of whole months stays whole months (so February keeps its last day);
-    /// otherwise each day moves back a year, 29 February becoming the 28th.
-    pub fn previous_year(&self) -> Period {
+    /// otherwise each day moves back a year, 29 February becoming the 28th. `None` in
+    /// the year −9999, the first a date can have (a file can hold one the grammar
+    /// cannot write), so that a comparison with the year before is left out instead
+    /// of failing.
+    pub fn previous_year(&self) -> Option<Period> {
         self.years_earlier(1)
     }
 
-    /// The same period `years` years earlier (see [`Period::previous_year`]).
-    pub fn years_earlier(&self, years: i32) -> Period {
-        if self.is_whole_months() {
-            let start = first_of_month(self.start.year() - years, self.start.month());
-            let end = last_of_month(self.end.year() - years, self.end.month());
-            Period { start, end }
+    /// The same period `years` years earlier (see [`Period::previous_year`]); `None`
+    /// when that is outside the years −9999 to 9999 a date can have.
+    pub fn years_earlier(&self, years: i32) -> Option<Period> {
+        let start_year = self.start.year().checked_sub(years)?;
+        let end_year = self.end.year().checked_sub(years)?;
+        let (start, end) = if self.is_whole_months() {
+            (
+                first_of_month(start_year, self.start.month())?,
+                last_of_month(end_year, self.end.month())?,
+            )
         } else {
-            Period {
-                start: same_day_in(self.start, self.start.year() - years),
-                end: same_day_in(self.end, self.end.year() - years),
-            }
-        }
+            (
+                same_day_in(self.start, start_year)?,
+                same_day_in(self.end, end_year)?,
+            )
+        };
+        Some(Period { start, end })
     }
 
     /// True when both periods have the same length: the same number of months when both
@@ -186,18 +194,35 @@ impl Period {
     }
 }
 
-fn first_of_month(year: i32, month: Month) -> Date {
-    Date::from_calendar_date(year, month, 1).expect("the first of a month always exists")
+/// The first day of `month` in `year`; `None` outside the years a date can have.
+fn first_of_month(year: i32, month: Month) -> Option<Date> {
+    Date::from_calendar_date(year, month, 1).ok()
 }
 
-fn last_of_month(year: i32, month: Month) -> Date {
-    Date::from_calendar_date(year, month, month.length(year))
-        .expect("the last day of a month always exists")
+/// The last day of `month` in `year`; `None` outside the years a date can have.
+fn last_of_month(year: i32, month: Month) -> Option<Date> {
+    Date::from_calendar_date(year, month, month.length(year)).ok()
 }
 
-fn same_day_in(date: Date, year: i32) -> Date {
+/// `date`'s day and month in `year`, 29 February becoming the 28th; `None` outside
+/// the years a date can have.
+fn same_day_in(date: Date, year: i32) -> Option<Date> {
     let day = date.day().min(date.month().length(year));
-    Date::from_calendar_date(year, date.month(), day).expect("day clamped to the month's length")
+    Date::from_calendar_date(year, date.month(), day).ok()
+}
+
+/// January to December of `year`, a year the grammar has read (1000 to 9999), so that
+/// its days exist.
+fn whole_year(year: i32) -> Result<(Date, Date), String> {
+    months_of(year, Month::January, Month::December)
+}
+
+/// The first day of `first` to the last of `last` in `year`; the reason when the year
+/// is outside those a date can have.
+fn months_of(year: i32, first: Month, last: Month) -> Result<(Date, Date), String> {
+    first_of_month(year, first)
+        .zip(last_of_month(year, last))
+        .ok_or_else(|| format!("year {year} is outside the calendar"))
 }
 
 /// Parses one single form into its first and last day; the error is the reason.
@@ -221,10 +246,7 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
         return Err("year must be between 1000 and 9999".to_owned());
     }
     if rest.is_empty() {
-        return Ok((
-            first_of_month(year, Month::January),
-            last_of_month(year, Month::December),
-        ));
+        return whole_year(year);
     }
     // pandas writes quarters without the dash: `str(pd.Period("2024Q1"))` is "2024Q1".
     let rest = match rest.strip_prefix('-') {
@@ -234,10 +256,7 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
     };
     let months = |first: u8, last: u8| -> Result<(Date, Date), String> {
         let m = |n: u8| Month::try_from(n).map_err(|_| format!("month {n:02} is not 01 to 12"));
-        Ok((
-            first_of_month(year, m(first)?),
-            last_of_month(year, m(last)?),
-        ))
+        months_of(year, m(first)?, m(last)?)
     };
     match rest.as_bytes() {
         [b'H', h @ (b'1' | b'2')] => {
@@ -311,22 +330,19 @@ fn parse_words(text: &str) -> Option<Result<(Date, Date), String>> {
     if year < 1000 {
         return Some(Err("year must be between 1000 and 9999".to_owned()));
     }
-    let span = |first: u8, last: u8| -> (Date, Date) {
-        let month = |n: u8| Month::try_from(n).expect("month numbers here are 1 to 12");
-        (
-            first_of_month(year, month(first)),
-            last_of_month(year, month(last)),
-        )
+    let span = |first: u8, last: u8| -> Result<(Date, Date), String> {
+        let month = |n: u8| Month::try_from(n).map_err(|_| format!("month {n:02} is not 01 to 12"));
+        months_of(year, month(first)?, month(last)?)
     };
     let upper = head.to_ascii_uppercase();
     match upper.as_bytes() {
         [b'Q', q @ b'1'..=b'4'] => {
             let first = (q - b'1') * 3 + 1;
-            return Some(Ok(span(first, first + 2)));
+            return Some(span(first, first + 2));
         }
         [b'H', h @ (b'1' | b'2')] => {
             let first = (h - b'1') * 6 + 1;
-            return Some(Ok(span(first, first + 5)));
+            return Some(span(first, first + 5));
         }
         [b'H' | b'Q', b'0'..=b'9', ..] => {
             return Some(Err(format!(
@@ -360,7 +376,7 @@ fn parse_words(text: &str) -> Option<Result<(Date, Date), String>> {
              2024-11/2025-02)"
         )));
     }
-    Some(Ok(span(first, last)))
+    Some(span(first, last))
 }
 
 impl fmt::Display for Period {
@@ -586,15 +602,30 @@ mod tests {
 
     #[test]
     fn previous_year_keeps_the_months_and_the_month_ends() {
-        assert_eq!(p("2025-01/2025-08").previous_year(), p("2024-01/2024-08"));
-        assert_eq!(p("2024").previous_year(), p("2023"));
-        assert_eq!(p("2025-02").previous_year().end(), date!(2024 - 02 - 29));
-        assert_eq!(p("2024-02-29").previous_year(), p("2023-02-28"));
+        let previous = |text: &str| p(text).previous_year().unwrap();
+        assert_eq!(previous("2025-01/2025-08"), p("2024-01/2024-08"));
+        assert_eq!(previous("2024"), p("2023"));
+        assert_eq!(previous("2025-02").end(), date!(2024 - 02 - 29));
+        assert_eq!(previous("2024-02-29"), p("2023-02-28"));
         assert_eq!(
-            p("2025-01-01/2025-08-20").previous_year(),
+            previous("2025-01-01/2025-08-20"),
             p("2024-01-01/2024-08-20")
         );
-        assert_eq!(p("2024").years_earlier(4), p("2020"));
+        assert_eq!(p("2024").years_earlier(4), Some(p("2020")));
+        assert_eq!(previous("1000").to_string(), "0999");
+    }
+
+    #[test]
+    fn there_is_no_year_before_the_first_a_date_can_have() {
+        let first_year = Period::new(date!(-9999 - 01 - 01), date!(-9999 - 12 - 31)).unwrap();
+        assert_eq!(first_year.previous_year(), None);
+        let first_day = Period::new(date!(-9999 - 01 - 01), date!(-9999 - 01 - 01)).unwrap();
+        assert_eq!(first_day.previous_year(), None);
+        // 9999 is 19,998 years after −9999, and no period lies that far before 9999
+        assert_eq!(p("9999").years_earlier(19_998), Some(first_year));
+        assert_eq!(p("9999").years_earlier(19_999), None);
+        assert_eq!(p("2024").years_earlier(i32::MIN), None);
+        assert_eq!(p("2024").years_earlier(-7976), None);
     }
 
     #[test]

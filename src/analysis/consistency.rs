@@ -427,7 +427,7 @@ fn targets_already_reached(figures: &[&Observation], adds_up: bool, findings: &m
 /// many years on (2024 and 2027; January–June 2023 and January–June 2025).
 fn whole_years_apart(earlier: &Period, later: &Period) -> Option<i32> {
     let years = later.start().year() - earlier.start().year();
-    (years >= 1 && later.years_earlier(years) == *earlier).then_some(years)
+    (years >= 1 && later.years_earlier(years) == Some(*earlier)).then_some(years)
 }
 
 /// The lowest and highest annual growth from `from` to `to` by their bounds; `None`

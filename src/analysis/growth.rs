@@ -202,7 +202,11 @@ fn figure_growth<F: Figure>(
         .iter()
         .map(|figure| {
             let (value, bounds) = (figure.value(), figure.bounds());
-            let base_period = figure.period().previous_year();
+            // No year before the first a date can have: no base, as for a missing one.
+            let base = figure
+                .period()
+                .previous_year()
+                .and_then(|period| Some((period, figure_for(figures, &period)?)));
             let mut row = GrowthRow {
                 period: figure.period(),
                 value,
@@ -219,7 +223,7 @@ fn figure_growth<F: Figure>(
                 pct_high: None,
                 multiple: None,
             };
-            if let Some(base) = figure_for(figures, &base_period) {
+            if let Some((base_period, base)) = base {
                 let (base_value, base_bounds) = (base.value(), base.bounds());
                 let change = bounds.difference(base_bounds);
                 row.base_period = Some(base_period);

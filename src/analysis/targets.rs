@@ -204,6 +204,7 @@ pub fn required_growth(
     })?;
     let historical = (years.fract() == 0.0)
         .then(|| base.years_earlier(years as i32))
+        .flatten()
         .and_then(|earlier| actuals.get(&earlier).map(|obs| (earlier, obs)));
     let historical_cagr = match historical {
         Some((_, earlier)) => {

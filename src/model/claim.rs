@@ -107,7 +107,13 @@ impl Reference {
         let reference = match text.map(str::to_lowercase).as_deref() {
             None if relation.is_record() => Reference::Record,
             None if relation == Relation::Share => Reference::Whole,
-            None => Reference::Period(period.previous_year()),
+            None => Reference::Period(period.previous_year().ok_or_else(|| {
+                Error::invalid(
+                    "period",
+                    period.to_string(),
+                    "has no year before it to compare with",
+                )
+            })?),
             Some("record") => Reference::Record,
             Some("target") => Reference::Target,
             Some("whole") | Some("total") => Reference::Whole,

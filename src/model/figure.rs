@@ -234,17 +234,28 @@ pub fn last_digit_unit(value: f64) -> f64 {
     // Rust prints the shortest decimal that reads back as the same f64, never in
     // scientific notation, so the digits are the ones the caller wrote; rounding to
     // fifteen significant digits first drops float noise such as 0.1 + 0.2.
+    // (f64::MAX rounds up beyond the largest double, to infinity: it keeps its digits.)
     let rounded: f64 = format!("{:.14e}", value.abs())
         .parse()
+        .ok()
+        .filter(|r: &f64| r.is_finite())
         .unwrap_or(value.abs());
     let text = rounded.to_string();
-    match text.split_once('.') {
-        Some((_, fraction)) => 10f64.powi(-(fraction.len() as i32)),
-        None => {
-            let zeros = text.bytes().rev().take_while(|&b| b == b'0').count();
-            10f64.powi(zeros as i32)
-        }
-    }
+    // At most 324 decimals (the smallest subnormal) or 308 zeros: the counts fit.
+    let exponent = match text.split_once('.') {
+        Some((_, fraction)) => -(fraction.len() as i32),
+        None => text.bytes().rev().take_while(|&b| b == b'0').count() as i32,
+    };
+    power_of_ten(exponent)
+}
+
+/// 10 to the power `exponent`, read from its decimal text: `10f64.powi(-310)` is 0
+/// (10³¹⁰ overflows before it is inverted), where 1e-310 is a subnormal double. Never
+/// zero, so that a unit of a subnormal value still divides and has a logarithm: below
+/// the smallest subnormal it is the smallest subnormal.
+fn power_of_ten(exponent: i32) -> f64 {
+    let power: f64 = format!("1e{exponent}").parse().unwrap_or(1.0);
+    power.max(f64::from_bits(1))
 }
 
 #[cfg(test)]
@@ -294,6 +305,11 @@ mod tests {
         assert_eq!(last_digit_unit(0.25), 0.01);
         assert_eq!(last_digit_unit(0.0), 1.0);
         assert_eq!(last_digit_unit(0.1 + 0.2), 0.1);
+        // subnormal values have a unit of their own, never zero
+        assert_eq!(last_digit_unit(1e-310), 1e-310);
+        assert_eq!(last_digit_unit(3.5e-320), 1e-321);
+        assert_eq!(last_digit_unit(f64::from_bits(1)), f64::from_bits(1));
+        assert_eq!(last_digit_unit(f64::MAX), 1e292);
     }
 
     #[test]

@@ -131,28 +131,52 @@ fn svg_open(width: f64, height: f64, title: &str, lines: &[String]) -> String {
 
 /// Round tick values from at most `min` (never above zero) to at least `max` (never
 /// below zero), so that zero is always on the axis.
+///
+/// Any finite range gives a handful of ticks: a quarter of the range is taken before
+/// subtracting (±1e308 apart overflow), ticks beyond the largest double are that
+/// double, and a range too small for a step of its own (a few subnormals) gets its
+/// two ends alone, never a step of zero that would count ticks by the billion.
 fn ticks(min: f64, max: f64) -> Vec<f64> {
     let (min, max) = (min.min(0.0), max.max(0.0));
-    if !(min.is_finite() && max.is_finite()) || max - min <= 0.0 {
+    if !(min.is_finite() && max.is_finite()) || max <= min {
         return vec![0.0, 1.0];
     }
-    let raw = (max - min) / 4.0;
+    let raw = max / 4.0 - min / 4.0;
     let magnitude = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
         .map(|m| m * magnitude)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * magnitude);
-    let (first, last) = ((min / step).floor() as i64, (max / step).ceil() as i64);
-    (first..=last).map(|i| i as f64 * step).collect()
+    let (first, last) = ((min / step).floor(), (max / step).ceil());
+    // (NaN counts fail every comparison, so they fall back too.)
+    let few = step > 0.0 && step.is_finite() && last - first <= MOST_TICKS;
+    if !few {
+        return vec![min, max];
+    }
+    (first as i64..=last as i64)
+        .map(|i| (i as f64 * step).clamp(-f64::MAX, f64::MAX))
+        .collect()
 }
 
+/// More ticks than a step of a quarter of the range can give (five, and one for
+/// rounding each end outwards), with room to spare.
+const MOST_TICKS: f64 = 12.0;
+
 /// The vertical position of `value` on a plot from `top` down `plot_height`, whose
-/// axis runs over `ticks`.
+/// axis runs over `ticks`. Halves are subtracted where whole values would overflow
+/// (an axis from −1e308 to 1e308).
 fn scale_y(ticks: &[f64], top: f64, plot_height: f64) -> impl Fn(f64) -> f64 {
     let bottom = *ticks.first().unwrap_or(&0.0);
     let high = *ticks.last().unwrap_or(&1.0);
-    move |v| top + plot_height - (v - bottom) / (high - bottom) * plot_height
+    move |v| {
+        let share = if (high - bottom).is_finite() && (v - bottom).is_finite() {
+            (v - bottom) / (high - bottom)
+        } else {
+            (v / 2.0 - bottom / 2.0) / (high / 2.0 - bottom / 2.0)
+        };
+        top + plot_height - share * plot_height
+    }
 }
 
 /// Where the plot starts: right of the unit (turned on its side) and of the widest
@@ -262,14 +286,17 @@ fn point_title(p: &ChartPoint) -> String {
 }
 
 /// Every `step`-th year from `x0` to `x1` (decimal years), the step the smallest of
-/// 1, 2, 5, 10 … that leaves room between the labels on a plot `plot_width` wide.
+/// 1, 2, 5, 10 … that leaves room between the labels on a plot `plot_width` wide:
+/// a handful of labels even over the 20,000 years from −9999 to 9999, the years a
+/// date can have (and to which the axis is clamped).
 fn year_labels(x0: f64, x1: f64, plot_width: f64) -> Vec<i32> {
+    let (x0, x1) = (x0.max(-10_000.0), x1.min(10_000.0));
     let span = (x1 - x0).max(1.0);
     let room = text_width("2024", FONT) + 10.0;
-    let step = [1, 2, 5, 10, 20, 50, 100, 200, 500]
+    let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
         .into_iter()
         .find(|&k| f64::from(k) * plot_width / span >= room)
-        .unwrap_or(1000);
+        .unwrap_or(10_000);
     ((x0 as i32)..(x1 as i32))
         .filter(|year| year.rem_euclid(step) == 0 || step == 1)
         .collect()

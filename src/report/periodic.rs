@@ -97,9 +97,14 @@ pub(super) fn year_to_date_sentence(
         capitalise(&period_phrase(&span)),
         shown((value, low, high))
     );
-    let earlier_span = span.previous_year();
-    let earlier_latest = latest.period.previous_year();
-    if let Some(last_year) = year_to_date(series, &earlier_latest, &earlier_latest) {
+    // Nothing to compare with before the first year a date can have.
+    let earlier = span.previous_year().zip(latest.period.previous_year());
+    if let Some((earlier_span, last_year)) = earlier.and_then(|(earlier_span, earlier_latest)| {
+        Some((
+            earlier_span,
+            year_to_date(series, &earlier_latest, &earlier_latest)?,
+        ))
+    }) {
         let (v0, l0, h0) = sum(&last_year);
         if l0 > 0.0 && low >= 0.0 {
             // For positive sums, a / b − 1 lies in [a₁ / b₂ − 1, a₂ / b₁ − 1].

@@ -157,8 +157,12 @@ impl Latest {
         let mut cited = vec![latest_note];
         let mut whole_year = String::new();
         if latest.period.months().is_some_and(|m| m < 12) {
-            let previous_year = Period::year(latest.period.start().year() - 1)?;
-            if let Some(whole) = series.get(&previous_year) {
+            // A year before the first a date can have, or the grammar's first, holds
+            // nothing to compare with.
+            let previous_year = Period::year(latest.period.start().year() - 1).ok();
+            if let Some((previous_year, whole)) =
+                previous_year.and_then(|year| Some((year, series.get(&year)?)))
+            {
                 cited.push(notes.cite(subject, whole));
                 let figure = format_value(whole.value, unit, whole.qualifier);
                 whole_year = if latest.value > whole.value {

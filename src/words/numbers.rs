@@ -212,6 +212,12 @@ pub(crate) fn round_toward(value: f64, decimals: i32, way: Rounding) -> f64 {
     // Dividing by a power of ten is exact for the factors that matter here, where
     // multiplying by its reciprocal is not.
     let factor = 10f64.powi(decimals.abs());
+    // Beyond the range of doubles (a subnormal to 310 decimals, 1e308 to the next
+    // 1e305): the value is already as precise as a double can say, and is its own
+    // rounding, outwards included.
+    if !factor.is_finite() || (decimals >= 0 && !(value * factor).is_finite()) {
+        return value;
+    }
     let to_steps = |v: f64| {
         if decimals >= 0 {
             v * factor
@@ -230,12 +236,18 @@ pub(crate) fn round_toward(value: f64, decimals: i32, way: Rounding) -> f64 {
     let nearest = from_steps(steps);
     let noise = 4.0 * f64::EPSILON * value.abs();
     let stepped = |by: f64| from_steps(steps + by);
-    match way {
+    let rounded = match way {
         Rounding::Nearest => nearest,
         Rounding::Down if nearest <= value + noise => nearest,
         Rounding::Up if nearest >= value - noise => nearest,
         Rounding::Down => stepped(-1.0),
         Rounding::Up => stepped(1.0),
+    };
+    // f64::MAX rounded up to the next 1e305 overflows: it is its own bound.
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
     }
 }
 
@@ -356,14 +368,24 @@ pub fn format_number(value: f64) -> String {
     group(&format!("{:.*}", decimals_for(unit), value))
 }
 
-/// Decimals needed to show a digit of size `unit` (0 for 1 and above).
+/// Decimals needed to show a digit of size `unit` (0 for 1 and above), at most
+/// [`MOST_DECIMALS`]: a format precision above 65,535 panics, and a unit of zero would
+/// ask for infinitely many.
 fn decimals_for(unit: f64) -> usize {
     if unit >= 1.0 {
         0
     } else {
-        (-unit.log10()).round().max(0.0) as usize
+        let decimals = (-unit.log10()).round();
+        if decimals.is_nan() {
+            return 0;
+        }
+        (decimals.max(0.0) as usize).min(MOST_DECIMALS)
     }
 }
+
+/// The decimals of the smallest positive double, 4.9e-324, with one to spare: no
+/// finite value needs more to show its last digit.
+const MOST_DECIMALS: usize = 325;
 
 /// Inserts thousands separators into the integer part of a formatted number.
 pub(crate) fn group(number: &str) -> String {
