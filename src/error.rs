@@ -96,6 +96,14 @@ impl From<rusqlite::Error> for Error {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 Error::Busy
             }
+            // A damaged file is not a store this version can use, found when opening it
+            // or only when a read reaches the damaged page.
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {
+                Error::Schema(format!(
+                    "the file is damaged or not a SQLite database ({error}); restore it from a \
+                     copy"
+                ))
+            }
             _ => Error::Sqlite(error),
         }
     }

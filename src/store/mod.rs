@@ -12,6 +12,7 @@ mod countries;
 mod ingest;
 mod insert;
 mod json;
+mod layout;
 mod read;
 mod schema;
 mod sql;
@@ -71,10 +72,18 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 fn open_file(path: &Path) -> Result<Connection> {
     // The bundled SQLite reads any name starting with `file:` as a URI, whatever the open
     // flags say (it is built with SQLITE_USE_URI); an absolute path never starts so.
-    let path = std::path::absolute(path).map_err(|source| Error::Io {
+    let io_error = |source| Error::Io {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    // SQLite would say only "unable to open database file".
+    if path.is_dir() {
+        return Err(io_error(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a directory, not a store file",
+        )));
+    }
+    let path = std::path::absolute(path).map_err(io_error)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;

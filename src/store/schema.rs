@@ -15,7 +15,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 pub const SCHEMA_VERSION: u32 = 8;
 
 /// The steps of `schema.sql`: `(version, sql)` in order.
-fn schema_steps() -> Vec<(u32, &'static str)> {
+pub(super) fn schema_steps() -> Vec<(u32, &'static str)> {
     let mut steps = Vec::new();
     let mut rest = SCHEMA;
     while let Some(at) = rest.find("\n-- version ") {
@@ -40,7 +40,7 @@ pub(super) fn not_a_store(e: rusqlite::Error) -> Error {
         Some(ErrorCode::NotADatabase) => {
             Error::Schema("the file is not a SQLite database, so not a bilateral store".to_owned())
         }
-        _ => Error::Sqlite(e),
+        _ => Error::from(e),
     }
 }
 
@@ -56,14 +56,24 @@ pub(super) fn migrate(conn: &mut Connection, target: u32) -> Result<()> {
     let tx = conn
         .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
         .map_err(not_a_store)?;
-    let version: u32 = tx
+    let version: i64 = tx
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .map_err(not_a_store)?;
+    let Ok(version) = u32::try_from(version) else {
+        return Err(Error::Schema(format!(
+            "the file has schema version {version}, which no version of bilateral writes"
+        )));
+    };
     if version > SCHEMA_VERSION {
         return Err(Error::Schema(format!(
             "the file has schema version {version}, newer than the {SCHEMA_VERSION} this version \
              of bilateral reads: upgrade bilateral to open it"
         )));
+    }
+    // Verified before anything is read or written, so that a file that is not what its
+    // version says is refused untouched.
+    if version > 0 {
+        super::layout::verify(&tx, version)?;
     }
     if version >= target {
         return Ok(());

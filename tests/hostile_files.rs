@@ -1,0 +1,170 @@
+//! Files a careless or hostile colleague might send: each is refused with
+//! `Error::Schema` before the library reads or writes it, and is left byte for byte as
+//! it was.
+
+use std::path::{Path, PathBuf};
+
+use bilateral::{Error, NewObservation, Store};
+
+/// A store file with the built-in dataset, closed.
+fn store_file(dir: &Path) -> PathBuf {
+    let path = dir.join("shared.db");
+    let mut store = Store::open(&path).unwrap();
+    store.load_dataset("azerbaijan-kazakhstan-2025").unwrap();
+    drop(store);
+    path
+}
+
+/// `sql` run on the file by another program (the colleague's).
+fn tamper(path: &Path, sql: &str) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(sql).unwrap();
+}
+
+/// Opening the file is a schema error whose message contains `says`, and the file's
+/// bytes are the same after.
+fn assert_refused(path: &Path, says: &str) {
+    let before = std::fs::read(path).unwrap();
+    let error = Store::open(path).unwrap_err();
+    assert!(matches!(error, Error::Schema(_)), "{error:?}");
+    assert!(error.to_string().contains(says), "{error}");
+    assert!(std::fs::read(path).unwrap() == before, "the file changed");
+}
+
+#[test]
+fn a_trigger_that_would_swallow_inserts_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    tamper(
+        &path,
+        "CREATE TRIGGER quiet BEFORE INSERT ON observation BEGIN SELECT RAISE(IGNORE); END;",
+    );
+    assert_refused(&path, "trigger quiet of its own");
+}
+
+#[test]
+fn a_trigger_that_would_change_values_or_delete_rows_is_refused() {
+    for trigger in [
+        "CREATE TRIGGER inflate AFTER INSERT ON observation BEGIN
+             UPDATE observation SET value = value * 1000; END;",
+        "CREATE TRIGGER wipe AFTER INSERT ON observation BEGIN DELETE FROM observation; END;",
+        "CREATE TRIGGER on_event AFTER INSERT ON event BEGIN DELETE FROM event; END;",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = store_file(dir.path());
+        tamper(&path, trigger);
+        assert_refused(&path, "of its own");
+    }
+}
+
+#[test]
+fn a_view_of_its_own_or_a_redefined_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    tamper(&path, "CREATE VIEW extra AS SELECT 1;");
+    assert_refused(&path, "view extra of its own");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    // The view users read with sqlite3, with origin and destination swapped.
+    tamper(
+        &path,
+        "DROP VIEW observation_view;
+         CREATE VIEW observation_view AS SELECT destination_id AS origin, origin_id AS destination
+         FROM observation;",
+    );
+    assert_refused(
+        &path,
+        "view observation_view is not defined as this version defines it",
+    );
+}
+
+#[test]
+fn a_table_rebuilt_without_its_checks_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    // The documented way to change a table: a copy without the CHECKs under the old name.
+    tamper(
+        &path,
+        "PRAGMA foreign_keys = OFF;
+         CREATE TABLE population_copy AS SELECT * FROM population;
+         DROP TABLE population;
+         ALTER TABLE population_copy RENAME TO population;",
+    );
+    assert_refused(
+        &path,
+        "table population is not defined as this version defines it",
+    );
+}
+
+#[test]
+fn a_dropped_view_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    tamper(&path, "DROP VIEW event_view;");
+    assert_refused(&path, "event_view is missing");
+}
+
+#[test]
+fn a_schema_version_from_the_future_below_zero_or_not_its_own_is_refused() {
+    for (version, says) in [
+        (bilateral::SCHEMA_VERSION + 1, "upgrade bilateral"),
+        (u32::MAX, "no version of bilateral writes"),
+        (5, "says it is a bilateral store of schema version 5, but"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = store_file(dir.path());
+        // PRAGMA user_version is a signed 32-bit number: u32::MAX is stored as -1.
+        tamper(&path, &format!("PRAGMA user_version = {};", version as i32));
+        let before = std::fs::read(&path).unwrap();
+        let error = Store::open(&path).unwrap_err();
+        assert!(matches!(error, Error::Schema(_)), "{version}: {error:?}");
+        assert!(error.to_string().contains(says), "{version}: {error}");
+        assert!(
+            std::fs::read(&path).unwrap() == before,
+            "{version}: the file changed"
+        );
+    }
+}
+
+#[test]
+fn a_truncated_or_bit_flipped_file_is_a_schema_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    let whole = std::fs::read(&path).unwrap();
+    // Cut in the middle of a page, and cut to the first page alone.
+    for cut in [whole.len() / 2 + 100, 4096] {
+        std::fs::write(&path, &whole[..cut]).unwrap();
+        let outcome = Store::open(&path).and_then(|s| s.report("AZE", "KAZ").map(drop));
+        let error = outcome.unwrap_err();
+        assert!(matches!(error, Error::Schema(_)), "cut at {cut}: {error:?}");
+    }
+    // Every 97th byte after the header flipped.
+    let mut flipped = whole.clone();
+    for byte in flipped.iter_mut().skip(100).step_by(97) {
+        *byte ^= 0xff;
+    }
+    std::fs::write(&path, &flipped).unwrap();
+    let outcome = Store::open(&path).and_then(|s| s.report("AZE", "KAZ").map(drop));
+    let error = outcome.unwrap_err();
+    assert!(matches!(error, Error::Schema(_)), "{error:?}");
+}
+
+#[test]
+fn a_directory_is_not_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = Store::open(dir.path()).unwrap_err();
+    assert!(matches!(error, Error::Io { .. }), "{error:?}");
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_store_as_sqlite_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let mut store = Store::open(&path).unwrap();
+    store
+        .add(&NewObservation::new("tourists", "GEO", "ARM", "2024", 1.0))
+        .unwrap();
+    assert_eq!(store.observation_count().unwrap(), 1);
+}
