@@ -192,3 +192,25 @@ fn a_whole_store_imported_again_with_skip_adds_nothing_and_fails_on_nothing() {
     );
     assert_eq!(demo.observation_count().unwrap(), 35);
 }
+
+#[test]
+fn a_file_with_windows_line_endings_names_the_right_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("windows.csv");
+    // The bad value is on the third line of the file.
+    std::fs::write(
+        &path,
+        "indicator,origin,destination,period,value\r\n\
+         tourists,GEO,ARM,2024,1\r\n\
+         tourists,GEO,ARM,2025,x\r\n",
+    )
+    .unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_file(&path, None, &ImportOptions::default())
+        .unwrap_err();
+    let Error::Validation(v) = error else {
+        panic!("{error}")
+    };
+    assert_eq!((v.record, v.field.as_str()), (Some(3), "value"));
+}

@@ -359,7 +359,7 @@ X:F(1.0),KAZ,AZE,exports,2029,,
 }
 
 #[test]
-fn unit_mult_is_a_power_of_ten_and_a_multiple_unit_adds_its_own() {
+fn unit_mult_is_a_power_of_ten_and_a_multiple_unit_says_its_own() {
     let (store, _) = imported(
         "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT,UNIT_MEASURE
 X:F(1.0),KAZ,AZE,exports,2020,1.5,0,USD
@@ -367,7 +367,7 @@ X:F(1.0),KAZ,AZE,exports,2021,1.5,3,USD
 X:F(1.0),KAZ,AZE,exports,2022,1.5,6,
 X:F(1.0),KAZ,AZE,exports,2023,1.5,9,usd
 X:F(1.0),KAZ,AZE,exports,2024,1.5,,MIO_USD
-X:F(1.0),KAZ,AZE,exports,2025,1.5,3,THS_USD
+X:F(1.0),KAZ,AZE,exports,2025,1.5,0,THS_USD
 X:F(1.0),KAZ,AZE,exports,2026,2500,-3,USD
 ",
     );
@@ -380,7 +380,7 @@ X:F(1.0),KAZ,AZE,exports,2026,2500,-3,USD
             1_500_000.0,     // 1.5 × 10⁶
             1_500_000_000.0, // 1.5 × 10⁹
             1_500_000.0,     // million USD: 1.5 × 10⁶
-            1_500_000.0,     // thousand USD with UNIT_MULT 3: 1.5 × 10³ × 10³
+            1_500.0,         // thousand USD (UNIT_MULT 0 says nothing more): 1.5 × 10³
             2.5,             // 2500 × 10⁻³
         ]
     );
@@ -648,4 +648,76 @@ fn an_unknown_action_is_an_error_naming_action() {
         where_and_what(&error),
         (Some(2), "ACTION".to_owned(), "X".to_owned())
     );
+}
+
+/// Eurostat's own CSV: the indicator in `indic_et`, the unit in `unit`, the status in
+/// `OBS_FLAG` (one or more lower-case letters), values in millions of euros.
+const EUROSTAT: &str = "\
+DATAFLOW,LAST UPDATE,freq,indic_et,geo,partner,unit,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+ESTAT:EXT_LT_MAINEU(1.0),01/09/25,A,MIO_EXP_VAL,DE,KZ,MIO_EUR,2023,2810.4,
+ESTAT:EXT_LT_MAINEU(1.0),01/09/25,A,MIO_EXP_VAL,DE,KZ,MIO_EUR,2024,2950.1,p
+ESTAT:EXT_LT_MAINEU(1.0),01/09/25,A,MIO_EXP_VAL,DE,KZ,MIO_EUR,2025,3000,bf
+";
+
+#[test]
+fn eurostat_unit_and_obs_flag_columns_scale_the_value_and_set_the_status() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&bilateral::Indicator::new(
+            "exports_eur",
+            "Exports in euros",
+            "EUR",
+            bilateral::Kind::Flow,
+            true,
+        ))
+        .unwrap();
+    let mapping = SdmxMapping::imf().with("MIO_EXP_VAL", "exports_eur", Some(Side::Origin));
+    let summary = import_into(&mut store, EUROSTAT, &mapping);
+    assert_eq!(summary.written, 3);
+    let stored = all(&store);
+    let row = |year: &str| {
+        stored
+            .iter()
+            .find(|o| o.period.to_string() == year)
+            .unwrap()
+    };
+    // MIO_EUR: millions, so 2810.4 is 2,810,400,000 euros.
+    assert_eq!(row("2023").value, 2_810_400_000.0);
+    assert_eq!(
+        (
+            row("2023").origin.as_str(),
+            row("2023").destination.as_str()
+        ),
+        ("DEU", "KAZ")
+    );
+    assert_eq!(row("2023").status, Status::Actual);
+    assert_eq!(row("2024").status, Status::Provisional);
+    // `bf`: a forecast, with the break in series kept in the note.
+    assert_eq!(row("2025").status, Status::Projection);
+    assert_eq!(
+        row("2025").note.as_deref(),
+        Some("OBS_FLAG b: break in time series")
+    );
+}
+
+#[test]
+fn a_unit_in_millions_beside_a_unit_mult_is_an_error_naming_unit_mult() {
+    let text = "\
+DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT
+IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2024,2810.4,MIO_USD,6
+";
+    let (_dir, path) = file_with(text);
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_sdmx_csv(&path, &SdmxMapping::imf(), &ImportOptions::default())
+        .unwrap_err();
+    let Error::Validation(v) = error else {
+        panic!("{error}")
+    };
+    assert_eq!(
+        (v.record, v.field.as_str(), v.text.as_str()),
+        (Some(2), "UNIT_MULT", "6")
+    );
+    assert!(v.reason.contains("MIO_USD"), "{}", v.reason);
+    assert_eq!(store.observation_count().unwrap(), 0);
 }

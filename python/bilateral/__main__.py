@@ -111,11 +111,27 @@ def _parser() -> argparse.ArgumentParser:
 
     import_ = commands.add_parser("import", help="add the observations of a file to a store file")
     import_.add_argument(
-        "file", help="the observations (CSV in the library's own format) or a whole store (JSON)"
+        "file",
+        help="observations (the library's own CSV, SDMX-CSV, UN Comtrade CSV) or a whole "
+        "store (JSON)",
     )
     import_.add_argument("--db", required=True, help="the store file (created if missing)")
     import_.add_argument(
-        "--format", help="the file's format (default: guessed from its header or first character)"
+        "--format",
+        help=f"{', '.join(FILE_FORMATS)} (default: guessed from the file's header)",
+    )
+    import_.add_argument(
+        "--on-duplicate",
+        choices=["error", "skip", "replace"],
+        default="error",
+        help="what to do with a figure already stored (default: error, and import nothing)",
+    )
+    import_.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="CODE=INDICATOR",
+        help="sdmx: the indicator an SDMX INDICATOR code is (repeat for more)",
     )
 
     export = commands.add_parser(
@@ -208,17 +224,30 @@ def _import(args: argparse.Namespace) -> int:
         _file_format(args.file, args.format)  # raises the usage error for the name
     if not os.path.exists(args.file):
         raise _Usage(f"no such file: {args.file}")
+    mapping = {}
+    for entry in args.mapping:
+        code, equals, indicator = entry.partition("=")
+        if not equals or not code.strip() or not indicator.strip():
+            raise _Usage(f"--mapping takes CODE=INDICATOR, not {entry!r}")
+        mapping[code.strip()] = indicator.strip()
+    given = (args.format or "").lower()
+    if mapping and given != "sdmx":
+        raise _Usage("--mapping is for SDMX files: give --format sdmx")
     with Store(args.db) as store:
         by_extension = args.format is None and args.file.lower().endswith(".json")
-        if by_extension or (args.format or "").lower() == "json":
-            what = _counts(store.import_json(args.file))
+        # Progress on stderr once a stage has run half a second (with tqdm).
+        if by_extension or given == "json":
+            what = _counts(store.import_json(args.file, on_duplicate=args.on_duplicate))
         else:
-            # Progress on stderr once the import has run half a second (with tqdm).
-            result = store.import_file(args.file, args.format)
-            what = f"{result.written} observations ({result.format}, {result.read} rows read)"
+            if given == "sdmx":
+                result = store.import_sdmx_csv(args.file, mapping, on_duplicate=args.on_duplicate)
+            else:
+                result = store.import_file(args.file, args.format, on_duplicate=args.on_duplicate)
+            what = f"{result.written} figures from {result.read} rows ({result.format})"
             for skipped in result.skipped:
-                what += f"; skipped {skipped.rows} rows: {skipped.reason}"
-    print(f"imported {what} from {args.file} into {args.db}")
+                what += f"; skipped {skipped.rows} (first at line {skipped.first_line}): "
+                what += skipped.reason
+    print(f"imported into {args.db} from {args.file}: {what}")
     return 0
 
 
@@ -268,6 +297,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"bilateral: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Every write is one transaction: an interrupted one wrote nothing to the store.
+        print("bilateral: interrupted; the store is as it was", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -51,7 +51,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, Result};
 use crate::files::{
-    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, Watch,
+    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, UnixLineEndings, Watch,
 };
 use crate::model::{Indicator, Kind, ObservationBatch, Source, Topic};
 use crate::store::Store;
@@ -224,7 +224,12 @@ impl Store {
             interrupt: self.interrupt_check(),
             progress: options.progress,
         };
-        let rows = self.read_comtrade(BufReader::new(file), path, bytes, watch)?;
+        let rows = self.read_comtrade(
+            BufReader::new(UnixLineEndings::new(file)),
+            path,
+            bytes,
+            watch,
+        )?;
         let indicators = self.missing_indicators(&rows.batch)?;
         let sources = match self.sources()?.iter().any(|s| s.id == SOURCE_ID) {
             true => Vec::new(),

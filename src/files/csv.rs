@@ -26,7 +26,7 @@ use time::Date;
 use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
 use crate::files::{
-    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, Watch,
+    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, UnixLineEndings, Watch,
 };
 use crate::model::{ObservationBatch, ObservationTable, TextColumn};
 use crate::period::Period;
@@ -89,7 +89,7 @@ impl Store {
             interrupt: self.interrupt_check(),
             progress: options.progress,
         };
-        let rows = read_observations(std::io::BufReader::new(file), path, bytes, watch)?;
+        let rows = read_observations(UnixLineEndings::new(file), path, bytes, watch)?;
         let written = self
             .import_batch(
                 &[],

@@ -32,6 +32,7 @@
 
 pub mod comtrade;
 pub mod csv;
+mod lines;
 #[cfg(feature = "parquet")]
 pub mod parquet;
 pub mod sdmx;
@@ -42,6 +43,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+pub(crate) use self::lines::UnixLineEndings;
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
 use crate::store::{InterruptCheck, OnDuplicate, Store};

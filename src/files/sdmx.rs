@@ -13,13 +13,13 @@
 //! |-------------|-----------------|
 //! | `REF_AREA` (or `COUNTRY`, `GEO`, `REPORTER`) | the reporting country: origin or destination, as the indicator's direction says (below) |
 //! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country |
-//! | `INDICATOR` | the indicator, through the mapping (below) or taken as is; without the column, the mapping of the dataflow id |
+//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below) or taken as is; without such a column, the mapping of the dataflow id |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
 //! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
-//! | `UNIT_MULT` | the power of ten the value is in: `6` is millions |
-//! | `UNIT_MEASURE` | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands) |
-//! | `OBS_STATUS` | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
+//! | `UNIT_MULT` | the power of ten the value is in: `6` is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
+//! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands) |
+//! | `OBS_STATUS` (Eurostat's `OBS_FLAG`: `p` provisional, `e`/`s` estimate, `f` projection, other letters in the note) | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
 //! | `ACTION` | `I`, `A` and `R` rows are read; `D` (delete) rows are passed over and counted |
 //! | the dataflow | the source: its id made a source id (`IMF.STA:IMTS(1.0.0)` is `imf.sta-imts-1.0.0`), added when the store lacks it, titled with the dataflow id, published by the agency |
 //!
@@ -54,7 +54,9 @@ use std::path::Path;
 use time::{Date, Duration, Month, Weekday};
 
 use crate::error::{Error, Result};
-use crate::files::{at_line, io_error, Format, ImportOptions, ImportSummary, Stage, Watch};
+use crate::files::{
+    at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
+};
 use crate::model::{ObservationBatch, Source};
 use crate::period::Period;
 use crate::store::Store;
@@ -259,7 +261,7 @@ impl Store {
         };
         let mut reader = ::csv::ReaderBuilder::new()
             .delimiter(delimiter)
-            .from_reader(BufReader::new(file));
+            .from_reader(UnixLineEndings::new(file));
         let names = reader
             .headers()
             .map_err(|e| super::csv::csv_error(e, path))?
@@ -441,13 +443,25 @@ impl Header {
             action: find(&["ACTION"])?,
             reporter: required(REPORTER)?,
             counterpart: required(COUNTERPART)?,
-            indicator: find(&["INDICATOR"])?,
+            // Eurostat names its indicator dimension after the dataset (`indic_et`,
+            // `indic_bt` …): without an INDICATOR column, that one is the indicator.
+            indicator: match find(&["INDICATOR"])? {
+                Some(column) => Some(column),
+                None => codes
+                    .iter()
+                    .position(|c| c.to_ascii_uppercase().starts_with("INDIC_"))
+                    .map(|at| Column {
+                        at,
+                        name: codes[at].to_owned(),
+                    }),
+            },
             freq: find(FREQ)?,
             time: required(&["TIME_PERIOD"])?,
             value: required(&["OBS_VALUE"])?,
-            unit: find(&["UNIT_MEASURE"])?,
+            // Eurostat's own CSV calls them `unit` and `OBS_FLAG`.
+            unit: find(&["UNIT_MEASURE", "UNIT"])?,
             unit_mult: find(&["UNIT_MULT"])?,
-            status: find(&["OBS_STATUS"])?,
+            status: find(&["OBS_STATUS", "OBS_FLAG"])?,
             year_start: find(&["REPORTING_YEAR_START_DAY"])?,
         })
     }
@@ -639,7 +653,7 @@ impl<'a> SdmxRows<'a> {
             }
         }
 
-        let mut power = match &header.unit_mult {
+        let mult = match &header.unit_mult {
             Some(column) => {
                 let text = code_of(cell(column));
                 match text {
@@ -659,19 +673,44 @@ impl<'a> SdmxRows<'a> {
             }
             None => 0,
         };
-        if let Some(column) = &header.unit {
-            power += unit_power(code_of(cell(column)), &indicator)
-                .map_err(|reason| Error::invalid(&column.name, cell(column), reason))?;
+        let unit = match &header.unit {
+            Some(column) => unit_power(code_of(cell(column)), &indicator)
+                .map_err(|reason| Error::invalid(&column.name, cell(column), reason))?,
+            None => 0,
+        };
+        // A unit that is itself a multiple (MIO_USD) beside a UNIT_MULT would scale the
+        // value twice, or say two things of it: which one is meant cannot be told.
+        if let (Some(mult_column), Some(unit_column), true) =
+            (&header.unit_mult, &header.unit, unit != 0 && mult != 0)
+        {
+            return Err(Error::invalid(
+                &mult_column.name,
+                cell(mult_column),
+                format!(
+                    "scales the value by 10^{mult}, but {} {} already says it is in \
+                     multiples of 10^{unit}: one of the two columns must say it",
+                    unit_column.name,
+                    cell(unit_column)
+                ),
+            ));
         }
-        let value = self.number(header, value_text, power)?;
+        let value = self.number(header, value_text, mult + unit)?;
 
-        let (status_code, note) = match status.as_str() {
-            "" | "A" => ("actual", None),
-            "E" => ("estimate", None),
-            "P" => ("provisional", None),
-            "F" => ("projection", None),
-            "I" => ("estimate", Some(status_note(&status, status_meaning))),
-            _ => ("actual", Some(status_note(&status, status_meaning))),
+        let status_column = header
+            .status
+            .as_ref()
+            .map_or("OBS_STATUS", |c| c.name.as_str());
+        let (status_code, note) = if status_column.eq_ignore_ascii_case("OBS_FLAG") {
+            eurostat_flags(&status)
+        } else {
+            match status.as_str() {
+                "" | "A" => ("actual", None),
+                "E" => ("estimate", None),
+                "P" => ("provisional", None),
+                "F" => ("projection", None),
+                "I" => ("estimate", Some(status_note(&status, status_meaning))),
+                _ => ("actual", Some(status_note(&status, status_meaning))),
+            }
         };
 
         let batch = &mut self.batch;
@@ -908,6 +947,41 @@ fn obs_status_meaning(code: &str) -> Option<&'static str> {
         "U" => "low reliability",
         _ => return None,
     })
+}
+
+/// The status and note of Eurostat's `OBS_FLAG`, one or more letters (`p`, `bep`): a
+/// forecast is a projection, an estimate (`e`, or `s`, Eurostat's own) an estimate, a
+/// provisional figure provisional, before the others; every other letter goes into the
+/// note with its meaning.
+fn eurostat_flags(flags: &str) -> (&'static str, Option<String>) {
+    let has = |letter: char| flags.contains(letter);
+    let status = if has('F') {
+        "projection"
+    } else if has('E') || has('S') {
+        "estimate"
+    } else if has('P') {
+        "provisional"
+    } else {
+        "actual"
+    };
+    let notes: Vec<String> = flags
+        .chars()
+        .filter(|c| !"EFPS".contains(*c))
+        .map(|c| {
+            let meaning = match c {
+                'B' => "break in time series",
+                'C' => "confidential",
+                'D' => "definition differs",
+                'N' => "not significant",
+                'R' => "revised",
+                'U' => "low reliability",
+                'Z' => "not applicable",
+                _ => "a flag of Eurostat's",
+            };
+            format!("OBS_FLAG {}: {meaning}", c.to_ascii_lowercase())
+        })
+        .collect();
+    (status, (!notes.is_empty()).then(|| notes.join("; ")))
 }
 
 fn status_note(code: &str, meaning: Option<&str>) -> String {

@@ -78,8 +78,8 @@ def test_the_command_line_imports_sdmx_with_and_without_format(
     for db, given in [(tmp_path / "a.db", ["--format", "sdmx"]), (tmp_path / "b.db", [])]:
         assert main(["import", str(path), "--db", str(db), *given]) == 0
         out = capsys.readouterr().out
-        assert "2 observations (sdmx, 3 rows read)" in out
-        assert "skipped 1 rows: COUNTERPART_AREA W00 is an aggregate" in out
+        assert "2 figures from 3 rows (sdmx)" in out
+        assert "skipped 1 (first at line 4): COUNTERPART_AREA W00 is an aggregate" in out
         with bilateral.Store(db) as store:
             assert len(store.observations()) == 2
 
