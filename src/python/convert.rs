@@ -204,11 +204,15 @@ pub(crate) fn observation_from_mapping(
     observation_from_fields(|name| mapping.get_item(name).ok(), index)
 }
 
-/// Runs Python's signal handlers now and then while a batch is read with the GIL held,
-/// so that Ctrl-C stops a long read (as `KeyboardInterrupt`).
+/// Every 10,000 records of a batch read from Python objects (which needs the GIL):
+/// runs Python's signal handlers, so that Ctrl-C stops a long read (as
+/// `KeyboardInterrupt`) before anything is written, and lets go of the GIL for a moment,
+/// so that other threads waiting for it run (one that has waited its switch interval
+/// takes it then).
 pub(crate) fn let_ctrl_c_in(py: Python<'_>, index: usize) -> PyResult<()> {
     if index % 10_000 == 9_999 {
         py.check_signals()?;
+        py.detach(|| ());
     }
     Ok(())
 }

@@ -244,6 +244,18 @@ impl PyStore {
         });
         match (result, raised) {
             (Err(Error::Interrupted), Some(raised)) => Err(raised),
+            (Ok(done), _) => {
+                // A Ctrl-C that came once the call could no longer stop (while a write
+                // committed) would otherwise raise as soon as Python resumes, as if the
+                // call had been stopped: it is raised here, saying the call finished.
+                if let Err(late) = py.check_signals() {
+                    let note = "bilateral: the call had already finished when the interrupt \
+                                came; what it wrote is stored";
+                    let _ = late.value(py).call_method1("add_note", (note,));
+                    return Err(late);
+                }
+                Ok(done)
+            }
             (result, _) => result.py(py),
         }
     }

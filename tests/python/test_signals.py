@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import bilateral
 import pytest
@@ -95,3 +96,56 @@ def test_a_signal_handler_using_the_store_it_interrupted_gets_an_error_not_a_dea
     # then went on to its end: its summary's line is the largest product's, p1999
     # (1,000 + 1,999 + 9 = $3,008 in 2009), known only once all 2,000 were read.
     assert done.stdout.split() == ["['<bilateral.Store", "in", "memory>']", "True"]
+
+
+def test_ctrl_c_during_add_many_either_writes_nothing_or_says_the_call_finished(
+    tmp_path: Path,
+) -> None:
+    """Sent at points spread over the call: reading the records, checking, writing,
+    committing. A write stopped in time leaves nothing and a retry succeeds; one too
+    late to stop raises with a note that it finished, and everything is stored."""
+    records = [
+        {
+            "indicator": "exports",
+            "origin": "GEO",
+            "destination": "ARM",
+            "product": f"p{i // 1200}",
+            "period": f"{1900 + (i % 1200) // 12}-{i % 12 + 1:02}",
+            "value": i,
+        }
+        for i in range(60_000)
+    ]
+    started = time.monotonic()
+    bilateral.Store(tmp_path / "timing.db").add_many(records)
+    whole = time.monotonic() - started
+
+    class Stop(KeyboardInterrupt):
+        """What this test's SIGINT handler raises."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise Stop
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        for i, share in enumerate((0.05, 0.3, 0.6, 0.9, 0.97)):
+            store = bilateral.Store(tmp_path / f"{i}.db")
+            timer = threading.Timer(whole * share, os.kill, (os.getpid(), signal.SIGINT))
+            timer.start()
+            returned, stopped = False, None
+            try:
+                store.add_many(records)
+                returned = True
+                timer.join()  # a signal after the call is handled here
+            except Stop as error:
+                stopped = error
+            timer.join()
+            stored = len(store.observations(indicator="exports"))
+            if returned:
+                assert stored == len(records)
+            elif stored:
+                assert stored == len(records)
+                assert any("already finished" in n for n in getattr(stopped, "__notes__", []))
+            else:
+                assert store.add_many(records) == len(records)
+    finally:
+        signal.signal(signal.SIGINT, previous)
