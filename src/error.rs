@@ -19,7 +19,7 @@ pub enum Error {
     #[error(transparent)]
     Validation(Box<ValidationError>),
     /// Something that was asked for is not in the store.
-    #[error("{what} not found: {key}")]
+    #[error("{what} not found: {}", shortened(key))]
     NotFound {
         /// What kind of thing was looked up (`"indicator"`, `"dataset"`, `"observation"` …).
         what: &'static str,
@@ -30,7 +30,7 @@ pub enum Error {
     /// (or an event with the same date, pair, kind and title) is already stored or
     /// comes twice in one batch; with [`OnDuplicate::Skip`](crate::store::OnDuplicate::Skip),
     /// one whose figure differs from the stored one.
-    #[error("{}duplicate {what}: {key} {}", record_prefix(*.record), duplicate_advice(what, conflict.as_deref()))]
+    #[error("{}duplicate {what}: {} {}", record_prefix(*.record), shortened(key), duplicate_advice(what, conflict.as_deref()))]
     Duplicate {
         /// `"observation"` or `"event"`.
         what: &'static str,
@@ -126,10 +126,10 @@ impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}field {:?}: {:?} {}",
+            "{}field {:?}: {} {}",
             record_prefix(self.record),
-            self.field,
-            self.text,
+            shortened(&self.field),
+            quoted(&self.text),
             self.reason
         )
     }
@@ -150,6 +150,28 @@ fn duplicate_advice(what: &str, conflict: Option<&str>) -> String {
             identical figures)"
             .to_owned(),
         _ => "is already stored or repeated in the batch".to_owned(),
+    }
+}
+
+/// How many characters of an input a message quotes: a 10 MB quote must not make a
+/// 10 MB message (the whole text stays in [`ValidationError::text`]).
+const QUOTED_CHARS: usize = 80;
+
+/// `text` quoted and escaped (`{:?}`), cut to its first [`QUOTED_CHARS`] characters
+/// with an ellipsis and the full length when it is longer.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        None => format!("{text:?}"),
+        Some((end, _)) => format!("{:?}… ({} characters)", &text[..end], text.chars().count()),
+    }
+}
+
+/// `text` as it is when short, else its first [`QUOTED_CHARS`] characters with an
+/// ellipsis and the full length (keys and names, which messages print unquoted).
+fn shortened(text: &str) -> String {
+    match text.char_indices().nth(QUOTED_CHARS) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),
     }
 }
 

@@ -87,6 +87,9 @@ pub(crate) fn text_of(
     if let Ok(text) = value.extract::<String>() {
         return Ok(Some(text));
     }
+    if value.is_instance_of::<PyString>() {
+        return Err(unencodable(field, record, value));
+    }
     if value.is_instance_of::<PyBool>() || is_type(value, &["bool", "bool_"]) {
         return Err(invalid(field, record, repr(value), "is not text"));
     }
@@ -434,4 +437,127 @@ pub(crate) fn fields_dict<'py>(
     value: &impl serde::Serialize,
 ) -> PyResult<Bound<'py, PyDict>> {
     Ok(json_to_py(py, &to_json(py, what, value)?)?.cast_into::<PyDict>()?)
+}
+
+// ----- arguments named in their errors ----------------------------------------------------------
+//
+// A `String` or `i32` parameter makes PyO3 convert before our code runs, so a lone
+// surrogate (`"\ud800"`, which has no UTF-8 form) escaped as `UnicodeEncodeError` and a
+// year beyond 32 bits as `OverflowError`. Parameters that take `&Bound<PyAny>` come here
+// instead: wrong types are a `TypeError` naming the argument, values that are the right
+// type but out of range or unencodable a `ValidationError` on the argument.
+
+/// A `TypeError` that names the argument and the type it was given.
+fn wrong_type(name: &str, value: &Bound<'_, PyAny>, wanted: &str) -> PyErr {
+    let given = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_owned());
+    pyo3::exceptions::PyTypeError::new_err(format!(
+        "argument {name:?}: expected {wanted}, got {given}"
+    ))
+}
+
+/// The validation error for text with a lone surrogate, which has no UTF-8 form.
+fn unencodable(name: &str, record: Option<usize>, value: &Bound<'_, PyAny>) -> Error {
+    invalid(
+        name,
+        record,
+        repr(value),
+        "is not valid Unicode text: it holds a lone surrogate (a half of a UTF-16 pair), \
+         which cannot be stored",
+    )
+}
+
+/// The text of the string argument `name`.
+pub(crate) fn text_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let py = value.py();
+    let text = value
+        .cast::<PyString>()
+        .map_err(|_| wrong_type(name, value, "text (str)"))?;
+    match text.to_str() {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => Err(to_py_err(py, unencodable(name, None, value))),
+    }
+}
+
+/// The text of the optional string argument `name` (`None` stays `None`).
+pub(crate) fn optional_text_arg(
+    name: &str,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<String>> {
+    match value {
+        Some(value) if !value.is_none() => text_arg(name, value).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// The path argument `name`: text, bytes or an `os.PathLike`, as `open()` takes them.
+pub(crate) fn path_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<std::path::PathBuf> {
+    let py = value.py();
+    value.extract::<std::path::PathBuf>().map_err(|error| {
+        if error.is_instance_of::<pyo3::exceptions::PyUnicodeError>(py) {
+            to_py_err(py, unencodable(name, None, value))
+        } else {
+            wrong_type(name, value, "a path (str, bytes or os.PathLike)")
+        }
+    })
+}
+
+/// The whole-number argument `name`: an `int` (not a bool) that fits `T`, else a
+/// validation error that says the range.
+pub(crate) fn int_arg<'py, T>(name: &str, value: &Bound<'py, PyAny>) -> PyResult<T>
+where
+    T: FromPyObjectOwned<'py> + std::fmt::Display + num_bounds::Bounded,
+{
+    let py = value.py();
+    if value.is_instance_of::<PyBool>() || value.call_method0("__index__").is_err() {
+        return Err(wrong_type(name, value, "a whole number (int)"));
+    }
+    value.extract::<T>().map_err(|_| {
+        to_py_err(
+            py,
+            invalid(
+                name,
+                None,
+                repr(value),
+                &format!("is out of range ({} to {})", T::MIN, T::MAX),
+            ),
+        )
+    })
+}
+
+/// The number argument `name`: an `int` or `float` (not a bool); an `int` too large for
+/// a float is a validation error.
+pub(crate) fn float_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
+    let py = value.py();
+    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() {
+        return Err(wrong_type(name, value, "a number (int or float)"));
+    }
+    value.extract::<f64>().map_err(|error| {
+        if error.is_instance_of::<pyo3::exceptions::PyOverflowError>(py) {
+            to_py_err(
+                py,
+                invalid(name, None, repr(value), "is too large for a number"),
+            )
+        } else {
+            wrong_type(name, value, "a number (int or float)")
+        }
+    })
+}
+
+/// The limits of the integer types [`int_arg`] reads, for its message.
+pub(crate) mod num_bounds {
+    /// An integer type with a smallest and a largest value.
+    pub(crate) trait Bounded {
+        /// The smallest value.
+        const MIN: Self;
+        /// The largest value.
+        const MAX: Self;
+    }
+    macro_rules! bounded {
+        ($($t:ty),*) => {$(impl Bounded for $t { const MIN: Self = <$t>::MIN; const MAX: Self = <$t>::MAX; })*};
+    }
+    bounded!(i32, i64, u32, usize);
 }

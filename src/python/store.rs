@@ -17,6 +17,7 @@ use super::convert::{
     fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, required_number, rows_columns,
     series_query, text_of, Columns,
 };
+use super::convert::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
 use super::errors::{store_in_use, to_py_err, IntoPyResult};
 use super::files::{import_summary_dict, PyProgress};
 use super::ingest::{batch_from_arrow, batch_from_columns};
@@ -280,7 +281,8 @@ impl PyStore {
 impl PyStore {
     #[new]
     #[pyo3(signature = (path=None))]
-    fn new(py: Python<'_>, path: Option<std::path::PathBuf>) -> PyResult<PyStore> {
+    fn new(py: Python<'_>, path: Option<&Bound<'_, PyAny>>) -> PyResult<PyStore> {
+        let path = path.map(|p| path_arg("path", p)).transpose()?;
         // SQLite creates the file but not its folder, and says only "unable to open".
         if let Some(folder) = path.as_deref().and_then(std::path::Path::parent) {
             if !folder.as_os_str().is_empty() && !folder.is_dir() {
@@ -424,10 +426,11 @@ impl PyStore {
     fn import_csv<'py>(
         &self,
         py: Python<'py>,
-        path: std::path::PathBuf,
+        path: &Bound<'_, PyAny>,
         on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
+        let path = path_arg("path", path)?;
         let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
         let progress = PyProgress::new(progress);
         let result = self.with(py, |s| progress.run(chosen, |o| s.import_csv(&path, o)));
@@ -500,32 +503,56 @@ impl PyStore {
     /// Adds one observation (`on_duplicate` "error", "skip" or "replace" says what to do
     /// with one of the same identity; `replace=True` is "replace"; `scale` multiplies the
     /// figures).
-    #[pyo3(signature = (indicator, origin, destination, period, value, *, qualifier="exact",
-        status="actual", product="total", source=None, quote=None, low=None, high=None,
-        precision=None, note=None, unit=None, on_duplicate="error", replace=None, scale=1.0))]
+    // Text arguments are read by `text_arg`, which names them in its errors; the three
+    // with defaults are Options underneath, so the signature Python sees is written out.
+    #[pyo3(signature = (indicator, origin, destination, period, value, *, qualifier=None,
+        status=None, product=None, source=None, quote=None, low=None, high=None,
+        precision=None, note=None, unit=None, on_duplicate="error", replace=None, scale=None),
+        text_signature = "(self, indicator, origin, destination, period, value, *, \
+        qualifier='exact', status='actual', product='total', source=None, quote=None, \
+        low=None, high=None, precision=None, note=None, unit=None, on_duplicate='error', \
+        replace=None, scale=1.0)")]
     #[allow(clippy::too_many_arguments)]
     fn add(
         &self,
         py: Python<'_>,
-        indicator: String,
-        origin: String,
-        destination: String,
+        indicator: &Bound<'_, PyAny>,
+        origin: &Bound<'_, PyAny>,
+        destination: &Bound<'_, PyAny>,
         period: &Bound<'_, PyAny>,
         value: &Bound<'_, PyAny>,
-        qualifier: &str,
-        status: &str,
-        product: &str,
-        source: Option<String>,
-        quote: Option<String>,
+        qualifier: Option<&Bound<'_, PyAny>>,
+        status: Option<&Bound<'_, PyAny>>,
+        product: Option<&Bound<'_, PyAny>>,
+        source: Option<&Bound<'_, PyAny>>,
+        quote: Option<&Bound<'_, PyAny>>,
         low: Option<&Bound<'_, PyAny>>,
         high: Option<&Bound<'_, PyAny>>,
         precision: Option<&Bound<'_, PyAny>>,
-        note: Option<String>,
-        unit: Option<String>,
+        note: Option<&Bound<'_, PyAny>>,
+        unit: Option<&Bound<'_, PyAny>>,
         on_duplicate: &str,
         replace: Option<bool>,
-        scale: f64,
+        scale: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
+        let text = |name: &str, value: &Bound<'_, PyAny>| text_arg(name, value);
+        let (indicator, origin, destination) = (
+            text("indicator", indicator)?,
+            text("origin", origin)?,
+            text("destination", destination)?,
+        );
+        let or = |name: &str, value: Option<&Bound<'_, PyAny>>, default: &str| {
+            optional_text_arg(name, value).map(|t| t.unwrap_or_else(|| default.to_owned()))
+        };
+        let qualifier = or("qualifier", qualifier, "exact")?;
+        let status = or("status", status, "actual")?;
+        let product = or("product", product, "total")?;
+        let (qualifier, status, product) = (qualifier.as_str(), status.as_str(), product.as_str());
+        let source = optional_text_arg("source", source)?;
+        let quote = optional_text_arg("quote", quote)?;
+        let note = optional_text_arg("note", note)?;
+        let unit = optional_text_arg("unit", unit)?;
+        let scale = scale.map_or(Ok(1.0), |s| float_arg("scale", s))?;
         let optional_number = |name: &str, v: Option<&Bound<'_, PyAny>>| match v {
             Some(v) => number_of(name, None, v),
             None => Ok(None),
@@ -707,11 +734,14 @@ impl PyStore {
     fn set_population(
         &self,
         py: Python<'_>,
-        country: String,
-        year: i32,
+        country: &Bound<'_, PyAny>,
+        year: &Bound<'_, PyAny>,
         value: &Bound<'_, PyAny>,
-        source: Option<String>,
+        source: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
+        let country = text_arg("country", country)?;
+        let year: i32 = int_arg("year", year)?;
+        let source = optional_text_arg("source", source)?;
         let value = required_number("value", value).py(py)?;
         self.with(py, move |s| {
             s.set_population(&country, year, value, source.as_deref())
@@ -722,14 +752,21 @@ impl PyStore {
     fn population(
         &self,
         py: Python<'_>,
-        country: String,
-        year: i32,
+        country: &Bound<'_, PyAny>,
+        year: &Bound<'_, PyAny>,
     ) -> PyResult<Option<(i32, i64)>> {
+        let country = text_arg("country", country)?;
+        let year: i32 = int_arg("year", year)?;
         self.with(py, move |s| s.population(&country, year))
     }
 
     /// The country named by `text`, as a dict.
-    fn country<'py>(&self, py: Python<'py>, text: String) -> PyResult<Bound<'py, PyDict>> {
+    fn country<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'_, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let text = text_arg("text", text)?;
         let c = self.with(py, move |s| s.country(&text))?;
         let dict = PyDict::new(py);
         dict.set_item("alpha3", c.alpha3)?;
@@ -745,18 +782,18 @@ impl PyStore {
     fn observations(
         &self,
         py: Python<'_>,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
-        product: Option<String>,
-        status: Option<String>,
+        indicator: Option<&Bound<'_, PyAny>>,
+        origin: Option<&Bound<'_, PyAny>>,
+        destination: Option<&Bound<'_, PyAny>>,
+        product: Option<&Bound<'_, PyAny>>,
+        status: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyTable> {
         let filter = ObservationFilter {
-            indicator,
-            origin,
-            destination,
-            product,
-            status,
+            indicator: optional_text_arg("indicator", indicator)?,
+            origin: optional_text_arg("origin", origin)?,
+            destination: optional_text_arg("destination", destination)?,
+            product: optional_text_arg("product", product)?,
+            status: optional_text_arg("status", status)?,
         };
         let columns = self.with(py, move |s| {
             Ok(crate::columns::Columns::of_observations(
