@@ -115,6 +115,17 @@ pub(crate) fn store_in_use(py: Python<'_>) -> PyErr {
     }
 }
 
+/// The error for a call on a store opened by another process: the parent of this one,
+/// which `fork` copied the store from. Its connection and lock are the parent's.
+pub(crate) fn forked_store(py: Python<'_>) -> PyErr {
+    let message = "the store was opened in another process (this one was forked from it): \
+                   open the store again in this process, bilateral.Store(path)";
+    match exceptions(py) {
+        Ok(types) => PyErr::from_type(types.base.bind(py).clone(), message),
+        Err(e) => e,
+    }
+}
+
 /// The one place where crate errors become Python exceptions.
 pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     // Ctrl-C stopped the call: the KeyboardInterrupt Python would have raised.
