@@ -147,6 +147,12 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
             _ => PyOSError::new_err(arguments),
         };
     }
+    // A full disk: the OSError the system's own ENOSPC gives (28 on Linux, macOS, BSD
+    // and Windows alike).
+    if matches!(error, Error::Full) {
+        const ENOSPC: i32 = 28;
+        return PyOSError::new_err((ENOSPC, error.to_string()));
+    }
     let build = || -> PyResult<PyErr> {
         let types = exceptions(py)?;
         let message = error.to_string();
