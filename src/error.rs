@@ -8,10 +8,11 @@ use std::fmt;
 /// a missing series or name is [`Error::NotFound`], a repeated observation is
 /// [`Error::Duplicate`], a database written by a newer version of the library is
 /// [`Error::Schema`], a call on a closed store [`Error::Closed`], a call its
-/// interrupt check stopped [`Error::Interrupted`], and one that waited too long for
-/// another writer [`Error::Busy`]. The Python layer maps these onto
-/// `ValidationError`, `DuplicateError`, `NotFoundError`, `SchemaError`, `ClosedError`,
-/// `KeyboardInterrupt` and `BusyError` in one place (`src/python/errors.rs`).
+/// interrupt check stopped [`Error::Interrupted`], one that waited too long for
+/// another writer [`Error::Busy`], and one that found the disk full [`Error::Full`].
+/// The Python layer maps these onto `ValidationError`, `DuplicateError`,
+/// `NotFoundError`, `SchemaError`, `ClosedError`, `KeyboardInterrupt`, `BusyError` and
+/// `OSError` (ENOSPC) in one place (`src/python/errors.rs`).
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -83,6 +84,11 @@ pub enum Error {
     /// writers, gave up, and changed nothing. Trying again later is safe.
     #[error("the store is busy: another connection kept it locked for over {} s; nothing was written", crate::store::BUSY_TIMEOUT.as_secs())]
     Busy,
+    /// The disk (or the database's page limit) was full: the call was rolled back and
+    /// changed nothing; once there is room, the store takes writes again. Python raises
+    /// `OSError` with `errno.ENOSPC`, as a full disk does elsewhere.
+    #[error("the disk is full (SQLite could not grow the store's file); nothing was written")]
+    Full,
     /// An error from SQLite that no other variant explains.
     #[error("sqlite: {0}")]
     Sqlite(rusqlite::Error),
@@ -96,6 +102,7 @@ impl From<rusqlite::Error> for Error {
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 Error::Busy
             }
+            Some(rusqlite::ErrorCode::DiskFull) => Error::Full,
             // A damaged file is not a store this version can use, found when opening it
             // or only when a read reaches the damaged page.
             Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase) => {

@@ -183,7 +183,8 @@ class Store:
 
     def close(self) -> None:
         """Closes the store; later calls raise ClosedError (a SchemaError). Closing twice
-        is harmless."""
+        is harmless. In a child process after ``os.fork()`` it does nothing: the
+        connection is the parent's (open the store again in the child)."""
         self._inner.close()
 
     def __enter__(self) -> Store:

@@ -115,6 +115,17 @@ pub(crate) fn store_in_use(py: Python<'_>) -> PyErr {
     }
 }
 
+/// The error for a call on a store opened by another process: the parent of this one,
+/// which `fork` copied the store from. Its connection and lock are the parent's.
+pub(crate) fn forked_store(py: Python<'_>) -> PyErr {
+    let message = "the store was opened in another process (this one was forked from it): \
+                   open the store again in this process, bilateral.Store(path)";
+    match exceptions(py) {
+        Ok(types) => PyErr::from_type(types.base.bind(py).clone(), message),
+        Err(e) => e,
+    }
+}
+
 /// The one place where crate errors become Python exceptions.
 pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     // Ctrl-C stopped the call: the KeyboardInterrupt Python would have raised.
@@ -135,6 +146,12 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
             std::io::ErrorKind::AlreadyExists => PyFileExistsError::new_err(arguments),
             _ => PyOSError::new_err(arguments),
         };
+    }
+    // A full disk: the OSError the system's own ENOSPC gives (28 on Linux, macOS, BSD
+    // and Windows alike).
+    if matches!(error, Error::Full) {
+        const ENOSPC: i32 = 28;
+        return PyOSError::new_err((ENOSPC, error.to_string()));
     }
     let build = || -> PyResult<PyErr> {
         let types = exceptions(py)?;

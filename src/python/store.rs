@@ -18,7 +18,7 @@ use super::convert::{
     series_query, text_of, Columns,
 };
 use super::convert::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
-use super::errors::{store_in_use, to_py_err, IntoPyResult};
+use super::errors::{forked_store, store_in_use, to_py_err, IntoPyResult};
 use super::files::{import_summary_dict, PyProgress};
 use super::ingest::{batch_from_arrow, batch_from_columns};
 use super::report::PyReport;
@@ -39,6 +39,10 @@ pub(crate) struct PyStore {
     inner: Mutex<Option<Store>>,
     path: Option<String>,
     raised_by_signal: RaisedBySignal,
+    /// The process that opened the store. A child made by `fork` inherits the store's
+    /// memory but neither its own connection (SQLite's file locks belong to the parent)
+    /// nor the threads that may be inside a call, holding `inner`'s lock, at the fork.
+    opened_by: u32,
 }
 
 /// How often a long call asks Python whether Ctrl-C was pressed: asking takes the GIL,
@@ -208,7 +212,18 @@ impl PyStore {
             inner: Mutex::new(Some(store)),
             path,
             raised_by_signal,
+            opened_by: std::process::id(),
         })
+    }
+
+    /// An error in a process other than the one that opened the store (a child after
+    /// `fork`): checked before the lock is taken, which may be held for ever there.
+    fn check_process(&self, py: Python<'_>) -> PyResult<()> {
+        if std::process::id() == self.opened_by {
+            Ok(())
+        } else {
+            Err(forked_store(py))
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Option<Store>> {
@@ -225,6 +240,7 @@ impl PyStore {
         py: Python<'_>,
         f: impl FnOnce(&mut Store) -> crate::error::Result<T> + Send,
     ) -> PyResult<T> {
+        self.check_process(py)?;
         let Some(_in_call) = InCall::enter(self) else {
             return Err(store_in_use(py));
         };
@@ -258,6 +274,22 @@ impl PyStore {
                 Ok(done)
             }
             (result, _) => result.py(py),
+        }
+    }
+}
+
+/// In a child process after `fork`, the connection is left open and its memory leaked
+/// on purpose: closing it would run SQLite's cleanup (a checkpoint, the WAL file's
+/// removal, lock releases) on files the parent is still using.
+impl Drop for PyStore {
+    fn drop(&mut self) {
+        if std::process::id() != self.opened_by {
+            let inherited = self
+                .inner
+                .get_mut()
+                .unwrap_or_else(|p| p.into_inner())
+                .take();
+            std::mem::forget(inherited);
         }
     }
 }
@@ -314,8 +346,12 @@ impl PyStore {
         self.with(py, |s| s.schema_version())
     }
 
-    /// Closes the store; later calls raise ClosedError. Closing twice is harmless.
+    /// Closes the store; later calls raise ClosedError. Closing twice is harmless. In a
+    /// child process after `fork` it does nothing: the connection is the parent's.
     fn close(&self, py: Python<'_>) -> PyResult<()> {
+        if self.check_process(py).is_err() {
+            return Ok(());
+        }
         let Some(_in_call) = InCall::enter(self) else {
             return Err(store_in_use(py));
         };

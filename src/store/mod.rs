@@ -164,6 +164,17 @@ impl Store {
         })
     }
 
+    /// Caps the database at `pages` pages (`PRAGMA max_page_count`, of this connection
+    /// only) and answers the cap in force, which SQLite never sets below the pages in
+    /// use: `1` sets it to the current size. For tests that fill the disk at every step
+    /// of a write ([`Error::Full`]); `u32::MAX` lifts the cap.
+    #[doc(hidden)]
+    pub fn set_max_page_count(&self, pages: u32) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get(0))?)
+    }
+
     /// The schema version of the open database.
     pub fn schema_version(&self) -> Result<u32> {
         Ok(self
