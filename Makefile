@@ -12,7 +12,7 @@ DEPS   := $(VENV)/.deps-installed
 PY_SRC := python tests/python tests/install examples benches
 
 .PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint \
-	python-test sdist-test wheel install-test bench fmt clean
+	python-test sdist-test wheel install-test bench fmt clean fuzz
 
 demo: develop
 	$(PY) -m bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
@@ -107,3 +107,16 @@ fmt: $(DEPS)
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) target dist
+
+# A short pass of every fuzz target (fuzz/): cargo fuzz on this machine's one (stable)
+# toolchain, which takes libFuzzer's flags with RUSTC_BOOTSTRAP and no sanitizer; a
+# crash stops it with the input in fuzz/artifacts/. FUZZ_SECONDS makes each run longer.
+# Not part of `make test`: the release build of the targets alone takes minutes.
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := period words import store_file report
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+		RUSTC_BOOTSTRAP=1 cargo fuzz run -s none -O $$target -- \
+			-max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done

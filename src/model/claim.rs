@@ -543,9 +543,12 @@ fn hedge_in(joined: &str) -> Option<Qualifier> {
 fn percentage_in(joined: &str) -> Option<f64> {
     let at = joined.find('%')?;
     let before = joined[..at].trim_end();
+    // Just after the last character that is not part of the number (which may take
+    // more than one byte: found by the fuzzer with "ƥ2%").
     let start = before
-        .rfind(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| !(c.is_ascii_digit() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
     before[start..].parse().ok()
 }
 
@@ -589,6 +592,13 @@ pub fn allowed_by(value: f64, qualifier: Qualifier, precision: Option<f64>) -> B
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percentage_after_a_letter_of_two_bytes_is_read() {
+        // The fuzzer's case: the number starts after a two-byte letter.
+        assert_eq!(percentage_in("ƥ2%"), Some(2.0));
+        assert_eq!(percentage_in("up 4.5%"), Some(4.5));
+    }
 
     fn read(text: &str) -> (Relation, Option<f64>, Qualifier) {
         let w = ClaimWords::parse(text).unwrap();
