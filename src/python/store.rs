@@ -25,7 +25,7 @@ use super::report::PyReport;
 use super::table::PyTable;
 use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
-use crate::files::Format;
+use crate::files::{Format, ImportOptions};
 use crate::model::{
     Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationBatch, ObservationTable,
     Source, Status, Topic,
@@ -307,6 +307,21 @@ impl PyStore {
         batch.scale(scale).py(py)?;
         self.with(py, move |s| s.add_batch(&batch, on_duplicate))
     }
+
+    /// Runs an import with the GIL released, a Python `progress(stage, done, total)` told
+    /// how far it has got; what that callable raised comes before the import's error.
+    fn import<T: Send>(
+        &self,
+        py: Python<'_>,
+        on_duplicate: &str,
+        progress: Option<Py<PyAny>>,
+        import: impl FnOnce(&mut Store, &ImportOptions) -> crate::error::Result<T> + Send,
+    ) -> PyResult<T> {
+        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        let progress = PyProgress::new(progress);
+        let result = self.with(py, |s| progress.run(chosen, |o| import(s, o)));
+        progress.raised().map_or(result, Err)
+    }
 }
 
 #[pymethods]
@@ -399,12 +414,9 @@ impl PyStore {
         on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
-        let progress = PyProgress::new(progress);
-        let result = self.with(py, |s| {
-            progress.run(chosen, |o| s.import_json_with(&path, o))
-        });
-        let summary = progress.raised().map_or(result, Err)?;
+        let summary = self.import(py, on_duplicate, progress, |s, o| {
+            s.import_json_with(&path, o)
+        })?;
         summary_dict(py, summary)
     }
 
@@ -467,10 +479,7 @@ impl PyStore {
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let path = path_arg("path", path)?;
-        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
-        let progress = PyProgress::new(progress);
-        let result = self.with(py, |s| progress.run(chosen, |o| s.import_csv(&path, o)));
-        let summary = progress.raised().map_or(result, Err)?;
+        let summary = self.import(py, on_duplicate, progress, |s, o| s.import_csv(&path, o))?;
         import_summary_dict(py, &summary)
     }
 
@@ -486,14 +495,11 @@ impl PyStore {
         on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
         let mapping =
             crate::files::sdmx::SdmxMapping::from_texts(&mapping.unwrap_or_default()).py(py)?;
-        let progress = PyProgress::new(progress);
-        let result = self.with(py, |s| {
-            progress.run(chosen, |o| s.import_sdmx_csv(&path, &mapping, o))
-        });
-        let summary = progress.raised().map_or(result, Err)?;
+        let summary = self.import(py, on_duplicate, progress, |s, o| {
+            s.import_sdmx_csv(&path, &mapping, o)
+        })?;
         import_summary_dict(py, &summary)
     }
 
@@ -506,12 +512,9 @@ impl PyStore {
         on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
-        let progress = PyProgress::new(progress);
-        let result = self.with(py, |s| {
-            progress.run(chosen, |o| s.import_comtrade_csv(&path, o))
-        });
-        let summary = progress.raised().map_or(result, Err)?;
+        let summary = self.import(py, on_duplicate, progress, |s, o| {
+            s.import_comtrade_csv(&path, o)
+        })?;
         import_summary_dict(py, &summary)
     }
 
@@ -526,13 +529,10 @@ impl PyStore {
         on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
         let format = format.map(Format::from_code).transpose().py(py)?;
-        let progress = PyProgress::new(progress);
-        let result = self.with(py, |s| {
-            progress.run(chosen, |o| s.import_file(&path, format, o))
-        });
-        let summary = progress.raised().map_or(result, Err)?;
+        let summary = self.import(py, on_duplicate, progress, |s, o| {
+            s.import_file(&path, format, o)
+        })?;
         import_summary_dict(py, &summary)
     }
 
