@@ -111,6 +111,21 @@ impl From<rusqlite::Error> for Error {
                      copy"
                 ))
             }
+            // A stored value the library cannot read back (a qualifier number, a period
+            // or day number out of range, text where a number belongs) was not written
+            // by it: the file was changed by another program.
+            _ if matches!(
+                error,
+                rusqlite::Error::FromSqlConversionFailure(..)
+                    | rusqlite::Error::InvalidColumnType(..)
+                    | rusqlite::Error::IntegralValueOutOfRange(..)
+            ) =>
+            {
+                Error::Schema(format!(
+                    "a stored value is not as bilateral writes it ({error}): the file was \
+                     changed by another program"
+                ))
+            }
             _ => Error::Sqlite(error),
         }
     }

@@ -168,3 +168,24 @@ fn an_empty_file_becomes_a_new_store_as_sqlite_reads_it() {
         .unwrap();
     assert_eq!(store.observation_count().unwrap(), 1);
 }
+
+#[test]
+fn a_stored_value_another_program_changed_is_a_schema_error_on_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    // A qualifier number no version writes, past the CHECK that would refuse it.
+    tamper(
+        &path,
+        "PRAGMA ignore_check_constraints = ON;
+         UPDATE observation SET qualifier = 9;",
+    );
+    let store = Store::open(&path).unwrap();
+    let error = store
+        .observations(&bilateral::ObservationFilter::default())
+        .unwrap_err();
+    assert!(matches!(error, Error::Schema(_)), "{error:?}");
+    assert!(
+        error.to_string().contains("changed by another program"),
+        "{error}"
+    );
+}
