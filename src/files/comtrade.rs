@@ -51,7 +51,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, Result};
 use crate::files::{
-    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, UnixLineEndings, Watch,
+    at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
 use crate::model::{Indicator, Kind, ObservationBatch, Source, Topic};
 use crate::store::Store;
@@ -245,14 +245,8 @@ impl Store {
             )
             .map_err(|error| at_line(&rows.lines, error))?;
         let mut summary = rows.summary;
-        summary.written = written;
-        if written < rows.lines.len() {
-            summary.skipped.push(Skipped {
-                reason: "already stored".to_owned(),
-                rows: rows.lines.len() - written,
-                first_line: rows.lines.first().copied().unwrap_or(HEADER_LINE + 1),
-            });
-        }
+        let first_line = rows.lines.first().copied().unwrap_or(HEADER_LINE + 1);
+        summary.written_of(rows.lines.len(), written, first_line);
         Ok(summary)
     }
 

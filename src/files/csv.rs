@@ -26,7 +26,7 @@ use time::Date;
 use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
 use crate::files::{
-    at_line, io_error, Format, ImportOptions, ImportSummary, Skipped, Stage, UnixLineEndings, Watch,
+    at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
 use crate::model::{ObservationBatch, ObservationTable, TextColumn};
 use crate::period::Period;
@@ -102,16 +102,10 @@ impl Store {
         let mut summary = ImportSummary {
             format: Some(Format::Csv.code()),
             read: rows.lines.len(),
-            written,
-            skipped: Vec::new(),
+            ..ImportSummary::default()
         };
-        if written < summary.read {
-            summary.skipped.push(Skipped {
-                reason: "already stored".to_owned(),
-                rows: summary.read - written,
-                first_line: rows.lines.first().copied().unwrap_or(HEADER_LINE + 1),
-            });
-        }
+        let first_line = rows.lines.first().copied().unwrap_or(HEADER_LINE + 1);
+        summary.written_of(rows.lines.len(), written, first_line);
         Ok(summary)
     }
 }

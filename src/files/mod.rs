@@ -231,6 +231,9 @@ pub struct Skipped {
     pub first_line: usize,
 }
 
+/// The reason of figures an import passed over because they were stored already.
+const ALREADY_STORED: &str = "already stored";
+
 /// What an import read, wrote and passed over.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
@@ -248,6 +251,24 @@ impl ImportSummary {
     /// Rows passed over, for all reasons.
     pub fn skipped_rows(&self) -> usize {
         self.skipped.iter().map(|s| s.rows).sum()
+    }
+
+    /// Records that `written` of the `given` figures were written: the others were
+    /// already stored (and skipped, as `on_duplicate` said). Which ones is not told, so
+    /// their `first_line` is the line of the first figure given (0 for a file without
+    /// lines).
+    pub(crate) fn written_of(&mut self, given: usize, written: usize, first_line: usize) {
+        self.written = written;
+        if written < given {
+            match self.skipped.iter_mut().find(|s| s.reason == ALREADY_STORED) {
+                Some(s) => s.rows += given - written,
+                None => self.skipped.push(Skipped {
+                    reason: ALREADY_STORED.to_owned(),
+                    rows: given - written,
+                    first_line,
+                }),
+            }
+        }
     }
 
     /// Counts one more row passed over for `reason`, at `line`.
@@ -319,16 +340,9 @@ impl Store {
                 let loaded = self.load_with(&dataset, options.on_duplicate, options.progress)?;
                 let mut summary = ImportSummary {
                     read,
-                    written: loaded.observations,
                     ..ImportSummary::default()
                 };
-                if loaded.observations < read {
-                    summary.skipped.push(Skipped {
-                        reason: "already stored".to_owned(),
-                        rows: read - loaded.observations,
-                        first_line: 0,
-                    });
-                }
+                summary.written_of(read, loaded.observations, 0);
                 summary
             }
         };

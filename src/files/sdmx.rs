@@ -304,13 +304,8 @@ impl Store {
             .map_err(|error| header.column_of(at_line(&lines, error)))?;
         summary.format = Some(Format::Sdmx.code());
         summary.read = read;
-        summary.written = written;
-        if written < lines.len() {
-            let first_line = lines.first().copied().unwrap_or(HEADER_LINE + 1);
-            for _ in written..lines.len() {
-                summary.skip("already stored", first_line);
-            }
-        }
+        let first_line = lines.first().copied().unwrap_or(HEADER_LINE + 1);
+        summary.written_of(lines.len(), written, first_line);
         Ok(summary)
     }
 }
