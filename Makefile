@@ -113,7 +113,7 @@ clean:
 # crash stops it with the input in fuzz/artifacts/. FUZZ_SECONDS makes each run longer.
 # Not part of `make test`: the release build of the targets alone takes minutes.
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := period words import store_file report
+FUZZ_TARGETS := period words import store_file report chart
 fuzz:
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for target in $(FUZZ_TARGETS); do \

@@ -901,6 +901,59 @@ fn an_interrupted_batch_stops_with_interrupted_and_writes_nothing() {
     assert_eq!(store.add_many(&records, OnDuplicate::Error).unwrap(), 5_000);
 }
 
+/// An interrupt check that answers a flag another thread sets once the call is under
+/// way: the first time it is asked, it lets that thread run and waits until the flag
+/// is set, so that the test does not depend on timing.
+fn flag_set_from_another_thread() -> (bilateral::InterruptCheck, std::thread::JoinHandle<()>) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Barrier};
+
+    let flag = Arc::new(AtomicBool::new(false));
+    let barrier = Arc::new(Barrier::new(2));
+    let (setter_flag, setter_barrier) = (Arc::clone(&flag), Arc::clone(&barrier));
+    let setter = std::thread::spawn(move || {
+        setter_barrier.wait();
+        setter_flag.store(true, Ordering::SeqCst);
+        setter_barrier.wait();
+    });
+    let asked = AtomicBool::new(false);
+    let check = Arc::new(move || {
+        if !asked.swap(true, Ordering::SeqCst) {
+            barrier.wait(); // the call is under way: let the other thread set the flag
+            barrier.wait(); // it has
+        }
+        flag.load(Ordering::SeqCst)
+    });
+    (check, setter)
+}
+
+#[test]
+fn a_flag_set_by_another_thread_stops_a_write_and_it_writes_nothing() {
+    let mut store = store();
+    let records: Vec<NewObservation> = (0..2_000)
+        .map(|i| obs("trade", "AZE", "KAZ", &format!("{}", 1000 + i), 1.0))
+        .collect();
+    let (check, setter) = flag_set_from_another_thread();
+    store.set_interrupt_check(Some(check)).unwrap();
+    let err = store.add_many(&records, OnDuplicate::Error).unwrap_err();
+    assert!(matches!(err, Error::Interrupted), "{err:?}");
+    setter.join().unwrap();
+    store.set_interrupt_check(None).unwrap();
+    assert_eq!(count(&store), 0);
+}
+
+#[test]
+fn a_flag_set_by_another_thread_stops_a_report() {
+    let mut store = Store::demo().unwrap();
+    let (check, setter) = flag_set_from_another_thread();
+    store.set_interrupt_check(Some(check)).unwrap();
+    let err = store.report("AZE", "KAZ").unwrap_err();
+    assert!(matches!(err, Error::Interrupted), "{err:?}");
+    setter.join().unwrap();
+    store.set_interrupt_check(None).unwrap();
+    assert!(store.report("AZE", "KAZ").is_ok());
+}
+
 // ----- bulk reads ---------------------------------------------------------------------
 
 /// Figures added out of order: visitors TUR→GEO and GEO→ARM, trade between ARM and GEO,

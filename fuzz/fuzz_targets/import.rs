@@ -4,12 +4,18 @@
 use bilateral::files::{Format, ImportOptions};
 use bilateral::Store;
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+mod shared;
+
+/// A store with nothing but the reference tables.
+static EMPTY: OnceLock<Vec<u8>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, bytes)) = data.split_first() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, store_path) = shared::store_file(shared::template(&EMPTY, |_| {}));
     let path = dir.path().join("file");
     std::fs::write(&path, bytes).unwrap();
     let format = match which % 5 {
@@ -19,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         3 => Some(Format::Comtrade),
         _ => None,
     };
-    let mut store = Store::in_memory().unwrap();
+    let mut store = Store::open(&store_path).unwrap();
     let before = store.observation_count().unwrap();
     if store
         .import_file(&path, format, &ImportOptions::default())

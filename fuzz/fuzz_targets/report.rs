@@ -4,6 +4,12 @@
 
 use bilateral::{NewObservation, Store};
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+mod shared;
+
+/// A store with nothing but the reference tables.
+static EMPTY: OnceLock<Vec<u8>> = OnceLock::new();
 
 const PERIODS: [&str; 8] = [
     "2024",
@@ -17,7 +23,8 @@ const PERIODS: [&str; 8] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let mut store = Store::in_memory().unwrap();
+    let (_dir, path) = shared::store_file(shared::template(&EMPTY, |_| {}));
+    let mut store = Store::open(&path).unwrap();
     // Each 10-byte chunk: a period choice, a year shift, and the value's 8 bytes.
     for chunk in data.chunks_exact(10) {
         let period = PERIODS[usize::from(chunk[0]) % PERIODS.len()];

@@ -8,31 +8,24 @@ use std::sync::OnceLock;
 use bilateral::Store;
 use libfuzzer_sys::fuzz_target;
 
-/// A store file with the built-in dataset, made once.
-fn template() -> &'static [u8] {
-    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    BYTES.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("template.db");
-        let mut store = Store::open(&path).unwrap();
-        store.load_dataset("azerbaijan-kazakhstan-2025").unwrap();
-        drop(store);
-        std::fs::read(&path).unwrap()
-    })
-}
+mod shared;
+
+/// A store file with the built-in dataset.
+static DATASET: OnceLock<Vec<u8>> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
     // The first eight bytes say where the rest is written over the template.
     let Some((at, patch)) = data.split_first_chunk::<8>() else {
         return;
     };
-    let mut bytes = template().to_vec();
+    let mut bytes = shared::template(&DATASET, |store| {
+        store.load_dataset("azerbaijan-kazakhstan-2025").unwrap();
+    })
+    .to_vec();
     let at = (u64::from_le_bytes(*at) % bytes.len() as u64) as usize;
     let end = (at + patch.len()).min(bytes.len());
     bytes[at..end].copy_from_slice(&patch[..end - at]);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store.db");
-    std::fs::write(&path, &bytes).unwrap();
+    let (_dir, path) = shared::store_file(&bytes);
     if let Ok(store) = Store::open(&path) {
         if let Ok(report) = store.report("AZE", "KAZ") {
             let _ = report.to_html();
