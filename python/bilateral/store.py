@@ -392,10 +392,7 @@ class Store:
         callback, done = progress_bars(progress, "import")
         try:
             summary = self._inner.import_sdmx_csv(
-                path,
-                None if mapping is None else dict(mapping),
-                on_duplicate=on_duplicate,
-                progress=callback,
+                path, mapping, on_duplicate=on_duplicate, progress=callback
             )
         finally:
             done()

@@ -72,6 +72,9 @@ fn date_like_text(value: &Bound<'_, PyAny>) -> Option<String> {
     None
 }
 
+/// What [`text_of`] takes, for its `TypeError`.
+pub(crate) const PERIOD_TYPES: &str = "text (str), a year (int) or a date";
+
 /// Text; None when missing. Periods come as pandas and NumPy hold them too: an
 /// integer is written as text (years are periods: `2024`), and so is a float without a
 /// fraction (an integer column with a missing cell is float in pandas); a `pd.Period`,
@@ -80,7 +83,7 @@ pub(crate) fn text_of(
     field: &str,
     record: Option<usize>,
     value: &Bound<'_, PyAny>,
-) -> crate::error::Result<Option<String>> {
+) -> Result<Option<String>, Unread> {
     if is_missing(value) {
         return Ok(None);
     }
@@ -88,10 +91,16 @@ pub(crate) fn text_of(
         return Ok(Some(text));
     }
     if value.is_instance_of::<PyString>() {
-        return Err(unencodable(field, record, value));
+        return Err(unencodable(field, record, value).into());
     }
     if value.is_instance_of::<PyBool>() || is_type(value, &["bool", "bool_"]) {
-        return Err(invalid(field, record, repr(value), "is not text"));
+        return Err(Unread::wrong_type(
+            field,
+            record,
+            value,
+            PERIOD_TYPES,
+            "is not text",
+        ));
     }
     if value.is_instance_of::<PyInt>() {
         return Ok(Some(value.to_string()));
@@ -106,7 +115,8 @@ pub(crate) fn text_of(
             record,
             repr(value),
             "is a number with a fraction, not text (a year is a whole number)",
-        ));
+        )
+        .into());
     }
     if let Some(text) = date_like_text(value) {
         return Ok(Some(text));
@@ -115,15 +125,23 @@ pub(crate) fn text_of(
     if let Ok(index) = value.call_method0("__index__") {
         return Ok(Some(index.to_string()));
     }
-    Err(invalid(field, record, repr(value), "is not text"))
+    Err(Unread::wrong_type(
+        field,
+        record,
+        value,
+        PERIOD_TYPES,
+        "is not text",
+    ))
 }
 
-/// A number (not a bool, not text); None for `None`.
+/// A number (not a bool, not text); None for `None`. An `int` too large for a float
+/// is the right type out of range, so a validation error.
 pub(crate) fn number_of(
     field: &str,
     record: Option<usize>,
     value: &Bound<'_, PyAny>,
-) -> crate::error::Result<Option<f64>> {
+) -> Result<Option<f64>, Unread> {
+    const WANTED: &str = "a number (int or float)";
     if value.is_none() {
         return Ok(None);
     }
@@ -134,25 +152,118 @@ pub(crate) fn number_of(
             }
             _ => " (give numbers as int or float, not text)",
         };
-        return Err(invalid(
-            field,
-            record,
-            repr(value),
-            &format!("is not a number{hint}"),
-        ));
+        let reason = format!("is not a number{hint}");
+        return Err(Unread::wrong_type(field, record, value, WANTED, &reason));
     }
     if value.is_instance_of::<PyBool>() {
-        return Err(invalid(field, record, repr(value), "is not a number"));
+        return Err(Unread::wrong_type(
+            field,
+            record,
+            value,
+            WANTED,
+            "is not a number",
+        ));
     }
-    value
-        .extract::<f64>()
-        .map(Some)
-        .map_err(|_| invalid(field, record, repr(value), "is not a number"))
+    value.extract::<f64>().map(Some).map_err(|error| {
+        if error.is_instance_of::<pyo3::exceptions::PyOverflowError>(value.py()) {
+            invalid(field, record, repr(value), "is too large for a number").into()
+        } else {
+            Unread::wrong_type(field, record, value, WANTED, "is not a number")
+        }
+    })
 }
 
-/// A required number: missing is a validation error.
-pub(crate) fn required_number(field: &str, value: &Bound<'_, PyAny>) -> crate::error::Result<f64> {
-    number_of(field, None, value)?.ok_or_else(|| Error::invalid(field, "None", "is missing"))
+/// A required number argument: `None` is the wrong type, as any other non-number.
+pub(crate) fn required_number(field: &str, value: &Bound<'_, PyAny>) -> Result<f64, Unread> {
+    number_of(field, None, value)?.ok_or_else(|| {
+        Unread::wrong_type(field, None, value, "a number (int or float)", "is missing")
+    })
+}
+
+/// A Python value that could not be read as a field or an argument.
+#[derive(Debug)]
+pub(crate) enum Unread {
+    /// Its Python type is not one the field takes.
+    WrongType(Box<WrongType>),
+    /// A value of a type the field takes that the library refuses (out of range, not
+    /// encodable, not a period …).
+    Invalid(Error),
+}
+
+/// A value of the wrong Python type, with what its field takes.
+#[derive(Debug)]
+pub(crate) struct WrongType {
+    field: String,
+    record: Option<usize>,
+    /// The value's `repr()`, for the validation error of a cell.
+    text: String,
+    /// The name of the value's type.
+    given: String,
+    /// What the field takes (`"a number (int or float)"`).
+    wanted: &'static str,
+    /// The reason a cell of a frame gives (`"is not a number"`).
+    reason: String,
+}
+
+impl From<Error> for Unread {
+    fn from(error: Error) -> Unread {
+        Unread::Invalid(error)
+    }
+}
+
+impl Unread {
+    /// `value`, given for `field`, is not `wanted`; a cell of a frame says `reason`.
+    pub(crate) fn wrong_type(
+        field: &str,
+        record: Option<usize>,
+        value: &Bound<'_, PyAny>,
+        wanted: &'static str,
+        reason: &str,
+    ) -> Unread {
+        Unread::WrongType(Box::new(WrongType {
+            field: field.to_owned(),
+            record,
+            text: repr(value),
+            given: type_name(value),
+            wanted,
+            reason: reason.to_owned(),
+        }))
+    }
+
+    /// As a validation error: how a cell of a frame or Arrow table reports it, a column
+    /// being data rather than an argument.
+    pub(crate) fn into_validation(self) -> Error {
+        match self {
+            Unread::WrongType(w) => invalid(&w.field, w.record, w.text, &w.reason),
+            Unread::Invalid(error) => error,
+        }
+    }
+
+    /// As Python raises it for an argument or a record of `add_many`: a `TypeError`
+    /// naming the argument (or the record and field) for the wrong type, else the
+    /// crate error's exception.
+    pub(crate) fn into_py_err(self, py: Python<'_>) -> PyErr {
+        match self {
+            Unread::WrongType(w) => {
+                let place = match w.record {
+                    Some(i) if w.field == RECORD => format!("record {i}"),
+                    Some(i) => format!("record {i}, field {:?}", w.field),
+                    None => format!("argument {:?}", w.field),
+                };
+                pyo3::exceptions::PyTypeError::new_err(format!(
+                    "{place}: expected {}, got {}",
+                    w.wanted, w.given
+                ))
+            }
+            Unread::Invalid(error) => to_py_err(py, error),
+        }
+    }
+}
+
+impl<T> IntoPyResult<T> for Result<T, Unread> {
+    fn py(self, py: Python<'_>) -> PyResult<T> {
+        self.map_err(|e| e.into_py_err(py))
+    }
 }
 
 fn repr(value: &Bound<'_, PyAny>) -> String {
@@ -165,13 +276,13 @@ fn repr(value: &Bound<'_, PyAny>) -> String {
 /// The series a report is about, with an optional status filter.
 pub(crate) fn series_query(
     py: Python<'_>,
-    indicator: String,
-    origin: String,
-    destination: String,
+    indicator: &str,
+    origin: &str,
+    destination: &str,
     product: &str,
     status: Option<&str>,
 ) -> PyResult<SeriesQuery> {
-    let mut query = SeriesQuery::new(&indicator, &origin, &destination).product(product);
+    let mut query = SeriesQuery::new(indicator, origin, destination).product(product);
     if let Some(status) = status {
         query = query.status(Status::from_code(status).py(py)?);
     }
@@ -184,17 +295,22 @@ const OBSERVATION_FIELDS: [&str; 15] = crate::model::ObservationBatch::FIELDS;
 /// derived from other fields, so they are ignored.
 const DERIVED_FIELDS: &[&str] = &["start", "end"];
 
-/// Reads one record (a mapping) of `add_many` into a [`NewObservation`].
+/// The field a record of `add_many` that is not a mapping is reported under.
+const RECORD: &str = "record";
+
+/// Reads one record (a mapping) of `add_many` into a [`NewObservation`]. A record that
+/// is not a mapping is the wrong type, as a field of the wrong type is.
 pub(crate) fn observation_from_mapping(
     record: &Bound<'_, PyAny>,
     index: usize,
-) -> crate::error::Result<NewObservation> {
+) -> Result<NewObservation, Unread> {
     let at = Some(index);
     let mapping = record.cast::<PyMapping>().map_err(|_| {
-        invalid(
-            "record",
+        Unread::wrong_type(
+            RECORD,
             at,
-            repr(record),
+            record,
+            "a mapping (dict) of fields",
             "is not a mapping (dict) of fields",
         )
     })?;
@@ -242,7 +358,7 @@ pub(crate) fn check_field_name(key: &Bound<'_, PyAny>, index: usize) -> crate::e
 fn observation_from_fields<'py>(
     get: impl Fn(&str) -> Option<Bound<'py, PyAny>>,
     index: usize,
-) -> crate::error::Result<NewObservation> {
+) -> Result<NewObservation, Unread> {
     let at = Some(index);
     let text = |name: &str| match get(name) {
         Some(v) => text_of(name, at, &v),
@@ -252,11 +368,20 @@ fn observation_from_fields<'py>(
         Some(v) => number_of(name, at, &v).map(|n| n.filter(|x| !x.is_nan())),
         None => Ok(None),
     };
-    let required =
-        |name: &str| text(name)?.ok_or_else(|| invalid(name, at, String::new(), "is missing"));
+    let required = |name: &str| {
+        text(name)?.ok_or_else(|| Unread::from(invalid(name, at, String::new(), "is missing")))
+    };
+    // A record's None (or a missing key) is a missing figure, as a frame's empty cell.
     let value = match get("value") {
         Some(v) if !v.is_none() => number_of("value", at, &v)?.unwrap_or(f64::NAN),
-        _ => return Err(invalid("value", at, String::new(), "is missing")),
+        _ => {
+            return Err(Unread::from(invalid(
+                "value",
+                at,
+                String::new(),
+                "is missing",
+            )))
+        }
     };
     Ok(NewObservation {
         indicator: required("indicator")?,
@@ -447,13 +572,18 @@ pub(crate) fn fields_dict<'py>(
 // instead: wrong types are a `TypeError` naming the argument, values that are the right
 // type but out of range or unencodable a `ValidationError` on the argument.
 
-/// A `TypeError` that names the argument and the type it was given.
-fn wrong_type(name: &str, value: &Bound<'_, PyAny>, wanted: &str) -> PyErr {
-    let given = value
+/// The name of the type of `value` (`str`, `list` …).
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
         .get_type()
         .name()
         .map(|n| n.to_string())
-        .unwrap_or_else(|_| "?".to_owned());
+        .unwrap_or_else(|_| "?".to_owned())
+}
+
+/// A `TypeError` that names the argument and the type it was given.
+fn wrong_type(name: &str, value: &Bound<'_, PyAny>, wanted: &str) -> PyErr {
+    let given = type_name(value);
     pyo3::exceptions::PyTypeError::new_err(format!(
         "argument {name:?}: expected {wanted}, got {given}"
     ))
@@ -491,6 +621,71 @@ pub(crate) fn optional_text_arg(
         Some(value) if !value.is_none() => text_arg(name, value).map(Some),
         _ => Ok(None),
     }
+}
+
+/// The text of the string argument `name`, borrowed from the Python string.
+fn text_ref<'a>(name: &str, value: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
+    let text = value
+        .cast::<PyString>()
+        .map_err(|_| wrong_type(name, value, "text (str)"))?;
+    text.to_str()
+        .map_err(|_| to_py_err(value.py(), unencodable(name, None, value)))
+}
+
+/// The text of the optional string argument `name`, borrowed; `None` stays `None`.
+fn optional_text_ref<'a>(name: &str, value: &'a Bound<'_, PyAny>) -> PyResult<Option<&'a str>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    text_ref(name, value).map(Some)
+}
+
+/// The texts of the list argument `name` (a list or tuple of `str`; a `str` alone is
+/// not taken for a list of its letters); `None` stays `None`.
+fn optional_texts(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
+    const WANTED: &str = "a list of text (str)";
+    if value.is_none() {
+        return Ok(None);
+    }
+    if value.is_instance_of::<PyString>() {
+        return Err(wrong_type(name, value, WANTED));
+    }
+    let items = value
+        .cast::<PySequence>()
+        .map_err(|_| wrong_type(name, value, WANTED))?;
+    let mut texts = Vec::new();
+    for item in items.try_iter()? {
+        let item = item?;
+        if !item.is_instance_of::<PyString>() {
+            return Err(wrong_type(name, value, WANTED));
+        }
+        texts.push(text_arg(name, &item)?);
+    }
+    Ok(Some(texts))
+}
+
+/// The text-to-text mapping argument `name` (`{"CODE": "indicator"}`); `None` stays
+/// `None`.
+fn optional_text_mapping(
+    name: &str,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<Option<std::collections::BTreeMap<String, String>>> {
+    const WANTED: &str = "a mapping of text to text (dict[str, str])";
+    if value.is_none() {
+        return Ok(None);
+    }
+    let mapping = value
+        .cast::<PyMapping>()
+        .map_err(|_| wrong_type(name, value, WANTED))?;
+    let mut texts = std::collections::BTreeMap::new();
+    for item in mapping.items()?.iter() {
+        let (key, text): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        if !key.is_instance_of::<PyString>() || !text.is_instance_of::<PyString>() {
+            return Err(wrong_type(name, value, WANTED));
+        }
+        texts.insert(text_arg(name, &key)?, text_arg(name, &text)?);
+    }
+    Ok(Some(texts))
 }
 
 /// The path argument `name`: text, bytes or an `os.PathLike`, as `open()` takes them.
@@ -546,6 +741,69 @@ pub(crate) fn float_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
         }
     })
 }
+
+// ----- extractors for `#[pyo3(from_py_with = …)]` ------------------------------------------
+//
+// PyO3 hands an extractor the value but not the argument's name, so there is one
+// extractor per name and kind, made here: `#[pyo3(from_py_with = text::origin)] origin:
+// &str` reads the argument `origin` as `text_arg` would. The Rust types stay those of
+// the values (`&str`, `Option<&str>`, `PathBuf`, `f64`), and so do the defaults
+// (`product="total"`), which Python's signature shows.
+
+/// Modules `$module` of one extractor per name, `fn name(value) -> PyResult<$out>` made
+/// by `$read("name", value)`.
+macro_rules! extractors {
+    ($(#[$doc:meta])* $module:ident -> $out:ty, $read:path: $($name:ident),+ $(,)?) => {
+        $(#[$doc])*
+        pub(crate) mod $module {
+            use pyo3::prelude::*;
+            $(
+                #[allow(clippy::needless_lifetimes, reason = "the output type may borrow")]
+                pub(crate) fn $name<'a>(value: &'a Bound<'_, PyAny>) -> PyResult<$out> {
+                    $read(stringify!($name), value)
+                }
+            )+
+        }
+    };
+}
+
+extractors!(
+    /// Text arguments, borrowed from the Python string.
+    text -> &'a str, super::text_ref:
+    a, b, basis, code, destination, format, id, indicator, kind, name, of_product, on_duplicate,
+    origin, product, qualifier, relation, text, title, unit,
+);
+extractors!(
+    /// Optional text arguments, borrowed; `None` stays `None`.
+    optional_text -> Option<&'a str>, super::optional_text_ref:
+    a, b, description, destination, indicator, format, note, of, origin, phrase, place,
+    product, publisher, qualifier, quote, source, status, title, topic, url,
+);
+extractors!(
+    /// Paths: text, bytes or an `os.PathLike`.
+    path -> std::path::PathBuf, super::path_arg: path,
+);
+extractors!(
+    /// Numbers: an `int` or a `float`, not a bool.
+    number -> f64, super::float_arg: per, scale, value,
+);
+extractors!(
+    /// Years: an `int` that fits 32 bits.
+    whole -> i32, super::int_arg: year,
+);
+extractors!(
+    /// Counts: an `int` that fits 64 bits (a negative one is refused by the call).
+    count -> i64, super::int_arg: top,
+);
+extractors!(
+    /// Lists of text; `None` stays `None`.
+    optional_texts -> Option<Vec<String>>, super::optional_texts: topics,
+);
+extractors!(
+    /// Mappings of text to text; `None` stays `None`.
+    optional_text_mapping -> Option<std::collections::BTreeMap<String, String>>,
+    super::optional_text_mapping: mapping,
+);
 
 /// The limits of the integer types [`int_arg`] reads, for its message.
 pub(crate) mod num_bounds {

@@ -165,7 +165,7 @@ fn read_numbers(
                 match number_of(name, Some(row), &cell) {
                     Ok(n) => out.push(n.filter(|x| !x.is_nan())),
                     Err(e) => {
-                        first.note(row, e);
+                        first.note(row, e.into_validation());
                         out.push(None);
                     }
                 }
@@ -221,7 +221,7 @@ fn read_texts(
         match text_of(name, Some(row), &cell) {
             Ok(text) => column.push(text.as_deref()),
             Err(e) => {
-                first.note(row, e);
+                first.note(row, e.into_validation());
                 column.push_code(None);
             }
         }

@@ -22,7 +22,7 @@ mod table;
 
 use pyo3::prelude::*;
 
-use self::convert::text_of;
+use self::convert::{number, text, text_of};
 use self::errors::{to_py_err, IntoPyResult};
 use self::report::{PyChart, PyReport};
 use self::store::PyStore;
@@ -57,9 +57,9 @@ fn normalize_period(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String>
 #[pyo3(signature = (value, unit, qualifier="exact", *, derived=false))]
 fn format_value(
     py: Python<'_>,
-    value: f64,
-    unit: &str,
-    qualifier: &str,
+    #[pyo3(from_py_with = number::value)] value: f64,
+    #[pyo3(from_py_with = text::unit)] unit: &str,
+    #[pyo3(from_py_with = text::qualifier)] qualifier: &str,
     derived: bool,
 ) -> PyResult<String> {
     if !value.is_finite() {

@@ -6,7 +6,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::convert::{json_to_py, py_to_json, to_json};
+use super::convert::{json_to_py, py_to_json, text, to_json};
 use super::errors::IntoPyResult;
 use crate::error::Error;
 use crate::report::{Chart, Report};
@@ -57,7 +57,11 @@ impl PyReport {
     }
 
     /// The report as `markdown`, `html` or `json`.
-    fn render(&self, py: Python<'_>, format: &str) -> PyResult<String> {
+    fn render(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = text::format)] format: &str,
+    ) -> PyResult<String> {
         py.detach(|| self.report.render(format)).py(py)
     }
 

@@ -13,11 +13,13 @@ use pyo3::exceptions::PyFileNotFoundError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::convert::{count, number, optional_text, optional_text_mapping, optional_texts};
 use super::convert::{
     fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, required_number, rows_columns,
     series_query, text_of, Columns,
 };
 use super::convert::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
+use super::convert::{path, text, whole, Unread, PERIOD_TYPES};
 use super::errors::{forked_store, store_in_use, to_py_err, IntoPyResult};
 use super::files::{import_summary_dict, PyProgress};
 use super::ingest::{batch_from_arrow, batch_from_columns};
@@ -109,16 +111,16 @@ impl Drop for InCall {
 /// product too).
 fn series_filter(
     py: Python<'_>,
-    indicator: Option<String>,
-    origin: Option<String>,
-    destination: Option<String>,
+    indicator: Option<&str>,
+    origin: Option<&str>,
+    destination: Option<&str>,
     product: Option<&str>,
     status: Option<&str>,
 ) -> PyResult<SeriesFilter> {
     Ok(SeriesFilter {
-        indicator,
-        origin,
-        destination,
+        indicator: indicator.map(str::to_owned),
+        origin: origin.map(str::to_owned),
+        destination: destination.map(str::to_owned),
         product: product.map(str::to_owned),
         status: status.map(Status::from_code).transpose().py(py)?,
     })
@@ -126,8 +128,9 @@ fn series_filter(
 
 /// A period the call cannot do without: missing (None) is a validation error naming
 /// `field`.
-fn required_period(field: &str, value: &Bound<'_, PyAny>) -> crate::error::Result<String> {
-    text_of(field, None, value)?.ok_or_else(|| Error::invalid(field, "None", "is missing"))
+fn required_period(field: &str, value: &Bound<'_, PyAny>) -> Result<String, Unread> {
+    text_of(field, None, value)?
+        .ok_or_else(|| Unread::from(Error::invalid(field, "None", "is missing")))
 }
 
 /// The report options from the Python call's arguments: periods as `add` reads them, a
@@ -137,9 +140,9 @@ fn report_options(
     since: Option<&Bound<'_, PyAny>>,
     until: Option<&Bound<'_, PyAny>>,
     top: i64,
-    title: Option<String>,
+    title: Option<&str>,
     topics: Option<Vec<String>>,
-) -> crate::error::Result<crate::report::ReportOptions> {
+) -> Result<crate::report::ReportOptions, Unread> {
     let mut options = crate::report::ReportOptions::default().include_implied(include_implied);
     for (field, value) in [("since", since), ("until", until)] {
         let Some(text) = value
@@ -376,20 +379,35 @@ impl PyStore {
         Ok(())
     }
 
+    /// Caps the store at `pages` pages and answers the cap in force, which is never below
+    /// the pages in use: `1` gives the store's size, `2**32 - 1` lifts the cap. A private
+    /// hook for the tests of a full disk (`Store::set_max_page_count`), not part of the API.
+    fn _set_max_page_count(&self, py: Python<'_>, pages: u32) -> PyResult<u32> {
+        self.with(py, move |s| s.set_max_page_count(pages))
+    }
+
     /// How many observations the store holds.
     fn observation_count(&self, py: Python<'_>) -> PyResult<usize> {
         self.with(py, |s| s.observation_count())
     }
 
     /// Loads a built-in dataset all or nothing: counts of what it added.
-    fn load_dataset<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyDict>> {
+    fn load_dataset<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = text::name)] name: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let name = name.to_owned();
         let summary = self.with(py, move |s| s.load_dataset(&name))?;
         summary_dict(py, summary)
     }
 
     /// Loads the dataset file at `path` all or nothing: counts of what it added.
-    fn load<'py>(&self, py: Python<'py>, path: std::path::PathBuf) -> PyResult<Bound<'py, PyDict>> {
+    fn load<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+    ) -> PyResult<Bound<'py, PyDict>> {
         let summary = self.with(py, move |s| s.load_file(&path))?;
         summary_dict(py, summary)
     }
@@ -398,7 +416,7 @@ impl PyStore {
     fn export_json<'py>(
         &self,
         py: Python<'py>,
-        path: std::path::PathBuf,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
     ) -> PyResult<Bound<'py, PyDict>> {
         let summary = self.with(py, move |s| s.export_json(&path))?;
         summary_dict(py, summary)
@@ -410,8 +428,8 @@ impl PyStore {
     fn import_json<'py>(
         &self,
         py: Python<'py>,
-        path: std::path::PathBuf,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let summary = self.import(py, on_duplicate, progress, |s, o| {
@@ -427,19 +445,19 @@ impl PyStore {
     fn export_csv(
         &self,
         py: Python<'_>,
-        path: std::path::PathBuf,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
-        product: Option<String>,
-        status: Option<String>,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<usize> {
         let filter = ObservationFilter {
-            indicator,
-            origin,
-            destination,
-            product,
-            status,
+            indicator: indicator.map(str::to_owned),
+            origin: origin.map(str::to_owned),
+            destination: destination.map(str::to_owned),
+            product: product.map(str::to_owned),
+            status: status.map(str::to_owned),
         };
         self.with(py, move |s| s.export_csv(&path, &filter))
     }
@@ -451,19 +469,19 @@ impl PyStore {
     fn export_parquet(
         &self,
         py: Python<'_>,
-        path: std::path::PathBuf,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
-        product: Option<String>,
-        status: Option<String>,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<usize> {
         let filter = ObservationFilter {
-            indicator,
-            origin,
-            destination,
-            product,
-            status,
+            indicator: indicator.map(str::to_owned),
+            origin: origin.map(str::to_owned),
+            destination: destination.map(str::to_owned),
+            product: product.map(str::to_owned),
+            status: status.map(str::to_owned),
         };
         self.with(py, move |s| s.export_parquet(&path, &filter))
     }
@@ -475,7 +493,7 @@ impl PyStore {
         &self,
         py: Python<'py>,
         path: &Bound<'_, PyAny>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let path = path_arg("path", path)?;
@@ -490,9 +508,11 @@ impl PyStore {
     fn import_sdmx_csv<'py>(
         &self,
         py: Python<'py>,
-        path: std::path::PathBuf,
-        mapping: Option<std::collections::BTreeMap<String, String>>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = optional_text_mapping::mapping)] mapping: Option<
+            std::collections::BTreeMap<String, String>,
+        >,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let mapping =
@@ -508,8 +528,8 @@ impl PyStore {
     fn import_comtrade_csv<'py>(
         &self,
         py: Python<'py>,
-        path: std::path::PathBuf,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let summary = self.import(py, on_duplicate, progress, |s, o| {
@@ -524,9 +544,9 @@ impl PyStore {
     fn import_file<'py>(
         &self,
         py: Python<'py>,
-        path: std::path::PathBuf,
-        format: Option<&str>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = optional_text::format)] format: Option<&str>,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let format = format.map(Format::from_code).transpose().py(py)?;
@@ -567,7 +587,7 @@ impl PyStore {
         precision: Option<&Bound<'_, PyAny>>,
         note: Option<&Bound<'_, PyAny>>,
         unit: Option<&Bound<'_, PyAny>>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         replace: Option<bool>,
         scale: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
@@ -594,14 +614,18 @@ impl PyStore {
             None => Ok(None),
         };
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
-        let record = (|| -> crate::error::Result<NewObservation> {
+        // None is not a period (a TypeError); NaN or pandas' NaT is one that is missing.
+        if period.is_none() {
+            let error = Unread::wrong_type("period", None, period, PERIOD_TYPES, "is missing");
+            return Err(error.into_py_err(py));
+        }
+        let record = (|| -> Result<NewObservation, Unread> {
             let mut record = NewObservation {
                 indicator,
                 origin,
                 destination,
                 product: Some(product.to_owned()),
-                period: text_of("period", None, period)?
-                    .ok_or_else(|| Error::invalid("period", "None", "is missing"))?,
+                period: required_period("period", period)?,
                 value: required_number("value", value)?,
                 qualifier: Some(qualifier.to_owned()),
                 status: Some(status.to_owned()),
@@ -627,9 +651,9 @@ impl PyStore {
         &self,
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         replace: Option<bool>,
-        scale: f64,
+        #[pyo3(from_py_with = number::scale)] scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
         let mut batch = ObservationBatch::default();
@@ -647,9 +671,9 @@ impl PyStore {
         &self,
         py: Python<'_>,
         columns: &Bound<'_, PyDict>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         replace: Option<bool>,
-        scale: f64,
+        #[pyo3(from_py_with = number::scale)] scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
         let batch = batch_from_columns(py, columns)?;
@@ -663,9 +687,9 @@ impl PyStore {
         &self,
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
-        on_duplicate: &str,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         replace: Option<bool>,
-        scale: f64,
+        #[pyo3(from_py_with = number::scale)] scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
         let batch = batch_from_arrow(py, data)?;
@@ -679,30 +703,30 @@ impl PyStore {
     fn add_indicator(
         &self,
         py: Python<'_>,
-        code: String,
-        name: String,
-        unit: String,
-        kind: &str,
+        #[pyo3(from_py_with = text::code)] code: &str,
+        #[pyo3(from_py_with = text::name)] name: &str,
+        #[pyo3(from_py_with = text::unit)] unit: &str,
+        #[pyo3(from_py_with = text::kind)] kind: &str,
         directed: bool,
         signed: bool,
-        description: Option<String>,
-        topic: Option<&str>,
-        phrase: Option<String>,
+        #[pyo3(from_py_with = optional_text::description)] description: Option<&str>,
+        #[pyo3(from_py_with = optional_text::topic)] topic: Option<&str>,
+        #[pyo3(from_py_with = optional_text::phrase)] phrase: Option<&str>,
     ) -> PyResult<bool> {
         let topic = match topic {
             Some(code) => Topic::new(code).py(py)?,
-            None => Topic::infer(&code, &name),
+            None => Topic::infer(code, name),
         };
         let indicator = Indicator {
-            code,
-            name,
-            unit,
+            code: code.to_owned(),
+            name: name.to_owned(),
+            unit: unit.to_owned(),
             kind: Kind::from_code(kind).py(py)?,
             directed,
             signed,
-            description,
+            description: description.map(str::to_owned),
             topic,
-            phrase,
+            phrase: phrase.map(str::to_owned),
         };
         self.with(py, move |s| s.add_indicator(&indicator))
     }
@@ -712,24 +736,27 @@ impl PyStore {
     fn add_source(
         &self,
         py: Python<'_>,
-        id: String,
-        title: String,
-        publisher: Option<String>,
-        url: Option<String>,
+        #[pyo3(from_py_with = text::id)] id: &str,
+        #[pyo3(from_py_with = text::title)] title: &str,
+        #[pyo3(from_py_with = optional_text::publisher)] publisher: Option<&str>,
+        #[pyo3(from_py_with = optional_text::url)] url: Option<&str>,
         published: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<bool> {
         let published = match published {
             Some(p) => text_of("published", None, p)
-                .and_then(|t| t.as_deref().map(Period::parse).transpose())
+                .py(py)?
+                .as_deref()
+                .map(Period::parse)
+                .transpose()
                 .map_err(|e| e.for_field("published"))
                 .py(py)?,
             None => None,
         };
         let source = Source {
-            id,
-            title,
-            publisher,
-            url,
+            id: id.to_owned(),
+            title: title.to_owned(),
+            publisher: publisher.map(str::to_owned),
+            url: url.map(str::to_owned),
             published,
         };
         self.with(py, move |s| s.add_source(&source))
@@ -742,25 +769,25 @@ impl PyStore {
         &self,
         py: Python<'_>,
         date: &Bound<'_, PyAny>,
-        a: String,
-        b: String,
-        kind: String,
-        title: String,
-        place: Option<String>,
-        source: Option<String>,
-        quote: Option<String>,
-        note: Option<String>,
+        #[pyo3(from_py_with = text::a)] a: &str,
+        #[pyo3(from_py_with = text::b)] b: &str,
+        #[pyo3(from_py_with = text::kind)] kind: &str,
+        #[pyo3(from_py_with = text::title)] title: &str,
+        #[pyo3(from_py_with = optional_text::place)] place: Option<&str>,
+        #[pyo3(from_py_with = optional_text::source)] source: Option<&str>,
+        #[pyo3(from_py_with = optional_text::quote)] quote: Option<&str>,
+        #[pyo3(from_py_with = optional_text::note)] note: Option<&str>,
     ) -> PyResult<()> {
         let event = NewEvent {
             date: text_of("date", None, date).py(py)?.unwrap_or_default(),
-            a,
-            b,
-            kind,
-            title,
-            place,
-            source,
-            quote,
-            note,
+            a: a.to_owned(),
+            b: b.to_owned(),
+            kind: kind.to_owned(),
+            title: title.to_owned(),
+            place: place.map(str::to_owned),
+            source: source.map(str::to_owned),
+            quote: quote.map(str::to_owned),
+            note: note.map(str::to_owned),
         };
         self.with(py, move |s| s.add_event(&event))
     }
@@ -858,9 +885,14 @@ impl PyStore {
 
     /// Adds a report topic with its section title; False when it was already stored
     /// with that title.
-    fn add_topic(&self, py: Python<'_>, code: &str, title: String) -> PyResult<bool> {
+    fn add_topic(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = text::code)] code: &str,
+        #[pyo3(from_py_with = text::title)] title: &str,
+    ) -> PyResult<bool> {
         let topic = Topic::new(code).map_err(|e| e.for_field("code")).py(py)?;
-        self.with(py, move |s| s.add_topic(&topic, &title))
+        self.with(py, move |s| s.add_topic(&topic, title))
     }
 
     /// The report topics in section order, as columns: code, title.
@@ -891,11 +923,11 @@ impl PyStore {
     fn events<'py>(
         &self,
         py: Python<'py>,
-        a: Option<String>,
-        b: Option<String>,
+        #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
+        #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let pair = match (a, b) {
-            (Some(a), Some(b)) => Some((a, b)),
+            (Some(a), Some(b)) => Some((a.to_owned(), b.to_owned())),
             (None, None) => None,
             (a, b) => {
                 let given = a.or(b).unwrap_or_default();
@@ -934,12 +966,10 @@ impl PyStore {
     fn check<'py>(
         &self,
         py: Python<'py>,
-        origin: Option<String>,
-        destination: Option<String>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let rows = self.with(py, move |s| {
-            s.check(origin.as_deref(), destination.as_deref())
-        })?;
+        let rows = self.with(py, move |s| s.check(origin, destination))?;
         let r = rows.iter();
         Ok(Columns::new(py)
             .add("severity", r.clone().map(|f| f.severity.code()))?
@@ -962,28 +992,28 @@ impl PyStore {
     fn add_claim(
         &self,
         py: Python<'_>,
-        text: String,
-        indicator: String,
-        origin: String,
-        destination: String,
+        #[pyo3(from_py_with = text::text)] text: &str,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
         period: &Bound<'_, PyAny>,
-        relation: String,
+        #[pyo3(from_py_with = text::relation)] relation: &str,
         value: Option<&Bound<'_, PyAny>>,
         reference: Option<&Bound<'_, PyAny>>,
-        qualifier: Option<String>,
-        product: &str,
-        source: Option<String>,
-        quote: Option<String>,
-        note: Option<String>,
+        #[pyo3(from_py_with = optional_text::qualifier)] qualifier: Option<&str>,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::source)] source: Option<&str>,
+        #[pyo3(from_py_with = optional_text::quote)] quote: Option<&str>,
+        #[pyo3(from_py_with = optional_text::note)] note: Option<&str>,
     ) -> PyResult<bool> {
-        let claim = (|| -> crate::error::Result<NewClaim> {
+        let claim = (|| -> Result<NewClaim, Unread> {
             Ok(NewClaim {
-                text,
-                indicator,
-                origin,
-                destination,
+                text: text.to_owned(),
+                indicator: indicator.to_owned(),
+                origin: origin.to_owned(),
+                destination: destination.to_owned(),
                 period: required_period("period", period)?,
-                relation,
+                relation: relation.to_owned(),
                 value: value
                     .map(|v| number_of("value", None, v))
                     .transpose()?
@@ -992,11 +1022,11 @@ impl PyStore {
                     .map(|r| text_of("reference", None, r))
                     .transpose()?
                     .flatten(),
-                qualifier,
+                qualifier: qualifier.map(str::to_owned),
                 product: Some(product.to_owned()),
-                source,
-                quote,
-                note,
+                source: source.map(str::to_owned),
+                quote: quote.map(str::to_owned),
+                note: note.map(str::to_owned),
             })
         })()
         .py(py)?;
@@ -1009,10 +1039,10 @@ impl PyStore {
     fn claims<'py>(
         &self,
         py: Python<'py>,
-        a: Option<String>,
-        b: Option<String>,
+        #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
+        #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let rows = self.with(py, move |s| s.claims(a.as_deref(), b.as_deref()))?;
+        let rows = self.with(py, move |s| s.claims(a, b))?;
         let r = rows.iter();
         Ok(Columns::new(py)
             .add("text", r.clone().map(|c| &c.text))?
@@ -1039,12 +1069,10 @@ impl PyStore {
     fn check_claims<'py>(
         &self,
         py: Python<'py>,
-        origin: Option<String>,
-        destination: Option<String>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let rows = self.with(py, move |s| {
-            s.check_claims(origin.as_deref(), destination.as_deref())
-        })?;
+        let rows = self.with(py, move |s| s.check_claims(origin, destination))?;
         let r = rows.iter();
         let implied = rows.iter().map(|c| c.implied.as_ref());
         Ok(Columns::new(py)
@@ -1081,15 +1109,15 @@ impl PyStore {
     fn implied(
         &self,
         py: Python<'_>,
-        indicator: String,
-        origin: String,
-        destination: String,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
         period: &Bound<'_, PyAny>,
     ) -> PyResult<PyTable> {
         let period = required_period("period", period).py(py)?;
         let columns = self.with(py, move |s| {
-            let rows = s.implied(&indicator, &origin, &destination, &period)?;
-            let table = ObservationTable::from_observations(&rows, &[s.indicator(&indicator)?])?;
+            let rows = s.implied(indicator, origin, destination, &period)?;
+            let table = ObservationTable::from_observations(&rows, &[s.indicator(indicator)?])?;
             Ok(crate::columns::Columns::of_observations(&table))
         })?;
         Ok(PyTable::new(columns))
@@ -1102,11 +1130,11 @@ impl PyStore {
     fn growth(
         &self,
         py: Python<'_>,
-        indicator: String,
-        origin: String,
-        destination: String,
-        product: &str,
-        status: Option<&str>,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let rows = self.with(py, move |s| s.growth(&query))?;
@@ -1120,11 +1148,11 @@ impl PyStore {
     fn growth_of_every(
         &self,
         py: Python<'_>,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
-        product: Option<&str>,
-        status: Option<&str>,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, origin, destination, product, status)?;
         let columns = self.with(py, move |s| {
@@ -1140,13 +1168,13 @@ impl PyStore {
     fn change<'py>(
         &self,
         py: Python<'py>,
-        indicator: String,
-        origin: String,
-        destination: String,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-        product: &str,
-        status: Option<&str>,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let start = required_period("start", start).py(py)?;
@@ -1163,13 +1191,13 @@ impl PyStore {
     fn change_of_every(
         &self,
         py: Python<'_>,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-        product: Option<&str>,
-        status: Option<&str>,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, origin, destination, product, status)?;
         let start = required_period("start", start).py(py)?;
@@ -1184,13 +1212,13 @@ impl PyStore {
     fn shares<'py>(
         &self,
         py: Python<'py>,
-        indicator: String,
-        origin: String,
-        destination: String,
-        of: Option<String>,
-        of_product: &str,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
+        #[pyo3(from_py_with = optional_text::of)] of: Option<&str>,
+        #[pyo3(from_py_with = text::of_product)] of_product: &str,
         period: Option<&Bound<'_, PyAny>>,
-        status: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, origin, destination, "total", status)?;
         let period = match period {
@@ -1199,7 +1227,7 @@ impl PyStore {
         };
         let of_product = of_product.to_owned();
         let rows = self.with(py, move |s| {
-            s.shares(&query, of.as_deref(), &of_product, period.as_deref())
+            s.shares(&query, of, &of_product, period.as_deref())
         })?;
         rows_columns(py, &rows)
     }
@@ -1212,13 +1240,13 @@ impl PyStore {
     fn shares_of_every(
         &self,
         py: Python<'_>,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
-        of: Option<String>,
-        of_product: String,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+        #[pyo3(from_py_with = optional_text::of)] of: Option<&str>,
+        #[pyo3(from_py_with = text::of_product)] of_product: &str,
         period: Option<&Bound<'_, PyAny>>,
-        status: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, origin, destination, None, status)?;
         let period = match period {
@@ -1226,7 +1254,7 @@ impl PyStore {
             None => None,
         };
         let rows = self.with(py, move |s| {
-            s.shares_of_every(&filter, of.as_deref(), &of_product, period.as_deref())
+            s.shares_of_every(&filter, of, of_product, period.as_deref())
         })?;
         Ok(PyTable::new(crate::columns::Columns::of_shares(&rows)))
     }
@@ -1237,13 +1265,13 @@ impl PyStore {
     fn per_capita<'py>(
         &self,
         py: Python<'py>,
-        indicator: String,
-        origin: String,
-        destination: String,
-        per: f64,
-        basis: &str,
-        product: &str,
-        status: Option<&str>,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
+        #[pyo3(from_py_with = number::per)] per: f64,
+        #[pyo3(from_py_with = text::basis)] basis: &str,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let basis = Basis::from_code(basis).py(py)?;
@@ -1259,13 +1287,13 @@ impl PyStore {
     fn per_capita_of_every(
         &self,
         py: Python<'_>,
-        indicator: Option<String>,
-        origin: Option<String>,
-        destination: Option<String>,
-        per: f64,
-        basis: &str,
-        product: Option<&str>,
-        status: Option<&str>,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+        #[pyo3(from_py_with = number::per)] per: f64,
+        #[pyo3(from_py_with = text::basis)] basis: &str,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, origin, destination, product, status)?;
         let basis = Basis::from_code(basis).py(py)?;
@@ -1279,12 +1307,12 @@ impl PyStore {
     fn target_progress<'py>(
         &self,
         py: Python<'py>,
-        indicator: String,
-        origin: String,
-        destination: String,
-        year: i32,
-        product: &str,
-        status: Option<&str>,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
+        #[pyo3(from_py_with = whole::year)] year: i32,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let result = self.with(py, move |s| s.target_progress(&query, year))?;
@@ -1297,13 +1325,13 @@ impl PyStore {
     fn required_growth<'py>(
         &self,
         py: Python<'py>,
-        indicator: String,
-        origin: String,
-        destination: String,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
         base: &Bound<'_, PyAny>,
         target: &Bound<'_, PyAny>,
-        product: &str,
-        status: Option<&str>,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let base = text_of("base", None, base).py(py)?.unwrap_or_default();
@@ -1317,11 +1345,11 @@ impl PyStore {
     fn asymmetry<'py>(
         &self,
         py: Python<'py>,
-        indicator: String,
-        a: String,
-        b: String,
-        product: &str,
-        status: Option<&str>,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::a)] a: &str,
+        #[pyo3(from_py_with = text::b)] b: &str,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let query = series_query(py, indicator, a, b, product, status)?;
         let rows = self.with(py, move |s| s.asymmetry(&query))?;
@@ -1336,11 +1364,11 @@ impl PyStore {
     fn asymmetry_of_every(
         &self,
         py: Python<'_>,
-        indicator: Option<String>,
-        a: Option<String>,
-        b: Option<String>,
-        product: Option<&str>,
-        status: Option<&str>,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
+        #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, a, b, product, status)?;
         let rows = self.with(py, move |s| s.asymmetry_of_every(&filter))?;
@@ -1356,17 +1384,17 @@ impl PyStore {
     fn report(
         &self,
         py: Python<'_>,
-        a: String,
-        b: String,
+        #[pyo3(from_py_with = text::a)] a: &str,
+        #[pyo3(from_py_with = text::b)] b: &str,
         include_implied: bool,
         since: Option<&Bound<'_, PyAny>>,
         until: Option<&Bound<'_, PyAny>>,
-        top: i64,
-        title: Option<String>,
-        topics: Option<Vec<String>>,
+        #[pyo3(from_py_with = count::top)] top: i64,
+        #[pyo3(from_py_with = optional_text::title)] title: Option<&str>,
+        #[pyo3(from_py_with = optional_texts::topics)] topics: Option<Vec<String>>,
     ) -> PyResult<PyReport> {
         let options = report_options(include_implied, since, until, top, title, topics).py(py)?;
-        let report = self.with(py, move |s| s.report_with(&a, &b, &options))?;
+        let report = self.with(py, move |s| s.report_with(a, b, &options))?;
         Ok(PyReport::new(report))
     }
 

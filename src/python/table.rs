@@ -8,6 +8,7 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyCapsule, PyList};
 
+use super::convert::text;
 use super::errors::to_py_err;
 use crate::columns::{Column, Columns};
 use crate::error::Error;
@@ -62,7 +63,11 @@ impl PyTable {
     /// 1970-01-01)`, `("int", int64 bytes)` with −2⁶³ for no number (as NaN is for a
     /// float: no population or year comes near it), or `("text", int32 positions,
     /// values)` with −1 for no text.
-    fn column<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn column<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = text::name)] name: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let column = self
             .columns
             .get(name)

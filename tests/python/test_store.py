@@ -66,7 +66,6 @@ def test_validation_errors_are_value_errors_naming_field_and_text(store: bilater
         ({"period": "2024-13"}, "period"),
         ({"value": math.nan}, "value"),
         ({"value": -1}, "value"),
-        ({"value": "many"}, "value"),
         ({"origin": "Atlantis"}, "origin"),
         ({"indicator": "gdp"}, "indicator"),
         ({"qualifier": "circa"}, "qualifier"),
@@ -205,9 +204,8 @@ def test_add_many_rejects_unknown_fields_and_non_mappings(store: bilateral.Store
         store.add_many([{"indicator": "trade", "origin": "AZE", "destination": "KAZ",
                          "period": "2024", "value": 1, "qualifer": "over"}])  # fmt: skip
     assert (caught.value.field, caught.value.record) == ("qualifer", 0)
-    with pytest.raises(bilateral.ValidationError) as caught:
+    with pytest.raises(TypeError, match="^record 0: expected a mapping"):
         store.add_many([1, 2])
-    assert caught.value.record == 0
     with pytest.raises(bilateral.ValidationError) as caught:
         store.add_many(
             [{"indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": "2024"}]
