@@ -32,6 +32,7 @@ import bilateral
 
 path, batch, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 store = bilateral.Store(path)
+print("open", flush=True)
 while True:
     store.add_many(
         {"indicator": "exports", "origin": "GEO", "destination": "ARM",
@@ -81,13 +82,19 @@ def test_sigkill_during_batch_writes_leaves_whole_batches_and_a_sound_file(
             stdout=subprocess.PIPE,
             text=True,
         )
-        # The writer starts in about 0.3 s and commits a batch every few hundredths:
-        # the kills land during start-up, opening, writing and committing.
-        time.sleep(chance.uniform(0.1, 1.0))
+        # Every other kill counts from the start, and lands during start-up or opening
+        # as often as not; the others count from the store being open, so that they
+        # land while batches are written and committed (a batch takes a few hundredths
+        # of a second) however slowly a busy machine starts Python.
+        lines = []
+        if kill % 2 == 1:
+            assert child.stdout is not None
+            lines.append(child.stdout.readline())
+        time.sleep(chance.uniform(0.05, 0.5))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
         assert child.returncode == -signal.SIGKILL
-        reported = [int(line) for line in out.split()]
+        reported = [int(line) for line in "".join(lines + [out]).split() if line != "open"]
         assert reported == list(range(len(stored), len(stored) + len(reported)))
         reported_batches = len(stored) + len(reported)
 
