@@ -25,13 +25,16 @@ test: develop rust-checks rust-test rust-doc python-checks python-lint python-te
 # newer ruff may format differently, a newer mypy or pandas-stubs may type differently.
 # Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip;
 # pyarrow, polars and DuckDB are the Arrow readers the Table tests read with;
-# markdown-it-py is the CommonMark parser the Markdown safety test reads reports with.
+# markdown-it-py is the CommonMark parser the Markdown safety test reads reports with;
+# Hypothesis (with its dependency sortedcontainers) runs the model test, random sequences
+# of writes, imports and queries checked against a plain model (tests/python/test_model.py).
 $(DEPS): pyproject.toml Makefile .ci/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --constraint .ci/constraints.txt "maturin>=1.9.4,<2" \
 		"pytest>=7" "pandas>=2.0" "mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" \
-		"matplotlib>=3.7" nbclient ipykernel pyarrow polars duckdb markdown-it-py
+		"matplotlib>=3.7" nbclient ipykernel pyarrow polars duckdb markdown-it-py \
+		hypothesis sortedcontainers
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).

@@ -361,6 +361,39 @@ fn a_quote_over_two_lines_moves_the_next_row_down_a_line() {
 }
 
 #[test]
+fn a_quote_over_two_windows_lines_moves_the_next_row_down_a_line() {
+    let error = import_error(
+        "indicator,origin,destination,period,value,quote\r\n\
+         tourists,KAZ,GEO,2021,10,\"one\r\nand two\"\r\n\
+         tourists,KAZ,GEO,2022,x,\r\n",
+    );
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(4), "value"));
+}
+
+/// The quote is text: its Windows line break is exported and read back as it is (the
+/// import once read it as a Unix one; found by tests/python/test_model.py).
+#[test]
+fn a_quote_with_a_windows_line_break_reads_back_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quote.csv");
+    let mut store = demo_without_observations();
+    let mut figure = NewObservation::new("tourists", "KAZ", "GEO", "2024", 10.0);
+    figure.quote = Some("one\r\nand two\rand three".to_owned());
+    store.add(&figure).unwrap();
+    store.export_csv(&path, &everything()).unwrap();
+    let mut other = demo_without_observations();
+    other
+        .import_csv(&path, &on_duplicate(OnDuplicate::Error))
+        .unwrap();
+    let quotes: Vec<_> = all_observations(&other)
+        .into_iter()
+        .map(|o| o.quote)
+        .collect();
+    assert_eq!(quotes, [Some("one\r\nand two\rand three".to_owned())]);
+}
+
+#[test]
 fn a_start_that_is_not_the_first_day_of_the_period_is_an_error_naming_start() {
     let error = import_error(
         "indicator,origin,destination,period,start,value\n\

@@ -2,19 +2,25 @@
 //! written with `\r\n` one short from the second record on, so that an error would name
 //! the line above the bad one. Reading `\r\n` as `\n` keeps every line number right; a
 //! `\r` alone (old Mac files) is left as it is, and the reader still ends a record there.
+//! Inside a quoted cell a `\r\n` is text (a quote typed on Windows), and stays as it is.
 
 use std::io::{self, Read};
 
 /// Bytes read at a time from the file.
 const BUFFER: usize = 64 * 1024;
 
-/// `inner` with each `\r\n` read as `\n`.
+/// `inner` with each `\r\n` outside quotes read as `\n`.
 pub(crate) struct UnixLineEndings<R> {
     inner: R,
     buffer: Vec<u8>,
     at: usize,
     filled: usize,
     ended: bool,
+    /// Inside a quoted cell: after an odd number of `"` (a doubled `""` inside a cell
+    /// toggles twice, so the count stays right). A stray `"` in an unquoted cell, which
+    /// the reader takes as text, leaves the `\r\n`s after it as they are: the reader
+    /// still ends its records there, only an error's line may then be one short.
+    quoted: bool,
 }
 
 impl<R: Read> UnixLineEndings<R> {
@@ -25,6 +31,7 @@ impl<R: Read> UnixLineEndings<R> {
             at: 0,
             filled: 0,
             ended: false,
+            quoted: false,
         }
     }
 
@@ -50,7 +57,10 @@ impl<R: Read> Read for UnixLineEndings<R> {
                 continue;
             }
             let byte = self.buffer[self.at];
-            if byte == b'\r' {
+            if byte == b'"' {
+                self.quoted = !self.quoted;
+            }
+            if byte == b'\r' && !self.quoted {
                 if self.at + 1 < self.filled {
                     if self.buffer[self.at + 1] == b'\n' {
                         self.at += 1;
@@ -104,10 +114,20 @@ mod tests {
 
     #[test]
     fn crlf_reads_as_lf_wherever_the_reads_split_it() {
-        let text = b"a,b\r\n1,2\r\n\"x\r\ny\",3\r\n";
+        let text = b"a,b\r\n1,2\r\n\"x\"\"\",3\r\n";
         for given in 1..=text.len() {
             for chunk in 1..=4 {
-                assert_eq!(read_all(text, given, chunk), b"a,b\n1,2\n\"x\ny\",3\n");
+                assert_eq!(read_all(text, given, chunk), b"a,b\n1,2\n\"x\"\"\",3\n");
+            }
+        }
+    }
+
+    #[test]
+    fn crlf_in_a_quoted_cell_is_text_and_stays() {
+        let text = b"a,b\r\n\"x\r\n\"\"y\r\n\",3\r\n";
+        for given in 1..=text.len() {
+            for chunk in 1..=4 {
+                assert_eq!(read_all(text, given, chunk), b"a,b\n\"x\r\n\"\"y\r\n\",3\n");
             }
         }
     }
