@@ -181,7 +181,7 @@ const QUOTED_CHARS: usize = 80;
 
 /// `text` quoted and escaped (`{:?}`), cut to its first [`QUOTED_CHARS`] characters
 /// with an ellipsis and the full length when it is longer.
-fn quoted(text: &str) -> String {
+pub(crate) fn quoted(text: &str) -> String {
     match text.char_indices().nth(QUOTED_CHARS) {
         None => format!("{text:?}"),
         Some((end, _)) => format!("{:?}… ({} characters)", &text[..end], text.chars().count()),
@@ -194,6 +194,18 @@ fn shortened(text: &str) -> String {
     match text.char_indices().nth(QUOTED_CHARS) {
         None => text.to_owned(),
         Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),
+    }
+}
+
+/// `value` as a message shows it: as Rust writes it when that is short, else in the
+/// exponent form, which is as exact (`f64::MAX` is 309 digits as a decimal,
+/// `1.7976931348623157e308` in it).
+pub(crate) fn short_number(value: f64) -> String {
+    let decimal = value.to_string();
+    if decimal.len() <= 24 {
+        decimal
+    } else {
+        format!("{value:e}")
     }
 }
 

@@ -901,6 +901,29 @@ fn an_interrupted_batch_stops_with_interrupted_and_writes_nothing() {
     assert_eq!(store.add_many(&records, OnDuplicate::Error).unwrap(), 5_000);
 }
 
+#[test]
+fn a_huge_value_or_a_long_stored_quote_makes_a_short_message() {
+    let mut store = store();
+    // f64::MAX written out is 309 digits; the message gives it in exponent form.
+    let mut huge = obs("trade", "AZE", "KAZ", "2024", f64::MAX);
+    huge.high = Some(1.0);
+    let err = store.add(&huge).unwrap_err().to_string();
+    assert!(err.contains("the value 1.7976931348623157e308"), "{err}");
+    assert!(err.len() < 200, "{} characters: {err}", err.len());
+    // A skip that meets another figure quotes the stored one's quote, cut to 80
+    // characters with its length.
+    let mut long = obs("trade", "AZE", "KAZ", "2023", 5.0);
+    long.quote = Some("q".repeat(100_000));
+    store.add(&long).unwrap();
+    let other = obs("trade", "AZE", "KAZ", "2023", 6.0);
+    let err = store
+        .add_many(&[other], OnDuplicate::Skip)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("(100000 characters)"), "{err}");
+    assert!(err.len() < 500, "{} characters", err.len());
+}
+
 /// An interrupt check that answers a flag another thread sets once the call is under
 /// way: the first time it is asked, it lets that thread run and waits until the flag
 /// is set, so that the test does not depend on timing.

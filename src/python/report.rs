@@ -44,11 +44,18 @@ impl PyReport {
     /// The report as an HTML fragment, for notebooks; with `instance`, the ids of
     /// that showing of the report (see `Report::to_html_fragment_instance`).
     #[pyo3(signature = (instance=None))]
-    fn to_html_fragment(&self, py: Python<'_>, instance: Option<u32>) -> String {
-        py.detach(|| match instance {
+    fn to_html_fragment(
+        &self,
+        py: Python<'_>,
+        instance: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let instance = instance
+            .map(|n| super::convert::int_arg::<u32>("instance", n))
+            .transpose()?;
+        Ok(py.detach(|| match instance {
             Some(n) => self.report.to_html_fragment_instance(n),
             None => self.report.to_html_fragment(),
-        })
+        }))
     }
 
     /// The report as JSON with stable field names.

@@ -231,7 +231,7 @@ pub(super) fn insert_population(
     if !(value.is_finite() && (1.0..=1e10).contains(&value) && value.fract() == 0.0) {
         return Err(Error::invalid(
             "value",
-            value.to_string(),
+            crate::error::short_number(value),
             "is not a whole number of people from 1 to 10 billion",
         ));
     }

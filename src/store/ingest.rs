@@ -12,7 +12,7 @@ use super::countries::Countries;
 use super::insert::{optional_text, Lookups};
 use super::sql::stored_status;
 use super::write::OnDuplicate;
-use crate::error::{Error, Result};
+use crate::error::{quoted, short_number, Error, Result};
 use crate::files::{Stage, Watch};
 use crate::model::{
     unit_multiple, Bounds, Indicator, ObservationBatch, Qualifier, Status, TextColumn,
@@ -304,12 +304,13 @@ fn stored_figure(tx: &Transaction, row: &CheckedObservation) -> Result<Figure> {
 /// A stored figure, readable, for the error of a skip that met a different one.
 fn describe_figure(stored: &Figure) -> String {
     let (value, qualifier, low, high, quote, note) = stored;
+    let [value, low, high] = [*value, *low, *high].map(short_number);
     let mut text = format!("stored: {qualifier} {value}, bounds {low}–{high}");
     if let Some(quote) = quote {
-        text.push_str(&format!(", quote {quote:?}"));
+        text.push_str(&format!(", quote {}", quoted(quote)));
     }
     if let Some(note) = note {
-        text.push_str(&format!(", note {note:?}"));
+        text.push_str(&format!(", note {}", quoted(note)));
     }
     text
 }
@@ -393,7 +394,7 @@ fn check_row(
     if value < 0.0 && !indicator.signed {
         return Err(Error::invalid(
             "value",
-            value.to_string(),
+            short_number(value),
             format!(
                 "is negative, and {} cannot be (it is not a signed indicator)",
                 indicator.code
@@ -435,15 +436,21 @@ fn check_row(
     if !low.is_finite() || low > value || low < floor {
         return Err(Error::invalid(
             "low",
-            low.to_string(),
-            format!("is not a bound at or below the value {value}"),
+            short_number(low),
+            format!(
+                "is not a bound at or below the value {}",
+                short_number(value)
+            ),
         ));
     }
     if !high.is_finite() || high < value {
         return Err(Error::invalid(
             "high",
-            high.to_string(),
-            format!("is not a bound at or above the value {value}"),
+            short_number(high),
+            format!(
+                "is not a bound at or above the value {}",
+                short_number(value)
+            ),
         ));
     }
     let product_id = distinct

@@ -431,6 +431,14 @@ def test_a_year_of_a_target_beyond_32_bits_is_a_validation_error(store: bilatera
     assert caught.value.field == "year"
 
 
+def test_a_negative_showing_number_of_a_report_is_a_validation_error() -> None:
+    report = bilateral.demo().report("AZE", "KAZ")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        report._core.to_html_fragment(-1)
+    assert caught.value.field == "instance"
+    assert str(caught.value) == 'field "instance": "-1" is out of range (0 to 4294967295)'
+
+
 def test_a_year_beyond_32_bits_is_a_validation_error(store: bilateral.Store) -> None:
     with pytest.raises(bilateral.ValidationError) as caught:
         store.set_population("AZE", 2**40, 10_000_000)
