@@ -640,6 +640,21 @@ fn optional_text_ref<'a>(name: &str, value: &'a Bound<'_, PyAny>) -> PyResult<Op
     text_ref(name, value).map(Some)
 }
 
+/// The flag argument `name`: `True` or `False` (a `bool`, or numpy's).
+fn bool_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<bool> {
+    value
+        .extract::<bool>()
+        .map_err(|_| wrong_type(name, value, "True or False (bool)"))
+}
+
+/// The flag argument `name`, or `None`.
+fn optional_bool_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<bool>> {
+    if value.is_none() {
+        return Ok(None);
+    }
+    bool_arg(name, value).map(Some)
+}
+
 /// The texts of the list argument `name` (a list or tuple of `str`; a `str` alone is
 /// not taken for a list of its letters); `None` stays `None`.
 fn optional_texts(name: &str, value: &Bound<'_, PyAny>) -> PyResult<Option<Vec<String>>> {
@@ -794,6 +809,14 @@ extractors!(
 extractors!(
     /// Counts: an `int` that fits 64 bits (a negative one is refused by the call).
     count -> i64, super::int_arg: top,
+);
+extractors!(
+    /// Flags: `True` or `False`.
+    flag -> bool, super::bool_arg: derived, directed, include_implied, signed,
+);
+extractors!(
+    /// Optional flags; `None` stays `None`.
+    optional_flag -> Option<bool>, super::optional_bool_arg: replace,
 );
 extractors!(
     /// Lists of text; `None` stays `None`.

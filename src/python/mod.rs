@@ -22,7 +22,7 @@ mod table;
 
 use pyo3::prelude::*;
 
-use self::convert::{number, text, text_of};
+use self::convert::{flag, number, text, text_of};
 use self::errors::{to_py_err, IntoPyResult};
 use self::report::{PyChart, PyReport};
 use self::store::PyStore;
@@ -60,7 +60,7 @@ fn format_value(
     #[pyo3(from_py_with = number::value)] value: f64,
     #[pyo3(from_py_with = text::unit)] unit: &str,
     #[pyo3(from_py_with = text::qualifier)] qualifier: &str,
-    derived: bool,
+    #[pyo3(from_py_with = flag::derived)] derived: bool,
 ) -> PyResult<String> {
     if !value.is_finite() {
         return Err(to_py_err(

@@ -13,7 +13,8 @@ use pyo3::exceptions::PyFileNotFoundError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::convert::{count, number, optional_text, optional_text_mapping, optional_texts};
+use super::convert::optional_texts;
+use super::convert::{count, flag, number, optional_flag, optional_text, optional_text_mapping};
 use super::convert::{
     fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, required_number, rows_columns,
     series_query, text_of, Columns,
@@ -588,7 +589,7 @@ impl PyStore {
         note: Option<&Bound<'_, PyAny>>,
         unit: Option<&Bound<'_, PyAny>>,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
-        replace: Option<bool>,
+        #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         scale: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<()> {
         let text = |name: &str, value: &Bound<'_, PyAny>| text_arg(name, value);
@@ -652,7 +653,7 @@ impl PyStore {
         py: Python<'_>,
         records: &Bound<'_, PyAny>,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
-        replace: Option<bool>,
+        #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         #[pyo3(from_py_with = number::scale)] scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
@@ -672,7 +673,7 @@ impl PyStore {
         py: Python<'_>,
         columns: &Bound<'_, PyDict>,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
-        replace: Option<bool>,
+        #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         #[pyo3(from_py_with = number::scale)] scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
@@ -688,7 +689,7 @@ impl PyStore {
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
-        replace: Option<bool>,
+        #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         #[pyo3(from_py_with = number::scale)] scale: f64,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
@@ -707,8 +708,8 @@ impl PyStore {
         #[pyo3(from_py_with = text::name)] name: &str,
         #[pyo3(from_py_with = text::unit)] unit: &str,
         #[pyo3(from_py_with = text::kind)] kind: &str,
-        directed: bool,
-        signed: bool,
+        #[pyo3(from_py_with = flag::directed)] directed: bool,
+        #[pyo3(from_py_with = flag::signed)] signed: bool,
         #[pyo3(from_py_with = optional_text::description)] description: Option<&str>,
         #[pyo3(from_py_with = optional_text::topic)] topic: Option<&str>,
         #[pyo3(from_py_with = optional_text::phrase)] phrase: Option<&str>,
@@ -1386,7 +1387,7 @@ impl PyStore {
         py: Python<'_>,
         #[pyo3(from_py_with = text::a)] a: &str,
         #[pyo3(from_py_with = text::b)] b: &str,
-        include_implied: bool,
+        #[pyo3(from_py_with = flag::include_implied)] include_implied: bool,
         since: Option<&Bound<'_, PyAny>>,
         until: Option<&Bound<'_, PyAny>>,
         #[pyo3(from_py_with = count::top)] top: i64,

@@ -406,6 +406,26 @@ WRONG_TYPES_ELSEWHERE: dict[str, tuple[str, Callable[[bilateral.Store], object]]
         'argument "year": expected a whole number (int), got str',
         lambda s: s.target_progress("trade", "AZE", "KAZ", "2030"),  # type: ignore[arg-type]
     ),
+    "an indicator's directed": (
+        'argument "directed": expected True or False (bool), got str',
+        lambda s: s.add_indicator("x", "X", "USD", "flow", directed="no"),  # type: ignore[arg-type]
+    ),
+    "an indicator's signed": (
+        'argument "signed": expected True or False (bool), got int',
+        lambda s: s.add_indicator("x", "X", "USD", "flow", directed=True, signed=2),  # type: ignore[arg-type]
+    ),
+    "add_many's replace": (
+        'argument "replace": expected True or False (bool), got str',
+        lambda s: s.add_many([], replace="yes"),  # type: ignore[arg-type]
+    ),
+    "a report's include_implied": (
+        'argument "include_implied": expected True or False (bool), got str',
+        lambda s: s.report("AZE", "KAZ", include_implied="no"),  # type: ignore[arg-type]
+    ),
+    "format_value's derived": (
+        'argument "derived": expected True or False (bool), got NoneType',
+        lambda s: bilateral.format_value(5, "USD", derived=None),  # type: ignore[arg-type]
+    ),
     "format_value's value": (
         'argument "value": expected a number (int or float), got str',
         lambda s: bilateral.format_value("5", "USD"),  # type: ignore[arg-type]
