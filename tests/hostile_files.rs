@@ -189,3 +189,42 @@ fn a_stored_value_another_program_changed_is_a_schema_error_on_reading() {
         "{error}"
     );
 }
+
+#[test]
+fn a_trigger_still_in_the_write_ahead_log_is_refused_and_the_log_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    let wal = dir.path().join("shared.db-wal");
+    // The colleague's program planted the trigger and never checkpointed: the file
+    // arrives with its log, and the trigger is only in the log.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "PRAGMA wal_autocheckpoint = 0;
+         CREATE TRIGGER quiet BEFORE INSERT ON observation BEGIN SELECT RAISE(IGNORE); END;",
+    )
+    .unwrap();
+    let (main_before, wal_before) = (std::fs::read(&path).unwrap(), std::fs::read(&wal).unwrap());
+    let received = tempfile::tempdir().unwrap();
+    let (copy, copy_wal) = (
+        received.path().join("shared.db"),
+        received.path().join("shared.db-wal"),
+    );
+    std::fs::write(&copy, &main_before).unwrap();
+    std::fs::write(&copy_wal, &wal_before).unwrap();
+    drop(conn);
+
+    let error = Store::open(&copy).unwrap_err();
+    assert!(
+        error.to_string().contains("trigger quiet of its own"),
+        "{error}"
+    );
+    // Closing the refused file did not copy the log into it, nor delete the log.
+    assert!(
+        std::fs::read(&copy).unwrap() == main_before,
+        "the file changed"
+    );
+    assert!(
+        std::fs::read(&copy_wal).unwrap() == wal_before,
+        "the log changed"
+    );
+}

@@ -148,7 +148,12 @@ impl Store {
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
         conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        // A file that arrives with its write-ahead log (another program's writes not yet
+        // checkpointed) would have the log copied into it when a refused connection
+        // closes: no checkpoint on close until the file is known to be a store.
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
         schema::migrate(&mut conn, version)?;
+        conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
         // Only once the file is known to be a store, so that a foreign file is left as
         // it was. Answers the mode now in force: "wal", "memory" in memory, or the
         // rollback journal's where the file system cannot do WAL; writes stay atomic and
