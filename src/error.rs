@@ -190,7 +190,7 @@ pub(crate) fn quoted(text: &str) -> String {
 
 /// `text` as it is when short, else its first [`QUOTED_CHARS`] characters with an
 /// ellipsis and the full length (keys and names, which messages print unquoted).
-fn shortened(text: &str) -> String {
+pub(crate) fn shortened(text: &str) -> String {
     match text.char_indices().nth(QUOTED_CHARS) {
         None => text.to_owned(),
         Some((end, _)) => format!("{}… ({} characters)", &text[..end], text.chars().count()),

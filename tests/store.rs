@@ -924,6 +924,23 @@ fn a_huge_value_or_a_long_stored_quote_makes_a_short_message() {
     assert!(err.len() < 500, "{} characters", err.len());
 }
 
+#[test]
+fn a_long_stored_name_or_title_is_cut_in_the_message_of_a_conflicting_definition() {
+    let mut store = store();
+    let long = Indicator::new("zz", &"n".repeat(100_000), "USD", Kind::Flow, true);
+    store.add_indicator(&long).unwrap();
+    let other = Indicator::new("zz", "Other", "USD", Kind::Flow, true);
+    let err = store.add_indicator(&other).unwrap_err().to_string();
+    assert!(err.contains("(100000 characters)"), "{err}");
+    assert!(err.len() < 400, "{} characters", err.len());
+
+    let topic = bilateral::Topic::new("tp").unwrap();
+    store.add_topic(&topic, &"t".repeat(100_000)).unwrap();
+    let err = store.add_topic(&topic, "Other").unwrap_err().to_string();
+    assert!(err.contains("(100000 characters)"), "{err}");
+    assert!(err.len() < 400, "{} characters", err.len());
+}
+
 /// An interrupt check that answers a flag another thread sets once the call is under
 /// way: the first time it is asked, it lets that thread run and waits until the flag
 /// is set, so that the test does not depend on timing.

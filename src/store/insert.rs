@@ -11,7 +11,7 @@ use rusqlite::{params, ErrorCode, OptionalExtension, Transaction};
 
 use super::countries::Countries;
 use super::sql::{read_indicator, read_source, SELECT_INDICATOR};
-use crate::error::{Error, Result};
+use crate::error::{quoted, shortened, Error, Result};
 use crate::model::{Indicator, NewEvent, Source, Topic};
 use crate::period::Period;
 
@@ -168,7 +168,10 @@ pub(super) fn insert_topic(
         Some((_, stored)) if title.is_some_and(|t| t.trim() != stored) => Err(Error::invalid(
             "title",
             title.unwrap_or_default(),
-            format!("differs from the title of topic {topic}, {stored:?}"),
+            format!(
+                "differs from the title of topic {topic}, {}",
+                quoted(&stored)
+            ),
         )),
         Some((id, _)) => Ok((id, false)),
         None => {
@@ -210,8 +213,8 @@ pub(super) fn insert_indicator(tx: &Transaction, indicator: &Indicator) -> Resul
                 &indicator.code,
                 format!(
                     "is already defined differently ({}, {}, {}, {}, topic {})",
-                    stored.name,
-                    stored.unit,
+                    shortened(&stored.name),
+                    shortened(&stored.unit),
                     stored.kind,
                     if stored.directed {
                         "directed"
