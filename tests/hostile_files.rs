@@ -188,6 +188,22 @@ fn a_stored_value_another_program_changed_is_a_schema_error_on_reading() {
         error.to_string().contains("changed by another program"),
         "{error}"
     );
+
+    // An infinite value (SQLite reads 1e400 as one), which no write lets through.
+    let dir = tempfile::tempdir().unwrap();
+    let path = store_file(dir.path());
+    tamper(
+        &path,
+        "PRAGMA ignore_check_constraints = ON;
+         UPDATE observation SET value = 1e400;",
+    );
+    let store = Store::open(&path).unwrap();
+    let error = store.report("AZE", "KAZ").unwrap_err();
+    assert!(matches!(error, Error::Schema(_)), "{error:?}");
+    assert!(
+        error.to_string().contains("inf is not a finite number"),
+        "{error}"
+    );
 }
 
 #[test]

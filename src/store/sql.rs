@@ -121,6 +121,21 @@ impl FromSql for Period {
     }
 }
 
+/// The number in column `index`, which the CHECKs keep finite: an infinity or NaN
+/// there was written past them by another program.
+pub(super) fn finite_at(row: &Row<'_>, index: usize) -> rusqlite::Result<f64> {
+    let value: f64 = row.get(index)?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(rusqlite::Error::FromSqlConversionFailure(
+            index,
+            Type::Real,
+            format!("{value} is not a finite number").into(),
+        ))
+    }
+}
+
 /// The period between the Julian day numbers in columns `start` and `end`.
 pub(super) fn period_between(row: &Row<'_>, start: usize, end: usize) -> rusqlite::Result<Period> {
     Period::from_julian_days(row.get(start)?, row.get(end)?)

@@ -9,7 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{params_from_iter, Row};
 
 use super::read::ObservationFilter;
-use super::sql::{read_indicator, stored_status, SELECT_INDICATOR};
+use super::sql::{finite_at, read_indicator, stored_status, SELECT_INDICATOR};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Indicator, ObservationRow, ObservationTable, SeriesKey, Status};
@@ -252,10 +252,10 @@ impl TableRead {
             key,
             period,
             period_text,
-            value: r.get(7)?,
+            value: finite_at(r, 7)?,
             qualifier: r.get(8)?,
-            low: r.get(9)?,
-            high: r.get(10)?,
+            low: finite_at(r, 9)?,
+            high: finite_at(r, 10)?,
             status: r.get(11)?,
             source: source.map(|id| self.sources.position(id)),
             quote: r.get(13)?,
