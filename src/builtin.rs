@@ -126,10 +126,8 @@ impl Dataset {
     pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Dataset> {
         let path = path.as_ref();
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-            path: shown.clone(),
-            source,
-        })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|source| crate::files::io_error(path, source))?;
         serde_json::from_str(&text)
             .map_err(|e| Error::invalid("dataset", shown, format!("is not a dataset file: {e}")))
     }

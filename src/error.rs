@@ -56,7 +56,7 @@ pub enum Error {
     },
     /// A file the call was given could not be read (a dataset file that does not
     /// exist, say); Python raises the `OSError` of its kind (`FileNotFoundError` …).
-    #[error("{path}: {source}")]
+    #[error("{}: {source}", shortened(path))]
     Io {
         /// The file, as given.
         path: String,
@@ -189,7 +189,7 @@ pub(crate) fn quoted(text: &str) -> String {
 }
 
 /// `text` as it is when short, else its first [`QUOTED_CHARS`] characters with an
-/// ellipsis and the full length (keys and names, which messages print unquoted).
+/// ellipsis and the full length (keys, names and paths, which messages print unquoted).
 pub(crate) fn shortened(text: &str) -> String {
     match text.char_indices().nth(QUOTED_CHARS) {
         None => text.to_owned(),

@@ -158,6 +158,30 @@ fn a_directory_is_not_a_store() {
 }
 
 #[test]
+fn a_path_with_a_nul_byte_is_a_validation_error_on_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a\0b.db");
+    let error = Store::open(&path).unwrap_err();
+    let Error::Validation(invalid) = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(invalid.field, "path");
+    assert_eq!(invalid.reason, "holds a NUL byte, which no file name can");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_path_too_long_to_open_is_quoted_to_80_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x".repeat(5_000));
+    let shown = path.display().to_string();
+    let message = Store::open(&path).unwrap_err().to_string();
+    let start = format!("{}… ({} characters)", &shown[..80], shown.len());
+    assert!(message.contains(&start), "{message}");
+    assert!(message.len() < 400, "{message}");
+}
+
+#[test]
 fn an_empty_file_becomes_a_new_store_as_sqlite_reads_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.db");

@@ -80,7 +80,8 @@ def _arrow_table(frame: pd.DataFrame) -> Any | None:
         return None
     try:
         return pa.Table.from_pandas(frame, preserve_index=False)
-    except (pa.ArrowException, TypeError, ValueError):
+    # An int beyond 64 bits is an OverflowError; the lists path names its cell.
+    except (pa.ArrowException, TypeError, ValueError, OverflowError):
         return None
 
 
@@ -110,12 +111,18 @@ def _dates_as_the_store_reads_them(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _frame_columns(frame: pd.DataFrame) -> dict[str, Any]:
     """A DataFrame's columns as ``add_columns`` takes them, with no Python object per
-    row where it can: number fields with a numeric dtype as float64 arrays (NaN for a
+    row where it can: number fields with a real numeric dtype as float64 arrays (NaN for a
     missing cell), every other column as a list."""
     columns: dict[str, Any] = {}
     for i, name in enumerate(frame.columns):
         column = frame.iloc[:, i]
-        numeric = pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column)
+        # A complex column as float64 would keep only the real parts: as a list, each
+        # cell is refused as not a number.
+        numeric = (
+            pd.api.types.is_numeric_dtype(column)
+            and not pd.api.types.is_bool_dtype(column)
+            and not pd.api.types.is_complex_dtype(column)
+        )
         if str(name) in _NUMBER_FIELDS and numeric:
             columns[str(name)] = column.to_numpy(dtype="float64", na_value=float("nan"))
         else:

@@ -375,10 +375,24 @@ pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
     }
 }
 
-/// An error reading or writing the file at `path`.
+/// An error reading or writing the file at `path`; a path with a NUL byte, which the
+/// system refuses, is a validation error on it.
 pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
+    check_path(path).err().unwrap_or_else(|| Error::Io {
         path: path.display().to_string(),
         source,
+    })
+}
+
+/// A validation error for a path that holds a NUL byte: no file name can (the system
+/// reads it as the end of the name).
+pub(crate) fn check_path(path: &Path) -> crate::error::Result<()> {
+    if path.as_os_str().as_encoded_bytes().contains(&0) {
+        return Err(Error::invalid(
+            "path",
+            path.display().to_string(),
+            "holds a NUL byte, which no file name can",
+        ));
     }
+    Ok(())
 }

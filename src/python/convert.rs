@@ -3,7 +3,10 @@
 //! here builds a DataFrame or imports from the `bilateral` package.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{
+    PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString, PyType,
+};
 
 use super::errors::{to_py_err, IntoPyResult};
 use crate::analysis::SeriesQuery;
@@ -155,7 +158,7 @@ pub(crate) fn number_of(
         let reason = format!("is not a number{hint}");
         return Err(Unread::wrong_type(field, record, value, WANTED, &reason));
     }
-    if value.is_instance_of::<PyBool>() {
+    if value.is_instance_of::<PyBool>() || is_complex(value) {
         return Err(Unread::wrong_type(
             field,
             record,
@@ -171,6 +174,27 @@ pub(crate) fn number_of(
             Unread::wrong_type(field, record, value, WANTED, "is not a number")
         }
     })
+}
+
+/// True for a complex number (Python's `complex`, NumPy's `complex64` …), which
+/// converts to a float as its real part, silently dropping the imaginary one. Any
+/// complex number is the wrong type, whatever its imaginary part. NumPy registers its
+/// scalar types with the `numbers` ABCs, so they tell complex from real without
+/// importing NumPy; `int` and `float` (NumPy's `float64` is one) are answered first,
+/// as most numbers are one of them.
+fn is_complex(value: &Bound<'_, PyAny>) -> bool {
+    static COMPLEX: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    static REAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+    if value.is_instance_of::<PyFloat>() || value.is_instance_of::<PyInt>() {
+        return false;
+    }
+    let py = value.py();
+    let is = |abc: &PyOnceLock<Py<PyType>>, name: &str| {
+        abc.import(py, "numbers", name)
+            .and_then(|abc| value.is_instance(abc.as_any()))
+            .unwrap_or(false)
+    };
+    is(&COMPLEX, "Complex") && !is(&REAL, "Real")
 }
 
 /// A required number argument: `None` is the wrong type, as any other non-number.
@@ -590,7 +614,7 @@ fn wrong_type(name: &str, value: &Bound<'_, PyAny>, wanted: &str) -> PyErr {
 }
 
 /// The validation error for text with a lone surrogate, which has no UTF-8 form.
-fn unencodable(name: &str, record: Option<usize>, value: &Bound<'_, PyAny>) -> Error {
+pub(crate) fn unencodable(name: &str, record: Option<usize>, value: &Bound<'_, PyAny>) -> Error {
     invalid(
         name,
         record,
@@ -742,7 +766,7 @@ where
 /// a float is a validation error.
 pub(crate) fn float_arg(name: &str, value: &Bound<'_, PyAny>) -> PyResult<f64> {
     let py = value.py();
-    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() {
+    if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() || is_complex(value) {
         return Err(wrong_type(name, value, "a number (int or float)"));
     }
     value.extract::<f64>().map_err(|error| {

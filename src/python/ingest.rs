@@ -12,7 +12,7 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList, PyString};
 
-use super::convert::{check_field_name, invalid, let_ctrl_c_in, number_of, text_of};
+use super::convert::{check_field_name, invalid, let_ctrl_c_in, number_of, text_of, unencodable};
 use super::errors::{to_py_err, IntoPyResult};
 use crate::error::Error;
 use crate::model::{ObservationBatch, TextColumn};
@@ -209,11 +209,18 @@ fn read_texts(
             let key = cell.as_ptr() as usize;
             let code = match by_object.get(&key) {
                 Some(&code) => code,
-                None => {
-                    let code = column.intern(text.to_str()?.to_owned());
-                    by_object.insert(key, code);
-                    code
-                }
+                None => match text.to_str() {
+                    Ok(text) => {
+                        let code = column.intern(text.to_owned());
+                        by_object.insert(key, code);
+                        code
+                    }
+                    Err(_) => {
+                        first.note(row, unencodable(name, Some(row), &cell));
+                        column.push_code(None);
+                        continue;
+                    }
+                },
             };
             column.push_code(Some(code));
             continue;
@@ -236,11 +243,26 @@ pub(crate) fn batch_from_arrow(
     data: &Bound<'_, PyAny>,
 ) -> PyResult<ObservationBatch> {
     const NAME: &CStr = c"arrow_array_stream";
+    // The argument of `Store.add_many`, the one call that takes a stream.
+    let not_a_stream = |what: &str| {
+        PyTypeError::new_err(format!(
+            "argument \"records\": expected an Arrow stream, got {} whose \
+             __arrow_c_stream__ returned {what}",
+            data.get_type()
+                .name()
+                .map_or("?".to_owned(), |n| n.to_string())
+        ))
+    };
     let capsule = data
         .call_method1("__arrow_c_stream__", (py.None(),))?
         .cast_into::<PyCapsule>()
-        .map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a capsule"))?;
-    let pointer = capsule.pointer_checked(Some(NAME))?;
+        .map_err(|e| {
+            let returned = e.into_inner().get_type().name().map(|n| n.to_string());
+            not_a_stream(&returned.unwrap_or_default())
+        })?;
+    let pointer = capsule
+        .pointer_checked(Some(NAME))
+        .map_err(|_| not_a_stream("a capsule of something else"))?;
     // SAFETY: a capsule named "arrow_array_stream" holds an ArrowArrayStream (the
     // Arrow PyCapsule interface); moving it out leaves a released stream behind, which
     // is how a consumer takes ownership, so the capsule's destructor does nothing more.
@@ -253,7 +275,7 @@ pub(crate) fn batch_from_arrow(
     let arrow_error = |e: arrow_schema::ArrowError| {
         to_py_err(
             py,
-            Error::invalid("data", e.to_string(), "is not a readable Arrow stream"),
+            Error::invalid("records", e.to_string(), "is not a readable Arrow stream"),
         )
     };
     let reader = RecordBatchStreamReader::try_new(stream).map_err(arrow_error)?;

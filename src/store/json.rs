@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::Store;
 use crate::builtin::{population_source, Dataset, DatasetPopulation, DatasetTopic};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::files::ImportOptions;
 use crate::model::{NewClaim, NewEvent, NewObservation};
 use crate::store::{LoadSummary, ObservationFilter};
@@ -127,10 +127,7 @@ impl Store {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let dataset = self.to_dataset(&name)?;
-        let io_error = |source| Error::Io {
-            path: path.display().to_string(),
-            source,
-        };
+        let io_error = |source| crate::files::io_error(path, source);
         let file = std::fs::File::create(path).map_err(io_error)?;
         let mut out = std::io::BufWriter::new(file);
         serde_json::to_writer_pretty(&mut out, &dataset)

@@ -72,10 +72,8 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 fn open_file(path: &Path) -> Result<Connection> {
     // The bundled SQLite reads any name starting with `file:` as a URI, whatever the open
     // flags say (it is built with SQLITE_USE_URI); an absolute path never starts so.
-    let io_error = |source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    };
+    crate::files::check_path(path)?;
+    let io_error = |source| crate::files::io_error(path, source);
     // SQLite would say only "unable to open database file".
     if path.is_dir() {
         return Err(io_error(std::io::Error::new(
@@ -87,7 +85,20 @@ fn open_file(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    Ok(Connection::open_with_flags(&path, flags)?)
+    Connection::open_with_flags(&path, flags).map_err(|error| match error {
+        // SQLite's message ends with the whole path, however long.
+        rusqlite::Error::SqliteFailure(code, Some(message))
+            if code.code == rusqlite::ErrorCode::CannotOpen =>
+        {
+            let cause = message.split(": ").next().unwrap_or_default();
+            let message = format!(
+                "{cause}: {}",
+                crate::error::shortened(&path.to_string_lossy())
+            );
+            Error::from(rusqlite::Error::SqliteFailure(code, Some(message)))
+        }
+        error => Error::from(error),
+    })
 }
 
 /// A transaction for a write call: it takes the write lock at once (`BEGIN IMMEDIATE`),

@@ -123,3 +123,53 @@ def test_a_column_of_the_wrong_type_names_its_field() -> None:
     with pytest.raises(bilateral.ValidationError, match="colour"):
         store.add_many(pl.DataFrame(dict(ROWS, colour=["red"] * 5)))
     assert store.observations().empty
+
+
+# A bad cell of a pandas frame is the ValidationError a bad field of a dict is, naming
+# the field and the row, whichever path the frame takes: a lone surrogate (no UTF-8
+# form), an int beyond any float (pyarrow's OverflowError sends the frame down the
+# lists path, which names the cell) and a complex number (the wrong type: stored as
+# its real part, it would lose the imaginary one silently).
+BAD_CELLS: dict[str, tuple[str, Any, str]] = {
+    "a lone surrogate in origin": (
+        "origin",
+        pd.Series(["G\ud800"], dtype=object),
+        "is not valid Unicode text: it holds a lone surrogate (a half of a UTF-16 pair), "
+        "which cannot be stored",
+    ),
+    "a lone surrogate in quote": (
+        "quote",
+        pd.Series(["some \ud800"], dtype=object),
+        "is not valid Unicode text: it holds a lone surrogate (a half of a UTF-16 pair), "
+        "which cannot be stored",
+    ),
+    "an int beyond any float": (
+        "value",
+        pd.Series([10**400], dtype=object),
+        "is too large for a number",
+    ),
+    "a complex column": ("value", np.array([3 + 4j]), "is not a number"),
+    "a complex column with no imaginary part": ("low", np.array([3 + 0j]), "is not a number"),
+    "a NumPy complex64 cell": (
+        "value",
+        pd.Series([np.complex64(3)], dtype=object),
+        "is not a number",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_CELLS))
+def test_a_bad_cell_of_a_pandas_frame_is_a_validation_error_naming_field_and_row(
+    pandas_path: str, case: str
+) -> None:
+    field, cells, reason = BAD_CELLS[case]
+    rows: dict[str, Any] = {
+        "indicator": ["visitors"], "origin": ["GEO"], "destination": ["ARM"],
+        "period": ["2024"], "value": [1.0],
+    }  # fmt: skip
+    store = _store()
+    store.add("visitors", "TUR", "GEO", "2023", 5.0)
+    with pytest.raises(bilateral.ValidationError) as raised:
+        store.add_many(pd.DataFrame(dict(rows, **{field: cells})))
+    assert (raised.value.field, raised.value.record, raised.value.reason) == (field, 0, reason)
+    assert store.observations()["value"].tolist() == [5.0]

@@ -5,8 +5,11 @@ no message repeats more than a short prefix of the input."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import bilateral
+import numpy as np
+import pyarrow as pa
 import pytest
 
 SURROGATE = "a\ud800b"
@@ -250,6 +253,22 @@ WRONG_TYPES_IN_ADD: list[tuple[dict[str, object], str]] = [
     ({"value": "12"}, 'argument "value": expected a number (int or float), got str'),
     ({"value": None}, 'argument "value": expected a number (int or float), got NoneType'),
     ({"value": True}, 'argument "value": expected a number (int or float), got bool'),
+    # A complex number is the wrong type whatever its imaginary part: as a float it
+    # would be its real part alone. NumPy's complex128 is a `complex`, complex64 not.
+    ({"value": 3 + 0j}, 'argument "value": expected a number (int or float), got complex'),
+    (
+        {"value": np.complex128(3 + 4j)},
+        'argument "value": expected a number (int or float), got complex128',
+    ),
+    (
+        {"value": np.complex64(3)},
+        'argument "value": expected a number (int or float), got complex64',
+    ),
+    ({"low": np.complex64(3)}, 'argument "low": expected a number (int or float), got complex64'),
+    (
+        {"scale": np.complex128(1)},
+        'argument "scale": expected a number (int or float), got complex128',
+    ),
     ({"low": "x"}, 'argument "low": expected a number (int or float), got str'),
     ({"high": [1]}, 'argument "high": expected a number (int or float), got list'),
     ({"precision": "1"}, 'argument "precision": expected a number (int or float), got str'),
@@ -283,6 +302,14 @@ def test_a_wrong_type_in_add_is_a_type_error_naming_the_argument(
         ({"value": "abc"}, 'record 1, field "value": expected a number (int or float), got str'),
         ({"value": "12"}, 'record 1, field "value": expected a number (int or float), got str'),
         ({"low": "x"}, 'record 1, field "low": expected a number (int or float), got str'),
+        (
+            {"value": np.complex64(3)},
+            'record 1, field "value": expected a number (int or float), got complex64',
+        ),
+        (
+            {"high": np.complex128(3 + 4j)},
+            'record 1, field "high": expected a number (int or float), got complex128',
+        ),
         (
             {"period": [2024]},
             'record 1, field "period": expected text (str), a year (int) or a date, got list',
@@ -521,3 +548,66 @@ def test_an_unknown_country_quotes_only_the_first_80_characters(
         store.country("q" * 1_000)
     assert f'{"q" * 80}"… (1000 characters)' in str(caught.value)
     assert len(str(caught.value)) < 400
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s, folder: bilateral.Store(f"{folder}/a\0b.db"),
+        lambda s, folder: s.import_csv(f"{folder}/a\0b.csv"),
+        lambda s, folder: s.export_json(f"{folder}/a\0b.json"),
+    ],
+    ids=["a store's path", "a path to import", "a path to save to"],
+)
+def test_a_path_with_a_nul_byte_is_a_validation_error(
+    store: bilateral.Store,
+    tmp_path: Path,
+    call: Callable[[bilateral.Store, Path], object],
+) -> None:
+    before = contents(store)
+    with pytest.raises(bilateral.ValidationError) as caught:
+        call(store, tmp_path)
+    assert caught.value.field == "path"
+    assert caught.value.reason == "holds a NUL byte, which no file name can"
+    assert contents(store) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_store_path_too_long_to_open_is_quoted_to_80_characters(tmp_path: Path) -> None:
+    path = tmp_path / ("x" * 5_000)
+    with pytest.raises(bilateral.BilateralError) as caught:
+        bilateral.Store(path)
+    message = str(caught.value)
+    assert f"{str(path)[:80]}… ({len(str(path))} characters)" in message
+    assert len(message) < 400
+
+
+class _NotAStream:
+    """An object whose ``__arrow_c_stream__`` hands back something else."""
+
+    def __init__(self, returned: object) -> None:
+        self.returned = returned
+
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object:
+        return self.returned
+
+
+@pytest.mark.parametrize(
+    ("returned", "what"),
+    [
+        (5, "int"),
+        (pa.schema([("value", pa.float64())]).__arrow_c_schema__(), "a capsule of something else"),
+    ],
+    ids=["not a capsule", "a schema capsule"],
+)
+def test_an_arrow_stream_that_is_not_one_is_a_type_error_naming_the_argument(
+    store: bilateral.Store, returned: object, what: str
+) -> None:
+    before = contents(store)
+    with pytest.raises(TypeError) as caught:
+        store.add_many(_NotAStream(returned))
+    assert str(caught.value) == (
+        'argument "records": expected an Arrow stream, got _NotAStream whose '
+        f"__arrow_c_stream__ returned {what}"
+    )
+    assert contents(store) == before
