@@ -1,6 +1,7 @@
 //! The report as Markdown: footnotes (`[^3]`) for the sources of figures, pipe tables,
 //! and stored text kept on one line and inert: it cannot become a link, an image, an
-//! autolink, raw HTML or a link reference definition, nor start a block of its own.
+//! autolink (GFM's bare ones included), raw HTML, a link reference definition or a
+//! footnote reference, nor start a block of its own.
 //! The only links are the report's own, to sources with an `http(s)` URL.
 
 use std::fmt::Write as _;
