@@ -25,7 +25,10 @@ test: develop rust-checks rust-test rust-doc python-checks python-lint python-te
 # newer ruff may format differently, a newer mypy or pandas-stubs may type differently.
 # Without matplotlib, nbclient and ipykernel the chart and notebook tests would skip;
 # pyarrow, polars and DuckDB are the Arrow readers the Table tests read with;
-# markdown-it-py is the CommonMark parser the Markdown safety test reads reports with;
+# markdown-it-py is the CommonMark parser the Markdown safety test reads reports with,
+# linkify-it-py and mdit-py-plugins make it read them as GFM does (bare URLs become links,
+# [^1] a footnote reference), and cmarkgfm is GitHub's own renderer (cmark-gfm) it renders
+# them with too;
 # Hypothesis (with its dependency sortedcontainers) runs the model test, random sequences
 # of writes, imports and queries checked against a plain model (tests/python/test_model.py).
 $(DEPS): pyproject.toml Makefile .ci/constraints.txt
@@ -34,7 +37,7 @@ $(DEPS): pyproject.toml Makefile .ci/constraints.txt
 	$(PY) -m pip install --quiet --constraint .ci/constraints.txt "maturin>=1.9.4,<2" \
 		"pytest>=7" "pandas>=2.0" "mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" \
 		"matplotlib>=3.7" nbclient ipykernel pyarrow polars duckdb markdown-it-py \
-		hypothesis sortedcontainers
+		linkify-it-py mdit-py-plugins cmarkgfm hypothesis sortedcontainers
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).

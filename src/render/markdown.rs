@@ -1,6 +1,7 @@
 //! The report as Markdown: footnotes (`[^3]`) for the sources of figures, pipe tables,
 //! and stored text kept on one line and inert: it cannot become a link, an image, an
-//! autolink, raw HTML or a link reference definition, nor start a block of its own.
+//! autolink (GFM's bare ones included), raw HTML, a link reference definition or a
+//! footnote reference, nor start a block of its own.
 //! The only links are the report's own, to sources with an `http(s)` URL.
 
 use std::fmt::Write as _;
@@ -72,6 +73,15 @@ impl Report {
 /// - a `]` followed by `(`, `[` or `:` (the only ways brackets become an inline link,
 ///   an image, a full reference or a definition; a `]` or `!` that a footnote's `[`
 ///   follows is escaped by [`md_notes`]);
+/// - a `[` followed or preceded by `^`: no footnote reference (`[^1]`, a link to the
+///   report's own note 1 in GFM and markdown-it's footnote plugin), no inline footnote
+///   (`^[x]`);
+/// - what GFM's extended autolinks (and markdown-it's linkify) start from: the `:` of
+///   `://`, the first `/` of a bare `//`, a `.` after `www` or before a top-level
+///   domain (`evil\.com`); the escaped character is a node of its own,
+///   so no text node holds a whole URL. An `@` after a character an email address can
+///   hold gets a word joiner (U+2060, `&#8288;`) before it instead: cmark-gfm finds
+///   emails after merging text nodes, so a `\@` would not stop it;
 /// - `\`, so that a stored backslash cannot cancel one of these escapes;
 /// - `*`, `` ` ``, and a `_` not inside a word: no emphasis or code span from stored
 ///   text.
@@ -90,6 +100,17 @@ fn md_text(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '&' if starts_reference(&chars[i + 1..]) => out.push_str("&amp;"),
             ']' if matches!(after, Some('(' | '[' | ':')) => out.push_str("\\]"),
+            '[' if before == Some('^') || after == Some('^') => out.push_str("\\["),
+            ':' if chars[i + 1..].starts_with(&['/', '/']) => out.push_str("\\:"),
+            '/' if after == Some('/') && !matches!(before, Some(':' | '/')) => {
+                out.push_str("\\/");
+            }
+            '.' if starts_domain(&chars[..i], &chars[i + 1..]) => out.push_str("\\."),
+            '@' if before
+                .is_some_and(|b| b.is_alphanumeric() || matches!(b, '.' | '+' | '-' | '_')) =>
+            {
+                out.push_str("&#8288;@");
+            }
             '\\' | '*' | '`' => {
                 out.push('\\');
                 out.push(c);
@@ -103,6 +124,35 @@ fn md_text(text: &str) -> String {
         }
     }
     out
+}
+
+/// True when the `.` between `before` and `after` could make a URL out of bare text:
+/// after `www` (GFM's `www.` autolink), or after a letter or digit and before a label
+/// that reads as a top-level domain (`evil.com`, `stat.gov.az`), which markdown-it's
+/// linkify links; "SP.POP.TOTL", "e.g." and "547.6" keep their dots.
+fn starts_domain(before: &[char], after: &[char]) -> bool {
+    let www = before.len() >= 3
+        && before[before.len() - 3..]
+            .iter()
+            .all(|c| c.eq_ignore_ascii_case(&'w'));
+    let label: String = after
+        .iter()
+        .take_while(|c| c.is_alphanumeric() || **c == '-')
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    www || (before.last().is_some_and(|c| c.is_alphanumeric()) && reads_as_tld(&label))
+}
+
+/// True for the top-level domains linkify-it links bare (its defaults): any two
+/// letters (the country codes), a punycode one, and the generic ones it lists.
+fn reads_as_tld(label: &str) -> bool {
+    const GENERIC: [&str; 17] = [
+        "biz", "com", "edu", "gov", "net", "org", "pro", "web", "xxx", "aero", "asia", "coop",
+        "info", "museum", "name", "shop", "рф",
+    ];
+    (label.chars().count() == 2 && label.chars().all(|c| c.is_ascii_alphabetic()))
+        || label.starts_with("xn--")
+        || GENERIC.contains(&label)
 }
 
 /// True when `rest` (the text after an `&`) reads as a character reference:
@@ -126,11 +176,12 @@ fn starts_reference(rest: &[char]) -> bool {
 
 /// Stored text that starts a line of its own (a sentence, a paragraph, a list item):
 /// [`md_text`], and a first character that would open a block (a heading, a quote,
-/// a list, a fence, a setext underline, a table) escaped.
+/// a list, a fence, a setext underline, a table, a task's checkbox) escaped.
 fn md_block(text: &str) -> String {
     let inline = md_text(text);
     let opens_block = match inline.chars().next() {
-        Some('#' | '>' | '-' | '+' | '=' | '|' | '~') => true,
+        // `[` too: "[ ] x" in a Summary item is a GFM task list's checkbox
+        Some('#' | '>' | '-' | '+' | '=' | '|' | '~' | '[') => true,
         Some(c) if c.is_ascii_digit() => {
             // "1. " or "1) " opens an ordered list; "2024: …" does not
             let digits = inline.bytes().take_while(u8::is_ascii_digit).count();
@@ -277,21 +328,48 @@ mod tests {
         );
         assert_eq!(
             md_text("![](http://tracker/p.png)"),
-            "![\\](http://tracker/p.png)"
+            "![\\](http\\://tracker/p.png)"
         );
         assert_eq!(
             md_text("<img src=x onerror=alert(1)>"),
             "&lt;img src=x onerror=alert(1)>"
         );
-        assert_eq!(md_text("<https://evil>"), "&lt;https://evil>");
+        assert_eq!(md_text("<https://evil>"), "&lt;https\\://evil>");
         assert_eq!(md_text("[x][ref]"), "[x\\][ref]");
-        assert_eq!(md_text("[ref]: http://evil"), "[ref\\]: http://evil");
+        assert_eq!(md_text("[ref]: http://evil"), "[ref\\]: http\\://evil");
         // a stored backslash cannot cancel the escape
         assert_eq!(md_text("[x\\](y)"), "[x\\\\\\](y)");
         assert_eq!(md_text("&lt;b&gt; & co"), "&amp;lt;b&amp;gt; & co");
         assert_eq!(
             md_text("*bold* _it_ `code`"),
             "\\*bold\\* \\_it\\_ \\`code\\`"
+        );
+    }
+
+    #[test]
+    fn stored_text_cannot_make_a_footnote_reference() {
+        assert_eq!(md_text("see [^1]"), "see \\[^1]");
+        assert_eq!(md_text("^[inline]"), "^\\[inline]");
+        assert_eq!(md_text("[1, 2] and [x]"), "[1, 2] and [x]");
+    }
+
+    #[test]
+    fn a_bare_url_or_email_address_is_not_a_link() {
+        assert_eq!(
+            md_text("https://evil.example/x"),
+            "https\\://evil.example/x"
+        );
+        assert_eq!(md_text("www.evil.example"), "www\\.evil.example");
+        assert_eq!(md_text("WWW.1x"), "WWW\\.1x");
+        assert_eq!(md_text("//evil.example"), "\\//evil.example");
+        assert_eq!(md_text("mail@evil.example"), "mail&#8288;@evil.example");
+        // an @ nothing could be an address's end of is left alone
+        assert_eq!(md_text("rail @ 5%"), "rail @ 5%");
+        assert_eq!(md_text("stat.gov.az/x"), "stat\\.gov\\.az/x");
+        // numbers, abbreviations and codes keep their dots
+        assert_eq!(
+            md_text("547.6 e.g. U.S. SP.POP.TOTL"),
+            "547.6 e.g. U.S. SP.POP.TOTL"
         );
     }
 
@@ -320,13 +398,14 @@ mod tests {
         assert_eq!(md_block("# heading"), "\\# heading");
         assert_eq!(md_block("> quote"), "\\> quote");
         assert_eq!(md_block("- item"), "\\- item");
+        assert_eq!(md_block("[x] done"), "\\[x] done");
         assert_eq!(md_block("1. item"), "1\\. item");
         assert_eq!(md_block("2024: a year"), "2024: a year");
     }
 
     #[test]
     fn a_note_line_cannot_be_a_link_reference_definition() {
-        assert_eq!(md_note_subject("http://evil 'a"), "http://evil \\'a");
+        assert_eq!(md_note_subject("http://evil 'a"), "http\\://evil \\'a");
         assert_eq!(
             md_note_subject("Imports (as reported)"),
             "Imports \\(as reported)"
