@@ -12,6 +12,7 @@
 //! - [`report`]: the native `Report` and `Chart`.
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
 
+mod arguments;
 mod convert;
 mod errors;
 mod files;
@@ -22,7 +23,8 @@ mod table;
 
 use pyo3::prelude::*;
 
-use self::convert::{flag, number, text, text_of};
+use self::arguments::{flag, number, text};
+use self::convert::text_of;
 use self::errors::{to_py_err, IntoPyResult};
 use self::report::{PyChart, PyReport};
 use self::store::PyStore;

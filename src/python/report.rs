@@ -6,7 +6,8 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::convert::{json_to_py, py_to_json, text, to_json};
+use super::arguments::text;
+use super::convert::{json_to_py, py_to_json, to_json};
 use super::errors::IntoPyResult;
 use crate::error::Error;
 use crate::report::{Chart, Report};
@@ -50,7 +51,7 @@ impl PyReport {
         instance: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
         let instance = instance
-            .map(|n| super::convert::int_arg::<u32>("instance", n))
+            .map(|n| super::arguments::int_arg::<u32>("instance", n))
             .transpose()?;
         Ok(py.detach(|| match instance {
             Some(n) => self.report.to_html_fragment_instance(n),

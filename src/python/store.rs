@@ -13,14 +13,13 @@ use pyo3::exceptions::PyFileNotFoundError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::convert::optional_texts;
-use super::convert::{count, flag, number, optional_flag, optional_text, optional_text_mapping};
+use super::arguments::{count, flag, number, optional_flag, optional_text, optional_text_mapping};
+use super::arguments::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
+use super::arguments::{optional_texts, path, text, whole};
 use super::convert::{
     fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, required_number, rows_columns,
-    series_query, text_of, Columns,
+    series_query, text_of, Columns, Unread, PERIOD_TYPES,
 };
-use super::convert::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
-use super::convert::{path, text, whole, Unread, PERIOD_TYPES};
 use super::errors::{forked_store, store_in_use, to_py_err, IntoPyResult};
 use super::files::{import_summary_dict, PyProgress};
 use super::ingest::{batch_from_arrow, batch_from_columns};

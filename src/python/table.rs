@@ -8,7 +8,7 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyCapsule, PyList};
 
-use super::convert::text;
+use super::arguments::text;
 use super::errors::to_py_err;
 use crate::columns::{Column, Columns};
 use crate::error::Error;
