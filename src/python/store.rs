@@ -133,6 +133,20 @@ fn required_period(field: &str, value: &Bound<'_, PyAny>) -> Result<String, Unre
         .ok_or_else(|| Unread::from(Error::invalid(field, "None", "is missing")))
 }
 
+/// The filter of an export: indicator, origin, destination, product and status.
+fn export_filter(
+    [indicator, origin, destination, product, status]: [Option<&str>; 5],
+) -> ObservationFilter {
+    let owned = |text: Option<&str>| text.map(str::to_owned);
+    ObservationFilter {
+        indicator: owned(indicator),
+        origin: owned(origin),
+        destination: owned(destination),
+        product: owned(product),
+        status: owned(status),
+    }
+}
+
 /// The report options from the Python call's arguments: periods as `add` reads them, a
 /// count of products that is not negative.
 fn report_options(
@@ -452,13 +466,7 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<usize> {
-        let filter = ObservationFilter {
-            indicator: indicator.map(str::to_owned),
-            origin: origin.map(str::to_owned),
-            destination: destination.map(str::to_owned),
-            product: product.map(str::to_owned),
-            status: status.map(str::to_owned),
-        };
+        let filter = export_filter([indicator, origin, destination, product, status]);
         self.with(py, move |s| s.export_csv(&path, &filter))
     }
 
@@ -476,13 +484,7 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<usize> {
-        let filter = ObservationFilter {
-            indicator: indicator.map(str::to_owned),
-            origin: origin.map(str::to_owned),
-            destination: destination.map(str::to_owned),
-            product: product.map(str::to_owned),
-            status: status.map(str::to_owned),
-        };
+        let filter = export_filter([indicator, origin, destination, product, status]);
         self.with(py, move |s| s.export_parquet(&path, &filter))
     }
 

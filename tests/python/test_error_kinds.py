@@ -296,6 +296,12 @@ def test_a_wrong_type_in_add_is_a_type_error_naming_the_argument(
     assert len(store.observations()) == 0
 
 
+#: A record add_many takes, beside which a test puts a bad one.
+GOOD: dict[str, object] = {
+    "indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": 2024, "value": 1.0,
+}  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("changed", "message"),
     [
@@ -323,15 +329,8 @@ def test_a_wrong_type_in_add_is_a_type_error_naming_the_argument(
 def test_a_wrong_type_in_a_record_of_add_many_is_a_type_error_naming_record_and_field(
     store: bilateral.Store, changed: dict[str, object], message: str
 ) -> None:
-    good = {
-        "indicator": "trade",
-        "origin": "AZE",
-        "destination": "KAZ",
-        "period": 2024,
-        "value": 1.0,
-    }
     with pytest.raises(TypeError) as caught:
-        store.add_many([good, good | {"period": 2023} | changed])
+        store.add_many([GOOD, GOOD | {"period": 2023} | changed])
     assert str(caught.value) == message
     assert len(store.observations()) == 0
 
@@ -339,15 +338,8 @@ def test_a_wrong_type_in_a_record_of_add_many_is_a_type_error_naming_record_and_
 def test_a_record_that_is_not_a_mapping_is_a_type_error_naming_its_index(
     store: bilateral.Store,
 ) -> None:
-    good = {
-        "indicator": "trade",
-        "origin": "AZE",
-        "destination": "KAZ",
-        "period": 2024,
-        "value": 1.0,
-    }
     with pytest.raises(TypeError) as caught:
-        store.add_many([good, ["trade"]])  # type: ignore[list-item]
+        store.add_many([GOOD, ["trade"]])  # type: ignore[list-item]
     assert str(caught.value) == "record 1: expected a mapping (dict) of fields, got list"
     assert len(store.observations()) == 0
 
