@@ -56,11 +56,11 @@ fn the_ten_largest_products_are_named_and_the_other_790_summed() {
     assert_eq!(order, expected);
     // p0 … p789: 1,000 × (1 + 2 + … + 790) = 1,000 × 790 × 791 / 2 = 312,445,000, each
     // ±500, so bounds 312,445,000 ∓ 790 × 500 = [312,050,000, 312,840,000]; shown with
-    // four significant digits, the low end rounded down and the high end up
+    // the prose's three significant digits, the low end rounded down and the high end up
     assert_eq!(
         *products[10],
-        "Exports of the other 790 products from Georgia to Armenia came to $312.4 million \
-         [$312 million, $312.9 million] in 2024; each is in the appendix."
+        "Exports of the other 790 products from Georgia to Armenia came to $312 million \
+         [$312 million, $313 million] in 2024; each is in the appendix."
     );
 }
 
@@ -79,7 +79,7 @@ fn top_sets_how_many_products_are_named() {
     assert_eq!(products.len(), 1, "{products:#?}");
     assert!(
         products[0].starts_with(
-            "Exports of the other 800 products from Georgia to Armenia came to $320.4 million"
+            "Exports of the other 800 products from Georgia to Armenia came to $320 million"
         ),
         "{}",
         products[0]
@@ -115,17 +115,18 @@ fn the_appendix_lists_every_product_figure_and_the_section_only_the_named() {
 fn a_monthly_series_is_told_by_its_latest_month_and_its_year_to_date() {
     let report = generated_report(&ReportOptions::default());
     let trade = texts(section(&report, "trade"));
-    // November: 24,000,000 + 11,000 against 23,011,000: 24.011 / 23.011 − 1 = 4.35 %
+    // November: 24,000,000 + 11,000 against 23,011,000: 24.011 / 23.011 − 1 = 4.35 %;
+    // five digits each, so three in prose: $24.0 million and $23.0 million
     assert_eq!(
         trade[0],
-        "Trade turnover reached $24.011 million in November 2024. That is up 4.3 % on \
-         $23.011 million in November 2023."
+        "Trade turnover reached $24.0 million in November 2024, up 4.3 % on $23.0 million in \
+         November 2023."
     );
     // 11 × 24,000,000 + 1,000 × (1 + … + 11) = 264,000,000 + 66,000 = 264,066,000;
     // 2023: 253,066,000; 264.066 / 253.066 − 1 = 4.35 %
     assert_eq!(
         trade[1],
-        "In January–November 2024 it came to $264.1 million, up 4.3 % on $253.1 million in \
+        "In January–November 2024 it came to $264 million, up 4.3 % on $253 million in \
          January–November 2023."
     );
     // two sentences on turnover (not 227 on each month against a year earlier), ten
@@ -145,8 +146,8 @@ fn a_quarterly_series_is_told_by_its_latest_quarter_and_its_year_to_date() {
     assert_eq!(
         transport,
         [
-            "Rail cargo reached 24,300 t in the third quarter of 2024. That is up 4.3 % on \
-             23,300 t in the third quarter of 2023.",
+            "Rail cargo reached 24,300 t in the third quarter of 2024, up 4.3 % on 23,300 t in \
+             the third quarter of 2023.",
             "In January–September 2024 it came to 72,600 t, up 4.3 % on 69,600 t in \
              January–September 2023."
         ]
@@ -159,8 +160,8 @@ fn a_month_with_no_change_reads_the_same_as_a_year_earlier() {
     let people = texts(section(&report, "people"));
     // the generator gives every November 10,000 + 100 × 11 = 11,100 visitors from Georgia
     assert!(people.contains(
-        &"Visitors from Georgia to Armenia reached 11,100 in November 2024. That is the same \
-          as 11,100 in November 2023."
+        &"Visitors from Georgia to Armenia reached 11,100 in November 2024, the same as \
+          11,100 in November 2023."
     ));
     assert!(report.headline.iter().any(|s| s.text.starts_with(
         "Visitors from Georgia to Armenia: 11,100 in November 2024, \
@@ -288,11 +289,11 @@ fn since_and_until_limit_the_figures_shown() {
     // the year: 12 × 23,000,000 + 1,000 × 78 = 276,078,000
     let trade = texts(section(&report, "trade"));
     assert!(
-        trade[0].starts_with("Trade turnover reached $23.012 million in December 2023."),
+        trade[0].starts_with("Trade turnover reached $23.0 million in December 2023,"),
         "{trade:#?}"
     );
     assert!(
-        trade[1].starts_with("In 2023 it came to $276.1 million"),
+        trade[1].starts_with("In 2023 it came to $276 million"),
         "{trade:#?}"
     );
     // 2023 figures of products only: the 800 products' 2023

@@ -2,7 +2,7 @@
 
     bilateral report [COUNTRY COUNTRY] [--db FILE | --dataset NAME] [--format F] [-o OUT]
                      [--include-implied] [--since PERIOD] [--until PERIOD] [--top N]
-                     [--title TEXT] [--topic CODE ...]
+                     [--title TEXT] [--topic CODE ...] [--digits N]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade]   (guessed when not given)
@@ -91,6 +91,13 @@ def _parser() -> argparse.ArgumentParser:
         default=10,
         help="how many products of a series to name; the rest are summed (default: 10)",
     )
+    report.add_argument(
+        "--digits",
+        type=int,
+        default=3,
+        metavar="N",
+        help="significant digits of the numbers in the text, 1 to 4 (default: 3)",
+    )
     report.add_argument("--title", help="the report's title instead of 'A and B'")
     report.add_argument(
         "--topic",
@@ -177,6 +184,7 @@ def _report(args: argparse.Namespace) -> int:
             title=args.title,
             topics=args.topics,
             include_implied=args.include_implied,
+            digits=args.digits,
         )
     text = report.render(args.format)
     if args.output:

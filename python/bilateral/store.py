@@ -1384,6 +1384,7 @@ class Store:
         title: str | None = None,
         topics: Iterable[str] | None = None,
         include_implied: bool = False,
+        digits: int = 3,
     ) -> Report:
         """The report on countries `a` and `b` (alpha-3, alpha-2 or English names): a
         headline, sections with sentences, tables and charts, what the figures say about
@@ -1395,8 +1396,11 @@ class Store:
         each series are named, the largest by their latest value; the rest are summed as
         "other products", and every product's figures are in the appendix section
         (``products``). ``title`` replaces "A and B"; ``topics`` keeps only the sections
-        of these topic codes (see :meth:`topics`). A bad option is a
-        :class:`ValidationError` naming it.
+        of these topic codes (see :meth:`topics`). ``digits`` (1 to 4) is the most
+        significant digits a number in the prose and tables shows: "$334 million, up
+        8.5 % on $308 million"; a figure published with at most four digits ("$547.6
+        million", "over 102,000") is quoted as published, and the data frames keep full
+        values. A bad option is a :class:`ValidationError` naming it.
 
         With ``include_implied=True`` the ranges the claims imply for figures nobody
         published (see :meth:`implied`) join each section's table of figures as
@@ -1410,7 +1414,9 @@ class Store:
         ['Trade', 'What the figures say about the claims']
         """
         chosen = None if topics is None else [topics] if isinstance(topics, str) else list(topics)
-        return Report(self._inner.report(a, b, include_implied, since, until, top, title, chosen))
+        return Report(
+            self._inner.report(a, b, include_implied, since, until, top, title, chosen, digits)
+        )
 
     def pairs(self) -> list[tuple[str, str, int]]:
         """The pairs of countries with observations or events, as `(a, b, count)` with the

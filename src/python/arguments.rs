@@ -229,7 +229,7 @@ extractors!(
 );
 extractors!(
     /// Counts: an `int` that fits 64 bits (a negative one is refused by the call).
-    count -> i64, super::int_arg: top,
+    count -> i64, super::int_arg: top, digits,
 );
 extractors!(
     /// Flags: `True` or `False`.

@@ -156,6 +156,7 @@ fn report_options(
     top: i64,
     title: Option<&str>,
     topics: Option<Vec<String>>,
+    digits: i64,
 ) -> Result<crate::report::ReportOptions, Unread> {
     let mut options = crate::report::ReportOptions::default().include_implied(include_implied);
     for (field, value) in [("since", since), ("until", until)] {
@@ -176,6 +177,9 @@ fn report_options(
     let top =
         usize::try_from(top).map_err(|_| Error::invalid("top", top.to_string(), "is negative"))?;
     options = options.top(top);
+    let digits = u32::try_from(digits)
+        .map_err(|_| Error::invalid("digits", digits.to_string(), "is not between 1 and 4"))?;
+    options = options.digits(digits);
     if let Some(title) = title {
         options = options.title(title);
     }
@@ -1379,9 +1383,9 @@ impl PyStore {
 
     /// The report on countries `a` and `b`; with `include_implied`, the ranges claims
     /// imply join the figures tables; `since`, `until` (periods or years), `top`,
-    /// `title` and `topics` as [`crate::report::ReportOptions`] says. A bad option is a
-    /// validation error naming it.
-    #[pyo3(signature = (a, b, include_implied=false, since=None, until=None, top=10, title=None, topics=None))]
+    /// `title`, `topics` and `digits` as [`crate::report::ReportOptions`] says. A bad
+    /// option is a validation error naming it.
+    #[pyo3(signature = (a, b, include_implied=false, since=None, until=None, top=10, title=None, topics=None, digits=3))]
     #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
@@ -1394,8 +1398,10 @@ impl PyStore {
         #[pyo3(from_py_with = count::top)] top: i64,
         #[pyo3(from_py_with = optional_text::title)] title: Option<&str>,
         #[pyo3(from_py_with = optional_texts::topics)] topics: Option<Vec<String>>,
+        #[pyo3(from_py_with = count::digits)] digits: i64,
     ) -> PyResult<PyReport> {
-        let options = report_options(include_implied, since, until, top, title, topics).py(py)?;
+        let options =
+            report_options(include_implied, since, until, top, title, topics, digits).py(py)?;
         let report = self.with(py, move |s| s.report_with(a, b, &options))?;
         Ok(PyReport::new(report))
     }

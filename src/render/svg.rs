@@ -391,15 +391,18 @@ fn bars_svg(chart: &Chart) -> String {
     let ticks = ticks(min_low(chart), max_high(chart));
     let left = plot_left(&ticks);
     let plot_width = WIDTH - left - RIGHT;
-    let mut periods: Vec<String> = Vec::new();
+    // Every period either series has, in time order, so that a period only one
+    // direction reports keeps its place.
+    let mut dated: Vec<(f64, String)> = Vec::new();
     for p in chart.series.iter().flat_map(|s| s.points.iter()) {
-        if !periods.contains(&p.label) {
-            periods.push(p.label.clone());
+        if !dated.iter().any(|(_, label)| label == &p.label) {
+            dated.push((p.x, p.label.clone()));
         }
     }
+    dated.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let periods: Vec<String> = dated.into_iter().map(|(_, label)| label).collect();
     let group = plot_width / periods.len().max(1) as f64;
-    let period_lines: Vec<Vec<String>> =
-        periods.iter().map(|p| wrap(p, group - 6.0, FONT)).collect();
+    let period_lines = thinned_labels(&periods, group);
     let label_rows = period_lines.iter().map(Vec::len).max().unwrap_or(1) as f64;
     let labels: Vec<(String, &str, bool)> = chart
         .series
@@ -451,6 +454,33 @@ fn bars_svg(chart: &Chart) -> String {
     legend(&mut out, &labels, legend_top);
     out.push_str("</svg>");
     out
+}
+
+/// The labels under groups `group` wide: each wrapped to its group while few; when many
+/// would run together, one label every so many groups (counted back from the latest,
+/// which always has its label), each on one line. Every bar keeps its period in its
+/// tooltip.
+fn thinned_labels(periods: &[String], group: f64) -> Vec<Vec<String>> {
+    let widest = periods
+        .iter()
+        .map(|p| text_width(p, FONT))
+        .fold(0.0, f64::max);
+    if periods.len() <= 4 || widest + 6.0 <= group {
+        return periods.iter().map(|p| wrap(p, group - 6.0, FONT)).collect();
+    }
+    let every = ((widest + 6.0) / group).ceil().max(1.0) as usize;
+    let last = periods.len() - 1;
+    periods
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if (last - i).is_multiple_of(every) {
+                vec![p.clone()]
+            } else {
+                Vec::new()
+            }
+        })
+        .collect()
 }
 
 /// One bar per series, each under its label, with its value in words after the bar.
@@ -641,6 +671,61 @@ mod tests {
         assert_eq!(wrap("2025-01/2025-08", 58.0, 10.0), ["2025-01/", "2025-08"]);
         assert_eq!(wrap("abcdefghijklm", 58.0, 10.0), ["abcdefghij", "klm"]);
         assert_eq!(wrap("", 58.0, 10.0), [""]);
+    }
+
+    #[test]
+    fn bar_labels_thin_out_counting_back_from_the_latest() {
+        let years: Vec<String> = (2015..=2024).map(|y| y.to_string()).collect();
+        // "2024" takes 4 × 13 × 0.58 = 30.16 units, 36.16 with its margin: on groups 40
+        // wide every year has its label
+        assert!(thinned_labels(&years, 40.0).iter().all(|l| l.len() == 1));
+        // on groups 20 wide: one label every ⌈36.16 / 20⌉ = 2 groups, from 2024 back
+        let thinned = thinned_labels(&years, 20.0);
+        let shown: Vec<&str> = thinned.iter().flatten().map(String::as_str).collect();
+        assert_eq!(shown, ["2016", "2018", "2020", "2022", "2024"]);
+        // few groups wrap instead: "2025-01/2025-08" breaks after its slash
+        let few = ["2025-01/2025-08".to_owned()];
+        assert_eq!(thinned_labels(&few, 80.0), [["2025-01/", "2025-08"]]);
+    }
+
+    #[test]
+    fn bars_come_in_time_order_with_a_period_only_one_series_has() {
+        let point = |label: &str, x: f64| crate::report::ChartPoint {
+            label: label.to_owned(),
+            x,
+            value: 1.0,
+            low: 1.0,
+            high: 1.0,
+            note: None,
+            gap_before: false,
+            text: "1".to_owned(),
+        };
+        let series = |points| crate::report::ChartSeries {
+            label: "s".to_owned(),
+            dashed: false,
+            points,
+        };
+        let chart = Chart {
+            kind: crate::report::ChartKind::Directions,
+            indicator: None,
+            product: None,
+            origin: None,
+            destination: None,
+            title: "t".to_owned(),
+            unit: "USD".to_owned(),
+            series: vec![
+                series(vec![point("2019", 2019.5), point("2021", 2021.5)]),
+                series(vec![
+                    point("2019", 2019.5),
+                    point("2020", 2020.5),
+                    point("2021", 2021.5),
+                ]),
+            ],
+            events: Vec::new(),
+        };
+        let svg = bars_svg(&chart);
+        let at = |label: &str| svg.find(&format!(">{label}<")).unwrap();
+        assert!(at("2019") < at("2020") && at("2020") < at("2021"), "{svg}");
     }
 
     #[test]

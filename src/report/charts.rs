@@ -8,7 +8,7 @@ use super::periodic::is_short;
 use crate::analysis::Series;
 use crate::model::Observation;
 use crate::period::Period;
-use crate::words::format_value;
+use crate::words::prose_value;
 
 /// What a chart shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,6 +109,7 @@ pub(super) fn series_chart(
     forward: &[&Series],
     subject: &str,
     back: &Series,
+    digits: u32,
 ) -> Option<Chart> {
     let latest = series
         .observations
@@ -143,7 +144,7 @@ pub(super) fn series_chart(
     }
     let mut points: Vec<ChartPoint> = Vec::new();
     for (i, o) in years.iter().enumerate() {
-        let mut point = chart_point(o, Some(notes.cite(subject, o)));
+        let mut point = chart_point(o, Some(notes.cite(subject, o)), digits);
         point.gap_before = i > 0 && !follows_on(&years[i - 1].period, &o.period);
         points.push(point);
     }
@@ -154,9 +155,9 @@ pub(super) fn series_chart(
     }];
     if !ahead.is_empty() {
         let last = *years.last()?;
-        let mut points = vec![chart_point(last, Some(notes.cite(subject, last)))];
+        let mut points = vec![chart_point(last, Some(notes.cite(subject, last)), digits)];
         for o in &ahead {
-            points.push(chart_point(o, Some(notes.cite(subject, o))));
+            points.push(chart_point(o, Some(notes.cite(subject, o)), digits));
         }
         points.sort_by(|p, q| p.x.total_cmp(&q.x));
         lines.push(ChartSeries {
@@ -185,7 +186,7 @@ fn follows_on(previous: &Period, next: &Period) -> bool {
 }
 
 /// A stored figure as a point of a chart, with the number of its note.
-pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint {
+pub(super) fn chart_point(obs: &Observation, note: Option<usize>, digits: u32) -> ChartPoint {
     ChartPoint {
         label: obs.period.to_string(),
         x: middle(&obs.period),
@@ -194,7 +195,7 @@ pub(super) fn chart_point(obs: &Observation, note: Option<usize>) -> ChartPoint 
         high: obs.high,
         note,
         gap_before: false,
-        text: format_value(obs.value, &obs.unit, obs.qualifier),
+        text: prose_value(obs.value, &obs.unit, obs.qualifier, digits),
     }
 }
 

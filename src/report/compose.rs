@@ -119,7 +119,8 @@ pub(super) fn compose(
                 growth_rows.extend(paragraph.growth_rows);
                 uses_population |= paragraph.uses_population;
             }
-            let (sentences, charts) = targets::progress(&mut notes, &actual, &targets, &subject);
+            let (sentences, charts) =
+                targets::progress(&mut notes, &actual, &targets, &subject, data.digits);
             section.sentences.extend(sentences);
             section.charts.extend(charts);
             section.sentences.extend(targets::growth_needed(
@@ -128,6 +129,7 @@ pub(super) fn compose(
                 &targets,
                 &projections,
                 &subject,
+                data.digits,
             ));
             section.charts.extend(charts::series_chart(
                 &mut notes,
@@ -135,6 +137,7 @@ pub(super) fn compose(
                 &[&targets, &projections],
                 &subject,
                 &data.series(indicator, &key.destination, &key.origin, &key.product, None),
+                data.digits,
             ));
             // The products not named, after the last one named of their series.
             let group = key.with_product("total");

@@ -14,7 +14,9 @@ use crate::model::{
 };
 use crate::period::Period;
 use crate::store::Store;
+use crate::words::numbers::digits_from;
 use crate::words::phrases::fill_phrase;
+use crate::words::{prose_value, prose_values_alike};
 
 /// The two countries of a report, and how its sentences name things.
 pub(super) struct Pair {
@@ -125,6 +127,8 @@ pub(super) struct Gathered {
     sources: Vec<Source>,
     /// `(year, people)` for each country of the pair.
     population: HashMap<String, Vec<(i32, i64)>>,
+    /// The most significant digits prose shows ([`ReportOptions::digits`]).
+    pub(super) digits: u32,
 }
 
 /// The order a report lists figures in: by indicator, pair, product, period, preferred
@@ -205,10 +209,29 @@ pub(super) fn gather(
         observations,
         rows,
         population,
+        digits: options.digits,
     })
 }
 
 impl Gathered {
+    /// A stored figure with its qualifier, as the report's prose writes it.
+    pub(super) fn prose(&self, obs: &Observation) -> String {
+        prose_value(obs.value, &obs.unit, obs.qualifier, self.digits)
+    }
+
+    /// Stored figures that one sentence gives, in one scale ([`prose_values_alike`]).
+    pub(super) fn prose_alike(&self, figures: &[&Observation]) -> Vec<String> {
+        let unit = figures.first().map_or("", |o| o.unit.as_str());
+        let values: Vec<_> = figures.iter().map(|o| (o.value, o.qualifier)).collect();
+        prose_values_alike(&values, unit, self.digits)
+    }
+
+    /// The significant digits a figure derived from `inputs` may show: what the inputs
+    /// justify, and at most what the prose shows.
+    pub(super) fn digits_from(&self, inputs: &[&Observation]) -> u32 {
+        digits_from(inputs).min(self.digits)
+    }
+
     /// The indicator with `code`; every observation's indicator is in the store.
     pub(super) fn indicator(&self, code: &str) -> &Indicator {
         &self.indicators[self.by_code[code]]

@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::period::Period;
+use crate::words::{MOST_PROSE_DIGITS, PROSE_DIGITS};
 
 /// What a report includes beyond the stored figures, and what it leaves out. Made with
 /// [`ReportOptions::default`] and the setters, so that options added later do not break
@@ -44,6 +45,12 @@ pub struct ReportOptions {
     pub title: Option<String>,
     /// Only the sections of these topic codes (`trade`, `people` …); `None` for all.
     pub topics: Option<Vec<String>>,
+    /// The most significant digits a number in the report's prose and tables shows
+    /// (1 to [`MOST_PROSE_DIGITS`], 3 by default): "$334 million, up 8.5 % on $308
+    /// million". A figure published with at most four digits ("$547.6 million", "over
+    /// 102,000") is quoted as published; derived figures never show more than their
+    /// inputs justify either. The data frames and JSON keep full values.
+    pub digits: u32,
 }
 
 impl Default for ReportOptions {
@@ -55,6 +62,7 @@ impl Default for ReportOptions {
             top: 10,
             title: None,
             topics: None,
+            digits: PROSE_DIGITS,
         }
     }
 }
@@ -90,6 +98,12 @@ impl ReportOptions {
         self
     }
 
+    /// These options with [`ReportOptions::digits`] set to `digits`.
+    pub fn digits(mut self, digits: u32) -> ReportOptions {
+        self.digits = digits;
+        self
+    }
+
     /// These options with [`ReportOptions::topics`] set to `topics`.
     pub fn topics<T: Into<String>>(mut self, topics: impl IntoIterator<Item = T>) -> ReportOptions {
         self.topics = Some(topics.into_iter().map(Into::into).collect());
@@ -99,6 +113,13 @@ impl ReportOptions {
     /// Refuses options that cannot make a report: an empty title, `until` before
     /// `since`, no topic or a topic the store does not have. The error names the option.
     pub(super) fn check(&self, topics: &[crate::model::TopicEntry]) -> Result<()> {
+        if !(1..=MOST_PROSE_DIGITS).contains(&self.digits) {
+            return Err(Error::invalid(
+                "digits",
+                self.digits.to_string(),
+                format!("is not between 1 and {MOST_PROSE_DIGITS}"),
+            ));
+        }
         if let Some(title) = &self.title {
             if title.trim().is_empty() {
                 return Err(Error::invalid("title", title, "is empty"));

@@ -8,9 +8,9 @@ use super::Sentence;
 use crate::analysis::Series;
 use crate::model::{Kind, Observation};
 use crate::period::Period;
-use crate::words::numbers::{digits_from, format_derived_toward, ShownInterval};
+use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
 use crate::words::period_phrase;
-use crate::words::phrases::{capitalise, change_on, change_words};
+use crate::words::phrases::{capitalise, change_on, change_words, is_plural};
 
 /// True for a single calendar month or quarter: the periods of a monthly or quarterly
 /// series, which the report sums to the year to date rather than describe one by one.
@@ -65,6 +65,7 @@ pub(super) fn year_to_date_sentence(
     series: &Series,
     latest: &Observation,
     subject: &str,
+    most_digits: u32,
 ) -> Option<Sentence> {
     if series.indicator.kind != Kind::Flow || !is_short(&latest.period) {
         return None;
@@ -84,17 +85,19 @@ pub(super) fn year_to_date_sentence(
             figures.iter().map(|o| o.high).sum::<f64>(),
         )
     };
+    let digits = digits_from(&this_year).min(most_digits);
     let shown = |(value, low, high): (f64, f64, f64)| {
         ShownInterval::new(value, low, high, |v, way| {
-            format_derived_toward(v, unit, way)
+            format_derived_digits(v, unit, digits, way)
         })
         .words("")
     };
     let (value, low, high) = sum(&this_year);
     let mut cited: Vec<usize> = this_year.iter().map(|o| notes.cite(subject, o)).collect();
     let mut text = format!(
-        "{} it came to {}",
+        "{} {} came to {}",
         capitalise(&period_phrase(&span)),
+        if is_plural(subject) { "they" } else { "it" },
         shown((value, low, high))
     );
     // Nothing to compare with before the first year a date can have.
@@ -111,7 +114,12 @@ pub(super) fn year_to_date_sentence(
             let pct = (value / v0 - 1.0) * 100.0;
             let (pct_low, pct_high) = ((low / h0 - 1.0) * 100.0, (high / l0 - 1.0) * 100.0);
             let inputs: Vec<&Observation> = this_year.iter().chain(&last_year).copied().collect();
-            let change = change_words(pct, Some(pct_low), Some(pct_high), digits_from(&inputs));
+            let change = change_words(
+                pct,
+                Some(pct_low),
+                Some(pct_high),
+                digits_from(&inputs).min(most_digits),
+            );
             text.push_str(&format!(
                 ", {} {} {}",
                 change_on(&change),

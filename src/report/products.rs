@@ -13,7 +13,7 @@ use super::{tables, Section, Sentence};
 pub(super) const APPENDIX_ID: &str = "products";
 use crate::model::{Kind, Observation};
 use crate::period::Period;
-use crate::words::numbers::{format_derived_toward, ShownInterval};
+use crate::words::numbers::{format_derived_digits, ShownInterval};
 use crate::words::phrases::capitalise;
 use crate::words::{period_phrase, phrases::plural};
 
@@ -150,7 +150,7 @@ pub(super) fn other_products_sentence(data: &Gathered, others: &OtherProducts) -
         .pair
         .subject_of(indicator, &key.origin, &key.destination, &group);
     let sum = ShownInterval::new(others.value, others.low, others.high, |v, way| {
-        format_derived_toward(v, unit, way)
+        format_derived_digits(v, unit, data.digits, way)
     })
     .words("");
     let verb = match indicator.kind {

@@ -1,22 +1,33 @@
-//! What the report says about one series: its latest figure (set against the whole
-//! of the year before when it covers part of a year) and its growth, earlier growth,
-//! the long-run change, its share of a whole, and per-capita figures.
+//! What the report says about one series, in a few sentences rather than one a period:
+//! the latest figure against the comparable one before it (the same months a year
+//! earlier, or for part of a year the share of the previous whole year it has already
+//! reached); the latest month or quarter beside yearly figures; the long run from the
+//! first to the last year; one notable feature (the largest yearly change, the years
+//! missing); the share of a whole and per-capita figures where they apply. Every
+//! period's growth stays in the section's growth table.
 
 use super::gather::Gathered;
 use super::notes::Notes;
+use super::periodic::{is_short, is_told_by_its_latest};
 use super::Sentence;
 use crate::analysis::{self, whole_for, GrowthRow, Series};
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
-use crate::words::numbers::{digits_from, ShownInterval};
+use crate::words::numbers::ShownInterval;
 use crate::words::phrases::{
     amount_change_words, capitalise, change_on, change_words, counts_things, is_duration,
-    lower_first, pct_words, ratio_words, share_words, status_words, times_as, trim_number_toward,
+    is_plural, lower_first, pct_words, ratio_words, share_words, status_words, times_as,
+    trim_number_toward,
 };
-use crate::words::{
-    format_number, format_value, justified_digits, level_phrase, period_phrase, period_words,
-};
+use crate::words::{justified_digits, level_phrase, period_phrase, period_words, prose_amount};
+
+/// The fewest yearly changes a series needs before the report names its largest.
+const CHANGES_FOR_A_LARGEST: usize = 3;
+
+/// The fewest yearly figures a series needs before the report names a feature of it:
+/// fewer are the endpoints an article quotes, whose missing years say nothing.
+const YEARS_FOR_A_FEATURE: usize = 4;
 
 /// The sentences about a series, its line in the report's summary, and its growth rows
 /// for the section's growth table.
@@ -31,9 +42,8 @@ pub(super) struct Paragraph {
     pub(super) uses_population: bool,
 }
 
-/// The latest figure and its comparisons, earlier growth, the long-run change, the
-/// share of a whole, and per-capita figures; `None` for a series without figures.
-/// Notes are cited in the order the sentences use them.
+/// The sentences on a series (see the module's documentation); `None` for a series
+/// without figures. Notes are cited in the order the sentences use them.
 pub(super) fn describe(
     data: &Gathered,
     notes: &mut Notes,
@@ -47,20 +57,23 @@ pub(super) fn describe(
     else {
         return Ok(None);
     };
-    let mut first = Latest::describe(notes, series, latest, subject)?;
+    let mut first = Latest::describe(data, notes, series, latest, subject)?;
     // A plan's figures are what it said at different times, not a series that grew.
     let plan = series.indicator.kind == Kind::Plan;
-    let (earlier, growth_rows) = if plan {
-        (Vec::new(), Vec::new())
+    let growth_rows = if plan {
+        Vec::new()
     } else {
-        growth(notes, series, latest.period, &mut first, subject)
+        analysis::growth(series).unwrap_or_default()
     };
+    let told = Told::new(data, series, subject);
+    if let Some(row) = growth_rows.iter().find(|r| r.period == latest.period) {
+        first.add_growth(&told, notes, row);
+    }
+    if !first.changed {
+        first.add_share_of_last_year(data, notes, series, latest, subject);
+    }
     let latest_note = first.cited[0];
-    let long = if plan {
-        None
-    } else {
-        long_run(notes, series, subject)
-    };
+    let long = if plan { None } else { long_run(&told, notes) };
     // The long run says how the latest figure came about when it ends there and no
     // growth on a year earlier says it already.
     if let Some((sentence, change, last_period)) = &long {
@@ -71,17 +84,43 @@ pub(super) fn describe(
     }
     let (sentence, headline) = first.finish();
     let mut sentences = vec![sentence];
-    sentences.extend(super::periodic::year_to_date_sentence(
-        notes, series, latest, subject,
+    sentences.extend(latest_short_beside_years(
+        &told,
+        notes,
+        latest,
+        &growth_rows,
     ));
-    sentences.extend(earlier);
+    sentences.extend(super::periodic::year_to_date_sentence(
+        notes,
+        series,
+        latest,
+        subject,
+        data.digits,
+    ));
     sentences.extend(long.map(|(sentence, ..)| sentence));
+    sentences.extend(notable(&told, notes, &growth_rows, latest));
     if series.product != "total" {
-        sentences.extend(shares_of_whole(data, notes, series, subject)?);
+        sentences.extend(share_of_whole(data, notes, series, subject)?);
     }
     let per_capita = per_1000_residents(data, series, latest, latest_note);
     let uses_population = per_capita.is_some();
     sentences.extend(per_capita);
+    // Of a monthly, quarterly or daily series the table keeps the latest period, as the
+    // sentences do; the year to date says the rest.
+    let latest_short = series
+        .observations
+        .iter()
+        .filter(|o| is_told_by_its_latest(&o.period))
+        .map(|o| o.period)
+        .max_by_key(|p| (p.end(), p.start()));
+    let growth_rows = growth_rows
+        .into_iter()
+        .filter(|row| !is_told_by_its_latest(&row.period) || Some(row.period) == latest_short)
+        .filter_map(|row| {
+            let change = told.change(&row)?;
+            Some((subject.to_owned(), row, change))
+        })
+        .collect();
     Ok(Some(Paragraph {
         sentences,
         headline,
@@ -91,8 +130,47 @@ pub(super) fn describe(
     }))
 }
 
-/// The sentence on the latest figure and its line in the summary, while growth on a
-/// year earlier is still to be added to both.
+/// What every sentence on a series needs: the series, how it is named and referred
+/// back to, and the gathered data's wording of figures.
+struct Told<'a> {
+    data: &'a Gathered,
+    series: &'a Series,
+    subject: &'a str,
+    /// "it" or "they", as the subject takes.
+    pronoun: &'static str,
+}
+
+impl<'a> Told<'a> {
+    fn new(data: &'a Gathered, series: &'a Series, subject: &'a str) -> Told<'a> {
+        Told {
+            data,
+            series,
+            subject,
+            pronoun: if is_plural(subject) { "they" } else { "it" },
+        }
+    }
+
+    /// A growth row's change in words ("up 8.5 %", "down $15 million"), at the digits
+    /// its two figures justify; `None` for a row without a base.
+    fn change(&self, row: &GrowthRow) -> Option<String> {
+        let (Some(base_period), Some(change)) = (row.base_period, row.change) else {
+            return None;
+        };
+        let base = self.series.get(&base_period)?;
+        let inputs: Vec<&Observation> = [Some(base), self.series.get(&row.period)]
+            .into_iter()
+            .flatten()
+            .collect();
+        let digits = self.data.digits_from(&inputs);
+        Some(match row.pct {
+            Some(pct) => change_words(pct, row.pct_low, row.pct_high, digits),
+            None => amount_change_words(change, &self.series.indicator.unit, digits),
+        })
+    }
+}
+
+/// The sentence on the latest figure and its line in the summary, while its comparison
+/// is still to be added to both.
 struct Latest {
     text: String,
     cited: Vec<usize>,
@@ -103,9 +181,10 @@ struct Latest {
 }
 
 impl Latest {
-    /// "… reached $547.6 million in January–August 2025, more than in the whole of
-    /// 2024 ($533.4 million)": a partial year set against the whole of the year before.
+    /// "… reached $547.6 million in January–August 2025": the verb that fits what the
+    /// series measures.
     fn describe(
+        data: &Gathered,
         notes: &mut Notes,
         series: &Series,
         latest: &Observation,
@@ -113,14 +192,11 @@ impl Latest {
     ) -> Result<Latest> {
         let unit = &series.indicator.unit;
         let latest_note = notes.cite(subject, latest);
-        let value = format!(
-            "{}{}",
-            format_value(latest.value, unit, latest.qualifier),
-            status_words(latest.status)
-        );
+        let value = format!("{}{}", data.prose(latest), status_words(latest.status));
         let when = level_phrase(series.indicator.kind, &latest.period);
+        let was = if is_plural(subject) { "were" } else { "was" };
         // A verb only for what was measured, and the verb that fits what it measures.
-        let (mut text, figure) = match series.indicator.kind {
+        let (text, figure) = match series.indicator.kind {
             // A plan reached nothing: its figure is what the plan said at the time.
             Kind::Plan => {
                 let figure = format!("{value} (the plan as of {})", period_words(&latest.period));
@@ -129,7 +205,7 @@ impl Latest {
             // A net outflow "was" a negative figure; nothing "reaches" one.
             _ if latest.value < 0.0 => {
                 let figure = format!("{value} {when}");
-                (format!("{subject} was {figure}"), figure)
+                (format!("{subject} {was} {figure}"), figure)
             }
             // Things that happened in the period (memoranda signed, activities held),
             // and lengths of time, are counted, not reached.
@@ -154,40 +230,106 @@ impl Latest {
                 (format!("{subject} stood at {figure}"), figure)
             }
         };
-        let mut cited = vec![latest_note];
-        let mut whole_year = String::new();
-        if latest.period.months().is_some_and(|m| m < 12) {
-            // A year before the first a date can have, or the grammar's first, holds
-            // nothing to compare with.
-            let previous_year = Period::year(latest.period.start().year() - 1).ok();
-            if let Some((previous_year, whole)) =
-                previous_year.and_then(|year| Some((year, series.get(&year)?)))
-            {
-                cited.push(notes.cite(subject, whole));
-                let figure = format_value(whole.value, unit, whole.qualifier);
-                whole_year = if latest.value > whole.value {
-                    format!(", more than in the whole of {previous_year} ({figure})")
-                } else {
-                    format!(", against {figure} in the whole of {previous_year}")
-                };
-                text.push_str(&whole_year);
-            }
-        }
-        text.push('.');
         Ok(Latest {
             text,
-            cited: cited.clone(),
-            headline_text: format!("{subject}: {figure}{whole_year}"),
-            headline_notes: cited,
+            cited: vec![latest_note],
+            headline_text: format!("{subject}: {figure}"),
+            headline_notes: vec![latest_note],
             changed: false,
         })
+    }
+
+    /// ", up 8.5 % on $308 million in 2023": growth on the same period a year earlier,
+    /// the two figures in one scale.
+    fn add_growth(&mut self, told: &Told, notes: &mut Notes, row: &GrowthRow) {
+        let (Some(base_period), Some(change)) = (row.base_period, told.change(row)) else {
+            return;
+        };
+        let (Some(base), Some(latest)) =
+            (told.series.get(&base_period), told.series.get(&row.period))
+        else {
+            return;
+        };
+        let base_note = notes.cite(told.subject, base);
+        let estimated = if base.status == Status::Estimate {
+            "an estimated "
+        } else {
+            ""
+        };
+        let shown = told.data.prose_alike(&[latest, base]);
+        // The latest figure in the base's scale: the sentence's first number already
+        // printed, so it is rewritten here.
+        let latest_words = format!("{}{}", told.data.prose(latest), status_words(latest.status));
+        let alike = format!("{}{}", shown[0], status_words(latest.status));
+        if latest_words != alike {
+            self.text = self.text.replacen(&latest_words, &alike, 1);
+            self.headline_text = self.headline_text.replacen(&latest_words, &alike, 1);
+        }
+        self.text.push_str(&format!(
+            ", {} {estimated}{} {}",
+            change_on(&change),
+            shown[1],
+            period_phrase(&base_period)
+        ));
+        self.cited.push(base_note);
+        self.headline_text.push_str(&if change == "unchanged" {
+            format!(", the same as in {}", period_words(&base_period))
+        } else {
+            format!(", {change} on {}", period_words(&base_period))
+        });
+        self.headline_notes.push(base_note);
+        self.changed = true;
+    }
+
+    /// ", already 103 % of the whole of 2024 ($533.4 million)": part of a year against
+    /// the whole of the year before, said as the share it has reached, never as a
+    /// comparison of unlike periods.
+    fn add_share_of_last_year(
+        &mut self,
+        data: &Gathered,
+        notes: &mut Notes,
+        series: &Series,
+        latest: &Observation,
+        subject: &str,
+    ) {
+        if series.indicator.kind != Kind::Flow
+            || latest.period.months().is_none_or(|m| m >= 12)
+            || latest.period.start().year() != latest.period.end().year()
+            || latest.low < 0.0
+        {
+            return;
+        }
+        // A year before the first a date can have holds nothing to compare with.
+        let Some(previous_year) = Period::year(latest.period.start().year() - 1).ok() else {
+            return;
+        };
+        let Some(whole) = series.get(&previous_year) else {
+            return;
+        };
+        if whole.low <= 0.0 {
+            return;
+        }
+        let digits = data.digits_from(&[latest, whole]);
+        let share = ShownInterval::new(
+            latest.value / whole.value,
+            latest.low / whole.high,
+            latest.high / whole.low,
+            |v, way| format!("{} %", trim_number_toward(v * 100.0, 0, digits, way)),
+        )
+        .words("");
+        let figure = data.prose(whole);
+        let words = format!(", already {share} of the whole of {previous_year} ({figure})");
+        self.cited.push(notes.cite(subject, whole));
+        self.text.push_str(&words);
+        self.headline_text.push_str(&words);
+        self.headline_notes.push(*self.cited.last().unwrap_or(&0));
     }
 
     /// The sentence and the summary line.
     fn finish(self) -> (Sentence, Sentence) {
         (
             Sentence {
-                text: self.text,
+                text: format!("{}.", self.text),
                 notes: self.cited,
             },
             Sentence {
@@ -198,89 +340,61 @@ impl Latest {
     }
 }
 
-/// Growth on the same period a year earlier: for the latest period added to its
-/// sentence and summary line, for earlier periods a sentence each; and the rows of
-/// the section's growth table.
-fn growth(
+/// "In the first quarter of 2024 they reached $45.3 million, up 11.7 % on $40.6 million
+/// in the first quarter of 2023": the latest month or quarter of a series whose latest
+/// figure is a longer period, so that the quarters keep their own comparison.
+fn latest_short_beside_years(
+    told: &Told,
     notes: &mut Notes,
-    series: &Series,
-    latest_period: Period,
-    latest: &mut Latest,
-    subject: &str,
-) -> (Vec<Sentence>, Vec<(String, GrowthRow, String)>) {
-    let unit = &series.indicator.unit;
-    let mut sentences = Vec::new();
-    let mut rows = Vec::new();
-    for row in analysis::growth(series).unwrap_or_default() {
-        let (Some(base_period), Some(base_value), Some(change)) =
-            (row.base_period, row.base_value, row.change)
-        else {
-            continue;
-        };
-        let Some(base) = series.get(&base_period) else {
-            continue;
-        };
-        // Of a monthly or quarterly series only the latest period is told; the year
-        // to date says the rest.
-        if row.period != latest_period && super::periodic::is_told_by_its_latest(&row.period) {
-            continue;
-        }
-        let base_note = notes.cite(subject, base);
-        let inputs: Vec<&Observation> = [Some(base), series.get(&row.period)]
-            .into_iter()
-            .flatten()
-            .collect();
-        let digits = digits_from(&inputs);
-        let change = match row.pct {
-            Some(pct) => change_words(pct, row.pct_low, row.pct_high, digits),
-            None => amount_change_words(change, unit, digits),
-        };
-        let estimated = if base.status == Status::Estimate {
-            "an estimated "
-        } else {
-            ""
-        };
-        let base_figure = format_value(base_value, unit, base.qualifier);
-        if row.period == latest_period {
-            latest.text.push_str(&format!(
-                " That is {} {estimated}{base_figure} {}.",
-                change_on(&change),
-                period_phrase(&base_period)
-            ));
-            latest.cited.push(base_note);
-            latest.headline_text.push_str(&if change == "unchanged" {
-                format!(", the same as in {}", period_words(&base_period))
-            } else {
-                format!(", {change} on {}", period_words(&base_period))
-            });
-            latest.headline_notes.push(base_note);
-            latest.changed = true;
-        } else if let Some(obs) = series.get(&row.period) {
-            let note = notes.cite(subject, obs);
-            sentences.push(Sentence {
-                text: format!(
-                    "{} it was {}, {} {estimated}{base_figure} {}.",
-                    capitalise(&period_phrase(&row.period)),
-                    format_value(row.value, unit, obs.qualifier),
-                    change_on(&change),
-                    period_phrase(&base_period)
-                ),
-                notes: vec![note, base_note],
-            });
-        }
-        rows.push((subject.to_owned(), row, change));
+    latest: &Observation,
+    rows: &[GrowthRow],
+) -> Option<Sentence> {
+    if is_short(&latest.period) {
+        return None;
     }
-    (sentences, rows)
+    let short = told
+        .series
+        .observations
+        .iter()
+        .filter(|o| is_short(&o.period))
+        .max_by_key(|o| (o.period.end(), o.period.start()))?;
+    let mut cited = vec![notes.cite(told.subject, short)];
+    let mut text = format!(
+        "{} {} {}",
+        capitalise(&period_phrase(&short.period)),
+        told.pronoun,
+        if told.series.indicator.kind == Kind::Stock {
+            "stood at"
+        } else {
+            "reached"
+        },
+    );
+    let row = rows.iter().find(|r| r.period == short.period);
+    let base = row
+        .and_then(|r| r.base_period)
+        .and_then(|p| told.series.get(&p));
+    match (row.and_then(|r| told.change(r)), base) {
+        (Some(change), Some(base)) => {
+            let shown = told.data.prose_alike(&[short, base]);
+            cited.push(notes.cite(told.subject, base));
+            text.push_str(&format!(
+                " {}, {} {} {}.",
+                shown[0],
+                change_on(&change),
+                shown[1],
+                period_phrase(&base.period)
+            ));
+        }
+        _ => text.push_str(&format!(" {}.", told.data.prose(short))),
+    }
+    Some(Sentence { text, notes: cited })
 }
 
 /// The long run: from the first to the last calendar year, at least two years apart;
 /// with the change in words for the summary ("1.7 times as much", "down 30 %") and the
-/// two years.
-fn long_run(
-    notes: &mut Notes,
-    series: &Series,
-    subject: &str,
-) -> Option<(Sentence, String, Period)> {
+/// last year.
+fn long_run(told: &Told, notes: &mut Notes) -> Option<(Sentence, String, Period)> {
+    let series = told.series;
     let unit = &series.indicator.unit;
     let years: Vec<&Observation> = series
         .observations
@@ -292,8 +406,11 @@ fn long_run(
         return None;
     }
     let c = analysis::change(series, &first.period, &last.period).ok()?;
-    let cited = vec![notes.cite(subject, first), notes.cite(subject, last)];
-    let digits = digits_from(&[first, last]);
+    let cited = vec![
+        notes.cite(told.subject, first),
+        notes.cite(told.subject, last),
+    ];
+    let digits = told.data.digits_from(&[first, last]);
     let rate = c
         .cagr
         .map(|g| {
@@ -330,27 +447,99 @@ fn long_run(
             on_first,
         )
     };
-    let times = format!(", {change}{rate}");
+    let shown = told.data.prose_alike(&[first, last]);
     let sentence = Sentence {
         text: format!(
-            "From {} to {} it went from {} to {}{times}.",
-            first.period,
-            last.period,
-            format_value(first.value, unit, first.qualifier),
-            format_value(last.value, unit, last.qualifier),
+            "From {} to {} {} went from {} to {}, {change}{rate}.",
+            first.period, last.period, told.pronoun, shown[0], shown[1],
         ),
         notes: cited,
     };
     Some((sentence, format!("{change} {since}"), last.period))
 }
 
-/// A product's share of its whole (see [`whole_for`]) in each period both have.
-fn shares_of_whole(
+/// One notable feature of a yearly series with enough years: its largest yearly change
+/// (said of the latest figure when it is the one), and the years missing between its
+/// first and last.
+fn notable(
+    told: &Told,
+    notes: &mut Notes,
+    rows: &[GrowthRow],
+    latest: &Observation,
+) -> Option<Sentence> {
+    let years: Vec<i32> = told
+        .series
+        .observations
+        .iter()
+        .filter(|o| o.period.is_calendar_year())
+        .map(|o| o.period.start().year())
+        .collect();
+    if years.len() < YEARS_FOR_A_FEATURE {
+        return None;
+    }
+    let (&first, &last) = (years.first()?, years.last()?);
+    let missing: Vec<i32> = (first..=last).filter(|y| !years.contains(y)).collect();
+    let yearly: Vec<&GrowthRow> = rows
+        .iter()
+        .filter(|r| r.period.is_calendar_year() && r.pct.is_some())
+        .collect();
+    let mut parts = Vec::new();
+    let mut cited = Vec::new();
+    if yearly.len() >= CHANGES_FOR_A_LARGEST {
+        let largest = yearly
+            .iter()
+            .max_by(|x, y| {
+                let size = |r: &GrowthRow| r.pct.unwrap_or(0.0).abs();
+                size(x).total_cmp(&size(y))
+            })
+            .copied()?;
+        let rise = largest.pct.unwrap_or(0.0) >= 0.0;
+        let kind = if rise { "rise" } else { "fall" };
+        if largest.period == latest.period {
+            parts.push(format!(
+                "That is the largest yearly {kind} from {first} to {last}"
+            ));
+        } else {
+            let change = told.change(largest)?;
+            let base_period = largest.base_period?;
+            if let (Some(obs), Some(base)) = (
+                told.series.get(&largest.period),
+                told.series.get(&base_period),
+            ) {
+                cited.push(notes.cite(told.subject, obs));
+                cited.push(notes.cite(told.subject, base));
+            }
+            parts.push(format!(
+                "The largest yearly change from {first} to {last} came in {}: {change} on {}",
+                largest.period, base_period
+            ));
+        }
+    }
+    if !missing.is_empty() {
+        let years: Vec<String> = missing.iter().map(i32::to_string).collect();
+        let list = match years.as_slice() {
+            [one] => one.clone(),
+            [init @ .., end] => format!("{} and {end}", init.join(", ")),
+            [] => String::new(),
+        };
+        parts.push(format!("there is no figure for {list}"));
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let mut text = parts.join("; ");
+    text = capitalise(&text);
+    text.push('.');
+    Some(Sentence { text, notes: cited })
+}
+
+/// A product's share of its whole (see [`whole_for`]) in the latest period both have.
+fn share_of_whole(
     data: &Gathered,
     notes: &mut Notes,
     series: &Series,
     subject: &str,
-) -> Result<Vec<Sentence>> {
+) -> Result<Option<Sentence>> {
     let total = |indicator: &Indicator| {
         Ok(data.series(
             indicator,
@@ -361,27 +550,33 @@ fn shares_of_whole(
         ))
     };
     let Some(whole) = whole_for(series, &data.indicators, total)? else {
-        return Ok(Vec::new());
+        return Ok(None);
     };
-    let mut sentences = Vec::new();
-    for row in analysis::shares(std::slice::from_ref(series), &whole, None).unwrap_or_default() {
-        let (Some(part), Some(total)) = (series.get(&row.period), whole.get(&row.period)) else {
-            continue;
-        };
-        let whole_subject = data.pair.subject(&whole);
-        let cited = vec![notes.cite(subject, part), notes.cite(&whole_subject, total)];
-        sentences.push(Sentence {
-            text: format!(
-                "{} made up {} of {} {}.",
-                capitalise(&series.product.replace('_', " ")),
-                share_words(row.share, row.low, row.high, digits_from(&[part, total])),
-                lower_first(&whole_subject),
-                period_phrase(&row.period)
+    let rows = analysis::shares(std::slice::from_ref(series), &whole, None).unwrap_or_default();
+    let Some((row, part, total)) = rows
+        .iter()
+        .filter_map(|row| Some((row, series.get(&row.period)?, whole.get(&row.period)?)))
+        .max_by_key(|(row, ..)| (row.period.end(), row.period.start()))
+    else {
+        return Ok(None);
+    };
+    let whole_subject = data.pair.subject(&whole);
+    let cited = vec![notes.cite(subject, part), notes.cite(&whole_subject, total)];
+    Ok(Some(Sentence {
+        text: format!(
+            "{} made up {} of {} {}.",
+            capitalise(&series.product.replace('_', " ")),
+            share_words(
+                row.share,
+                row.low,
+                row.high,
+                data.digits_from(&[part, total])
             ),
-            notes: cited,
-        });
-    }
-    Ok(sentences)
+            lower_first(&whole_subject),
+            period_phrase(&row.period)
+        ),
+        notes: cited,
+    }))
 }
 
 /// People travelling from the origin per 1,000 of its residents, in the latest period:
@@ -405,7 +600,8 @@ fn per_1000_residents(
     let digits = justified_digits([
         (latest.value, latest.low, latest.high),
         (residents, residents, residents),
-    ]);
+    ])
+    .min(data.digits);
     let rate = ShownInterval::new(row.per_capita, row.low, row.high, |v, way| {
         trim_number_toward(v, 3, digits, way)
     });
@@ -413,13 +609,13 @@ fn per_1000_residents(
         text: format!(
             "{}, {} is {} ({} population {}).",
             capitalise(&period_phrase(&row.period)),
-            format_value(latest.value, &latest.unit, latest.qualifier),
+            data.prose(latest),
             rate.about(&format!(
                 " per 1,000 residents of {}",
                 data.pair.name(&row.country)
             )),
             row.population_year,
-            format_number(residents),
+            prose_amount(residents, "persons", data.digits),
         ),
         notes: vec![latest_note],
     })

@@ -7,7 +7,8 @@ use super::{Cell, Column, Table};
 use crate::analysis::{GrowthRow, Series};
 use crate::model::{Kind, Observation, Topic};
 use crate::period::Period;
-use crate::words::{describe_observation, period_short};
+use crate::words::numbers::describe_observation_in;
+use crate::words::period_short;
 
 /// A period as a table shows it, in the short words of the sentences ("Jan–Aug 2025"),
 /// and in its canonical form ("2025-01/2025-08") for the hidden column named
@@ -91,7 +92,7 @@ pub(super) fn figures_where(
             Cell::Text(obs.product.replace('_', " ")),
             period,
             period_code,
-            Cell::Text(describe_observation(obs)),
+            Cell::Text(describe_observation_in(obs, data.digits)),
             Cell::Number(obs.value),
             Cell::Number(obs.low),
             Cell::Number(obs.high),

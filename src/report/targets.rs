@@ -8,7 +8,7 @@ use crate::analysis::{self, Series};
 use crate::model::Observation;
 use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
 use crate::words::phrases::{pct_words, share_words};
-use crate::words::{format_value, period_phrase, period_words};
+use crate::words::{period_phrase, period_words, prose_value};
 
 /// Progress towards each calendar-year target: a sentence and a chart each, or only
 /// the target when there is no actual for its year.
@@ -17,6 +17,7 @@ pub(super) fn progress(
     series: &Series,
     targets: &Series,
     subject: &str,
+    digits: u32,
 ) -> (Vec<Sentence>, Vec<Chart>) {
     let unit = series.indicator.unit.clone();
     let mut sentences = Vec::new();
@@ -32,7 +33,7 @@ pub(super) fn progress(
             sentences.push(Sentence {
                 text: format!(
                     "{subject}: the {year} target is {}.",
-                    format_value(target.value, &unit, target.qualifier)
+                    prose_value(target.value, &unit, target.qualifier, digits)
                 ),
                 notes: vec![target_note],
             });
@@ -45,7 +46,10 @@ pub(super) fn progress(
         // The run rate and the pace so far come from the actual alone (the months
         // are exact); the share of the target and what the rest of the year needs
         // from the actual and the target.
-        let (from_actual, from_both) = (digits_from(&[actual]), digits_from(&[actual, target]));
+        let (from_actual, from_both) = (
+            digits_from(&[actual]).min(digits),
+            digits_from(&[actual, target]).min(digits),
+        );
         let derived = |value: f64, low: f64, high: f64, digits: u32| {
             ShownInterval::new(value, low, high, |v, way| {
                 format_derived_digits(v, &unit, digits, way)
@@ -76,8 +80,8 @@ pub(super) fn progress(
                 "{subject}: the {year} target is {}; the {} of {} is {} of it after {} {} of \
                  the year. At that pace, assuming an even spread over the year, the year would \
                  reach {run_rate} ({} of the target){required}.",
-                format_value(p.target, &unit, target.qualifier),
-                format_value(p.actual, &unit, actual.qualifier),
+                prose_value(p.target, &unit, target.qualifier, digits),
+                prose_value(p.actual, &unit, actual.qualifier, digits),
                 period_words(&p.actual_period),
                 share_words(
                     p.share_of_target,
@@ -131,7 +135,7 @@ pub(super) fn progress(
                         p.actual_low,
                         p.actual_high,
                         Some(actual_note),
-                        format_value(p.actual, &unit, actual.qualifier),
+                        prose_value(p.actual, &unit, actual.qualifier, digits),
                     )],
                 },
                 ChartSeries {
@@ -155,7 +159,7 @@ pub(super) fn progress(
                         target.low,
                         target.high,
                         Some(target_note),
-                        format_value(p.target, &unit, target.qualifier),
+                        prose_value(p.target, &unit, target.qualifier, digits),
                     )],
                 },
             ],
@@ -173,6 +177,7 @@ pub(super) fn growth_needed(
     targets: &Series,
     projections: &Series,
     subject: &str,
+    digits: u32,
 ) -> Vec<Sentence> {
     let unit = series.indicator.unit.clone();
     let mut sentences = Vec::new();
@@ -193,7 +198,7 @@ pub(super) fn growth_needed(
             .max_by_key(|o| o.period.start());
         let mut text = format!(
             "{subject}: a projection puts it at {} {}",
-            format_value(goal.value, &unit, goal.qualifier),
+            prose_value(goal.value, &unit, goal.qualifier, digits),
             period_phrase(&goal.period)
         );
         let mut cited = vec![goal_note];
@@ -208,9 +213,9 @@ pub(super) fn growth_needed(
                         r.required_cagr * 100.0,
                         Some(r.required_cagr_low * 100.0),
                         Some(r.required_cagr_high * 100.0),
-                        digits_from(&[goal, base])
+                        digits_from(&[goal, base]).min(digits)
                     ),
-                    format_value(r.base_value, &unit, base.qualifier),
+                    prose_value(r.base_value, &unit, base.qualifier, digits),
                     r.base_period
                 ));
                 if let (Some(h), Some(start)) = (r.historical_cagr, r.historical_start) {
@@ -224,7 +229,7 @@ pub(super) fn growth_needed(
                             h * 100.0,
                             r.historical_cagr_low.map(|l| l * 100.0),
                             r.historical_cagr_high.map(|h| h * 100.0),
-                            digits_from(&inputs)
+                            digits_from(&inputs).min(digits)
                         )
                     ));
                 }
@@ -250,13 +255,13 @@ pub(super) fn growth_needed(
                 text: format!(
                     "Reaching the {} target from {} in {} needs {} a year.",
                     r.target_period,
-                    format_value(r.base_value, &unit, base.qualifier),
+                    prose_value(r.base_value, &unit, base.qualifier, digits),
                     r.base_period,
                     pct_words(
                         r.required_cagr * 100.0,
                         Some(r.required_cagr_low * 100.0),
                         Some(r.required_cagr_high * 100.0),
-                        digits_from(&[goal, *base])
+                        digits_from(&[goal, *base]).min(digits)
                     ),
                 ),
                 notes: cited,

@@ -10,7 +10,8 @@ pub(crate) mod phrases;
 
 pub use numbers::{
     describe_observation, format_amount, format_derived, format_number, format_value,
-    justified_digits, significant_digits, FEWEST_DERIVED_DIGITS,
+    justified_digits, prose_amount, prose_value, prose_values_alike, significant_digits,
+    FEWEST_DERIVED_DIGITS, MOST_PROSE_DIGITS, PROSE_DIGITS,
 };
 pub(crate) use periods::{level_phrase, period_phrase};
 pub use periods::{period_short, period_words};

@@ -21,7 +21,11 @@ use crate::model::{last_digit_unit, Observation, Qualifier, Status};
 /// assert_eq!(format_amount(102_000.0, "persons"), "102,000");
 /// ```
 pub fn format_amount(value: f64, unit: &str) -> String {
-    let number = format_number(value);
+    with_unit(format_number(value), unit)
+}
+
+/// A formatted number with its unit: `$` before US dollars, other units after it.
+fn with_unit(number: String, unit: &str) -> String {
     match unit {
         "USD" => match number.strip_prefix('-') {
             Some(positive) => format!("-${positive}"),
@@ -42,7 +46,158 @@ pub fn format_amount(value: f64, unit: &str) -> String {
 /// assert_eq!(format_value(547_600_000.0, "USD", Qualifier::Exact), "$547.6 million");
 /// ```
 pub fn format_value(value: f64, unit: &str, qualifier: Qualifier) -> String {
-    let amount = format_amount(value, unit);
+    with_qualifier(format_amount(value, unit), qualifier)
+}
+
+/// The significant digits a report's prose shows by default (see
+/// [`crate::report::ReportOptions::digits`]).
+pub const PROSE_DIGITS: u32 = 3;
+
+/// The most significant digits prose ever shows. A figure published with at most this
+/// many ("$547.6 million", "over 102,000") is quoted as published; a figure with more (a
+/// statistics office's 334,201.7 thousand) is rounded to the digits asked for.
+pub const MOST_PROSE_DIGITS: u32 = 4;
+
+/// `value` rounded to the nearest with at most `digits` significant digits.
+pub(crate) fn round_to_digits(value: f64, digits: u32) -> f64 {
+    round_toward(
+        value,
+        decimals_within(value, digits, MOST_DECIMALS as i32),
+        Rounding::Nearest,
+    )
+}
+
+/// A stored figure as prose shows it: as published when it has at most
+/// [`MOST_PROSE_DIGITS`] significant digits, else rounded to `digits`; and how many
+/// significant digits it was rounded to (`None` when shown as published).
+pub(crate) fn prose_figure(value: f64, digits: u32) -> (f64, Option<u32>) {
+    let published = significant_digits(value, value, value).unwrap_or(0);
+    if published <= MOST_PROSE_DIGITS.max(digits) {
+        (value, None)
+    } else {
+        let digits = digits.clamp(1, MOST_PROSE_DIGITS);
+        (round_to_digits(value, digits), Some(digits))
+    }
+}
+
+/// The scale a number of `magnitude` is written in: million, billion or trillion.
+fn scale_of(magnitude: f64) -> Option<(f64, &'static str)> {
+    SCALES
+        .iter()
+        .find(|(scale, _, _)| magnitude >= *scale)
+        .map(|&(scale, word, _)| (scale, word))
+}
+
+/// The number of a stored figure as prose writes it ([`prose_figure`]), in `scale`
+/// when one is given. A rounded figure keeps its trailing zeros ("$24.0 million", three
+/// digits), so that it reads as precisely as it was rounded.
+fn prose_number(value: f64, digits: u32, scale: Option<(f64, &str)>) -> String {
+    let (shown, rounded_to) = prose_figure(value, digits);
+    let Some(digits) = rounded_to else {
+        return match scale {
+            Some((scale, word)) => {
+                let decimals = decimals_for(last_digit_unit(shown) / scale);
+                format!(
+                    "{} {word}",
+                    group(&format!("{:.*}", decimals, shown / scale))
+                )
+            }
+            None => format_number(shown),
+        };
+    };
+    let scale = scale.or_else(|| scale_of(shown.abs()));
+    let (divisor, word) = scale.map_or((1.0, ""), |(s, w)| (s, w));
+    let scaled = shown / divisor;
+    let place = if scaled == 0.0 {
+        0
+    } else {
+        (scaled.abs().log10() + 1e-9).floor() as i32
+    };
+    let decimals = (digits as i32 - 1 - place).clamp(0, MOST_DECIMALS as i32) as usize;
+    let number = group(&format!("{scaled:.decimals$}"));
+    if word.is_empty() {
+        number
+    } else {
+        format!("{number} {word}")
+    }
+}
+
+/// A stored value with its unit for a report's prose and tables ([`prose_figure`]).
+///
+/// ```
+/// use bilateral::words::prose_amount;
+///
+/// // an office's table in thousand USD with one decimal: three digits
+/// assert_eq!(prose_amount(334_201_700.0, "USD", 3), "$334 million");
+/// assert_eq!(prose_amount(582_756_110_047.0, "USD", 3), "$583 billion");
+/// assert_eq!(prose_amount(334_201_700.0, "USD", 4), "$334.2 million");
+/// assert_eq!(prose_amount(24_011_000.0, "USD", 3), "$24.0 million");
+/// assert_eq!(prose_amount(1_795_533.0, "persons", 3), "1.80 million");
+/// // a rounded figure prints as published
+/// assert_eq!(prose_amount(547_600_000.0, "USD", 3), "$547.6 million");
+/// assert_eq!(prose_amount(102_000.0, "persons", 3), "102,000");
+/// ```
+pub fn prose_amount(value: f64, unit: &str, digits: u32) -> String {
+    with_unit(prose_number(value, digits, None), unit)
+}
+
+/// [`prose_amount`] with the qualifier's word: "over 102,000".
+pub fn prose_value(value: f64, unit: &str, qualifier: Qualifier, digits: u32) -> String {
+    with_qualifier(prose_amount(value, unit, digits), qualifier)
+}
+
+/// Stored values that one sentence gives, each as [`prose_value`] would, but never a
+/// bare number beside a scaled one: a value below a million of at least a tenth of the
+/// largest's scale is written in that scale, so that a sentence reads "from 0.8 million
+/// t to 4.5 million t" rather than "from 800,000 t to 4.5 million t". Values with a
+/// scale word of their own keep it ("$308 million … $1.47 billion"); a value far
+/// smaller than the largest keeps its own form.
+///
+/// ```
+/// use bilateral::words::prose_values_alike;
+/// use bilateral::Qualifier;
+///
+/// let exact = Qualifier::Exact;
+/// assert_eq!(
+///     prose_values_alike(&[(800_000.0, exact), (4_500_000.0, exact)], "t", 3),
+///     ["0.8 million t", "4.5 million t"]
+/// );
+/// assert_eq!(
+///     prose_values_alike(&[(307_948_300.0, exact), (1_471_295_000.0, exact)], "USD", 3),
+///     ["$308 million", "$1.47 billion"]
+/// );
+/// assert_eq!(
+///     prose_values_alike(&[(712_004.0, exact), (1_021_455.0, exact)], "persons", 3),
+///     ["0.712 million", "1.02 million"]
+/// );
+/// // a small figure beside a large one keeps its own form
+/// assert_eq!(
+///     prose_values_alike(&[(24_000.0, exact), (4_500_000.0, exact)], "t", 3),
+///     ["24,000 t", "4.5 million t"]
+/// );
+/// ```
+pub fn prose_values_alike(values: &[(f64, Qualifier)], unit: &str, digits: u32) -> Vec<String> {
+    let largest = values
+        .iter()
+        .map(|(v, _)| prose_figure(*v, digits).0.abs())
+        .filter(|v| v.is_finite())
+        .fold(0.0, f64::max);
+    let scale = scale_of(largest);
+    values
+        .iter()
+        .map(|&(value, qualifier)| {
+            let shown = prose_figure(value, digits).0.abs();
+            let in_scale = scale.filter(|(scale, _)| shown >= scale / 10.0 && shown < 1e6);
+            with_qualifier(
+                with_unit(prose_number(value, digits, in_scale), unit),
+                qualifier,
+            )
+        })
+        .collect()
+}
+
+/// `amount` after the qualifier's word, if any.
+fn with_qualifier(amount: String, qualifier: Qualifier) -> String {
     match qualifier.prose() {
         "" => amount,
         word => format!("{word} {amount}"),
@@ -352,11 +507,7 @@ pub fn format_number(value: f64) -> String {
     let value = if value == 0.0 { 0.0 } else { value };
     let magnitude = value.abs();
     let unit = last_digit_unit(value);
-    for (scale, word, decimals) in [
-        (1e12, "trillion", 1e4),
-        (1e9, "billion", 1e4),
-        (1e6, "million", 1e3),
-    ] {
+    for (scale, word, decimals) in SCALES {
         if magnitude >= scale && unit >= scale / decimals {
             let decimals = decimals_for(unit / scale);
             return format!(
@@ -367,6 +518,14 @@ pub fn format_number(value: f64) -> String {
     }
     group(&format!("{:.*}", decimals_for(unit), value))
 }
+
+/// The scales numbers are written in, largest first, with how small a last digit each
+/// may show: a thousandth of a million, a ten-thousandth of a billion or trillion.
+const SCALES: [(f64, &str, f64); 3] = [
+    (1e12, "trillion", 1e4),
+    (1e9, "billion", 1e4),
+    (1e6, "million", 1e3),
+];
 
 /// Decimals needed to show a digit of size `unit` (0 for 1 and above), at most
 /// [`MOST_DECIMALS`]: a format precision above 65,535 panics, and a unit of zero would
@@ -419,6 +578,34 @@ pub fn describe_observation(obs: &Observation) -> String {
             " [{} – {}]",
             format_amount(obs.low, &obs.unit),
             format_amount(obs.high, &obs.unit)
+        );
+    }
+    if obs.status != Status::Actual {
+        let _ = write!(text, " ({})", obs.status);
+    }
+    text
+}
+
+/// [`describe_observation`] at the precision of a report's prose ([`prose_figure`]):
+/// a figure published with more than [`MOST_PROSE_DIGITS`] digits rounded to `digits`,
+/// its bounds rounded outwards, so that the shown range holds the stored one.
+pub(crate) fn describe_observation_in(obs: &Observation, digits: u32) -> String {
+    let mut text = prose_value(obs.value, &obs.unit, obs.qualifier, digits);
+    if obs.low != obs.high {
+        let bound = |v: f64, way: Rounding| {
+            let published = significant_digits(v, v, v).unwrap_or(0);
+            let shown = if published <= MOST_PROSE_DIGITS.max(digits) {
+                v
+            } else {
+                round_toward(v, decimals_within(v, digits, MOST_DECIMALS as i32), way)
+            };
+            format_amount(shown, &obs.unit)
+        };
+        let _ = write!(
+            text,
+            " [{} – {}]",
+            bound(obs.low, Rounding::Down),
+            bound(obs.high, Rounding::Up)
         );
     }
     if obs.status != Status::Actual {
@@ -573,6 +760,66 @@ mod tests {
             prop_assert_eq!(read_tonnes(&format_amount(value, "t")), value);
             prop_assert_eq!(read_tonnes(&format_amount(-value, "t")), -value);
         }
+    }
+
+    /// The significant digits a reader counts in a number from [`prose_amount`] with
+    /// unit "t": every digit from the first non-zero one, but a whole number's
+    /// trailing zeros only up to its last non-zero digit ("308 million" has three,
+    /// "24.0 million" three, "102,000" three).
+    fn digits_read(text: &str) -> usize {
+        let number = text.strip_suffix(" t").unwrap_or(text);
+        let number = number
+            .split(' ')
+            .next()
+            .unwrap_or("")
+            .replace([',', '-'], "");
+        let significant = number.trim_start_matches(['0', '.']);
+        if number.contains('.') {
+            significant.chars().filter(char::is_ascii_digit).count()
+        } else {
+            significant.trim_end_matches('0').len()
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn prose_shows_at_most_the_digits_asked_of_a_long_figure(
+            digits_written in 5u32..10,
+            mantissa in 1.0f64..10.0,
+            exponent in -2i32..13,
+            asked in 1u32..=4,
+        ) {
+            // a figure written with 5 to 9 significant digits, as an office's table has
+            let factor = 10f64.powi(digits_written as i32 - 1);
+            let value = (mantissa * factor).round() / factor * 10f64.powi(exponent);
+            prop_assume!(significant_digits(value, value, value).unwrap_or(0) > 4);
+            let text = prose_amount(value, "t", asked);
+            prop_assert!(digits_read(&text) <= asked as usize, "{text} for {value}");
+            // and it is the figure rounded to those digits: within half a step of it
+            let step = 10f64.powi((value.abs().log10() + 1e-9).floor() as i32 - asked as i32 + 1);
+            let shown = read_tonnes(&text);
+            prop_assert!((shown - value).abs() <= step / 2.0 * (1.0 + 1e-9), "{text} for {value}");
+        }
+
+        #[test]
+        fn prose_quotes_a_figure_of_four_digits_or_fewer_as_published(
+            digits in 1i64..10_000,
+            exponent in -3i32..10,
+            asked in 1u32..=4,
+        ) {
+            let value: f64 = format!("{digits}e{exponent}").parse().unwrap();
+            prop_assert_eq!(prose_amount(value, "t", asked), format_amount(value, "t"));
+        }
+    }
+
+    #[test]
+    fn a_rounded_figure_keeps_the_zeros_of_its_digits() {
+        assert_eq!(prose_amount(24_011_000.0, "USD", 3), "$24.0 million");
+        assert_eq!(prose_amount(2_196_385_900.0, "USD", 3), "$2.20 billion");
+        assert_eq!(prose_amount(999_612.0, "t", 3), "1.00 million t");
+        assert_eq!(prose_amount(123_456.0, "t", 3), "123,000 t");
+        assert_eq!(prose_amount(12.345_67, "t", 3), "12.3 t");
+        assert_eq!(prose_amount(-334_201_700.0, "USD", 3), "-$334 million");
     }
 
     #[test]

@@ -164,6 +164,29 @@ pub(crate) fn trim_number_toward(
     }
 }
 
+/// Whether a subject ("Exports of wheat from Kazakhstan to Azerbaijan", "Tourist visits
+/// from …", "Trade turnover") is plural, so that its verb agrees ("exports … were"):
+/// the last word before the first preposition, read as English plurals are.
+pub(crate) fn is_plural(subject: &str) -> bool {
+    const PREPOSITIONS: [&str; 12] = [
+        "of", "from", "to", "with", "via", "in", "by", "at", "between", "through", "for", "on",
+    ];
+    let head = subject
+        .split_whitespace()
+        .take_while(|w| !PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    const PLURALS: [&str; 4] = ["memoranda", "people", "data", "criteria"];
+    const SINGULAR_IN_S: [&str; 5] = ["news", "gas", "series", "bus", "status"];
+    PLURALS.contains(&head.as_str())
+        || (head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is")
+            && !SINGULAR_IN_S.contains(&head.as_str()))
+}
+
 /// Whether `unit` counts people or things one by one (persons, companies, visits,
 /// containers), so that a ratio reads "as many" rather than "as much".
 pub(crate) fn counts_things(unit: &str) -> bool {
@@ -565,6 +588,30 @@ mod tests {
                 let change = change_words(value, Some(low), Some(high), ALL);
                 prop_assert!(!change.contains('['), "{change}");
             }
+        }
+    }
+
+    #[test]
+    fn a_subject_is_plural_when_its_head_noun_is() {
+        for plural in [
+            "Exports of wheat from Kazakhstan to Azerbaijan",
+            "Tourist visits from Azerbaijan to Kazakhstan",
+            "Companies with capital from Azerbaijan operating in Kazakhstan",
+            "Wheat exports by volume from Kazakhstan to Azerbaijan",
+            "University memoranda of understanding signed",
+            "Trans-Caspian corridor containers",
+        ] {
+            assert!(is_plural(plural), "{plural}");
+        }
+        for singular in [
+            "Trade turnover",
+            "Oil from Kazakhstan shipped through Azerbaijan",
+            "Cumulative investment from Azerbaijan in Kazakhstan",
+            "Duration of diplomatic relations",
+            "Natural gas",
+            "Trans-Caspian corridor cargo",
+        ] {
+            assert!(!is_plural(singular), "{singular}");
         }
     }
 

@@ -451,3 +451,44 @@ pub fn generated_store() -> Store {
         .expect("the generated figures load");
     store
 }
+
+// ----- a statistics office's table ---------------------------------------------------------------
+
+/// Georgia–Türkiye as two statistics offices tabulate it (`tests/data/georgia-turkiye.csv`,
+/// figures made up in that shape): yearly exports each way 2015–2024 in thousand USD
+/// with one decimal (Georgia's exports lack 2020), each side's imports as the other
+/// office reports them, the first quarters of 2023 and 2024, four HS products and
+/// tourist visits each way.
+pub fn office_table() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for (id, publisher, title) in [
+        (
+            "geostat",
+            "National Statistics Office of Georgia (Geostat)",
+            "External merchandise trade of Georgia",
+        ),
+        (
+            "turkstat",
+            "Turkish Statistical Institute (TurkStat)",
+            "Foreign trade statistics",
+        ),
+    ] {
+        store
+            .add_source(&Source {
+                id: id.to_owned(),
+                title: title.to_owned(),
+                publisher: Some(publisher.to_owned()),
+                url: None,
+                published: None,
+            })
+            .unwrap();
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/georgia-turkiye.csv"
+    );
+    store
+        .import_csv(path, &bilateral::files::ImportOptions::default())
+        .unwrap();
+    store
+}

@@ -1,4 +1,5 @@
-"""Report options through Python and the command line: since, until, top, title, topics."""
+"""Report options through Python and the command line: since, until, top, title, topics,
+digits."""
 
 from __future__ import annotations
 
@@ -70,9 +71,9 @@ def test_a_monthly_series_gets_a_year_to_date_sentence_and_a_chart(
 ) -> None:
     trade = _section(store.report("GEO", "ARM"), "trade")
     # 2024: 12 × 2,000,000 + 1,000 × (1 + … + 12) = 24,078,000; 2023: 12,078,000;
-    # 24.078 / 12.078 − 1 = 99.35 %; sums are derived, so four significant digits
+    # 24.078 / 12.078 − 1 = 99.35 %; the prose shows three significant digits
     assert trade.sentences[1] == (
-        "In 2024 it came to $24.08 million, up 99.4 % on $12.08 million in 2023."
+        "In 2024 it came to $24.1 million, up 99.4 % on $12.1 million in 2023."
     )
     turnover = [c for c in trade.charts if c.indicator == "trade_turnover"]
     assert len(turnover) == 1
@@ -102,6 +103,9 @@ def test_title_and_topics_choose_the_heading_and_the_sections(store: bilateral.S
         ({"topics": ["tarde"]}, "topics"),
         ({"topics": []}, "topics"),
         ({"title": " "}, "title"),
+        ({"digits": 0}, "digits"),
+        ({"digits": 5}, "digits"),
+        ({"digits": -1}, "digits"),
     ],
 )
 def test_a_bad_option_is_a_validation_error_naming_it(
@@ -120,3 +124,67 @@ def test_the_command_line_takes_the_same_options(capsys: pytest.CaptureFixture[s
     assert "## Trade" in out and "## Tourism" not in out
     assert main(["report", "AZE", "KAZ", "--topic", "tarde"]) == 1
     assert "topics" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def office_table() -> bilateral.Store:
+    """Exports from Georgia to Türkiye as a statistics office tabulates them: thousand USD
+    with one decimal, seven significant digits."""
+    store = bilateral.Store()
+    store.add_many(
+        [
+            {"indicator": "exports", "origin": "GEO", "destination": "TUR", "period": year}
+            | {"value": value, "unit": "thousand USD"}
+            for year, value in ((2023, 307_948.3), (2024, 334_201.7))
+        ]
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("digits", "sentence"),
+    [
+        # 334,201.7 / 307,948.3 − 1 = 0.085252: up 8.5 % (at most one decimal)
+        (
+            3,
+            "Exports from Georgia to Türkiye reached $334 million in 2024, "
+            "up 8.5 % on $308 million in 2023.",
+        ),
+        (
+            4,
+            "Exports from Georgia to Türkiye reached $334.2 million in 2024, "
+            "up 8.5 % on $307.9 million in 2023.",
+        ),
+        # two digits: the growth too, 8.5 % already has two
+        (
+            2,
+            "Exports from Georgia to Türkiye reached $330 million in 2024, "
+            "up 8.5 % on $310 million in 2023.",
+        ),
+    ],
+)
+def test_digits_sets_how_many_significant_digits_an_office_figure_shows(
+    office_table: bilateral.Store, digits: int, sentence: str
+) -> None:
+    report = office_table.report("GEO", "TUR", digits=digits)
+    assert report.sections[0].sentences[0] == sentence
+    # the tables at the precision of the prose, the frame at full value
+    figures = report.sections[0].tables[0]
+    assert figures["value"].tolist() == [307_948_300.0, 334_201_700.0]
+
+
+def test_the_article_figures_print_as_published_whatever_the_digits() -> None:
+    report = bilateral.demo().report("AZE", "KAZ", digits=2)
+    assert (
+        report.sections[0]
+        .sentences[0]
+        .startswith("Trade turnover reached $547.6 million in January–August 2025")
+    )
+
+
+def test_the_command_line_takes_digits(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "AZE", "KAZ", "--topic", "trade", "--digits", "4"]) == 0
+    # 121.5 / 547.6 = 22.188 %: four digits, at most two decimals
+    assert "Wheat made up 22.19 % of trade turnover" in capsys.readouterr().out
+    assert main(["report", "AZE", "KAZ", "--digits", "7"]) == 1
+    assert "digits" in capsys.readouterr().err
