@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use super::gather::{Gathered, SeriesKey};
 use super::notes::Notes;
 use super::{
-    charts, claims, directions, headline, products, reading, series, tables, targets, timeline,
-    Report, ReportOptions, Section, Sentence,
+    charts, claims, directions, headline, mirror, products, reading, series, tables, targets,
+    timeline, Report, ReportOptions, Section, Sentence,
 };
 use crate::error::Result;
 use crate::model::{Status, Topic};
@@ -171,6 +171,10 @@ pub(super) fn compose(
                     .push(products::other_products_sentence(data, others));
             }
         }
+        // Flows reported from both ends, told as one flow each.
+        let (sentences, mirror_table) =
+            mirror::describe(data, &mut notes, topic, |k| !choice.grouped.contains(k));
+        section.sentences.extend(sentences);
         let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
         if !figures.rows.is_empty() {
             section.tables.push(figures);
@@ -178,6 +182,7 @@ pub(super) fn compose(
         if !growth_rows.is_empty() {
             section.tables.push(tables::growth(growth_rows));
         }
+        section.tables.extend(mirror_table);
         if !events.is_empty() {
             section.sentences.push(timeline::sentence(events));
             section.tables.push(timeline::table(events));
