@@ -133,6 +133,45 @@ impl Dataset {
     }
 }
 
+/// The indicators that measure one flow from its two ends, as `(exports, imports)`:
+/// A's exports to B as A reports them and B's imports from A as B reports them. Both
+/// are stored with origin A (the exporter) and destination B (the importer), so the
+/// two figures of a period are mirror figures of the same goods; they differ because
+/// importers usually value goods CIF (with freight and insurance) and exporters FOB,
+/// and by timing, re-exports and confidential lines.
+///
+/// The catalogue's value in money (`exports`, `imports`) and volume in tonnes
+/// (`exports_volume`, `imports_volume`). The UN Comtrade importer's `re_exports` and
+/// `re_imports` are not a mirror pair: A's re-exports to B are foreign goods that B
+/// records among its imports, mostly under the country where they were made, and B's
+/// re-imports from A are B's own goods coming back. Every analysis and report that
+/// pairs the two ends reads this list ([`mirror_of`]).
+pub const MIRROR_PAIRS: [(&str, &str); 2] =
+    [("exports", "imports"), ("exports_volume", "imports_volume")];
+
+/// The indicator measuring the flow of `code` from its other end (`imports` for
+/// `exports` and the other way round; see [`MIRROR_PAIRS`]), or `None` when `code` has
+/// no mirror.
+///
+/// ```
+/// use bilateral::builtin::mirror_of;
+///
+/// assert_eq!(mirror_of("exports"), Some("imports"));
+/// assert_eq!(mirror_of("imports_volume"), Some("exports_volume"));
+/// assert_eq!(mirror_of("re_exports"), None);
+/// ```
+pub fn mirror_of(code: &str) -> Option<&'static str> {
+    MIRROR_PAIRS.iter().find_map(|&(exports, imports)| {
+        if code == exports {
+            Some(imports)
+        } else if code == imports {
+            Some(exports)
+        } else {
+            None
+        }
+    })
+}
+
 /// The World Bank population source that the preloaded population rows cite.
 pub(crate) fn population_source() -> Source {
     Source {
@@ -288,6 +327,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn mirror_pairs_are_directed_flows_of_one_unit_in_the_catalogue() {
+        let catalogue = catalogue().unwrap();
+        let entry = |code: &str| catalogue.iter().find(|i| i.code == code).unwrap().clone();
+        for (exports, imports) in MIRROR_PAIRS {
+            let (x, m) = (entry(exports), entry(imports));
+            assert!(x.directed && m.directed, "{exports} {imports}");
+            assert_eq!((x.kind, x.unit, x.topic), (m.kind, m.unit, m.topic));
+            assert_eq!(mirror_of(exports), Some(imports));
+            assert_eq!(mirror_of(imports), Some(exports));
+        }
+        assert_eq!(mirror_of("trade_turnover"), None);
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
-use crate::analysis::{GrowthRow, SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare};
+use crate::analysis::{
+    GrowthRow, MirrorEnd, MirrorRow, SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare,
+};
 use crate::model::{ObservationRow, ObservationTable, SeriesKey};
 use crate::period::Period;
 
@@ -288,6 +290,62 @@ impl Columns {
         columns.push_float("net_low", rows, |r| r.net_low);
         columns.push_float("net_high", rows, |r| r.net_high);
         columns
+    }
+
+    /// Mirror rows (as [`Store::mirror`](crate::Store::mirror) gives them):
+    /// exports_indicator, imports_indicator, exporter, importer, product, unit, period,
+    /// then each end's figure (`exports`, `exports_low`, `exports_high`,
+    /// `exports_status`, `exports_source`, the same for `imports`) and the gap with its
+    /// bounds, in the unit and in percent of the exports.
+    pub fn of_mirror(rows: &[MirrorRow]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("exports_indicator", rows, |r| &r.exports_indicator);
+        columns.push_text("imports_indicator", rows, |r| &r.imports_indicator);
+        columns.push_text("exporter", rows, |r| &r.exporter);
+        columns.push_text("importer", rows, |r| &r.importer);
+        columns.push_text("product", rows, |r| &r.product);
+        columns.push_text("unit", rows, |r| &r.unit);
+        columns.push_period("period", rows, |r| r.period);
+        let ends = |end: fn(&MirrorRow) -> &MirrorEnd| rows.iter().map(end).collect::<Vec<_>>();
+        columns.push_mirror_end(
+            [
+                "exports",
+                "exports_low",
+                "exports_high",
+                "exports_status",
+                "exports_source",
+            ],
+            &ends(|r| &r.exports),
+        );
+        columns.push_mirror_end(
+            [
+                "imports",
+                "imports_low",
+                "imports_high",
+                "imports_status",
+                "imports_source",
+            ],
+            &ends(|r| &r.imports),
+        );
+        columns.push_float("gap", rows, |r| r.gap);
+        columns.push_float("gap_low", rows, |r| r.gap_low);
+        columns.push_float("gap_high", rows, |r| r.gap_high);
+        columns.push_maybe("gap_pct", rows, |r| r.gap_pct);
+        columns.push_maybe("gap_pct_low", rows, |r| r.gap_pct_low);
+        columns.push_maybe("gap_pct_high", rows, |r| r.gap_pct_high);
+        columns
+    }
+
+    /// One end of mirror rows: value, low, high, status and source, under `names`.
+    fn push_mirror_end(&mut self, names: [&'static str; 5], ends: &[&MirrorEnd]) {
+        let [value, low, high, status, source] = names;
+        self.push(value, Column::Float(ends.iter().map(|e| e.value).collect()));
+        self.push(low, Column::Float(ends.iter().map(|e| e.low).collect()));
+        self.push(high, Column::Float(ends.iter().map(|e| e.high).collect()));
+        let statuses = Distinct::of(ends.iter().map(|e| Some(e.status)));
+        self.push(status, statuses.texts(|s| s.code().to_owned()));
+        let sources = Distinct::of(ends.iter().map(|e| e.source.as_deref()));
+        self.push(source, sources.texts(str::to_owned));
     }
 
     fn push_text<'a, R>(&mut self, name: &'static str, rows: &'a [R], text: fn(&'a R) -> &'a str) {

@@ -17,9 +17,10 @@
 //!
 //! The modules, in the order a reader meets them: [`period`] (the period grammar),
 //! [`model`] (indicators, observations, qualifiers, bounds, statuses), [`store`] (the
-//! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, each
-//! number with bounds), [`report`] (the narrative report on a pair), [`render`] (the
-//! report as Markdown, HTML and SVG), [`words`] (numbers and periods in words),
+//! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, mirror
+//! figures, each number with bounds), [`report`] (the narrative report on a pair),
+//! [`render`] (the report as Markdown, HTML and SVG), [`words`] (numbers and periods in
+//! words),
 //! [`builtin`] (shipped data), [`files`] (files in and out; with the `parquet` feature,
 //! observations as Parquet for DuckDB, Polars and Spark), [`columns`] (many rows column
 //! by column, for Python and Arrow). With the `python` feature, `python` holds the PyO3
@@ -47,9 +48,9 @@ mod python;
 
 pub use analysis::consistency::{Check, Finding, Severity};
 pub use analysis::{
-    AsymmetryRow, Basis, Change, GrowthRow, PerCapitaRow, RequiredGrowth, Series, SeriesAsymmetry,
-    SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow,
-    TargetProgress,
+    AsymmetryRow, Basis, Change, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, RequiredGrowth,
+    Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita,
+    SeriesQuery, SeriesShare, ShareRow, TargetProgress,
 };
 pub use builtin::{datasets, Dataset, DatasetPopulation, DatasetTopic};
 pub use columns::{Column, Columns};

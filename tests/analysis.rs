@@ -1682,3 +1682,402 @@ fn asymmetry_of_every_pair_puts_the_alphabetically_first_country_as_a() {
     );
     assert_eq!((v.field.as_str(), v.text.as_str()), ("indicator", "trade"));
 }
+
+// ----- mirror figures: one flow as its exporter and its importer report it ----------------------
+
+const GEO: &str = "GEO";
+const TUR: &str = "TUR";
+
+/// A fresh store (with the catalogue's exports and imports) and the two statistics
+/// offices as sources.
+fn mirror_store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for id in ["geostat", "turkstat"] {
+        store
+            .add_source(&bilateral::Source {
+                id: id.into(),
+                title: id.into(),
+                publisher: None,
+                url: None,
+                published: None,
+            })
+            .unwrap();
+    }
+    store
+}
+
+/// Adds an actual figure worded with `qualifier`, citing `source`.
+fn add_reported(
+    store: &mut Store,
+    indicator: &str,
+    (origin, destination): (&str, &str),
+    period: &str,
+    value: f64,
+    qualifier: &str,
+    source: &str,
+) {
+    let mut obs = NewObservation::new(indicator, origin, destination, period, value);
+    obs.qualifier = Some(qualifier.to_owned());
+    obs.source = Some(source.to_owned());
+    store
+        .add(&obs)
+        .unwrap_or_else(|e| panic!("{indicator} {period}: {e}"));
+}
+
+#[test]
+fn mirror_sets_the_exporters_exports_beside_the_importers_imports_of_the_same_flow() {
+    let mut store = mirror_store();
+    // Georgia reports its exports to Türkiye, Türkiye its imports from Georgia: both
+    // stored from GEO to TUR.
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2024",
+        300_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, TUR),
+        "2024",
+        318_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    let exports = store.series(&q("exports", GEO, TUR)).unwrap();
+    let imports = store.series(&q("imports", GEO, TUR)).unwrap();
+    let rows = bilateral::analysis::mirror(&exports, &imports).unwrap();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(
+        (r.exports_indicator.as_str(), r.imports_indicator.as_str()),
+        ("exports", "imports")
+    );
+    assert_eq!((r.exporter.as_str(), r.importer.as_str()), (GEO, TUR));
+    assert_eq!(
+        (r.product.as_str(), r.period, r.unit.as_str()),
+        ("total", p("2024"), "USD")
+    );
+    assert_eq!(r.exports.value, 300_000_000.0);
+    assert_eq!(r.exports.source.as_deref(), Some("geostat"));
+    assert_eq!(r.exports.status, Status::Actual);
+    assert_eq!(r.imports.value, 318_000_000.0);
+    assert_eq!(r.imports.source.as_deref(), Some("turkstat"));
+    // 318 − 300 = 18 million; 18 / 300 = 6 %. Both exact: the bounds are the values.
+    assert_eq!((r.gap, r.gap_low, r.gap_high), (18e6, 18e6, 18e6));
+    assert_some_close(r.gap_pct, 6.0);
+    assert_some_close(r.gap_pct_low, 6.0);
+    assert_some_close(r.gap_pct_high, 6.0);
+}
+
+#[test]
+fn mirror_takes_only_periods_both_ends_report() {
+    let mut store = mirror_store();
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2023",
+        250_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2024",
+        300_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, TUR),
+        "2024",
+        270_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, TUR),
+        "2025",
+        280_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    let exports = store.series(&q("exports", GEO, TUR)).unwrap();
+    let imports = store.series(&q("imports", GEO, TUR)).unwrap();
+    let rows = bilateral::analysis::mirror(&exports, &imports).unwrap();
+    // 2023 only Georgia reports, 2025 only Türkiye: one row, 2024.
+    let periods: Vec<Period> = rows.iter().map(|r| r.period).collect();
+    assert_eq!(periods, [p("2024")]);
+    // 270 − 300 = −30 million; −30 / 300 = −10 %: the importer reports less.
+    assert_eq!(rows[0].gap, -30_000_000.0);
+    assert_some_close(rows[0].gap_pct, -10.0);
+}
+
+#[test]
+fn mirror_in_different_currencies_gives_no_row() {
+    let mut store = mirror_store();
+    // Imports redefined in Turkish lira before any figure uses the catalogue's entry.
+    let lira = Indicator {
+        unit: "TRY".to_owned(),
+        ..store.indicator("imports").unwrap()
+    };
+    store.add_indicator(&lira).unwrap();
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2024",
+        300_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, TUR),
+        "2024",
+        9_000_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    let exports = store.series(&q("exports", GEO, TUR)).unwrap();
+    let imports = store.series(&q("imports", GEO, TUR)).unwrap();
+    assert_eq!(bilateral::analysis::mirror(&exports, &imports).unwrap(), []);
+    assert_eq!(
+        store.mirror(&bilateral::SeriesFilter::default()).unwrap(),
+        []
+    );
+}
+
+#[test]
+fn mirror_bounds_hold_every_gap_an_over_and_an_around_figure_allow() {
+    let mut store = mirror_store();
+    // "over 310 million": the last digit is the ten millions, so [310, 320] million;
+    // "around 318 million": [317.5, 318.5] million.
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2024",
+        310_000_000.0,
+        "over",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, TUR),
+        "2024",
+        318_000_000.0,
+        "approx",
+        "turkstat",
+    );
+    let rows = store
+        .mirror(&bilateral::SeriesFilter::default().indicator("exports"))
+        .unwrap();
+    let r = &rows[0];
+    assert_eq!((r.exports.low, r.exports.high), (310e6, 320e6));
+    assert_eq!((r.imports.low, r.imports.high), (317.5e6, 318.5e6));
+    // gap 318 − 310 = 8 million, bounds [317.5 − 320, 318.5 − 310] = [−2.5, 8.5] million
+    assert_eq!((r.gap, r.gap_low, r.gap_high), (8e6, -2.5e6, 8.5e6));
+    // gap % 8 / 310 = 2.5806 %; lowest 317.5 / 320 − 1 = −0.78125 %, highest
+    // 318.5 / 310 − 1 = 2.7419 %
+    assert_some_close(r.gap_pct, 8.0 / 310.0 * 100.0);
+    assert_some_close(r.gap_pct_low, -0.78125);
+    assert_some_close(r.gap_pct_high, (318.5 / 310.0 - 1.0) * 100.0);
+    // Every corner of the two figures' bounds gives a gap % within them.
+    for x in [310e6, 320e6] {
+        for m in [317.5e6, 318.5e6] {
+            let gap_pct = (m - x) / x * 100.0;
+            assert!(r.gap_pct_low.unwrap() <= gap_pct + 1e-12, "{gap_pct}");
+            assert!(gap_pct <= r.gap_pct_high.unwrap() + 1e-12, "{gap_pct}");
+        }
+    }
+}
+
+#[test]
+fn mirror_of_series_of_different_flows_is_a_validation_error() {
+    let mut store = mirror_store();
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2024",
+        300_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (TUR, GEO),
+        "2024",
+        318_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    let exports = store.series(&q("exports", GEO, TUR)).unwrap();
+    let imports = store.series(&q("imports", TUR, GEO)).unwrap();
+    let v = validation(bilateral::analysis::mirror(&exports, &imports));
+    assert_eq!(
+        (v.field.as_str(), v.text.as_str()),
+        ("imports", "imports TUR→GEO")
+    );
+}
+
+#[test]
+fn mirror_of_every_pair_gives_each_flow_reported_from_both_ends() {
+    let mut store = mirror_store();
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, TUR),
+        "2024",
+        300_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, TUR),
+        "2024",
+        318_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    add_reported(
+        &mut store,
+        "exports",
+        (TUR, GEO),
+        "2024",
+        1_000_000_000.0,
+        "exact",
+        "turkstat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (TUR, GEO),
+        "2024",
+        1_100_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "exports_volume",
+        (GEO, TUR),
+        "2024",
+        500_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports_volume",
+        (GEO, TUR),
+        "2024",
+        450_000.0,
+        "exact",
+        "turkstat",
+    );
+    // One end only: no row.
+    add_reported(
+        &mut store,
+        "exports",
+        (AZE, KAZ),
+        "2024",
+        200_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "exports",
+        (GEO, "ARM"),
+        "2024",
+        100_000_000.0,
+        "exact",
+        "geostat",
+    );
+    add_reported(
+        &mut store,
+        "imports",
+        (GEO, "ARM"),
+        "2024",
+        90_000_000.0,
+        "exact",
+        "geostat",
+    );
+    let keys = |rows: &[bilateral::MirrorRow]| -> Vec<(String, String, String)> {
+        rows.iter()
+            .map(|r| {
+                (
+                    r.exports_indicator.clone(),
+                    r.exporter.clone(),
+                    r.importer.clone(),
+                )
+            })
+            .collect()
+    };
+    let key = |i: &str, x: &str, m: &str| (i.to_owned(), x.to_owned(), m.to_owned());
+    let every = store.mirror(&bilateral::SeriesFilter::default()).unwrap();
+    // Value pairs first, then volume; within each, by exporter then importer.
+    assert_eq!(
+        keys(&every),
+        [
+            key("exports", GEO, "ARM"),
+            key("exports", GEO, TUR),
+            key("exports", TUR, GEO),
+            key("exports_volume", GEO, TUR),
+        ]
+    );
+    // 1,100 − 1,000 = 100 million, 10 %; 450,000 − 500,000 t = −50,000 t, −10 %
+    assert_eq!(every[2].gap, 100_000_000.0);
+    assert_some_close(every[2].gap_pct, 10.0);
+    assert_eq!((every[3].gap, every[3].unit.as_str()), (-50_000.0, "t"));
+    assert_some_close(every[3].gap_pct, -10.0);
+    // Two countries named: both flows between them, whichever side each is named on.
+    let pair = store
+        .mirror(
+            &bilateral::SeriesFilter::default()
+                .origin(TUR)
+                .destination(GEO),
+        )
+        .unwrap();
+    assert_eq!(
+        keys(&pair),
+        [
+            key("exports", GEO, TUR),
+            key("exports", TUR, GEO),
+            key("exports_volume", GEO, TUR),
+        ]
+    );
+    // One country named: every flow it exports or imports; either end names the pair.
+    let armenia = store
+        .mirror(&bilateral::SeriesFilter::default().origin("ARM"))
+        .unwrap();
+    assert_eq!(keys(&armenia), [key("exports", GEO, "ARM")]);
+    let volume = store
+        .mirror(&bilateral::SeriesFilter::default().indicator("imports_volume"))
+        .unwrap();
+    assert_eq!(keys(&volume), [key("exports_volume", GEO, TUR)]);
+    // An indicator without a mirror is a validation error.
+    let v = validation(store.mirror(&bilateral::SeriesFilter::default().indicator("tourists")));
+    assert_eq!(
+        (v.field.as_str(), v.text.as_str()),
+        ("indicator", "tourists")
+    );
+    assert!(v.reason.contains("exports with imports"), "{}", v.reason);
+}

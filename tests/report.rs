@@ -1751,3 +1751,226 @@ fn the_two_directions_are_compared_once_for_the_latest_year_with_the_ratio_then(
         ]
     );
 }
+
+// ----- mirror flows -----------------------------------------------------------------------------
+
+/// The number written before " % {word}." at the end of `text`: the gap in percent.
+#[track_caller]
+fn pct_before(text: &str, word: &str) -> f64 {
+    let head = text
+        .strip_suffix(&format!(" % {word}."))
+        .unwrap_or_else(|| panic!("{text:?} does not end in \" % {word}.\""));
+    let number = head.rsplit(' ').next().unwrap();
+    number
+        .parse()
+        .unwrap_or_else(|e| panic!("{number:?} in {text:?}: {e}"))
+}
+
+/// Georgia and Türkiye, each office reporting its own exports and imports: Georgia's
+/// exports to Türkiye (Geostat) and Türkiye's imports from Georgia (TurkStat) are one
+/// flow, both stored from GEO to TUR; and the other way round.
+fn mirror_store() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for id in ["geostat", "turkstat"] {
+        store
+            .add_source(&bilateral::Source {
+                id: id.to_owned(),
+                title: id.to_owned(),
+                publisher: None,
+                url: None,
+                published: None,
+            })
+            .unwrap();
+    }
+    for (indicator, origin, destination, period, value, source) in [
+        // 2023 only Georgia reports, 2025 only Türkiye: 2024 is the latest both have.
+        ("exports", "GEO", "TUR", "2023", 280_000_000.0, "geostat"),
+        ("exports", "GEO", "TUR", "2024", 300_000_000.0, "geostat"),
+        ("imports", "GEO", "TUR", "2024", 318_000_000.0, "turkstat"),
+        ("imports", "GEO", "TUR", "2025", 330_000_000.0, "turkstat"),
+        ("exports", "TUR", "GEO", "2024", 1_000_000_000.0, "turkstat"),
+        ("imports", "TUR", "GEO", "2024", 900_000_000.0, "geostat"),
+    ] {
+        let mut obs = NewObservation::new(indicator, origin, destination, period, value);
+        obs.source = Some(source.to_owned());
+        store.add(&obs).unwrap();
+    }
+    store
+}
+
+#[test]
+fn a_flow_reported_from_both_ends_is_told_as_one_flow_with_both_figures_and_the_gap() {
+    let report = mirror_store().report("GEO", "TUR").unwrap();
+    let georgian = sentence(&report, "trade", "Exports from Georgia to Türkiye in 2024:");
+    assert!(
+        georgian.text.starts_with(
+            "Exports from Georgia to Türkiye in 2024: $300 million as reported by Georgia, \
+             $318 million as reported by Türkiye as its imports, "
+        ),
+        "{}",
+        georgian.text
+    );
+    // 318 − 300 = 18 million, 18 / 300 = 6 % more
+    assert_eq!(pct_before(&georgian.text, "more"), 6.0);
+    assert_eq!(
+        cited(&report, georgian),
+        [
+            cite("exports", "2024", "actual"),
+            cite("imports", "2024", "actual")
+        ]
+    );
+    let turkish = sentence(&report, "trade", "Exports from Türkiye to Georgia in 2024:");
+    assert!(
+        turkish.text.starts_with(
+            "Exports from Türkiye to Georgia in 2024: $1 billion as reported by Türkiye, \
+             $900 million as reported by Georgia as its imports, "
+        ),
+        "{}",
+        turkish.text
+    );
+    // 900 − 1,000 = −100 million, −100 / 1,000 = 10 % less
+    assert_eq!(pct_before(&turkish.text, "less"), 10.0);
+    // Why the two ends differ: once in the section, after the flows.
+    let why = sentence(&report, "trade", "CIF");
+    let sentences = &section(&report, "trade").sentences;
+    assert_eq!(sentences.last(), Some(why));
+    assert!(why.notes.is_empty());
+}
+
+#[test]
+fn the_mirror_table_holds_every_period_both_ends_report() {
+    let report = mirror_store().report("GEO", "TUR").unwrap();
+    let trade = section(&report, "trade");
+    let table = trade
+        .tables
+        .iter()
+        .find(|t| t.title.starts_with("Mirror figures"))
+        .expect("a mirror table");
+    let at = |name: &str| table.columns.iter().position(|c| c.name == name).unwrap();
+    let texts = |row: &Vec<Cell>, names: &[&str]| -> Vec<String> {
+        names
+            .iter()
+            .map(|&n| match &row[at(n)] {
+                Cell::Text(t) => t.clone(),
+                other => panic!("{n}: {other:?}"),
+            })
+            .collect()
+    };
+    let number = |row: &Vec<Cell>, name: &str| match row[at(name)] {
+        Cell::Number(v) => v,
+        ref other => panic!("{name}: {other:?}"),
+    };
+    // One row a flow: 2023 and 2025 have one end only.
+    assert_eq!(table.rows.len(), 2);
+    let names = ["flow", "period", "exporter reports", "importer reports"];
+    assert_eq!(
+        texts(&table.rows[0], &names),
+        [
+            "Exports from Georgia to Türkiye",
+            "2024",
+            "$300 million",
+            "$318 million"
+        ]
+    );
+    assert_eq!(
+        texts(&table.rows[1], &names),
+        [
+            "Exports from Türkiye to Georgia",
+            "2024",
+            "$1 billion",
+            "$900 million"
+        ]
+    );
+    // 318 − 300 = 18 million, 6 %; 900 − 1,000 = −100 million, −10 %
+    assert_eq!(number(&table.rows[0], "gap value"), 18_000_000.0);
+    assert!((number(&table.rows[0], "gap pct") - 6.0).abs() < 1e-9);
+    assert_eq!(number(&table.rows[1], "gap value"), -100_000_000.0);
+    assert!((number(&table.rows[1], "gap pct") + 10.0).abs() < 1e-9);
+    let shown: Vec<&str> = table
+        .columns
+        .iter()
+        .filter(|c| c.visible)
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "flow",
+            "period",
+            "exporter reports",
+            "importer reports",
+            "gap",
+            "gap %"
+        ]
+    );
+}
+
+#[test]
+fn ends_in_different_currencies_are_not_told_as_mirror_figures() {
+    let mut store = Store::in_memory().unwrap();
+    // Imports redefined in Turkish lira before any figure uses the catalogue's entry.
+    let lira = Indicator {
+        unit: "TRY".to_owned(),
+        ..store.indicator("imports").unwrap()
+    };
+    store.add_indicator(&lira).unwrap();
+    store
+        .add(&NewObservation::new(
+            "exports",
+            "GEO",
+            "TUR",
+            "2024",
+            300_000_000.0,
+        ))
+        .unwrap();
+    store
+        .add(&NewObservation::new(
+            "imports",
+            "GEO",
+            "TUR",
+            "2024",
+            9_000_000_000.0,
+        ))
+        .unwrap();
+    let report = store.report("GEO", "TUR").unwrap();
+    assert_eq!(texts_with(&report, "as reported by"), Vec::<&str>::new());
+    assert_eq!(texts_with(&report, "CIF"), Vec::<&str>::new());
+    let trade = section(&report, "trade");
+    assert!(trade.tables.iter().all(|t| !t.title.starts_with("Mirror")));
+}
+
+#[test]
+fn the_built_in_report_has_no_mirror_flow_since_it_has_no_imports() {
+    let report = demo_report();
+    assert_eq!(texts_with(&report, "as reported by"), Vec::<&str>::new());
+    assert_eq!(texts_with(&report, "CIF"), Vec::<&str>::new());
+}
+
+#[test]
+fn the_summary_shows_a_mirrored_flow_once_from_its_exporter() {
+    let report = office_table().report("GEO", "TUR").unwrap();
+    let lines: Vec<&str> = report.headline.iter().map(|s| s.text.as_str()).collect();
+    // Türkiye's imports from Georgia ($352.9 million) are larger than Georgia's exports to
+    // Türkiye ($334.2 million), but they are the same flow: the exporter's end leads
+    assert!(
+        lines.iter().all(|l| !l.starts_with("Imports")),
+        "{lines:#?}"
+    );
+    assert_eq!(
+        lines[..2],
+        [
+            "Exports from Georgia to Türkiye: $334 million in 2024, up 8.5 % on 2023.",
+            // 2,241,509.6 / 2,130,772.3 − 1 = 0.05197 → 5.2 %
+            "Exports from Türkiye to Georgia: $2.24 billion in 2024, up 5.2 % on 2023.",
+        ]
+    );
+    // and the section tells the imports only as the far end of each flow
+    let imports_told: Vec<&str> = section(&report, "trade")
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .filter(|t| t.contains("as its imports") || t.starts_with("Imports"))
+        .collect();
+    assert_eq!(imports_told.len(), 2, "{imports_told:#?}");
+    assert!(imports_told.iter().all(|t| t.contains("as its imports")));
+}

@@ -397,6 +397,15 @@ class Store:
         *,
         status: str | None = None,
     ) -> Table: ...
+    def mirror(
+        self,
+        indicator: str | None,
+        a: str | None,
+        b: str | None,
+        product: str | None,
+        *,
+        status: str | None = None,
+    ) -> Table: ...
     def report(
         self,
         a: str,

@@ -1373,6 +1373,74 @@ class Store:
         every = self._inner.asymmetry_of_every(indicator, a, b, product, status=status)
         return converted(every, into)
 
+    @overload
+    def mirror(
+        self,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        indicator: str | None = None,
+        status: str | None = None,
+        into: Literal["pandas"] = "pandas",
+    ) -> pd.DataFrame: ...
+    @overload
+    def mirror(
+        self,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        indicator: str | None = None,
+        status: str | None = None,
+        into: Literal["arrow"],
+    ) -> Table: ...
+    @overload
+    def mirror(
+        self,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        indicator: str | None = None,
+        status: str | None = None,
+        into: Into,
+    ) -> Any: ...
+    def mirror(
+        self,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
+        *,
+        indicator: str | None = None,
+        status: str | None = None,
+        into: Into = "pandas",
+    ) -> Any:
+        """Each flow reported from both ends: the exporter's exports beside the
+        importer's imports of the same goods (``exports`` with ``imports``,
+        ``exports_volume`` with ``imports_volume``), in every period both report.
+        Columns: exports_indicator, imports_indicator, exporter, importer, product,
+        unit, period; exports and imports, each with _low, _high, _status and _source;
+        gap (imports − exports) and gap_pct (the gap in percent of the exports), each
+        with _low and _high from the figures' qualifiers.
+
+        ``a`` and ``b`` each match the exporter or the importer, so two countries give
+        both flows between them and one country every flow it exports or imports;
+        leave them open for every pair. ``product=None`` takes every product;
+        ``indicator`` keeps one pair (either end's code). Two ends in different units
+        (currencies) are not compared, and a period only one end reports gives no row.
+        ``into`` picks the type of the frame as in :meth:`observations`.
+
+        >>> store = bilateral.Store()
+        >>> store.add("exports", "GEO", "TUR", 2024, 300e6)
+        >>> store.add("imports", "GEO", "TUR", 2024, 318e6)
+        >>> df = store.mirror("Georgia", "Türkiye")
+        >>> df[["exporter", "importer", "gap", "gap_pct"]].round(9).values.tolist()
+        [['GEO', 'TUR', 18000000.0, 6.0]]
+        """  # noqa: E501
+        table = self._inner.mirror(indicator, a, b, product, status=status)
+        return converted(table, into)
+
     def report(
         self,
         a: str,

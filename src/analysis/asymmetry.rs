@@ -217,25 +217,7 @@ impl Store {
         if let Some(code) = &filter.indicator {
             directed(&self.indicator(code)?)?;
         }
-        let origin = filter
-            .origin
-            .as_deref()
-            .map(|c| self.country(c))
-            .transpose()?;
-        let destination = filter
-            .destination
-            .as_deref()
-            .map(|c| self.country(c))
-            .transpose()?;
-        if let (Some(origin), Some(destination)) = (&origin, &destination) {
-            if origin.alpha3 == destination.alpha3 {
-                return Err(Error::invalid(
-                    "destination",
-                    filter.destination.clone().unwrap_or_default(),
-                    format!("is the same country as the origin ({})", origin.alpha3),
-                ));
-            }
-        }
+        let named = self.pair_named_by(filter)?;
         // Both directions of a pair, whichever side the filter names a country on.
         let both_ways = SeriesFilter {
             origin: None,
@@ -255,7 +237,6 @@ impl Store {
                 (key, s)
             })
             .collect();
-        let named = [origin, destination];
         let mut rows = Vec::new();
         for forward in &every {
             let (a, b) = (forward.origin.as_str(), forward.destination.as_str());
@@ -275,5 +256,33 @@ impl Store {
             }
         }
         Ok(rows)
+    }
+}
+
+impl Store {
+    /// The countries `filter` names as its origin and destination, each read as one
+    /// country of a pair (for the calls over every pair, where either may be on either
+    /// side); the same country twice is a validation error.
+    pub(super) fn pair_named_by(&self, filter: &SeriesFilter) -> Result<[Option<Country>; 2]> {
+        let origin = filter
+            .origin
+            .as_deref()
+            .map(|c| self.country(c))
+            .transpose()?;
+        let destination = filter
+            .destination
+            .as_deref()
+            .map(|c| self.country(c))
+            .transpose()?;
+        if let (Some(origin), Some(destination)) = (&origin, &destination) {
+            if origin.alpha3 == destination.alpha3 {
+                return Err(Error::invalid(
+                    "destination",
+                    filter.destination.clone().unwrap_or_default(),
+                    format!("is the same country as the origin ({})", origin.alpha3),
+                ));
+            }
+        }
+        Ok([origin, destination])
     }
 }

@@ -1,6 +1,6 @@
 //! Derived figures: growth, change and CAGR, shares, per capita, target progress,
-//! required growth and asymmetry. Every derived number carries bounds computed by
-//! interval arithmetic from the bounds of its inputs (see [`Bounds`](crate::model::Bounds)).
+//! required growth, asymmetry and mirror figures. Every derived number carries bounds
+//! computed by interval arithmetic from the bounds of its inputs (see [`Bounds`](crate::model::Bounds)).
 //!
 //! Each analysis is a pure function over [`Series`] (typed rows read from the store), so
 //! it can be tested against numbers worked out by hand; the `Store` methods of the same
@@ -23,7 +23,8 @@
 //!
 //! One file per figure: `series.rs` (what a series is, and the interval arithmetic
 //! the others share), `growth.rs` (growth, change, CAGR), `shares.rs`, `per_capita.rs`,
-//! `targets.rs` (target progress, required growth), `asymmetry.rs`, `claims.rs` (what
+//! `targets.rs` (target progress, required growth), `asymmetry.rs`, `mirror.rs` (one
+//! flow as its exporter and its importer report it), `claims.rs` (what
 //! the figures make of a claim) and `implied.rs` (what a claim implies about a figure
 //! nobody published).
 //! [`consistency`] checks that a series' figures agree with each other.
@@ -33,6 +34,7 @@ mod claims;
 pub mod consistency;
 mod growth;
 mod implied;
+mod mirror;
 mod per_capita;
 pub(crate) mod series;
 mod shares;
@@ -45,6 +47,7 @@ pub use growth::{
     SeriesChange, SeriesGrowth,
 };
 pub use implied::{implied_observation, implied_rest_of_year, REST_OF_YEAR_PACE_FACTOR};
+pub use mirror::{mirror, MirrorEnd, MirrorRow};
 pub use per_capita::{per_capita, per_capita_where_known, Basis, PerCapitaRow, SeriesPerCapita};
 pub use series::{table_series, years_between, Series, SeriesFilter, SeriesQuery};
 pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow};

@@ -1381,6 +1381,25 @@ impl PyStore {
         Ok(PyTable::new(crate::columns::Columns::of_asymmetry(&rows)))
     }
 
+    /// Every flow reported from both ends, the exporter's exports beside the importer's
+    /// imports (`None` leaves a field open, for the product too; `a` and `b` each match
+    /// the exporter or the importer), as a native `Table`: see
+    /// [`crate::columns::Columns::of_mirror`] for the columns.
+    #[pyo3(signature = (indicator, a, b, product, *, status=None))]
+    fn mirror(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+        #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
+        #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
+        #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
+    ) -> PyResult<PyTable> {
+        let filter = series_filter(py, indicator, a, b, product, status)?;
+        let rows = self.with(py, move |s| s.mirror(&filter))?;
+        Ok(PyTable::new(crate::columns::Columns::of_mirror(&rows)))
+    }
+
     /// The report on countries `a` and `b`; with `include_implied`, the ranges claims
     /// imply join the figures tables; `since`, `until` (periods or years), `top`,
     /// `title`, `topics` and `digits` as [`crate::report::ReportOptions`] says. A bad

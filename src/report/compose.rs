@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use super::gather::{Gathered, SeriesKey};
 use super::notes::Notes;
 use super::{
-    charts, claims, directions, headline, products, reading, series, tables, targets, timeline,
-    Report, ReportOptions, Section, Sentence,
+    charts, claims, directions, headline, mirror, products, reading, series, tables, targets,
+    timeline, Report, ReportOptions, Section, Sentence,
 };
 use crate::error::Result;
 use crate::model::{Status, Topic};
@@ -31,6 +31,9 @@ pub(super) fn compose(
     };
     let keys = data.series_keys();
     let choice = products::choose(data, &keys, options.top);
+    // The importer's end of a flow whose exporter's end the report has is told with it,
+    // as one flow (`mirror.rs`), never as a series of its own or a Summary line.
+    let mirrored = mirror::mirrored_imports(data);
     let mut others_told = HashSet::new();
     let mut headline = Vec::new();
     let mut sections = Vec::new();
@@ -41,6 +44,7 @@ pub(super) fn compose(
             .iter()
             .filter(|k| &data.indicator(&k.indicator).topic == topic)
             .filter(|k| !choice.grouped.contains(k))
+            .filter(|k| !mirrored.contains(k))
             .collect();
         // The products of a series in order of size, the largest first (a stable sort
         // keeps the rest of the order `series_keys` gives).
@@ -174,6 +178,10 @@ pub(super) fn compose(
                     .push(products::other_products_sentence(data, others));
             }
         }
+        // Flows reported from both ends, told as one flow each.
+        let (sentences, mirror_table) =
+            mirror::describe(data, &mut notes, topic, |k| !choice.grouped.contains(k));
+        section.sentences.extend(sentences);
         let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
         if !figures.rows.is_empty() {
             section.tables.push(figures);
@@ -181,6 +189,7 @@ pub(super) fn compose(
         if !growth_rows.is_empty() {
             section.tables.push(tables::growth(growth_rows));
         }
+        section.tables.extend(mirror_table);
         if !events.is_empty() {
             section.sentences.push(timeline::sentence(events));
             section.tables.push(timeline::table(events));

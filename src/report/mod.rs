@@ -11,11 +11,12 @@
 //! events, sources, populations); then pure composers turn that into text, each
 //! returning its sentences, table or chart: `series.rs` (a series' latest figure,
 //! growth, long run, share of a whole, per capita), `targets.rs` (targets and
-//! projections), `directions.rs` (both directions side by side), `timeline.rs`
-//! (events), `claims.rs` (what the figures say about the claims), `tables.rs` (figures
-//! and growth), `charts.rs`, `products.rs` (the largest products by name, the rest
-//! summed, the appendix of every product), `periodic.rs` (the year to date of a monthly
-//! or quarterly series); `notes.rs` hands out the citation numbers. `compose.rs` puts
+//! projections), `directions.rs` (both directions side by side), `mirror.rs` (a flow
+//! reported from both ends, the exporter's exports beside the importer's imports),
+//! `timeline.rs` (events), `claims.rs` (what the figures say about the claims),
+//! `tables.rs` (figures and growth), `charts.rs`, `products.rs` (the largest products by
+//! name, the rest summed, the appendix of every product), `periodic.rs` (the year to
+//! date of a monthly or quarterly series); `notes.rs` hands out the citation numbers. `compose.rs` puts
 //! them together into the report, as `options.rs` (the caller's [`ReportOptions`]) asks.
 //! `summary.rs` is the plain-text listing of a whole store.
 
@@ -25,6 +26,7 @@ mod compose;
 mod directions;
 mod gather;
 mod headline;
+mod mirror;
 mod notes;
 mod options;
 mod periodic;

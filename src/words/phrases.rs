@@ -76,7 +76,7 @@ pub(crate) fn plain_pct(pct: f64) -> String {
 
 /// A percentage with at most one decimal and at most `digits` significant digits,
 /// rounded `way`; never "-0".
-fn plain_pct_toward(pct: f64, digits: u32, way: Rounding) -> String {
+pub(crate) fn plain_pct_toward(pct: f64, digits: u32, way: Rounding) -> String {
     let mut decimals = decimals_within(pct, digits, 1);
     let mut rounded = round_toward(pct, decimals, way);
     // Rounding up to the next power of ten (99.98 to 100.0) adds a digit: one

@@ -37,6 +37,7 @@ def test_the_main_calls_have_examples() -> None:
         "target_progress",
         "required_growth",
         "asymmetry",
+        "mirror",
         "report",
     ):
         assert f"Store.{call}" in names, call

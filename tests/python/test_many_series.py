@@ -268,6 +268,57 @@ def test_empty_frames_of_every_analysis_still_have_their_types() -> None:
     per_capita = empty.per_capita()
     assert (per_capita["population"].dtype, per_capita["low"].dtype) == ("Int64", "float64")
     assert list(empty.asymmetry().columns[:3]) == ["indicator", "a", "b"]
+    mirror = empty.mirror()
+    assert list(mirror.columns) == MIRROR_COLUMNS
+    assert (mirror["gap_pct"].dtype, mirror["exports_source"].dtype) == ("float64", "object")
+
+
+MIRROR_COLUMNS = [
+    "exports_indicator", "imports_indicator", "exporter", "importer", "product", "unit",
+    "period", "exports", "exports_low", "exports_high", "exports_status", "exports_source",
+    "imports", "imports_low", "imports_high", "imports_status", "imports_source", "gap",
+    "gap_low", "gap_high", "gap_pct", "gap_pct_low", "gap_pct_high",
+]  # fmt: skip
+
+
+def test_mirror_sets_the_exporters_and_the_importers_figure_of_each_flow_side_by_side() -> None:
+    s = bilateral.Store()
+    s.add_source("geostat", "Geostat")
+    s.add_source("turkstat", "TurkStat")
+    # Georgia's exports to Türkiye and Türkiye's imports from Georgia: both GEO → TUR.
+    s.add("exports", "GEO", "TUR", 2024, 300e6, source="geostat")
+    # "over 318 million": [318, 319] million
+    s.add("imports", "GEO", "TUR", 2024, 318e6, qualifier="over", source="turkstat")
+    s.add("exports", "TUR", "GEO", 2024, 1_000e6, source="turkstat")
+    s.add("imports", "TUR", "GEO", 2024, 900e6, source="geostat", status="provisional")
+    s.add("imports", "TUR", "GEO", 2023, 800e6, source="geostat")  # one end only: no row
+    df = s.mirror("TUR", "Georgia")
+    assert list(df.columns) == MIRROR_COLUMNS
+    assert df[["exporter", "importer", "period"]].values.tolist() == [
+        ["GEO", "TUR", "2024"],
+        ["TUR", "GEO", "2024"],
+    ]
+    geo, tur = df.iloc[0], df.iloc[1]
+    assert (geo.exports_indicator, geo.imports_indicator, geo.unit) == ("exports", "imports", "USD")
+    assert (geo.exports_source, geo.imports_source) == ("geostat", "turkstat")
+    assert (geo.imports_low, geo.imports_high) == (318e6, 319e6)
+    # gap 318 − 300 = 18 million, bounds [318 − 300, 319 − 300] = [18, 19] million;
+    # gap % 18 / 300 = 6 %, bounds [6 %, 19 / 300 = 6.333 %]
+    assert (geo.gap, geo.gap_low, geo.gap_high) == (18e6, 18e6, 19e6)
+    assert geo.gap_pct == pytest.approx(6.0)
+    assert geo.gap_pct_low == pytest.approx(6.0)
+    assert geo.gap_pct_high == pytest.approx(19 / 3)
+    # 900 − 1,000 = −100 million, −10 %
+    assert (tur.exports_source, tur.imports_source, tur.imports_status) == (
+        "turkstat",
+        "geostat",
+        "provisional",
+    )
+    assert tur.gap == -100e6
+    assert tur.gap_pct == pytest.approx(-10.0)
+    # Another country: no flow reported from both ends.
+    assert len(s.mirror("ARM")) == 0
+    assert pa.table(s.mirror(indicator="imports", into="arrow")).num_rows == 2
 
 
 def _frame(rows: int) -> pd.DataFrame:
