@@ -239,6 +239,7 @@ impl Store {
             .import_batch(
                 &indicators,
                 &sources,
+                &[],
                 &rows.batch,
                 options.on_duplicate,
                 options.progress,

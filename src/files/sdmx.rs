@@ -297,6 +297,7 @@ impl Store {
             .import_batch(
                 &[],
                 &new_sources,
+                &[],
                 &batch,
                 options.on_duplicate,
                 options.progress,

@@ -210,6 +210,7 @@ fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDi
     dict.set_item("events", summary.events)?;
     dict.set_item("claims", summary.claims)?;
     dict.set_item("topics", summary.topics)?;
+    dict.set_item("products", summary.products)?;
     dict.set_item("populations", summary.populations)?;
     Ok(dict)
 }
@@ -627,6 +628,7 @@ impl PyStore {
                 origin,
                 destination,
                 product: Some(product.to_owned()),
+                product_name: None,
                 period: required_period("period", period)?,
                 value: required_number("value", value)?,
                 qualifier: Some(qualifier.to_owned()),
