@@ -303,3 +303,116 @@ fn a_csv_export_without_product_names_has_no_product_name_column() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.lines().next().unwrap().contains("product_name"));
 }
+
+// ----- the report ---------------------------------------------------------------------------
+
+/// Georgia's exports to Türkiye: the total and two products, 7202 and 2204, in 2024 (and
+/// 7202 in 2023); 7202 named "Ferro-alloys" when `named_7202`.
+fn georgia_turkey(named_7202: bool) -> bilateral::report::Report {
+    let mut store = store();
+    let figures = [
+        ("total", "2023", 800_000.0),
+        ("total", "2024", 1_000_000.0),
+        ("7202", "2023", 150_000.0),
+        ("7202", "2024", 200_000.0),
+        ("2204", "2024", 50_000.0),
+    ];
+    let rows: Vec<NewObservation> = figures
+        .iter()
+        .map(|&(product, period, value)| exports(product, period, value))
+        .collect();
+    store.add_many(&rows, OnDuplicate::Error).unwrap();
+    if named_7202 {
+        store.add_product("7202", "Ferro-alloys").unwrap();
+    }
+    store.report("GEO", "TUR").unwrap()
+}
+
+fn sentences(report: &bilateral::report::Report) -> Vec<String> {
+    report
+        .sections
+        .iter()
+        .flat_map(|s| s.sentences.iter().map(|t| t.text.clone()))
+        .collect()
+}
+
+fn product_cells(report: &bilateral::report::Report) -> Vec<String> {
+    let table = &report.sections[0].tables[0];
+    let at = table
+        .columns
+        .iter()
+        .position(|c| c.name == "product")
+        .unwrap();
+    table
+        .rows
+        .iter()
+        .map(|row| match &row[at] {
+            bilateral::report::Cell::Text(text) => text.clone(),
+            other => panic!("{other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_names_a_named_product_by_its_name_and_classified_code() {
+    let report = georgia_turkey(true);
+    let text = sentences(&report);
+    let latest = text
+        .iter()
+        .find(|s| s.starts_with("Exports of ferro-alloys (HS 7202) from Georgia to Türkiye"))
+        .unwrap_or_else(|| panic!("{text:#?}"));
+    // 200,000 against 150,000 in 2023: 200 / 150 = 1.333, up 33 %.
+    assert!(latest.contains("$200,000 in 2024"), "{latest}");
+    assert!(latest.contains("up 33 %"), "{latest}");
+    // 200,000 of 1,000,000 in 2024: a fifth.
+    assert!(
+        text.contains(
+            &"Ferro-alloys (HS 7202) made up 20 % of exports from Georgia to Türkiye in 2024."
+                .to_owned()
+        ),
+        "{text:#?}"
+    );
+    assert!(!text.iter().any(|s| s.contains("of 7202 ")), "{text:#?}");
+    let cells = product_cells(&report);
+    assert!(
+        cells.contains(&"Ferro-alloys (HS 7202)".to_owned()),
+        "{cells:?}"
+    );
+}
+
+#[test]
+fn the_report_writes_an_unnamed_hs_code_with_its_classification_never_bare() {
+    let report = georgia_turkey(false);
+    let text = sentences(&report);
+    assert!(
+        text.iter()
+            .any(|s| s.starts_with("Exports of HS 7202 from Georgia to Türkiye reached")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|s| s.starts_with("HS 2204 made up 5 % of exports from Georgia to Türkiye")),
+        "{text:#?}"
+    );
+    let cells = product_cells(&report);
+    assert_eq!(
+        cells,
+        ["HS 2204", "HS 7202", "HS 7202", "total", "total"],
+        "{cells:?}"
+    );
+}
+
+#[test]
+fn the_built_in_reports_word_codes_read_as_before() {
+    let report = Store::demo().unwrap().report("AZE", "KAZ").unwrap();
+    let text = sentences(&report);
+    assert!(
+        text.iter().any(|s| s.starts_with("Oil products made up")),
+        "{text:#?}"
+    );
+    assert!(
+        text.iter()
+            .any(|s| s.starts_with("Exports of wheat from Kazakhstan")),
+        "{text:#?}"
+    );
+}

@@ -373,7 +373,7 @@ fn shares_of_whole(
         sentences.push(Sentence {
             text: format!(
                 "{} made up {} of {} {}.",
-                capitalise(&series.product.replace('_', " ")),
+                capitalise(&data.pair.product_words(&series.product)),
                 share_words(row.share, row.low, row.high, digits_from(&[part, total])),
                 lower_first(&whole_subject),
                 period_phrase(&row.period)
