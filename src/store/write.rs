@@ -135,8 +135,15 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn add_product(&mut self, code: &str, name: &str) -> Result<bool> {
-        self.add_products(&[Product::new(code, name)])
-            .map(|changed| changed == 1)
+        self.add_one_product(&Product::new(code, name))
+    }
+
+    /// [`Store::add_product`] with the classification `product` may carry.
+    pub(crate) fn add_one_product(&mut self, product: &Product) -> Result<bool> {
+        let tx = write_transaction(&mut self.conn)?;
+        let changed = insert_product(&tx, product, ProductNaming::Strict)?;
+        tx.commit()?;
+        Ok(changed)
     }
 
     /// Adds or names products all or nothing, each as [`Store::add_product`] does,
