@@ -240,10 +240,10 @@ impl Store {
 
     /// An import's write, in one transaction: the indicators and sources a file's rows
     /// need (an identical stored one is kept; a different one under the same code is a
-    /// validation error), the names of its products (which never replace a stored
-    /// name: [`ProductNaming::KeepStored`]), then the rows as [`Store::add_batch`] adds
-    /// them, telling `progress` how far the checks and writes have got. Returns the
-    /// rows written.
+    /// validation error), the rows as [`Store::add_batch`] adds them, telling `progress`
+    /// how far the checks and writes have got, then the names of its products (which
+    /// never replace a stored name: [`ProductNaming::KeepStored`]). Returns the rows
+    /// written.
     pub(crate) fn import_batch(
         &mut self,
         indicators: &[Indicator],
@@ -260,9 +260,6 @@ impl Store {
         for indicator in indicators {
             insert_indicator(&tx, indicator)?;
         }
-        for product in products {
-            insert_product(&tx, product, ProductNaming::KeepStored)?;
-        }
         let watch = Watch {
             interrupt: self.interrupt.as_ref(),
             progress,
@@ -276,6 +273,10 @@ impl Store {
             watch,
             true,
         )?;
+        // After the rows, whose checks name the line of a bad product code.
+        for product in products {
+            insert_product(&tx, product, ProductNaming::KeepStored)?;
+        }
         tx.commit()?;
         Ok(written)
     }
