@@ -394,3 +394,12 @@ JOIN country origin ON origin.id = o.origin_id
 JOIN country destination ON destination.id = o.destination_id
 JOIN product p ON p.id = o.product_id
 LEFT JOIN source s ON s.id = o.source_id;
+
+-- version 9: product names. A product keeps, beside its code, the name a classification
+-- or the user gives it ("Ferro-alloys") and the classification its code belongs to
+-- ("HS" for 7202, "SITC"), so that a report writes "ferro-alloys (HS 7202)" rather
+-- than a bare code. Both are optional: a code met only in figures has neither. Added
+-- as columns of the table every figure already refers to, so that no row moves.
+ALTER TABLE product ADD COLUMN name TEXT CHECK (name <> '' AND name = trim(name));
+ALTER TABLE product ADD COLUMN classification TEXT
+    CHECK (classification <> '' AND classification NOT GLOB '*[^A-Z0-9]*');

@@ -143,6 +143,7 @@ impl ObservationBatch {
             ("origin", &mut self.origin),
             ("destination", &mut self.destination),
             ("product", &mut self.product),
+            ("product_name", &mut self.product_name),
             ("period", &mut self.period),
             ("qualifier", &mut self.qualifier),
             ("status", &mut self.status),

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Indicator, NewClaim, NewEvent, NewObservation, Source, Topic};
+use crate::model::{
+    Country, Indicator, NewClaim, NewEvent, NewObservation, Product, Source, Topic,
+};
 
 /// The built-in datasets: name and file contents.
 const DATASETS: &[(&str, &str)] = &[(
@@ -43,6 +45,10 @@ pub struct Dataset {
     /// Indicators it uses (added unless the store already has them).
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// Names (and classifications) of the products its figures use, as
+    /// [`crate::Store::add_products`] adds them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
     /// The figures.
     #[serde(default)]
     pub observations: Vec<NewObservation>,

@@ -472,3 +472,126 @@ fn a_stored_re_exports_indicator_in_another_unit_is_an_error_that_changes_nothin
         (Some(2), "unit", "USD")
     );
 }
+
+// ----- product names ------------------------------------------------------------------------
+
+/// (code, name, classification) of each product the store has.
+fn products(store: &Store) -> Vec<(String, Option<String>, Option<String>)> {
+    store
+        .products()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.name, p.classification))
+        .collect()
+}
+
+fn product(
+    code: &str,
+    name: &str,
+    classification: &str,
+) -> (String, Option<String>, Option<String>) {
+    (
+        code.to_owned(),
+        Some(name.to_owned()),
+        Some(classification.to_owned()),
+    )
+}
+
+#[test]
+fn cmd_desc_becomes_the_products_name_and_an_h6_file_classifies_it_as_hs() {
+    let (store, _) = import(&format!("{HEADER}{KAZAKHSTAN}"));
+    // The products of the rows stored (0101 twice, 8703 re-exported, 2709 from
+    // Georgia); TOTAL's "All Commodities" names no product.
+    assert_eq!(
+        products(&store),
+        [
+            product("0101", "Horses, asses, mules and hinnies; live", "HS"),
+            product("2709", "Petroleum oils", "HS"),
+            product("8703", "Motor cars", "HS"),
+        ]
+    );
+}
+
+/// The classic layout's header, with its `Classification` and `Commodity` columns.
+const CLASSIC_HEADER: &str = "Classification,Year,Period,Period Desc.,Aggregate Level,\
+Is Leaf Code,Trade Flow Code,Trade Flow,Reporter Code,Reporter,Reporter ISO,Partner Code,\
+Partner,Partner ISO,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,Netweight (kg),\
+Trade Value (US$),Flag\n";
+
+#[test]
+fn the_classic_commodity_column_names_the_product_in_the_words_of_its_latest_revision() {
+    // The same code in three HS revisions, the latest (H5) in the middle of the file.
+    let rows = "\
+H0,1995,1995,1995,4,0,2,Export,398,Kazakhstan,KAZ,31,Azerbaijan,AZE,2402,\"Cigars, cigarettes etc\",8,kg,,,1000,0
+H5,2019,2019,2019,4,0,2,Export,398,Kazakhstan,KAZ,31,Azerbaijan,AZE,2402,\"Cigars, cheroots, cigarillos and cigarettes; of tobacco\",8,kg,,,2000,0
+H3,2010,2010,2010,4,0,2,Export,398,Kazakhstan,KAZ,31,Azerbaijan,AZE,2402,\"Cigars, cheroots, cigarillos and cigarettes, of tobacco.\",8,kg,,,3000,0
+S4,2019,2019,2019,4,0,2,Export,398,Kazakhstan,KAZ,31,Azerbaijan,AZE,122,Tobacco manufactured,8,kg,,,4000,0
+";
+    let (store, summary) = import(&format!("{CLASSIC_HEADER}{rows}"));
+    assert_eq!(summary.written, 4);
+    assert_eq!(
+        products(&store),
+        [
+            product("122", "Tobacco manufactured", "SITC"),
+            product(
+                "2402",
+                "Cigars, cheroots, cigarillos and cigarettes; of tobacco",
+                "HS"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_import_never_replaces_a_name_the_store_has_and_fills_in_its_classification() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(
+        dir.path(),
+        "TradeData.csv",
+        &format!("{HEADER}{KAZAKHSTAN}"),
+    );
+    let mut store = Store::in_memory().unwrap();
+    store.add_product("0101", "Live horses").unwrap();
+    store
+        .import_comtrade_csv(&path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(products(&store)[0], product("0101", "Live horses", "HS"));
+}
+
+#[test]
+fn a_real_classic_download_names_hs_2402_by_its_h5_description() {
+    let path = Path::new("/work/shared/realdata/comtrade_classic_idn_cigarettes_2402.csv");
+    if !path.exists() {
+        eprintln!(
+            "skipped: {} is absent (the real-data folder is not on this machine)",
+            path.display()
+        );
+        return;
+    }
+    let mut store = Store::in_memory().unwrap();
+    store
+        .import_comtrade_csv(path, &ImportOptions::default())
+        .unwrap();
+    // Its rows are of H0 to H5; H5 (2017 onwards) writes the heading so.
+    assert_eq!(
+        products(&store),
+        [product(
+            "2402",
+            "Cigars, cheroots, cigarillos and cigarettes; of tobacco or of tobacco substitutes",
+            "HS"
+        )]
+    );
+    let report = store.report("IDN", "USA").unwrap();
+    let text: Vec<&str> = report
+        .sections
+        .iter()
+        .flat_map(|s| s.sentences.iter().map(|t| t.text.as_str()))
+        .collect();
+    assert!(
+        text.iter().any(|s| s.starts_with(
+            "Exports of cigars, cheroots, cigarillos and cigarettes; of tobacco or of tobacco \
+             substitutes (HS 2402) from Indonesia to "
+        )),
+        "{text:#?}"
+    );
+}

@@ -721,3 +721,44 @@ IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2024,2810.4,MIO_USD,6
     assert!(v.reason.contains("MIO_USD"), "{}", v.reason);
     assert_eq!(store.observation_count().unwrap(), 0);
 }
+
+/// Version 1 with `labels=both` and a PRODUCT dimension: ferro-alloys and the total.
+const PRODUCTS_LABELLED: &str = "\
+DATAFLOW,FREQ: Frequency,REF_AREA: Reference area,COUNTERPART_AREA: Counterpart area,INDICATOR: Indicator,PRODUCT: Product,TIME_PERIOD: Time,OBS_VALUE: Value
+IMF:DOT(1.0): Direction of Trade,A: Annual,GE: Georgia,TR: Türkiye,TXG_FOB_USD: Exports FOB,7202: Ferro-alloys,2024,200000
+IMF:DOT(1.0): Direction of Trade,A: Annual,GE: Georgia,TR: Türkiye,TXG_FOB_USD: Exports FOB,_T: Total,2024,1000000
+IMF:DOT(1.0): Direction of Trade,A: Annual,GE: Georgia,TR: Türkiye,TXG_FOB_USD: Exports FOB,2204,2024,50000
+";
+
+#[test]
+fn a_product_dimension_gives_the_product_and_its_label_the_products_name() {
+    let (store, summary) = imported(PRODUCTS_LABELLED);
+    assert_eq!(summary.written, 3);
+    let mut products: Vec<(String, f64)> = all(&store)
+        .into_iter()
+        .map(|o| (o.product, o.value))
+        .collect();
+    products.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        products,
+        [
+            ("2204".to_owned(), 50_000.0),
+            ("7202".to_owned(), 200_000.0),
+            ("total".to_owned(), 1_000_000.0),
+        ]
+    );
+    // 2204 has no label in the file: its code alone is stored.
+    let names: Vec<(String, Option<String>)> = store
+        .products()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.name))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("2204".to_owned(), None),
+            ("7202".to_owned(), Some("Ferro-alloys".to_owned())),
+        ]
+    );
+}

@@ -417,7 +417,9 @@ class Store:
         (flow X) go from the reporter to the partner, imports (M) from the partner to
         the reporter; re-exports and re-imports to ``re_exports`` and ``re_imports``;
         ``primaryValue`` in USD, ``netWgt`` in tonnes to the ``*_volume`` indicators;
-        ``cmdCode`` is the product (``TOTAL`` is ``total``). The partner World, areas
+        ``cmdCode`` is the product (``TOTAL`` is ``total``), named by ``cmdDesc`` and
+        classified by ``classificationCode`` (H0–H6 as HS) unless the store already names
+        it (see :meth:`products`). The partner World, areas
         that are not countries and breakdowns by mode of transport, customs procedure or
         second partner are skipped, counted by reason in the result. Errors and
         `on_duplicate`, `progress` as for :meth:`import_csv`.
@@ -541,8 +543,10 @@ class Store:
         ``__arrow_c_stream__``). Frames are read column by column, each distinct text
         once. A bad record leaves the store unchanged and the error names its index and
         field. `on_duplicate` and `scale` as for :meth:`add`; a row's `unit` may name a
-        multiple of its indicator's unit. Returns the number added (with "skip", the
-        rows not passed over).
+        multiple of its indicator's unit. A ``product_name`` column names the rows'
+        products as :meth:`add_product` does, in the same transaction (two names for one
+        product, or a name other than the stored one, fail the call). Returns the number
+        added (with "skip", the rows not passed over).
 
         >>> store = bilateral.demo()
         >>> cell = [{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
@@ -637,6 +641,35 @@ class Store:
         ['trade', 'investment']
         """
         return frame(self._inner.topics())
+
+    def add_product(self, code: str, name: str, *, classification: str | None = None) -> bool:
+        """Names the product `code` (as figures use it: "7202", "wheat"), so that a
+        report writes "ferro-alloys (HS 7202)" where it would write the code;
+        `classification` is the family the code belongs to ("HS", "SITC" …), which the
+        report writes before it (a code of 2, 4 or 6 digits without one reads as HS).
+        Returns False when the product already had this name; another name (or
+        classification) for a named product is a ValidationError naming the stored one,
+        and the code "total" (the whole) takes no name. :meth:`add_many` takes names too,
+        in a ``product_name`` column.
+
+        >>> store = bilateral.Store()
+        >>> store.add_product("7202", "Ferro-alloys", classification="HS")
+        True
+        >>> store.add_product("7202", "Ferro-alloys")
+        False
+        """
+        return self._inner.add_product(code, name, classification=classification)
+
+    def products(self) -> pd.DataFrame:
+        """The products figures or :meth:`add_product` have named, sorted by code, as a
+        pandas DataFrame: code, name, classification (None where the store has none).
+
+        >>> store = bilateral.Store()
+        >>> _ = store.add_product("7202", "Ferro-alloys")
+        >>> store.products()["name"].tolist()
+        ['Ferro-alloys']
+        """
+        return frame(self._inner.products())
 
     def add_source(
         self,

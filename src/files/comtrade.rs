@@ -22,6 +22,12 @@
 //! [`SOURCE_ID`]; a stored one is used as it is (a row's unit, `USD` or `t`, must then
 //! fit its unit). `cmdCode` is the product, read as text (`0101` stays `0101`), `TOTAL`
 //! becoming `total`; `period` `2024` is the year, `202408` August 2024 (`2024-08`).
+//! `cmdDesc` (classic `Commodity`) is kept as the product's name and
+//! `classificationCode` (classic `Classification`) as its classification: `H0` to `H6`
+//! (the revisions of the Harmonized System) as `HS`, `S1` to `S4` as `SITC`, `B4` and
+//! `B5` as `BEC`. Where a file names a code differently in several revisions, the
+//! latest revision's name is kept; a name the store already has is never replaced (see
+//! [`Store::add_product`]).
 //! A net weight that is empty or 0 is taken as not reported: the row gives its value
 //! alone. Quantities in other units (`qty`, `altQty`) are left out: the catalogue has
 //! no indicator for them, and pieces, litres and square metres do not add up.
@@ -53,7 +59,7 @@ use crate::error::{Error, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
-use crate::model::{Indicator, Kind, ObservationBatch, Source, Topic};
+use crate::model::{Indicator, Kind, ObservationBatch, Product, Source, Topic};
 use crate::store::Store;
 
 /// The id of the source every imported observation cites.
@@ -104,10 +110,12 @@ const COLUMNS: [(&str, Option<&str>); 16] = [
 ];
 
 /// Further columns read, after [`COLUMNS`].
-const MORE_COLUMNS: [(&str, Option<&str>); 3] = [
+const MORE_COLUMNS: [(&str, Option<&str>); 5] = [
     ("isReported", None),
     ("isNetWgtEstimated", None),
     ("legacyEstimationFlag", Some("Flag")),
+    ("cmdDesc", Some("Commodity")),
+    ("classificationCode", Some("Classification")),
 ];
 
 /// Positions in [`Header::at`].
@@ -131,6 +139,8 @@ mod col {
     pub const IS_REPORTED: usize = 16;
     pub const NET_WEIGHT_ESTIMATED: usize = 17;
     pub const ESTIMATION_FLAG: usize = 18;
+    pub const CMD_DESC: usize = 19;
+    pub const CLASSIFICATION: usize = 20;
 }
 
 /// The legacy estimation flag's bit saying the net weight was estimated (2: quantity,
@@ -231,6 +241,7 @@ impl Store {
             watch,
         )?;
         let indicators = self.missing_indicators(&rows.batch)?;
+        let products = rows.products.into_products();
         let sources = match self.sources()?.iter().any(|s| s.id == SOURCE_ID) {
             true => Vec::new(),
             false => vec![un_comtrade()],
@@ -239,6 +250,7 @@ impl Store {
             .import_batch(
                 &indicators,
                 &sources,
+                &products,
                 &rows.batch,
                 options.on_duplicate,
                 options.progress,
@@ -299,6 +311,7 @@ impl Store {
                 format: Some(Format::Comtrade.code()),
                 ..ImportSummary::default()
             },
+            products: ProductNames::default(),
         };
         let mut countries: HashMap<String, String> = HashMap::default();
         let mut record = ::csv::ByteRecord::new();
@@ -386,12 +399,64 @@ fn re_trade_indicator(code: &str) -> Option<Indicator> {
     })
 }
 
-/// The rows of a file read so far: the batch, the file line of each batch row, and
-/// what was read and passed over.
+/// The rows of a file read so far: the batch, the file line of each batch row, what
+/// was read and passed over, and the products' names.
 struct ComtradeRows {
     batch: ObservationBatch,
     lines: Vec<usize>,
     summary: ImportSummary,
+    products: ProductNames,
+}
+
+/// The name and classification of each product code a file names, with the revision
+/// (`H5`) the name came from.
+#[derive(Default)]
+struct ProductNames {
+    by_code: HashMap<String, (Product, Option<String>)>,
+}
+
+impl ProductNames {
+    /// Keeps `name` for `code` unless a name from a later revision of the same
+    /// classification is kept already (a later revision's words are the current ones;
+    /// between two of different classifications, or none, the first stays).
+    fn note(&mut self, code: &str, name: &str, revision: Option<&str>) {
+        let family = revision.and_then(classification_of);
+        let later = |kept: &Option<String>| match (kept.as_deref(), revision) {
+            (Some(kept), Some(revision)) => classification_of(kept) == family && revision > kept,
+            _ => false,
+        };
+        match self.by_code.get(code) {
+            Some((_, kept)) if !later(kept) => {}
+            _ => {
+                let product = Product {
+                    code: code.to_owned(),
+                    name: Some(name.to_owned()),
+                    classification: family.map(str::to_owned),
+                };
+                self.by_code
+                    .insert(code.to_owned(), (product, revision.map(str::to_owned)));
+            }
+        }
+    }
+
+    /// The products, by code.
+    fn into_products(self) -> Vec<Product> {
+        let mut products: Vec<Product> = self.by_code.into_values().map(|(p, _)| p).collect();
+        products.sort_by(|a, b| a.code.cmp(&b.code));
+        products
+    }
+}
+
+/// The classification a Comtrade `classificationCode` is a revision of: `H0`–`H6` the
+/// Harmonized System, `S1`–`S4` SITC, `B4`, `B5` BEC (`HS`, `SITC` and `BEC` as
+/// `classificationSearchCode` writes them are read too).
+fn classification_of(code: &str) -> Option<&'static str> {
+    match code {
+        "HS" | "H0" | "H1" | "H2" | "H3" | "H4" | "H5" | "H6" => Some("HS"),
+        "SITC" | "S1" | "S2" | "S3" | "S4" => Some("SITC"),
+        "BEC" | "B4" | "B5" => Some("BEC"),
+        _ => None,
+    }
 }
 
 /// Where each column read is in the header, and its name there.
@@ -464,6 +529,8 @@ struct Trade {
     reporter: String,
     partner: String,
     product: String,
+    /// The product's name (`cmdDesc`) and the revision of its classification (`H5`).
+    product_name: Option<(String, Option<String>)>,
     period: String,
     value: f64,
     value_estimated: bool,
@@ -486,6 +553,18 @@ impl Row<'_> {
             )
         })?;
         Ok(Some(text.trim()).filter(|t| !t.is_empty()))
+    }
+
+    /// A cell of descriptive text, trimmed: UTF-8, or else read as Windows-1252 (as
+    /// Comtrade Plus writes its downloads) byte by byte, the Latin-1 letters alike in
+    /// both; `None` when absent or empty.
+    fn name(&self, col: usize) -> Option<String> {
+        let bytes = self.header.at[col].and_then(|at| self.record.get(at))?;
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+        };
+        Some(text.trim().to_owned()).filter(|t| !t.is_empty())
     }
 
     /// A cell that must not be empty.
@@ -613,11 +692,19 @@ impl Row<'_> {
             }
             None => false,
         };
+        let product_name = match product.as_str() {
+            "total" => None,
+            _ => self.name(col::CMD_DESC).map(|name| {
+                let revision = self.cell(col::CLASSIFICATION).ok().flatten();
+                (name, revision.map(str::to_owned))
+            }),
+        };
         Ok(Ok(Trade {
             flow,
             reporter,
             partner,
             product,
+            product_name,
             period,
             value,
             value_estimated: self.flag(col::IS_REPORTED)? == Some(false),
@@ -696,8 +783,12 @@ impl Row<'_> {
 }
 
 impl Trade {
-    /// Appends the row's value and, when reported, its net weight to the batch.
+    /// Appends the row's value and, when reported, its net weight to the batch, and
+    /// notes its product's name.
     fn push(self, rows: &mut ComtradeRows, line: usize) {
+        if let Some((name, revision)) = &self.product_name {
+            rows.products.note(&self.product, name, revision.as_deref());
+        }
         let (value_indicator, weight_indicator) = self.flow.indicators();
         let (origin, destination) = match self.flow.outward() {
             true => (&self.reporter, &self.partner),

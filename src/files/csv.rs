@@ -2,6 +2,8 @@
 //! [`Columns::of_observations`] (indicator, origin, destination, product, period, start,
 //! end, value, low, high, qualifier, status, unit, source, quote, note), one row per
 //! observation, written by [`Store::export_csv`] and read back by [`Store::import_csv`].
+//! When a product written has a name ([`Store::add_product`]), a `product_name` column
+//! follows `product`, so that the names travel with the figures.
 //!
 //! The period is written as it was given (`Jan–Aug 2025`), so that an export imported
 //! into a store with the same indicators and sources gives the same observations;
@@ -18,6 +20,7 @@
 //! names the CSV line as its record (the header is line 1, the first data line line 2)
 //! and the column as its field.
 
+use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -66,8 +69,14 @@ impl Store {
     pub fn export_csv(&self, path: impl AsRef<Path>, filter: &ObservationFilter) -> Result<usize> {
         let path = path.as_ref();
         let table = self.observation_table(filter)?;
+        let names: HashMap<String, String> = self
+            .products()?
+            .into_iter()
+            .filter(|p| table.products.contains(&p.code))
+            .filter_map(|p| Some((p.code, p.name?)))
+            .collect();
         let file = std::fs::File::create(path).map_err(|source| io_error(path, source))?;
-        write_observations(&table, std::io::BufWriter::new(file))
+        write_observations(&table, &names, std::io::BufWriter::new(file))
             .map_err(|source| io_error(path, source))
     }
 
@@ -94,6 +103,7 @@ impl Store {
             .import_batch(
                 &[],
                 &[],
+                &[],
                 &rows.batch,
                 options.on_duplicate,
                 options.progress,
@@ -110,15 +120,34 @@ impl Store {
     }
 }
 
-/// Writes `table` as CSV: a header, then one row per observation.
-fn write_observations(table: &ObservationTable, out: impl Write) -> std::io::Result<usize> {
+/// Writes `table` as CSV: a header, then one row per observation; with product names
+/// (by code), a `product_name` column after `product`.
+fn write_observations(
+    table: &ObservationTable,
+    product_names: &HashMap<String, String>,
+    out: impl Write,
+) -> std::io::Result<usize> {
     let columns = Columns::of_observations(table);
     let mut writer = ::csv::Writer::from_writer(out);
-    writer.write_record(&columns.names)?;
-    let mut cells: Vec<String> = Vec::with_capacity(columns.names.len());
+    let named = !product_names.is_empty();
+    let mut header: Vec<&str> = Vec::with_capacity(columns.names.len() + 1);
+    for name in &columns.names {
+        header.push(name);
+        if named && *name == "product" {
+            header.push("product_name");
+        }
+    }
+    writer.write_record(&header)?;
+    let mut cells: Vec<String> = Vec::with_capacity(header.len());
     for (row, observation) in table.rows.iter().enumerate() {
         cells.clear();
         for (name, column) in columns.names.iter().zip(&columns.columns) {
+            if named && *name == "product" {
+                let code = column.text(row).unwrap_or_default();
+                cells.push(code.to_owned());
+                cells.push(product_names.get(code).cloned().unwrap_or_default());
+                continue;
+            }
             cells.push(match (*name, column) {
                 // As written, not as canonical text: the round trip keeps it.
                 ("period", _) => table.period_texts[observation.period_text as usize].clone(),
@@ -159,7 +188,7 @@ struct CsvRows {
 /// Where each known column is in the header.
 #[derive(Default)]
 struct Header {
-    text: [Option<usize>; 11],
+    text: [Option<usize>; 12],
     number: [Option<usize>; 3],
     value: usize,
     start: Option<usize>,
@@ -167,11 +196,12 @@ struct Header {
 }
 
 /// The text fields of a batch, in the order of [`Header::text`].
-const TEXT_FIELDS: [&str; 11] = [
+const TEXT_FIELDS: [&str; 12] = [
     "indicator",
     "origin",
     "destination",
     "product",
+    "product_name",
     "period",
     "qualifier",
     "status",
@@ -276,7 +306,7 @@ fn push_row(
         number("high", high)?,
         number("precision", precision)?,
     );
-    let period = cell(header.text[4]);
+    let period = cell(header.text[5]);
     if let Some(Ok(period)) = period.map(Period::parse) {
         check_day(
             "start",
@@ -287,11 +317,12 @@ fn push_row(
         )?;
         check_day("end", cell(header.end), period.end(), "last", &period)?;
     }
-    let columns: [&mut TextColumn; 11] = [
+    let columns: [&mut TextColumn; 12] = [
         &mut batch.indicator,
         &mut batch.origin,
         &mut batch.destination,
         &mut batch.product,
+        &mut batch.product_name,
         &mut batch.period,
         &mut batch.qualifier,
         &mut batch.status,

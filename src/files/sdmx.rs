@@ -14,6 +14,7 @@
 //! | `REF_AREA` (or `COUNTRY`, `GEO`, `REPORTER`) | the reporting country: origin or destination, as the indicator's direction says (below) |
 //! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country |
 //! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below) or taken as is; without such a column, the mapping of the dataflow id |
+//! | `PRODUCT` (or `COMMODITY`) | the product, its code in lower case (`_T` and `TOTAL` are the total); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
 //! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
@@ -57,7 +58,7 @@ use crate::error::{Error, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
-use crate::model::{ObservationBatch, Source};
+use crate::model::{ObservationBatch, Product, Source};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -286,8 +287,10 @@ impl Store {
             sources,
             mut summary,
             read,
+            products,
             ..
         } = rows;
+        let products: Vec<Product> = products.into_values().collect();
         let stored: Vec<String> = self.sources()?.into_iter().map(|s| s.id).collect();
         let new_sources: Vec<Source> = sources
             .into_values()
@@ -297,6 +300,7 @@ impl Store {
             .import_batch(
                 &[],
                 &new_sources,
+                &products,
                 &batch,
                 options.on_duplicate,
                 options.progress,
@@ -364,6 +368,7 @@ struct Header {
     reporter: Column,
     counterpart: Column,
     indicator: Option<Column>,
+    product: Option<Column>,
     freq: Option<Column>,
     time: Column,
     value: Column,
@@ -377,6 +382,10 @@ struct Header {
 const REPORTER: &[&str] = &["REF_AREA", "COUNTRY", "GEO", "REPORTER"];
 const COUNTERPART: &[&str] = &["COUNTERPART_AREA", "COUNTERPART_COUNTRY", "PARTNER"];
 const FREQ: &[&str] = &["FREQ", "FREQUENCY"];
+const PRODUCT: &[&str] = &["PRODUCT", "COMMODITY"];
+
+/// The product codes of the whole: SDMX's code for a total (`_T`), and `TOTAL`.
+const TOTAL_PRODUCTS: &[&str] = &["_T", "TOTAL"];
 
 impl Header {
     fn read(names: &::csv::StringRecord) -> Result<Header> {
@@ -450,6 +459,7 @@ impl Header {
                         name: codes[at].to_owned(),
                     }),
             },
+            product: find(PRODUCT)?,
             freq: find(FREQ)?,
             time: required(&["TIME_PERIOD"])?,
             value: required(&["OBS_VALUE"])?,
@@ -473,6 +483,7 @@ impl Header {
             "origin" => Some(&self.reporter.name),
             "destination" => Some(&self.counterpart.name),
             "indicator" => self.indicator.as_ref().map(|c| &c.name),
+            "product" | "product_name" => self.product.as_ref().map(|c| &c.name),
             "source" => Some(&self.structure_id.name),
             _ => None,
         };
@@ -507,6 +518,8 @@ struct SdmxRows<'a> {
     indicators: HashMap<String, Resolved>,
     countries: HashMap<String, String>,
     periods: HashMap<String, (String, Option<char>)>,
+    /// The products the file labels, by code: the first label of each.
+    products: BTreeMap<String, Product>,
 }
 
 impl<'a> SdmxRows<'a> {
@@ -523,6 +536,7 @@ impl<'a> SdmxRows<'a> {
             indicators: HashMap::new(),
             countries: HashMap::new(),
             periods: HashMap::new(),
+            products: BTreeMap::new(),
         }
     }
 
@@ -708,11 +722,31 @@ impl<'a> SdmxRows<'a> {
             }
         };
 
+        let product = header.product.as_ref().and_then(|column| {
+            let text = cell(column);
+            let code = code_of(text);
+            if code.is_empty() || TOTAL_PRODUCTS.iter().any(|t| t.eq_ignore_ascii_case(code)) {
+                return None;
+            }
+            let code = code.to_lowercase();
+            let label = text.split_once(": ").map(|(_, label)| label.trim());
+            if let Some(label) = label.filter(|l| !l.is_empty()) {
+                self.products
+                    .entry(code.clone())
+                    .or_insert_with(|| Product {
+                        code: code.clone(),
+                        name: Some(label.to_owned()),
+                        classification: None,
+                    });
+            }
+            Some(code)
+        });
+
         let batch = &mut self.batch;
         batch.indicator.push(Some(&indicator.code));
         batch.origin.push(Some(&origin));
         batch.destination.push(Some(&destination));
-        batch.product.push(None);
+        batch.product.push(product.as_deref());
         batch.period.push(Some(&period));
         batch.value.push(Some(value));
         batch.qualifier.push(None);

@@ -162,6 +162,8 @@ pub struct ObservationBatch {
     pub destination: TextColumn,
     /// Product codes.
     pub product: TextColumn,
+    /// Product names, kept with the products (see [`NewObservation::product_name`]).
+    pub product_name: TextColumn,
     /// Periods.
     pub period: TextColumn,
     /// Values; `None` where a row has none (an error when the batch is added).
@@ -188,11 +190,12 @@ pub struct ObservationBatch {
 
 impl ObservationBatch {
     /// The fields of an observation, as columns of a batch are named.
-    pub const FIELDS: [&'static str; 15] = [
+    pub const FIELDS: [&'static str; 16] = [
         "indicator",
         "origin",
         "destination",
         "product",
+        "product_name",
         "period",
         "value",
         "qualifier",
@@ -221,6 +224,7 @@ impl ObservationBatch {
         self.origin.push(Some(&row.origin));
         self.destination.push(Some(&row.destination));
         self.product.push(row.product.as_deref());
+        self.product_name.push(row.product_name.as_deref());
         self.period.push(Some(&row.period));
         self.value.push(Some(row.value));
         self.qualifier.push(row.qualifier.as_deref());
@@ -300,6 +304,7 @@ impl ObservationBatch {
             origin: required(&self.origin),
             destination: required(&self.destination),
             product: text(&self.product),
+            product_name: text(&self.product_name),
             period: required(&self.period),
             value: self.value[i].unwrap_or(f64::NAN),
             qualifier: text(&self.qualifier),

@@ -17,7 +17,9 @@ mod unit;
 pub use batch::{NumberColumn, ObservationBatch, TextColumn};
 pub use claim::{allowed_by, Claim, ClaimWords, NewClaim, Reference, Relation};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
-pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observation, Source};
+pub use records::{
+    Country, Event, Indicator, NewEvent, NewObservation, Observation, Product, Source,
+};
 pub use status::{Kind, Status};
 pub use table::{ObservationRow, ObservationTable, SeriesKey};
 pub use topic::{Topic, TopicEntry, TOPIC_WORDS};

@@ -120,6 +120,48 @@ pub struct Source {
     pub published: Option<Period>,
 }
 
+/// A product figures are stored under: its code, and what a report calls it.
+///
+/// The name is written as the classification or the user writes it ("Ferro-alloys");
+/// the classification is the family its code belongs to (`HS`, `SITC` …), written
+/// before the code so that "7202" reads as "HS 7202". A code met only in figures has
+/// neither.
+///
+/// ```
+/// let product = bilateral::Product::new("7202", "Ferro-alloys").classified("HS");
+/// assert_eq!(product.classification.as_deref(), Some("HS"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Product {
+    /// The code figures use: `7202`, `wheat`.
+    pub code: String,
+    /// Its name: "Ferro-alloys".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The classification of the code: `HS` (the Harmonized System, whatever its
+    /// revision), `SITC`, `BEC`, `CN` …, upper case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub classification: Option<String>,
+}
+
+impl Product {
+    /// A product with a name and no classification.
+    pub fn new(code: &str, name: &str) -> Product {
+        Product {
+            code: code.to_owned(),
+            name: Some(name.to_owned()),
+            classification: None,
+        }
+    }
+
+    /// The same product with its code's classification.
+    pub fn classified(mut self, classification: &str) -> Product {
+        self.classification = Some(classification.to_owned());
+        self
+    }
+}
+
 /// A country of ISO 3166-1.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Country {
@@ -159,6 +201,11 @@ pub struct NewObservation {
     /// Product code; `total` when absent.
     #[serde(default)]
     pub product: Option<String>,
+    /// The product's name ("Ferro-alloys"), kept with the product as
+    /// [`Store::add_product`](crate::Store::add_product) keeps it: a name other than
+    /// the one stored is a validation error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_name: Option<String>,
     /// Period in the grammar of [`Period`].
     pub period: String,
     /// The value in base units (547.6 million USD is `547600000`).

@@ -212,7 +212,7 @@ extractors!(
 extractors!(
     /// Optional text arguments, borrowed; `None` stays `None`.
     optional_text -> Option<&'a str>, super::optional_text_ref:
-    a, b, description, destination, indicator, format, note, of, origin, phrase, place,
+    a, b, classification, description, destination, indicator, format, note, of, origin, phrase, place,
     product, publisher, qualifier, quote, source, status, title, topic, url,
 );
 extractors!(

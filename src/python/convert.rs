@@ -315,7 +315,7 @@ pub(crate) fn series_query(
     Ok(query)
 }
 
-const OBSERVATION_FIELDS: [&str; 15] = crate::model::ObservationBatch::FIELDS;
+const OBSERVATION_FIELDS: [&str; 16] = crate::model::ObservationBatch::FIELDS;
 
 /// Columns of `Store.observations()` that a record may carry back in and that are
 /// derived from other fields, so they are ignored.
@@ -414,6 +414,7 @@ fn observation_from_fields<'py>(
         origin: required("origin")?,
         destination: required("destination")?,
         product: text("product")?,
+        product_name: text("product_name")?,
         period: required("period")?,
         value,
         qualifier: text("qualifier")?,

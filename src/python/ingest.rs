@@ -123,6 +123,7 @@ pub(crate) fn batch_from_columns(
         ("origin", &mut batch.origin),
         ("destination", &mut batch.destination),
         ("product", &mut batch.product),
+        ("product_name", &mut batch.product_name),
         ("period", &mut batch.period),
         ("qualifier", &mut batch.qualifier),
         ("status", &mut batch.status),

@@ -30,7 +30,7 @@ use crate::error::Error;
 use crate::files::{Format, ImportOptions};
 use crate::model::{
     Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationBatch, ObservationTable,
-    Source, Status, Topic,
+    Product, Source, Status, Topic,
 };
 use crate::period::Period;
 use crate::store::{LoadSummary, ObservationFilter, OnDuplicate, Store};
@@ -214,6 +214,7 @@ fn summary_dict(py: Python<'_>, summary: LoadSummary) -> PyResult<Bound<'_, PyDi
     dict.set_item("events", summary.events)?;
     dict.set_item("claims", summary.claims)?;
     dict.set_item("topics", summary.topics)?;
+    dict.set_item("products", summary.products)?;
     dict.set_item("populations", summary.populations)?;
     Ok(dict)
 }
@@ -631,6 +632,7 @@ impl PyStore {
                 origin,
                 destination,
                 product: Some(product.to_owned()),
+                product_name: None,
                 period: required_period("period", period)?,
                 value: required_number("value", value)?,
                 qualifier: Some(qualifier.to_owned()),
@@ -735,6 +737,35 @@ impl PyStore {
             phrase: phrase.map(str::to_owned),
         };
         self.with(py, move |s| s.add_indicator(&indicator))
+    }
+
+    /// Names a product (with the classification of its code, when given); False when
+    /// it already had that name.
+    #[pyo3(signature = (code, name, *, classification=None))]
+    fn add_product(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = text::code)] code: &str,
+        #[pyo3(from_py_with = text::name)] name: &str,
+        #[pyo3(from_py_with = optional_text::classification)] classification: Option<&str>,
+    ) -> PyResult<bool> {
+        let product = Product {
+            code: code.to_owned(),
+            name: Some(name.to_owned()),
+            classification: classification.map(str::to_owned),
+        };
+        self.with(py, move |s| s.add_one_product(&product))
+    }
+
+    /// Products as columns: code, name, classification.
+    fn products<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, |s| s.products())?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("code", r.clone().map(|p| &p.code))?
+            .add("name", r.clone().map(|p| &p.name))?
+            .add("classification", r.map(|p| &p.classification))?
+            .into_dict())
     }
 
     /// Adds a source; False when an identical one was already stored.

@@ -10,12 +10,13 @@ use crate::analysis::series::series_by_product;
 use crate::analysis::Series;
 use crate::error::Result;
 use crate::model::{
-    Claim, Country, Event, Indicator, Observation, Source, Status, Topic, TopicEntry,
+    Claim, Country, Event, Indicator, Observation, Product, Source, Status, Topic, TopicEntry,
 };
 use crate::period::Period;
 use crate::store::Store;
 use crate::words::numbers::digits_from;
 use crate::words::phrases::fill_phrase;
+use crate::words::products::{product_in_table, product_in_text};
 use crate::words::{prose_value, prose_values_alike};
 
 /// The two countries of a report, and how its sentences name things.
@@ -24,6 +25,9 @@ pub(super) struct Pair {
     pub(super) a: Country,
     /// The second.
     pub(super) b: Country,
+    /// The stored products the pair's figures and claims use, by code: their names and
+    /// classifications.
+    pub(super) products: HashMap<String, Product>,
 }
 
 impl Pair {
@@ -36,6 +40,17 @@ impl Pair {
         } else {
             alpha3.to_owned()
         }
+    }
+
+    /// The product `code` as a sentence names it: "ferro-alloys (HS 7202)", "HS 7202"
+    /// without a name, "oil products" for `oil_products`.
+    pub(super) fn product_words(&self, code: &str) -> String {
+        product_in_text(code, self.products.get(code))
+    }
+
+    /// The product `code` as a table cell names it: "Ferro-alloys (HS 7202)".
+    pub(super) fn product_label(&self, code: &str) -> String {
+        product_in_table(code, self.products.get(code))
     }
 
     /// What a series measures, in words: "Exports of wheat from Kazakhstan to Azerbaijan",
@@ -58,12 +73,21 @@ impl Pair {
         destination: &str,
         product: &str,
     ) -> String {
+        let product = match product {
+            "total" => product.to_owned(),
+            code => self.product_words(code),
+        };
         if let Some(phrase) = &indicator.phrase {
-            return fill_phrase(phrase, &self.name(origin), &self.name(destination), product);
+            return fill_phrase(
+                phrase,
+                &self.name(origin),
+                &self.name(destination),
+                &product,
+            );
         }
         let mut text = indicator.name.clone();
         if product != "total" {
-            text.push_str(&format!(" of {}", product.replace('_', " ")));
+            text.push_str(&format!(" of {product}"));
         }
         if indicator.directed {
             text.push_str(&format!(
@@ -198,12 +222,23 @@ pub(super) fn gather(
     events.retain(|e| within(&e.date) && chosen(&Topic::COOPERATION));
     let mut claims = store.claims(Some(&a.alpha3), Some(&b.alpha3))?;
     claims.retain(|c| shown_series(&c.indicator, &c.period));
+    let used: HashSet<&str> = observations
+        .iter()
+        .map(|o| o.product.as_str())
+        .chain(claims.iter().map(|c| c.product.as_str()))
+        .collect();
+    let products = store
+        .products()?
+        .into_iter()
+        .filter(|p| used.contains(p.code.as_str()))
+        .map(|p| (p.code.clone(), p))
+        .collect();
     Ok(Gathered {
         events,
         claims,
         sources: store.sources()?,
         topics: store.topics()?,
-        pair: Pair { a, b },
+        pair: Pair { a, b, products },
         indicators,
         by_code,
         observations,

@@ -565,7 +565,7 @@ fn share_of_whole(
     Ok(Some(Sentence {
         text: format!(
             "{} made up {} of {} {}.",
-            capitalise(&series.product.replace('_', " ")),
+            capitalise(&data.pair.product_words(&series.product)),
             share_words(
                 row.share,
                 row.low,

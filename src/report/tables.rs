@@ -89,7 +89,7 @@ pub(super) fn figures_where(
             Cell::Text(indicator.name.clone()),
             Cell::Text(pair.name(&obs.origin)),
             Cell::Text(pair.name(&obs.destination)),
-            Cell::Text(obs.product.replace('_', " ")),
+            Cell::Text(pair.product_label(&obs.product)),
             period,
             period_code,
             Cell::Text(describe_observation_in(obs, data.digits)),

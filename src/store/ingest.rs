@@ -9,13 +9,13 @@ use std::rc::Rc;
 use rusqlite::{params, Transaction};
 
 use super::countries::Countries;
-use super::insert::{optional_text, Lookups};
+use super::insert::{insert_product, optional_text, Lookups, ProductNaming};
 use super::sql::stored_status;
 use super::write::OnDuplicate;
 use crate::error::{quoted, short_number, Error, Result};
 use crate::files::{Stage, Watch};
 use crate::model::{
-    unit_multiple, Bounds, Indicator, ObservationBatch, Qualifier, Status, TextColumn,
+    unit_multiple, Bounds, Indicator, ObservationBatch, Product, Qualifier, Status, TextColumn,
 };
 use crate::period::Period;
 
@@ -169,6 +169,7 @@ pub(super) fn insert_batch(
             .map_err(|e| at(index, e))?;
         rows.push((index, row));
     }
+    name_products(tx, batch, numbered)?;
     // In key order each row lands at the end of the table rather than in the middle of
     // a page (1M plain inserts into a file: 1.8 s instead of 2.3-3.2 s; the sort takes
     // 0.13 s). Rows of one identity stay in their order (the index breaks the tie, so
@@ -261,6 +262,38 @@ pub(super) fn insert_batch(
             ))
         }
     }
+}
+
+/// Keeps the names the batch's `product_name` column gives its products, as
+/// [`ProductNaming::Strict`] says: a name other than the stored one, or than another
+/// row's for the same product, is a validation error naming the row and the field
+/// `product_name`. A blank name counts as none.
+fn name_products(tx: &Transaction, batch: &ObservationBatch, numbered: bool) -> Result<()> {
+    if batch.product_name.values().is_empty() {
+        return Ok(());
+    }
+    let at = |index: usize, e: Error| if numbered { e.at_record(index) } else { e };
+    let mut named = rustc_hash::FxHashSet::default();
+    for index in 0..batch.len() {
+        let Some(name_code) = batch.product_name.code(index) else {
+            continue;
+        };
+        let Some(name) = optional_text(&batch.product_name.values()[name_code as usize]) else {
+            continue;
+        };
+        if !named.insert((batch.product.code(index), name_code)) {
+            continue;
+        }
+        let code = product_of(batch.product.get(index));
+        if code == "total" {
+            let why = "names a product, but the record has none (its product is total)";
+            return Err(at(index, Error::invalid("product_name", name, why)));
+        }
+        let product = Product::new(code, name);
+        insert_product(tx, &product, ProductNaming::Strict)
+            .map_err(|e| at(index, e.for_field("product_name")))?;
+    }
+    Ok(())
 }
 
 /// An observation's figure: value, qualifier, low, high, quote, note. Two records of

@@ -12,7 +12,7 @@ use rusqlite::{params, ErrorCode, OptionalExtension, Transaction};
 use super::countries::Countries;
 use super::sql::{read_indicator, read_source, SELECT_INDICATOR};
 use crate::error::{quoted, shortened, Error, Result};
-use crate::model::{Indicator, NewEvent, Source, Topic};
+use crate::model::{Indicator, NewEvent, Product, Source, Topic};
 use crate::period::Period;
 
 /// Ids looked up during one transaction, so a batch asks SQLite once per name.
@@ -282,6 +282,107 @@ fn redefine_indicator(tx: &Transaction, indicator: &Indicator) -> Result<bool> {
         indicator.phrase
     ])?;
     Ok(true)
+}
+
+/// What to do with a product's name (or classification) that differs from the stored
+/// one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ProductNaming {
+    /// A validation error: the caller named the product, and two names for one code
+    /// is a mistake somewhere.
+    Strict,
+    /// Keep the stored one: a file's names fill in what the store lacks, and never
+    /// replace a name the user (or an earlier file) gave.
+    KeepStored,
+}
+
+/// The classification `text` names, in upper case (`hs` is `HS`): letters and digits.
+fn classification_code(text: &str) -> Result<String> {
+    let code = text.trim().to_ascii_uppercase();
+    if code.is_empty()
+        || code.len() > 16
+        || !code
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return Err(Error::invalid(
+            "classification",
+            text,
+            "is not a classification: use up to 16 letters and digits, such as HS or SITC",
+        ));
+    }
+    Ok(code)
+}
+
+/// Stores `product`'s name and classification: a new code is added; a stored one
+/// without them takes them; the same ones change nothing. Returns whether anything
+/// changed. A different name or classification is a validation error with
+/// [`ProductNaming::Strict`], and leaves the stored one with
+/// [`ProductNaming::KeepStored`].
+pub(super) fn insert_product(
+    tx: &Transaction,
+    product: &Product,
+    naming: ProductNaming,
+) -> Result<bool> {
+    let code = product.code.trim();
+    check_code("code", code, b"_.", true)?;
+    if code == "total" {
+        return Err(Error::invalid(
+            "code",
+            code,
+            "is the whole of every product, not a product: it takes no name",
+        ));
+    }
+    let name = match product.name.as_deref().map(str::trim) {
+        Some("") => return Err(Error::invalid("name", "", "is empty")),
+        name => name,
+    };
+    let classification = product
+        .classification
+        .as_deref()
+        .map(classification_code)
+        .transpose()?;
+    let stored: Option<(Option<String>, Option<String>)> = tx
+        .prepare_cached("SELECT name, classification FROM product WHERE code = ?1")?
+        .query_row([code], |r| Ok((r.get("name")?, r.get("classification")?)))
+        .optional()?;
+    let Some((stored_name, stored_classification)) = stored else {
+        tx.prepare_cached("INSERT INTO product (code, name, classification) VALUES (?1, ?2, ?3)")?
+            .execute(params![code, name, classification])?;
+        return Ok(true);
+    };
+    // Each field: the stored one where there is one, else the one given.
+    let mut changed = false;
+    let mut merge = |field: &str, given: Option<&str>, stored: Option<String>| match (given, stored)
+    {
+        (Some(given), Some(stored)) if given != stored => match naming {
+            ProductNaming::Strict => Err(Error::invalid(
+                field,
+                given,
+                format!(
+                    "differs from the {field} of product {code}, {}",
+                    quoted(&stored)
+                ),
+            )),
+            ProductNaming::KeepStored => Ok(Some(stored)),
+        },
+        (Some(given), None) => {
+            changed = true;
+            Ok(Some(given.to_owned()))
+        }
+        (_, stored) => Ok(stored),
+    };
+    let name = merge("name", name, stored_name)?;
+    let classification = merge(
+        "classification",
+        classification.as_deref(),
+        stored_classification,
+    )?;
+    if changed {
+        tx.prepare_cached("UPDATE product SET name = ?2, classification = ?3 WHERE code = ?1")?
+            .execute(params![code, name, classification])?;
+    }
+    Ok(changed)
 }
 
 pub(super) fn insert_source(tx: &Transaction, source: &Source) -> Result<bool> {

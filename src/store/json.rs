@@ -13,7 +13,7 @@ use crate::store::{LoadSummary, ObservationFilter};
 
 impl Store {
     /// Everything the store holds as a dataset called `name` (its title too): every
-    /// source, topic, indicator, observation, event and claim, and the population
+    /// source, topic, indicator, named product, observation, event and claim, and the population
     /// figures set by hand. Left out is what every store starts with: the built-in
     /// World Bank population and its source. Loaded into an empty store
     /// ([`Store::load`]) it gives the same store.
@@ -43,6 +43,7 @@ impl Store {
                 origin: o.origin,
                 destination: o.destination,
                 product: Some(o.product),
+                product_name: None,
                 period: o.period_text,
                 value: o.value,
                 qualifier: Some(o.qualifier.code().to_owned()),
@@ -97,6 +98,12 @@ impl Store {
             sources,
             topics,
             indicators: self.indicators()?,
+            // A code without name or classification is stored with the figures using it.
+            products: self
+                .products()?
+                .into_iter()
+                .filter(|p| p.name.is_some() || p.classification.is_some())
+                .collect(),
             observations,
             events,
             claims,
@@ -142,6 +149,7 @@ impl Store {
             events: dataset.events.len(),
             claims: dataset.claims.len(),
             topics: dataset.topics.len(),
+            products: dataset.products.len(),
             populations: dataset.populations.len(),
         })
     }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::sql::{read_event, read_indicator, read_source, read_topic, SELECT_INDICATOR};
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Event, Indicator, Observation, Source, TopicEntry};
+use crate::model::{Event, Indicator, Observation, Product, Source, TopicEntry};
 
 /// Which observations to read; every field left `None` matches everything.
 ///
@@ -78,6 +78,22 @@ impl Store {
             "SELECT code, title, publisher, url, published FROM source ORDER BY code",
         )?;
         let rows = stmt.query_map([], read_source)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every product figures or [`Store::add_product`] have named, sorted by code, with
+    /// its name and classification where the store has them; not `total`, the whole.
+    pub fn products(&self) -> Result<Vec<Product>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT code, name, classification FROM product WHERE code <> 'total' ORDER BY code",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(Product {
+                code: r.get("code")?,
+                name: r.get("name")?,
+                classification: r.get("classification")?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this library writes (the last step of `schema.sql`).
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The steps of `schema.sql`: `(version, sql)` in order.
 pub(super) fn schema_steps() -> Vec<(u32, &'static str)> {
@@ -193,6 +193,7 @@ mod tests {
         assert!(schema_steps()[2].1.contains("ADD COLUMN topic"));
         assert!(schema_steps()[3].1.contains("CREATE TABLE topic"));
         assert!(schema_steps()[4].1.contains("WITHOUT ROWID"));
+        assert!(schema_steps()[8].1.contains("ADD COLUMN classification"));
         assert!(schema_steps()[usize::try_from(KOSOVO_STEP).unwrap() - 1]
             .1
             .contains("'XKX', 'XK', 'Kosovo'"));

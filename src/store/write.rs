@@ -7,12 +7,15 @@ use serde::{Deserialize, Serialize};
 use super::claims::insert_claim;
 use super::countries::insert_population;
 use super::ingest::insert_batch;
-use super::insert::{insert_event, insert_indicator, insert_source, insert_topic, Lookups};
+use super::insert::{
+    insert_event, insert_indicator, insert_product, insert_source, insert_topic, Lookups,
+    ProductNaming,
+};
 use super::{write_transaction, Store};
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
 use crate::files::{Progress, Watch};
-use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Source, Topic};
+use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic};
 
 /// What to do when an added observation is already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,6 +65,9 @@ pub struct LoadSummary {
     pub claims: usize,
     /// Topics added (already present identical ones are not counted).
     pub topics: usize,
+    /// Products added or named (already present identical ones are not counted).
+    #[serde(default)]
+    pub products: usize,
     /// Population figures set.
     pub populations: usize,
 }
@@ -108,6 +114,55 @@ impl Store {
         let added = insert_source(&tx, source)?;
         tx.commit()?;
         Ok(added)
+    }
+
+    /// Names the product `code` (as figures use it: `7202`, `wheat`), so that a report
+    /// writes "ferro-alloys (HS 7202)" where it would write the code. Returns whether
+    /// anything changed: a new code is added, a code figures already use takes the
+    /// name, and the same name again changes nothing (a notebook cell can run twice).
+    /// Another name for a named code is a validation error naming the stored one, as
+    /// another definition of a stored indicator is: a name is never replaced behind
+    /// the user's back. The code `total` (the whole) takes no name.
+    ///
+    /// ```
+    /// use bilateral::Store;
+    ///
+    /// let mut store = Store::in_memory()?;
+    /// assert!(store.add_product("7202", "Ferro-alloys")?);
+    /// assert!(!store.add_product("7202", "Ferro-alloys")?);
+    /// assert!(store.add_product("7202", "Iron alloys").is_err());
+    /// assert_eq!(store.products()?[0].name.as_deref(), Some("Ferro-alloys"));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn add_product(&mut self, code: &str, name: &str) -> Result<bool> {
+        self.add_one_product(&Product::new(code, name))
+    }
+
+    /// [`Store::add_product`] with the classification `product` may carry.
+    pub(crate) fn add_one_product(&mut self, product: &Product) -> Result<bool> {
+        let tx = write_transaction(&mut self.conn)?;
+        let changed = insert_product(&tx, product, ProductNaming::Strict)?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// Adds or names products all or nothing, each as [`Store::add_product`] does,
+    /// with the classification of its code where given (`HS`, `SITC` …, upper case): a
+    /// code without a stored classification takes it, another one is a validation
+    /// error. An error names the product's index. Returns how many changed.
+    pub fn add_products(&mut self, products: &[Product]) -> Result<usize> {
+        let tx = write_transaction(&mut self.conn)?;
+        let mut changed = 0;
+        for (i, product) in products.iter().enumerate() {
+            if product.name.is_none() && product.classification.is_none() {
+                return Err(Error::invalid("name", "", "is missing").at_record(i));
+            }
+            let named =
+                insert_product(&tx, product, ProductNaming::Strict).map_err(|e| e.at_record(i))?;
+            changed += usize::from(named);
+        }
+        tx.commit()?;
+        Ok(changed)
     }
 
     /// Adds one observation; see [`NewObservation`] for the fields and
@@ -185,12 +240,15 @@ impl Store {
 
     /// An import's write, in one transaction: the indicators and sources a file's rows
     /// need (an identical stored one is kept; a different one under the same code is a
-    /// validation error), then the rows as [`Store::add_batch`] adds them, telling
-    /// `progress` how far the checks and writes have got. Returns the rows written.
+    /// validation error), the rows as [`Store::add_batch`] adds them, telling `progress`
+    /// how far the checks and writes have got, then the names of its products (which
+    /// never replace a stored name: [`ProductNaming::KeepStored`]). Returns the rows
+    /// written.
     pub(crate) fn import_batch(
         &mut self,
         indicators: &[Indicator],
         sources: &[Source],
+        products: &[Product],
         batch: &ObservationBatch,
         on_duplicate: OnDuplicate,
         progress: Option<&dyn Fn(Progress) -> bool>,
@@ -215,6 +273,10 @@ impl Store {
             watch,
             true,
         )?;
+        // After the rows, whose checks name the line of a bad product code.
+        for product in products {
+            insert_product(&tx, product, ProductNaming::KeepStored)?;
+        }
         tx.commit()?;
         Ok(written)
     }
@@ -265,7 +327,8 @@ impl Store {
 
     /// Loads a dataset all or nothing, through the same checks as [`Store::add_many`];
     /// an error names the record's index within its list. Sources come first, then
-    /// topics, indicators, observations, events, claims and populations.
+    /// topics, indicators, products (as [`Store::add_products`] adds them),
+    /// observations, events, claims and populations.
     pub fn load(&mut self, dataset: &Dataset) -> Result<LoadSummary> {
         self.load_with(dataset, OnDuplicate::Error, None)
     }
@@ -294,6 +357,11 @@ impl Store {
         for (i, indicator) in dataset.indicators.iter().enumerate() {
             summary.indicators +=
                 usize::from(insert_indicator(&tx, indicator).map_err(|e| e.at_record(i))?);
+        }
+        for (i, product) in dataset.products.iter().enumerate() {
+            let named =
+                insert_product(&tx, product, ProductNaming::Strict).map_err(|e| e.at_record(i))?;
+            summary.products += usize::from(named);
         }
         summary.observations = insert_batch(
             &tx,

@@ -153,6 +153,7 @@ def test_load_reads_a_dataset_file_written_by_the_test(tmp_path: Path) -> None:
         "events": 1,
         "claims": 0,
         "topics": 0,
+        "products": 0,
         "populations": 0,
     }
     assert store.observations(indicator="wine_exports")["value"].tolist() == [12_500_000.0]
