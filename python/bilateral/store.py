@@ -897,7 +897,10 @@ class Store:
         percentage for share, otherwise the percentage difference) with computed_low
         and computed_high, implied_low and implied_high (for an unverifiable claim, the
         interval it allows the missing figure), explanation (a sentence), then origin,
-        destination, product and implied_period. Missing numbers are NaN.
+        destination, product, implied_period and points_against (for a plausible claim,
+        True when the central value of computed lies on the other side of what the claim
+        says: "continues to grow" on figures that allow a rise but centrally show a
+        fall). Missing numbers are NaN.
 
         >>> checks = bilateral.demo().check_claims("AZE", "KAZ")
         >>> checks[["text", "verdict", "computed"]].values.tolist()[0]  # 4.5 / 0.8 = 5.625

@@ -291,6 +291,12 @@ pub struct ClaimWords {
     pub precision: Option<f64>,
 }
 
+/// How far below a multiple in words "nearly" (or "almost") reaches, as a fraction of
+/// the multiple: "nearly doubling" allows 1.8 to 2 times, "nearly tripling" 2.7 to 3.
+/// Closer than a tenth is what "nearly" says; further, a writer would round down
+/// ("up 70 %") rather than up to the next multiple.
+pub const NEARLY: f64 = 0.1;
+
 /// Multiples a word states: "doubling" is 2.
 const MULTIPLE_WORDS: &[(&str, f64)] = &[
     ("doubl", 2.0),
@@ -408,7 +414,8 @@ impl ClaimWords {
     /// A multiple in words ("tripling", "sixfold", "3 times") is a round number, read as
     /// about that number unless a hedge says otherwise; a percentage in digits ("a 2%
     /// increase") is read as stated. A hedge before either ("more than", "nearly")
-    /// is its qualifier.
+    /// is its qualifier. "Nearly" (or "almost") before a multiple in words reaches
+    /// [`NEARLY`] of it below: "nearly doubling" is 1.8 to 2 times.
     ///
     /// ```
     /// use bilateral::{ClaimWords, Qualifier, Relation};
@@ -464,11 +471,14 @@ impl ClaimWords {
         }
         if let Some(multiple) = multiple_in(&words) {
             let qualifier = hedge.unwrap_or(Qualifier::Approx);
+            // "Nearly doubling" is close to doubling, not anywhere between 1 and 2 as
+            // the significant-digit rule would read a bare "nearly 2".
+            let precision = (qualifier == Qualifier::Nearly).then_some(NEARLY * multiple);
             return Ok(ClaimWords::numbered(
                 Relation::Ratio,
                 multiple,
                 Some(qualifier),
-                None,
+                precision,
             ));
         }
         if let Some(&(_, share)) = FRACTION_WORDS.iter().find(|(w, _)| joined.contains(w)) {
@@ -611,6 +621,12 @@ mod tests {
         use Relation::*;
         assert_eq!(read("more than tripling"), (Ratio, Some(3.0), Over));
         assert_eq!(read("nearly doubling"), (Ratio, Some(2.0), Nearly));
+        // within a tenth of doubling: 2 × 0.9 = 1.8
+        let nearly = ClaimWords::parse("nearly doubling").unwrap();
+        assert_eq!(
+            allowed_by(2.0, nearly.qualifier, nearly.precision),
+            Bounds::new(1.8, 2.0)
+        );
         assert_eq!(read("surged sixfold"), (Ratio, Some(6.0), Approx));
         assert_eq!(read("a 2% increase"), (Pct, Some(2.0), Exact));
         assert_eq!(read("slightly below"), (Less, None, Exact));

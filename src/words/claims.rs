@@ -99,6 +99,57 @@ pub(crate) fn is_point(low: f64, high: f64) -> bool {
     (high - low).abs() <= 1e-9 * low.abs().max(1.0)
 }
 
+/// The central value of a comparison in the claim's terms, for a claim it points
+/// against: "a fall of 3.6 %", "a rise of 2.0 %", "no change" (pct, greater and less),
+/// "2.9 times" (ratio), "18.4 %" (share).
+pub(crate) fn central_words(relation: Relation, value: f64) -> String {
+    match relation {
+        Relation::Ratio => format!("{} times", trim(round_sig(value, 3, Rounding::Nearest))),
+        Relation::Share => format!("{} %", trim(round_toward(value, 1, Rounding::Nearest))),
+        _ => change_words(value),
+    }
+}
+
+/// A change in percent as a noun: "a fall of 3.6 %", "a rise of 2.0 %", "no change".
+pub(crate) fn change_words(pct: f64) -> String {
+    let p = round_toward(pct, 1, Rounding::Nearest);
+    match p {
+        p if p > 0.0 => format!("a rise of {p:.1} %"),
+        p if p < 0.0 => format!("a fall of {:.1} %", -p),
+        _ => "no change".to_owned(),
+    }
+}
+
+/// An end of what a claim allows that its words do not state, as an assumption:
+/// "less than quadrupling" (the cap 4 of "more than tripling"), "a rise of less than
+/// 5 %", "a fall of at least 3 %"; `upper` when it is the upper end.
+pub(crate) fn unstated_end_words(relation: Relation, end: f64, upper: bool) -> String {
+    let bound = if upper { "less than" } else { "at least" };
+    match relation {
+        Relation::Ratio => {
+            let word = match end {
+                e if e == 2.0 => "doubling".to_owned(),
+                e if e == 3.0 => "tripling".to_owned(),
+                e if e == 4.0 => "quadrupling".to_owned(),
+                e => format!("{} times", trim(e)),
+            };
+            format!("{bound} {word}")
+        }
+        Relation::Share => format!(
+            "a share {} {} %",
+            if upper { "below" } else { "of at least" },
+            trim(end)
+        ),
+        // A fall's upper end is its smallest size, and its lower end its largest.
+        _ if end < 0.0 || (end == 0.0 && upper) => format!(
+            "a fall of {} {} %",
+            if upper { "at least" } else { "less than" },
+            trim(-end)
+        ),
+        _ => format!("a rise of {bound} {} %", trim(end)),
+    }
+}
+
 pub(crate) fn quoted(text: &str) -> String {
     format!("“{text}”")
 }
