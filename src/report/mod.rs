@@ -12,7 +12,9 @@
 //! returning its sentences, table or chart: `series.rs` (a series' latest figure,
 //! growth, long run, share of a whole, per capita), `targets.rs` (targets and
 //! projections), `directions.rs` (both directions side by side), `timeline.rs`
-//! (events), `claims.rs` (what the figures say about the claims), `tables.rs` (figures
+//! (events), `claims.rs` (what the figures say about the claims), `findings.rs` (what a
+//! reader should hear first: consistency, contradicted and undercut claims, records),
+//! `tables.rs` (figures
 //! and growth), `charts.rs`, `products.rs` (the largest products by name, the rest
 //! summed, the appendix of every product), `periodic.rs` (the year to date of a monthly
 //! or quarterly series); `notes.rs` hands out the citation numbers. `compose.rs` puts
@@ -23,6 +25,7 @@ mod charts;
 mod claims;
 mod compose;
 mod directions;
+mod findings;
 mod gather;
 mod headline;
 mod notes;
@@ -39,6 +42,9 @@ mod timeline;
 use serde::{Deserialize, Serialize};
 
 pub use charts::{Chart, ChartEvent, ChartKind, ChartPoint, ChartSeries};
+pub use findings::{
+    Finding, FindingFigure, FindingKind, FindingSeverity, RECORD_MIN_YEARS, SUMMARY_FINDINGS,
+};
 pub use options::ReportOptions;
 pub use summary::summary;
 
@@ -61,6 +67,12 @@ pub struct Report {
     /// documents: trade, investment, transport and people, the pair as a whole and
     /// each way).
     pub headline: Vec<Sentence>,
+    /// What the figures say that a reader should hear first: consistency errors and
+    /// warnings, claims the figures contradict or point against, records; strongest
+    /// first. Those marked `summary` lead the Summary (before `headline`); each also
+    /// sits in the sections it names.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
     /// One section per topic that has figures or events.
     pub sections: Vec<Section>,
     /// Every cited figure, numbered as the sentences and tables cite it.
