@@ -206,6 +206,21 @@ fn an_implied_end_resting_on_a_cap_the_words_leave_unsaid_names_the_assumption()
 }
 
 #[test]
+fn nearly_on_a_ratio_reaches_a_tenth_below_however_the_claim_is_given() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 3_000.0, "exact");
+    // as a relation code with a value and qualifier, as an exported store writes it:
+    // nearly 2 times is [1.8, 2], and 2023 = 3,000 / [1.8, 2] = [1,500, 1,666.67]
+    let mut c = claim("visitors", "2024", "ratio", None);
+    c.text = "close to twice".to_owned();
+    c.value = Some(2.0);
+    c.qualifier = Some("nearly".to_owned());
+    let c = checked(&mut store, c);
+    assert_eq!(c.claim.allowed, Some(bilateral::Bounds::new(1.8, 2.0)));
+    close(c.implied.as_ref().and_then(|i| i.high), 3_000.0 / 1.8);
+}
+
+#[test]
 fn a_claim_with_both_figures_missing_implies_nothing() {
     let mut store = synthetic();
     let c = checked(&mut store, claim("visitors", "2024", "tripled", None));
@@ -434,7 +449,7 @@ fn a_dataset_with_a_bad_claim_loads_nothing() {
 fn the_article_claims_are_in_the_built_in_dataset_with_quotes() {
     let store = Store::demo().unwrap();
     let claims = store.claims(None, None).unwrap();
-    assert_eq!(claims.len(), 10);
+    assert_eq!(claims.len(), 13);
     assert!(claims
         .iter()
         .all(|c| c.quote.as_deref().is_some_and(|q| !q.is_empty())));

@@ -291,10 +291,11 @@ pub struct ClaimWords {
     pub precision: Option<f64>,
 }
 
-/// How far below a multiple in words "nearly" (or "almost") reaches, as a fraction of
-/// the multiple: "nearly doubling" allows 1.8 to 2 times, "nearly tripling" 2.7 to 3.
+/// How far below its multiple a `ratio` claim qualified `nearly` reaches, as a fraction
+/// of the multiple: "nearly doubling" allows 1.8 to 2 times, "nearly tripling" 2.7 to
+/// 3, rather than the 1 to 2 the significant-digit rule gives a bare "nearly 2".
 /// Closer than a tenth is what "nearly" says; further, a writer would round down
-/// ("up 70 %") rather than up to the next multiple.
+/// ("up 70 %") rather than up to the next multiple. See [`ratio_precision`].
 pub const NEARLY: f64 = 0.1;
 
 /// Multiples a word states: "doubling" is 2.
@@ -414,8 +415,7 @@ impl ClaimWords {
     /// A multiple in words ("tripling", "sixfold", "3 times") is a round number, read as
     /// about that number unless a hedge says otherwise; a percentage in digits ("a 2%
     /// increase") is read as stated. A hedge before either ("more than", "nearly")
-    /// is its qualifier. "Nearly" (or "almost") before a multiple in words reaches
-    /// [`NEARLY`] of it below: "nearly doubling" is 1.8 to 2 times.
+    /// is its qualifier.
     ///
     /// ```
     /// use bilateral::{ClaimWords, Qualifier, Relation};
@@ -471,14 +471,11 @@ impl ClaimWords {
         }
         if let Some(multiple) = multiple_in(&words) {
             let qualifier = hedge.unwrap_or(Qualifier::Approx);
-            // "Nearly doubling" is close to doubling, not anywhere between 1 and 2 as
-            // the significant-digit rule would read a bare "nearly 2".
-            let precision = (qualifier == Qualifier::Nearly).then_some(NEARLY * multiple);
             return Ok(ClaimWords::numbered(
                 Relation::Ratio,
                 multiple,
                 Some(qualifier),
-                precision,
+                None,
             ));
         }
         if let Some(&(_, share)) = FRACTION_WORDS.iter().find(|(w, _)| joined.contains(w)) {
@@ -587,6 +584,15 @@ fn multiple_in(words: &[&str]) -> Option<f64> {
     None
 }
 
+/// The unit of a claim's number that its relation and qualifier fix, where the
+/// significant-digit rule would read it too loosely: a tenth of the multiple
+/// ([`NEARLY`]) for a `ratio` qualified `nearly`; `None` otherwise. It holds however
+/// the claim was given (words, or a relation code with a value and qualifier), so a
+/// claim reads back from an exported store as it was stored.
+pub fn ratio_precision(relation: Relation, value: f64, qualifier: Qualifier) -> Option<f64> {
+    (relation == Relation::Ratio && qualifier == Qualifier::Nearly).then(|| NEARLY * value.abs())
+}
+
 /// What the number of a claim allows, by the significant-digit rule every figure
 /// follows ("over 3" allows 3 to 4, "about 6" 5.5 to 6.5); a hedge on a fall applies
 /// to its size ("more than 4% down" allows −5 to −4).
@@ -621,12 +627,13 @@ mod tests {
         use Relation::*;
         assert_eq!(read("more than tripling"), (Ratio, Some(3.0), Over));
         assert_eq!(read("nearly doubling"), (Ratio, Some(2.0), Nearly));
-        // within a tenth of doubling: 2 × 0.9 = 1.8
-        let nearly = ClaimWords::parse("nearly doubling").unwrap();
+        // within a tenth of doubling: 2 − 2 × 0.1 = 1.8
         assert_eq!(
-            allowed_by(2.0, nearly.qualifier, nearly.precision),
+            allowed_by(2.0, Nearly, ratio_precision(Ratio, 2.0, Nearly)),
             Bounds::new(1.8, 2.0)
         );
+        assert_eq!(ratio_precision(Ratio, 2.0, Over), None);
+        assert_eq!(ratio_precision(Pct, 2.0, Nearly), None);
         assert_eq!(read("surged sixfold"), (Ratio, Some(6.0), Approx));
         assert_eq!(read("a 2% increase"), (Pct, Some(2.0), Exact));
         assert_eq!(read("slightly below"), (Less, None, Exact));

@@ -10,7 +10,8 @@ use super::sql::period_between;
 use super::{write_transaction, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    allowed_by, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference, Relation,
+    allowed_by, ratio_precision, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference,
+    Relation,
 };
 use crate::period::Period;
 
@@ -68,11 +69,11 @@ pub(super) fn insert_claim(
         ));
     }
     let allowed = value.map(|v| {
-        allowed_by(
-            v,
-            qualifier,
-            words.precision.filter(|_| claim.value.is_none()),
-        )
+        let precision = words
+            .precision
+            .filter(|_| claim.value.is_none())
+            .or_else(|| ratio_precision(relation, v, qualifier));
+        allowed_by(v, qualifier, precision)
     });
     let source_id = claim
         .source
