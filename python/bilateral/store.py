@@ -274,7 +274,7 @@ class Store:
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.json"
         >>> _ = bilateral.demo().export_json(path)
         >>> bilateral.Store().import_json(path)["claims"]
-        10
+        13
         """
         callback, done = progress_bars(progress, "import")
         try:
@@ -853,7 +853,7 @@ class Store:
         True
         >>> df = store.claims("KAZ", "AZE")
         >>> df[df["text"] == "nearly tripled"][["reference", "low", "high"]].values.tolist()
-        [['2022', 2.0, 3.0]]
+        [['2022', 2.7, 3.0]]
         """
         return self._inner.add_claim(
             text,
@@ -906,7 +906,9 @@ class Store:
         >>> checks[["text", "verdict", "computed"]].values.tolist()[0]  # 4.5 / 0.8 = 5.625
         ['surged sixfold', 'supported', 5.625]
         """
-        return frame(self._inner.check_claims(origin, destination), floats=_CHECK_NUMBERS)
+        checks = frame(self._inner.check_claims(origin, destination), floats=_CHECK_NUMBERS)
+        checks["points_against"] = checks["points_against"].astype(bool)
+        return checks
 
     def implied(
         self, indicator: str, origin: str, destination: str, period: _Period
@@ -919,8 +921,8 @@ class Store:
         The rows are not stored, and no report computes growth from them.
 
         >>> rows = bilateral.demo().implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")
-        >>> rows[["value", "low", "high"]].values.tolist()  # 2.6M t / 1.02 = 2,549,019.6…
-        [[2549000.0, 2549000.0, 2550000.0]]
+        >>> rows[["value", "low", "high"]].values.tolist()  # "rapidly increasing"; 2.6M t / 1.02
+        [[2600000.0, 0.0, 2600000.0], [2549000.0, 2549000.0, 2550000.0]]
         """
         return Table(self._inner.implied(indicator, origin, destination, period)).to_pandas()
 

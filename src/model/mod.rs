@@ -16,7 +16,7 @@ mod unit;
 
 pub use batch::{NumberColumn, ObservationBatch, TextColumn};
 pub use claim::{
-    allowed_by, ratio_precision, Claim, ClaimWords, NewClaim, Reference, Relation, NEARLY,
+    allowed_by, allowed_for, Claim, ClaimWords, NewClaim, Reference, Relation, NEARLY,
 };
 pub use figure::{last_digit_unit, Bounds, Qualifier};
 pub use records::{Country, Event, Indicator, NewEvent, NewObservation, Observation, Source};

@@ -10,8 +10,7 @@ use super::sql::period_between;
 use super::{write_transaction, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    allowed_by, ratio_precision, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference,
-    Relation,
+    allowed_for, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference, Relation,
 };
 use crate::period::Period;
 
@@ -69,11 +68,12 @@ pub(super) fn insert_claim(
         ));
     }
     let allowed = value.map(|v| {
-        let precision = words
-            .precision
-            .filter(|_| claim.value.is_none())
-            .or_else(|| ratio_precision(relation, v, qualifier));
-        allowed_by(v, qualifier, precision)
+        allowed_for(
+            relation,
+            v,
+            qualifier,
+            words.precision.filter(|_| claim.value.is_none()),
+        )
     });
     let source_id = claim
         .source
