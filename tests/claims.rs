@@ -102,7 +102,8 @@ fn a_ratio_whose_interval_straddles_what_the_words_allow_is_plausible() {
 fn a_claim_about_a_missing_figure_is_unverifiable_and_bounds_it() {
     let mut store = synthetic();
     add(&mut store, "visitors", "2024", 3_000.0, "exact");
-    // "nearly doubled": nearly 2 allows [1, 2]; 2023 = 3,000 / [1, 2] = [1,500, 3,000]
+    // "nearly doubled": within a tenth of doubling, [1.8, 2];
+    // 2023 = 3,000 / [1.8, 2] = [1,500, 1,666.67]
     let c = checked(
         &mut store,
         claim("visitors", "2024", "nearly doubled", None),
@@ -110,8 +111,113 @@ fn a_claim_about_a_missing_figure_is_unverifiable_and_bounds_it() {
     assert_eq!(c.verdict, Verdict::Unverifiable);
     let implied = c.implied.unwrap();
     assert_eq!(implied.period.to_string(), "2023");
-    assert_eq!((implied.low, implied.high), (Some(1_500.0), Some(3_000.0)));
+    close(implied.low, 1_500.0);
+    close(implied.high, 3_000.0 / 1.8);
     assert_eq!(c.computed, None);
+}
+
+#[test]
+fn a_rise_the_interval_allows_but_the_central_value_denies_points_against_the_claim() {
+    let mut store = synthetic();
+    // around 1,000 is [500, 1,500]; 950 / [500, 1,500] = [0.633, 1.9]: a rise is allowed,
+    // but the central 950 / 1,000 = 0.95 is a fall of 5 %
+    add(&mut store, "visitors", "2023", 1_000.0, "approx");
+    add(&mut store, "visitors", "2024", 950.0, "exact");
+    let c = checked(&mut store, claim("visitors", "2024", "increased", None));
+    assert_eq!(c.verdict, Verdict::Plausible);
+    assert!(c.points_against);
+    close(c.computed, -5.0);
+    assert!(
+        c.explanation.ends_with(
+            "“increased” says a rise, which the figures allow, though their central value \
+             is a fall of 5.0 %."
+        ),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn a_plausible_rise_whose_central_value_rises_does_not_point_against_the_claim() {
+    let mut store = synthetic();
+    // 1,100 / [500, 1,500] = [0.733, 2.2], centrally 1.1: a rise of 10 %
+    add(&mut store, "visitors", "2023", 1_000.0, "approx");
+    add(&mut store, "visitors", "2024", 1_100.0, "exact");
+    let c = checked(&mut store, claim("visitors", "2024", "increased", None));
+    assert_eq!(c.verdict, Verdict::Plausible);
+    assert!(!c.points_against);
+    assert!(c
+        .explanation
+        .ends_with("which the figures allow but do not show."));
+}
+
+#[test]
+fn a_multiple_whose_central_value_falls_short_points_against_the_claim() {
+    let mut store = synthetic();
+    // 2,900 / [500, 1,500] = [1.933, 5.8] overlaps the [3, 4] of "more than tripled";
+    // the central 2,900 / 1,000 = 2.9 is below 3
+    add(&mut store, "visitors", "2023", 1_000.0, "approx");
+    add(&mut store, "visitors", "2024", 2_900.0, "exact");
+    let c = checked(
+        &mut store,
+        claim("visitors", "2024", "more than tripled", None),
+    );
+    assert_eq!(c.verdict, Verdict::Plausible);
+    assert!(c.points_against);
+    assert!(
+        c.explanation
+            .contains("though their central value is 2.9 times."),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn a_contradicted_claim_is_not_flagged_as_pointed_against() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2023", 1_000.0, "exact");
+    add(&mut store, "visitors", "2024", 900.0, "exact");
+    let c = checked(&mut store, claim("visitors", "2024", "increased", None));
+    assert_eq!(c.verdict, Verdict::Contradicted);
+    assert!(!c.points_against);
+}
+
+#[test]
+fn an_implied_end_resting_on_a_cap_the_words_leave_unsaid_names_the_assumption() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 960.0, "exact");
+    // "down more than 4%" allows −5 % to −4 %, the −5 % from the significant-digit
+    // rule; 2023 = 960 / [0.95, 0.96] = [1,000, 1,010.53], whose upper end rests on −5 %
+    let c = checked(
+        &mut store,
+        claim("visitors", "2024", "down more than 4%", None),
+    );
+    let implied = c.implied.clone().unwrap();
+    close(implied.low, 1_000.0);
+    close(implied.high, 960.0 / 0.95);
+    assert!(
+        c.explanation.contains(
+            "(implied, not published; the upper end assumes a fall of less than 5 %, which \
+             the claim does not say)"
+        ),
+        "{}",
+        c.explanation
+    );
+}
+
+#[test]
+fn nearly_on_a_ratio_reaches_a_tenth_below_however_the_claim_is_given() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", "2024", 3_000.0, "exact");
+    // as a relation code with a value and qualifier, as an exported store writes it:
+    // nearly 2 times is [1.8, 2], and 2023 = 3,000 / [1.8, 2] = [1,500, 1,666.67]
+    let mut c = claim("visitors", "2024", "ratio", None);
+    c.text = "close to twice".to_owned();
+    c.value = Some(2.0);
+    c.qualifier = Some("nearly".to_owned());
+    let c = checked(&mut store, c);
+    assert_eq!(c.claim.allowed, Some(bilateral::Bounds::new(1.8, 2.0)));
+    close(c.implied.as_ref().and_then(|i| i.high), 3_000.0 / 1.8);
 }
 
 #[test]
@@ -343,7 +449,7 @@ fn a_dataset_with_a_bad_claim_loads_nothing() {
 fn the_article_claims_are_in_the_built_in_dataset_with_quotes() {
     let store = Store::demo().unwrap();
     let claims = store.claims(None, None).unwrap();
-    assert_eq!(claims.len(), 10);
+    assert_eq!(claims.len(), 13);
     assert!(claims
         .iter()
         .all(|c| c.quote.as_deref().is_some_and(|q| !q.is_empty())));
@@ -362,10 +468,13 @@ fn more_than_tripling_implies_january_to_august_2024_trade_between_136_9_and_182
     // over 3 allows [3, 4]: 547.6M / 4 = 136.9M, 547.6M / 3 = 182,533,333.3…
     close(implied.low, 136_900_000.0);
     close(implied.high, 547_600_000.0 / 3.0);
-    // shown rounded outwards: the upper end up to $182.6 million
+    // shown rounded outwards: the upper end up to $182.6 million; the lower end rests
+    // on the cap of 4 that "more than tripling" does not state, and says so
     assert!(
-        c.explanation
-            .contains("between $136.9 million and $182.6 million (implied, not published)"),
+        c.explanation.contains(
+            "between $136.9 million and $182.6 million (implied, not published; the lower \
+             end assumes less than quadrupling, which the claim does not say)"
+        ),
         "{}",
         c.explanation
     );
@@ -387,18 +496,24 @@ fn a_2_percent_increase_implies_about_2_549_million_tonnes_in_january_to_july_20
 }
 
 #[test]
-fn nearly_doubling_implies_january_to_july_2024_containers_between_20_100_and_40_200_teu() {
+fn nearly_doubling_implies_january_to_july_2024_containers_between_20_100_and_22_334_teu() {
     let c = check_of(
         &Store::demo().unwrap(),
         "nearly doubling to 40,200 TEUs",
         "2025-01/2025-07",
     );
     assert_eq!(c.verdict, Verdict::Unverifiable);
-    // nearly 2 allows [1, 2]: 40,200 / 2 = 20,100 and 40,200 / 1
+    // nearly doubling allows [1.8, 2]: 40,200 / 2 = 20,100 and 40,200 / 1.8 = 22,333.3…
     let implied = c.implied.unwrap();
-    assert_eq!(
-        (implied.low, implied.high),
-        (Some(20_100.0), Some(40_200.0))
+    close(implied.low, 20_100.0);
+    close(implied.high, 40_200.0 / 1.8);
+    // the upper end rounded up at four significant digits, and no assumption to name:
+    // "nearly" states both ends
+    assert!(
+        c.explanation
+            .contains("between 20,100 TEU and 22,334 TEU (implied, not published)."),
+        "{}",
+        c.explanation
     );
 }
 

@@ -38,13 +38,13 @@ fn the_demo_exported_and_imported_into_an_empty_store_is_the_same_store() {
     let demo = Store::demo().unwrap();
     let (copy, added) = round_trip(&demo, dir.path());
     assert_eq!(contents(&copy), contents(&demo));
-    // The demo dataset's 4 sources, 35 observations, 21 events and 10 claims; of its
+    // The demo dataset's 4 sources, 35 observations, 21 events and 13 claims; of its
     // 18 indicators the 4 of the starter catalogue are already in an empty store.
     assert_eq!(
         (added.sources, added.indicators, added.observations),
         (4, 14, 35)
     );
-    assert_eq!((added.events, added.claims), (21, 10));
+    assert_eq!((added.events, added.claims), (21, 13));
     assert_eq!((added.topics, added.populations), (0, 0));
 }
 

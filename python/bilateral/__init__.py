@@ -27,7 +27,7 @@ from ._core import (
 )
 from ._results import Change, ImportResult, RequiredGrowth, Result, Skipped, TargetProgress
 from .chart import Chart
-from .report import Report, Section
+from .report import Finding, FindingFigure, Report, Section
 from .store import Store, demo
 from .table import Table
 
@@ -41,6 +41,8 @@ __all__ = [
     "Chart",
     "ClosedError",
     "DuplicateError",
+    "Finding",
+    "FindingFigure",
     "NotFoundError",
     "Report",
     "RequiredGrowth",

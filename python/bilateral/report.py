@@ -32,6 +32,57 @@ _showings = itertools.count(1)
 
 
 @dataclass(frozen=True)
+class FindingFigure:
+    """A stored figure a finding cites: its series, period, value with bounds, and
+    the number of its note."""
+
+    indicator: str
+    origin: str
+    destination: str
+    product: str
+    period: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    status: str
+    note: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the figures say that a reader should hear first.
+
+    ``kind`` is ``consistency``, ``claim_contradicted``, ``claim_undercut``,
+    ``mirror_gap`` or ``record``; ``severity`` is ``high`` (figures that cannot all be
+    true, a contradicted claim), ``medium`` (worth a second look: a consistency
+    warning, a claim the figures allow but point against) or ``low`` (a record).
+    ``summary`` is true for the strongest few, which lead the Summary; ``sections``
+    are the ids of the sections it also sits in.
+    """
+
+    kind: str
+    severity: str
+    text: str
+    notes: tuple[int, ...]
+    figures: tuple[FindingFigure, ...]
+    sections: tuple[str, ...]
+    summary: bool
+
+    @classmethod
+    def _of(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            kind=data["kind"],
+            severity=data["severity"],
+            text=data["text"],
+            notes=tuple(data["notes"]),
+            figures=tuple(FindingFigure(**f) for f in data["figures"]),
+            sections=tuple(data["sections"]),
+            summary=data["summary"],
+        )
+
+
+@dataclass(frozen=True)
 class Section:
     """One section of a report: a title, sentences, tables and charts."""
 
@@ -97,6 +148,40 @@ class Report:
     def headline(self) -> list[str]:
         """The summary: the latest figure, and its growth, of each series."""
         return [s["text"] for s in self._data["headline"]]
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings, strongest first: consistency errors and warnings, claims the
+        figures contradict or point against, records (see :class:`Finding`).
+
+        >>> report = bilateral.demo().report("AZE", "KAZ")
+        >>> [(f.kind, f.severity) for f in report.findings][:2]
+        [('claim_contradicted', 'high'), ('consistency', 'medium')]
+        """
+        return [Finding._of(f) for f in self._data.get("findings", [])]
+
+    def findings_frame(self) -> pd.DataFrame:
+        """The findings as a DataFrame, one row each, strongest first: kind, severity,
+        text, summary (bool), sections and notes (tuples of section ids and of the cited
+        note numbers).
+
+        >>> df = bilateral.demo().report("AZE", "KAZ").findings_frame()
+        >>> df[df.severity == "high"].kind.tolist()
+        ['claim_contradicted']
+        """
+        findings = self.findings
+        df = frame(
+            {
+                "kind": [f.kind for f in findings],
+                "severity": [f.severity for f in findings],
+                "text": [f.text for f in findings],
+                "summary": [f.summary for f in findings],
+                "sections": [f.sections for f in findings],
+                "notes": [f.notes for f in findings],
+            }
+        )
+        df["summary"] = df["summary"].astype(bool)
+        return df
 
     @property
     def how_to_read(self) -> list[str]:

@@ -274,7 +274,7 @@ class Store:
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "demo.json"
         >>> _ = bilateral.demo().export_json(path)
         >>> bilateral.Store().import_json(path)["claims"]
-        10
+        13
         """
         callback, done = progress_bars(progress, "import")
         try:
@@ -886,7 +886,7 @@ class Store:
         True
         >>> df = store.claims("KAZ", "AZE")
         >>> df[df["text"] == "nearly tripled"][["reference", "low", "high"]].values.tolist()
-        [['2022', 2.0, 3.0]]
+        [['2022', 2.7, 3.0]]
         """
         return self._inner.add_claim(
             text,
@@ -930,13 +930,18 @@ class Store:
         percentage for share, otherwise the percentage difference) with computed_low
         and computed_high, implied_low and implied_high (for an unverifiable claim, the
         interval it allows the missing figure), explanation (a sentence), then origin,
-        destination, product and implied_period. Missing numbers are NaN.
+        destination, product, implied_period and points_against (for a plausible claim,
+        True when the central value of computed lies on the other side of what the claim
+        says: "continues to grow" on figures that allow a rise but centrally show a
+        fall). Missing numbers are NaN.
 
         >>> checks = bilateral.demo().check_claims("AZE", "KAZ")
         >>> checks[["text", "verdict", "computed"]].values.tolist()[0]  # 4.5 / 0.8 = 5.625
         ['surged sixfold', 'supported', 5.625]
         """
-        return frame(self._inner.check_claims(origin, destination), floats=_CHECK_NUMBERS)
+        checks = frame(self._inner.check_claims(origin, destination), floats=_CHECK_NUMBERS)
+        checks["points_against"] = checks["points_against"].astype(bool)
+        return checks
 
     def implied(
         self, indicator: str, origin: str, destination: str, period: _Period
@@ -949,8 +954,8 @@ class Store:
         The rows are not stored, and no report computes growth from them.
 
         >>> rows = bilateral.demo().implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")
-        >>> rows[["value", "low", "high"]].values.tolist()  # 2.6M t / 1.02 = 2,549,019.6…
-        [[2549000.0, 2549000.0, 2550000.0]]
+        >>> rows[["value", "low", "high"]].values.tolist()  # "rapidly increasing"; 2.6M t / 1.02
+        [[2600000.0, 0.0, 2600000.0], [2549000.0, 2549000.0, 2550000.0]]
         """
         return Table(self._inner.implied(indicator, origin, destination, period)).to_pandas()
 

@@ -8,11 +8,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Bounds, Claim, Indicator, Kind, Observation, Reference, Relation, Status};
+use crate::model::{
+    Bounds, Claim, Indicator, Kind, Observation, Qualifier, Reference, Relation, Status,
+};
 use crate::period::Period;
 use crate::words::claims::{
-    allowed_words, change_range_words, figure_words, implied_words, quoted, range_words, round_sig,
-    trim,
+    allowed_words, central_words, change_range_words, figure_words, implied_words, quoted,
+    range_words, round_sig, trim, unstated_end_words,
 };
 use crate::words::numbers::round_toward;
 use crate::words::phrases::capitalise;
@@ -75,6 +77,13 @@ pub struct ClaimCheck {
     pub computed_high: Option<f64>,
     /// For an unverifiable claim, what it implies about the missing figure.
     pub implied: Option<Implied>,
+    /// For a plausible claim, true when the central value of `computed` lies outside
+    /// what the claim allows, on the other side: "continues to grow" on figures whose
+    /// interval runs from a fall of 9.0 % to a rise of 1.8 % and whose central value is
+    /// a fall of 3.6 %. The interval allows the claim; the figures as published point
+    /// against it. Always false for the other verdicts.
+    #[serde(default)]
+    pub points_against: bool,
     /// One line in words.
     pub explanation: String,
     /// The stored figures the check used, the claim's own first.
@@ -237,6 +246,17 @@ impl<'a> Comparison<'a> {
         }
     }
 
+    /// True when the quotient `point` lies outside what the claim allows: at or below 1
+    /// for a rise, at or above 1 for a fall (float noise aside), outside the allowed
+    /// interval for the others.
+    fn outside(&self, point: f64) -> bool {
+        match self.claim.relation {
+            Relation::Greater => point <= 1.0 + TOLERANCE,
+            Relation::Less => point >= 1.0 - TOLERANCE,
+            _ => verdict(Bounds::exact(point), self.allowed_quotient()) == Verdict::Contradicted,
+        }
+    }
+
     /// The quotient in the claim's terms (a multiple, or a percentage).
     fn in_claim_terms(&self, quotient: f64) -> f64 {
         match self.claim.relation {
@@ -273,10 +293,12 @@ impl<'a> Comparison<'a> {
             Relation::Less => strict_verdict(quotient, false),
             _ => verdict(quotient, self.allowed_quotient()),
         };
+        let points_against = verdict == Verdict::Plausible && self.outside(point);
         let mut explanation = capitalise(&self.comparison_words(s, r, point, quotient));
-        explanation.push_str(&self.verdict_words(verdict));
+        explanation.push_str(&self.verdict_words(verdict, points_against.then_some(point)));
         ClaimCheck {
             explanation,
+            points_against,
             ..self.result(
                 verdict,
                 Some(self.in_claim_terms(point)),
@@ -322,8 +344,9 @@ impl<'a> Comparison<'a> {
         }
     }
 
-    /// ", within the 3 to 4 times “more than tripling” allows." and the like.
-    fn verdict_words(&self, verdict: Verdict) -> String {
+    /// ", within the 3 to 4 times “more than tripling” allows." and the like; with
+    /// `against`, the central quotient of a plausible claim that points the other way.
+    fn verdict_words(&self, verdict: Verdict, against: Option<f64>) -> String {
         let allows = match self.claim.relation {
             Relation::Greater => "a rise".to_owned(),
             Relation::Less => "a fall".to_owned(),
@@ -338,7 +361,16 @@ impl<'a> Comparison<'a> {
             }
             Verdict::Supported => format!(", as {words} says ({allows})."),
             Verdict::Contradicted => format!(", where {words} says {allows}."),
-            _ => format!("; {words} says {allows}, which the figures allow but do not show."),
+            _ => match against {
+                Some(point) => format!(
+                    "; {words} says {allows}, which the figures allow, though their central \
+                     value is {}.",
+                    central_words(self.claim.relation, self.in_claim_terms(point))
+                ),
+                None => {
+                    format!("; {words} says {allows}, which the figures allow but do not show.")
+                }
+            },
         }
     }
 
@@ -367,8 +399,14 @@ impl<'a> Comparison<'a> {
         let implied = known.and_then(|_| self.implied(&missing));
         let mut explanation = what;
         if let Some(implied) = &implied {
+            let assumption = self
+                .unstated_implied_end(implied, self.subject.figure.is_some())
+                .map(|(end, words)| {
+                    format!("; the {end} end assumes {words}, which the claim does not say")
+                })
+                .unwrap_or_default();
             explanation.push_str(&format!(
-                "; if {} holds, it was {} (implied, not published).",
+                "; if {} holds, it was {} (implied, not published{assumption}).",
                 quoted(&self.claim.text),
                 implied_words(implied.low, implied.high, unit)
             ));
@@ -381,6 +419,50 @@ impl<'a> Comparison<'a> {
             explanation,
             ..self.result(Verdict::Unverifiable, None, None, figures)
         }
+    }
+
+    /// The end of what the claim allows that its words do not state, and whether it is
+    /// the upper end: a hedge states one end ("more than tripling": at least 3 times)
+    /// and the significant-digit rule supplies the other (less than 4 times). "Nearly"
+    /// and "about" state both ends.
+    fn unstated_allowed_end(&self) -> Option<(f64, bool)> {
+        let allowed = self.claim.allowed?;
+        let rising = self.claim.value.is_some_and(|v| v >= 0.0);
+        let upper = match self.claim.qualifier {
+            Qualifier::Over => rising,
+            Qualifier::Under => !rising,
+            _ => return None,
+        };
+        Some(if upper {
+            (allowed.high, true)
+        } else {
+            (allowed.low, false)
+        })
+    }
+
+    /// Which end of `implied` ("lower" or "upper") rests on an end of what the claim
+    /// allows that its words do not state, and that end in words ("less than
+    /// quadrupling"): a missing reference is the known figure divided by the allowed
+    /// quotient, so its lower end rests on the allowed upper end; a missing subject is
+    /// the known figure multiplied by it.
+    fn unstated_implied_end(
+        &self,
+        implied: &Implied,
+        missing_is_reference: bool,
+    ) -> Option<(&'static str, String)> {
+        let (end, upper) = self.unstated_allowed_end()?;
+        let lower_implied = upper == missing_is_reference;
+        let present = if lower_implied {
+            implied.low.is_some()
+        } else {
+            implied.high.is_some()
+        };
+        present.then(|| {
+            (
+                if lower_implied { "lower" } else { "upper" },
+                unstated_end_words(self.claim.relation, end, upper),
+            )
+        })
     }
 
     /// The interval the claim allows the missing side, from the side that is stored;
@@ -435,6 +517,7 @@ impl<'a> Comparison<'a> {
             computed_low: bounds.map(|b| b.low),
             computed_high: bounds.map(|b| b.high),
             implied: None,
+            points_against: false,
             explanation: String::new(),
             figures,
         }
@@ -458,6 +541,7 @@ fn check_record(
         computed_low: None,
         computed_high: None,
         implied: None,
+        points_against: false,
         explanation: String::new(),
         figures: subject.into_iter().cloned().collect(),
     };
@@ -512,6 +596,13 @@ fn check_record(
     };
     let subject = capitalise(&figure_words(s, unit));
     let words = quoted(&claim.text);
+    // Too close to tell, but as published on the wrong side of the nearest other.
+    let points_against = verdict == Verdict::Plausible
+        && if high {
+            s.value < nearest.value
+        } else {
+            s.value > nearest.value
+        };
     let explanation = match verdict {
         Verdict::Supported => format!("{subject} is {above} {others_words}, as {words} says."),
         Verdict::Contradicted => format!(
@@ -525,6 +616,12 @@ fn check_record(
                 unit
             )
         ),
+        _ if points_against => format!(
+            "{subject} and {} are too close to tell whether {words} holds, though as \
+             published the first is the {}.",
+            figure_words(nearest, unit),
+            if high { "lower" } else { "higher" }
+        ),
         _ => format!(
             "{subject} and {} are too close to tell whether {words} holds.",
             figure_words(nearest, unit)
@@ -534,6 +631,7 @@ fn check_record(
     figures.extend(others.iter().map(|&o| o.clone()));
     ClaimCheck {
         verdict,
+        points_against,
         computed: Some((s.value / nearest.value - 1.0) * 100.0),
         computed_low: quotient.map(|q| (q.low - 1.0) * 100.0),
         computed_high: quotient.map(|q| (q.high - 1.0) * 100.0),

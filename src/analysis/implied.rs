@@ -190,9 +190,11 @@ impl crate::store::Store {
     /// ```
     /// let store = bilateral::Store::demo()?;
     /// let rows = store.implied("corridor_cargo", "AZE", "KAZ", "2024-01/2024-07")?;
-    /// // "2.6 million tons … marking a 2% increase": 2,600,000 / 1.02 = 2,549,019.6…,
-    /// // about 2.549 million t, between its roundings down and up
-    /// assert_eq!((rows[0].value, rows[0].low, rows[0].high), (2_549_000.0, 2_549_000.0, 2_550_000.0));
+    /// // "rapidly increasing": below 2.6 million t; "2.6 million tons … marking a 2%
+    /// // increase": 2,600,000 / 1.02 = 2,549,019.6…, about 2.549 million t, between its
+    /// // roundings down and up
+    /// let values: Vec<(f64, f64, f64)> = rows.iter().map(|r| (r.value, r.low, r.high)).collect();
+    /// assert_eq!(values, [(2_600_000.0, 0.0, 2_600_000.0), (2_549_000.0, 2_549_000.0, 2_550_000.0)]);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn implied(

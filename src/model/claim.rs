@@ -291,6 +291,13 @@ pub struct ClaimWords {
     pub precision: Option<f64>,
 }
 
+/// How far below its multiple a `ratio` claim qualified `nearly` reaches, as a fraction
+/// of the multiple: "nearly doubling" allows 1.8 to 2 times, "nearly tripling" 2.7 to
+/// 3, rather than the 1 to 2 the significant-digit rule gives a bare "nearly 2".
+/// Closer than a tenth is what "nearly" says; further, a writer would round down
+/// ("up 70 %") rather than up to the next multiple. See [`allowed_for`].
+pub const NEARLY: f64 = 0.1;
+
 /// Multiples a word states: "doubling" is 2.
 const MULTIPLE_WORDS: &[(&str, f64)] = &[
     ("doubl", 2.0),
@@ -577,6 +584,34 @@ fn multiple_in(words: &[&str]) -> Option<f64> {
     None
 }
 
+/// What a claim of `relation` allows its number `value` to be: for a `ratio` qualified
+/// `nearly`, from [`NEARLY`] below the multiple up to it (nearly 3 is 3 × 0.9 = 2.7 to
+/// 3); otherwise [`allowed_by`] with the `precision` the words fix. It holds however
+/// the claim was given (words, or a relation code with a value and qualifier), so a
+/// claim reads back from an exported store as it was stored.
+///
+/// ```
+/// use bilateral::model::allowed_for;
+/// use bilateral::{Bounds, Qualifier, Relation};
+///
+/// assert_eq!(allowed_for(Relation::Ratio, 2.0, Qualifier::Nearly, None), Bounds::new(1.8, 2.0));
+/// assert_eq!(allowed_for(Relation::Ratio, 3.0, Qualifier::Over, None), Bounds::new(3.0, 4.0));
+/// assert_eq!(allowed_for(Relation::Pct, 5.0, Qualifier::Nearly, None), Bounds::new(4.0, 5.0));
+/// ```
+pub fn allowed_for(
+    relation: Relation,
+    value: f64,
+    qualifier: Qualifier,
+    precision: Option<f64>,
+) -> Bounds {
+    if relation == Relation::Ratio && qualifier == Qualifier::Nearly && value > 0.0 {
+        // a product, not value − value × NEARLY: 3 × 0.9 is 2.7, 3 − 0.3 is 2.6999…
+        Bounds::new(value * (1.0 - NEARLY), value)
+    } else {
+        allowed_by(value, qualifier, precision)
+    }
+}
+
 /// What the number of a claim allows, by the significant-digit rule every figure
 /// follows ("over 3" allows 3 to 4, "about 6" 5.5 to 6.5); a hedge on a fall applies
 /// to its size ("more than 4% down" allows −5 to −4).
@@ -611,6 +646,9 @@ mod tests {
         use Relation::*;
         assert_eq!(read("more than tripling"), (Ratio, Some(3.0), Over));
         assert_eq!(read("nearly doubling"), (Ratio, Some(2.0), Nearly));
+        // within a tenth of doubling: 2 × 0.9 = 1.8
+        assert_eq!(allowed_for(Ratio, 2.0, Nearly, None), Bounds::new(1.8, 2.0));
+        assert_eq!(allowed_for(Ratio, 3.0, Nearly, None), Bounds::new(2.7, 3.0));
         assert_eq!(read("surged sixfold"), (Ratio, Some(6.0), Approx));
         assert_eq!(read("a 2% increase"), (Pct, Some(2.0), Exact));
         assert_eq!(read("slightly below"), (Less, None, Exact));

@@ -15,7 +15,9 @@ mod topic;
 mod unit;
 
 pub use batch::{NumberColumn, ObservationBatch, TextColumn};
-pub use claim::{allowed_by, Claim, ClaimWords, NewClaim, Reference, Relation};
+pub use claim::{
+    allowed_by, allowed_for, Claim, ClaimWords, NewClaim, Reference, Relation, NEARLY,
+};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
 pub use records::{
     Country, Event, Indicator, NewEvent, NewObservation, Observation, Product, Source,

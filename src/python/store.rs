@@ -1133,11 +1133,12 @@ impl PyStore {
             .add("explanation", r.clone().map(|c| &c.explanation))?
             .add("origin", r.clone().map(|c| &c.claim.origin))?
             .add("destination", r.clone().map(|c| &c.claim.destination))?
-            .add("product", r.map(|c| &c.claim.product))?
+            .add("product", r.clone().map(|c| &c.claim.product))?
             .add(
                 "implied_period",
                 implied.map(|i| i.map(|i| i.period.to_string())),
             )?
+            .add("points_against", r.map(|c| c.points_against))?
             .into_dict())
     }
 

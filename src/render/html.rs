@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{cell_text, chart_svg, note_tail, source_text};
-use crate::report::{Cell, Report, Sentence, Table};
+use crate::report::{Cell, Finding, Report, Sentence, Table};
 
 impl Report {
     /// The report as one self-contained HTML page: styles inline, charts as inline
@@ -52,8 +52,16 @@ impl Report {
         let mut out = format!("<div class=\"bilateral-report\" id=\"{id}\">\n");
         out.push_str(&scoped_style(id));
         let _ = writeln!(out, "<h1>{}</h1>", escape(&self.title));
-        if !self.headline.is_empty() {
+        let leading: Vec<&Finding> = self.findings.iter().filter(|f| f.summary).collect();
+        if !self.headline.is_empty() || !leading.is_empty() {
             out.push_str("<h2>Summary</h2>\n<ul class=\"headline\">\n");
+            for f in leading {
+                let _ = writeln!(
+                    out,
+                    "<li class=\"finding\"><strong>Finding:</strong> {}</li>",
+                    self.html_finding(f, id)
+                );
+            }
             for s in &self.headline {
                 let _ = writeln!(
                     out,
@@ -71,6 +79,13 @@ impl Report {
                 escape(&section.id),
                 escape(&section.title)
             );
+            for f in self.findings_in(&section.id) {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"finding\"><strong>Finding:</strong> {}</p>",
+                    self.html_finding(f, id)
+                );
+            }
             for s in &section.sentences {
                 let _ = writeln!(out, "<p>{}{}</p>", escape(&s.text), self.html_notes(s, id));
             }
@@ -121,6 +136,15 @@ impl Report {
         }
         out.push_str("</div>\n");
         out
+    }
+
+    /// A finding's text, escaped, with its footnote links.
+    fn html_finding(&self, f: &Finding, id: &str) -> String {
+        let notes = Sentence {
+            text: String::new(),
+            notes: f.notes.clone(),
+        };
+        format!("{}{}", escape(&f.text), self.html_notes(&notes, id))
     }
 
     /// Footnote links whose hover text gives the figure, period, source and quote.
@@ -237,6 +261,7 @@ fn scoped_style(id: &str) -> String {
         "svg { display: block; max-width: 100%; min-width: 340px; height: auto; }",
         "ol.notes { font-size: 0.85rem; }",
         "q { font-style: italic; }",
+        ".finding { border-left: 3px solid #c77c02; padding-left: 0.6rem; }",
     ];
     let mut out = String::from("<style>\n");
     for rule in rules {

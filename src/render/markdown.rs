@@ -8,14 +8,18 @@ use std::fmt::Write as _;
 
 use super::{cell_text, note_tail};
 use crate::model::Source;
-use crate::report::{Report, Sentence, Table};
+use crate::report::{Finding, Report, Sentence, Table};
 
 impl Report {
     /// The report as Markdown, with footnotes (`[^3]`) for the sources of figures.
     pub fn to_markdown(&self) -> String {
         let mut out = format!("# {}\n\n", md_text(&self.title));
-        if !self.headline.is_empty() {
+        let leading: Vec<&Finding> = self.findings.iter().filter(|f| f.summary).collect();
+        if !self.headline.is_empty() || !leading.is_empty() {
             out.push_str("## Summary\n\n");
+            for f in leading {
+                let _ = writeln!(out, "- **Finding:** {}", md_finding(f));
+            }
             for s in &self.headline {
                 let _ = writeln!(out, "- {}", md_notes(md_block(&s.text), s));
             }
@@ -23,6 +27,9 @@ impl Report {
         }
         for section in &self.sections {
             let _ = writeln!(out, "## {}\n", md_text(&section.title));
+            for f in self.findings_in(&section.id) {
+                let _ = writeln!(out, "**Finding:** {}\n", md_finding(f));
+            }
             for s in &section.sentences {
                 let _ = writeln!(out, "{}\n", md_notes(md_block(&s.text), s));
             }
@@ -60,6 +67,16 @@ impl Report {
         }
         out
     }
+}
+
+/// A finding's text, inert as [`md_text`] makes it (it quotes stored claims), with its
+/// footnote marks; it follows a bold label, so it cannot open a block.
+fn md_finding(f: &Finding) -> String {
+    let notes = Sentence {
+        text: String::new(),
+        notes: f.notes.clone(),
+    };
+    md_notes(md_text(&f.text), &notes)
 }
 
 /// Stored text made inert within a line of Markdown, and on one line (a line break

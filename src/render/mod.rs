@@ -16,7 +16,7 @@ pub use svg::chart_svg;
 
 use crate::error::{Error, Result};
 use crate::model::Source;
-use crate::report::{Cell, Note, Report};
+use crate::report::{Cell, Finding, Note, Report};
 use crate::words::format_number;
 
 impl Report {
@@ -36,10 +36,20 @@ impl Report {
     }
 
     /// The report as pretty-printed JSON. Field names are those of the Rust types and
-    /// stay stable: `title`, `a`, `b`, `headline`, `sections` (`id`, `title`,
+    /// stay stable: `title`, `a`, `b`, `headline`, `findings` (`kind`, `severity`,
+    /// `text`, `notes`, `figures`, `sections`, `summary`), `sections` (`id`, `title`,
     /// `sentences`, `tables`, `charts`), `notes`, `sources`.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a report is plain data and always serialises")
+    }
+}
+
+impl Report {
+    /// The findings that sit in the section `id`, strongest first.
+    fn findings_in<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings
+            .iter()
+            .filter(move |f| f.sections.iter().any(|s| s == id))
     }
 }
 

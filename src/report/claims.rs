@@ -3,12 +3,15 @@
 //! checked against; and a table of the same. An implied figure is shown as a range
 //! labelled implied, never as a figure and never as a base for growth.
 
+use super::findings::{Finding, FindingKind, FindingSeverity};
 use super::gather::Gathered;
 use super::notes::Notes;
 use super::tables::period_cells;
 use super::{Cell, Column, Section, Sentence, Table};
 use crate::analysis::{check_claim, implied_observation, ClaimCheck, Verdict};
-use crate::model::{Claim, Observation, Reference};
+use crate::model::{Claim, Observation, Reference, Relation};
+use crate::words::claims::{central_words, change_range_words, range_words, round_sig, trim};
+use crate::words::numbers::round_toward;
 use crate::words::{period_short, period_words};
 
 /// The id of the claims section (its heading is [`TITLE`]).
@@ -76,12 +79,16 @@ pub(super) fn section(
             .map(|figure| notes.cite(&subject, figure))
             .collect();
         let against = against_words(claim);
+        let verdict = if check.points_against {
+            "plausible, but the figures point against it"
+        } else {
+            check.verdict.code()
+        };
         sentences.push(Sentence {
             text: format!(
-                "“{}” ({subject}, {} against {against}): {}. {}",
+                "“{}” ({subject}, {} against {against}): {verdict}. {}",
                 claim.text,
                 period_words(&claim.period),
-                check.verdict.code(),
                 check.explanation
             ),
             notes: cited,
@@ -150,29 +157,155 @@ fn against_words(claim: &Claim) -> String {
     }
 }
 
-/// "Of the 10 claims, the figures support 6, allow 2 without showing them, contradict
-/// none, and cannot check 2, for want of a figure."
+/// "Of the 13 claims stored for the pair, the figures support 5, contradict 1, allow 2
+/// but point against them, allow 1 without showing it, and cannot check 4, for want of
+/// a figure." A count of none is left out, but for support, and for contradict when
+/// nothing is pointed against either: "contradict none" is said only when it is the
+/// whole truth.
 fn tally(checks: &[ClaimCheck]) -> String {
-    let count = |verdict| checks.iter().filter(|c| c.verdict == verdict).count();
+    let count = |verdict, against| {
+        checks
+            .iter()
+            .filter(|c| c.verdict == verdict && c.points_against == against)
+            .count()
+    };
     let number = |n: usize| match n {
         0 => "none".to_owned(),
         n => n.to_string(),
     };
+    let them = |n: usize| if n == 1 { "it" } else { "them" };
     let total = match checks.len() {
         1 => "the one claim".to_owned(),
         n => format!("the {n} claims"),
     };
-    format!(
-        "Of {total} stored for the pair, the figures support {}, allow {} without showing \
-         {}, contradict {}, and cannot check {}, for want of a figure.",
-        number(count(Verdict::Supported)),
-        number(count(Verdict::Plausible)),
-        if count(Verdict::Plausible) == 1 {
-            "it"
-        } else {
-            "them"
-        },
-        number(count(Verdict::Contradicted)),
-        number(count(Verdict::Unverifiable)),
-    )
+    let contradicted = count(Verdict::Contradicted, false);
+    let against = count(Verdict::Plausible, true);
+    let allowed = count(Verdict::Plausible, false);
+    let unchecked = count(Verdict::Unverifiable, false);
+    let mut parts = vec![format!(
+        "support {}",
+        number(count(Verdict::Supported, false))
+    )];
+    if contradicted > 0 || against == 0 {
+        parts.push(format!("contradict {}", number(contradicted)));
+    }
+    if against > 0 {
+        parts.push(format!(
+            "allow {against} but point against {}",
+            them(against)
+        ));
+    }
+    if allowed > 0 {
+        parts.push(format!("allow {allowed} without showing {}", them(allowed)));
+    }
+    if unchecked > 0 {
+        parts.push(format!("cannot check {unchecked}, for want of a figure"));
+    }
+    let last = parts.pop().unwrap_or_default();
+    let list = match parts.len() {
+        0 => last,
+        1 => format!("{} and {last}", parts[0]),
+        _ => format!("{}, and {last}", parts.join(", ")),
+    };
+    format!("Of {total} stored for the pair, the figures {list}.")
+}
+
+/// `text` with its first letter in lower case, to follow a comma.
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The claim findings: each claim the figures contradict (severity high), and each they
+/// allow but point against (medium), in the section of its series and in the claims
+/// section.
+///
+/// "The figures contradict “steady upward trajectory” (Trade turnover, 2024 against
+/// 2023): they show a fall of 4.2 %."; "“continues to grow” (…, January–August 2025
+/// against 2024) is plausible, but the figures suggest a fall of 3.6 % (between 9.0 %
+/// lower and 1.8 % higher)."
+pub(super) fn findings(data: &Gathered, notes: &mut Notes, checks: &[ClaimCheck]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in checks {
+        let (kind, severity) = match check.verdict {
+            Verdict::Contradicted => (FindingKind::ClaimContradicted, FindingSeverity::High),
+            Verdict::Plausible if check.points_against => {
+                (FindingKind::ClaimUndercut, FindingSeverity::Medium)
+            }
+            _ => continue,
+        };
+        let claim = &check.claim;
+        let indicator = data.indicator(&claim.indicator);
+        let subject =
+            data.pair
+                .subject_of(indicator, &claim.origin, &claim.destination, &claim.product);
+        let which = format!(
+            "“{}” ({subject}, {} against {})",
+            claim.text,
+            period_words(&claim.period),
+            against_words(claim)
+        );
+        let text = match (kind, shown_words(check)) {
+            (FindingKind::ClaimContradicted, Some(shown)) => {
+                format!("The figures contradict {which}: they show {shown}.")
+            }
+            (FindingKind::ClaimContradicted, None) => {
+                format!("The figures contradict {which}. {}", check.explanation)
+            }
+            (_, Some(shown)) => format!("{which} is plausible, but the figures suggest {shown}."),
+            (_, None) => format!(
+                "{which} is plausible, but {}",
+                lowercase_first(&check.explanation)
+            ),
+        };
+        let mut finding = Finding::new(kind, severity, text)
+            .in_section(indicator.topic.code())
+            .in_section(ID);
+        for figure in &check.figures {
+            finding = finding.cite(notes, &subject, figure);
+        }
+        findings.push(finding);
+    }
+    findings
+}
+
+/// What the figures make of a claim's comparison, its central value first and its
+/// interval after when that reads wider: "a fall of 3.6 % (between 9.0 % lower and
+/// 1.8 % higher)", "2.1 times as much", "a share of 18.4 % (between 18.3 % and 18.5
+/// %)". `None` for a record, whose explanation says it better.
+fn shown_words(check: &ClaimCheck) -> Option<String> {
+    let relation = check.claim.relation;
+    let (point, low, high) = (check.computed?, check.computed_low?, check.computed_high?);
+    // The interval, where it reads wider than the central value: "between 1.93 and 5.8",
+    // "down 3.0 % to 5.1 %", "between 9.0 % lower and 1.8 % higher".
+    let (central, range) = match relation {
+        Relation::RecordHigh | Relation::RecordLow => return None,
+        Relation::Ratio => (
+            format!("{} as much", central_words(relation, point)),
+            Some(range_words(point, low, high, |v, how| {
+                trim(round_sig(v, 3, how))
+            }))
+            .filter(|r| r.starts_with("between"))
+            .map(|r| format!("{r} times")),
+        ),
+        Relation::Share => (
+            format!("a share of {}", central_words(relation, point)),
+            Some(range_words(point, low, high, |v, how| {
+                format!("{} %", trim(round_toward(v, 1, how)))
+            }))
+            .filter(|r| r.starts_with("between")),
+        ),
+        _ => (
+            central_words(relation, point),
+            Some(change_range_words(point, low, high))
+                .filter(|r| r.starts_with("between") || r.contains(" to ")),
+        ),
+    };
+    Some(match range {
+        Some(range) => format!("{central} ({range})"),
+        None => central,
+    })
 }

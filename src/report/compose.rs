@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use super::gather::{Gathered, SeriesKey};
 use super::notes::Notes;
 use super::{
-    charts, claims, directions, headline, mirror, products, reading, series, tables, targets,
-    timeline, Report, ReportOptions, Section, Sentence,
+    charts, claims, directions, findings, headline, mirror, products, reading, series, tables,
+    targets, timeline, Report, ReportOptions, Section, Sentence,
 };
 use crate::error::Result;
 use crate::model::{Status, Topic};
@@ -201,6 +201,13 @@ pub(super) fn compose(
     if !choice.grouped.is_empty() {
         sections.push(products::appendix(data, &mut notes, &implied));
     }
+    let findings = {
+        let mut found = findings::consistency(data, &mut notes, &claim_checks);
+        found.extend(claims::findings(data, &mut notes, &claim_checks));
+        found.extend(findings::records(data, &keys, &mut notes));
+        let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
+        findings::rank(found, &ids)
+    };
     let mut headline = headline::lead(headline);
     if sections.is_empty() {
         headline.push(Sentence {
@@ -222,6 +229,7 @@ pub(super) fn compose(
         a: pair.a.clone(),
         b: pair.b.clone(),
         headline,
+        findings,
         sections,
         notes,
         sources,

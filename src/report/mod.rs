@@ -14,9 +14,11 @@
 //! projections), `directions.rs` (both directions side by side), `mirror.rs` (a flow
 //! reported from both ends, the exporter's exports beside the importer's imports),
 //! `timeline.rs` (events), `claims.rs` (what the figures say about the claims),
-//! `tables.rs` (figures and growth), `charts.rs`, `products.rs` (the largest products by
-//! name, the rest summed, the appendix of every product), `periodic.rs` (the year to
-//! date of a monthly or quarterly series); `notes.rs` hands out the citation numbers. `compose.rs` puts
+//! `findings.rs` (what a reader should hear first: consistency, contradicted and
+//! undercut claims, records), `tables.rs` (figures and growth), `charts.rs`,
+//! `products.rs` (the largest products by name, the rest summed, the appendix of every
+//! product), `periodic.rs` (the year to date of a monthly or quarterly series);
+//! `notes.rs` hands out the citation numbers. `compose.rs` puts
 //! them together into the report, as `options.rs` (the caller's [`ReportOptions`]) asks.
 //! `summary.rs` is the plain-text listing of a whole store.
 
@@ -24,6 +26,7 @@ mod charts;
 mod claims;
 mod compose;
 mod directions;
+mod findings;
 mod gather;
 mod headline;
 mod mirror;
@@ -41,6 +44,9 @@ mod timeline;
 use serde::{Deserialize, Serialize};
 
 pub use charts::{Chart, ChartEvent, ChartKind, ChartPoint, ChartSeries};
+pub use findings::{
+    Finding, FindingFigure, FindingKind, FindingSeverity, RECORD_MIN_YEARS, SUMMARY_FINDINGS,
+};
 pub use options::ReportOptions;
 pub use summary::summary;
 
@@ -63,6 +69,12 @@ pub struct Report {
     /// documents: trade, investment, transport and people, the pair as a whole and
     /// each way).
     pub headline: Vec<Sentence>,
+    /// What the figures say that a reader should hear first: consistency errors and
+    /// warnings, claims the figures contradict or point against, records; strongest
+    /// first. Those marked `summary` lead the Summary (before `headline`); each also
+    /// sits in the sections it names.
+    #[serde(default)]
+    pub findings: Vec<Finding>,
     /// One section per topic that has figures or events.
     pub sections: Vec<Section>,
     /// Every cited figure, numbered as the sentences and tables cite it.

@@ -10,7 +10,7 @@ use super::sql::period_between;
 use super::{write_transaction, Store};
 use crate::error::{Error, Result};
 use crate::model::{
-    allowed_by, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference, Relation,
+    allowed_for, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference, Relation,
 };
 use crate::period::Period;
 
@@ -68,7 +68,8 @@ pub(super) fn insert_claim(
         ));
     }
     let allowed = value.map(|v| {
-        allowed_by(
+        allowed_for(
+            relation,
             v,
             qualifier,
             words.precision.filter(|_| claim.value.is_none()),

@@ -99,6 +99,56 @@ pub(crate) fn is_point(low: f64, high: f64) -> bool {
     (high - low).abs() <= 1e-9 * low.abs().max(1.0)
 }
 
+/// The central value of a comparison in the claim's terms, for a claim it points
+/// against: "a fall of 3.6 %", "a rise of 2.0 %", "no change" (pct, greater and less),
+/// "2.9 times" (ratio), "18.4 %" (share).
+pub(crate) fn central_words(relation: Relation, value: f64) -> String {
+    match relation {
+        Relation::Ratio => format!("{} times", trim(round_sig(value, 3, Rounding::Nearest))),
+        Relation::Share => format!("{} %", trim(round_toward(value, 1, Rounding::Nearest))),
+        _ => change_words(value),
+    }
+}
+
+/// A change in percent as a noun: "a fall of 3.6 %", "a rise of 2.0 %", "no change".
+pub(crate) fn change_words(pct: f64) -> String {
+    let p = round_toward(pct, 1, Rounding::Nearest);
+    match p {
+        p if p > 0.0 => format!("a rise of {p:.1} %"),
+        p if p < 0.0 => format!("a fall of {:.1} %", -p),
+        _ => "no change".to_owned(),
+    }
+}
+
+/// An end of what a claim allows that its words do not state, as an assumption:
+/// "less than quadrupling" (the cap 4 of "more than tripling"), "a rise of less than
+/// 5 %", "a fall of at least 3 %"; `upper` when it is the upper end.
+pub(crate) fn unstated_end_words(relation: Relation, end: f64, upper: bool) -> String {
+    let bound = if upper { "less than" } else { "at least" };
+    match relation {
+        Relation::Ratio => {
+            let words = [(2.0, "doubling"), (3.0, "tripling"), (4.0, "quadrupling")];
+            let word = words
+                .iter()
+                .find(|(multiple, _)| *multiple == end)
+                .map_or_else(|| format!("{} times", trim(end)), |(_, w)| (*w).to_owned());
+            format!("{bound} {word}")
+        }
+        Relation::Share => format!(
+            "a share {} {} %",
+            if upper { "below" } else { "of at least" },
+            trim(end)
+        ),
+        // A fall's upper end is its smallest size, and its lower end its largest.
+        _ if end < 0.0 || (end == 0.0 && upper) => format!(
+            "a fall of {} {} %",
+            if upper { "at least" } else { "less than" },
+            trim(-end)
+        ),
+        _ => format!("a rise of {bound} {} %", trim(end)),
+    }
+}
+
 pub(crate) fn quoted(text: &str) -> String {
     format!("“{text}”")
 }
@@ -123,4 +173,55 @@ pub(crate) fn round_sig(v: f64, digits: i32, way: Rounding) -> f64 {
         return v;
     }
     round_toward(v, digits - 1 - v.abs().log10().floor() as i32, way)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unstated_end_reads_as_the_assumption_it_is() {
+        // "more than tripling" is [3, 4]: the 4 is unstated
+        assert_eq!(
+            unstated_end_words(Relation::Ratio, 4.0, true),
+            "less than quadrupling"
+        );
+        // "more than fivefold" is [5, 6]
+        assert_eq!(
+            unstated_end_words(Relation::Ratio, 6.0, true),
+            "less than 6 times"
+        );
+        // "less than tripling" is [2, 3]: the 2 is unstated
+        assert_eq!(
+            unstated_end_words(Relation::Ratio, 2.0, false),
+            "at least doubling"
+        );
+        // "more than 4% up" is [4, 5]; "more than 4% down" [−5, −4]; "less than 4%
+        // down" [−4, −3]
+        assert_eq!(
+            unstated_end_words(Relation::Pct, 5.0, true),
+            "a rise of less than 5 %"
+        );
+        assert_eq!(
+            unstated_end_words(Relation::Pct, -5.0, false),
+            "a fall of less than 5 %"
+        );
+        assert_eq!(
+            unstated_end_words(Relation::Pct, -3.0, true),
+            "a fall of at least 3 %"
+        );
+        assert_eq!(
+            unstated_end_words(Relation::Share, 30.0, true),
+            "a share below 30 %"
+        );
+    }
+
+    #[test]
+    fn a_central_value_reads_in_the_claims_terms() {
+        assert_eq!(central_words(Relation::Greater, -3.571), "a fall of 3.6 %");
+        assert_eq!(central_words(Relation::Pct, 2.0), "a rise of 2.0 %");
+        assert_eq!(central_words(Relation::Less, 0.01), "no change");
+        assert_eq!(central_words(Relation::Ratio, 2.9), "2.9 times");
+        assert_eq!(central_words(Relation::Share, 18.44), "18.4 %");
+    }
 }

@@ -4,8 +4,9 @@ published.
 
 Every expected number is worked out by hand in a comment: from made-up figures, or from
 the article's (data/datasets/azerbaijan-kazakhstan-2025.json). A claim's words allow an
-interval by the qualifier rule of the README: "more than" 3 is [3, 4], "nearly" 2 is
-[1, 2], "about" 6 (a multiple in words) is [5.5, 6.5], "a 2%" is exactly 2.
+interval by the qualifier rule of the README: "more than" 3 is [3, 4], "nearly" a
+multiple reaches a tenth below it (nearly 2 times is [1.8, 2]), "about" 6 (a multiple in
+words) is [5.5, 6.5], "a 2%" is exactly 2.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ CLAIM_COLUMNS = [
 CHECK_COLUMNS = [
     "text", "indicator", "period", "reference", "relation", "verdict", "computed",
     "computed_low", "computed_high", "implied_low", "implied_high", "explanation",
-    "origin", "destination", "product", "implied_period",
+    "origin", "destination", "product", "implied_period", "points_against",
 ]  # fmt: skip
 
 
@@ -90,13 +91,16 @@ def test_nearly_doubled_to_3000_is_unverifiable_and_bounds_the_missing_year() ->
     check = one(store.check_claims(), "nearly doubled")
     assert check["verdict"] == "unverifiable"
     assert pd.isna(check["computed"])
-    # nearly 2 allows [1, 2]: 2023 = 3,000 / [1, 2] = [1,500, 3,000]
+    # nearly doubled is within a tenth of doubling, [1.8, 2]:
+    # 2023 = 3,000 / [1.8, 2] = [1,500, 1,666.67]
     assert check["implied_period"] == "2023"
-    assert (check["implied_low"], check["implied_high"]) == (1_500.0, 3_000.0)
+    assert check["implied_low"] == 1_500.0
+    assert check["implied_high"] == pytest.approx(3_000 / 1.8)
     rows = store.implied("visitors", "AZE", "KAZ", 2023)
-    # one estimate row: the upper end as the value, "under" it, down to the lower end
+    # one estimate row: the upper end rounded up as the value, "under" it, down to the
+    # lower end
     assert rows[["period", "value", "low", "high", "qualifier", "status"]].values.tolist() == [
-        ["2023", 3_000.0, 1_500.0, 3_000.0, "under", "estimate"]
+        ["2023", 1_667.0, 1_500.0, 1_667.0, "under", "estimate"]
     ]
     assert rows["note"].iloc[0].startswith("Implied, not published")
     # an implied figure is never stored
@@ -154,9 +158,9 @@ def test_a_bad_claim_is_a_validation_error_naming_its_field(
 
 def test_one_country_alone_finds_every_claim_it_is_in() -> None:
     store = bilateral.demo()
-    # the article's ten claims are all between Azerbaijan and Kazakhstan
-    assert len(store.check_claims("AZE")) == 10
-    assert len(store.claims(b="KAZ")) == 10
+    # the article's thirteen claims are all between Azerbaijan and Kazakhstan
+    assert len(store.check_claims("AZE")) == 13
+    assert len(store.claims(b="KAZ")) == 13
     assert store.claims("GEO").empty
     with pytest.raises(bilateral.ValidationError) as caught:
         store.claims("Atlantis")
@@ -204,7 +208,7 @@ def test_implied_has_the_columns_and_types_of_observations() -> None:
     assert none.empty and list(none.columns) == list(observed.columns)
 
 
-# ----- the article's ten claims -------------------------------------------------------------
+# ----- the article's thirteen claims----------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -212,9 +216,9 @@ def checks() -> pd.DataFrame:
     return bilateral.demo().check_claims()
 
 
-def test_the_built_in_dataset_has_the_articles_ten_claims_with_their_quotes() -> None:
+def test_the_built_in_dataset_has_the_articles_thirteen_claims_with_their_quotes() -> None:
     claims = bilateral.demo().claims()
-    assert len(claims) == 10
+    assert len(claims) == 13
     assert claims["quote"].map(lambda q: isinstance(q, str) and q != "").all()
 
 
@@ -235,12 +239,31 @@ def test_the_built_in_dataset_has_the_articles_ten_claims_with_their_quotes() ->
         ("the 2023 record", "2023", "supported"),
         ("up from around 59,000", "2024", "supported"),
         ("increased from 24,000 to 71,500", "2024", "supported"),
+        # $533.4 M in 2024 against $556.7 M in 2023: down 4.2 %, not a rise
+        ("steady upward trajectory", "2024", "contradicted"),
+        # no figure for January–July 2024
+        ("rapidly increasing", "2025-01/2025-07", "unverifiable"),
+        # the same comparison as "increasing steadily" for January–August 2025
+        ("continues to grow", "2025-01/2025-08", "plausible"),
     ],
 )
 def test_each_article_claim_has_its_verdict(
     checks: pd.DataFrame, text: str, period: str, verdict: str
 ) -> None:
     assert one(checks, text, period)["verdict"] == verdict
+
+
+def test_oils_2025_pace_points_against_continues_to_grow(checks: pd.DataFrame) -> None:
+    grow = one(checks, "continues to grow")
+    # 900,000 × 12 / 8 = 1.35 Mt a year against 1.4 Mt: 1.35 / 1.4 − 1 = −3.57 %, a
+    # fall, though the interval [−8.9 %, +1.8 %] allows a rise
+    assert grow["computed"] == pytest.approx((1.35 / 1.4 - 1) * 100)
+    assert grow["points_against"]
+    assert grow["explanation"].endswith("though their central value is a fall of 3.6 %.")
+    # 1.4 Mt against over 1 Mt: centrally +40 %, a rise
+    assert not one(checks, "increasing steadily", "2024")["points_against"]
+    assert checks["points_against"].dtype == bool
+    assert checks["points_against"].sum() == 2
 
 
 def test_surged_sixfold_is_4_5_over_0_8(checks: pd.DataFrame) -> None:
@@ -267,10 +290,11 @@ def test_a_2_percent_increase_implies_2_6_million_tonnes_over_1_02(checks: pd.Da
     assert increase["implied_high"] == pytest.approx(2.6e6 / 1.02)
 
 
-def test_nearly_doubling_to_40200_implies_20100_to_40200(checks: pd.DataFrame) -> None:
+def test_nearly_doubling_to_40200_implies_20100_to_22334(checks: pd.DataFrame) -> None:
     doubling = one(checks, "nearly doubling to 40,200 TEUs")
-    # nearly 2 allows [1, 2]: 40,200 / 2 = 20,100 and 40,200 / 1 = 40,200 TEU
-    assert (doubling["implied_low"], doubling["implied_high"]) == (20_100.0, 40_200.0)
+    # nearly doubling allows [1.8, 2]: 40,200 / 2 = 20,100 and 40,200 / 1.8 = 22,333.3 TEU
+    assert doubling["implied_low"] == 20_100.0
+    assert doubling["implied_high"] == pytest.approx(40_200 / 1.8)
 
 
 def test_the_2023_record_and_slightly_below_it(checks: pd.DataFrame) -> None:
@@ -311,7 +335,7 @@ def test_implied_trade_in_january_to_august_2024_is_one_estimate_row() -> None:
 
 
 def test_loading_counts_claims(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert bilateral.Store().load_dataset("azerbaijan-kazakhstan-2025")["claims"] == 10
+    assert bilateral.Store().load_dataset("azerbaijan-kazakhstan-2025")["claims"] == 13
     path = tmp_path / "figures.json"
     path.write_text(json.dumps({
         "name": "figures", "title": "Our figures",

@@ -19,13 +19,13 @@ def test_a_store_exported_and_imported_into_an_empty_store_is_the_same_store(
     store.set_population("GEO", 2030, 3_650_000)
     path = tmp_path / "all.json"
     written = store.export_json(path)
-    # The demo's 35 observations, 21 events and 10 claims, and the one population set.
-    assert (written["observations"], written["events"], written["claims"]) == (35, 21, 10)
+    # The demo's 35 observations, 21 events and 13 claims, and the one population set.
+    assert (written["observations"], written["events"], written["claims"]) == (35, 21, 13)
     assert written["populations"] == 1
 
     copy = bilateral.Store()
     added = copy.import_json(path)
-    assert (added["observations"], added["events"], added["claims"]) == (35, 21, 10)
+    assert (added["observations"], added["events"], added["claims"]) == (35, 21, 13)
     assert (added["topics"], added["populations"]) == (1, 1)
     assert copy.observations().equals(store.observations())
     assert copy.events().equals(store.events())
@@ -41,7 +41,7 @@ def test_the_command_line_exports_a_whole_store_to_json_and_imports_it(tmp_path:
     assert main(["import", str(out), "--db", str(target_db)]) == 0
     with bilateral.Store(target_db) as store:
         assert len(store.observations()) == 35
-        assert len(store.claims()) == 10
+        assert len(store.claims()) == 13
 
 
 def test_a_store_imported_again_with_skip_adds_nothing(tmp_path: Path) -> None:

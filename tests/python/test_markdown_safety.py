@@ -91,6 +91,9 @@ def store_holding(
         quote=text, note=text,
     )  # fmt: skip
     store.add_claim(text, "cargo", "GEO", "ARM", 2024, "rose", source="own", quote=text)
+    # 120 against 100 contradicts a fall: a finding that quotes the text, in the
+    # Summary and in the sections
+    store.add_claim(text, "cars", "GEO", "ARM", 2024, "fell", source="own", quote=text)
     return store
 
 
@@ -159,6 +162,7 @@ def test_the_plain_report_has_its_own_footnotes_and_links() -> None:
 def test_stored_text_is_never_a_link_image_or_html(attack: str) -> None:
     report = store_holding(attack).report("GEO", "ARM", title=attack)
     markdown = report.to_markdown()
+    assert "- **Finding:** The figures contradict “" in markdown
     # a source's own http(s) URL is a link, as it is in the plain report
     linked = attack.lower().startswith(("http://", "https://"))
     assert_inert(

@@ -107,6 +107,7 @@ def test_json_has_stable_field_names(report: bilateral.Report) -> None:
         "a",
         "b",
         "headline",
+        "findings",
         "sections",
         "notes",
         "sources",
@@ -317,3 +318,83 @@ def test_a_phrase_names_the_route_of_a_directed_indicator() -> None:
     assert store.report("GEO", "ARM").headline == [
         "Gas from Armenia piped through Georgia to Türkiye: 2.5 million t in 2024."
     ]
+
+
+# ----- findings ---------------------------------------------------------------------------
+
+
+def _findings_store() -> bilateral.Store:
+    """Georgia and Armenia: trade turnover 2019–2024 (100, 120, 110, 130, 125 and 150
+    million USD) with "rose" for 2023, and visitors around 1,000 in 2023 and 950 in 2024
+    with "increased" for 2024."""
+    store = bilateral.Store()
+    store.add_indicator("turnover", "Trade turnover", "USD", "flow", directed=False, topic="trade")
+    store.add_indicator("visitors", "Visitors", "persons", "flow", directed=True, topic="people")
+    for year, millions in zip(range(2019, 2025), [100, 120, 110, 130, 125, 150], strict=True):
+        store.add("turnover", "GEO", "ARM", year, millions * 1e6)
+    store.add("visitors", "GEO", "ARM", 2023, 1_000, qualifier="around")
+    store.add("visitors", "GEO", "ARM", 2024, 950)
+    store.add_claim("rose", "turnover", "GEO", "ARM", 2023, "rose")
+    store.add_claim("increased", "visitors", "GEO", "ARM", 2024, "increased")
+    return store
+
+
+def test_report_findings_are_typed_and_strongest_first() -> None:
+    report = _findings_store().report("GEO", "ARM")
+    findings = report.findings
+    assert all(isinstance(f, bilateral.Finding) for f in findings)
+    assert [(f.kind, f.severity) for f in findings] == [
+        ("claim_contradicted", "high"),
+        ("claim_undercut", "medium"),
+        ("record", "low"),
+    ]
+    # 125 / 130 − 1 = −3.846 %
+    contradicted = findings[0]
+    assert contradicted.text == (
+        "The figures contradict “rose” (Trade turnover, 2023 against 2022): they show a fall "
+        "of 3.8 %."
+    )
+    assert contradicted.sections == ("trade", "claims")
+    assert [(f.period, f.value) for f in contradicted.figures] == [("2023", 125e6), ("2022", 130e6)]
+    assert tuple(f.note for f in contradicted.figures) == contradicted.notes
+    # 950 against around 1,000 ([500, 1,500]): centrally −5 %, between −36.7 % and +90 %
+    assert findings[1].text.endswith(
+        "is plausible, but the figures suggest a fall of 5.0 % (between 36.7 % lower and "
+        "90.0 % higher)."
+    )
+    # 150 above every other of the six years; 130 in 2022 the highest before
+    assert findings[2].text.startswith("Trade turnover in 2024 ($150 million) was the highest")
+    assert [f.summary for f in findings] == [True, True, True]
+    with pytest.raises(AttributeError):
+        contradicted.text = "changed"  # type: ignore[misc]
+
+
+def test_findings_frame_has_one_row_per_finding() -> None:
+    df = _findings_store().report("GEO", "ARM").findings_frame()
+    assert list(df.columns) == ["kind", "severity", "text", "summary", "sections", "notes"]
+    assert df["kind"].tolist() == ["claim_contradicted", "claim_undercut", "record"]
+    assert df["summary"].dtype == bool
+    assert df["sections"].tolist()[2] == ("trade",)
+
+
+def test_a_report_without_findings_gives_an_empty_list_and_frame() -> None:
+    store = bilateral.Store()
+    store.add_indicator("turnover", "Trade turnover", "USD", "flow", directed=False)
+    store.add("turnover", "GEO", "ARM", 2024, 1e6)
+    report = store.report("GEO", "ARM")
+    assert report.findings == []
+    assert report.findings_frame().empty
+
+
+def test_the_built_in_report_leads_with_the_contradicted_trajectory(
+    report: bilateral.Report,
+) -> None:
+    first = report.findings[0]
+    # $533.4 M in 2024 against $556.7 M in 2023: 533.4 / 556.7 − 1 = −4.19 %
+    assert first.text == (
+        "The figures contradict “steady upward trajectory” (Trade turnover, 2024 against "
+        "2023): they show a fall of 4.2 %."
+    )
+    assert "## Summary\n\n- **Finding:** The figures contradict" in report.to_markdown()
+    data = json.loads(report.to_json())
+    assert [f["kind"] for f in data["findings"]] == [f.kind for f in report.findings]
