@@ -217,7 +217,7 @@ fn a_part_of_a_year_above_the_year_is_a_consistency_finding_of_high_severity() {
     let error = one(&report, FindingKind::Consistency);
     assert_eq!(
         error.text,
-        "Trade turnover: The first half of 2024 alone ($160 million) is more than 2024 as a \
+        "Trade turnover: the first half of 2024 alone ($160 million) is more than 2024 as a \
          whole ($150 million), which contains it."
     );
     assert_eq!(error.severity, FindingSeverity::High);
@@ -257,7 +257,7 @@ fn a_claim_leaving_an_implausible_rest_of_year_is_a_consistency_warning() {
     // rest of 2024 at least 400 − 100 = 300 million, 75 million a month: 6 times
     assert!(
         warning.text.starts_with(
-            "Trade turnover: If “more than tripling” holds, January–August 2024 was at most $100"
+            "Trade turnover: if “more than tripling” holds, January–August 2024 was at most $100"
         ),
         "{}",
         warning.text
@@ -417,13 +417,13 @@ fn markdown_leads_the_summary_with_findings_and_puts_each_in_its_sections() {
     let md = report.to_markdown();
     let summary = md.split("## Summary\n\n").nth(1).unwrap();
     let lines: Vec<&str> = summary.lines().take(4).collect();
-    assert!(lines[0].starts_with("- **Finding:** Trade turnover: The first half of 2024 alone"));
+    assert!(lines[0].starts_with("- **Finding:** Trade turnover: the first half of 2024 alone"));
     assert!(lines[1].starts_with("- **Finding:** The figures contradict “rose”"));
     assert!(lines[2].starts_with("- **Finding:** “increased” (Visitors"));
     assert!(!lines[3].contains("Finding"), "{}", lines[3]);
     // in the Trade section, straight after its heading; the record too
     let trade = md.split("## Trade\n\n").nth(1).unwrap();
-    assert!(trade.starts_with("**Finding:** Trade turnover: The first half of 2024 alone"));
+    assert!(trade.starts_with("**Finding:** Trade turnover: the first half of 2024 alone"));
     let trade = trade.split("\n## ").next().unwrap();
     assert!(trade.contains("**Finding:** Trade turnover in 2024 ($150 million) was the highest"));
     assert!(trade.contains("**Finding:** The figures contradict “grew”"));
@@ -514,7 +514,7 @@ fn json_lists_findings_with_kind_severity_text_and_the_figures_cited() {
     assert!(first["text"]
         .as_str()
         .unwrap()
-        .starts_with("Trade turnover: The first half of 2024 alone"));
+        .starts_with("Trade turnover: the first half of 2024 alone"));
     let figure = &first["figures"][0];
     // an undirected pair is kept in alphabetical order: Armenia first
     assert_eq!(figure["indicator"], "turnover");
@@ -567,7 +567,7 @@ fn the_built_in_summary_leads_with_the_contradicted_claim_the_rest_of_year_and_t
     // least 533.4 − 182.53 = 350.87 million, 87.72 a month, in September–December:
     // 87.72 / 22.82 = 3.84 times
     assert!(
-        leading[1].starts_with("Trade turnover: If “more than tripling” holds"),
+        leading[1].starts_with("Trade turnover: if “more than tripling” holds"),
         "{}",
         leading[1]
     );

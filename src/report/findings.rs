@@ -261,7 +261,7 @@ pub(super) fn consistency(
         let mut finding = Finding::new(
             FindingKind::Consistency,
             severity,
-            format!("{subject}: {}", found.explanation),
+            format!("{subject}: {}", after_colon(&found.explanation)),
         )
         .in_section(&section_of(data, &found.indicator));
         if found.check == Check::ImpliedRestOfYear {
@@ -381,4 +381,37 @@ pub(super) fn records(data: &Gathered, keys: &[SeriesKey], notes: &mut Notes) ->
         );
     }
     findings
+}
+
+/// `sentence` to follow a colon: its first word in lower case when it is a word that
+/// only a sentence's start capitalises ("If", "The"), never a name ("January").
+fn after_colon(sentence: &str) -> String {
+    const FUNCTION_WORDS: [&str; 10] = [
+        "If", "The", "A", "An", "At", "In", "On", "For", "From", "Of",
+    ];
+    let first = sentence.split_whitespace().next().unwrap_or("");
+    if FUNCTION_WORDS.contains(&first) {
+        let mut chars = sentence.chars();
+        chars
+            .next()
+            .map(|c| c.to_lowercase().chain(chars).collect())
+            .unwrap_or_default()
+    } else {
+        sentence.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::after_colon;
+
+    #[test]
+    fn only_a_function_word_loses_its_capital_after_a_colon() {
+        assert_eq!(after_colon("If it holds, more."), "if it holds, more.");
+        assert_eq!(
+            after_colon("January–August 2024 was low."),
+            "January–August 2024 was low."
+        );
+        assert_eq!(after_colon("Iffy words stay."), "Iffy words stay.");
+    }
 }
