@@ -1982,3 +1982,28 @@ fn the_summary_shows_a_mirrored_flow_once_from_its_exporter() {
     assert_eq!(imports_told.len(), 2, "{imports_told:#?}");
     assert!(imports_told.iter().all(|t| t.contains("as its imports")));
 }
+
+#[test]
+fn a_rise_past_tenfold_reads_as_a_multiple_not_a_percentage() -> bilateral::Result<()> {
+    let mut store = synthetic();
+    for (year, value) in [
+        ("2019", 50_000.0),
+        ("2020", 40_000.0),
+        ("2021", 10.0),
+        ("2022", 80_000.0),
+        ("2023", 90_000.0),
+        ("2024", 100_000.0),
+    ] {
+        store.add(&NewObservation::new("visitors", "GEO", "ARM", year, value))?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    let told = told_about(&report, "people", "Visitors from Georgia to Armenia");
+    // changes: 2020 −20 %, 2021 −99.98 %, 2022 80,000 / 10 = 8,000 times (+799,900 %),
+    // 2023 +12.5 %, 2024 +11.1 %: the largest is 2022, one significant digit in each
+    // figure, so two digits: "8,000 times as many"
+    assert_eq!(
+        told.last().copied(),
+        Some("The largest yearly change from 2019 to 2024 came in 2022: 8,000 times as many as in 2021.")
+    );
+    Ok(())
+}

@@ -368,7 +368,7 @@ fn re_trade_indicator(code: &str) -> Option<Indicator> {
             "Value of domestic goods re-imported by the destination country from the origin \
              country over the period, by product, as the re-importer reports them (most \
              reporters count them in their imports too).",
-            None,
+            Some("Re-imports of {product} into {destination} from {origin}"),
         ),
         "re_exports_volume" => (
             "Re-export volume",
@@ -382,7 +382,7 @@ fn re_trade_indicator(code: &str) -> Option<Indicator> {
             "t",
             "Net weight in tonnes of goods re-imported by the destination country from the \
              origin country over the period, by product, as the re-importer reports it.",
-            Some("{product} re-imports by volume from {origin} to {destination}"),
+            Some("{product} re-imports by volume into {destination} from {origin}"),
         ),
         _ => return None,
     };

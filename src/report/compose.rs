@@ -13,6 +13,7 @@ use super::{
 };
 use crate::error::Result;
 use crate::model::{Status, Topic};
+use crate::words::phrases::country_in_text;
 
 /// The report from the gathered data; `interrupted` is asked between series, so that
 /// a long report stops when its caller wants it to.
@@ -213,8 +214,8 @@ pub(super) fn compose(
         headline.push(Sentence {
             text: format!(
                 "The store holds no figures or events for {} and {}.",
-                pair.a.display_name(),
-                pair.b.display_name()
+                country_in_text(pair.a.display_name()),
+                country_in_text(pair.b.display_name())
             ),
             notes: Vec::new(),
         });
@@ -222,10 +223,10 @@ pub(super) fn compose(
     let notes = notes.into_vec();
     let sources = data.cited_sources(&notes, uses_population);
     Ok(Report {
-        title: options
-            .title
-            .clone()
-            .unwrap_or_else(|| format!("{} and {}", pair.a.display_name(), pair.b.display_name())),
+        title: options.title.clone().unwrap_or_else(|| {
+            let b = country_in_text(pair.b.display_name());
+            format!("{} and {b}", pair.a.display_name())
+        }),
         a: pair.a.clone(),
         b: pair.b.clone(),
         headline,

@@ -15,7 +15,7 @@ use crate::model::{
 use crate::period::Period;
 use crate::store::Store;
 use crate::words::numbers::digits_from;
-use crate::words::phrases::fill_phrase;
+use crate::words::phrases::{country_in_text, fill_phrase};
 use crate::words::products::{product_in_table, product_in_text};
 use crate::words::{prose_value, prose_values_alike};
 
@@ -40,6 +40,11 @@ impl Pair {
         } else {
             alpha3.to_owned()
         }
+    }
+
+    /// [`Pair::name`] as running text writes it: "the United States".
+    pub(super) fn name_in_text(&self, alpha3: &str) -> String {
+        country_in_text(&self.name(alpha3))
     }
 
     /// The product `code` as a sentence names it: "ferro-alloys (HS 7202)", "HS 7202"
@@ -80,8 +85,8 @@ impl Pair {
         if let Some(phrase) = &indicator.phrase {
             return fill_phrase(
                 phrase,
-                &self.name(origin),
-                &self.name(destination),
+                &self.name_in_text(origin),
+                &self.name_in_text(destination),
                 &product,
             );
         }
@@ -92,8 +97,8 @@ impl Pair {
         if indicator.directed {
             text.push_str(&format!(
                 " from {} to {}",
-                self.name(origin),
-                self.name(destination)
+                self.name_in_text(origin),
+                self.name_in_text(destination)
             ));
         }
         text

@@ -151,10 +151,10 @@ fn sentence(data: &Gathered, notes: &mut Notes, flow: &Flow, row: &MirrorRow) ->
         period_phrase(&row.period),
         shown[0],
         status_words(x.status),
-        pair.name(&row.exporter),
+        pair.name_in_text(&row.exporter),
         shown[1],
         status_words(m.status),
-        pair.name(&row.importer),
+        pair.name_in_text(&row.importer),
     );
     if let (Some(pct), Some(low), Some(high)) = (row.gap_pct, row.gap_pct_low, row.gap_pct_high) {
         text.push_str(", ");

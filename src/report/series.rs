@@ -22,6 +22,9 @@ use crate::words::phrases::{
 };
 use crate::words::{justified_digits, level_phrase, period_phrase, period_words, prose_amount};
 
+/// The growth in percent from which a rise is said as a multiple (tenfold).
+const TIMES_FROM_PCT: f64 = 900.0;
+
 /// The fewest yearly changes a series needs before the report names its largest.
 const CHANGES_FOR_A_LARGEST: usize = 3;
 
@@ -162,9 +165,22 @@ impl<'a> Told<'a> {
             .flatten()
             .collect();
         let digits = self.data.digits_from(&inputs);
+        let unit = &self.series.indicator.unit;
         Some(match row.pct {
+            // A rise past tenfold reads as a multiple: "7,200 times as much", not "up
+            // 720,000 %".
+            Some(pct) if row.pct_low.unwrap_or(pct) >= TIMES_FROM_PCT => {
+                let times = |p: f64| 1.0 + p / 100.0;
+                ratio_words(
+                    times(pct),
+                    times(row.pct_low.unwrap_or(pct)),
+                    times(row.pct_high.unwrap_or(pct)),
+                    times_as(unit),
+                    digits,
+                )
+            }
             Some(pct) => change_words(pct, row.pct_low, row.pct_high, digits),
-            None => amount_change_words(change, &self.series.indicator.unit, digits),
+            None => amount_change_words(change, unit, digits),
         })
     }
 }
@@ -275,7 +291,7 @@ impl Latest {
         self.headline_text.push_str(&if change == "unchanged" {
             format!(", the same as in {}", period_words(&base_period))
         } else {
-            format!(", {change} on {}", period_words(&base_period))
+            format!(", {} {}", change_on(&change), period_words(&base_period))
         });
         self.headline_notes.push(base_note);
         self.changed = true;
@@ -510,8 +526,16 @@ fn notable(
                 cited.push(notes.cite(told.subject, base));
             }
             parts.push(format!(
-                "The largest yearly change from {first} to {last} came in {}: {change} on {}",
-                largest.period, base_period
+                "The largest yearly change from {first} to {last} came in {}: {} {}{}",
+                largest.period,
+                change_on(&change),
+                // "up 30 % on 2016", "7,200 times as much as in 2012"
+                if change_on(&change).ends_with(" as") {
+                    "in "
+                } else {
+                    ""
+                },
+                base_period
             ));
         }
     }
@@ -612,7 +636,7 @@ fn per_1000_residents(
             data.prose(latest),
             rate.about(&format!(
                 " per 1,000 residents of {}",
-                data.pair.name(&row.country)
+                data.pair.name_in_text(&row.country)
             )),
             row.population_year,
             prose_amount(residents, "persons", data.digits),

@@ -187,6 +187,33 @@ pub(crate) fn is_plural(subject: &str) -> bool {
             && !SINGULAR_IN_S.contains(&head.as_str()))
 }
 
+/// A country's name as running text writes it: "the United States", "the
+/// Netherlands", "the Czech Republic", "the Marshall Islands"; other names bare. A table
+/// cell keeps the bare name.
+pub(crate) fn country_in_text(name: &str) -> String {
+    const WITH_THE: [&str; 8] = [
+        "Netherlands",
+        "Philippines",
+        "Bahamas",
+        "Gambia",
+        "Maldives",
+        "Comoros",
+        "Seychelles",
+        "Congo",
+    ];
+    let takes_the = name.starts_with("United ")
+        || name.ends_with(" Islands")
+        || name.ends_with(" Republic")
+        || name.starts_with("Republic of ")
+        || name.starts_with("Democratic Republic")
+        || WITH_THE.contains(&name);
+    if takes_the && !name.starts_with("The ") && !name.starts_with("the ") {
+        format!("the {name}")
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Whether `unit` counts people or things one by one (persons, companies, visits,
 /// containers), so that a ratio reads "as many" rather than "as much".
 pub(crate) fn counts_things(unit: &str) -> bool {
@@ -245,7 +272,9 @@ pub(crate) fn fill_phrase(
         .replace("{origin}", origin)
         .replace("{destination}", destination);
     let text = if product == "total" {
-        text.replace("{product} ", "")
+        // "Imports of {product} into …" of every product: "Imports into …"
+        text.replace(" of {product}", "")
+            .replace("{product} ", "")
             .replace(" {product}", "")
             .replace("{product}", "")
     } else {
@@ -284,6 +313,9 @@ pub(crate) fn plural(word: &str, n: usize) -> String {
 pub(crate) fn change_on(change: &str) -> String {
     if change == "unchanged" {
         "the same as".to_owned()
+    } else if change.contains(" times as ") || change.ends_with(" times as much") {
+        // "7,200 times as much as"
+        format!("{change} as")
     } else {
         format!("{change} on")
     }
@@ -407,6 +439,16 @@ mod tests {
         assert_eq!(
             fill_phrase(volume, "Kazakhstan", "Azerbaijan", "total"),
             "Exports by volume from Kazakhstan to Azerbaijan"
+        );
+        // imports name the importer first, and drop "of" with the total product
+        let imports = "Imports of {product} into {destination} from {origin}";
+        assert_eq!(
+            fill_phrase(imports, "Georgia", "Türkiye", "total"),
+            "Imports into Türkiye from Georgia"
+        );
+        assert_eq!(
+            fill_phrase(imports, "Georgia", "Türkiye", "wine"),
+            "Imports of wine into Türkiye from Georgia"
         );
     }
 
@@ -613,6 +655,16 @@ mod tests {
         ] {
             assert!(!is_plural(singular), "{singular}");
         }
+    }
+
+    #[test]
+    fn some_country_names_take_the_in_running_text() {
+        assert_eq!(country_in_text("United States"), "the United States");
+        assert_eq!(country_in_text("Netherlands"), "the Netherlands");
+        assert_eq!(country_in_text("Czech Republic"), "the Czech Republic");
+        assert_eq!(country_in_text("Marshall Islands"), "the Marshall Islands");
+        assert_eq!(country_in_text("Türkiye"), "Türkiye");
+        assert_eq!(country_in_text("Indonesia"), "Indonesia");
     }
 
     #[test]

@@ -39,9 +39,23 @@ fn in_running_text(name: &str) -> String {
 
 /// The product `code` (stored as `product`, when the store has it) as a sentence names
 /// it: "ferro-alloys (HS 7202)", "HS 7202" without a name, "oil products" for a word
-/// code; a name beside a code of words stands alone ("wheat and meslin").
+/// code; a name beside a code of words stands alone ("wheat and meslin"). A sentence
+/// takes a classification's long name only up to its first semicolon, where the HS
+/// puts its qualifications ("Cigars, cheroots, cigarillos and cigarettes; of tobacco or
+/// of tobacco substitutes" reads "cigars, cheroots, cigarillos and cigarettes"); the
+/// table keeps the whole name.
 pub(crate) fn product_in_text(code: &str, product: Option<&Product>) -> String {
-    named(code, product, in_running_text)
+    named(code, product, |name| in_running_text(short_name(name)))
+}
+
+/// A classification's name up to its first semicolon, trimmed.
+fn short_name(name: &str) -> &str {
+    let head = name.split(';').next().unwrap_or(name).trim();
+    if head.is_empty() {
+        name
+    } else {
+        head
+    }
 }
 
 /// [`product_in_text`] as a table cell writes it: the name as stored ("Ferro-alloys
@@ -72,6 +86,25 @@ mod tests {
             name: name.map(str::to_owned),
             classification: classification.map(str::to_owned),
         }
+    }
+
+    #[test]
+    fn a_sentence_takes_an_hs_name_up_to_its_first_semicolon_and_a_table_all_of_it() {
+        let cigars = product(
+            "2402",
+            Some(
+                "Cigars, cheroots, cigarillos and cigarettes; of tobacco or of tobacco substitutes",
+            ),
+            Some("HS"),
+        );
+        assert_eq!(
+            product_in_text("2402", Some(&cigars)),
+            "cigars, cheroots, cigarillos and cigarettes (HS 2402)"
+        );
+        assert_eq!(
+            product_in_table("2402", Some(&cigars)),
+            "Cigars, cheroots, cigarillos and cigarettes; of tobacco or of tobacco substitutes (HS 2402)"
+        );
     }
 
     #[test]
