@@ -126,8 +126,8 @@ fn a_latest_year_above_five_others_is_a_record_of_low_severity() {
     // 150 is above 100, 120, 110, 130 and 125; the highest before is 130 in 2022
     assert_eq!(
         record.text,
-        "Trade turnover in 2024 ($150 million) was the highest of the 6 years stored, 2019 \
-         to 2024: above the $130 million of 2022, the highest before."
+        "Trade turnover in 2024 ($150 million) was the highest of the 6 years from 2019 to \
+         2024, above the $130 million of 2022."
     );
     assert_eq!(record.severity, FindingSeverity::Low);
     assert_eq!(
@@ -160,8 +160,8 @@ fn a_latest_year_below_five_others_is_a_record_low() {
     let report = report(&store);
     assert_eq!(
         one(&report, FindingKind::Record).text,
-        "Trade turnover in 2024 ($100 million) was the lowest of the 5 years stored, 2020 \
-         to 2024: below the $110 million of 2021, the lowest before."
+        "Trade turnover in 2024 ($100 million) was the lowest of the 5 years from 2020 to \
+         2024, below the $110 million of 2021."
     );
 }
 
@@ -627,4 +627,37 @@ fn the_built_in_claims_section_shows_the_contradicted_and_undercut_claims() {
          but point against them, allow 1 without showing it, and cannot check 4, for want \
          of a figure."
     ));
+}
+
+#[test]
+fn two_ends_of_a_flow_apart_by_ten_percent_or_more_are_a_mirror_gap() {
+    let mut store = Store::in_memory().unwrap();
+    // Georgia's exports to Türkiye as Georgia reports them, and as Türkiye reports them
+    // among its imports; a second flow, Türkiye to Georgia, 3 % apart
+    for (indicator, origin, destination, value) in [
+        ("exports", "GEO", "TUR", 300e6),
+        ("imports", "GEO", "TUR", 345e6),
+        ("exports", "TUR", "GEO", 2_000e6),
+        ("imports", "TUR", "GEO", 2_060e6),
+    ] {
+        store
+            .add(&NewObservation::new(indicator, origin, destination, "2024", value))
+            .unwrap();
+    }
+    let report = store.report("GEO", "TUR").unwrap();
+    let gaps = of_kind(&report, FindingKind::MirrorGap);
+    // 345 / 300 − 1 = 15 % (two digits: $300 million has one, the floor two); 2,060 /
+    // 2,000 − 1 = 3 % is within what valuation explains: no finding
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(
+        gaps[0].text,
+        "Exports from Georgia to Türkiye in 2024: Georgia reports $300 million, Türkiye $345 \
+         million as its imports: 15 % more."
+    );
+    assert_eq!(gaps[0].severity, FindingSeverity::Medium);
+    assert_eq!(gaps[0].sections, ["trade"]);
+    assert_eq!(
+        figures(&report, gaps[0]),
+        [("2024".into(), 300e6), ("2024".into(), 345e6)]
+    );
 }

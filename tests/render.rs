@@ -588,3 +588,77 @@ fn tooltips_write_a_figure_as_the_sentences_do() {
         }
     }
 }
+
+// ----- worked reports, reviewed as snapshots -----------------------------------------------------
+
+/// Compares `markdown` with the reviewed snapshot `tests/snapshots/{name}.md`. Any change
+/// to a report's text fails here, and the diff is the review: read the new text, then
+/// accept it with `BILATERAL_UPDATE_SNAPSHOTS=1 cargo test --test render snapshot`.
+#[track_caller]
+fn assert_snapshot(name: &str, markdown: &str) {
+    let path = format!("{}/tests/snapshots/{name}.md", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("BILATERAL_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, markdown).expect("the snapshot is written");
+        return;
+    }
+    let reviewed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!("{path}: {e}; write it with BILATERAL_UPDATE_SNAPSHOTS=1 and review it")
+    });
+    if reviewed != markdown {
+        let line = reviewed
+            .lines()
+            .zip(markdown.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| reviewed.lines().count().min(markdown.lines().count()));
+        let new_path = format!("{path}.new");
+        std::fs::write(&new_path, markdown).expect("the new text is written");
+        panic!(
+            "the report {name} changed from line {}: {:?} is now {:?}; the whole new text is \
+             in {new_path} (diff it with the snapshot, then accept it with \
+             BILATERAL_UPDATE_SNAPSHOTS=1)",
+            line + 1,
+            reviewed.lines().nth(line).unwrap_or(""),
+            markdown.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn snapshot_of_the_built_in_azerbaijan_kazakhstan_report() {
+    assert_snapshot("azerbaijan-kazakhstan", &demo_report().to_markdown());
+}
+
+#[test]
+fn snapshot_of_an_office_table_with_mirror_figures_quarters_a_missing_year_and_products() {
+    let mut store = office_table();
+    for (code, name) in [
+        ("7202", "Ferro-alloys"),
+        ("0802", "Other nuts, fresh or dried"),
+        ("2603", "Copper ores and concentrates"),
+        ("2204", "Wine of fresh grapes, including fortified wines"),
+    ] {
+        store.add_product(code, name).expect("a product name");
+    }
+    let report = store.report("GEO", "TUR").expect("the report");
+    assert_snapshot("georgia-turkiye", &report.to_markdown());
+}
+
+#[test]
+fn snapshot_of_a_product_level_un_comtrade_download() {
+    // A real classic Comtrade file (../shared/realdata, see its SOURCES.md): Indonesia's
+    // trade in HS 2402 with three partners, 1989–2020, H0 to H5.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/realdata/comtrade_classic_idn_cigarettes_2402.csv"
+    );
+    if !std::path::Path::new(path).exists() {
+        eprintln!("skipped: {path} is absent (the real files are not part of the project)");
+        return;
+    }
+    let mut store = Store::in_memory().expect("a store");
+    store
+        .import_comtrade_csv(path, &bilateral::files::ImportOptions::default())
+        .expect("the file imports");
+    let report = store.report("IDN", "USA").expect("the report");
+    assert_snapshot("comtrade-indonesia-united-states", &report.to_markdown());
+}

@@ -206,6 +206,9 @@ pub(super) fn compose(
         let mut found = findings::consistency(data, &mut notes, &claim_checks);
         found.extend(claims::findings(data, &mut notes, &claim_checks));
         found.extend(findings::records(data, &keys, &mut notes));
+        found.extend(mirror::gap_findings(data, &mut notes, |k| {
+            !choice.grouped.contains(k)
+        }));
         let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
         findings::rank(found, &ids)
     };

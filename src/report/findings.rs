@@ -22,6 +22,7 @@ use crate::analysis::{implied_rest_of_year, ClaimCheck};
 use crate::model::{Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::format_value;
+use crate::words::phrases::is_plural;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -358,20 +359,20 @@ pub(super) fn records(data: &Gathered, keys: &[SeriesKey], notes: &mut Notes) ->
             continue;
         };
         let subject = data.pair.subject(&series);
-        let unit = &indicator.unit;
+        // Both figures in one scale, at the prose's precision; the verb agrees.
+        let shown = data.prose_alike(&[latest, runner_up]);
         let text = format!(
-            "{subject} in {} ({}) was the {} of the {} years stored, {} to {}: {} the {} \
-             of {}, the {} before.",
+            "{subject} in {} ({}) {} the {} of the {} years from {} to {}, {} the {} of {}.",
             latest.period,
-            format_value(latest.value, unit, latest.qualifier),
+            shown[0],
+            if is_plural(&subject) { "were" } else { "was" },
             if highest { "highest" } else { "lowest" },
             years.len(),
             years[0].period,
             latest.period,
             if highest { "above" } else { "below" },
-            format_value(runner_up.value, unit, runner_up.qualifier),
+            shown[1],
             runner_up.period,
-            if highest { "highest" } else { "lowest" },
         );
         findings.push(
             Finding::new(FindingKind::Record, FindingSeverity::Low, text)

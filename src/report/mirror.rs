@@ -10,6 +10,7 @@
 use std::cmp::Reverse;
 use std::collections::HashSet;
 
+use super::findings::{Finding, FindingKind, FindingSeverity};
 use super::gather::{Gathered, SeriesKey};
 use super::notes::Notes;
 use super::tables::period_cells;
@@ -19,7 +20,7 @@ use crate::builtin::{is_currency, MIRROR_PAIRS};
 use crate::model::{Indicator, Observation, Topic};
 use crate::words::numbers::{format_derived_digits, Rounding, ShownInterval};
 use crate::words::period_phrase;
-use crate::words::phrases::{pct_words, plain_pct_toward, status_words};
+use crate::words::phrases::{capitalise, pct_words, plain_pct_toward, status_words};
 
 /// Why the two ends of a flow in money differ, said once per section.
 const WHY_VALUES_DIFFER: &str = "The two ends of a flow rarely agree: importers usually \
@@ -100,6 +101,70 @@ pub(super) fn describe(
         notes: Vec::new(),
     });
     (sentences, Some(table(table_rows)))
+}
+
+/// The gap from which two ends of a flow are a finding, in percent of the exports: ten
+/// percent, beyond what the valuation (CIF against FOB, typically 5–7 %) and timing
+/// explain.
+pub(super) const LARGE_GAP_PCT: f64 = 10.0;
+
+/// A finding for each flow of the report (its told exports series, in every topic)
+/// whose two ends, in the latest period both report, differ by at least
+/// [`LARGE_GAP_PCT`] even at the near end of the gap's bounds.
+pub(super) fn gap_findings(
+    data: &Gathered,
+    notes: &mut Notes,
+    told: impl Fn(&SeriesKey) -> bool,
+) -> Vec<Finding> {
+    let mut found = Vec::new();
+    for entry in &data.topics {
+        for flow in flows(data, &entry.topic, &told) {
+            let Ok(rows) = analysis::mirror(&flow.exports, &flow.imports) else {
+                continue;
+            };
+            let Some(row) = rows
+                .iter()
+                .max_by_key(|r| (r.period.end(), Reverse(r.period.start())))
+            else {
+                continue;
+            };
+            let (Some(pct), Some(low), Some(high)) =
+                (row.gap_pct, row.gap_pct_low, row.gap_pct_high)
+            else {
+                continue;
+            };
+            let nearest = if low > 0.0 {
+                low
+            } else if high < 0.0 {
+                -high
+            } else {
+                0.0
+            };
+            if nearest < LARGE_GAP_PCT {
+                continue;
+            }
+            let (x, m) = ends(&flow, row);
+            let shown = data.prose_alike(&[x, m]);
+            let pair = &data.pair;
+            let subject = pair.subject(&flow.exports);
+            let text = format!(
+                "{subject} {}: {} reports {}, {} {} as its imports: {}.",
+                period_phrase(&row.period),
+                capitalise(&pair.name_in_text(&row.exporter)),
+                shown[0],
+                pair.name_in_text(&row.importer),
+                shown[1],
+                more_or_less(pct, low, high, data.digits_from(&[x, m])),
+            );
+            found.push(
+                Finding::new(FindingKind::MirrorGap, FindingSeverity::Medium, text)
+                    .cite(notes, &subject, x)
+                    .cite(notes, &pair.subject(&flow.imports), m)
+                    .in_section(entry.topic.code()),
+            );
+        }
+    }
+    found
 }
 
 /// The flows of `topic` with both ends in the report, in the report's order of their
