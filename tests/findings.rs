@@ -126,7 +126,7 @@ fn a_latest_year_above_five_others_is_a_record_of_low_severity() {
     // 150 is above 100, 120, 110, 130 and 125; the highest before is 130 in 2022
     assert_eq!(
         record.text,
-        "Trade turnover in 2024 ($150 million) was the highest of the 6 years stored, 2019 \
+        "Trade turnover in 2024 ($150 million) was the highest of the 6 years on record, 2019 \
          to 2024: above the $130 million of 2022, the highest before."
     );
     assert_eq!(record.severity, FindingSeverity::Low);
@@ -160,7 +160,7 @@ fn a_latest_year_below_five_others_is_a_record_low() {
     let report = report(&store);
     assert_eq!(
         one(&report, FindingKind::Record).text,
-        "Trade turnover in 2024 ($100 million) was the lowest of the 5 years stored, 2020 \
+        "Trade turnover in 2024 ($100 million) was the lowest of the 5 years on record, 2020 \
          to 2024: below the $110 million of 2021, the lowest before."
     );
 }
@@ -285,7 +285,7 @@ fn a_claim_leaving_an_implausible_rest_of_year_is_a_consistency_warning() {
     assert!(of_kind(&report, FindingKind::ClaimContradicted).is_empty());
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support none, contradict none, \
+        "Of the one claim about the pair, the figures support none, contradict none, \
          and cannot check 1, for want of a figure."
     );
 }
@@ -311,7 +311,7 @@ fn a_claim_the_figures_contradict_is_a_finding_of_high_severity() {
     assert_eq!(contradicted.sections, ["trade", "claims"]);
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support none and contradict 1."
+        "Of the one claim about the pair, the figures support none and contradict 1."
     );
 }
 
@@ -339,7 +339,7 @@ fn a_claim_the_figures_allow_but_point_against_is_undercut() {
     // nothing contradicts it, yet "contradict none" would comfort falsely
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support none and allow 1 but \
+        "Of the one claim about the pair, the figures support none and allow 1 but \
          point against it."
     );
     let claims = report.sections.iter().find(|s| s.id == "claims").unwrap();
@@ -360,7 +360,7 @@ fn a_supported_claim_is_no_finding_and_the_tally_says_contradict_none() {
         .all(|f| f.kind == FindingKind::Record));
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support 1 and contradict none."
+        "Of the one claim about the pair, the figures support 1 and contradict none."
     );
 }
 
@@ -585,8 +585,8 @@ fn the_built_in_summary_leads_with_the_contradicted_claim_the_rest_of_year_and_t
     // 1.4 million t: −3.57 %, between −8.93 % and +1.79 %, rounded outwards
     assert_eq!(
         leading[2],
-        "“increasing steadily” (Oil from Kazakhstan shipped through Azerbaijan via the \
-         Baku–Tbilisi–Ceyhan pipeline, January–August 2025 against 2024) is plausible, \
+        "“increasing steadily” (Oil from Kazakhstan shipped through Azerbaijan to \
+         Türkiye via the Baku–Tbilisi–Ceyhan pipeline, January–August 2025 against 2024) is plausible, \
          but the figures suggest a fall of 3.6 % (between 9.0 % lower and 1.8 % higher)."
     );
     let md = report.to_markdown();
@@ -623,7 +623,7 @@ fn the_built_in_claims_section_shows_the_contradicted_and_undercut_claims() {
         .unwrap();
     assert!(claims.starts_with("**Finding:** The figures contradict “steady upward trajectory”"));
     assert!(claims.contains(
-        "Of the 13 claims stored for the pair, the figures support 5, contradict 1, allow 2 \
+        "Of the 13 claims about the pair, the figures support 5, contradict 1, allow 2 \
          but point against them, allow 1 without showing it, and cannot check 4, for want \
          of a figure."
     ));

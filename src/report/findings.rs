@@ -22,6 +22,7 @@ use crate::analysis::{implied_rest_of_year, ClaimCheck};
 use crate::model::{Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::format_value;
+use crate::words::phrases::is_plural;
 
 /// What a finding is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -360,10 +361,11 @@ pub(super) fn records(data: &Gathered, keys: &[SeriesKey], notes: &mut Notes) ->
         let subject = data.pair.subject(&series);
         let unit = &indicator.unit;
         let text = format!(
-            "{subject} in {} ({}) was the {} of the {} years stored, {} to {}: {} the {} \
+            "{subject} in {} ({}) {} the {} of the {} years on record, {} to {}: {} the {} \
              of {}, the {} before.",
             latest.period,
             format_value(latest.value, unit, latest.qualifier),
+            if is_plural(&subject) { "were" } else { "was" },
             if highest { "highest" } else { "lowest" },
             years.len(),
             years[0].period,
