@@ -2084,3 +2084,221 @@ fn the_summary_shows_a_mirrored_flow_once_from_its_exporter() {
     assert_eq!(imports_told.len(), 2, "{imports_told:#?}");
     assert!(imports_told.iter().all(|t| t.contains("as its imports")));
 }
+
+// ----- wording ----------------------------------------------------------------------------------
+
+/// [`figure`] without its source, for a store that has none.
+fn unsourced(mut obs: NewObservation) -> NewObservation {
+    obs.source = None;
+    obs
+}
+
+/// A fresh store's events between Georgia and Armenia: `(date, title)`.
+fn events_store(events: &[(&str, &str)]) -> bilateral::Result<Store> {
+    let mut store = synthetic();
+    for (date, title) in events {
+        store.add_event(&NewEvent {
+            date: (*date).to_owned(),
+            a: "GEO".to_owned(),
+            b: "ARM".to_owned(),
+            kind: "signing".to_owned(),
+            title: (*title).to_owned(),
+            ..NewEvent::default()
+        })?;
+    }
+    Ok(store)
+}
+
+#[test]
+fn a_timeline_says_which_year_most_of_its_events_fell_in() -> bilateral::Result<()> {
+    let store = events_store(&[
+        ("2005", "Treaty"),
+        ("2022-11", "Shipments begin"),
+        ("2022", "Declaration"),
+        ("2025-01", "Talks"),
+        ("2025-03", "Memoranda"),
+        ("2025", "Cinema week"),
+    ])?;
+    let report = store.report("GEO", "ARM")?;
+    // 2005: 1, 2022: 2, 2025: 3; the first is "2005", the last the year-only "2025"
+    assert_eq!(
+        section(&report, "cooperation").sentences[0].text,
+        "Of the 6 events from 2005 to 2025, 3 fall in 2025."
+    );
+    let one = events_store(&[("2005", "Treaty on Strategic Partnership")])?.report("GEO", "ARM")?;
+    assert_eq!(
+        section(&one, "cooperation").sentences[0].text,
+        "One event, in 2005: Treaty on Strategic Partnership."
+    );
+    Ok(())
+}
+
+#[test]
+fn a_duration_reads_as_what_lasted_and_how_long() -> bilateral::Result<()> {
+    let mut store = synthetic();
+    store.add_indicator(&indicator(
+        "relations_years",
+        "Duration of diplomatic relations",
+        "years",
+        Kind::Stock,
+        false,
+        Topic::COOPERATION,
+    ))?;
+    store.add(&unsourced(figure(
+        "relations_years",
+        "GEO",
+        "ARM",
+        "2025",
+        30.0,
+        "over",
+        "actual",
+    )))?;
+    let report = store.report("GEO", "ARM")?;
+    assert_eq!(
+        texts_with(&report, "30 years"),
+        [
+            "Diplomatic relations: over 30 years in 2025.",
+            "Diplomatic relations: over 30 years in 2025."
+        ]
+    );
+    assert_eq!(
+        report.headline[0].text,
+        "Diplomatic relations: over 30 years in 2025."
+    );
+    Ok(())
+}
+
+/// Exports from Georgia to Armenia, $50, 60, 70, 80 and 100 million in 2020–2024, and a
+/// projection of $121 million for 2026.
+fn exports_store() -> bilateral::Result<Store> {
+    let mut store = synthetic();
+    store.add_indicator(&indicator(
+        "exports",
+        "Exports",
+        "USD",
+        Kind::Flow,
+        true,
+        Topic::TRADE,
+    ))?;
+    for (period, value, status) in [
+        ("2020", 50e6, "actual"),
+        ("2021", 60e6, "actual"),
+        ("2022", 70e6, "actual"),
+        ("2023", 80e6, "actual"),
+        ("2024", 100e6, "actual"),
+        ("2026", 121e6, "projection"),
+    ] {
+        store.add(&unsourced(figure(
+            "exports", "GEO", "ARM", period, value, "exact", status,
+        )))?;
+    }
+    Ok(store)
+}
+
+#[test]
+fn a_plural_subject_takes_they_and_were() -> bilateral::Result<()> {
+    let report = exports_store()?.report("GEO", "ARM")?;
+    // from 2024 to 2026: 121 / 100 = 1.21 = 1.1², 10 % a year
+    let projection = sentence(&report, "trade", "a projection");
+    assert!(
+        projection.text.starts_with(
+            "Exports from Georgia to Armenia: a projection puts them at $121 million in 2026, \
+             which needs 10 % a year from $100 million in 2024"
+        ),
+        "{}",
+        projection.text
+    );
+    // 100 / 50 = 2 in four years: 2^(1/4) = 1.1892 → 19 % a year
+    assert_eq!(
+        sentence(&report, "trade", "From 2020 to 2024").text,
+        "From 2020 to 2024 they went from $50 million to $100 million, 2 times as much (19 % a \
+         year)."
+    );
+    // $100 million is above each of the four years before, the highest of them 2023's
+    let record = report
+        .findings
+        .iter()
+        .find(|f| f.text.contains("highest"))
+        .expect("a record");
+    assert_eq!(
+        record.text,
+        "Exports from Georgia to Armenia in 2024 ($100 million) were the highest of the 5 years \
+         on record, 2020 to 2024: above the $80 million of 2023, the highest before."
+    );
+    Ok(())
+}
+
+#[test]
+fn a_route_through_the_destination_shows_it_under_via_and_the_end_under_to() -> bilateral::Result<()>
+{
+    let mut store = synthetic_store();
+    let mut transit = indicator(
+        "gas_transit",
+        "Gas transit",
+        "t",
+        Kind::Flow,
+        true,
+        Topic::TRANSPORT,
+    );
+    // an end without a name is a slip, and nothing is added
+    transit.phrase = Some("Gas from {origin} piped through {via} to {to: }".to_owned());
+    assert_eq!(
+        store
+            .add_indicator(&transit)
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .field,
+        "phrase"
+    );
+    transit.phrase = Some("Gas from {origin} piped through {via} to {to:Türkiye}".to_owned());
+    store.add_indicator(&transit)?;
+    for (period, value) in [("2023", 2_000_000.0), ("2024", 2_500_000.0)] {
+        store.add(&figure(
+            "gas_transit",
+            "ARM",
+            "GEO",
+            period,
+            value,
+            "exact",
+            "actual",
+        ))?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    // 2.5 / 2 − 1 = +25 %
+    assert_eq!(
+        sentence(&report, "transport", "Gas from").text,
+        "Gas from Armenia piped through Georgia to Türkiye reached 2.5 million t in 2024, up 25 % \
+         on 2 million t in 2023."
+    );
+    let figures = &section(&report, "transport").tables[0];
+    let at = |name: &str| figures.columns.iter().position(|c| c.name == name).unwrap();
+    assert!(figures.columns[at("via")].visible);
+    let text = |s: &str| Cell::Text(s.to_owned());
+    let gas: Vec<[&Cell; 3]> = figures
+        .rows
+        .iter()
+        .filter(|r| r[0] == text("Gas transit"))
+        .map(|r| [&r[at("from")], &r[at("to")], &r[at("via")]])
+        .collect();
+    assert_eq!(
+        gas,
+        [[&text("Armenia"), &text("Türkiye"), &text("Georgia")]; 2]
+    );
+    // rail cargo beside it, undirected, is stored from Armenia to Georgia (alpha-3
+    // order), through nowhere
+    let rail = figures
+        .rows
+        .iter()
+        .find(|r| r[0] == text("Rail cargo"))
+        .expect("rail cargo");
+    assert_eq!(
+        [&rail[at("from")], &rail[at("to")], &rail[at("via")]],
+        [&text("Armenia"), &text("Georgia"), &Cell::Empty]
+    );
+    // a table without a route keeps "via" for data frames only
+    let trade = &section(&report, "trade").tables[0];
+    let via = trade.columns.iter().find(|c| c.name == "via").unwrap();
+    assert!(!via.visible);
+    Ok(())
+}
