@@ -741,7 +741,7 @@ fn synthetic_timeline_says_when_its_two_events_fell() {
     let report = synthetic_report();
     // one event in 2024 and one in 2025: no year has more than the others
     let s = sentence(&report, "cooperation", "events");
-    assert_eq!(s.text, "The 2 events range from 26 May 2024 to March 2025.");
+    assert_eq!(s.text, "The 2 events range from 2024 to 2025.");
     let cooperation = section(&report, "cooperation");
     assert_eq!(cooperation.tables.len(), 1);
     assert_eq!(cooperation.tables[0].rows.len(), 2);
@@ -2124,6 +2124,21 @@ fn a_timeline_says_which_year_most_of_its_events_fell_in() -> bilateral::Result<
     assert_eq!(
         section(&report, "cooperation").sentences[0].text,
         "Of the 6 events from 2005 to 2025, 3 fall in 2025."
+    );
+    // the span starts with the year-only 2022 event's year, not November 2022
+    let store = events_store(&[
+        ("2022-11", "Shipments begin"),
+        ("2022", "Declaration"),
+        ("2024-05-03", "State visit"),
+    ])?;
+    assert_eq!(
+        section(&store.report("GEO", "ARM")?, "cooperation").sentences[0].text,
+        "Of the 3 events from 2022 to 2024, 2 fall in 2022."
+    );
+    let store = events_store(&[("2025-01", "Talks"), ("2025-03", "Memoranda")])?;
+    assert_eq!(
+        section(&store.report("GEO", "ARM")?, "cooperation").sentences[0].text,
+        "The 2 events all fall in 2025."
     );
     let one = events_store(&[("2005", "Treaty on Strategic Partnership")])?.report("GEO", "ARM")?;
     assert_eq!(

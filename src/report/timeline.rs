@@ -17,7 +17,7 @@ use super::tables::period_cells;
 use super::{Cell, Column, Sentence, Table};
 use crate::model::Event;
 use crate::words::phrases::event_date;
-use crate::words::{period_phrase, period_short, period_words};
+use crate::words::{period_phrase, period_short};
 
 /// When the events fell: how many, from when to when, and the year most of them fell
 /// in (see [`events_sentence`]).
@@ -83,18 +83,15 @@ pub(super) fn chart(events: &[Event]) -> Chart {
     }
 }
 
-/// "Of the 21 events from 2005 to 2026, 15 fall in 2025": the span of the events and
-/// the year with more of them than any other, in the words an analyst uses for them
-/// (their kinds are in the table beside it); "One event, in 2005: Treaty on Strategic
-/// Partnership." for one.
+/// "Of the 21 events from 2005 to 2026, 16 fall in 2025": the years the events span
+/// and the year with more of them than any other, in the words an analyst uses for
+/// them (their kinds are in the table beside it); "The 3 events all fall in 2025." for
+/// one year, "One event, in 2005: Treaty on Strategic Partnership." for one event. The
+/// span is in years, since one event known only by its year may precede the first
+/// dated one.
 fn events_sentence(events: &[Event]) -> String {
-    let (first, last) = (&events[0], &events[events.len() - 1]);
-    if events.len() == 1 {
-        return format!(
-            "One event, {}: {}.",
-            period_phrase(&first.date),
-            first.title
-        );
+    if let [only] = events {
+        return format!("One event, {}: {}.", period_phrase(&only.date), only.title);
     }
     let mut years: Vec<(i32, usize)> = Vec::new();
     for e in events {
@@ -104,22 +101,25 @@ fn events_sentence(events: &[Event]) -> String {
             None => years.push((year, 1)),
         }
     }
+    let first = events.iter().map(|e| e.date.start().year()).min();
+    let last = events.iter().map(|e| e.date.end().year()).max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return String::new();
+    };
+    let n = events.len();
+    if first == last {
+        return format!("The {n} events all fall in {first}.");
+    }
     let most = years.iter().map(|(_, n)| *n).max().unwrap_or(0);
     let busiest: Vec<i32> = years
         .iter()
         .filter(|(_, n)| *n == most)
         .map(|(y, _)| *y)
         .collect();
-    let span = format!(
-        "from {} to {}",
-        period_words(&first.date),
-        period_words(&last.date)
-    );
     match busiest.as_slice() {
-        [year] if most > 1 && years.len() > 1 => format!(
-            "Of the {} events {span}, {most} fall in {year}.",
-            events.len()
-        ),
-        _ => format!("The {} events range {span}.", events.len()),
+        [year] if most > 1 => {
+            format!("Of the {n} events from {first} to {last}, {most} fall in {year}.")
+        }
+        _ => format!("The {n} events range from {first} to {last}."),
     }
 }
