@@ -285,7 +285,7 @@ fn a_claim_leaving_an_implausible_rest_of_year_is_a_consistency_warning() {
     assert!(of_kind(&report, FindingKind::ClaimContradicted).is_empty());
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support none, contradict none, \
+        "Of the one claim about the pair, the figures support none, contradict none, \
          and cannot check 1, for want of a figure."
     );
 }
@@ -311,7 +311,7 @@ fn a_claim_the_figures_contradict_is_a_finding_of_high_severity() {
     assert_eq!(contradicted.sections, ["trade", "claims"]);
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support none and contradict 1."
+        "Of the one claim about the pair, the figures support none and contradict 1."
     );
 }
 
@@ -339,7 +339,7 @@ fn a_claim_the_figures_allow_but_point_against_is_undercut() {
     // nothing contradicts it, yet "contradict none" would comfort falsely
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support none and allow 1 but \
+        "Of the one claim about the pair, the figures support none and allow 1 but \
          point against it."
     );
     let claims = report.sections.iter().find(|s| s.id == "claims").unwrap();
@@ -360,7 +360,7 @@ fn a_supported_claim_is_no_finding_and_the_tally_says_contradict_none() {
         .all(|f| f.kind == FindingKind::Record));
     assert_eq!(
         tally(&report),
-        "Of the one claim stored for the pair, the figures support 1 and contradict none."
+        "Of the one claim about the pair, the figures support 1 and contradict none."
     );
 }
 
@@ -585,8 +585,8 @@ fn the_built_in_summary_leads_with_the_contradicted_claim_the_rest_of_year_and_t
     // 1.4 million t: −3.57 %, between −8.93 % and +1.79 %, rounded outwards
     assert_eq!(
         leading[2],
-        "“increasing steadily” (Oil from Kazakhstan shipped through Azerbaijan via the \
-         Baku–Tbilisi–Ceyhan pipeline, January–August 2025 against 2024) is plausible, \
+        "“increasing steadily” (Oil from Kazakhstan shipped through Azerbaijan to \
+         Türkiye via the Baku–Tbilisi–Ceyhan pipeline, January–August 2025 against 2024) is plausible, \
          but the figures suggest a fall of 3.6 % (between 9.0 % lower and 1.8 % higher)."
     );
     let md = report.to_markdown();
@@ -623,7 +623,7 @@ fn the_built_in_claims_section_shows_the_contradicted_and_undercut_claims() {
         .unwrap();
     assert!(claims.starts_with("**Finding:** The figures contradict “steady upward trajectory”"));
     assert!(claims.contains(
-        "Of the 13 claims stored for the pair, the figures support 5, contradict 1, allow 2 \
+        "Of the 13 claims about the pair, the figures support 5, contradict 1, allow 2 \
          but point against them, allow 1 without showing it, and cannot check 4, for want \
          of a figure."
     ));
@@ -641,7 +641,13 @@ fn two_ends_of_a_flow_apart_by_ten_percent_or_more_are_a_mirror_gap() {
         ("imports", "TUR", "GEO", 2_060e6),
     ] {
         store
-            .add(&NewObservation::new(indicator, origin, destination, "2024", value))
+            .add(&NewObservation::new(
+                indicator,
+                origin,
+                destination,
+                "2024",
+                value,
+            ))
             .unwrap();
     }
     let report = store.report("GEO", "TUR").unwrap();

@@ -293,8 +293,8 @@ fn demo_oil_transit_needs_71_percent_a_year_to_reach_7_million_t_in_2027() {
     );
     assert!(
         s.text.starts_with(
-            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan \
-             pipeline: a projection"
+            "Oil from Kazakhstan shipped through Azerbaijan to Türkiye via the \
+             Baku–Tbilisi–Ceyhan pipeline: a projection"
         ),
         "{}",
         s.text
@@ -570,9 +570,9 @@ fn demo_summary_leads_with_trade_investment_corridor_and_people_each_way() {
              the whole of 2024 (4.5 million t).",
             // "around 900,000" is [850,000, 950,000]: 0.9 / 1.4 = 0.6429 → 64 %, bounds
             // 0.85 / 1.4 = 0.6071 down to 60 % and 0.95 / 1.4 = 0.6786 up to 68 %
-            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan \
-             pipeline: around 900,000 t in January–August 2025, already 64 % [60 %, 68 %] of \
-             the whole of 2024 (1.4 million t).",
+            "Oil from Kazakhstan shipped through Azerbaijan to Türkiye via the \
+             Baku–Tbilisi–Ceyhan pipeline: around 900,000 t in January–August 2025, already \
+             64 % [60 %, 68 %] of the whole of 2024 (1.4 million t).",
             // 102,000 / 59,000 = 1.7288 in [102,000 / 59,500, 103,000 / 58,500] =
             // [1.714, 1.761], two digits ("around 59,000"): 1.7 [1.7, 1.8]
             "Tourist visits from Azerbaijan to Kazakhstan: over 102,000 in 2024, 1.7 [1.7, 1.8] \
@@ -613,16 +613,16 @@ fn synthetic_trade_turnover_is_up_25_percent_and_1_5_times_2022() {
             "From 2022 to 2024 it went from $100 million to $150 million, 1.5 times as much (22 % a year).",
         ]
     );
-    // the figures table: 3 rows of 14 cells (the period in words, then its code), values
+    // the figures table: 3 rows of 15 cells (the period in words, then its code), values
     // in USD
     let figures = &trade["tables"][0];
     assert_eq!(figures["title"], "Figures");
     let rows = figures["rows"].as_array().expect("rows");
-    let values: Vec<f64> = rows.iter().map(|r| r[7].as_f64().expect("value")).collect();
+    let values: Vec<f64> = rows.iter().map(|r| r[8].as_f64().expect("value")).collect();
     assert_eq!(values, [100e6, 120e6, 150e6]);
     let shown: Vec<&str> = rows
         .iter()
-        .map(|r| r[6].as_str().expect("figure"))
+        .map(|r| r[7].as_str().expect("figure"))
         .collect();
     assert_eq!(shown, ["$100 million", "$120 million", "$150 million"]);
     // the growth table: 2023 on 2022 (+20 %), 2024 on 2023 (+25 %)
@@ -737,13 +737,11 @@ fn synthetic_visitors_are_compared_in_both_directions_and_per_1000_residents() {
 }
 
 #[test]
-fn synthetic_timeline_counts_the_two_events() {
+fn synthetic_timeline_says_when_its_two_events_fell() {
     let report = synthetic_report();
-    let s = sentence(&report, "cooperation", "The timeline holds");
-    assert_eq!(
-        s.text,
-        "The timeline holds 2 events from 26 May 2024 to March 2025; by kind: signing 1, meeting 1."
-    );
+    // one event in 2024 and one in 2025: no year has more than the others
+    let s = sentence(&report, "cooperation", "events");
+    assert_eq!(s.text, "The 2 events range from 2024 to 2025.");
     let cooperation = section(&report, "cooperation");
     assert_eq!(cooperation.tables.len(), 1);
     assert_eq!(cooperation.tables[0].rows.len(), 2);
@@ -999,7 +997,8 @@ fn growth_whose_bounds_straddle_zero_is_neither_up_nor_down() {
         growth_change(
             &report,
             "transport",
-            "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan pipeline",
+            "Oil from Kazakhstan shipped through Azerbaijan to Türkiye via the Baku–Tbilisi–Ceyhan \
+             pipeline",
             "2024"
         ),
         "a change of at most +40 % (at least -30 %)"
@@ -1179,7 +1178,7 @@ fn demo_claims_section_counts_the_verdicts_and_gives_one_line_each() {
     // increasing", 2 % and doubling unverifiable: 5 + 1 + 2 + 1 + 4 = 13
     assert_eq!(
         claims.sentences[0].text,
-        "Of the 13 claims stored for the pair, the figures support 5, contradict 1, allow \
+        "Of the 13 claims about the pair, the figures support 5, contradict 1, allow \
          2 but point against them, allow 1 without showing it, and cannot check 4, for \
          want of a figure."
     );
@@ -1266,12 +1265,12 @@ fn implied_ranges_join_the_figures_table_only_when_asked_and_never_the_growth() 
     );
     let implied_trade = rows_of(&with, "trade")
         .into_iter()
-        .find(|r| r[5] == Cell::Text("2024-01/2024-08".into()))
+        .find(|r| r[6] == Cell::Text("2024-01/2024-08".into()))
         .unwrap();
     // the value is the upper end, 547.6 / 3 million, with its lower end 547.6 / 4
-    assert_eq!(implied_trade[4], Cell::Text("Jan–Aug 2024".into()));
-    assert_eq!(implied_trade[11], Cell::Text("estimate".into()));
-    assert_eq!(implied_trade[8], Cell::Number(136_900_000.0));
+    assert_eq!(implied_trade[5], Cell::Text("Jan–Aug 2024".into()));
+    assert_eq!(implied_trade[12], Cell::Text("estimate".into()));
+    assert_eq!(implied_trade[9], Cell::Number(136_900_000.0));
     // the sentences and growth tables are the same with or without them
     for id in ["trade", "transport"] {
         // (their note numbers move up by the implied rows cited before them)
@@ -1537,22 +1536,125 @@ fn an_event_known_only_by_its_year_comes_after_those_dated_in_it() -> bilateral:
 }
 
 #[test]
-fn the_reading_note_explains_brackets_and_statuses_and_dates_the_measured_figures() {
-    let report = synthetic_report();
-    // Measured figures of the synthetic pair: the latest is rail cargo for January–June
-    // 2025; the 2025 target (ending in December) is not measured and does not count.
-    let last = report.how_to_read.last().expect("a reading note");
-    assert!(
-        last.starts_with("The most recent measured figures are for the first half of 2025;"),
-        "{last}"
+fn an_event_known_only_by_its_year_comes_first_only_when_its_date_ends_before_the_others(
+) -> bilateral::Result<()> {
+    // The 2022 Declaration and the November 2022 milestone: "2022" alone says nothing of
+    // the month, so the declaration follows; a source that puts it before November gives
+    // the months it allows (2022-01/2022-10), and then it comes first.
+    let timeline_dates = |declaration: &str| -> bilateral::Result<Vec<String>> {
+        let mut store = synthetic();
+        for (date, title) in [
+            (declaration, "Declaration on allied relations"),
+            ("2022-11", "Oil shipments begin"),
+        ] {
+            store.add_event(&NewEvent {
+                date: date.to_owned(),
+                a: "GEO".to_owned(),
+                b: "ARM".to_owned(),
+                kind: "signing".to_owned(),
+                title: title.to_owned(),
+                ..NewEvent::default()
+            })?;
+        }
+        let report = store.report("GEO", "ARM")?;
+        let timeline = &section(&report, "cooperation").tables[0];
+        Ok(timeline
+            .rows
+            .iter()
+            .map(|r| match (&r[0], &r[3]) {
+                (Cell::Text(date), Cell::Text(title)) => format!("{date}: {title}"),
+                other => panic!("{other:?}"),
+            })
+            .collect())
+    };
+    assert_eq!(
+        timeline_dates("2022")?,
+        [
+            "Nov 2022: Oil shipments begin",
+            "in 2022: Declaration on allied relations"
+        ]
     );
-    assert!(report.how_to_read[0].contains("[102,000 – 103,000]"));
-    for word in ["estimate", "target", "projection", "plan"] {
-        assert!(report.how_to_read[1].contains(word), "{word}");
-    }
+    assert_eq!(
+        timeline_dates("2022-01/2022-10")?,
+        [
+            "Jan–Oct 2022: Declaration on allied relations",
+            "Nov 2022: Oil shipments begin"
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn the_reading_note_explains_only_what_the_synthetic_report_has() {
+    let report = synthetic_report();
+    assert_eq!(
+        report.how_to_read,
+        [
+            // visitors from Armenia "around 12,000" (u = 1,000) is the one qualified
+            // figure; brackets follow the rate per 1,000 residents and the ratio of the
+            // two directions ("2.5 [2.4, 2.7] times")
+            "Figures are given with the words their source used (“around”); such a figure \
+             stands for a range, shown in brackets in the tables: “around 12,000” as \
+             [11,500 – 12,500]. Brackets after a computed figure (a change, a ratio, a \
+             figure per 1,000 residents) hold every value its inputs allow, rounded \
+             outwards.",
+            // the 2025 rail cargo target; no estimate, projection or plan
+            "A target is a goal someone set. Targets never count as measurements: growth \
+             and comparisons are computed from measured figures.",
+            // the latest measured figure is rail cargo for January–June 2025; the 2025
+            // target (ending in December) is not measured and does not count
+            "The most recent measured figures are for the first half of 2025; each \
+             figure’s note gives its source, its period and the sentence it came from.",
+        ]
+    );
     let markdown = report.to_markdown();
     assert!(markdown.contains("## How to read this report"));
     assert!(markdown.find("## How to read").unwrap() < markdown.find("## Notes").unwrap());
+}
+
+#[test]
+fn the_reading_note_of_the_built_in_report_explains_what_it_uses() {
+    let report = demo_report();
+    assert_eq!(
+        report.how_to_read,
+        [
+            // the dataset's words are "over" (170 agreements: u = 10, [170, 180]),
+            // "around" and "nearly"; sentences bracket ratios ("1.7 [1.7, 1.8] times")
+            // and say "at least 1.42 times as many (at most 1.45)"
+            "Figures are given with the words their source used (“over”, “around”, \
+             “nearly”); such a figure stands for a range, shown in brackets in the tables: \
+             “over 170” as [170 – 180]. Brackets after a computed figure (a change, a \
+             ratio, a figure per 1,000 residents) hold every value its inputs allow, \
+             rounded outwards. “At least” and “at most” mark a computed figure at one end \
+             of its range.",
+            // the corridor's 2025 targets, the 2027 oil projection, the cable's plan; no
+            // estimate
+            "A target is a goal someone set; a projection is a forecast; a plan is a \
+             planned project’s specification or budget, as the plan stood at its date. \
+             Targets, projections and plans never count as measurements: growth and \
+             comparisons are computed from measured figures.",
+            "The most recent measured figures are for 2025; each figure’s note gives its \
+             source, its period and the sentence it came from.",
+        ]
+    );
+}
+
+#[test]
+fn the_reading_note_of_exact_measured_figures_only_dates_them() -> bilateral::Result<()> {
+    let mut store = synthetic();
+    for (period, value) in [("2023", 100_000_000.0), ("2024", 120_000_000.0)] {
+        store.add(&NewObservation::new("trade", "GEO", "ARM", period, value))?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    // 120 / 100 − 1 = +20 %: no range, no bracket, no "at least", no status but actual
+    assert_eq!(
+        report.how_to_read,
+        [
+            "The most recent measured figures are for 2024; each figure’s note gives its \
+          source, its period and the sentence it came from."
+        ]
+    );
+    Ok(())
 }
 
 #[test]
@@ -2005,5 +2107,238 @@ fn a_rise_past_tenfold_reads_as_a_multiple_not_a_percentage() -> bilateral::Resu
         told.last().copied(),
         Some("The largest yearly change from 2019 to 2024 came in 2022: 8,000 times as many as in 2021.")
     );
+    Ok(())
+}
+
+// ----- wording ----------------------------------------------------------------------------------
+
+/// [`figure`] without its source, for a store that has none.
+fn unsourced(mut obs: NewObservation) -> NewObservation {
+    obs.source = None;
+    obs
+}
+
+/// A fresh store's events between Georgia and Armenia: `(date, title)`.
+fn events_store(events: &[(&str, &str)]) -> bilateral::Result<Store> {
+    let mut store = synthetic();
+    for (date, title) in events {
+        store.add_event(&NewEvent {
+            date: (*date).to_owned(),
+            a: "GEO".to_owned(),
+            b: "ARM".to_owned(),
+            kind: "signing".to_owned(),
+            title: (*title).to_owned(),
+            ..NewEvent::default()
+        })?;
+    }
+    Ok(store)
+}
+
+#[test]
+fn a_timeline_says_which_year_most_of_its_events_fell_in() -> bilateral::Result<()> {
+    let store = events_store(&[
+        ("2005", "Treaty"),
+        ("2022-11", "Shipments begin"),
+        ("2022", "Declaration"),
+        ("2025-01", "Talks"),
+        ("2025-03", "Memoranda"),
+        ("2025", "Cinema week"),
+    ])?;
+    let report = store.report("GEO", "ARM")?;
+    // 2005: 1, 2022: 2, 2025: 3; the first is "2005", the last the year-only "2025"
+    assert_eq!(
+        section(&report, "cooperation").sentences[0].text,
+        "Of the 6 events from 2005 to 2025, 3 fall in 2025."
+    );
+    // the span starts with the year-only 2022 event's year, not November 2022
+    let store = events_store(&[
+        ("2022-11", "Shipments begin"),
+        ("2022", "Declaration"),
+        ("2024-05-03", "State visit"),
+    ])?;
+    assert_eq!(
+        section(&store.report("GEO", "ARM")?, "cooperation").sentences[0].text,
+        "Of the 3 events from 2022 to 2024, 2 fall in 2022."
+    );
+    let store = events_store(&[("2025-01", "Talks"), ("2025-03", "Memoranda")])?;
+    assert_eq!(
+        section(&store.report("GEO", "ARM")?, "cooperation").sentences[0].text,
+        "The 2 events all fall in 2025."
+    );
+    let one = events_store(&[("2005", "Treaty on Strategic Partnership")])?.report("GEO", "ARM")?;
+    assert_eq!(
+        section(&one, "cooperation").sentences[0].text,
+        "One event, in 2005: Treaty on Strategic Partnership."
+    );
+    Ok(())
+}
+
+#[test]
+fn a_duration_reads_as_what_lasted_and_how_long() -> bilateral::Result<()> {
+    let mut store = synthetic();
+    store.add_indicator(&indicator(
+        "relations_years",
+        "Duration of diplomatic relations",
+        "years",
+        Kind::Stock,
+        false,
+        Topic::COOPERATION,
+    ))?;
+    store.add(&unsourced(figure(
+        "relations_years",
+        "GEO",
+        "ARM",
+        "2025",
+        30.0,
+        "over",
+        "actual",
+    )))?;
+    let report = store.report("GEO", "ARM")?;
+    assert_eq!(
+        texts_with(&report, "30 years"),
+        [
+            "Diplomatic relations: over 30 years in 2025.",
+            "Diplomatic relations: over 30 years in 2025."
+        ]
+    );
+    assert_eq!(
+        report.headline[0].text,
+        "Diplomatic relations: over 30 years in 2025."
+    );
+    Ok(())
+}
+
+/// Exports from Georgia to Armenia, $50, 60, 70, 80 and 100 million in 2020–2024, and a
+/// projection of $121 million for 2026.
+fn exports_store() -> bilateral::Result<Store> {
+    let mut store = synthetic();
+    store.add_indicator(&indicator(
+        "exports",
+        "Exports",
+        "USD",
+        Kind::Flow,
+        true,
+        Topic::TRADE,
+    ))?;
+    for (period, value, status) in [
+        ("2020", 50e6, "actual"),
+        ("2021", 60e6, "actual"),
+        ("2022", 70e6, "actual"),
+        ("2023", 80e6, "actual"),
+        ("2024", 100e6, "actual"),
+        ("2026", 121e6, "projection"),
+    ] {
+        store.add(&unsourced(figure(
+            "exports", "GEO", "ARM", period, value, "exact", status,
+        )))?;
+    }
+    Ok(store)
+}
+
+#[test]
+fn a_plural_subject_takes_they_and_were() -> bilateral::Result<()> {
+    let report = exports_store()?.report("GEO", "ARM")?;
+    // from 2024 to 2026: 121 / 100 = 1.21 = 1.1², 10 % a year
+    let projection = sentence(&report, "trade", "a projection");
+    assert!(
+        projection.text.starts_with(
+            "Exports from Georgia to Armenia: a projection puts them at $121 million in 2026, \
+             which needs 10 % a year from $100 million in 2024"
+        ),
+        "{}",
+        projection.text
+    );
+    // 100 / 50 = 2 in four years: 2^(1/4) = 1.1892 → 19 % a year
+    assert_eq!(
+        sentence(&report, "trade", "From 2020 to 2024").text,
+        "From 2020 to 2024 they went from $50 million to $100 million, 2 times as much (19 % a \
+         year)."
+    );
+    // $100 million is above each of the four years before, the highest of them 2023's
+    let record = report
+        .findings
+        .iter()
+        .find(|f| f.text.contains("highest"))
+        .expect("a record");
+    assert_eq!(
+        record.text,
+        "Exports from Georgia to Armenia in 2024 ($100 million) were the highest of the 5 years \
+         from 2020 to 2024, above the $80 million of 2023."
+    );
+    Ok(())
+}
+
+#[test]
+fn a_route_through_the_destination_shows_it_under_via_and_the_end_under_to() -> bilateral::Result<()>
+{
+    let mut store = synthetic_store();
+    let mut transit = indicator(
+        "gas_transit",
+        "Gas transit",
+        "t",
+        Kind::Flow,
+        true,
+        Topic::TRANSPORT,
+    );
+    // an end without a name is a slip, and nothing is added
+    transit.phrase = Some("Gas from {origin} piped through {via} to {to: }".to_owned());
+    assert_eq!(
+        store
+            .add_indicator(&transit)
+            .unwrap_err()
+            .validation()
+            .unwrap()
+            .field,
+        "phrase"
+    );
+    transit.phrase = Some("Gas from {origin} piped through {via} to {to:Türkiye}".to_owned());
+    store.add_indicator(&transit)?;
+    for (period, value) in [("2023", 2_000_000.0), ("2024", 2_500_000.0)] {
+        store.add(&figure(
+            "gas_transit",
+            "ARM",
+            "GEO",
+            period,
+            value,
+            "exact",
+            "actual",
+        ))?;
+    }
+    let report = store.report("GEO", "ARM")?;
+    // 2.5 / 2 − 1 = +25 %
+    assert_eq!(
+        sentence(&report, "transport", "Gas from").text,
+        "Gas from Armenia piped through Georgia to Türkiye reached 2.5 million t in 2024, up 25 % \
+         on 2 million t in 2023."
+    );
+    let figures = &section(&report, "transport").tables[0];
+    let at = |name: &str| figures.columns.iter().position(|c| c.name == name).unwrap();
+    assert!(figures.columns[at("via")].visible);
+    let text = |s: &str| Cell::Text(s.to_owned());
+    let gas: Vec<[&Cell; 3]> = figures
+        .rows
+        .iter()
+        .filter(|r| r[0] == text("Gas transit"))
+        .map(|r| [&r[at("from")], &r[at("to")], &r[at("via")]])
+        .collect();
+    assert_eq!(
+        gas,
+        [[&text("Armenia"), &text("Türkiye"), &text("Georgia")]; 2]
+    );
+    // rail cargo beside it, undirected, is stored from Armenia to Georgia (alpha-3
+    // order), through nowhere
+    let rail = figures
+        .rows
+        .iter()
+        .find(|r| r[0] == text("Rail cargo"))
+        .expect("rail cargo");
+    assert_eq!(
+        [&rail[at("from")], &rail[at("to")], &rail[at("via")]],
+        [&text("Armenia"), &text("Georgia"), &Cell::Empty]
+    );
+    // a table without a route keeps "via" for data frames only
+    let trade = &section(&report, "trade").tables[0];
+    let via = trade.columns.iter().find(|c| c.name == "via").unwrap();
+    assert!(!via.visible);
     Ok(())
 }

@@ -599,9 +599,11 @@ class Store:
         it). Without a topic, the one the code and name suggest (`trade_turnover` trade,
         `tourists` people …; see `bilateral.TOPIC_WORDS`). `phrase` is how a figure reads
         as a sentence's subject where "name from origin to destination" would mislead, with
-        `{origin}`, `{destination}` and `{product}`: "Oil from {origin} shipped through
-        {destination} via the Baku–Tbilisi–Ceyhan pipeline". Returns False when an
-        identical indicator was already stored.
+        `{origin}`, `{destination}` and `{product}`, and for a route that passes through
+        the destination `{via}` in its place and `{to:Name}` for where it ends: "Oil from
+        {origin} shipped through {via} to {to:Türkiye} via the Baku–Tbilisi–Ceyhan
+        pipeline" (the figures table then shows the destination under "via"). Returns
+        False when an identical indicator was already stored.
 
         >>> store = bilateral.Store()
         >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)

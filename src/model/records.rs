@@ -33,10 +33,12 @@ pub struct Indicator {
     pub topic: Topic,
     /// How a figure of it reads as the subject of a sentence, where "name from origin to
     /// destination" would mislead: a template with `{origin}`, `{destination}` and
-    /// `{product}` ("Oil from {origin} shipped through {destination} via the
-    /// Baku–Tbilisi–Ceyhan pipeline"; "{product} exports by volume from {origin} to
-    /// {destination}"). `None` reads as the name, the product and, for a directed
-    /// indicator, "from origin to destination".
+    /// `{product}` ("{product} exports by volume from {origin} to {destination}"), and
+    /// for a route that passes through the destination on its way elsewhere `{via}` in
+    /// place of `{destination}` and `{to:Name}` for its end ("Oil from {origin} shipped
+    /// through {via} to {to:Türkiye} via the Baku–Tbilisi–Ceyhan pipeline"), which a
+    /// report's tables show as "to" and "via". `None` reads as the name, the product
+    /// and, for a directed indicator, "from origin to destination".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phrase: Option<String>,
 }

@@ -150,14 +150,19 @@ pub(super) fn section(
 fn against_words(claim: &Claim) -> String {
     match claim.reference {
         Reference::Period(p) => period_words(&p),
-        Reference::Record if claim.period.is_calendar_year() => "the other years stored".to_owned(),
-        Reference::Record => format!("the other periods of {} stored", claim.period.length_text()),
+        Reference::Record if claim.period.is_calendar_year() => {
+            "the other years on record".to_owned()
+        }
+        Reference::Record => format!(
+            "the other periods of {} on record",
+            claim.period.length_text()
+        ),
         Reference::Target => "its target".to_owned(),
         Reference::Whole => "the total".to_owned(),
     }
 }
 
-/// "Of the 13 claims stored for the pair, the figures support 5, contradict 1, allow 2
+/// "Of the 13 claims about the pair, the figures support 5, contradict 1, allow 2
 /// but point against them, allow 1 without showing it, and cannot check 4, for want of
 /// a figure." A count of none is left out, but for support, and for contradict when
 /// nothing is pointed against either: "contradict none" is said only when it is the
@@ -207,7 +212,7 @@ fn tally(checks: &[ClaimCheck]) -> String {
         1 => format!("{} and {last}", parts[0]),
         _ => format!("{}, and {last}", parts.join(", ")),
     };
-    format!("Of {total} stored for the pair, the figures {list}.")
+    format!("Of {total} about the pair, the figures {list}.")
 }
 
 /// `text` with its first letter in lower case, to follow a comma.

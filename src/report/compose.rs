@@ -223,6 +223,25 @@ pub(super) fn compose(
             notes: Vec::new(),
         });
     }
+    let how_to_read = {
+        let sentences: Vec<&str> = headline
+            .iter()
+            .chain(sections.iter().flat_map(|s| &s.sentences))
+            .map(|s| s.text.as_str())
+            .chain(findings.iter().map(|f| f.text.as_str()))
+            .collect();
+        let cells: Vec<&str> = sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .flat_map(|t| &t.rows)
+            .flatten()
+            .filter_map(|cell| match cell {
+                super::Cell::Text(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        reading::how_to_read(data, &sentences, &cells)
+    };
     let notes = notes.into_vec();
     let sources = data.cited_sources(&notes, uses_population);
     Ok(Report {
@@ -237,6 +256,6 @@ pub(super) fn compose(
         sections,
         notes,
         sources,
-        how_to_read: reading::how_to_read(data),
+        how_to_read,
     })
 }

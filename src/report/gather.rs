@@ -15,7 +15,7 @@ use crate::model::{
 use crate::period::Period;
 use crate::store::Store;
 use crate::words::numbers::digits_from;
-use crate::words::phrases::{country_in_text, fill_phrase};
+use crate::words::phrases::{country_in_text, fill_phrase, phrase_route};
 use crate::words::products::{product_in_table, product_in_text};
 use crate::words::{prose_value, prose_values_alike};
 
@@ -68,6 +68,28 @@ impl Pair {
             &series.destination,
             &series.product,
         )
+    }
+
+    /// Where a figure of `indicator` from `origin` to `destination` goes, as a table's
+    /// "from", "to" and "via" columns name it: `("Kazakhstan", "Türkiye",
+    /// Some("Azerbaijan"))` for oil whose phrase sends it through `{via}` to
+    /// `{to:Türkiye}` (see [`phrase_route`]); `(origin, destination, None)` otherwise.
+    /// A route through the destination without a named end leaves "to" empty.
+    pub(super) fn route_words(
+        &self,
+        indicator: &Indicator,
+        origin: &str,
+        destination: &str,
+    ) -> (String, String, Option<String>) {
+        let from = self.name(origin);
+        match indicator.phrase.as_deref().map(phrase_route) {
+            Some((true, end)) => (
+                from,
+                end.unwrap_or_default().to_owned(),
+                Some(self.name(destination)),
+            ),
+            _ => (from, self.name(destination), None),
+        }
     }
 
     /// [`Pair::subject`] of the series `indicator`, `origin`, `destination`, `product`.

@@ -14,7 +14,7 @@ pub(super) const APPENDIX_ID: &str = "products";
 use crate::model::{Kind, Observation};
 use crate::period::Period;
 use crate::words::numbers::{format_derived_digits, ShownInterval};
-use crate::words::phrases::capitalise;
+use crate::words::phrases::{capitalise, is_plural};
 use crate::words::{period_phrase, phrases::plural};
 
 /// The products of one series (indicator, origin, destination) the report does not
@@ -153,11 +153,15 @@ pub(super) fn other_products_sentence(data: &Gathered, others: &OtherProducts) -
         format_derived_digits(v, unit, data.digits, way)
     })
     .words("");
+    // "Exports of the other 790 products have", "Trade turnover of the other 3
+    // products has": the verb agrees with the head of the subject, not its products.
+    let plural = is_plural(&subject);
     let verb = match indicator.kind {
         Kind::Flow => "came to",
         Kind::Stock => "together stood at",
         // Plans of many products add up to what they plan, not to a level reached.
-        Kind::Plan => "together were planned at",
+        Kind::Plan if plural => "together were planned at",
+        Kind::Plan => "together was planned at",
     };
     let missing = match others.without_figure {
         0 => String::new(),
@@ -168,8 +172,9 @@ pub(super) fn other_products_sentence(data: &Gathered, others: &OtherProducts) -
     };
     let text = if others.counted == 0 {
         format!(
-            "{} have no figure {}; each is in the appendix.",
+            "{} {} no figure {}; each is in the appendix.",
             capitalise(&subject),
+            if plural { "have" } else { "has" },
             period_phrase(&others.period)
         )
     } else {

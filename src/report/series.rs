@@ -16,9 +16,9 @@ use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::numbers::ShownInterval;
 use crate::words::phrases::{
-    amount_change_words, capitalise, change_on, change_words, counts_things, is_duration,
-    is_plural, lower_first, pct_words, ratio_words, share_words, status_words, times_as,
-    trim_number_toward,
+    amount_change_words, capitalise, change_on, change_words, counts_things, duration_subject,
+    is_duration, is_plural, lower_first, pct_words, ratio_words, share_words, status_words,
+    times_as, trim_number_toward,
 };
 use crate::words::{justified_digits, level_phrase, period_phrase, period_words, prose_amount};
 
@@ -229,10 +229,19 @@ impl Latest {
                 format!("{subject} {when}: {value}"),
                 format!("{value} {when}"),
             ),
-            _ if is_duration(unit) => (
-                format!("{subject} {when}: {value}"),
-                format!("{value} {when}"),
-            ),
+            // A length of time reads as what lasted and how long: "Diplomatic
+            // relations: over 30 years in 2025".
+            _ if is_duration(unit) => {
+                let figure = format!("{value} {when}");
+                let text = format!("{}: {figure}", duration_subject(subject));
+                return Ok(Latest {
+                    headline_text: text.clone(),
+                    text,
+                    cited: vec![latest_note],
+                    headline_notes: vec![latest_note],
+                    changed: false,
+                });
+            }
             Kind::Stock if counts_things(unit) => {
                 let figure = format!("{value} {when}");
                 (format!("{subject} numbered {figure}"), figure)

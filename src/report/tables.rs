@@ -49,6 +49,7 @@ pub(super) fn figures_where(
         ("indicator", true),
         ("from", true),
         ("to", true),
+        ("via", false),
         ("product", true),
         ("period", true),
         ("period code", false),
@@ -85,10 +86,12 @@ pub(super) fn figures_where(
         };
         let note = notes.cite(&series_subject, obs);
         let [period, period_code] = period_cells(&obs.period);
+        let (from, to, via) = pair.route_words(&indicator, &obs.origin, &obs.destination);
         rows.push(vec![
             Cell::Text(indicator.name.clone()),
-            Cell::Text(pair.name(&obs.origin)),
-            Cell::Text(pair.name(&obs.destination)),
+            Cell::Text(from),
+            Cell::Text(to),
+            via.map_or(Cell::Empty, Cell::Text),
             Cell::Text(pair.product_label(&obs.product)),
             period,
             period_code,
@@ -107,9 +110,12 @@ pub(super) fn figures_where(
             Cell::Integer(note as i64),
         ]);
     }
+    // "via" shows where a route passes through a country of the pair on its way on.
+    let mut columns = Column::list(&columns);
+    columns[3].visible = rows.iter().any(|row| row[3] != Cell::Empty);
     Table {
         title: title.to_owned(),
-        columns: Column::list(&columns),
+        columns,
         rows,
     }
 }

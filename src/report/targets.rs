@@ -7,7 +7,7 @@ use super::Sentence;
 use crate::analysis::{self, Series};
 use crate::model::Observation;
 use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
-use crate::words::phrases::{pct_words, share_words};
+use crate::words::phrases::{is_plural, pct_words, share_words};
 use crate::words::{period_phrase, period_words, prose_value};
 
 /// Progress towards each calendar-year target: a sentence and a chart each, or only
@@ -197,7 +197,8 @@ pub(super) fn growth_needed(
             .filter(|o| o.period.start() < goal.period.start())
             .max_by_key(|o| o.period.start());
         let mut text = format!(
-            "{subject}: a projection puts it at {} {}",
+            "{subject}: a projection puts {} at {} {}",
+            if is_plural(subject) { "them" } else { "it" },
             prose_value(goal.value, &unit, goal.qualifier, digits),
             period_phrase(&goal.period)
         );

@@ -110,9 +110,10 @@ fn non_empty(field: &str, text: &str) -> Result<()> {
     }
 }
 
-/// The placeholders of an indicator's phrase are `{origin}`, `{destination}` and
-/// `{product}`: any other (a slip such as `{orgin}`) would print as written in every
-/// sentence.
+/// The placeholders of an indicator's phrase are `{origin}`, `{destination}`,
+/// `{product}`, `{via}` (the destination, as a country the route passes through) and
+/// `{to:NAME}` (the route's end beyond the pair): any other (a slip such as `{orgin}`)
+/// would print as written in every sentence.
 fn check_placeholders(phrase: &str) -> Result<()> {
     let mut rest = phrase;
     while let Some(open) = rest.find('{') {
@@ -125,12 +126,16 @@ fn check_placeholders(phrase: &str) -> Result<()> {
             ));
         };
         let name = &after[..close];
-        if !matches!(name, "origin" | "destination" | "product") {
+        let route_end = name
+            .strip_prefix("to:")
+            .is_some_and(|end| !end.trim().is_empty() && !end.contains('{'));
+        if !(route_end || matches!(name, "origin" | "destination" | "product" | "via")) {
             return Err(Error::invalid(
                 "phrase",
                 phrase,
                 format!(
-                    "has the placeholder {{{name}}}: use {{origin}}, {{destination}} or {{product}}"
+                    "has the placeholder {{{name}}}: use {{origin}}, {{destination}}, \
+                     {{product}}, {{via}} or {{to:Country}}"
                 ),
             ));
         }

@@ -245,6 +245,21 @@ pub(crate) fn is_duration(unit: &str) -> bool {
     )
 }
 
+/// What a length of time is the length of, as the subject of "Diplomatic relations:
+/// over 30 years in 2025": a name that says "Duration of …" or "Length of …" loses the
+/// words, since the figure in years already says it is a duration.
+pub(crate) fn duration_subject(subject: &str) -> String {
+    const LEADS: [&str; 3] = ["duration of ", "length of ", "age of "];
+    LEADS
+        .iter()
+        .find_map(|lead| {
+            let head = subject.get(..lead.len())?;
+            let rest = subject.get(lead.len()..)?;
+            (head.eq_ignore_ascii_case(lead) && !rest.trim().is_empty()).then(|| capitalise(rest))
+        })
+        .unwrap_or_else(|| subject.to_owned())
+}
+
 /// " times as many" for counts ([`counts_things`]), " times as much" for amounts.
 pub(crate) fn times_as(unit: &str) -> &'static str {
     if counts_things(unit) {
@@ -255,22 +270,27 @@ pub(crate) fn times_as(unit: &str) -> &'static str {
 }
 
 /// An indicator's phrase with its placeholders filled: `{origin}` and `{destination}`
-/// by country names, `{product}` by the product in words, or dropped with the space
-/// beside it for the total; the first letter capitalised.
+/// by country names, `{via}` by the destination's name too (see [`phrase_route`]),
+/// `{to:Türkiye}` by the name it gives, `{product}` by the product in words, or dropped
+/// with the space beside it for the total; the first letter capitalised.
 ///
-/// "Oil from {origin} shipped through {destination} via the Baku–Tbilisi–Ceyhan
-/// pipeline" → "Oil from Kazakhstan shipped through Azerbaijan via the
-/// Baku–Tbilisi–Ceyhan pipeline"; "{product} exports by volume from {origin} to
-/// {destination}" with the total → "Exports by volume from …".
+/// "Oil from {origin} shipped through {via} to {to:Türkiye} via the
+/// Baku–Tbilisi–Ceyhan pipeline" → "Oil from Kazakhstan shipped through Azerbaijan to
+/// Türkiye via the Baku–Tbilisi–Ceyhan pipeline"; "{product} exports by volume from
+/// {origin} to {destination}" with the total → "Exports by volume from …".
 pub(crate) fn fill_phrase(
     template: &str,
     origin: &str,
     destination: &str,
     product: &str,
 ) -> String {
-    let text = template
+    let mut text = template
         .replace("{origin}", origin)
-        .replace("{destination}", destination);
+        .replace("{destination}", destination)
+        .replace("{via}", destination);
+    while let Some(end) = route_end(&text) {
+        text = text.replacen(&format!("{{to:{end}}}"), end, 1);
+    }
     let text = if product == "total" {
         // "Imports of {product} into …" of every product: "Imports into …"
         text.replace(" of {product}", "")
@@ -281,6 +301,23 @@ pub(crate) fn fill_phrase(
         text.replace("{product}", &product.replace('_', " "))
     };
     capitalise(&text)
+}
+
+/// Where a phrase says its figures go: `(true, Some("Türkiye"))` for "Oil from
+/// {origin} shipped through {via} to {to:Türkiye} …". A `{via}` in place of
+/// `{destination}` says the stored destination is a country the route passes through,
+/// not where it ends; `{to:NAME}` names the end beyond the pair, as written. A table
+/// then shows the destination under "via" and the end under "to", rather than "to
+/// Azerbaijan" for oil that goes on to Türkiye.
+pub(crate) fn phrase_route(template: &str) -> (bool, Option<&str>) {
+    (template.contains("{via}"), route_end(template))
+}
+
+/// The `NAME` of the first `{to:NAME}` in `text`.
+fn route_end(text: &str) -> Option<&str> {
+    let start = text.find("{to:")? + "{to:".len();
+    let len = text[start..].find('}')?;
+    Some(&text[start..start + len])
 }
 
 /// An event's date as the timeline writes it: "in 2025" for an event known only by its
@@ -431,6 +468,13 @@ mod tests {
             fill_phrase(oil, "Kazakhstan", "Azerbaijan", "total"),
             "Oil from Kazakhstan shipped through Azerbaijan via the Baku–Tbilisi–Ceyhan pipeline"
         );
+        let route = "Oil from {origin} shipped through {via} to {to:Türkiye} via the BTC pipeline";
+        assert_eq!(
+            fill_phrase(route, "Kazakhstan", "Azerbaijan", "total"),
+            "Oil from Kazakhstan shipped through Azerbaijan to Türkiye via the BTC pipeline"
+        );
+        assert_eq!(phrase_route(route), (true, Some("Türkiye")));
+        assert_eq!(phrase_route(oil), (false, None));
         let volume = "{product} exports by volume from {origin} to {destination}";
         assert_eq!(
             fill_phrase(volume, "Kazakhstan", "Azerbaijan", "oil_products"),
@@ -665,6 +709,20 @@ mod tests {
         assert_eq!(country_in_text("Marshall Islands"), "the Marshall Islands");
         assert_eq!(country_in_text("Türkiye"), "Türkiye");
         assert_eq!(country_in_text("Indonesia"), "Indonesia");
+    }
+
+    #[test]
+    fn a_duration_is_named_by_what_lasted() {
+        assert_eq!(
+            duration_subject("Duration of diplomatic relations"),
+            "Diplomatic relations"
+        );
+        assert_eq!(duration_subject("Length of membership"), "Membership");
+        assert_eq!(
+            duration_subject("Diplomatic relations"),
+            "Diplomatic relations"
+        );
+        assert_eq!(duration_subject("Duration of "), "Duration of ");
     }
 
     #[test]
