@@ -215,9 +215,12 @@ impl ValueAxis {
                 let labels = ticks
                     .iter()
                     .map(|t| {
-                        let scaled = t / scale;
-                        let scaled = if scaled == 0.0 { 0.0 } else { scaled };
-                        group(&format!("{scaled:.decimals$}"))
+                        // Zero as "0", never "0.00" or "-0".
+                        if *t == 0.0 {
+                            "0".to_owned()
+                        } else {
+                            group(&format!("{:.decimals$}", t / scale))
+                        }
                     })
                     .collect();
                 (labels, scaled_unit(unit, word))
@@ -845,8 +848,9 @@ mod tests {
         assert_eq!(labels(&count), ["0", "500", "1,000", "1,500", "2,000"]);
         assert_eq!(count.title, ["count"]);
         // 1 million t: a quarter is 250,000, so steps of 0.25 million, two decimals each
+        // (zero is "0" on every axis)
         let quarters = ValueAxis::new(ticks(0.0, 1_000_000.0), "t");
-        assert_eq!(labels(&quarters), ["0.00", "0.25", "0.50", "0.75", "1.00"]);
+        assert_eq!(labels(&quarters), ["0", "0.25", "0.50", "0.75", "1.00"]);
         // another currency's code comes first too; a negative tick keeps its sign
         let kzt = ValueAxis::new(vec![-2e10, 0.0, 2e10], "KZT");
         assert_eq!(labels(&kzt), ["-20", "0", "20"]);
@@ -993,7 +997,7 @@ mod tests {
             .filter(|t| t.2 == "end")
             .map(|t| t.3)
             .collect();
-        assert_eq!(ticks, ["0.0", "0.5", "1.0", "1.5"]);
+        assert_eq!(ticks, ["0", "0.5", "1.0", "1.5"]);
         assert!(svg.contains(">USD billion<"), "{svg}");
         assert!(!svg.contains("1,000,000,000"));
         assert!(svg.contains("<title>1996: $1040 million</title>"), "{svg}");
