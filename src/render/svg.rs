@@ -54,6 +54,11 @@ fn text_width(text: &str, size: f64) -> f64 {
 /// Width of an average character, as a share of the text's size.
 const CHAR: f64 = 0.58;
 
+/// The least room between two labels along an axis. Generous, because digits are wider
+/// than the average character: in DejaVu Sans, a Linux desktop's usual system font,
+/// "2024" at 13 px takes 33 px against the 30 `text_width` allows.
+const LABEL_GAP: f64 = 10.0;
+
 /// `text` in lines no wider than `width` at `size`, broken at spaces and after a
 /// slash ("2025-01/" "2025-08"); a word longer than a line is cut.
 fn wrap(text: &str, width: f64, size: f64) -> Vec<String> {
@@ -384,7 +389,7 @@ fn year_labels(x0: f64, x1: f64, plot_width: f64) -> Vec<i32> {
         .iter()
         .map(|&year| text_width(&(year as i32).to_string(), FONT))
         .fold(0.0, f64::max);
-    let room = widest + 10.0;
+    let room = widest + LABEL_GAP;
     let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
         .into_iter()
         .find(|&k| f64::from(k) * plot_width / span >= room)
@@ -424,7 +429,9 @@ fn series_svg(chart: &Chart) -> String {
         })
         .collect();
     let axis = top + PLOT_HEIGHT;
-    let height = axis + 44.0 + legend_rows(&labels) as f64 * (LINE + 2.0);
+    // A legend only where there are lines to tell apart: a lone "actual" says nothing.
+    let legend_labels = if labels.len() > 1 { &labels[..] } else { &[] };
+    let height = axis + 44.0 + legend_rows(legend_labels) as f64 * (LINE + 2.0);
     let mut out = svg_open(WIDTH, height, &chart.title, &title);
     axis_values.draw(&mut out, left, top);
     let xs: Vec<f64> = chart
@@ -478,7 +485,7 @@ fn series_svg(chart: &Chart) -> String {
             );
         }
     }
-    legend(&mut out, &labels, axis + 40.0);
+    legend(&mut out, legend_labels, axis + 40.0);
     out.push_str("</svg>");
     out
 }
@@ -563,10 +570,10 @@ fn thinned_labels(periods: &[String], group: f64) -> Vec<Vec<String>> {
         .iter()
         .map(|p| text_width(p, FONT))
         .fold(0.0, f64::max);
-    if periods.len() <= 4 || widest + 6.0 <= group {
+    if periods.len() <= 4 || widest + LABEL_GAP <= group {
         return periods.iter().map(|p| wrap(p, group - 6.0, FONT)).collect();
     }
-    let every = ((widest + 6.0) / group).ceil().max(1.0) as usize;
+    let every = ((widest + LABEL_GAP) / group).ceil().max(1.0) as usize;
     let last = periods.len() - 1;
     periods
         .iter()
@@ -775,13 +782,13 @@ mod tests {
     #[test]
     fn bar_labels_thin_out_counting_back_from_the_latest() {
         let years: Vec<String> = (2015..=2024).map(|y| y.to_string()).collect();
-        // "2024" takes 4 × 13 × 0.58 = 30.16 units, 36.16 with its margin: on groups 40
+        // "2024" takes 4 × 13 × 0.58 = 30.16 units, 40.16 with the gap: on groups 41
         // wide every year has its label
-        assert!(thinned_labels(&years, 40.0).iter().all(|l| l.len() == 1));
-        // on groups 20 wide: one label every ⌈36.16 / 20⌉ = 2 groups, from 2024 back
+        assert!(thinned_labels(&years, 41.0).iter().all(|l| l.len() == 1));
+        // on groups 20 wide: one label every ⌈40.16 / 20⌉ = 3 groups, from 2024 back
         let thinned = thinned_labels(&years, 20.0);
         let shown: Vec<&str> = thinned.iter().flatten().map(String::as_str).collect();
-        assert_eq!(shown, ["2016", "2018", "2020", "2022", "2024"]);
+        assert_eq!(shown, ["2015", "2018", "2021", "2024"]);
         // few groups wrap instead: "2025-01/2025-08" breaks after its slash
         let few = ["2025-01/2025-08".to_owned()];
         assert_eq!(thinned_labels(&few, 80.0), [["2025-01/", "2025-08"]]);
@@ -923,13 +930,13 @@ mod tests {
     }
 
     /// Panics when two texts on one baseline overlap, or one runs off the chart, with
-    /// widths from `text_width`.
+    /// widths from `text_width` and a tenth more (the digits of DejaVu Sans).
     fn assert_no_overlap(svg: &str) {
         let mut by_line: Vec<(f64, f64, f64, String)> = texts(svg)
             .into_iter()
             .filter(|(_, _, _, text)| !text.is_empty())
             .map(|(x, y, anchor, text)| {
-                let width = text_width(&text, FONT);
+                let width = text_width(&text, FONT) * 1.1;
                 let left = match anchor.as_str() {
                     "middle" => x - width / 2.0,
                     "end" => x - width,
@@ -1001,6 +1008,12 @@ mod tests {
         assert!(svg.contains(">USD billion<"), "{svg}");
         assert!(!svg.contains("1,000,000,000"));
         assert!(svg.contains("<title>1996: $1040 million</title>"), "{svg}");
+        // one line needs no legend; two do
+        assert!(!svg.contains(">direction 0<"));
+        let mut two = chart.clone();
+        two.series[0].dashed = true;
+        two.series.push(chart.series[0].clone());
+        assert!(chart_svg(&two).contains(">direction 0<"));
         // the long title wraps inside the chart: 72 characters of 15 × 1.1 × 0.58 = 9.57
         // units take 689, and a line holds 440 − 2 × 14 = 412 (43 characters)
         let title = &svg[svg.find("font-weight=\"600\"").unwrap()..];
