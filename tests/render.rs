@@ -31,10 +31,12 @@ fn demo_html_is_self_contained() {
 #[test]
 fn demo_html_has_one_svg_per_chart() {
     let report = demo_report();
-    // trade turnover line; companies and cumulative investment both ways; cargo progress
-    // and line, containers progress, oil transit line; tourists both ways; timeline
-    assert_eq!(chart_count(&report), 9);
-    assert_eq!(report.to_html().matches("<svg").count(), 9);
+    // trade turnover line (1); companies and cumulative investment both ways (2); cargo
+    // progress and line, containers progress, oil transit line (4); a line for tourists
+    // each way, both Summary lines (2022 and 2024), and tourists both ways (3); timeline
+    // (1): 1 + 2 + 4 + 3 + 1 = 11
+    assert_eq!(chart_count(&report), 11);
+    assert_eq!(report.to_html().matches("<svg").count(), 11);
 }
 
 #[test]

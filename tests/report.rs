@@ -1842,6 +1842,127 @@ fn both_directions_chart_keeps_a_year_only_one_direction_has() {
 }
 
 #[test]
+fn every_series_the_summary_names_gets_a_line_chart_of_its_history() {
+    let mut store = synthetic();
+    store
+        .add_indicator(&Indicator::new(
+            "exports",
+            "Exports",
+            "USD",
+            Kind::Flow,
+            true,
+        ))
+        .unwrap();
+    store
+        .add_indicator(&Indicator::new(
+            "exports_volume",
+            "Exports in tonnes",
+            "t",
+            Kind::Flow,
+            true,
+        ))
+        .unwrap();
+    let mut add = |indicator: &str,
+                   origin: &str,
+                   destination: &str,
+                   product: &str,
+                   period: &str,
+                   value: f64| {
+        store
+            .add(&NewObservation {
+                product: Some(product.to_owned()),
+                ..NewObservation::new(indicator, origin, destination, period, value)
+            })
+            .unwrap();
+    };
+    for (year, value) in [("2022", 100e6), ("2023", 120e6), ("2024", 150e6)] {
+        // exports each way, every year in both: the both-directions chart shows them all
+        add("exports", "GEO", "ARM", "total", year, value);
+        add("exports", "ARM", "GEO", "total", year, value / 2.0);
+        // tonnes each way: money leads a trade slot, so these make no Summary line
+        add(
+            "exports_volume",
+            "GEO",
+            "ARM",
+            "total",
+            year,
+            value / 1000.0,
+        );
+        add(
+            "exports_volume",
+            "ARM",
+            "GEO",
+            "total",
+            year,
+            value / 2000.0,
+        );
+    }
+    // and this year's first quarter one way: a line needs two of a kind, so Georgia's
+    // line stays one of years
+    add("exports", "GEO", "ARM", "total", "2025-Q1", 40e6);
+    // cargo by product only: coal, the larger, leads the transport slot; ore does not
+    add("cargo", "GEO", "ARM", "coal", "2023", 500_000.0);
+    add("cargo", "GEO", "ARM", "coal", "2024", 600_000.0);
+    add("cargo", "GEO", "ARM", "ore", "2023", 50_000.0);
+    add("cargo", "GEO", "ARM", "ore", "2024", 60_000.0);
+    // visitors: two quarters one way (a line of quarters), one year the other (no line)
+    add("visitors", "GEO", "ARM", "total", "2024-Q1", 3_000.0);
+    add("visitors", "GEO", "ARM", "total", "2024-Q2", 4_000.0);
+    add("visitors", "ARM", "GEO", "total", "2024", 9_000.0);
+    let report = store.report("GEO", "ARM").unwrap();
+    let lines: Vec<(&str, &str, Vec<&str>)> = report
+        .sections
+        .iter()
+        .flat_map(|s| &s.charts)
+        .filter(|c| c.kind == bilateral::report::ChartKind::Series)
+        .map(|c| {
+            let periods = c.series[0]
+                .points
+                .iter()
+                .map(|p| p.label.as_str())
+                .collect();
+            (
+                c.indicator.as_deref().unwrap(),
+                c.product.as_deref().unwrap(),
+                periods,
+            )
+        })
+        .collect();
+    // one line each for exports both ways, coal cargo and Georgia's visitors; none for
+    // the tonnes, the ore or Armenia's one year of visitors
+    assert_eq!(
+        lines,
+        [
+            ("exports", "total", vec!["2022", "2023", "2024"]),
+            ("exports", "total", vec!["2022", "2023", "2024"]),
+            ("cargo", "coal", vec!["2023", "2024"]),
+            ("visitors", "total", vec!["2024-Q1", "2024-Q2"]),
+        ],
+        "{:#?}",
+        report.headline
+    );
+    // each drawn series is one the Summary names ("Subject: figure …")
+    for chart in report.sections.iter().flat_map(|s| &s.charts) {
+        if chart.kind == bilateral::report::ChartKind::Series {
+            let named = format!("{}: ", chart.title);
+            assert!(
+                report.headline.iter().any(|s| s.text.starts_with(&named)),
+                "{named} not in {:#?}",
+                report.headline
+            );
+        }
+    }
+    // in the trade section the two lines come before the two bar charts
+    let kinds: Vec<_> = section(&report, "trade")
+        .charts
+        .iter()
+        .map(|c| c.kind)
+        .collect();
+    use bilateral::report::ChartKind::{Directions, Series};
+    assert_eq!(kinds, [Series, Series, Directions, Directions]);
+}
+
+#[test]
 fn the_two_directions_are_compared_once_for_the_latest_year_with_the_ratio_then() {
     let report = office_table().report("GEO", "TUR").unwrap();
     let compared: Vec<&str> = section(&report, "trade")

@@ -14,8 +14,10 @@
 use std::fmt::Write as _;
 
 use super::escape;
+use crate::builtin::is_currency;
 use crate::report::{Chart, ChartKind, ChartPoint};
 use crate::words::format_number;
+use crate::words::numbers::group;
 
 /// Colours of the first and second direction, and of targets and projections.
 const COLOURS: [&str; 3] = ["#1f6fb2", "#d9822b", "#6b6b6b"];
@@ -51,6 +53,11 @@ fn text_width(text: &str, size: f64) -> f64 {
 
 /// Width of an average character, as a share of the text's size.
 const CHAR: f64 = 0.58;
+
+/// The least room between two labels along an axis. Generous, because digits are wider
+/// than the average character: in DejaVu Sans, a Linux desktop's usual system font,
+/// "2024" at 13 px takes 33 px against the 30 `text_width` allows.
+const LABEL_GAP: f64 = 10.0;
 
 /// `text` in lines no wider than `width` at `size`, broken at spaces and after a
 /// slash ("2025-01/" "2025-08"); a word longer than a line is cut.
@@ -179,36 +186,121 @@ fn scale_y(ticks: &[f64], top: f64, plot_height: f64) -> impl Fn(f64) -> f64 {
     }
 }
 
-/// Where the plot starts: right of the unit (turned on its side) and of the widest
-/// tick label.
-fn plot_left(ticks: &[f64]) -> f64 {
-    let widest = ticks
-        .iter()
-        .map(|t| text_width(&format_number(*t), FONT))
-        .fold(0.0, f64::max);
-    (28.0 + widest + 8.0).min(WIDTH / 2.0)
+/// The value axis: its ticks, their labels in the axis' scale ("200" for 200 million),
+/// and the title that names the unit with that scale ("USD million", "million t"), so
+/// that the tick numbers and the title read together. Tooltips keep the prose figure.
+struct ValueAxis {
+    ticks: Vec<f64>,
+    labels: Vec<String>,
+    /// The title, wrapped to the chart's width.
+    title: Vec<String>,
 }
 
-fn y_axis(out: &mut String, ticks: &[f64], unit: &str, left: f64, top: f64) {
-    let sy = scale_y(ticks, top, PLOT_HEIGHT);
-    for t in ticks {
-        let y = sy(*t);
-        let _ = writeln!(
-            out,
-            "<line x1=\"{left:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e5e5\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
-            WIDTH - RIGHT,
-            left - 6.0,
-            y + 4.0,
-            escape(&format_number(*t))
-        );
+impl ValueAxis {
+    /// The axis over `ticks` of values in `unit`: in thousands from 10,000 (a 2,000
+    /// reads well as it is), in millions, billions or trillions from one of them.
+    fn new(ticks: Vec<f64>, unit: &str) -> ValueAxis {
+        let top = ticks.iter().map(|t| t.abs()).fold(0.0, f64::max);
+        let scale = AXIS_SCALES
+            .iter()
+            .find(|(scale, _)| top >= *scale * if *scale == 1e3 { 10.0 } else { 1.0 });
+        let (labels, title) = match scale {
+            Some(&(scale, word)) => {
+                let step = ticks
+                    .windows(2)
+                    .map(|w| (w[1] - w[0]) / scale)
+                    .fold(f64::INFINITY, f64::min);
+                // As many decimals as the step needs: 0.25 two, 0.5 one, 2 none.
+                let decimals = (0..=3)
+                    .find(|&d| {
+                        let shifted = step * 10f64.powi(d);
+                        !shifted.is_finite() || (shifted - shifted.round()).abs() < 1e-6
+                    })
+                    .unwrap_or(3) as usize;
+                let labels = ticks
+                    .iter()
+                    .map(|t| {
+                        // Zero as "0", never "0.00" or "-0".
+                        if *t == 0.0 {
+                            "0".to_owned()
+                        } else {
+                            group(&format!("{:.decimals$}", t / scale))
+                        }
+                    })
+                    .collect();
+                (labels, scaled_unit(unit, word))
+            }
+            None => (
+                ticks.iter().map(|t| format_number(*t)).collect(),
+                unit.to_owned(),
+            ),
+        };
+        ValueAxis {
+            ticks,
+            labels,
+            title: wrap(&title, WIDTH - 2.0 * RIGHT, FONT),
+        }
     }
-    let middle = top + PLOT_HEIGHT / 2.0;
-    let _ = writeln!(
-        out,
-        "<text x=\"16\" y=\"{middle:.1}\" transform=\"rotate(-90 16 {middle:.1})\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-        escape(unit)
-    );
+
+    /// Where the plot starts: right of the widest tick label.
+    fn plot_left(&self) -> f64 {
+        let widest = self
+            .labels
+            .iter()
+            .map(|l| text_width(l, FONT))
+            .fold(0.0, f64::max);
+        (RIGHT + widest + 8.0).min(WIDTH / 2.0)
+    }
+
+    /// The height the title takes above the plot.
+    fn title_height(&self) -> f64 {
+        self.title.len() as f64 * LINE + 6.0
+    }
+
+    /// The title above the plot at `top`, then the grid lines and tick labels.
+    fn draw(&self, out: &mut String, left: f64, top: f64) {
+        out.push_str(&text_lines(
+            &self.title,
+            RIGHT,
+            top - self.title_height() + LINE - 8.0,
+            " fill=\"#555\"",
+        ));
+        out.push('\n');
+        let sy = scale_y(&self.ticks, top, PLOT_HEIGHT);
+        for (t, label) in self.ticks.iter().zip(&self.labels) {
+            let y = sy(*t);
+            let _ = writeln!(
+                out,
+                "<line x1=\"{left:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#e5e5e5\"/>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
+                WIDTH - RIGHT,
+                left - 6.0,
+                y + 4.0,
+                escape(label)
+            );
+        }
+    }
+}
+
+/// The scales a value axis is written in, largest first.
+const AXIS_SCALES: [(f64, &str); 4] = [
+    (1e12, "trillion"),
+    (1e9, "billion"),
+    (1e6, "million"),
+    (1e3, "thousand"),
+];
+
+/// The unit with its scale as an axis title: a currency's code before the scale, as a
+/// table's header writes it ("USD million"); other units after it ("million t",
+/// "thousand persons"); a bare count as its scale alone ("thousand").
+fn scaled_unit(unit: &str, word: &str) -> String {
+    if is_currency(unit) {
+        format!("{unit} {word}")
+    } else if unit.is_empty() || unit == "count" {
+        word.to_owned()
+    } else {
+        format!("{word} {unit}")
+    }
 }
 
 /// The legend's entries laid out from `y` down, as many to a row as fit the width;
@@ -292,7 +384,12 @@ fn point_title(p: &ChartPoint) -> String {
 fn year_labels(x0: f64, x1: f64, plot_width: f64) -> Vec<i32> {
     let (x0, x1) = (x0.max(-10_000.0), x1.min(10_000.0));
     let span = (x1 - x0).max(1.0);
-    let room = text_width("2024", FONT) + 10.0;
+    // The widest label: "2024", or "-9999" on an axis that reaches so far back.
+    let widest = [x0, x1 - 1.0]
+        .iter()
+        .map(|&year| text_width(&(year as i32).to_string(), FONT))
+        .fold(0.0, f64::max);
+    let room = widest + LABEL_GAP;
     let step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000]
         .into_iter()
         .find(|&k| f64::from(k) * plot_width / span >= room)
@@ -318,9 +415,10 @@ fn line_path(points: &[ChartPoint], at: impl Fn(&ChartPoint) -> (f64, f64)) -> S
 }
 
 fn series_svg(chart: &Chart) -> String {
-    let (title, top) = title_lines(&chart.title);
-    let ticks = ticks(min_low(chart), max_high(chart));
-    let left = plot_left(&ticks);
+    let (title, below_title) = title_lines(&chart.title);
+    let axis_values = ValueAxis::new(ticks(min_low(chart), max_high(chart)), &chart.unit);
+    let top = below_title + axis_values.title_height();
+    let left = axis_values.plot_left();
     let plot_width = WIDTH - left - RIGHT;
     let labels: Vec<(String, &str, bool)> = chart
         .series
@@ -331,9 +429,11 @@ fn series_svg(chart: &Chart) -> String {
         })
         .collect();
     let axis = top + PLOT_HEIGHT;
-    let height = axis + 44.0 + legend_rows(&labels) as f64 * (LINE + 2.0);
+    // A legend only where there are lines to tell apart: a lone "actual" says nothing.
+    let legend_labels = if labels.len() > 1 { &labels[..] } else { &[] };
+    let height = axis + 44.0 + legend_rows(legend_labels) as f64 * (LINE + 2.0);
     let mut out = svg_open(WIDTH, height, &chart.title, &title);
-    y_axis(&mut out, &ticks, &chart.unit, left, top);
+    axis_values.draw(&mut out, left, top);
     let xs: Vec<f64> = chart
         .series
         .iter()
@@ -345,7 +445,7 @@ fn series_svg(chart: &Chart) -> String {
     );
     let span = (x1 - x0).max(1.0);
     let sx = |x: f64| left + (x - x0) / span * plot_width;
-    let sy = scale_y(&ticks, top, PLOT_HEIGHT);
+    let sy = scale_y(&axis_values.ticks, top, PLOT_HEIGHT);
     for year in year_labels(x0, x1, plot_width) {
         let x = sx(f64::from(year) + 0.5);
         let _ = writeln!(
@@ -359,7 +459,11 @@ fn series_svg(chart: &Chart) -> String {
         "<line x1=\"{left:.1}\" x2=\"{:.1}\" y1=\"{axis:.1}\" y2=\"{axis:.1}\" stroke=\"#888\"/>",
         WIDTH - RIGHT,
     );
-    for (series, (_, colour, _)) in chart.series.iter().zip(&labels) {
+    // Targets and projections first, so that the last actual point, where the dashed
+    // line starts, shows in the colour of the actual line.
+    let mut drawn: Vec<_> = chart.series.iter().zip(&labels).collect();
+    drawn.sort_by_key(|(series, _)| !series.dashed);
+    for (series, (_, colour, _)) in drawn {
         let dash = if series.dashed {
             " stroke-dasharray=\"6 4\""
         } else {
@@ -381,15 +485,16 @@ fn series_svg(chart: &Chart) -> String {
             );
         }
     }
-    legend(&mut out, &labels, axis + 40.0);
+    legend(&mut out, legend_labels, axis + 40.0);
     out.push_str("</svg>");
     out
 }
 
 fn bars_svg(chart: &Chart) -> String {
-    let (title, top) = title_lines(&chart.title);
-    let ticks = ticks(min_low(chart), max_high(chart));
-    let left = plot_left(&ticks);
+    let (title, below_title) = title_lines(&chart.title);
+    let axis_values = ValueAxis::new(ticks(min_low(chart), max_high(chart)), &chart.unit);
+    let top = below_title + axis_values.title_height();
+    let left = axis_values.plot_left();
     let plot_width = WIDTH - left - RIGHT;
     // Every period either series has, in time order, so that a period only one
     // direction reports keeps its place.
@@ -414,9 +519,9 @@ fn bars_svg(chart: &Chart) -> String {
     let legend_top = axis + 22.0 + label_rows * LINE;
     let height = legend_top + 4.0 + legend_rows(&labels) as f64 * (LINE + 2.0);
     let mut out = svg_open(WIDTH, height, &chart.title, &title);
-    y_axis(&mut out, &ticks, &chart.unit, left, top);
+    axis_values.draw(&mut out, left, top);
     let bar = (group * 0.7 / chart.series.len().max(1) as f64).min(60.0);
-    let sy = scale_y(&ticks, top, PLOT_HEIGHT);
+    let sy = scale_y(&axis_values.ticks, top, PLOT_HEIGHT);
     for (g, period) in periods.iter().enumerate() {
         let centre = left + group * (g as f64 + 0.5);
         out.push_str(&text_lines(
@@ -465,10 +570,10 @@ fn thinned_labels(periods: &[String], group: f64) -> Vec<Vec<String>> {
         .iter()
         .map(|p| text_width(p, FONT))
         .fold(0.0, f64::max);
-    if periods.len() <= 4 || widest + 6.0 <= group {
+    if periods.len() <= 4 || widest + LABEL_GAP <= group {
         return periods.iter().map(|p| wrap(p, group - 6.0, FONT)).collect();
     }
-    let every = ((widest + 6.0) / group).ceil().max(1.0) as usize;
+    let every = ((widest + LABEL_GAP) / group).ceil().max(1.0) as usize;
     let last = periods.len() - 1;
     periods
         .iter()
@@ -642,6 +747,7 @@ fn timeline_svg(chart: &Chart) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ChartKind;
 
     #[test]
     fn ticks_are_round_and_reach_the_maximum() {
@@ -676,13 +782,13 @@ mod tests {
     #[test]
     fn bar_labels_thin_out_counting_back_from_the_latest() {
         let years: Vec<String> = (2015..=2024).map(|y| y.to_string()).collect();
-        // "2024" takes 4 × 13 × 0.58 = 30.16 units, 36.16 with its margin: on groups 40
+        // "2024" takes 4 × 13 × 0.58 = 30.16 units, 40.16 with the gap: on groups 41
         // wide every year has its label
-        assert!(thinned_labels(&years, 40.0).iter().all(|l| l.len() == 1));
-        // on groups 20 wide: one label every ⌈36.16 / 20⌉ = 2 groups, from 2024 back
+        assert!(thinned_labels(&years, 41.0).iter().all(|l| l.len() == 1));
+        // on groups 20 wide: one label every ⌈40.16 / 20⌉ = 3 groups, from 2024 back
         let thinned = thinned_labels(&years, 20.0);
         let shown: Vec<&str> = thinned.iter().flatten().map(String::as_str).collect();
-        assert_eq!(shown, ["2016", "2018", "2020", "2022", "2024"]);
+        assert_eq!(shown, ["2015", "2018", "2021", "2024"]);
         // few groups wrap instead: "2025-01/2025-08" breaks after its slash
         let few = ["2025-01/2025-08".to_owned()];
         assert_eq!(thinned_labels(&few, 80.0), [["2025-01/", "2025-08"]]);
@@ -726,6 +832,204 @@ mod tests {
         let svg = bars_svg(&chart);
         let at = |label: &str| svg.find(&format!(">{label}<")).unwrap();
         assert!(at("2019") < at("2020") && at("2020") < at("2021"), "{svg}");
+    }
+
+    #[test]
+    fn the_value_axis_names_the_unit_with_its_scale_and_its_ticks_agree() {
+        let labels = |axis: &ValueAxis| axis.labels.clone();
+        // $2,241.5 million: a quarter is 560 million, so steps of 1 billion to 3 billion
+        let usd = ValueAxis::new(ticks(0.0, 2_241_509_600.0), "USD");
+        assert_eq!(usd.ticks, [0.0, 1e9, 2e9, 3e9]);
+        assert_eq!(labels(&usd), ["0", "1", "2", "3"]);
+        assert_eq!(usd.title, ["USD billion"]);
+        // 4.5 million t: steps of 2 million (a quarter is 1.125 million)
+        let t = ValueAxis::new(ticks(0.0, 4_500_000.0), "t");
+        assert_eq!(labels(&t), ["0", "2", "4", "6"]);
+        assert_eq!(t.title, ["million t"]);
+        // 103,000 persons: steps of 50,000, in thousands from 10,000
+        let persons = ValueAxis::new(ticks(0.0, 103_000.0), "persons");
+        assert_eq!(labels(&persons), ["0", "50", "100", "150"]);
+        assert_eq!(persons.title, ["thousand persons"]);
+        // 1,530 companies: below 10,000 the numbers stay as they are
+        let count = ValueAxis::new(ticks(0.0, 1_530.0), "count");
+        assert_eq!(labels(&count), ["0", "500", "1,000", "1,500", "2,000"]);
+        assert_eq!(count.title, ["count"]);
+        // 1 million t: a quarter is 250,000, so steps of 0.25 million, two decimals each
+        // (zero is "0" on every axis)
+        let quarters = ValueAxis::new(ticks(0.0, 1_000_000.0), "t");
+        assert_eq!(labels(&quarters), ["0", "0.25", "0.50", "0.75", "1.00"]);
+        // another currency's code comes first too; a negative tick keeps its sign
+        let kzt = ValueAxis::new(vec![-2e10, 0.0, 2e10], "KZT");
+        assert_eq!(labels(&kzt), ["-20", "0", "20"]);
+        assert_eq!(kzt.title, ["KZT billion"]);
+    }
+
+    /// A chart of `years` yearly points from 1995 on, values growing to about 2.2 billion,
+    /// in `series` series.
+    fn yearly_chart(kind: ChartKind, years: i32, series: usize) -> Chart {
+        let points: Vec<ChartPoint> = (0..years)
+            .map(|i| {
+                let value = 1e9 + 4e7 * f64::from(i);
+                ChartPoint {
+                    label: (1995 + i).to_string(),
+                    x: f64::from(1995 + i) + 0.5,
+                    value,
+                    low: value,
+                    high: value,
+                    note: None,
+                    gap_before: false,
+                    text: format!("${} million", value / 1e6),
+                }
+            })
+            .collect();
+        Chart {
+            kind,
+            indicator: None,
+            product: None,
+            origin: None,
+            destination: None,
+            title: "Exports from Georgia to Türkiye and from Türkiye to Georgia, every year"
+                .to_owned(),
+            unit: "USD".to_owned(),
+            series: (0..series)
+                .map(|i| crate::report::ChartSeries {
+                    label: format!("direction {i}"),
+                    dashed: false,
+                    points: points.clone(),
+                })
+                .collect(),
+            events: Vec::new(),
+        }
+    }
+
+    /// The `<text>` elements of an SVG: x, y, anchor and the first line of text.
+    fn texts(svg: &str) -> Vec<(f64, f64, String, String)> {
+        let attribute = |tag: &str, name: &str| -> Option<String> {
+            let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+            Some(tag[at..at + tag[at..].find('"')?].to_owned())
+        };
+        svg.split("<text ")
+            .skip(1)
+            .map(|rest| {
+                let tag = &rest[..rest.find('>').unwrap()];
+                let body = &rest[tag.len() + 1..];
+                let tag = &format!(" {tag}");
+                let body = match body.strip_prefix("<tspan") {
+                    Some(tspan) => &tspan[tspan.find('>').unwrap() + 1..],
+                    None => body,
+                };
+                let text = body[..body.find('<').unwrap()].to_owned();
+                (
+                    attribute(tag, "x").unwrap().parse().unwrap(),
+                    attribute(tag, "y").unwrap().parse().unwrap(),
+                    attribute(tag, "text-anchor").unwrap_or_else(|| "start".to_owned()),
+                    text,
+                )
+            })
+            .collect()
+    }
+
+    /// Panics when two texts on one baseline overlap, or one runs off the chart, with
+    /// widths from `text_width` and a tenth more (the digits of DejaVu Sans).
+    fn assert_no_overlap(svg: &str) {
+        let mut by_line: Vec<(f64, f64, f64, String)> = texts(svg)
+            .into_iter()
+            .filter(|(_, _, _, text)| !text.is_empty())
+            .map(|(x, y, anchor, text)| {
+                let width = text_width(&text, FONT) * 1.1;
+                let left = match anchor.as_str() {
+                    "middle" => x - width / 2.0,
+                    "end" => x - width,
+                    _ => x,
+                };
+                (y, left, left + width, text)
+            })
+            .collect();
+        by_line.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
+        for (y, left, right, text) in &by_line {
+            assert!(
+                *left >= 0.0 && *right <= WIDTH,
+                "{text} runs off: {left}..{right}"
+            );
+            let _ = y;
+        }
+        for pair in by_line.windows(2) {
+            let ((y, _, right, a), (z, left, _, b)) = (&pair[0], &pair[1]);
+            if y == z {
+                assert!(
+                    right < left,
+                    "{a} ({right}) runs into {b} ({left}) at y {y}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn thirty_years_of_labels_never_overlap_at_the_charts_width() {
+        for chart in [
+            yearly_chart(ChartKind::Series, 30, 1),
+            yearly_chart(ChartKind::Directions, 30, 2),
+            yearly_chart(ChartKind::Directions, 3, 2),
+        ] {
+            let svg = chart_svg(&chart);
+            assert_no_overlap(&svg);
+            let years: Vec<String> = texts(&svg)
+                .into_iter()
+                .map(|t| t.3)
+                .filter(|t| t.len() == 4 && t.starts_with(['1', '2']))
+                .collect();
+            // thinned, but the axis still reads as years: at least one every five
+            assert!(years.len() >= chart.series[0].points.len() / 5, "{years:?}");
+        }
+        // the tick labels stand one above the other, a line of text apart at least:
+        // 200 units over four steps of 0.5 billion (1 to 2.16 billion, a quarter of 2.16
+        // is 0.54 → a step of 1 billion over 0–3: three steps of 66.7)
+        let svg = chart_svg(&yearly_chart(ChartKind::Series, 30, 1));
+        let ticks: Vec<f64> = texts(&svg)
+            .into_iter()
+            .filter(|t| t.2 == "end")
+            .map(|t| t.1)
+            .collect();
+        assert_eq!(ticks.len(), 4);
+        assert!(ticks.windows(2).all(|w| (w[0] - w[1]).abs() >= LINE));
+    }
+
+    #[test]
+    fn a_chart_shows_scaled_ticks_and_keeps_the_prose_figure_in_its_tooltips() {
+        let chart = yearly_chart(ChartKind::Series, 3, 1);
+        let svg = chart_svg(&chart);
+        // 1, 1.04 and 1.08 billion: a quarter of 1.08 is 0.27 → a step of 0.5 billion
+        let ticks: Vec<String> = texts(&svg)
+            .into_iter()
+            .filter(|t| t.2 == "end")
+            .map(|t| t.3)
+            .collect();
+        assert_eq!(ticks, ["0", "0.5", "1.0", "1.5"]);
+        assert!(svg.contains(">USD billion<"), "{svg}");
+        assert!(!svg.contains("1,000,000,000"));
+        assert!(svg.contains("<title>1996: $1040 million</title>"), "{svg}");
+        // one line needs no legend; two do
+        assert!(!svg.contains(">direction 0<"));
+        let mut two = chart.clone();
+        two.series[0].dashed = true;
+        two.series.push(chart.series[0].clone());
+        assert!(chart_svg(&two).contains(">direction 0<"));
+        // the long title wraps inside the chart: 72 characters of 15 × 1.1 × 0.58 = 9.57
+        // units take 689, and a line holds 440 − 2 × 14 = 412 (43 characters)
+        let title = &svg[svg.find("font-weight=\"600\"").unwrap()..];
+        let title = &title[..title.find("</text>").unwrap()];
+        let lines: Vec<&str> = title
+            .split("</tspan>")
+            .filter_map(|t| t.rsplit_once('>').map(|(_, line)| line))
+            .filter(|line| !line.is_empty())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "Exports from Georgia to Türkiye and from",
+                "Türkiye to Georgia, every year"
+            ]
+        );
     }
 
     #[test]

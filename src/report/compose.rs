@@ -37,6 +37,7 @@ pub(super) fn compose(
     let mirrored = mirror::mirrored_imports(data);
     let mut others_told = HashSet::new();
     let mut headline = Vec::new();
+    let mut summary_charts = charts::SummaryCharts::default();
     let mut sections = Vec::new();
     let mut uses_population = false;
     for entry in &data.topics {
@@ -101,8 +102,10 @@ pub(super) fn compose(
             };
             let (targets, projections) = (forward(Status::Target), forward(Status::Projection));
             let subject = pair.subject(&actual);
+            let mut summary_line = None;
             if let Some(paragraph) = series::describe(data, &mut notes, &actual, &subject)? {
                 section.sentences.extend(paragraph.sentences);
+                summary_line = Some(paragraph.headline.text.clone());
                 headline.push(headline::Candidate {
                     topic: topic.clone(),
                     topic_position: data.topic_position(topic),
@@ -136,14 +139,19 @@ pub(super) fn compose(
                 &subject,
                 data.digits,
             ));
-            section.charts.extend(charts::series_chart(
+            let line_chart = charts::series_chart(
                 &mut notes,
                 &actual,
                 &[&targets, &projections],
                 &subject,
                 &data.series(indicator, &key.destination, &key.origin, &key.product, None),
                 data.digits,
-            ));
+            );
+            if line_chart.is_none() {
+                let at = (sections.len(), section.charts.len());
+                summary_charts.wait(summary_line, &actual, &subject, at);
+            }
+            section.charts.extend(line_chart);
             // The products not named, after the last one named of their series.
             let group = key.with_product("total");
             let last_of_series = topic_keys
@@ -213,6 +221,7 @@ pub(super) fn compose(
         findings::rank(found, &ids)
     };
     let mut headline = headline::lead(headline);
+    summary_charts.place(&mut sections, &headline, &mut notes, data.digits);
     if sections.is_empty() {
         headline.push(Sentence {
             text: format!(

@@ -122,7 +122,8 @@ fn prose_number(value: f64, digits: u32, scale: Option<(f64, &str)>) -> String {
     }
 }
 
-/// A stored value with its unit for a report's prose and tables ([`prose_figure`]).
+/// A stored value with its unit for a report's prose and tables: as published when it
+/// has at most [`MOST_PROSE_DIGITS`] significant digits, else rounded to `digits`.
 ///
 /// ```
 /// use bilateral::words::prose_amount;
