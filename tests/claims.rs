@@ -633,12 +633,13 @@ fn an_implied_figure_that_leaves_an_implausible_rest_of_the_year_is_a_warning() 
     );
     assert_eq!(f.periods_text(), "2024, 2024-01/2024-08");
     // January–August 2024 at most 547.6 / 3 = 182.533… million, 22.81… million a month
-    // (shown rounded up: $22.82 million); September–December at least 533.4 − 182.533…
-    // = 350.866… million (shown rounded down: $350.8 million), 87.71… million a month
-    // (shown down: $87.71 million); 87.716… / 22.816… = 3.844…, shown down as 3.8.
+    // (a derived pace, three digits rounded up: $22.9 million); September–December at
+    // least 533.4 − 182.533… = 350.866… million (derived, three digits rounded down:
+    // $350 million), 87.71… million a month (down: $87.7 million); 87.716… / 22.816… =
+    // 3.844…, shown down as 3.8.
     for words in [
-        "at most $182.6 million ($22.82 million a month)",
-        "at least $350.8 million ($87.71 million a month)",
+        "at most $182.6 million ($22.9 million a month)",
+        "at least $350 million ($87.7 million a month)",
         "over 3.8 times as fast",
     ] {
         assert!(

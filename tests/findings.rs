@@ -572,7 +572,7 @@ fn the_built_in_summary_leads_with_the_contradicted_claim_the_rest_of_year_and_t
         leading[1]
     );
     assert!(
-        leading[1].contains("at least $350.8 million"),
+        leading[1].contains("at least $350 million"),
         "{}",
         leading[1]
     );

@@ -8,7 +8,8 @@ use crate::model::{Claim, Indicator, Kind, Observation, Qualifier, Status};
 use crate::period::Period;
 use crate::words::claims::{implied_words, quoted, trim};
 use crate::words::numbers::{
-    format_derived_toward, round_for_reading_toward, round_toward, Rounding,
+    format_derived_digits, format_derived_toward, round_for_reading_toward, round_toward, Rounding,
+    PROSE_DIGITS,
 };
 use crate::words::{format_value, period_words};
 
@@ -133,7 +134,10 @@ pub fn implied_rest_of_year(
             whole_year.end(),
         )
         .unwrap_or(whole_year);
-        let monthly = |v: f64, way| format_derived_toward(v, unit, way);
+        // Paces and the rest of the year are derived: at most the prose's three digits
+        // (the implied part keeps the digits the claim's range is shown with).
+        let monthly = |v: f64, way| format_derived_digits(v, unit, PROSE_DIGITS, way);
+        let rest_of_year = |v: f64, way| format_derived_digits(v, unit, PROSE_DIGITS, way);
         let sentence = if let Some((rest, part)) = faster {
             format!(
                 "If {} holds, {} was at most {} ({} a month), so {} carried at least {} \
@@ -143,7 +147,7 @@ pub fn implied_rest_of_year(
                 format_derived_toward(part * months, unit, Rounding::Up),
                 monthly(part, Rounding::Up),
                 period_words(&rest_period),
-                format_derived_toward(rest * rest_months, unit, Rounding::Down),
+                rest_of_year(rest * rest_months, Rounding::Down),
                 monthly(rest, Rounding::Down),
                 format_value(whole.value, unit, whole.qualifier),
                 trim(round_toward(rest / part, 1, Rounding::Down)),
@@ -157,7 +161,7 @@ pub fn implied_rest_of_year(
                 format_derived_toward(part * months, unit, Rounding::Down),
                 monthly(part, Rounding::Down),
                 period_words(&rest_period),
-                format_derived_toward(rest.max(0.0) * rest_months, unit, Rounding::Up),
+                rest_of_year(rest.max(0.0) * rest_months, Rounding::Up),
                 monthly(rest.max(0.0), Rounding::Up),
                 format_value(whole.value, unit, whole.qualifier),
                 trim(round_toward(rest.max(0.0) / part, 2, Rounding::Up)),
