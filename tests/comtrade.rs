@@ -591,7 +591,7 @@ fn a_real_classic_download_names_hs_2402_by_its_h5_description() {
         // a sentence takes the name up to its semicolon; "the United States"
         text.iter().any(|s| s.starts_with(
             "Exports of cigars, cheroots, cigarillos and cigarettes (HS 2402) from Indonesia to \
-             the United States reached"
+             the United States were"
         )),
         "{text:#?}"
     );

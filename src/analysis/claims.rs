@@ -385,16 +385,16 @@ impl<'a> Comparison<'a> {
             Reference::Target
                 if missing.period == self.reference.period && self.reference.figure.is_none() =>
             {
-                format!("No target for {} is stored", period_words(&missing.period))
+                format!("No target for {} is given", period_words(&missing.period))
             }
             Reference::Record if self.reference.figure.is_none() => format!(
-                "No figure of the same length before {} is stored",
+                "No figure of the same length before {} is given",
                 period_words(&self.claim.period)
             ),
             Reference::Whole if self.reference.figure.is_none() => {
-                format!("No total for {} is stored", period_words(&missing.period))
+                format!("No total for {} is given", period_words(&missing.period))
             }
-            _ => format!("No figure for {} is stored", period_words(&missing.period)),
+            _ => format!("No figure for {} is given", period_words(&missing.period)),
         };
         let implied = known.and_then(|_| self.implied(&missing));
         let mut explanation = what;
@@ -547,7 +547,7 @@ fn check_record(
     };
     let Some(s) = subject else {
         return ClaimCheck {
-            explanation: format!("No figure for {} is stored.", period_words(&claim.period)),
+            explanation: format!("No figure for {} is given.", period_words(&claim.period)),
             ..base
         };
     };
@@ -559,7 +559,7 @@ fn check_record(
     let Some(&nearest) = nearest else {
         return ClaimCheck {
             explanation: format!(
-                "{} is the only figure over {} stored, so there is nothing to compare it with.",
+                "{} is the only figure over {} given, so there is nothing to compare it with.",
                 capitalise(&figure_words(s, unit)),
                 claim.period.length_text()
             ),
@@ -584,12 +584,12 @@ fn check_record(
     };
     let others_words = match others.len() {
         1 => format!(
-            "the one other figure over {} stored ({})",
+            "the one other figure over {} given ({})",
             claim.period.length_text(),
             figure_words(nearest, unit)
         ),
         n => format!(
-            "all {n} other figures over {} stored, the {side} of them {}",
+            "all {n} other figures over {} given, the {side} of them {}",
             claim.period.length_text(),
             figure_words(nearest, unit)
         ),

@@ -22,6 +22,19 @@ use crate::words::phrases::{
 };
 use crate::words::{justified_digits, level_phrase, period_phrase, period_words, prose_amount};
 
+/// Whether a change in words is a rise ("up 8.5 %", "7,200 times as much").
+fn rises(change: &str) -> bool {
+    change.starts_with("up ") || change.contains(" times as ")
+}
+
+/// The ratio from which the long run says a rise as a multiple ("1.57 times as much");
+/// below it, as a percentage ("up 1.5 %").
+const TIMES_FROM_RATIO: f64 = 1.5;
+
+/// A year-on-year change whose base is below this share of the series' median year is
+/// not named as its largest: from $90 to $650,000 is noise, not a feature.
+const SMALLEST_BASE_OF_MEDIAN: f64 = 0.1;
+
 /// The growth in percent from which a rise is said as a multiple (tenfold).
 const TIMES_FROM_PCT: f64 = 900.0;
 
@@ -194,6 +207,11 @@ struct Latest {
     headline_notes: Vec<usize>,
     /// True once growth on a year earlier is in the summary line.
     changed: bool,
+    /// True once the comparison shows a rise, so that the figure "reached" its level;
+    /// a flow that fell, or has nothing to compare with, "was" its figure.
+    rose: bool,
+    /// "was" or "were", as the subject takes.
+    was: &'static str,
 }
 
 impl Latest {
@@ -240,6 +258,8 @@ impl Latest {
                     cited: vec![latest_note],
                     headline_notes: vec![latest_note],
                     changed: false,
+                    rose: true,
+                    was,
                 });
             }
             Kind::Stock if counts_things(unit) => {
@@ -261,6 +281,8 @@ impl Latest {
             headline_text: format!("{subject}: {figure}"),
             headline_notes: vec![latest_note],
             changed: false,
+            rose: false,
+            was,
         })
     }
 
@@ -282,14 +304,7 @@ impl Latest {
             ""
         };
         let shown = told.data.prose_alike(&[latest, base]);
-        // The latest figure in the base's scale: the sentence's first number already
-        // printed, so it is rewritten here.
-        let latest_words = format!("{}{}", told.data.prose(latest), status_words(latest.status));
-        let alike = format!("{}{}", shown[0], status_words(latest.status));
-        if latest_words != alike {
-            self.text = self.text.replacen(&latest_words, &alike, 1);
-            self.headline_text = self.headline_text.replacen(&latest_words, &alike, 1);
-        }
+        self.in_scale_of_its_base(told.data.prose(latest), latest.status, &shown[0]);
         self.text.push_str(&format!(
             ", {} {estimated}{} {}",
             change_on(&change),
@@ -304,6 +319,7 @@ impl Latest {
         });
         self.headline_notes.push(base_note);
         self.changed = true;
+        self.rose = rises(&change);
     }
 
     /// ", already 103 % of the whole of 2024 ($533.4 million)": part of a year against
@@ -342,19 +358,41 @@ impl Latest {
             |v, way| format!("{} %", trim_number_toward(v * 100.0, 0, digits, way)),
         )
         .words("");
-        let figure = data.prose(whole);
+        let shown = data.prose_alike(&[latest, whole]);
+        self.in_scale_of_its_base(data.prose(latest), latest.status, &shown[0]);
+        let figure = &shown[1];
         let words = format!(", already {share} of the whole of {previous_year} ({figure})");
+        self.rose = latest.low >= whole.high;
         self.cited.push(notes.cite(subject, whole));
         self.text.push_str(&words);
         self.headline_text.push_str(&words);
         self.headline_notes.push(*self.cited.last().unwrap_or(&0));
     }
 
+    /// The latest figure, already written as `written`, rewritten as `alike` (in the
+    /// scale of the figure the sentence sets it against: "0.9 million t … (1.6 million
+    /// t)").
+    fn in_scale_of_its_base(&mut self, written: String, status: Status, alike: &str) {
+        let written = format!("{written}{}", status_words(status));
+        let alike = format!("{alike}{}", status_words(status));
+        if written != alike {
+            self.text = self.text.replacen(&written, &alike, 1);
+            self.headline_text = self.headline_text.replacen(&written, &alike, 1);
+        }
+    }
+
     /// The sentence and the summary line.
     fn finish(self) -> (Sentence, Sentence) {
+        // "reached" only for a level climbed to; a fall or a figure alone "was".
+        let text = if self.rose {
+            self.text
+        } else {
+            self.text
+                .replacen(" reached ", &format!(" {} ", self.was), 1)
+        };
         (
             Sentence {
-                text: format!("{}.", self.text),
+                text: format!("{text}."),
                 notes: self.cited,
             },
             Sentence {
@@ -394,12 +432,20 @@ fn latest_short_beside_years(
             "reached"
         },
     );
+    let was = if told.pronoun == "they" {
+        "were"
+    } else {
+        "was"
+    };
     let row = rows.iter().find(|r| r.period == short.period);
     let base = row
         .and_then(|r| r.base_period)
         .and_then(|p| told.series.get(&p));
     match (row.and_then(|r| told.change(r)), base) {
         (Some(change), Some(base)) => {
+            if !rises(&change) {
+                text = text.replacen(" reached", &format!(" {was}"), 1);
+            }
             let shown = told.data.prose_alike(&[short, base]);
             cited.push(notes.cite(told.subject, base));
             text.push_str(&format!(
@@ -410,7 +456,10 @@ fn latest_short_beside_years(
                 period_phrase(&base.period)
             ));
         }
-        _ => text.push_str(&format!(" {}.", told.data.prose(short))),
+        _ => {
+            text = text.replacen(" reached", &format!(" {was}"), 1);
+            text.push_str(&format!(" {}.", told.data.prose(short)));
+        }
     }
     Some(Sentence { text, notes: cited })
 }
@@ -459,6 +508,13 @@ fn long_run(told: &Told, notes: &mut Notes) -> Option<(Sentence, String, Period)
             String::new(),
             on_first,
         )
+    } else if c.ratio_low > 0.0 && c.ratio < TIMES_FROM_RATIO {
+        // "up 1.5 %", not "1.01 times as many"
+        (
+            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits),
+            rate,
+            on_first,
+        )
     } else if c.ratio_low > 0.0 {
         (
             ratio_words(c.ratio, c.ratio_low, c.ratio_high, times_as(unit), digits),
@@ -504,9 +560,24 @@ fn notable(
     }
     let (&first, &last) = (years.first()?, years.last()?);
     let missing: Vec<i32> = (first..=last).filter(|y| !years.contains(y)).collect();
+    let median = {
+        let mut values: Vec<f64> = told
+            .series
+            .observations
+            .iter()
+            .filter(|o| o.period.is_calendar_year())
+            .map(|o| o.value.abs())
+            .collect();
+        values.sort_by(f64::total_cmp);
+        values.get(values.len() / 2).copied().unwrap_or(0.0)
+    };
     let yearly: Vec<&GrowthRow> = rows
         .iter()
         .filter(|r| r.period.is_calendar_year() && r.pct.is_some())
+        .filter(|r| {
+            r.base_value
+                .is_some_and(|b| b.abs() >= SMALLEST_BASE_OF_MEDIAN * median)
+        })
         .collect();
     let mut parts = Vec::new();
     let mut cited = Vec::new();
@@ -555,7 +626,12 @@ fn notable(
             [init @ .., end] => format!("{} and {end}", init.join(", ")),
             [] => String::new(),
         };
-        parts.push(format!("there is no figure for {list}"));
+        let (is, figures, and_or) = if missing.len() == 1 {
+            ("is", "figure", list)
+        } else {
+            ("are", "figures", list.replacen(" and ", " or ", 1))
+        };
+        parts.push(format!("there {is} no {figures} for {and_or}"));
     }
     if parts.is_empty() {
         return None;
