@@ -12,7 +12,7 @@ use super::{
     targets, timeline, Report, ReportOptions, Section, Sentence,
 };
 use crate::error::Result;
-use crate::model::{Status, Topic};
+use crate::model::{ObservationTable, Status, Topic};
 
 /// The report from the gathered data; `interrupted` is asked between series, so that
 /// a long report stops when its caller wants it to.
@@ -31,6 +31,19 @@ pub(super) fn compose(
     };
     let keys = data.series_keys();
     let choice = products::choose(data, &keys, options.top);
+    // The findings are made last, so that their notes number after the sections'; the
+    // figures they cite are found first, so that every table lists them.
+    let cited_by_findings = {
+        let mut cited = Notes::default();
+        findings::consistency(data, &mut cited, &claim_checks);
+        claims::findings(data, &mut cited, &claim_checks);
+        findings::records(data, &keys, &mut cited);
+        cited
+    };
+    let listing = tables::Listing {
+        periods: options.table_periods,
+        findings: &cited_by_findings,
+    };
     // The importer's end of a flow whose exporter's end the report has is told with it,
     // as one flow (`mirror.rs`), never as a series of its own or a Summary line.
     let mirrored = mirror::mirrored_imports(data);
@@ -182,7 +195,9 @@ pub(super) fn compose(
         let (sentences, mirror_table) =
             mirror::describe(data, &mut notes, topic, |k| !choice.grouped.contains(k));
         section.sentences.extend(sentences);
-        let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
+        let figures = tables::figures(data, &mut notes, topic, &implied, &listing, |o| {
+            choice.named(o)
+        });
         if !figures.rows.is_empty() {
             section.tables.push(figures);
         }
@@ -199,7 +214,14 @@ pub(super) fn compose(
     }
     sections.extend(claims::section(data, &mut notes, &claim_checks));
     if !choice.grouped.is_empty() {
-        sections.push(products::appendix(data, &mut notes, &implied));
+        sections.push(products::appendix(
+            data,
+            &mut notes,
+            &implied,
+            &choice,
+            options.top,
+            &listing,
+        ));
     }
     let findings = {
         let mut found = findings::consistency(data, &mut notes, &claim_checks);
@@ -234,5 +256,11 @@ pub(super) fn compose(
         notes,
         sources,
         how_to_read: reading::how_to_read(data),
+        figures: ObservationTable::from_observations(&data.observations, &data.indicators)?,
+        product_names: pair
+            .products
+            .values()
+            .filter_map(|p| Some((p.code.clone(), p.name.clone()?)))
+            .collect(),
     })
 }

@@ -1,7 +1,7 @@
 //! The numbered notes of a report: each cited figure once, numbered in the order it is
 //! first cited.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::Note;
 use crate::model::{Observation, Status};
@@ -18,6 +18,30 @@ type NoteKey = (
     Status,
     Option<String>,
 );
+
+/// A [`NoteKey`] borrowed from the figure: what a table looks up for each of its rows.
+pub(super) type CitedKey<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    Period,
+    Status,
+    Option<&'a str>,
+);
+
+/// The [`CitedKey`] of `obs`.
+pub(super) fn cited_key(obs: &Observation) -> CitedKey<'_> {
+    (
+        &obs.indicator,
+        &obs.origin,
+        &obs.destination,
+        &obs.product,
+        obs.period,
+        obs.status,
+        obs.source.as_deref(),
+    )
+}
 
 /// Hands out note numbers: a figure cited twice keeps its first number.
 #[derive(Default)]
@@ -56,6 +80,26 @@ impl Notes {
         });
         self.numbers.insert(key, number);
         number
+    }
+
+    /// The figures cited so far, each by its [`CitedKey`].
+    pub(super) fn cited(&self) -> HashSet<CitedKey<'_>> {
+        self.numbers
+            .keys()
+            .map(
+                |(indicator, origin, destination, product, period, status, source)| {
+                    (
+                        indicator.as_str(),
+                        origin.as_str(),
+                        destination.as_str(),
+                        product.as_str(),
+                        *period,
+                        *status,
+                        source.as_deref(),
+                    )
+                },
+            )
+            .collect()
     }
 
     /// The notes, numbered from one.
