@@ -105,5 +105,9 @@ fn main() -> bilateral::Result<()> {
         html.len() as f64 / 1e6,
         report.notes.len()
     );
+    if std::env::var_os("PAGE_SIZE_OUT").is_some() {
+        std::fs::write("/tmp/page_size.html", &html).expect("write");
+        std::fs::write("/tmp/page_size.json", report.to_json()).expect("write");
+    }
     Ok(())
 }

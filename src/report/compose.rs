@@ -31,13 +31,20 @@ pub(super) fn compose(
     };
     let keys = data.series_keys();
     let choice = products::choose(data, &keys, options.top);
+    // Records of the series the report tells: not of each product it sums as "other
+    // products" (twenty thousand records would bury the findings and fill the page).
+    let told: Vec<SeriesKey> = keys
+        .iter()
+        .filter(|k| !choice.grouped.contains(k))
+        .cloned()
+        .collect();
     // The findings are made last, so that their notes number after the sections'; the
     // figures they cite are found first, so that every table lists them.
     let cited_by_findings = {
         let mut cited = Notes::default();
         findings::consistency(data, &mut cited, &claim_checks);
         claims::findings(data, &mut cited, &claim_checks);
-        findings::records(data, &keys, &mut cited);
+        findings::records(data, &told, &mut cited);
         cited
     };
     let listing = tables::Listing {
@@ -226,7 +233,7 @@ pub(super) fn compose(
     let findings = {
         let mut found = findings::consistency(data, &mut notes, &claim_checks);
         found.extend(claims::findings(data, &mut notes, &claim_checks));
-        found.extend(findings::records(data, &keys, &mut notes));
+        found.extend(findings::records(data, &told, &mut notes));
         let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
         findings::rank(found, &ids)
     };
