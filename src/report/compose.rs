@@ -38,15 +38,17 @@ pub(super) fn compose(
         .filter(|k| !choice.grouped.contains(k))
         .cloned()
         .collect();
-    // The findings are made last, so that their notes number after the sections'; the
-    // figures they cite are found first, so that every table lists them.
-    let cited_by_findings = {
-        let mut cited = Notes::default();
-        findings::consistency(data, &mut cited, &claim_checks);
-        claims::findings(data, &mut cited, &claim_checks);
-        findings::records(data, &told, &mut cited);
-        cited
-    };
+    // The findings are made first, so that every table lists the figures they cite,
+    // with notes of their own; their figures are cited again after the sections, so
+    // that the notes number in reading order.
+    let mut cited_by_findings = Notes::default();
+    let mut found = findings::consistency(data, &mut cited_by_findings, &claim_checks);
+    found.extend(claims::findings(
+        data,
+        &mut cited_by_findings,
+        &claim_checks,
+    ));
+    found.extend(findings::records(data, &told, &mut cited_by_findings));
     let listing = tables::Listing {
         periods: options.table_periods,
         findings: &cited_by_findings,
@@ -231,9 +233,15 @@ pub(super) fn compose(
         ));
     }
     let findings = {
-        let mut found = findings::consistency(data, &mut notes, &claim_checks);
-        found.extend(claims::findings(data, &mut notes, &claim_checks));
-        found.extend(findings::records(data, &told, &mut notes));
+        let numbers = cited_by_findings.cite_again_in(&mut notes);
+        for finding in &mut found {
+            for n in &mut finding.notes {
+                *n = numbers[*n - 1];
+            }
+            for figure in &mut finding.figures {
+                figure.note = numbers[figure.note - 1];
+            }
+        }
         let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
         findings::rank(found, &ids)
     };

@@ -48,6 +48,8 @@ pub(super) fn cited_key(obs: &Observation) -> CitedKey<'_> {
 pub(super) struct Notes {
     notes: Vec<Note>,
     numbers: HashMap<NoteKey, usize>,
+    /// Each note's figure and subject, by number − 1, to cite again elsewhere.
+    figures: Vec<(String, Observation)>,
 }
 
 impl Notes {
@@ -79,7 +81,18 @@ impl Notes {
             note: obs.note.clone(),
         });
         self.numbers.insert(key, number);
+        self.figures.push((subject.to_owned(), obs.clone()));
         number
+    }
+
+    /// Cites in `notes`, in the order of their numbers here, the figures these notes
+    /// cite: what citing them there in the first place would have done. The number each
+    /// has there, by its number here − 1.
+    pub(super) fn cite_again_in(&self, notes: &mut Notes) -> Vec<usize> {
+        self.figures
+            .iter()
+            .map(|(subject, obs)| notes.cite(subject, obs))
+            .collect()
     }
 
     /// The figures cited so far, each by its [`CitedKey`].
