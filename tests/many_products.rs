@@ -60,7 +60,8 @@ fn the_ten_largest_products_are_named_and_the_other_790_summed() {
     assert_eq!(
         *products[10],
         "Exports of the other 790 products from Georgia to Armenia came to $312 million \
-         [$312 million, $313 million] in 2024; each is in the appendix."
+         [$312 million, $313 million] in 2024; the largest 50 are in the appendix, every \
+         one in the report's full record."
     );
 }
 
@@ -87,15 +88,46 @@ fn top_sets_how_many_products_are_named() {
 }
 
 #[test]
-fn the_appendix_lists_every_product_figure_and_the_section_only_the_named() {
+fn the_appendix_lists_the_named_and_the_50_largest_other_products_and_the_section_only_the_named() {
     let report = generated_report(&ReportOptions::default());
     let appendix = section(&report, "products");
     assert_eq!(
         report.sections.last().map(|s| s.id.as_str()),
         Some("products")
     );
-    // 800 products × 2 years
-    assert_eq!(appendix.tables[0].rows.len(), 1_600);
+    // the ten named products and the 50 largest others (p740 … p799, largest in 2024),
+    // each with its 2 years: 60 × 2 = 120 rows of the 800 × 2 = 1,600 figures
+    let table = &appendix.tables[0];
+    assert_eq!(table.rows.len(), 120);
+    let product_column = table
+        .columns
+        .iter()
+        .position(|c| c.name == "product")
+        .unwrap();
+    let smallest_listed = table
+        .rows
+        .iter()
+        .filter_map(|r| match &r[product_column] {
+            bilateral::report::Cell::Text(p) => Some(p.clone()),
+            _ => None,
+        })
+        .min()
+        .unwrap();
+    assert_eq!(smallest_listed, "p740");
+    // the other 740 products (p000 … p739), 2 figures each: 1,480 figures left out
+    let footnote = table.footnote.as_deref().unwrap();
+    assert!(
+        footnote.starts_with(
+            "Products not listed here: Exports from Georgia to Armenia, 740 smaller products \
+             (1,480 figures). Every figure is in the report's full record"
+        ),
+        "{footnote}"
+    );
+    // the full record has every one: 1,600 product figures
+    let products = (0..report.figures.len())
+        .filter(|&i| report.figures.observation(i).product != "total")
+        .count();
+    assert_eq!(products, 1_600);
     let figures = &section(&report, "trade").tables[0];
     let product_column = figures
         .columns
@@ -306,8 +338,8 @@ fn since_and_until_limit_the_figures_shown() {
         trade[1].starts_with("In 2023 it came to $276 million"),
         "{trade:#?}"
     );
-    // 2023 figures of products only: the 800 products' 2023
-    assert_eq!(section(&report, "products").tables[0].rows.len(), 800);
+    // 2023 figures of products only: 2023 of the ten named and the 50 largest others
+    assert_eq!(section(&report, "products").tables[0].rows.len(), 60);
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! (u is the unit of the last significant digit): exact [v, v], approx [v − u/2, v + u/2],
 //! over [v, v + u], nearly and under [v − u, v].
 
-use bilateral::report::{Cell, Note, Report, Section, Sentence};
+use bilateral::report::{Cell, Note, Report, ReportOptions, Section, Sentence};
 use bilateral::words::describe_observation;
 use bilateral::{
     Error, Indicator, Kind, NewEvent, NewObservation, ObservationFilter, Store, Topic,
@@ -615,9 +615,10 @@ fn synthetic_trade_turnover_is_up_25_percent_and_1_5_times_2022() {
         ]
     );
     // the figures table: 3 rows of 15 cells (the period in words, then its code), values
-    // in USD
+    // in USD; no footnote, since the three are within the latest ten periods
     let figures = &trade["tables"][0];
     assert_eq!(figures["title"], "Figures");
+    assert!(figures.get("footnote").is_none());
     let rows = figures["rows"].as_array().expect("rows");
     let values: Vec<f64> = rows.iter().map(|r| r[8].as_f64().expect("value")).collect();
     assert_eq!(values, [100e6, 120e6, 150e6]);
@@ -625,7 +626,10 @@ fn synthetic_trade_turnover_is_up_25_percent_and_1_5_times_2022() {
         .iter()
         .map(|r| r[7].as_str().expect("figure"))
         .collect();
-    assert_eq!(shown, ["$100 million", "$120 million", "$150 million"]);
+    // one unit: the header says it with one scale, the cells are bare numbers
+    assert_eq!(shown, ["100", "120", "150"]);
+    assert_eq!(figures["columns"][7]["unit"], "million USD");
+    assert_eq!(figures["columns"][7]["numeric"], true);
     // the growth table: 2023 on 2022 (+20 %), 2024 on 2023 (+25 %)
     let growth = &trade["tables"][1];
     let pcts: Vec<f64> = growth["rows"]
@@ -2488,5 +2492,205 @@ fn a_route_through_the_destination_shows_it_under_via_and_the_end_under_to() -> 
     let trade = &section(&report, "trade").tables[0];
     let via = trade.columns.iter().find(|c| c.name == "via").unwrap();
     assert!(!via.visible);
+    Ok(())
+}
+
+// ----- tables of a readable size ----------------------------------------------------------------
+
+/// Georgia and Armenia: trade turnover of `products` products (p0000 …), undirected, in
+/// each of the 25 years 2000–2024, product p growing from (p + 1) million USD in 2000
+/// by a million a year: (p + 1 + year − 2000) million.
+fn yearly_products(products: usize) -> Store {
+    let mut store = Store::in_memory().unwrap();
+    let trade = indicator("trade", "Trade", "USD", Kind::Flow, false, Topic::TRADE);
+    store.add_indicator(&trade).unwrap();
+    let mut records = Vec::with_capacity(products * 25);
+    for p in 0..products {
+        for year in 2000..=2024 {
+            let value = 1e6 * (p + 1 + year - 2000) as f64;
+            let mut obs = NewObservation::new("trade", "ARM", "GEO", &year.to_string(), value);
+            obs.product = Some(format!("p{p:04}"));
+            records.push(obs);
+        }
+    }
+    store
+        .add_many(&records, bilateral::OnDuplicate::Error)
+        .unwrap();
+    store
+}
+
+/// The periods (codes) of a figures table's rows.
+fn table_periods(table: &bilateral::report::Table) -> Vec<String> {
+    let code = table
+        .columns
+        .iter()
+        .position(|c| c.name == "period code")
+        .unwrap();
+    table
+        .rows
+        .iter()
+        .map(|r| match &r[code] {
+            Cell::Text(t) => t.clone(),
+            other => panic!("a period code: {other:?}"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_table_lists_each_series_latest_ten_years_and_the_years_the_text_cites() -> bilateral::Result<()>
+{
+    let report = yearly_products(1).report("GEO", "ARM")?;
+    let trade = &report.sections[0];
+    let figures = &trade.tables[0];
+    // no chart for a product series; the sentences cite 2024 and 2023 (the latest on
+    // the one before), 2000 (the long run from the first), and 2002 and 2001 (the largest
+    // change: 2001 on 2000 is +100 %, but on 1 million, under a tenth of the median year,
+    // 13 million; so 2002, 3 million on 2 million, +50 %): 2000–2002 and 2015 … 2024
+    let mut expected = vec!["2000".to_owned(), "2001".to_owned(), "2002".to_owned()];
+    expected.extend((2015..=2024).map(|y| y.to_string()));
+    assert_eq!(table_periods(figures), expected);
+    // 25 years − 13 listed = 12 left out, said below the table
+    assert_eq!(
+        figures.footnote.as_deref(),
+        Some(
+            "Listed: each series' latest 10 periods and every figure the text and charts \
+             cite. Not listed here: Trade of p0000, 12 earlier figures. Every figure is in \
+             the report's full record: report.figures, or the appendix file write_appendix \
+             (or --appendix) writes."
+        )
+    );
+    // every cited figure has a row: each sentence's notes are among the table's
+    let note = figures
+        .columns
+        .iter()
+        .position(|c| c.name == "note")
+        .unwrap();
+    let listed: Vec<usize> = figures
+        .rows
+        .iter()
+        .map(|r| match r[note] {
+            Cell::Integer(n) => n as usize,
+            _ => panic!("a note number"),
+        })
+        .collect();
+    for sentence in &trade.sentences {
+        for n in &sentence.notes {
+            assert!(listed.contains(n), "note {n} of {:?} listed", sentence.text);
+        }
+    }
+    // only figures shown get notes: the 13 rows, and the points of the line chart the
+    // series gets as the Summary's one series, which draws all 25 years
+    assert_eq!(report.notes.len(), 25);
+    // one unit: millions of USD in the header, bare numbers in the cells (2000: 1
+    // million; 2024: 1 + 24 = 25 million)
+    assert_eq!(figures.columns[7].header(), "figure (million USD)");
+    assert_eq!(figures.rows[0][7], Cell::Text("1".into()));
+    assert_eq!(figures.rows[12][7], Cell::Text("25".into()));
+    // the hidden value column keeps the full value
+    assert_eq!(figures.rows[12][8], Cell::Number(25e6));
+    // the page right-aligns the column and says below the table what it leaves out
+    let html = report.to_html();
+    assert!(html.contains("<th class=\"figure\">figure (million USD)</th>"));
+    assert!(html.contains("<td class=\"figure\">25</td>"));
+    assert!(html.contains("<p class=\"table-footnote\">Listed: each series&#39; latest 10"));
+    assert!(report.to_markdown().contains("| figure (million USD) |"));
+    Ok(())
+}
+
+#[test]
+fn a_table_of_figures_in_several_units_keeps_each_figure_s_unit() {
+    // the built-in trade section: USD, and wheat exports in tonnes
+    let report = demo_report();
+    let figures = &report.sections[0].tables[0];
+    assert_eq!(figures.columns[7].unit, None);
+    assert!(!figures.columns[7].numeric);
+    let shown: Vec<&Cell> = figures.rows.iter().map(|r| &r[7]).collect();
+    assert!(shown.contains(&&Cell::Text("570,400 t".into())));
+    assert!(shown.contains(&&Cell::Text("$547.6 million".into())));
+}
+
+#[test]
+fn table_periods_sets_how_many_latest_periods_a_table_lists() -> bilateral::Result<()> {
+    let store = yearly_products(1);
+    let three = store.report_with("GEO", "ARM", &ReportOptions::default().table_periods(3))?;
+    // 2022, 2023, 2024 and the cited 2000, 2001 and 2002
+    assert_eq!(
+        table_periods(&three.sections[0].tables[0]),
+        ["2000", "2001", "2002", "2022", "2023", "2024"]
+    );
+    let all = store.report_with(
+        "GEO",
+        "ARM",
+        &ReportOptions::default().table_periods(usize::MAX),
+    )?;
+    assert_eq!(all.sections[0].tables[0].rows.len(), 25);
+    assert_eq!(all.sections[0].tables[0].footnote, None);
+    Ok(())
+}
+
+#[test]
+fn the_full_record_holds_every_figure_and_the_appendix_file_reads_back() -> bilateral::Result<()> {
+    let store = yearly_products(30);
+    let report = store.report("GEO", "ARM")?;
+    // 30 products × 25 years
+    assert_eq!(report.figures.len(), 750);
+    // not in the JSON
+    let json: Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert!(json.get("figures").is_none());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("appendix.csv");
+    assert_eq!(report.write_appendix(&path)?, 750);
+    let mut fresh = Store::in_memory()?;
+    fresh.add_indicator(&indicator(
+        "trade",
+        "Trade",
+        "USD",
+        Kind::Flow,
+        false,
+        Topic::TRADE,
+    ))?;
+    let summary = fresh.import_csv(&path, &Default::default())?;
+    assert_eq!(summary.written, 750);
+    assert_eq!(fresh.observation_count()?, 750);
+    assert_eq!(
+        fresh.observations(&ObservationFilter::default())?,
+        store.observations(&ObservationFilter::default())?
+    );
+    Ok(())
+}
+
+#[test]
+fn fifty_thousand_figures_make_tables_of_a_few_hundred_rows() -> bilateral::Result<()> {
+    // 2,000 products × 25 years = 50,000 figures
+    let report = yearly_products(2_000).report("GEO", "ARM")?;
+    assert_eq!(report.figures.len(), 50_000);
+    let rows = |title: &str| -> usize {
+        report
+            .sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .filter(|t| t.title == title)
+            .map(|t| t.rows.len())
+            .sum()
+    };
+    // the ten largest products (p1990 … p1999) named, each with 2015 … 2024 and the
+    // 2000 and 2001 its sentences cite (the long run, the largest change): 10 × 12 = 120
+    assert_eq!(rows("Figures"), 120);
+    // the appendix: those ten again (120 rows) and the 50 next largest (p1940 … p1989),
+    // 10 years each: 120 + 50 × 10 = 620 rows
+    assert_eq!(rows("Figures by product"), 620);
+    let appendix = &report.sections.last().unwrap().tables[0];
+    // left out: 1,940 smaller products × 25 years = 48,500 figures, and 15 earlier
+    // years of the 50 listed others (750) and 13 of the ten named (130): 880
+    let footnote = appendix.footnote.as_deref().unwrap();
+    assert!(
+        footnote.contains("Not listed here: 880 earlier figures of 60 series."),
+        "{footnote}"
+    );
+    assert!(
+        footnote
+            .contains("Products not listed here: Trade, 1,940 smaller products (48,500 figures)."),
+        "{footnote}"
+    );
     Ok(())
 }

@@ -2,7 +2,7 @@
 
     bilateral report [COUNTRY COUNTRY] [--db FILE | --dataset NAME] [--format F] [-o OUT]
                      [--include-implied] [--since PERIOD] [--until PERIOD] [--top N]
-                     [--title TEXT] [--topic CODE ...] [--digits N]
+                     [--title TEXT] [--topic CODE ...] [--digits N] [--appendix FILE]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade]   (guessed when not given)
@@ -98,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="significant digits of the numbers in the text, 1 to 4 (default: 3)",
     )
+    report.add_argument(
+        "--appendix",
+        metavar="FILE",
+        help="also write every figure of the report, which its tables abridge, to this CSV file",
+    )
     report.add_argument("--title", help="the report's title instead of 'A and B'")
     report.add_argument(
         "--topic",
@@ -187,6 +192,8 @@ def _report(args: argparse.Namespace) -> int:
             digits=args.digits,
         )
     text = report.render(args.format)
+    if args.appendix:
+        report.write_appendix(args.appendix)
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             out.write(text)

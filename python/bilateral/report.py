@@ -3,14 +3,16 @@
 The report is built and rendered in Rust (``Store.report`` gives a native
 ``bilateral._core.Report``); :class:`Report` gives it a Python shape:
 ``report.sections`` holds :class:`Section` objects whose tables are pandas DataFrames
-and whose charts are :class:`~bilateral.chart.Chart` objects, ``report.figures()``
-draws the charts with matplotlib, and ``report.save()`` writes a self-contained HTML
-(or Markdown, or JSON) file.
+and whose charts are :class:`~bilateral.chart.Chart` objects, ``report.figures`` is
+every figure the report covers (the full record its tables abridge) as a DataFrame,
+``report.chart_figures()`` draws the charts with matplotlib, and ``report.save()``
+writes a self-contained HTML (or Markdown, or JSON) file.
 """
 
 from __future__ import annotations
 
 import itertools
+import warnings
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import _core
-from ._frames import frame
+from ._frames import frame, table_frame
 from .chart import Chart
 
 if TYPE_CHECKING:
@@ -107,7 +109,32 @@ def _table(data: dict[str, Any]) -> pd.DataFrame:
     ]
     df = frame(columns, floats=numeric)
     df.attrs["title"] = data["title"]
+    if data.get("footnote"):
+        df.attrs["footnote"] = data["footnote"]
     return df
+
+
+class FiguresFrame(pd.DataFrame):
+    """``report.figures``: a pandas DataFrame of every figure, which can also be called
+    as ``report.figures()`` was before it: that draws the charts (deprecated; use
+    ``report.chart_figures()``)."""
+
+    _metadata = ["_report"]
+    _report: Report
+
+    @property
+    def _constructor(self) -> type[pd.DataFrame]:
+        # What pandas derives from it (a filter, a copy) is a plain DataFrame.
+        return pd.DataFrame
+
+    def __call__(self) -> list[Figure]:
+        warnings.warn(
+            "report.figures() is deprecated: report.figures is now the DataFrame of every "
+            "figure; report.chart_figures() draws the charts",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self._report.chart_figures()
 
 
 class Report:
@@ -238,9 +265,31 @@ class Report:
         """Every chart of every section, in order."""
         return [chart for section in self.sections for chart in section.charts]
 
-    def figures(self) -> list[Figure]:
+    @property
+    def figures(self) -> FiguresFrame:
+        """Every figure the report covers, as a pandas DataFrame in the columns of
+        ``Store.observations``: the full record, of which the page's tables list what the
+        text cites and each series' latest periods. It stays out of the page and of
+        ``to_json()``; :meth:`write_appendix` writes it as CSV.
+
+        >>> report = bilateral.demo().report("AZE", "KAZ")
+        >>> len(report.figures) == len(bilateral.demo().observations())
+        True
+        """
+        df = FiguresFrame(table_frame(self._core.figures()))
+        df._report = self
+        return df
+
+    def chart_figures(self) -> list[Figure]:
         """The charts as matplotlib figures, one per chart (needs ``bilateral[plot]``)."""
         return [chart.figure() for chart in self.charts()]
+
+    def write_appendix(self, path: str | Path) -> Path:
+        """Write every figure of :attr:`figures` to the CSV file at ``path`` in the
+        library's own format (what ``Store.export_csv`` writes and ``Store.import_csv``
+        reads). Returns the path."""
+        self._core.write_appendix(path)
+        return Path(path)
 
     def to_markdown(self) -> str:
         """The report as Markdown, with footnotes for the sources of figures."""

@@ -75,9 +75,7 @@ impl Store {
             .filter(|p| table.products.contains(&p.code))
             .filter_map(|p| Some((p.code, p.name?)))
             .collect();
-        let file = std::fs::File::create(path).map_err(|source| io_error(path, source))?;
-        write_observations(&table, &names, std::io::BufWriter::new(file))
-            .map_err(|source| io_error(path, source))
+        write_table(path, &table, &names)
     }
 
     /// Adds the observations of the CSV file at `path` (in the format
@@ -118,6 +116,18 @@ impl Store {
         summary.written_of(rows.lines.len(), written, first_line);
         Ok(summary)
     }
+}
+
+/// Writes `table` to the CSV file at `path` (created, or replaced): what
+/// [`Store::export_csv`] writes, and a report's appendix file.
+pub(crate) fn write_table(
+    path: &Path,
+    table: &ObservationTable,
+    product_names: &HashMap<String, String>,
+) -> Result<usize> {
+    let file = std::fs::File::create(path).map_err(|source| io_error(path, source))?;
+    write_observations(table, product_names, std::io::BufWriter::new(file))
+        .map_err(|source| io_error(path, source))
 }
 
 /// Writes `table` as CSV: a header, then one row per observation; with product names

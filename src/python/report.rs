@@ -6,9 +6,10 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::arguments::text;
+use super::arguments::{path, text};
 use super::convert::{json_to_py, py_to_json, to_json};
 use super::errors::IntoPyResult;
+use super::table::PyTable;
 use crate::error::Error;
 use crate::report::{Chart, Report};
 
@@ -76,6 +77,24 @@ impl PyReport {
     /// The report as plain Python data (the JSON structure), a new copy each call.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         Ok(json_to_py(py, &to_json(py, "report", &self.report)?)?.cast_into::<PyDict>()?)
+    }
+
+    /// Every figure the report covers (the full record its tables abridge), as a
+    /// native `Table` in the columns of `Store.observations`.
+    fn figures(&self) -> PyTable {
+        PyTable::new(crate::columns::Columns::of_observations(
+            &self.report.figures,
+        ))
+    }
+
+    /// Writes every figure of `figures` to the CSV file at `path` in the library's own
+    /// format (what `Store.export_csv` writes); returns how many it wrote.
+    fn write_appendix(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+    ) -> PyResult<usize> {
+        py.detach(|| self.report.write_appendix(&path)).py(py)
     }
 
     /// Every chart of every section, in order.

@@ -195,8 +195,21 @@ fn html_table(table: &Table, id: &str) -> String {
         5.5 * visible.len() as f64,
         escape(&table.title)
     );
+    // Figures right-aligned, so that their digits line up.
+    let class = |i: usize| {
+        if table.columns[i].numeric {
+            " class=\"figure\""
+        } else {
+            ""
+        }
+    };
     for &i in &visible {
-        let _ = write!(out, "<th>{}</th>", escape(&table.columns[i].name));
+        let _ = write!(
+            out,
+            "<th{}>{}</th>",
+            class(i),
+            escape(&table.columns[i].header())
+        );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for row in &table.rows {
@@ -212,11 +225,15 @@ fn html_table(table: &Table, id: &str) -> String {
                 let _ = write!(out, "<td><a href=\"#{id}-note-{n}\">{n}</a></td>");
                 continue;
             }
-            let _ = write!(out, "<td>{text}</td>");
+            let _ = write!(out, "<td{}>{text}</td>", class(i));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
+    // Below the box, so that it wraps to the page's width rather than the table's.
+    if let Some(footnote) = &table.footnote {
+        let _ = writeln!(out, "<p class=\"table-footnote\">{}</p>", escape(footnote));
+    }
     out
 }
 
@@ -255,6 +272,8 @@ fn scoped_style(id: &str) -> String {
         "caption { text-align: left; font-weight: 600; margin-bottom: 0.3rem; }",
         "th, td { border: none; border-bottom: 1px solid #e5e5e5; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; white-space: normal; line-height: 1.4; max-width: none; }",
         "th { background: #f5f5f5; font-weight: 600; }",
+        "th.figure, td.figure { text-align: right; font-variant-numeric: tabular-nums; }",
+        ".table-footnote { font-size: 0.8rem; color: #555; margin: -0.6rem 0 1rem; }",
         "tbody tr, tbody tr:nth-child(odd), tbody tr:hover { background: none; }",
         ".charts { display: flex; flex-wrap: wrap; gap: 1rem; }",
         "figure { margin: 0; flex: 1 1 28rem; max-width: 100%; overflow-x: auto; }",

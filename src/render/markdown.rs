@@ -298,12 +298,17 @@ fn md_table(table: &Table) -> String {
         let _ = write!(
             out,
             " {} |",
-            md_text(&table.columns[i].name).replace('|', "\\|")
+            md_text(&table.columns[i].header()).replace('|', "\\|")
         );
     }
     out.push_str("\n|");
-    for _ in &visible {
-        out.push_str("---|");
+    for &i in &visible {
+        // Figures right-aligned, so that their digits line up.
+        out.push_str(if table.columns[i].numeric {
+            "---:|"
+        } else {
+            "---|"
+        });
     }
     out.push('\n');
     for row in &table.rows {
@@ -314,6 +319,9 @@ fn md_table(table: &Table) -> String {
             let _ = write!(out, " {text} |");
         }
         out.push('\n');
+    }
+    if let Some(footnote) = &table.footnote {
+        let _ = write!(out, "\n{}\n", md_text(footnote));
     }
     out
 }

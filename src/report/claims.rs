@@ -141,6 +141,7 @@ pub(super) fn section(
             title: "Claims".to_owned(),
             columns: Column::list(&columns),
             rows,
+            footnote: None,
         }],
         charts: Vec::new(),
     })

@@ -12,7 +12,7 @@ use super::{
     targets, timeline, Report, ReportOptions, Section, Sentence,
 };
 use crate::error::Result;
-use crate::model::{Status, Topic};
+use crate::model::{ObservationTable, Status, Topic};
 use crate::words::phrases::country_in_text;
 
 /// The report from the gathered data; `interrupted` is asked between series, so that
@@ -32,6 +32,31 @@ pub(super) fn compose(
     };
     let keys = data.series_keys();
     let choice = products::choose(data, &keys, options.top);
+    // Records of the series the report tells: not of each product it sums as "other
+    // products" (twenty thousand records would bury the findings and fill the page).
+    let told: Vec<SeriesKey> = keys
+        .iter()
+        .filter(|k| !choice.grouped.contains(k))
+        .cloned()
+        .collect();
+    // The findings are made first, so that every table lists the figures they cite,
+    // with notes of their own; their figures are cited again after the sections, so
+    // that the notes number in reading order.
+    let mut cited_by_findings = Notes::default();
+    let mut found = findings::consistency(data, &mut cited_by_findings, &claim_checks);
+    found.extend(claims::findings(
+        data,
+        &mut cited_by_findings,
+        &claim_checks,
+    ));
+    found.extend(findings::records(data, &told, &mut cited_by_findings));
+    found.extend(mirror::gap_findings(data, &mut cited_by_findings, |k| {
+        !choice.grouped.contains(k)
+    }));
+    let listing = tables::Listing {
+        periods: options.table_periods,
+        findings: &cited_by_findings,
+    };
     // The importer's end of a flow whose exporter's end the report has is told with it,
     // as one flow (`mirror.rs`), never as a series of its own or a Summary line.
     let mirrored = mirror::mirrored_imports(data);
@@ -191,7 +216,9 @@ pub(super) fn compose(
         let (sentences, mirror_table) =
             mirror::describe(data, &mut notes, topic, |k| !choice.grouped.contains(k));
         section.sentences.extend(sentences);
-        let figures = tables::figures(data, &mut notes, topic, &implied, |o| choice.named(o));
+        let figures = tables::figures(data, &mut notes, topic, &implied, &listing, |o| {
+            choice.named(o)
+        });
         if !figures.rows.is_empty() {
             section.tables.push(figures);
         }
@@ -208,15 +235,25 @@ pub(super) fn compose(
     }
     sections.extend(claims::section(data, &mut notes, &claim_checks));
     if !choice.grouped.is_empty() {
-        sections.push(products::appendix(data, &mut notes, &implied));
+        sections.push(products::appendix(
+            data,
+            &mut notes,
+            &implied,
+            &choice,
+            options.top,
+            &listing,
+        ));
     }
     let findings = {
-        let mut found = findings::consistency(data, &mut notes, &claim_checks);
-        found.extend(claims::findings(data, &mut notes, &claim_checks));
-        found.extend(findings::records(data, &keys, &mut notes));
-        found.extend(mirror::gap_findings(data, &mut notes, |k| {
-            !choice.grouped.contains(k)
-        }));
+        let numbers = cited_by_findings.cite_again_in(&mut notes);
+        for finding in &mut found {
+            for n in &mut finding.notes {
+                *n = numbers[*n - 1];
+            }
+            for figure in &mut finding.figures {
+                figure.note = numbers[figure.note - 1];
+            }
+        }
         let ids: Vec<&str> = sections.iter().map(|s| s.id.as_str()).collect();
         findings::rank(found, &ids)
     };
@@ -266,5 +303,11 @@ pub(super) fn compose(
         notes,
         sources,
         how_to_read,
+        figures: ObservationTable::from_observations(&data.observations, &data.indicators)?,
+        product_names: pair
+            .products
+            .values()
+            .filter_map(|p| Some((p.code.clone(), p.name.clone()?)))
+            .collect(),
     })
 }

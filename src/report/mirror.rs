@@ -288,6 +288,7 @@ fn table(rows: Vec<Vec<Cell>>) -> Table {
         title: "Mirror figures: each flow as its exporter and its importer report it".to_owned(),
         columns: Column::list(&columns),
         rows,
+        footnote: None,
     }
 }
 

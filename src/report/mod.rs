@@ -41,6 +41,8 @@ mod tables;
 mod targets;
 mod timeline;
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 pub use charts::{Chart, ChartEvent, ChartKind, ChartPoint, ChartSeries};
@@ -48,10 +50,12 @@ pub use findings::{
     Finding, FindingFigure, FindingKind, FindingSeverity, RECORD_MIN_YEARS, SUMMARY_FINDINGS,
 };
 pub use options::ReportOptions;
+pub use products::APPENDIX_PRODUCTS;
 pub use summary::summary;
+pub use tables::TABLE_PERIODS;
 
 use crate::error::{Error, Result};
-use crate::model::{Country, Source, Status};
+use crate::model::{Country, ObservationTable, Source, Status};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -85,6 +89,34 @@ pub struct Report {
     /// plans mean, and the period of the most recent measured figures; a paragraph each.
     #[serde(default)]
     pub how_to_read: Vec<String>,
+    /// Every figure the report covers (the pair's stored figures within the options'
+    /// periods and topics, implied ranges excluded), in the order of the tables: the full
+    /// record that the tables abridge to what the text cites and each series' latest
+    /// periods ([`ReportOptions::table_periods`]). It stays out of the page and the JSON,
+    /// which would otherwise grow with the data (a report read back from JSON has none);
+    /// [`Report::write_appendix`] writes it as CSV.
+    #[serde(skip)]
+    pub figures: ObservationTable,
+    /// The names of the products `figures` names, by code, for the appendix file.
+    #[serde(skip)]
+    pub(crate) product_names: HashMap<String, String>,
+}
+
+impl Report {
+    /// Writes every figure of [`Report::figures`] to the CSV file at `path` (created, or
+    /// replaced) in the library's own format, the one [`Store::export_csv`] writes and
+    /// [`Store::import_csv`] reads; returns how many it wrote.
+    ///
+    /// ```
+    /// let report = bilateral::Store::demo()?.report("AZE", "KAZ")?;
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let written = report.write_appendix(dir.path().join("figures.csv"))?;
+    /// assert_eq!(written, report.figures.len());
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn write_appendix(&self, path: impl AsRef<std::path::Path>) -> Result<usize> {
+        crate::files::csv::write_table(path.as_ref(), &self.figures, &self.product_names)
+    }
 }
 
 /// One part of a report: trade, investment, transport, people, cooperation.
@@ -143,6 +175,9 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// Rows of cells, one per column.
     pub rows: Vec<Vec<Cell>>,
+    /// A line below the table: what it leaves out, and where the rest is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footnote: Option<String>,
 }
 
 /// A table column.
@@ -153,9 +188,27 @@ pub struct Column {
     /// False for columns that only data frames show (numbers the text renders already
     /// show in words).
     pub visible: bool,
+    /// The unit and scale every figure of the column is written in ("million USD"),
+    /// which the header says once instead of each cell; `None` where the cells carry
+    /// their own units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// True for a column of figures, which a page right-aligns so that their digits
+    /// line up.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub numeric: bool,
 }
 
 impl Column {
+    /// The column's name as a header shows it: with its unit, if it has one ("figure
+    /// (million USD)").
+    pub fn header(&self) -> String {
+        match &self.unit {
+            Some(unit) => format!("{} ({unit})", self.name),
+            None => self.name.clone(),
+        }
+    }
+
     /// Columns from `(name, visible)` pairs.
     pub fn list(columns: &[(&str, bool)]) -> Vec<Column> {
         columns
@@ -163,6 +216,8 @@ impl Column {
             .map(|&(name, visible)| Column {
                 name: name.to_owned(),
                 visible,
+                unit: None,
+                numeric: false,
             })
             .collect()
     }

@@ -1,7 +1,8 @@
 //! What a caller asks of a report beyond the pair: the periods shown, how many
-//! products are named, the title, the topics, and whether implied ranges join the
-//! figures tables.
+//! products are named, the title, the topics, the digits, how many periods of each
+//! series the tables list, and whether implied ranges join the figures tables.
 
+use super::tables::TABLE_PERIODS;
 use crate::error::{Error, Result};
 use crate::period::Period;
 use crate::words::{MOST_PROSE_DIGITS, PROSE_DIGITS};
@@ -51,6 +52,12 @@ pub struct ReportOptions {
     /// 102,000") is quoted as published; derived figures never show more than their
     /// inputs justify either. The data frames and JSON keep full values.
     pub digits: u32,
+    /// How many of each series' latest periods the figures tables list, beside every
+    /// figure the text and charts cite ([`TABLE_PERIODS`] by default); the products
+    /// appendix lists that many periods of each of its products. What the tables leave
+    /// out stays in [`crate::report::Report::figures`], so that the page stays a few
+    /// megabytes on a pair of a million figures. `usize::MAX` lists every figure.
+    pub table_periods: usize,
 }
 
 impl Default for ReportOptions {
@@ -63,6 +70,7 @@ impl Default for ReportOptions {
             title: None,
             topics: None,
             digits: PROSE_DIGITS,
+            table_periods: TABLE_PERIODS,
         }
     }
 }
@@ -101,6 +109,12 @@ impl ReportOptions {
     /// These options with [`ReportOptions::digits`] set to `digits`.
     pub fn digits(mut self, digits: u32) -> ReportOptions {
         self.digits = digits;
+        self
+    }
+
+    /// These options with [`ReportOptions::table_periods`] set to `periods`.
+    pub fn table_periods(mut self, periods: usize) -> ReportOptions {
+        self.table_periods = periods;
         self
     }
 

@@ -1,7 +1,8 @@
 //! Many products: a section names the largest products of each series (top N by the
 //! value of the latest period) and sums the rest as "other products", so that a pair
-//! with hundreds of products reads as a handful of paragraphs; every product's figures
-//! stay in the appendix table.
+//! with hundreds of products reads as a handful of paragraphs; the appendix table lists
+//! the named products and the largest of the others, and the report's full record
+//! ([`super::Report::figures`]) every product's figures.
 
 use std::collections::{HashMap, HashSet};
 
@@ -13,7 +14,7 @@ use super::{tables, Section, Sentence};
 pub(super) const APPENDIX_ID: &str = "products";
 use crate::model::{Kind, Observation};
 use crate::period::Period;
-use crate::words::numbers::{format_derived_digits, ShownInterval};
+use crate::words::numbers::{format_derived_digits, group, ShownInterval};
 use crate::words::phrases::{capitalise, is_plural};
 use crate::words::{period_phrase, phrases::plural};
 
@@ -170,16 +171,21 @@ pub(super) fn other_products_sentence(data: &Gathered, others: &OtherProducts) -
             if m == 1 { "has" } else { "have" }
         ),
     };
+    let appendix = if n <= APPENDIX_PRODUCTS {
+        "each is in the appendix".to_owned()
+    } else {
+        format!("the largest {APPENDIX_PRODUCTS} are in the appendix, every one in the report's full record")
+    };
     let text = if others.counted == 0 {
         format!(
-            "{} {} no figure {}; each is in the appendix.",
+            "{} {} no figure {}; {appendix}.",
             capitalise(&subject),
             if plural { "have" } else { "has" },
             period_phrase(&others.period)
         )
     } else {
         format!(
-            "{} {verb} {sum} {}{missing}; each is in the appendix.",
+            "{} {verb} {sum} {}{missing}; {appendix}.",
             capitalise(&subject),
             period_phrase(&others.period)
         )
@@ -190,25 +196,85 @@ pub(super) fn other_products_sentence(data: &Gathered, others: &OtherProducts) -
     }
 }
 
-/// The appendix: every product's figures, those the sections name and those they sum
-/// as other products, one row each with its note.
-pub(super) fn appendix(data: &Gathered, notes: &mut Notes, implied: &[Observation]) -> Section {
+/// How many of the products the sections do not name the appendix lists for each
+/// series, the largest first (beside those named): enough to see what the "other
+/// products" are made of, and a page that stays a few megabytes with twenty thousand
+/// products. Every product's figures stay in [`super::Report::figures`].
+pub const APPENDIX_PRODUCTS: usize = 50;
+
+/// True when the appendix lists the product series `key`: one the sections name, or
+/// one of the [`APPENDIX_PRODUCTS`] largest of the others.
+fn in_appendix(choice: &ProductChoice, top: usize, key: &SeriesKey) -> bool {
+    choice
+        .rank
+        .get(key)
+        .is_some_and(|&rank| rank < top + APPENDIX_PRODUCTS)
+}
+
+/// The appendix: the figures of the products the sections name and of the
+/// [`APPENDIX_PRODUCTS`] largest of those they sum as other products, one row each
+/// with its note, each product's latest periods as [`tables::figures_where`] lists
+/// them; a footnote counts the products left out.
+pub(super) fn appendix(
+    data: &Gathered,
+    notes: &mut Notes,
+    implied: &[Observation],
+    choice: &ProductChoice,
+    top: usize,
+    listing: &tables::Listing,
+) -> Section {
+    let mut left_out: Vec<(SeriesKey, usize, usize)> = Vec::new();
+    let mut counted: HashMap<SeriesKey, (HashSet<&str>, usize)> = HashMap::new();
+    for obs in data.observations.iter().filter(|o| o.product != "total") {
+        let key = SeriesKey::of(obs);
+        if !in_appendix(choice, top, &key) {
+            let entry = counted.entry(key.with_product("total")).or_default();
+            entry.0.insert(&obs.product);
+            entry.1 += 1;
+        }
+    }
+    for (group, (products, figures)) in counted {
+        left_out.push((group, products.len(), figures));
+    }
+    left_out.sort_by(|x, y| (&x.0.indicator, &x.0.origin).cmp(&(&y.0.indicator, &y.0.origin)));
+    let mut table =
+        tables::figures_where(data, notes, "Figures by product", implied, listing, |o| {
+            o.product != "total" && in_appendix(choice, top, &SeriesKey::of(o))
+        });
+    if !left_out.is_empty() {
+        let products: Vec<String> = left_out
+            .iter()
+            .map(|(series, products, figures)| {
+                let indicator = data.indicator(&series.indicator);
+                format!(
+                    "{}, {} smaller {} ({} {})",
+                    data.pair
+                        .subject_of(indicator, &series.origin, &series.destination, "total"),
+                    group(&products.to_string()),
+                    plural("product", *products),
+                    group(&figures.to_string()),
+                    plural("figure", *figures)
+                )
+            })
+            .collect();
+        let line = format!("Products not listed here: {}.", products.join("; "));
+        let full_record = format!("{line} {}", tables::FULL_RECORD);
+        table.footnote = Some(match table.footnote.take() {
+            Some(earlier) => earlier.replace(tables::FULL_RECORD, &full_record),
+            None => full_record,
+        });
+    }
     Section {
         id: APPENDIX_ID.to_owned(),
         title: "Appendix: figures by product".to_owned(),
         sentences: vec![Sentence {
-            text: "Every product's figures, those the sections name and those they count \
-                   among the other products."
-                .to_owned(),
+            text: format!(
+                "The figures of the products the sections name and of the {APPENDIX_PRODUCTS} \
+                 largest of those they count among the other products."
+            ),
             notes: Vec::new(),
         }],
-        tables: vec![tables::figures_where(
-            data,
-            notes,
-            "Figures by product",
-            implied,
-            |o| o.product != "total",
-        )],
+        tables: vec![table],
         charts: Vec::new(),
     }
 }

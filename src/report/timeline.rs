@@ -42,6 +42,7 @@ pub(super) fn table(events: &[Event]) -> Table {
     Table {
         title: "Timeline".to_owned(),
         columns: Column::list(&columns),
+        footnote: None,
         rows: events
             .iter()
             .map(|e| {

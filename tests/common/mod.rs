@@ -338,7 +338,14 @@ pub fn assert_md_tables_whole(report: &Report) {
         let header = md_cells(lines[0]);
         let visible = table.columns.iter().filter(|c| c.visible).count();
         assert_eq!(header, visible, "header of {:?}: {}", table.title, lines[0]);
-        assert_eq!(lines[1], format!("|{}", "---|".repeat(header)));
+        // a column of figures is right-aligned
+        let alignment: String = table
+            .columns
+            .iter()
+            .filter(|c| c.visible)
+            .map(|c| if c.numeric { "---:|" } else { "---|" })
+            .collect();
+        assert_eq!(lines[1], format!("|{alignment}"));
         assert_eq!(
             lines.len(),
             2 + table.rows.len(),

@@ -178,12 +178,13 @@ def test_the_report_works_with_matplotlib_absent() -> None:
         "import bilateral\n"
         "r = bilateral.demo().report('AZE', 'KAZ')\n"
         "assert '<svg' in r.to_html() and r.to_markdown() and r.to_json()\n"
+        "assert len(r.figures) > 0\n"
         "try:\n"
-        "    r.figures()\n"
+        "    r.chart_figures()\n"
         "except ImportError as e:\n"
         "    assert 'bilateral[plot]' in str(e)\n"
         "else:\n"
-        "    raise SystemExit('figures() should need matplotlib')\n"
+        "    raise SystemExit('chart_figures() should need matplotlib')\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -194,9 +195,12 @@ def test_figures_are_matplotlib_figures(report: bilateral.Report) -> None:
     import bilateral.plot
     from matplotlib.figure import Figure
 
-    figures = report.figures()
+    figures = report.chart_figures()
     assert len(figures) == len(report.charts())
     assert all(isinstance(f, Figure) for f in figures)
+    # the older call still draws them, with a DeprecationWarning
+    with pytest.warns(DeprecationWarning, match="chart_figures"):
+        assert len(report.figures()) == len(figures)
     store = bilateral.demo()
     assert isinstance(bilateral.plot.series(store, "corridor_cargo", "AZE", "KAZ"), Figure)
     assert isinstance(bilateral.plot.directions(store, "tourists", "AZE", "KAZ"), Figure)
@@ -398,3 +402,67 @@ def test_the_built_in_report_leads_with_the_contradicted_trajectory(
     assert "## Summary\n\n- **Finding:** The figures contradict" in report.to_markdown()
     data = json.loads(report.to_json())
     assert [f["kind"] for f in data["findings"]] == [f.kind for f in report.findings]
+
+
+def _yearly_products(products: int, path: Path | None = None) -> bilateral.Store:
+    """Georgia and Armenia: trade of ``products`` products (p0000 …), undirected, in each
+    of the 25 years 2000–2024; product p is worth (p + 1 + year − 2000) million USD."""
+    store = bilateral.Store(path) if path else bilateral.Store()
+    store.add_indicator("trade", "Trade", "USD", "flow", directed=False, topic="trade")
+    store.add_many(
+        pd.DataFrame(
+            {
+                "indicator": "trade",
+                "origin": "ARM",
+                "destination": "GEO",
+                "product": [f"p{p:04}" for p in range(products) for _ in range(25)],
+                "period": [str(y) for _ in range(products) for y in range(2000, 2025)],
+                "value": [
+                    1e6 * (p + 1 + y - 2000) for p in range(products) for y in range(2000, 2025)
+                ],
+            }
+        )
+    )
+    return store
+
+
+def test_tables_list_the_cited_and_latest_figures_and_report_figures_every_one() -> None:
+    store = _yearly_products(30)
+    report = store.report("GEO", "ARM")
+    trade, appendix = report.sections[0], report.sections[-1]
+    # each of the ten named products: 2015 … 2024, and 2000 and 2001 its sentences cite
+    # (the long run from 2000, the largest change in 2001): 10 × 12 = 120 rows
+    figures = trade.tables[0]
+    assert len(figures) == 120
+    assert sorted(set(figures["period code"]))[:3] == ["2000", "2001", "2015"]
+    # the appendix: those ten again and the other 20, each its latest ten: 120 + 200
+    assert len(appendix.tables[0]) == 320
+    assert appendix.tables[0].attrs["footnote"].startswith("Listed: each series' latest 10 periods")
+    # the full record: 30 products × 25 years, in the columns of store.observations()
+    every = report.figures
+    assert isinstance(every, pd.DataFrame)
+    assert len(every) == 750
+    assert list(every.columns) == list(store.observations().columns)
+    assert every["value"].max() == 1e6 * (30 + 24)
+    # not in the JSON
+    assert "figures" not in json.loads(report.to_json())
+
+
+def test_write_appendix_writes_every_figure_that_a_fresh_store_reads_back(tmp_path: Path) -> None:
+    report = _yearly_products(3).report("GEO", "ARM")
+    path = report.write_appendix(tmp_path / "appendix.csv")
+    fresh = bilateral.Store()
+    fresh.add_indicator("trade", "Trade", "USD", "flow", directed=False, topic="trade")
+    # 3 products × 25 years
+    assert fresh.import_csv(path).written == 75
+    assert len(fresh.observations()) == 75
+
+
+def test_command_line_appendix_writes_every_figure(tmp_path: Path) -> None:
+    db = tmp_path / "pair.db"
+    _yearly_products(2, db).close()
+    appendix = tmp_path / "figures.csv"
+    done = run("report", "GEO", "ARM", "--db", str(db), "--appendix", str(appendix))
+    assert done.returncode == 0, done.stderr
+    # a header and 2 products × 25 years
+    assert len(appendix.read_text(encoding="utf-8").splitlines()) == 1 + 50
