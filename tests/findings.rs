@@ -587,7 +587,8 @@ fn the_built_in_summary_leads_with_the_contradicted_claim_the_rest_of_year_and_t
         leading[2],
         "“increasing steadily” (Oil from Kazakhstan shipped through Azerbaijan to \
          Türkiye via the Baku–Tbilisi–Ceyhan pipeline, January–August 2025 against 2024) is plausible, \
-         but the figures suggest a fall of 3.6 % (between 9.0 % lower and 1.8 % higher)."
+         but the pace of January–August 2025 suggests a fall of 3.6 % (between 9.0 % lower and \
+         1.8 % higher)."
     );
     let md = report.to_markdown();
     let summary = md.split("## Summary\n\n").nth(1).unwrap();

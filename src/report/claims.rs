@@ -12,6 +12,7 @@ use crate::analysis::{check_claim, implied_observation, ClaimCheck, Verdict};
 use crate::model::{Claim, Observation, Reference, Relation};
 use crate::words::claims::{central_words, change_range_words, range_words, round_sig, trim};
 use crate::words::numbers::round_toward;
+use crate::words::phrases::capitalise;
 use crate::words::{period_short, period_words};
 
 /// The id of the claims section (its heading is [`TITLE`]).
@@ -231,8 +232,9 @@ fn lowercase_first(text: &str) -> String {
 ///
 /// "The figures contradict “steady upward trajectory” (Trade turnover, 2024 against
 /// 2023): they show a fall of 4.2 %."; "“continues to grow” (…, January–August 2025
-/// against 2024) is plausible, but the figures suggest a fall of 3.6 % (between 9.0 %
-/// lower and 1.8 % higher)."
+/// against 2024) is plausible, but the pace of January–August 2025 suggests a fall of
+/// 3.6 % (between 9.0 % lower and 1.8 % higher)": part of a year set against a whole one
+/// is compared at its pace, and the finding says so.
 pub(super) fn findings(data: &Gathered, notes: &mut Notes, checks: &[ClaimCheck]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for check in checks {
@@ -254,14 +256,34 @@ pub(super) fn findings(data: &Gathered, notes: &mut Notes, checks: &[ClaimCheck]
             period_words(&claim.period),
             against_words(claim)
         );
+        // Part of a year against a whole year is compared at its pace, and says so.
+        let by = match claim.reference {
+            Reference::Period(reference)
+                if claim.period.months().is_some_and(|m| m < 12)
+                    && reference.months() == Some(12) =>
+            {
+                format!("the pace of {}", period_words(&claim.period))
+            }
+            _ => "the figures".to_owned(),
+        };
         let text = match (kind, shown_words(check)) {
-            (FindingKind::ClaimContradicted, Some(shown)) => {
+            (FindingKind::ClaimContradicted, Some(shown)) if by == "the figures" => {
                 format!("The figures contradict {which}: they show {shown}.")
+            }
+            (FindingKind::ClaimContradicted, Some(shown)) => {
+                format!("{} contradicts {which}: it shows {shown}.", capitalise(&by))
             }
             (FindingKind::ClaimContradicted, None) => {
                 format!("The figures contradict {which}. {}", check.explanation)
             }
-            (_, Some(shown)) => format!("{which} is plausible, but the figures suggest {shown}."),
+            (_, Some(shown)) => {
+                let verb = if by == "the figures" {
+                    "suggest"
+                } else {
+                    "suggests"
+                };
+                format!("{which} is plausible, but {by} {verb} {shown}.")
+            }
             (_, None) => format!(
                 "{which} is plausible, but {}",
                 lowercase_first(&check.explanation)
