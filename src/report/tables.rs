@@ -10,10 +10,7 @@ use super::{Cell, Column, Table};
 use crate::analysis::GrowthRow;
 use crate::model::{last_digit_unit, Kind, Observation, Status, Topic};
 use crate::period::Period;
-use crate::words::numbers::{
-    decimals_within, describe_observation_in, group, prose_figure, round_toward,
-    significant_digits, Rounding, MOST_PROSE_DIGITS,
-};
+use crate::words::numbers::{describe_observation_in, group, prose_bound, prose_figure, Rounding};
 use crate::words::period_short;
 use crate::words::phrases::plural;
 
@@ -293,15 +290,7 @@ fn figure_in(obs: &Observation, digits: u32, divisor: f64) -> String {
     };
     text.push_str(&number_in(shown, rounded_to, divisor));
     if obs.low != obs.high {
-        let bound = |v: f64, way: Rounding| {
-            let published = significant_digits(v, v, v).unwrap_or(0);
-            let shown = if published <= MOST_PROSE_DIGITS.max(digits) {
-                v
-            } else {
-                round_toward(v, decimals_within(v, digits, MOST_DECIMALS), way)
-            };
-            number_in(shown, None, divisor)
-        };
+        let bound = |v: f64, way: Rounding| number_in(prose_bound(v, digits, way), None, divisor);
         let _ = write!(
             text,
             " [{} – {}]",

@@ -587,21 +587,29 @@ pub fn describe_observation(obs: &Observation) -> String {
     text
 }
 
+/// A stored bound as prose shows it: as published when it has at most
+/// [`MOST_PROSE_DIGITS`] significant digits (or `digits`, if more), else rounded `way`
+/// (outwards: a low end down, a high end up) to `digits`.
+pub(crate) fn prose_bound(value: f64, digits: u32, way: Rounding) -> f64 {
+    let published = significant_digits(value, value, value).unwrap_or(0);
+    if published <= MOST_PROSE_DIGITS.max(digits) {
+        value
+    } else {
+        round_toward(
+            value,
+            decimals_within(value, digits, MOST_DECIMALS as i32),
+            way,
+        )
+    }
+}
+
 /// [`describe_observation`] at the precision of a report's prose ([`prose_figure`]):
 /// a figure published with more than [`MOST_PROSE_DIGITS`] digits rounded to `digits`,
 /// its bounds rounded outwards, so that the shown range holds the stored one.
 pub(crate) fn describe_observation_in(obs: &Observation, digits: u32) -> String {
     let mut text = prose_value(obs.value, &obs.unit, obs.qualifier, digits);
     if obs.low != obs.high {
-        let bound = |v: f64, way: Rounding| {
-            let published = significant_digits(v, v, v).unwrap_or(0);
-            let shown = if published <= MOST_PROSE_DIGITS.max(digits) {
-                v
-            } else {
-                round_toward(v, decimals_within(v, digits, MOST_DECIMALS as i32), way)
-            };
-            format_amount(shown, &obs.unit)
-        };
+        let bound = |v: f64, way: Rounding| format_amount(prose_bound(v, digits, way), &obs.unit);
         let _ = write!(
             text,
             " [{} – {}]",
