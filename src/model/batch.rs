@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{check_scale, NewObservation};
+use super::{check_scale, check_scale_beside_unit, NewObservation};
 use crate::error::{Error, Result};
 
 /// One text field of many rows: each row's position in the list of distinct texts, or
@@ -245,7 +245,9 @@ impl ObservationBatch {
 
     /// Multiplies every value, bound and precision by `scale` (a table in thousands:
     /// 1000), so that the batch holds base units; a scale that is not a positive number
-    /// is a validation error naming `scale`.
+    /// is a validation error naming `scale`, and a scale beside a row whose unit names a
+    /// multiple ("thousand USD", which scales the row itself) one naming `unit` and the
+    /// row, before anything is multiplied.
     ///
     /// ```
     /// use bilateral::{NewObservation, ObservationBatch};
@@ -257,6 +259,12 @@ impl ObservationBatch {
     /// ```
     pub fn scale(&mut self, scale: f64) -> Result<()> {
         let factor = check_scale(scale)?;
+        // A unit that names a multiple already scales its row: both would be too much.
+        for row in 0..self.unit.len() {
+            if let Some(unit) = self.unit.get(row) {
+                check_scale_beside_unit(factor, unit, Some(row))?;
+            }
+        }
         if factor != 1.0 {
             self.value.iter_mut().flatten().for_each(|n| *n *= factor);
             self.low.scale(factor);

@@ -25,5 +25,5 @@ pub use records::{
 pub use status::{Kind, Status};
 pub use table::{ObservationRow, ObservationTable, SeriesKey};
 pub use topic::{Topic, TopicEntry, TOPIC_WORDS};
-pub(crate) use unit::check_scale;
 pub use unit::unit_multiple;
+pub(crate) use unit::{check_scale, check_scale_beside_unit};

@@ -270,6 +270,9 @@ impl NewObservation {
     /// [`ObservationBatch::scale`](crate::model::ObservationBatch::scale) does.
     pub fn scale(&mut self, scale: f64) -> crate::error::Result<()> {
         let factor = crate::model::check_scale(scale)?;
+        if let Some(unit) = &self.unit {
+            crate::model::check_scale_beside_unit(factor, unit, None)?;
+        }
         self.value *= factor;
         for n in [&mut self.low, &mut self.high, &mut self.precision]
             .into_iter()

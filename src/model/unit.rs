@@ -62,3 +62,59 @@ pub(crate) fn check_scale(scale: f64) -> Result<f64> {
         ))
     }
 }
+
+/// The multiple a unit names by its first word ("thousand USD": 1000, "mn t": 10⁶),
+/// whatever its base; `None` for a unit without such a word ("USD", "t").
+pub(crate) fn multiple_named(unit: &str) -> Option<(f64, &str)> {
+    let (word, rest) = unit.trim().split_once(char::is_whitespace)?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    MULTIPLES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, multiple)| (multiple, word))
+}
+
+/// Refuses `scale` beside a unit that is already a multiple ("thousand USD" with
+/// `scale=1000`): both would multiply the figures, a thousand times too large. `row`
+/// is the record the unit belongs to.
+pub(crate) fn check_scale_beside_unit(scale: f64, unit: &str, row: Option<usize>) -> Result<()> {
+    if scale == 1.0 {
+        return Ok(());
+    }
+    let Some((multiple, word)) = multiple_named(unit) else {
+        return Ok(());
+    };
+    let error = Error::invalid(
+        "unit",
+        unit,
+        format!(
+            "names a multiple ({word}, {}) and scale={} multiplies the figures too, so they \
+             would be scaled twice: give the unit without the multiple, or leave scale out",
+            crate::words::format_number(multiple),
+            crate::words::format_number(scale)
+        ),
+    );
+    Err(match row {
+        Some(row) => error.at_record(row),
+        None => error,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_multiple_unit_beside_a_scale_is_refused_naming_both() {
+        assert!(check_scale_beside_unit(1000.0, "USD", None).is_ok());
+        assert!(check_scale_beside_unit(1.0, "thousand USD", None).is_ok());
+        let error = check_scale_beside_unit(1000.0, "thousand USD", Some(3)).unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("thousand USD"), "{text}");
+        assert!(text.contains("scaled twice"), "{text}");
+        assert_eq!(multiple_named("mn t"), Some((1e6, "mn")));
+        assert_eq!(multiple_named("t"), None);
+    }
+}

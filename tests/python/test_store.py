@@ -114,6 +114,31 @@ def test_a_cell_run_twice_with_on_duplicate_skip_adds_nothing_the_second_time(
         store.add_many(cell, on_duplicate="skip", replace=True)
 
 
+def test_a_multiple_unit_beside_scale_is_refused_before_anything_is_written(
+    store: bilateral.Store,
+) -> None:
+    # "thousand USD" already multiplies by 1,000; scale=1000 would make 307,948.3
+    # thousand USD 307,948,300,000 USD, a thousand times too much
+    rows = pd.DataFrame({"indicator": ["trade", "trade"], "origin": ["AZE", "AZE"],
+                         "destination": ["KAZ", "KAZ"], "period": ["2023", "2024"],
+                         "value": [307_948.3, 334_201.7],
+                         "unit": ["USD", "thousand USD"]})  # fmt: skip
+    before = len(store.observations())
+    with pytest.raises(bilateral.ValidationError, match="scaled twice") as caught:
+        store.add_many(rows, scale=1000)
+    assert caught.value.field == "unit"
+    assert caught.value.record == 1  # the second row's unit, "thousand USD"
+    with pytest.raises(bilateral.ValidationError, match="scaled twice"):
+        store.add("trade", "AZE", "KAZ", 2024, 334_201.7, unit="thousand USD", scale=1000)
+    assert len(store.observations()) == before
+    # either one alone stores the figure in USD
+    store.add_many(rows.assign(unit="thousand USD"))
+    assert store.observations(indicator="trade")["value"].tolist() == [
+        307_948_300.0,
+        334_201_700.0,
+    ]
+
+
 def test_scale_stores_a_table_in_thousands_as_base_units(store: bilateral.Store) -> None:
     rows = pd.DataFrame({"indicator": ["trade", "trade"], "origin": ["AZE", "AZE"],
                          "destination": ["KAZ", "KAZ"], "period": ["2022", "2023"],
