@@ -596,3 +596,109 @@ fn a_real_classic_download_names_hs_2402_by_its_h5_description() {
         "{text:#?}"
     );
 }
+
+#[test]
+fn a_total_unsd_summed_from_reported_lines_is_not_an_estimate() {
+    // isReported false with isAggregate true: UNSD added up the reporter's own lines
+    let total = "C,A,20240101,2024,52,2024,398,KAZ,Kazakhstan,X,Export,268,GEO,Georgia,0,W00,\
+World,H6,HS,True,TOTAL,All Commodities,0,False,C00,TOTAL CPC,0,0,TOTAL MOT,-1,N/A,,False,-1,N/A,,\
+False,,False,,False,,90000000,90000000,4,False,True\n";
+    let (store, _) = import(&format!("{HEADER}{total}"));
+    let exports = of(&store, "exports");
+    assert_eq!(exports.len(), 1);
+    assert_eq!(exports[0].status.code(), "actual");
+    assert_eq!(exports[0].value, 90_000_000.0);
+    assert_eq!(exports[0].note, None);
+}
+
+#[test]
+fn a_plus_web_download_with_a_trailing_separator_and_windows_1252_text_is_read() {
+    // Comtrade Plus writes its web download in Windows-1252 ("C\xf4te d'Ivoire") and
+    // ends each data row with one separator more than the header has
+    let mut bytes = HEADER.as_bytes().to_vec();
+    for line in [
+        "C,A,20220101,2022,52,2022,156,CHN,China,X,Export,384,CIV,C\u{f4}te d'Ivoire,0,W00,World,\
+H6,HS,true,TOTAL,All Commodities,0,false,C00,TOTAL CPC,0,0,TOTAL MOT,-1,N/A,0,false,-1,N/A,0,false,\
+0,true,0,false,,2500000000,2500000000,4,false,true,\n",
+        "C,A,20220101,2022,52,2022,156,CHN,China,X,Export,490,S19,\"Other Asia, nes\",0,W00,World,\
+H6,HS,true,TOTAL,All Commodities,0,false,C00,TOTAL CPC,0,0,TOTAL MOT,-1,N/A,0,false,-1,N/A,0,false,\
+0,true,0,false,,700000000,700000000,4,false,true,\n",
+    ] {
+        // the ô as its one Windows-1252 byte, 0xF4
+        bytes.extend(line.chars().map(|c| c as u32 as u8));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("TradeData.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let summary = store
+        .import_comtrade_csv(&path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(summary.read, 2);
+    let exports = of(&store, "exports");
+    assert_eq!(exports.len(), 1);
+    assert_eq!(
+        (exports[0].destination.as_str(), exports[0].value),
+        ("CIV", 2_500_000_000.0)
+    );
+    // the area is skipped under its name and code
+    assert!(format!("{summary:?}").contains("Other Asia, nes (490)"));
+}
+
+#[test]
+fn a_row_with_text_past_the_header_is_refused_naming_its_cells() {
+    let row = "C,A,20240101,2024,52,2024,398,KAZ,Kazakhstan,X,Export,268,GEO,Georgia,0,W00,\
+World,H6,HS,True,TOTAL,All Commodities,0,False,C00,TOTAL CPC,0,0,TOTAL MOT,-1,N/A,,False,-1,N/A,,\
+False,,False,,False,,90000000,90000000,4,True,False,surplus\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(dir.path(), "TradeData.csv", &format!("{HEADER}{row}"));
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_comtrade_csv(&path, &ImportOptions::default())
+        .unwrap_err();
+    let text = error.to_string();
+    // 47 columns in the header, 48 cells in the row, the last with text
+    assert!(
+        text.contains("has 48 cells where the header has 47"),
+        "{text}"
+    );
+    assert!(text.contains("C,A,20240101"), "{text}");
+    assert!(store
+        .observations(&bilateral::ObservationFilter::default())
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn the_real_plus_download_of_china_and_the_united_states_imports() {
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/realdata/comtrade_plus_chn_usa_2022.csv"
+    ));
+    if !path.exists() {
+        eprintln!(
+            "skipped: {} is absent (the real files are not part of the project)",
+            path.display()
+        );
+        return;
+    }
+    let mut store = Store::in_memory().unwrap();
+    let summary = store
+        .import_comtrade_csv(path, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(summary.read, 1_352);
+    // China's reported exports to the US in 2022 (line 431: primaryValue 582756110047)
+    // and the US's imports from China (line 948: 575688091172), both UN totals of the
+    // reporters' own lines (isReported false, isAggregate true): actual, not estimates
+    let find = |indicator: &str| {
+        of(&store, indicator)
+            .into_iter()
+            .find(|o| o.origin == "CHN" && o.destination == "USA")
+            .unwrap()
+    };
+    let (exports, imports) = (find("exports"), find("imports"));
+    assert_eq!(exports.value, 582_756_110_047.0);
+    assert_eq!(imports.value, 575_688_091_172.0);
+    assert_eq!(exports.status.code(), "actual");
+    assert_eq!(imports.status.code(), "actual");
+}

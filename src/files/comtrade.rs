@@ -33,8 +33,11 @@
 //! no indicator for them, and pieces, litres and square metres do not add up.
 //!
 //! A value is an `estimate` when `isReported` is false (UN Comtrade estimated it rather
-//! than the reporter reporting it); a net weight is one when `isNetWgtEstimated` is true
-//! or the legacy estimation flag has its net-weight bit (4). Each says so in its note.
+//! than the reporter reporting it), unless `isAggregate` is true: then UNSD summed the
+//! reporter's own detailed lines into the total (the `TOTAL` of a Plus download), which
+//! no one reported as such but nobody estimated either, and it is stored as actual. A
+//! net weight is an estimate when `isNetWgtEstimated` is true or the legacy estimation
+//! flag has its net-weight bit (4). Each estimate says so in its note.
 //!
 //! Rows that would count trade twice or are not between two countries are passed over,
 //! each counted under its reason in the [`ImportSummary`]: the partner World (code 0,
@@ -43,9 +46,9 @@
 //! (`customsCode` not `C00`) or mode of transport (`motCode` not 0) — only the totals
 //! are stored —, flows other than the four above (`DX` and `FM` are parts of `X` and
 //! `M`; processing flows such as `MIP` too), services (`typeCode` S), a partner that is
-//! the reporter itself, and rows without a value. `isAggregate` is not used: it marks
-//! figures UN Comtrade summed from a reporter's detailed lines, such as `TOTAL`, which
-//! are the ones wanted.
+//! the reporter itself, and rows without a value. `isAggregate` marks figures UN
+//! Comtrade summed from a reporter's detailed lines, such as `TOTAL`: those are kept
+//! (they are the ones wanted), and read as reported (see above).
 //!
 //! A cell that cannot be read (a number, a period, an ISO code the store does not
 //! know) is an error naming the CSV line (the header is line 1) and the column.
@@ -110,8 +113,9 @@ const COLUMNS: [(&str, Option<&str>); 16] = [
 ];
 
 /// Further columns read, after [`COLUMNS`].
-const MORE_COLUMNS: [(&str, Option<&str>); 5] = [
+const MORE_COLUMNS: [(&str, Option<&str>); 6] = [
     ("isReported", None),
+    ("isAggregate", None),
     ("isNetWgtEstimated", None),
     ("legacyEstimationFlag", Some("Flag")),
     ("cmdDesc", Some("Commodity")),
@@ -137,10 +141,11 @@ mod col {
     pub const CUSTOMS: usize = 14;
     pub const MOT: usize = 15;
     pub const IS_REPORTED: usize = 16;
-    pub const NET_WEIGHT_ESTIMATED: usize = 17;
-    pub const ESTIMATION_FLAG: usize = 18;
-    pub const CMD_DESC: usize = 19;
-    pub const CLASSIFICATION: usize = 20;
+    pub const IS_AGGREGATE: usize = 17;
+    pub const NET_WEIGHT_ESTIMATED: usize = 18;
+    pub const ESTIMATION_FLAG: usize = 19;
+    pub const CMD_DESC: usize = 20;
+    pub const CLASSIFICATION: usize = 21;
 }
 
 /// The legacy estimation flag's bit saying the net weight was estimated (2: quantity,
@@ -296,8 +301,11 @@ impl Store {
             true => b'\t',
             false => b',',
         };
+        // Flexible: a Comtrade Plus download ends every data row with one separator more
+        // than its header has; the count is checked row by row below.
         let mut reader = ::csv::ReaderBuilder::new()
             .delimiter(delimiter)
+            .flexible(true)
             .from_reader(input);
         let names = reader
             .byte_headers()
@@ -321,6 +329,7 @@ impl Store {
         {
             let line = record.position().map_or(0, |p| p.line() as usize);
             let byte = record.position().map_or(0, |p| p.byte());
+            check_cell_count(&record, names.len()).map_err(|e| e.at_record(line))?;
             rows.summary.read += 1;
             let row = Row {
                 header: &header,
@@ -538,6 +547,34 @@ struct Trade {
     net_weight_estimated: bool,
 }
 
+/// Refuses a row whose cells do not match the header's, but for empty cells past its
+/// end (Comtrade Plus ends each data row with a separator): text past the header, or a
+/// row cut short, would put values under the wrong names.
+fn check_cell_count(record: &::csv::ByteRecord, columns: usize) -> Result<()> {
+    let extra_empty = record.iter().skip(columns).all(<[u8]>::is_empty);
+    if record.len() == columns || (record.len() > columns && extra_empty) {
+        return Ok(());
+    }
+    let start: Vec<String> = record
+        .iter()
+        .take(3)
+        .map(|cell| String::from_utf8_lossy(cell).into_owned())
+        .collect();
+    Err(Error::invalid(
+        "row",
+        start.join(","),
+        format!(
+            "has {} cells where the header has {columns}{}",
+            record.len(),
+            if record.len() > columns {
+                ", with text past the header's last column"
+            } else {
+                ""
+            }
+        ),
+    ))
+}
+
 impl Row<'_> {
     /// The cell of column `col`, trimmed; `None` when the column is absent or the cell
     /// empty.
@@ -707,7 +744,10 @@ impl Row<'_> {
             product_name,
             period,
             value,
-            value_estimated: self.flag(col::IS_REPORTED)? == Some(false),
+            // A total UNSD summed from the reporter's own lines is reported by no one as
+            // such (isReported false), but it is no estimate: isAggregate true says so.
+            value_estimated: self.flag(col::IS_REPORTED)? == Some(false)
+                && self.flag(col::IS_AGGREGATE)? != Some(true),
             net_weight,
             net_weight_estimated: self.flag(col::NET_WEIGHT_ESTIMATED)?.unwrap_or(flagged),
         }))
@@ -716,18 +756,21 @@ impl Row<'_> {
     /// The name (and code) of the area a reporter or partner is, when it is one.
     fn area(&self, code: usize, desc: usize, iso: usize) -> Result<Option<String>> {
         let code = self.cell(code)?;
-        let desc = self.cell(desc)?;
-        let nes = desc.is_some_and(|d| {
+        // Descriptions may be Windows-1252 ("C\xf4te d'Ivoire" in a Plus download).
+        let desc = self.name(desc);
+        let nes = desc.as_deref().is_some_and(|d| {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
             d.ends_with(" nes") || d.ends_with(",nes")
         });
         if !nes && !code.is_some_and(|c| AREA_CODES.contains(&c)) {
             return Ok(None);
         }
-        let name = desc.or(self.cell(iso)?).unwrap_or_default();
+        let name = desc
+            .or(self.cell(iso)?.map(str::to_owned))
+            .unwrap_or_default();
         Ok(Some(match code {
             Some(code) => format!("{name} ({code})"),
-            None => name.to_owned(),
+            None => name,
         }))
     }
 
