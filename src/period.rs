@@ -15,7 +15,11 @@
 //! `2024Q1` (what `str(pd.Period("2024Q1"))` gives) and `Q1 2024` for `2024-Q1`,
 //! `2024H1` and `H1 2024` for `2024-H1`, `Aug 2024` or `August 2024` for `2024-08`, and
 //! `Jan–Aug 2025` or `January–August 2025` (en dash, em dash or hyphen) for
-//! `2025-01/2025-08`. They print back in the canonical form above.
+//! `2025-01/2025-08`. Statistics offices' tables add `2024 Q1`, `2024q1` and `2024 H1`
+//! (a space or none, either case), `2024M01`, `2024-M01`, `2024 M1` for a month, and
+//! Excel's `Jan-24` (a two-digit year as Excel reads it: 00–29 in the 2000s, 30–99 in
+//! the 1900s). They print back in the canonical form above. A fiscal year written
+//! `2024/25` is refused: its months must be given (`2024-04/2025-03`).
 //!
 //! A range is two of the single forms joined by `/`: it runs from the start of the first
 //! to the end of the second. Every period prints back in its canonical form, the
@@ -51,7 +55,8 @@ pub struct Period {
 }
 
 const FORMS: &str = "expected 2024, 2024-H1 (or 2024H1, H1 2024), 2024-Q3 (or 2024Q3, \
-     Q3 2024), 2024-08 (or Aug 2024), Jan–Aug 2025, 2024-03-15, or two of these joined by '/'";
+     2024 Q3, Q3 2024), 2024-08 (or 2024M08, Aug 2024, Aug-24), Jan–Aug 2025, 2024-03-15, or \
+     two of these joined by '/'";
 
 impl Period {
     /// The period from `start` to `end`, both inclusive.
@@ -70,6 +75,18 @@ impl Period {
     pub fn parse(text: &str) -> Result<Period> {
         let trimmed = text.trim();
         let bad = |reason: &str| Error::invalid("period", text, reason);
+        // "2024/25": a fiscal year, whose first month only its office knows.
+        if let Some((first, second)) = trimmed.split_once('/') {
+            let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+            if digits(first, 4) && digits(second, 2) {
+                return Err(bad(&format!(
+                    "is a fiscal year: give its months, as {first}-04/{}-03 for April to \
+                     March, or {first}-07/{}-06 for July to June",
+                    first.parse::<i32>().unwrap_or(0) + 1,
+                    first.parse::<i32>().unwrap_or(0) + 1
+                )));
+            }
+        }
         let mut parts = trimmed.split('/');
         let first = parts.next().unwrap_or_default();
         let (start, mut end) = parse_single(first).map_err(|r| bad(&r))?;
@@ -232,6 +249,9 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
     if let Some(span) = parse_words(text) {
         return span;
     }
+    if let Some(span) = parse_excel_month(text) {
+        return span;
+    }
     // Everything below slices by byte; the grammar is ASCII anyway.
     if !text.is_ascii() {
         return Err(generic());
@@ -248,11 +268,19 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
     if rest.is_empty() {
         return whole_year(year);
     }
-    // pandas writes quarters without the dash: `str(pd.Period("2024Q1"))` is "2024Q1".
-    let rest = match rest.strip_prefix('-') {
+    // pandas writes quarters without the dash: `str(pd.Period("2024Q1"))` is "2024Q1";
+    // offices write "2024 Q1", "2024q1" and months as "2024M01".
+    let rest = match rest.strip_prefix(['-', ' ']) {
         Some(rest) => rest,
-        None if rest.starts_with(['Q', 'H']) => rest,
+        None if rest.starts_with(['Q', 'H', 'M', 'q', 'h', 'm']) => rest,
         None => return Err(generic()),
+    };
+    let upper;
+    let rest = if rest.starts_with(['q', 'h', 'm']) {
+        upper = rest.to_ascii_uppercase();
+        upper.as_str()
+    } else {
+        rest
     };
     let months = |first: u8, last: u8| -> Result<(Date, Date), String> {
         let m = |n: u8| Month::try_from(n).map_err(|_| format!("month {n:02} is not 01 to 12"));
@@ -270,6 +298,12 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
         [b'H' | b'Q', ..] => Err(format!(
             "{rest} is not a half (H1, H2) or quarter (Q1 to Q4)"
         )),
+        [b'M', month @ ..]
+            if (1..=2).contains(&month.len()) && month.iter().all(u8::is_ascii_digit) =>
+        {
+            let month: u8 = rest[1..].parse().map_err(|_| generic())?;
+            months(month, month)
+        }
         _ if digits(rest, 2) => {
             let month: u8 = rest.parse().map_err(|_| generic())?;
             months(month, month)
@@ -289,6 +323,20 @@ fn parse_single(text: &str) -> Result<(Date, Date), String> {
         }
         _ => Err(generic()),
     }
+}
+
+/// Excel's month and two-digit year, "Jan-24": `None` when `text` is not of that shape;
+/// the year as Excel reads two digits, 00–29 in the 2000s and 30–99 in the 1900s.
+fn parse_excel_month(text: &str) -> Option<Result<(Date, Date), String>> {
+    let (name, year) = text.split_once('-')?;
+    if year.len() != 2 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let month = month_number(name)?;
+    let two: i32 = year.parse().ok()?;
+    let year = if two < 30 { 2000 + two } else { 1900 + two };
+    let month = Month::try_from(month).ok()?;
+    Some(months_of(year, month, month))
 }
 
 /// The English month names, each with its usual abbreviations.
@@ -486,8 +534,42 @@ mod tests {
     }
 
     #[test]
+    fn office_forms_are_the_same_periods_as_the_canonical_ones() {
+        let cases = [
+            ("2024 Q1", "2024-Q1"),
+            ("2024q1", "2024-Q1"),
+            ("2024 q4", "2024-Q4"),
+            ("2024 H2", "2024-H2"),
+            ("2024M01", "2024-01"),
+            ("2024-M01", "2024-01"),
+            ("2024 M01", "2024-01"),
+            ("2024m9", "2024-09"),
+            ("Jan-24", "2024-01"),
+            ("dec-29", "2029-12"),
+            // Excel reads 30–99 as the 1900s
+            ("Sep-95", "1995-09"),
+            ("January 2024", "2024-01"),
+            ("2024M01/2024M08", "2024-01/2024-08"),
+        ];
+        for (text, canonical) in cases {
+            assert_eq!(p(text).to_string(), canonical, "{text}");
+        }
+        for bad in ["2024M13", "2024 Q5", "2024M", "Jan-2", "Foo-24"] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_fiscal_year_is_refused_with_how_to_give_its_months() {
+        let err = Period::parse("2024/25").unwrap_err().to_string();
+        assert!(err.contains("fiscal year"), "{err}");
+        assert!(err.contains("2024-04/2025-03"), "{err}");
+        assert!(err.contains("2024/25"), "{err}");
+    }
+
+    #[test]
     fn the_error_for_an_unknown_form_lists_the_forms_read() {
-        for text in ["next year", "2024 Q1", "Jam 2025", "2024/xx"] {
+        for text in ["next year", "2024 X1", "Jam 2025", "2024/xx"] {
             let err = Period::parse(text).unwrap_err().to_string();
             for form in [
                 "2024-Q3",

@@ -139,6 +139,20 @@ def test_a_multiple_unit_beside_scale_is_refused_before_anything_is_written(
     ]
 
 
+def test_periods_as_statistics_offices_write_them_are_stored_canonically(
+    store: bilateral.Store,
+) -> None:
+    written = ["2024 Q1", "2024q2", "2024M07", "2024-M08", "Sep-24", "January 2023"]
+    rows = pd.DataFrame({"indicator": "trade", "origin": "AZE", "destination": "KAZ",
+                         "period": written, "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})  # fmt: skip
+    assert store.add_many(rows) == 6
+    stored = store.observations(indicator="trade").sort_values("value")["period"].tolist()
+    assert stored == ["2024-Q1", "2024-Q2", "2024-07", "2024-08", "2024-09", "2023-01"]
+    with pytest.raises(bilateral.ValidationError, match="fiscal year") as caught:
+        store.add("trade", "AZE", "KAZ", "2024/25", 1.0)
+    assert (caught.value.field, caught.value.text) == ("period", "2024/25")
+
+
 def test_scale_stores_a_table_in_thousands_as_base_units(store: bilateral.Store) -> None:
     rows = pd.DataFrame({"indicator": ["trade", "trade"], "origin": ["AZE", "AZE"],
                          "destination": ["KAZ", "KAZ"], "period": ["2022", "2023"],
