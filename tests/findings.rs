@@ -126,8 +126,8 @@ fn a_latest_year_above_five_others_is_a_record_of_low_severity() {
     // 150 is above 100, 120, 110, 130 and 125; the highest before is 130 in 2022
     assert_eq!(
         record.text,
-        "Trade turnover in 2024 ($150 million) was the highest of the 6 years from 2019 to \
-         2024, above the $130 million of 2022."
+        "Trade turnover in 2024 ($150 million) was the highest of the 6 years with figures \
+         from 2019 to 2024, above the $130 million of 2022."
     );
     assert_eq!(record.severity, FindingSeverity::Low);
     assert_eq!(
@@ -160,8 +160,8 @@ fn a_latest_year_below_five_others_is_a_record_low() {
     let report = report(&store);
     assert_eq!(
         one(&report, FindingKind::Record).text,
-        "Trade turnover in 2024 ($100 million) was the lowest of the 5 years from 2020 to \
-         2024, below the $110 million of 2021."
+        "Trade turnover in 2024 ($100 million) was the lowest of the 5 years with figures \
+         from 2020 to 2024, below the $110 million of 2021."
     );
 }
 

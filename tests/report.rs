@@ -2415,7 +2415,7 @@ fn a_plural_subject_takes_they_and_were() -> bilateral::Result<()> {
     assert_eq!(
         record.text,
         "Exports from Georgia to Armenia in 2024 ($100 million) were the highest of the 5 years \
-         from 2020 to 2024, above the $80 million of 2023."
+         with figures from 2020 to 2024, above the $80 million of 2023."
     );
     Ok(())
 }

@@ -362,7 +362,10 @@ pub(super) fn records(data: &Gathered, keys: &[SeriesKey], notes: &mut Notes) ->
         // Both figures in one scale, at the prose's precision; the verb agrees.
         let shown = data.prose_alike(&[latest, runner_up]);
         let text = format!(
-            "{subject} in {} ({}) {} the {} of the {} years from {} to {}, {} the {} of {}.",
+            // "the 9 years with figures from 2015 to 2024": a year missing in between is
+            // not counted as if it were there
+            "{subject} in {} ({}) {} the {} of the {} years with figures from {} to {}, {} \
+             the {} of {}.",
             latest.period,
             shown[0],
             if is_plural(&subject) { "were" } else { "was" },
