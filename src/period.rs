@@ -544,6 +544,8 @@ mod tests {
             ("2024-M01", "2024-01"),
             ("2024 M01", "2024-01"),
             ("2024m9", "2024-09"),
+            // The IMF's Direction of Trade Statistics export writes months so.
+            ("2024M2", "2024-02"),
             ("Jan-24", "2024-01"),
             ("dec-29", "2029-12"),
             // Excel reads 30–99 as the 1900s

@@ -3,6 +3,8 @@
 //!
 //! - SDMX-CSV data messages of the IMF, OECD, Eurostat and the ECB ([`sdmx`]);
 //! - UN Comtrade's CSV of trade by partner and product ([`comtrade`]);
+//! - the IMF's legacy Direction of Trade Statistics CSV, one column per period
+//!   ([`imf_dots`]);
 //! - with the `parquet` feature, observations out as Parquet for DuckDB, Polars and
 //!   Spark (`parquet`, `Store::export_parquet`).
 //!
@@ -32,6 +34,7 @@
 
 pub mod comtrade;
 pub mod csv;
+pub mod imf_dots;
 mod lines;
 #[cfg(feature = "parquet")]
 pub mod parquet;
@@ -60,19 +63,29 @@ pub enum Format {
     Sdmx,
     /// UN Comtrade's CSV of trade by partner and product ([`comtrade`]).
     Comtrade,
+    /// The IMF's legacy Direction of Trade Statistics CSV ([`imf_dots`]).
+    ImfDots,
 }
 
 impl Format {
     /// Every format, in the order [`Format::guess`] tries them.
-    pub const ALL: [Format; 4] = [Format::Json, Format::Sdmx, Format::Comtrade, Format::Csv];
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Sdmx,
+        Format::Comtrade,
+        Format::ImfDots,
+        Format::Csv,
+    ];
 
-    /// The code the command line and Python take: `csv`, `json`, `sdmx` or `comtrade`.
+    /// The code the command line and Python take: `csv`, `json`, `sdmx`, `comtrade` or
+    /// `imf-dots`.
     pub fn code(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Json => "json",
             Format::Sdmx => "sdmx",
             Format::Comtrade => "comtrade",
+            Format::ImfDots => "imf-dots",
         }
     }
 
@@ -116,6 +129,9 @@ impl Format {
             || comtrade::LEGACY_REQUIRED_COLUMNS.iter().all(|n| has(n))
         {
             return Some(Format::Comtrade);
+        }
+        if imf_dots::REQUIRED_COLUMNS.iter().all(|n| has(n)) {
+            return Some(Format::ImfDots);
         }
         if csv::REQUIRED_COLUMNS.iter().all(|n| has(n)) {
             return Some(Format::Csv);
@@ -334,6 +350,7 @@ impl Store {
             Format::Csv => self.import_csv(path, options)?,
             Format::Sdmx => self.import_sdmx_csv(path, &sdmx::SdmxMapping::imf(), options)?,
             Format::Comtrade => self.import_comtrade_csv(path, options)?,
+            Format::ImfDots => self.import_imf_dots_csv(path, options)?,
             Format::Json => {
                 let dataset = Dataset::from_path(path)?;
                 let read = dataset.observations.len();
