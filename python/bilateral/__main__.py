@@ -5,7 +5,7 @@
                      [--title TEXT] [--topic CODE ...] [--digits N] [--appendix FILE]
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
-    bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade]   (guessed when not given)
+    bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade|imf-dots]  (else guessed)
     bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral datasets
     bilateral --version
@@ -203,9 +203,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 # The formats of `import` and `export`, and those planned (a usage error for now).
-FILE_FORMATS = ("csv", "json", "sdmx", "comtrade")
+FILE_FORMATS = ("csv", "json", "sdmx", "comtrade", "imf-dots")
 # Formats only read (a usage error for `export`).
-IMPORT_ONLY_FORMATS = ("sdmx", "comtrade")
+IMPORT_ONLY_FORMATS = ("sdmx", "comtrade", "imf-dots")
 PLANNED_FORMATS = ("xlsx",)
 # Parquet is written only: a folder of files for DuckDB, Polars or Spark, not a way in.
 EXPORT_FORMATS = ("csv", "json", "parquet")

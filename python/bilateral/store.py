@@ -451,10 +451,11 @@ class Store:
         on_duplicate: OnDuplicate = "error",
         progress: ProgressArg = None,
     ) -> ImportResult:
-        """Imports a file all or nothing: in `format` ("csv", "json", "sdmx" or
-        "comtrade"), or, when `format` is ``None``, in the format its beginning shows (a
-        JSON object, an SDMX-CSV header, or a CSV header with the library's own columns
-        or UN Comtrade's). `on_duplicate` and `progress` as for :meth:`import_csv`.
+        """Imports a file all or nothing: in `format` ("csv", "json", "sdmx", "comtrade"
+        or "imf-dots", the IMF's legacy Direction of Trade Statistics CSV), or, when
+        `format` is ``None``, in the format its beginning shows (a JSON object, an
+        SDMX-CSV header, or a CSV header with the library's own columns, UN Comtrade's or
+        the IMF DOTS export's). `on_duplicate` and `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"
