@@ -6,8 +6,8 @@
 
 use std::path::{Path, PathBuf};
 
-use bilateral::files::{imf_dots, Format, ImportOptions, ImportSummary};
-use bilateral::{Error, Observation, ObservationFilter, Store};
+use bilateral::files::{imf_dots, Format, ImportOptions, ImportSummary, Progress, Stage};
+use bilateral::{Error, Observation, ObservationFilter, OnDuplicate, Store};
 
 const HEADER: &str = "Country Name,Country Code,Indicator Name,Indicator Code,\
 Counterpart Country Name,Counterpart Country Code,Attribute,2024M1,2024M2,\n";
@@ -240,6 +240,14 @@ Canada,156,\"Goods, Value of Exports, Free on board (FOB), Euros\",TXG_FOB_EUR,I
         reasons[2].starts_with("indicator TXG_FOB_EUR is not"),
         "{reasons:?}"
     );
+
+    // A file of nothing stored adds no source.
+    let (store, summary) = import(&format!(
+        "{HEADER}Canada,156,{EXPORTS},World,001,Value,1,2,\n"
+    ));
+    assert_eq!(summary.unwrap().written, 0);
+    let sources = store.sources().unwrap();
+    assert!(sources.iter().all(|s| s.id != imf_dots::SOURCE_ID));
 }
 
 #[test]
@@ -491,4 +499,134 @@ fn the_real_export_of_g7_trade_imports_with_the_figures_read_off_the_file() {
         .map(|o| o.unit.clone())
         .collect();
     assert!(units.iter().all(|u| u == "USD"));
+
+    // Every figure equals a parse of the file by hand: each line split around its one
+    // quoted cell (the Indicator Name), the seven G7 names mapped to ISO below.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let iso = |name: &str| match name {
+        "Canada" => "CAN",
+        "France" => "FRA",
+        "Germany" => "DEU",
+        "Italy" => "ITA",
+        "Japan" => "JPN",
+        "United Kingdom" => "GBR",
+        "United States" => "USA",
+        other => panic!("{other} is not a G7 country"),
+    };
+    // (reporter, indicator code, counterpart, series key, attribute, cell of 2024M2) of
+    // each data line.
+    let lines: Vec<[String; 6]> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let (reporter, rest) = line.split_once(",\"").unwrap();
+            let (name, rest) = rest.split_once("\",").unwrap();
+            let cells: Vec<&str> = rest.split(',').collect();
+            // Indicator Code, Counterpart Name, Counterpart Code, Attribute, 2024M2, "".
+            assert_eq!(cells.len(), 6, "{line}");
+            let key = format!("{reporter}|{name}|{}|{}|{}", cells[0], cells[1], cells[2]);
+            let reporter = reporter.split(',').next().unwrap();
+            [reporter, cells[0], cells[1], &key, cells[3], cells[4]].map(str::to_owned)
+        })
+        .collect();
+    let mut expected: Vec<(String, Figure)> = Vec::new();
+    for [reporter, code, counterpart, key, attribute, cell] in &lines {
+        let indicator = match code.as_str() {
+            "TXG_FOB_USD" => "exports",
+            "TMG_CIF_USD" => "imports",
+            _ => continue,
+        };
+        if attribute != "Value" {
+            continue;
+        }
+        let status = lines
+            .iter()
+            .find(|l| &l[3] == key && l[4] == "Status")
+            .map(|l| l[5].as_str())
+            .filter(|s| !s.is_empty());
+        let (origin, destination) = match indicator {
+            "exports" => (iso(reporter), iso(counterpart)),
+            _ => (iso(counterpart), iso(reporter)),
+        };
+        let note = status.map(|s| format!("IMF DOTS status: {s}"));
+        let state = if status == Some("e") {
+            "estimate"
+        } else {
+            "actual"
+        };
+        let value: f64 = cell.parse().unwrap();
+        expected.push((
+            indicator.to_owned(),
+            figure(
+                origin,
+                destination,
+                "2024-02",
+                value,
+                state,
+                note.as_deref(),
+            ),
+        ));
+    }
+    let mut stored: Vec<(String, Figure)> = exports
+        .iter()
+        .map(|f| ("exports".to_owned(), f.clone()))
+        .chain(imports.iter().map(|f| ("imports".to_owned(), f.clone())))
+        .collect();
+    expected.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    stored.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert_eq!(expected.len(), 84);
+    assert_eq!(stored, expected);
+
+    // Imported again, every figure is already stored.
+    let skip = ImportOptions {
+        on_duplicate: OnDuplicate::Skip,
+        ..ImportOptions::default()
+    };
+    let again = store.import_file(&path, None, &skip).unwrap();
+    assert_eq!(again.written, 0);
+    let already = again.skipped.iter().find(|s| s.reason == "already stored");
+    assert_eq!(already.map(|s| s.rows), Some(84));
+}
+
+#[test]
+fn two_columns_of_one_period_are_refused() {
+    let v = refusal(&format!(
+        "Country Name,Country Code,Indicator Name,Indicator Code,Counterpart Country Name,\
+Counterpart Country Code,Attribute,2024M2,2024M02\n\
+Germany,134,{EXPORTS},Canada,156,Value,1,2\n"
+    ));
+    assert_eq!((v.field.as_str(), v.record), ("2024M02", Some(1)));
+    assert!(v.reason.contains("2024M2"), "{}", v.reason);
+}
+
+#[test]
+fn a_progress_callback_that_says_stop_leaves_the_store_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(
+        dir.path(),
+        &format!("{HEADER}Germany,134,{EXPORTS},Canada,156,Value,1,2,\n"),
+    );
+    let stages = std::cell::RefCell::new(Vec::new());
+    let mut store = Store::in_memory().unwrap();
+    let listen = |p: Progress| {
+        stages.borrow_mut().push(p.stage);
+        true
+    };
+    let options = ImportOptions {
+        progress: Some(&listen),
+        ..ImportOptions::default()
+    };
+    store.import_file(&path, None, &options).unwrap();
+    assert_eq!(stages.borrow().first(), Some(&Stage::Reading));
+    assert_eq!(stages.borrow().last(), Some(&Stage::Writing));
+
+    let mut store = Store::in_memory().unwrap();
+    let stop = |_: Progress| false;
+    let options = ImportOptions {
+        progress: Some(&stop),
+        ..ImportOptions::default()
+    };
+    let error = store.import_file(&path, None, &options).unwrap_err();
+    assert!(matches!(error, Error::Interrupted), "{error}");
+    assert_eq!(store.observation_count().unwrap(), 0);
 }

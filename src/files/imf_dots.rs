@@ -297,9 +297,11 @@ impl Store {
             watch,
         )?;
         let indicators = missing_indicators(self, &rows.batch)?;
-        let sources = match self.sources()?.iter().any(|s| s.id == SOURCE_ID) {
-            true => Vec::new(),
-            false => vec![imf_dots()],
+        // A file of aggregates and balances alone cites nothing: no source to add.
+        let cited = !rows.lines.is_empty();
+        let sources = match cited && !self.sources()?.iter().any(|s| s.id == SOURCE_ID) {
+            true => vec![imf_dots()],
+            false => Vec::new(),
         };
         let written = self
             .import_batch(
