@@ -630,3 +630,19 @@ fn a_progress_callback_that_says_stop_leaves_the_store_as_it_was() {
     assert!(matches!(error, Error::Interrupted), "{error}");
     assert_eq!(store.observation_count().unwrap(), 0);
 }
+
+#[test]
+fn years_quarters_and_months_are_periods_and_a_byte_order_mark_is_read_past() {
+    let text = format!(
+        "\u{feff}Country Name,Country Code,Indicator Name,Indicator Code,\
+Counterpart Country Name,Counterpart Country Code,Attribute,2023,2024Q1,2024M2,\n\
+Germany,134,{EXPORTS},Canada,156,Value,12,3,1,\n"
+    );
+    let (store, summary) = import(&text);
+    assert_eq!(summary.unwrap().written, 3);
+    let periods: Vec<String> = figures(&of(&store, "exports"))
+        .into_iter()
+        .map(|f| f.2)
+        .collect();
+    assert_eq!(periods, ["2023", "2024-02", "2024-Q1"]);
+}
