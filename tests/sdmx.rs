@@ -2,7 +2,7 @@
 //! file is an error naming its line and column that changes nothing.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bilateral::files::sdmx::{SdmxMapping, Side};
 use bilateral::files::{Format, ImportOptions, ImportSummary};
@@ -1116,10 +1116,11 @@ fn eurostat_and_oecd_aggregates_are_passed_over_and_counted_by_reason() {
         text.push_str(&format!("X:F(1.0),{code},DE,exports,2024,1\n"));
     }
     text.push_str("X:F(1.0),DE,QU,exports,2024,1\n");
+    text.push_str("X:F(1.0),EA20,EXT_EA20,exports,2024,1\n");
     text.push_str("X:F(1.0),EL,UK,exports,2024,2\n");
     let (store, summary) = imported(&text);
-    // 16 codes × 2 rows + QU + one between countries.
-    assert_eq!((summary.read, summary.written), (34, 1));
+    // 16 codes × 2 rows + QU + the euro area's + one between countries.
+    assert_eq!((summary.read, summary.written), (35, 1));
     assert_eq!(
         figures(&store),
         [figure("exports", "GRC", "GBR", "2024", 2.0)]
@@ -1140,6 +1141,10 @@ fn eurostat_and_oecd_aggregates_are_passed_over_and_counted_by_reason() {
         "COUNTERPART_AREA QU is not a country (Eurostat's code for the high seas, stores and \
          provisions or countries not specified)"
             .to_owned(),
+        1,
+    ));
+    expected.push((
+        "REF_AREA EA20 and COUNTERPART_AREA EXT_EA20 are aggregates, not countries".to_owned(),
         1,
     ));
     assert_eq!(reasons, expected);
@@ -1192,4 +1197,153 @@ fn a_file_of_labels_instead_of_codes_is_refused_naming_the_column() {
         error.to_string().contains("is a label, not a code"),
         "{error}"
     );
+}
+
+/// The folder of real files (see its SOURCES.md), or `None`, said, when it is absent.
+fn realdata(file: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/realdata")
+        .join(file);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: ../shared/realdata is absent (the real files are not part of the \
+             project): {file}"
+        );
+        None
+    }
+}
+
+/// Imports a real file into a fresh store under `mapping`.
+fn import_real(path: &Path, mapping: &SdmxMapping) -> (Store, bilateral::Result<ImportSummary>) {
+    let mut store = Store::in_memory().unwrap();
+    let result = store.import_sdmx_csv(path, mapping, &ImportOptions::default());
+    (store, result)
+}
+
+#[test]
+fn the_real_comext_file_is_every_member_against_the_world_so_nothing_is_stored() {
+    let Some(path) = realdata("sdmx_estat_comext_ds045409.csv") else {
+        return;
+    };
+    // awk -F, 'NR>1{print $5}' sdmx_estat_comext_ds045409.csv | sort | uniq -c
+    //   → 864 WORLD: every row's partner is the World (27 reporters, AT … SK with GR for
+    //   Greece, × 8 years 2017–2024 × flows 1 and 2 × VALUE_IN_EUROS and
+    //   QUANTITY_IN_100KG = 27 × 8 × 2 × 2 = 864), each with a value.
+    for mapping in [SdmxMapping::imf(), comext_mapping("exports")] {
+        let (store, result) = import_real(&path, &mapping);
+        let summary = result.unwrap();
+        assert_eq!((summary.read, summary.written), (864, 0));
+        assert_eq!(
+            skipped(&summary),
+            [(
+                "partner WORLD is an aggregate, not a country".to_owned(),
+                864,
+                2
+            )]
+        );
+        assert_eq!(store.observation_count().unwrap(), 0);
+    }
+}
+
+#[test]
+fn the_real_euro_area_current_account_is_aggregates_on_both_sides() {
+    // The same 19 quarters (2023-Q1 … 2025-Q2 and so on: wc -l gives 20 lines, the
+    // header and 19 rows), with labels and with codes and labels; python's csv reader
+    // gives one geo and one partner in each:
+    //   {'Euro area – 20 countries (from 2023)'} / {'Extra-euro area - 20 countries (from 2023)'}
+    //   {'EA20'} / {'EXT_EA20'}
+    // and no empty OBS_VALUE. The euro area against the rest of the world: no figure is
+    // between two countries, and every row says so.
+    for (file, reason) in [
+        (
+            "sdmx_estat_bop_labels.csv",
+            "geo Euro area – 20 countries (from 2023) and partner Extra-euro area - 20 \
+             countries (from 2023) are aggregates, not countries",
+        ),
+        (
+            "sdmx_estat_bop_v2_idlabel.csv",
+            "geo EA20 and partner EXT_EA20 are aggregates, not countries",
+        ),
+    ] {
+        let Some(path) = realdata(file) else {
+            return;
+        };
+        let (store, result) = import_real(&path, &SdmxMapping::imf());
+        let summary = result.unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!((summary.read, summary.written), (19, 0), "{file}");
+        assert_eq!(skipped(&summary), [(reason.to_owned(), 19, 2)], "{file}");
+        assert_eq!(store.observation_count().unwrap(), 0);
+    }
+}
+
+#[test]
+fn the_real_oecd_prices_and_bis_derivatives_are_refused_as_nothing_bilateral() {
+    // head -1: the OECD's G20 prices have REF_AREA (41 rows, all CHN: awk -F,
+    // 'NR>1{print $2}' | sort | uniq -c) and no counterpart; BIS's derivatives have
+    // neither, only BIS's own DER_… dimensions (14 of them before TIME_PERIOD, FREQ
+    // first).
+    for (file, names) in [
+        (
+            "sdmx_oecd_g20_prices.csv",
+            "its dimensions are REF_AREA, FREQ, METHODOLOGY, MEASURE, UNIT_MEASURE, \
+             EXPENDITURE, ADJUSTMENT, TRANSFORMATION: one reporting country's figures",
+        ),
+        (
+            "sdmx_bis_derivatives.csv",
+            "its dimensions are FREQ, DER_TYPE, DER_INSTR, DER_RISKs, DER_REP_CTY, \
+             DER_SECTOR_CPY, DER_CPC, DER_SECTOR_UDL, DER_CURR_LEG1, DER_CURR_LEG2, \
+             DER_ISSUE_MAT, DER_RATING, DER_EX_METHOD, DER_BASIS, with no reporting country",
+        ),
+    ] {
+        let Some(path) = realdata(file) else {
+            return;
+        };
+        let (store, result) = import_real(&path, &SdmxMapping::imf());
+        let error = result.unwrap_err();
+        let (line, field, _) = where_and_what(&error);
+        assert_eq!(
+            (line, field.as_str()),
+            (Some(1), "COUNTERPART_AREA"),
+            "{file}"
+        );
+        let message = error.to_string();
+        assert!(message.contains("holds nothing bilateral"), "{message}");
+        assert!(message.contains(names), "{message}");
+        assert_eq!(store.observation_count().unwrap(), 0);
+        assert!(store
+            .sources()
+            .unwrap()
+            .iter()
+            .all(|s| !s.id.contains("oecd")));
+    }
+}
+
+#[test]
+fn the_sdmx_csv_2_specification_examples_are_refused_as_nothing_bilateral() {
+    let Some(dir) = realdata("sdmx_v2_spec") else {
+        return;
+    };
+    // ls sdmx_v2_spec | wc -l → 21; head -1 of each: generic DIM_1 … columns, none of
+    // them a reporting or counterpart area.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 21);
+    for path in files {
+        let (store, result) = import_real(&path, &SdmxMapping::imf());
+        let error = result.unwrap_err();
+        let (line, field, _) = where_and_what(&error);
+        assert_eq!(
+            (line, field.as_str()),
+            (Some(1), "COUNTERPART_AREA"),
+            "{}: {error}",
+            path.display()
+        );
+        assert!(error.to_string().contains("nothing bilateral"), "{error}");
+        assert_eq!(store.observation_count().unwrap(), 0);
+    }
 }

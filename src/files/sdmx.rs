@@ -450,7 +450,7 @@ const COLUMNS_TO_IMPORT: &str = "an SDMX-CSV file to import has the columns REF_
 fn nothing_bilateral(codes: &[&str], has_reporter: bool, header: String) -> Error {
     let before_time = codes
         .iter()
-        .position(|c| c.eq_ignore_ascii_case("TIME_PERIOD"))
+        .position(|c| c.eq_ignore_ascii_case("TIME_PERIOD") || c.eq_ignore_ascii_case("OBS_VALUE"))
         .unwrap_or(codes.len());
     let dimensions: Vec<&str> = codes[..before_time]
         .iter()
@@ -755,15 +755,29 @@ impl<'a> SdmxRows<'a> {
 
         let reporter_code = code_of(cell(&header.reporter));
         let counterpart_code = code_of(cell(&header.counterpart));
-        for (column, code) in [
-            (&header.reporter, reporter_code),
-            (&header.counterpart, counterpart_code),
-        ] {
-            if let Some(what) = not_a_country(code) {
-                let reason = format!("{} {code} is {what}", column.name);
-                self.summary.skip(&reason, line);
-                return Ok(());
-            }
+        let reason = match (
+            not_a_country(reporter_code),
+            not_a_country(counterpart_code),
+        ) {
+            // Both sides, as in a euro area's current account with the rest of the
+            // world: nothing between two countries at all.
+            (Some(AGGREGATE), Some(AGGREGATE)) => Some(format!(
+                "{} {reporter_code} and {} {counterpart_code} are aggregates, not countries",
+                header.reporter.name, header.counterpart.name
+            )),
+            (Some(what), _) => Some(format!(
+                "{} {reporter_code} is {what}",
+                header.reporter.name
+            )),
+            (None, Some(what)) => Some(format!(
+                "{} {counterpart_code} is {what}",
+                header.counterpart.name
+            )),
+            (None, None) => None,
+        };
+        if let Some(reason) = reason {
+            self.summary.skip(&reason, line);
+            return Ok(());
         }
 
         let status = code_of(optional(&header.status)).to_ascii_uppercase();
@@ -1438,6 +1452,9 @@ const AGGREGATE_LABELS: &[&str] = &[
 /// and territories not specified.
 const UNASSIGNED: &[&str] = &["QP", "QQ", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ"];
 
+/// What [`not_a_country`] says of an aggregate.
+const AGGREGATE: &str = "an aggregate, not a country";
+
 /// Why a reporter or counterpart `code` is passed over: an aggregate, or an area that
 /// is no country ([`AGGREGATES`], [`UNASSIGNED`]); `None` for a country's code.
 fn not_a_country(code: &str) -> Option<&'static str> {
@@ -1455,7 +1472,7 @@ fn not_a_country(code: &str) -> Option<&'static str> {
         || AGGREGATE_SUFFIXES.iter().any(|s| upper.ends_with(s))
         || (code.contains(' ') && AGGREGATE_LABELS.iter().any(|l| lower.starts_with(l)))
     {
-        Some("an aggregate, not a country")
+        Some(AGGREGATE)
     } else if UNASSIGNED.contains(&upper.as_str()) {
         Some(
             "not a country (Eurostat's code for the high seas, stores and provisions or \
