@@ -1347,3 +1347,78 @@ fn the_sdmx_csv_2_specification_examples_are_refused_as_nothing_bilateral() {
         assert_eq!(store.observation_count().unwrap(), 0);
     }
 }
+
+const COMEXT_HEADER: &str =
+    "DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE\n";
+
+#[test]
+fn a_flow_or_comext_indicator_the_importer_does_not_know_is_an_error_naming_it() {
+    for (row, column, text) in [
+        // 3 would be some other flow: neither exports nor imports.
+        (
+            "ESTAT:DS-045409(1.0),x,A,AT,CN,39199080,3,VALUE_IN_EUROS,2023,1",
+            "flow",
+            "3",
+        ),
+        (
+            "ESTAT:DS-045409(1.0),x,A,AT,CN,39199080,2,VALUE_IN_DOLLARS,2023,1",
+            "indicators",
+            "VALUE_IN_DOLLARS",
+        ),
+    ] {
+        let error = import_error(&format!("{COMEXT_HEADER}{row}\n"));
+        assert_eq!(
+            where_and_what(&error),
+            (Some(2), column.to_owned(), text.to_owned()),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_flow_file_in_a_currency_without_trade_indicators_is_an_error_naming_its_unit() {
+    let error = import_error(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,FRA,X,C,_Z,_T,A,2023,1,A,,6,JPY,B,1
+"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "UNIT_MEASURE".to_owned(), "JPY".to_owned())
+    );
+}
+
+#[test]
+fn two_product_columns_giving_two_products_are_an_error_naming_the_second() {
+    let error = import_error(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.0),DEU,FRA,X,C,CPA_2_1_C10,HS17_01,A,2023,1,A,,6,USD_EXC,B,1
+"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "PRODUCT_HS".to_owned(), "HS17_01".to_owned())
+    );
+}
+
+#[test]
+fn the_oecd_cpa_product_is_read_when_the_hs_column_says_not_applicable() {
+    let (store, summary) = imported(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.1),DEU,FRA,X,C,CPA_2_1_C10,_Z,A,2023,2.5,A,,6,USD_EXC,B,1
+"
+    ));
+    assert_eq!(summary.written, 1);
+    assert_eq!(
+        figures_by_product(&store),
+        // 2.5 × 10⁶ USD; the CPA code kept as text, in lower case.
+        [row(
+            "exports",
+            "DEU",
+            "FRA",
+            "cpa_2_1_c10",
+            "2023",
+            2_500_000.0
+        )]
+    );
+}

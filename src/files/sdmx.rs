@@ -12,14 +12,16 @@
 //! | SDMX column | what it becomes |
 //! |-------------|-----------------|
 //! | `REF_AREA` (or `COUNTRY`, `GEO`, `REPORTER`) | the reporting country: origin or destination, as the indicator's direction says (below) |
-//! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country |
-//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below) or taken as is; without such a column, the mapping of the dataflow id |
-//! | `PRODUCT` (or `COMMODITY`) | the product, its code in lower case (`_T` and `TOTAL` are the total); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
+//! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country; a file without one holds nothing bilateral and is refused, naming the dimensions it has |
+//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below) or taken as is; without such a column, the flow (below) or the mapping of the dataflow id |
+//! | `FLOW` (Comext) or `TRADE_FLOW` (the OECD's BIMTS) | without an `INDICATOR` column and its dataflow not mapped: `2`, `X` or `EXP` exports (the reporter is the origin), `1`, `M` or `IMP` imports (the reporter is the destination); see **Comext** below |
+//! | `indicators` (Comext) | what the value is: `VALUE_IN_EUROS` (`VALUE_EUR`) euros, `QUANTITY_IN_100KG` (`QUANTITY_KG`) the net mass, stored in tonnes; `SUPPLEMENTARY_QUANTITY` rows (pieces, litres … by product) are passed over and counted |
+//! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text in lower case (CN `39199080` stays `39199080`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
 //! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
-//! | `UNIT_MULT` | the power of ten the value is in: `6` is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
-//! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands) |
+//! | `UNIT_MULT` (the IMF's `SCALE`) | the power of ten the value is in: `6` (or the IMF's `Millions`) is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
+//! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands; the OECD's `USD_EXC` is US dollars) |
 //! | `OBS_STATUS` (Eurostat's `OBS_FLAG`: `p` provisional, `e`/`s` estimate, `f` projection, other letters in the note) | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
 //! | `ACTION` | `I`, `A` and `R` rows are read; `D` (delete) rows are passed over and counted |
 //! | the dataflow | the source: its id made a source id (`IMF.STA:IMTS(1.0.0)` is `imf.sta-imts-1.0.0`), added when the store lacks it, titled with the dataflow id, published by the agency |
@@ -28,10 +30,10 @@
 //! with another (`COUNTERPART_AREA`). Exports go from the reporter to the partner, so the
 //! reporter is the origin; imports come from the partner to the reporter, so the
 //! reporter is the destination (the store's `imports` are "imported by the destination
-//! from the origin, as the importer reports them"). The side is what a mapping entry
-//! says ([`SdmxTarget::reporter`]); else the reporter is the destination for the
-//! indicator `imports` and those whose code starts with `imports_`, and the origin for
-//! every other.
+//! from the origin, as the importer reports them"). The side is what the flow column
+//! says, or what a mapping entry says ([`SdmxTarget::reporter`]); else the reporter is
+//! the destination for the indicator `imports` and those whose code starts with
+//! `imports_`, and the origin for every other.
 //!
 //! **Mapping.** [`SdmxMapping::imf`], the default, maps the IMF's trade indicators: goods
 //! exports FOB in US dollars (`TXG_FOB_USD` in Direction of Trade Statistics,
@@ -40,10 +42,44 @@
 //! Python `mapping=` dict) adds entries `"SDMX code": "indicator"`, the indicator
 //! optionally followed by `:origin` or `:destination`, the side of the reporter.
 //!
-//! **Not countries.** A `REF_AREA` or `COUNTERPART_AREA` that is an aggregate (`W00`
-//! and `G001`, the World, the IMF's `G`-numbered country groups, `W1`, `WLD`, `_T`, `_Z`)
-//! is passed over and counted. Eurostat's `EL` (Greece) and `UK` (the United Kingdom)
-//! are read as `GR` and `GB`.
+//! **Comext and other files with a flow.** Eurostat's Comext (`DS-045409`, the current
+//! `DS-…` dataflows: `reporter`, `partner`, `product`, `flow`, `indicators`) and the
+//! OECD's BIMTS (`TRADE_FLOW`, values in `UNIT_MEASURE` `USD_EXC`) import without a
+//! mapping: flow 2 is exports from the reporter to the partner and flow 1 imports from
+//! the partner to the reporter. A value in euros is stored in euros, in `exports_eur`
+//! and `imports_eur` (the catalogue's `exports` and `imports` are in US dollars, and no
+//! figure is converted); one in US dollars in `exports` and `imports`; a net mass in
+//! `exports_volume` and `imports_volume`, in tonnes: 100 kg are 0.1 t, so Comext's
+//! `QUANTITY_IN_100KG` has its decimal point moved one place left (179163.77 is
+//! 17916.377 t exactly as written), and kilograms three. An indicator the store lacks is
+//! added with the rows. Mapping the dataflow (`{"ESTAT:DS-045409": "exports"}`) makes
+//! every row that indicator, and is refused when the flow or `indicators` varies, when
+//! the flow contradicts the side, or when the value's unit is not the indicator's.
+//!
+//! **One series per indicator.** A file is refused, before anything is written, when a
+//! dimension it does not read takes two values among the rows of one indicator: each
+//! value is another series (a flow, Eurostat's `bop_item`, the OECD's `ADJUSTMENT` B
+//! and B_ADJ_RX …), and storing them as one would mix them or count one as another.
+//! The error names the column, the values and the line of the second; the advice is to
+//! import a file of one value, or to let the importer read the column. The dimensions
+//! are the columns before `TIME_PERIOD` (SDMX-CSV writes them first) that are SDMX ids
+//! and not read, and `ADJUSTMENT`, `TRANSFORMATION`, `MEASURE`, `STK_FLOW`, `BOP_ITEM`,
+//! `ACCOUNTING_ENTRY`, `S_ADJ` and `PRODUCT_TYPE` wherever they stand; under a mapping,
+//! the flow and `indicators` too.
+//!
+//! **Not countries.** A row whose `REF_AREA` or `COUNTERPART_AREA` is not a country is
+//! passed over and counted under its reason. Aggregates, in any case: the World (`W`,
+//! `W0`–`W2`, `W00`, `WLD`, `WXD`, `WORLD`), SDMX's `_T`, `_Z` and `_X`, the IMF's
+//! `G`-numbered groups (`G001`, `G998`), `EU`, `EA`, `EFTA`, `OECD`, `EXTRA`, `INTRA`,
+//! `BEL_LUX`, `SACU`, every code that starts with `EU` or `EA` and a digit (`EU27_2020`,
+//! `EU28`, `EA20`, `EA19`), with `EXT_`, `EXTRA_`, `INT_`, `INTRA_` or `WX`
+//! (`EXT_EA20`, `EXT_EU27_2020`, `WXOECD`), or that ends in `_EXTRA` or `_INTRA`
+//! (`EU27_2020_EXTRA`); in a file of labels, one starting "World", "Euro area",
+//! "Extra-euro area", "European Union", "Extra-EU" and the like. Eurostat's `QP`–`QZ`
+//! (high seas, stores and provisions, countries not specified) are no country either.
+//! Eurostat's `EL` (Greece) and `UK` (the United Kingdom) are read as `GR` and `GB`.
+//! A label the store cannot read as a country's name (a download with labels instead
+//! of codes) is refused.
 //!
 //! An error names the file's line as its record (the header is line 1) and the SDMX
 //! column as its field, as written in the header.
@@ -220,7 +256,9 @@ impl Store {
     /// ([`SdmxMapping::imf`] maps the IMF's exports and imports). A cell that cannot be
     /// read is a validation error whose record is the file's line and whose field is the
     /// SDMX column; rows without a value, `D` (delete) rows and aggregates such as the
-    /// World are passed over and counted in the summary.
+    /// World are passed over and counted in the summary. Comext and other files with a
+    /// flow column import without a mapping, and a file whose rows would mix series in
+    /// one indicator is refused (see the [module documentation](crate::files::sdmx)).
     ///
     /// ```
     /// use bilateral::files::sdmx::SdmxMapping;
