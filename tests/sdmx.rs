@@ -1249,13 +1249,16 @@ fn the_real_comext_file_is_every_member_against_the_world_so_nothing_is_stored()
 
 #[test]
 fn the_real_euro_area_current_account_is_aggregates_on_both_sides() {
-    // The same 19 quarters (2023-Q1 … 2025-Q2 and so on: wc -l gives 20 lines, the
-    // header and 19 rows), with labels and with codes and labels; python's csv reader
-    // gives one geo and one partner in each:
-    //   {'Euro area – 20 countries (from 2023)'} / {'Extra-euro area - 20 countries (from 2023)'}
-    //   {'EA20'} / {'EXT_EA20'}
-    // and no empty OBS_VALUE. The euro area against the rest of the world: no figure is
-    // between two countries, and every row says so.
+    // The same data twice, with labels and with codes and labels: wc -l gives 20 lines,
+    // the header and 19 rows. The geo and partner of every row, and the rows without a
+    // value (a quoted cell holds commas, so csv rather than awk):
+    //   python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1])));
+    //     print({x['geo'] for x in r}, {x['partner'] for x in r},
+    //           sum(x['OBS_VALUE']=='' for x in r))" FILE
+    //   → {'Euro area – 20 countries (from 2023)'} {'Extra-euro area - 20 countries
+    //     (from 2023)'} 0, and {'EA20'} {'EXT_EA20'} 0.
+    // The euro area against the rest of the world: no figure is between two countries,
+    // and every row says so.
     for (file, reason) in [
         (
             "sdmx_estat_bop_labels.csv",

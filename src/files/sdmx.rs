@@ -483,8 +483,8 @@ const COLUMNS_TO_IMPORT: &str = "an SDMX-CSV file to import has the columns REF_
      and OBS_VALUE";
 
 /// The refusal of a file without a counterpart dimension: its figures are not between
-/// two countries. Names the dimensions it has (those before `TIME_PERIOD`, or all the
-/// SDMX ids), so that one sees what it is.
+/// two countries. Names the dimensions it has (the SDMX ids before `TIME_PERIOD` or
+/// `OBS_VALUE`), so that one sees what it is.
 fn nothing_bilateral(codes: &[&str], has_reporter: bool, header: String) -> Error {
     let before_time = codes
         .iter()
@@ -1037,19 +1037,22 @@ impl<'a> SdmxRows<'a> {
             .flatten()
             .filter(|_| !native);
         for column in header.dimensions.iter().chain(mapped) {
-            let values = self
-                .seen
-                .entry(column.at)
-                .or_default()
-                .entry(indicator.code.clone())
-                .or_default();
+            let by_indicator = self.seen.entry(column.at).or_default();
+            if !by_indicator.contains_key(&indicator.code) {
+                by_indicator.insert(indicator.code.clone(), BTreeMap::new());
+            }
+            let values = by_indicator
+                .get_mut(&indicator.code)
+                .expect("inserted above");
             let value = code_of(record.get(column.at).unwrap_or_default());
             if !values.contains_key(value) {
                 values.insert(value.to_owned(), line);
             }
         }
-        self.sides
-            .insert(indicator.code.clone(), indicator.reporter);
+        if !self.sides.contains_key(&indicator.code) {
+            self.sides
+                .insert(indicator.code.clone(), indicator.reporter);
+        }
     }
 
     /// The product of a row: the one code of its product columns that is neither empty
@@ -1212,11 +1215,13 @@ impl<'a> SdmxRows<'a> {
                 let is_measure = header.measure.as_ref().is_some_and(|m| m.at == column.at);
                 if values.len() > 1 {
                     let listed: Vec<&str> = values.keys().map(String::as_str).collect();
-                    let advice = if is_flow {
+                    // Reading the column needs a file without an INDICATOR column.
+                    let readable = header.indicator.is_none();
+                    let advice = if is_flow && readable {
                         "Leave the dataflow out of mapping= so that the flow is read (1, M or \
                          IMP: imports; 2, X or EXP: exports), or import a file of one flow"
                             .to_owned()
-                    } else if is_measure {
+                    } else if is_measure && readable {
                         "Leave the dataflow out of mapping= so that each is read as what it \
                          is (VALUE_IN_EUROS: exports_eur or imports_eur; QUANTITY_IN_100KG: \
                          exports_volume or imports_volume, in tonnes), or import a file of \
