@@ -1425,3 +1425,60 @@ OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.1),DEU,FRA,X,C,CPA_2_1_C10,_Z,A,2023,2
         )]
     );
 }
+
+/// Eurostat's own trade datasets (`ext_lt_intratrd`, `ext_lt_maineu`): the indicator in
+/// `indic_et` (`MIO_EXP_VAL`, `MIO_IMP_VAL`: millions of euros, as the code says), the
+/// product in `sitc06`, the reporter in `geo`.
+const EUROSTAT_INTRA: &str = "\
+DATAFLOW,LAST UPDATE,freq,indic_et,sitc06,partner,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_EXP_VAL,TOTAL,FR,DE,2023,120.5,
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_IMP_VAL,TOTAL,FR,DE,2023,80.25,p
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_EXP_VAL,SITC0_1,FR,DE,2023,10,
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_EXP_VAL,TOTAL,WORLD,DE,2023,1500,
+";
+
+#[test]
+fn eurostat_trade_indicators_are_millions_of_euros_without_a_mapping() {
+    let (store, summary) = imported(EUROSTAT_INTRA);
+    assert_eq!((summary.read, summary.written), (4, 3));
+    assert_eq!(
+        figures_by_product(&store),
+        [
+            // Germany's exports to France: 120.5 × 10⁶ EUR, and 10 × 10⁶ of SITC 0+1.
+            row("exports_eur", "DEU", "FRA", "sitc0_1", "2023", 10_000_000.0),
+            row("exports_eur", "DEU", "FRA", "total", "2023", 120_500_000.0),
+            // Germany's imports from France: FRA → DEU, 80.25 × 10⁶ EUR.
+            row("imports_eur", "FRA", "DEU", "total", "2023", 80_250_000.0),
+        ]
+    );
+    assert_eq!(
+        skipped(&summary),
+        [(
+            "partner WORLD is an aggregate, not a country".to_owned(),
+            1,
+            5
+        )]
+    );
+    assert_eq!(store.indicator("imports_eur").unwrap().unit, "EUR");
+}
+
+#[test]
+fn a_eurostat_unit_may_repeat_the_millions_its_code_says_but_not_contradict_them() {
+    let with_unit = |unit: &str| {
+        format!(
+            "DATAFLOW,freq,indic_et,partner,geo,unit,TIME_PERIOD,OBS_VALUE\n\
+             ESTAT:EXT_LT_MAINEU(1.0),A,MIO_EXP_VAL,CN,DE,{unit},2023,2.5\n"
+        )
+    };
+    let (store, _) = imported(&with_unit("MIO_EUR"));
+    // Millions once: 2.5 × 10⁶, not 2.5 × 10¹².
+    assert_eq!(
+        figures(&store),
+        [figure("exports_eur", "DEU", "CHN", "2023", 2_500_000.0)]
+    );
+    let error = import_error(&with_unit("THS_EUR"));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "unit".to_owned(), "THS_EUR".to_owned())
+    );
+}

@@ -13,7 +13,7 @@
 //! |-------------|-----------------|
 //! | `REF_AREA` (or `COUNTRY`, `GEO`, `REPORTER`) | the reporting country: origin or destination, as the indicator's direction says (below) |
 //! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country; a file without one holds nothing bilateral and is refused, naming the dimensions it has |
-//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below) or taken as is; without such a column, the flow (below) or the mapping of the dataflow id |
+//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below), else Eurostat's `MIO_EXP_VAL` and `MIO_IMP_VAL` (millions of euros, as the code says) to `exports_eur` and `imports_eur`, else taken as is; without such a column, the flow (below) or the mapping of the dataflow id |
 //! | `FLOW` (Comext) or `TRADE_FLOW` (the OECD's BIMTS) | without an `INDICATOR` column and its dataflow not mapped: `2`, `X` or `EXP` exports (the reporter is the origin), `1`, `M` or `IMP` imports (the reporter is the destination); see **Comext** below |
 //! | `indicators` (Comext) | what the value is: `VALUE_IN_EUROS` (`VALUE_EUR`) euros, `QUANTITY_IN_100KG` (`QUANTITY_KG`) the net mass, stored in tonnes; `SUPPLEMENTARY_QUANTITY` rows (pieces, litres … by product) are passed over and counted |
 //! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text in lower case (CN `39199080` stays `39199080`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
@@ -713,6 +713,9 @@ struct Resolved {
     code: String,
     unit: String,
     reporter: Side,
+    /// The power of ten the file's code itself says its values are in (Eurostat's
+    /// `MIO_EXP_VAL`: millions), when it says one.
+    power: Option<i32>,
 }
 
 /// The rows of a file read so far, and the lookups made for them.
@@ -963,6 +966,26 @@ impl<'a> SdmxRows<'a> {
                 .map_err(|reason| Error::invalid(&column.name, cell(column), reason))?,
             None => 0,
         };
+        // Eurostat's MIO_EXP_VAL says millions itself: a unit column may say it again
+        // (MIO_EUR), never something else.
+        let unit = match (indicator.power, &header.unit) {
+            (Some(power), Some(column)) if unit != 0 && unit != power => {
+                return Err(Error::invalid(
+                    &column.name,
+                    cell(column),
+                    format!(
+                        "says 10^{unit}, but {} says its values are in 10^{power} {}",
+                        header
+                            .indicator
+                            .as_ref()
+                            .map_or("the indicator", |c| c.name.as_str()),
+                        indicator.unit
+                    ),
+                ))
+            }
+            (Some(power), _) => power,
+            (None, _) => unit,
+        };
         // A unit that is itself a multiple (MIO_USD) beside a UNIT_MULT would scale the
         // value twice, or say two things of it: which one is meant cannot be told.
         if let (Some(mult_column), Some(unit_column), true) =
@@ -1179,7 +1202,9 @@ impl<'a> SdmxRows<'a> {
                 Err(_) => {
                     let defined = trade_indicator(code)?;
                     let unit = defined.unit.clone();
-                    self.new_indicators.push(defined);
+                    if !self.new_indicators.iter().any(|i| i.code == defined.code) {
+                        self.new_indicators.push(defined);
+                    }
                     unit
                 }
             };
@@ -1187,6 +1212,7 @@ impl<'a> SdmxRows<'a> {
                 code: code.to_owned(),
                 unit,
                 reporter: side,
+                power: None,
             };
             self.indicators.insert(code.to_owned(), resolved);
         }
@@ -1296,7 +1322,9 @@ impl<'a> SdmxRows<'a> {
         Ok(id)
     }
 
-    /// The stored indicator a file's code (or dataflow id) becomes.
+    /// The stored indicator a file's code (or dataflow id) becomes: through the
+    /// mapping, else one of Eurostat's trade codes ([`EUROSTAT_TRADE`]), else the code
+    /// itself. A trade indicator the store lacks (`exports_eur` …) is added with the rows.
     fn indicator(&mut self, header: &Header, text: &str) -> Result<&Resolved> {
         if !self.indicators.contains_key(text) {
             let column = header
@@ -1304,36 +1332,63 @@ impl<'a> SdmxRows<'a> {
                 .as_ref()
                 .map_or("INDICATOR", |c| c.name.as_str());
             let target = self.mapping.target(text);
-            let code = target.map_or(text, |t| t.indicator.as_str());
+            let eurostat = match target {
+                Some(_) => None,
+                None => EUROSTAT_TRADE
+                    .iter()
+                    .find(|(eurostat, ..)| eurostat.eq_ignore_ascii_case(text)),
+            };
+            let code = match (target, eurostat) {
+                (Some(target), _) => target.indicator.as_str(),
+                (None, Some((_, code, ..))) => code,
+                (None, None) => text,
+            };
             if code.is_empty() {
                 return Err(Error::invalid(column, text, "is empty"));
             }
-            let stored = self.store.indicator(code).map_err(|_| {
-                let reason = match (target, &header.indicator) {
-                    (Some(t), _) => format!(
-                        "maps to {}, which is not an indicator of the store",
-                        t.indicator
-                    ),
-                    (None, Some(_)) => "is not an indicator of the store, and the mapping \
-                         does not map it to one (mapping={\"CODE\": \"exports\"})"
-                        .to_owned(),
-                    (None, None) => "is the dataflow of a file without an INDICATOR column: \
-                         map it to an indicator (mapping={\"AGENCY:ID\": \"exports\"})"
-                        .to_owned(),
-                };
-                Error::invalid(column, text, reason)
-            })?;
-            let reporter = target.and_then(|t| t.reporter).unwrap_or(
-                if stored.code == "imports" || stored.code.starts_with("imports_") {
-                    Side::Destination
-                } else {
-                    Side::Origin
+            let (stored_code, unit) = match self.store.indicator(code) {
+                Ok(stored) => (stored.code, stored.unit),
+                Err(_) => match trade_indicator(code) {
+                    Ok(defined) => {
+                        let found = (defined.code.clone(), defined.unit.clone());
+                        if !self.new_indicators.iter().any(|i| i.code == defined.code) {
+                            self.new_indicators.push(defined);
+                        }
+                        found
+                    }
+                    Err(_) => {
+                        let reason = match (target, &header.indicator) {
+                            (Some(t), _) => format!(
+                                "maps to {}, which is not an indicator of the store",
+                                t.indicator
+                            ),
+                            (None, Some(_)) => "is not an indicator of the store, and the \
+                                 mapping does not map it to one (mapping={\"CODE\": \"exports\"})"
+                                .to_owned(),
+                            (None, None) => "is the dataflow of a file without an INDICATOR \
+                                 column: map it to an indicator (mapping={\"AGENCY:ID\": \
+                                 \"exports\"})"
+                                .to_owned(),
+                        };
+                        return Err(Error::invalid(column, text, reason));
+                    }
                 },
-            );
+            };
+            let reporter = target
+                .and_then(|t| t.reporter)
+                .or(eurostat.map(|(_, _, side, _)| *side))
+                .unwrap_or(
+                    if stored_code == "imports" || stored_code.starts_with("imports_") {
+                        Side::Destination
+                    } else {
+                        Side::Origin
+                    },
+                );
             let resolved = Resolved {
-                code: stored.code,
-                unit: stored.unit,
+                code: stored_code,
+                unit,
                 reporter,
+                power: eurostat.map(|(_, _, _, power)| *power),
             };
             self.indicators.insert(text.to_owned(), resolved);
         }
@@ -1594,6 +1649,13 @@ fn currency_of(unit: &str) -> &str {
         .unwrap_or(unit);
     unit.strip_suffix("_EXC").unwrap_or(unit)
 }
+
+/// Eurostat's trade indicators (the `indic_et` of `ext_lt_maineu`, `ext_lt_intratrd`
+/// and the like), read without a mapping: their code says millions of euros.
+const EUROSTAT_TRADE: [(&str, &str, Side, i32); 2] = [
+    ("MIO_EXP_VAL", "exports_eur", Side::Origin, 6),
+    ("MIO_IMP_VAL", "imports_eur", Side::Destination, 6),
+];
 
 /// The trade indicators the flow of a file may need: the catalogue's, and exports and
 /// imports in euros, which it lacks (Eurostat publishes euros; the catalogue's
