@@ -850,16 +850,6 @@ impl<'a> SdmxRows<'a> {
             ));
         }
 
-        let dataflow = code_of(cell(&header.structure_id)).to_owned();
-        if dataflow.is_empty() {
-            return Err(Error::invalid(
-                &header.structure_id.name,
-                "",
-                "is empty: each row names its dataflow",
-            ));
-        }
-        let source = self.source_of(header, &dataflow)?;
-
         // Comext's `indicators`: what the value is (euros, 100 kg …).
         let measure = match &header.measure {
             Some(column) => match comext_measure(code_of(cell(column))) {
@@ -880,6 +870,16 @@ impl<'a> SdmxRows<'a> {
             },
             None => None,
         };
+        let dataflow = code_of(cell(&header.structure_id)).to_owned();
+        if dataflow.is_empty() {
+            return Err(Error::invalid(
+                &header.structure_id.name,
+                "",
+                "is empty: each row names its dataflow",
+            ));
+        }
+        let source = self.source_of(header, &dataflow)?;
+
         // A flow column without an INDICATOR column, its dataflow not mapped: the flow
         // says exports or imports (Comext, the OECD's BIMTS).
         let native = header.flow.is_some()
