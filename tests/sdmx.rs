@@ -1116,11 +1116,12 @@ fn eurostat_and_oecd_aggregates_are_passed_over_and_counted_by_reason() {
         text.push_str(&format!("X:F(1.0),{code},DE,exports,2024,1\n"));
     }
     text.push_str("X:F(1.0),DE,QU,exports,2024,1\n");
+    text.push_str("X:F(1.0),DE,XC,exports,2024,1\n");
     text.push_str("X:F(1.0),EA20,EXT_EA20,exports,2024,1\n");
     text.push_str("X:F(1.0),EL,UK,exports,2024,2\n");
     let (store, summary) = imported(&text);
-    // 16 codes × 2 rows + QU + the euro area's + one between countries.
-    assert_eq!((summary.read, summary.written), (35, 1));
+    // 16 codes × 2 rows + QU + XC + the euro area's + one between countries.
+    assert_eq!((summary.read, summary.written), (36, 1));
     assert_eq!(
         figures(&store),
         [figure("exports", "GRC", "GBR", "2024", 2.0)]
@@ -1140,6 +1141,12 @@ fn eurostat_and_oecd_aggregates_are_passed_over_and_counted_by_reason() {
     expected.push((
         "COUNTERPART_AREA QU is not a country (Eurostat's code for the high seas, stores and \
          provisions or countries not specified)"
+            .to_owned(),
+        1,
+    ));
+    expected.push((
+        "COUNTERPART_AREA XC is not a country (Eurostat's code for Ceuta, Melilla, Northern \
+         Ireland or Great Britain, parts of Spain and the United Kingdom it counts apart)"
             .to_owned(),
         1,
     ));

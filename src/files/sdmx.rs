@@ -76,7 +76,9 @@
 //! (`EXT_EA20`, `EXT_EU27_2020`, `WXOECD`), or that ends in `_EXTRA` or `_INTRA`
 //! (`EU27_2020_EXTRA`); in a file of labels, one starting "World", "Euro area",
 //! "Extra-euro area", "European Union", "Extra-EU" and the like. Eurostat's `QP`–`QZ`
-//! (high seas, stores and provisions, countries not specified) are no country either.
+//! (high seas, stores and provisions, countries not specified) are no country either,
+//! nor its `XC` and `XL` (Ceuta, Melilla) and `XI` and `XU` (Northern Ireland, the rest
+//! of the United Kingdom), parts it counts apart from Spain and the United Kingdom.
 //! Eurostat's `EL` (Greece) and `UK` (the United Kingdom) are read as `GR` and `GB`.
 //! A label the store cannot read as a country's name (a download with labels instead
 //! of codes) is refused.
@@ -1550,11 +1552,17 @@ const AGGREGATE_LABELS: &[&str] = &[
 /// and territories not specified.
 const UNASSIGNED: &[&str] = &["QP", "QQ", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ"];
 
+/// Eurostat's codes for parts of a country it counts apart, beside the country's own
+/// code: Spain's Ceuta (`XC`) and Melilla (`XL`), the United Kingdom's Northern Ireland
+/// (`XI`) and the rest of it (`XU`), since 2021.
+const PARTS: &[&str] = &["XC", "XL", "XI", "XU"];
+
 /// What [`not_a_country`] says of an aggregate.
 const AGGREGATE: &str = "an aggregate, not a country";
 
 /// Why a reporter or counterpart `code` is passed over: an aggregate, or an area that
-/// is no country ([`AGGREGATES`], [`UNASSIGNED`]); `None` for a country's code.
+/// is no country ([`AGGREGATES`], [`UNASSIGNED`], [`PARTS`]); `None` for a country's
+/// code.
 fn not_a_country(code: &str) -> Option<&'static str> {
     let upper = code.to_ascii_uppercase();
     let bytes = upper.as_bytes();
@@ -1575,6 +1583,11 @@ fn not_a_country(code: &str) -> Option<&'static str> {
         Some(
             "not a country (Eurostat's code for the high seas, stores and provisions or \
              countries not specified)",
+        )
+    } else if PARTS.contains(&upper.as_str()) {
+        Some(
+            "not a country (Eurostat's code for Ceuta, Melilla, Northern Ireland or Great \
+             Britain, parts of Spain and the United Kingdom it counts apart)",
         )
     } else {
         None
