@@ -2,7 +2,7 @@
 //! file is an error naming its line and column that changes nothing.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bilateral::files::sdmx::{SdmxMapping, Side};
 use bilateral::files::{Format, ImportOptions, ImportSummary};
@@ -760,5 +760,732 @@ fn a_product_dimension_gives_the_product_and_its_label_the_products_name() {
             ("2204".to_owned(), None),
             ("7202".to_owned(), Some("Ferro-alloys".to_owned())),
         ]
+    );
+}
+
+/// (indicator, origin, destination, product, period, value) of every stored observation.
+fn figures_by_product(store: &Store) -> Vec<(String, String, String, String, String, f64)> {
+    let mut rows: Vec<_> = all(store)
+        .into_iter()
+        .map(|o| {
+            (
+                o.indicator,
+                o.origin,
+                o.destination,
+                o.product,
+                o.period.to_string(),
+                o.value,
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    rows
+}
+
+fn row(
+    indicator: &str,
+    origin: &str,
+    destination: &str,
+    product: &str,
+    period: &str,
+    value: f64,
+) -> (String, String, String, String, String, f64) {
+    (
+        indicator.to_owned(),
+        origin.to_owned(),
+        destination.to_owned(),
+        product.to_owned(),
+        period.to_owned(),
+        value,
+    )
+}
+
+/// Eurostat Comext (`DS-045409`, EU trade by CN8) as its SDMX-CSV download writes it:
+/// the dimensions `reporter`, `partner`, `product` (CN 8-digit codes, `TOTAL`), `flow`
+/// (1 imports, 2 exports) and `indicators` (`VALUE_IN_EUROS`, `QUANTITY_IN_100KG`,
+/// `SUPPLEMENTARY_QUANTITY`), Eurostat's `EL` and `UK`, and aggregate partners.
+const COMEXT: &str = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,39199080,1,VALUE_IN_EUROS,2023,1234567
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,39199080,1,QUANTITY_IN_100KG,2023,179163.77
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,39199080,2,VALUE_IN_EUROS,2023,2500
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,EL,UK,39199080,2,QUANTITY_IN_100KG,2023,12.5
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,TOTAL,1,VALUE_IN_EUROS,2023,9000000
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,39199080,1,SUPPLEMENTARY_QUANTITY,2023,5
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,WORLD,39199080,1,VALUE_IN_EUROS,2023,99
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,EU27_2020_EXTRA,39199080,1,VALUE_IN_EUROS,2023,98
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,EU27_2020,CN,39199080,1,VALUE_IN_EUROS,2023,97
+";
+
+#[test]
+fn comext_imports_come_from_the_partner_in_euros_and_tonnes_without_a_mapping() {
+    let (store, summary) = imported(COMEXT);
+    assert_eq!((summary.read, summary.written), (9, 5));
+    assert_eq!(
+        figures_by_product(&store),
+        [
+            // flow 2: Austria exports to China, 2500 euros.
+            row("exports_eur", "AUT", "CHN", "39199080", "2023", 2_500.0),
+            // Greece (EL) exports to the United Kingdom (UK) 12.5 × 100 kg = 1.25 t.
+            row("exports_volume", "GRC", "GBR", "39199080", "2023", 1.25),
+            // flow 1: Austria imports from China: the goods go CHN → AUT.
+            row("imports_eur", "CHN", "AUT", "39199080", "2023", 1_234_567.0),
+            row("imports_eur", "CHN", "AUT", "total", "2023", 9_000_000.0),
+            // 179163.77 × 100 kg = 17916.377 t: the decimal point moves one place.
+            row(
+                "imports_volume",
+                "CHN",
+                "AUT",
+                "39199080",
+                "2023",
+                17_916.377
+            ),
+        ]
+    );
+    assert_eq!(
+        skipped(&summary),
+        [
+            (
+                "indicators SUPPLEMENTARY_QUANTITY: supplementary units (pieces, litres, pairs \
+                 …) differ from product to product; no indicator holds them"
+                    .to_owned(),
+                1,
+                7
+            ),
+            (
+                "partner WORLD is an aggregate, not a country".to_owned(),
+                1,
+                8
+            ),
+            (
+                "partner EU27_2020_EXTRA is an aggregate, not a country".to_owned(),
+                1,
+                9
+            ),
+            (
+                "reporter EU27_2020 is an aggregate, not a country".to_owned(),
+                1,
+                10
+            ),
+        ]
+    );
+    // A figure in euros is stored in euros: the indicators the catalogue lacks are
+    // added in EUR, never in the US dollars of `exports` and `imports`.
+    for code in ["exports_eur", "imports_eur"] {
+        assert_eq!(store.indicator(code).unwrap().unit, "EUR", "{code}");
+    }
+    assert_eq!(store.indicator("imports_volume").unwrap().unit, "t");
+    assert!(all(&store)
+        .iter()
+        .all(|o| o.source.as_deref() == Some("estat-ds-045409-1.0")));
+}
+
+/// A current Comext dataflow (`DS-059341`, monthly) downloaded with `labels=both`:
+/// `VALUE_EUR` and `QUANTITY_KG`, as Eurostat's newer Comext dataflows name them.
+const COMEXT_LABELLED: &str = "\
+DATAFLOW,freq: Time frequency,reporter: Reporting economy,partner: Partner,product: Product,flow: Flow,indicators: Indicators,TIME_PERIOD: Time,OBS_VALUE: Observation value
+ESTAT:DS-059341(1.0): EU trade since 2002 by CN8,M: Monthly,DE: Germany,UK: United Kingdom,39199080: Other self-adhesive plates of plastics,2: EXPORT,VALUE_EUR: Value in euros,2024-08,4000
+ESTAT:DS-059341(1.0): EU trade since 2002 by CN8,M: Monthly,DE: Germany,UK: United Kingdom,39199080: Other self-adhesive plates of plastics,2: EXPORT,QUANTITY_KG: Quantity in kg,2024-08,2500
+ESTAT:DS-059341(1.0): EU trade since 2002 by CN8,M: Monthly,EL: Greece,EXT_EU27_2020: Extra-EU27 (from 2020),39199080: Other self-adhesive plates of plastics,1: IMPORT,VALUE_EUR: Value in euros,2024-08,10
+";
+
+#[test]
+fn a_current_comext_dataflow_with_labels_keeps_the_products_label() {
+    let (store, summary) = imported(COMEXT_LABELLED);
+    assert_eq!((summary.read, summary.written), (3, 2));
+    assert_eq!(
+        figures_by_product(&store),
+        [
+            row("exports_eur", "DEU", "GBR", "39199080", "2024-08", 4_000.0),
+            // 2500 kg = 2.5 t.
+            row("exports_volume", "DEU", "GBR", "39199080", "2024-08", 2.5),
+        ]
+    );
+    assert_eq!(
+        skipped(&summary),
+        [(
+            "partner EXT_EU27_2020 is an aggregate, not a country".to_owned(),
+            1,
+            4
+        )]
+    );
+    let names: Vec<(String, Option<String>)> = store
+        .products()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.name))
+        .collect();
+    assert_eq!(
+        names,
+        [(
+            "39199080".to_owned(),
+            Some("Other self-adhesive plates of plastics".to_owned())
+        )]
+    );
+}
+
+/// Imports `text` under `mapping` into a store holding one figure: the error, after
+/// checking that nothing changed.
+fn import_error_under(text: &str, mapping: &SdmxMapping) -> Error {
+    let (mut store, _) = imported(DOTS_V1);
+    let before = all(&store);
+    let indicators = store.indicators().unwrap();
+    let (_dir, path) = file_with(text);
+    let error = store
+        .import_sdmx_csv(&path, mapping, &ImportOptions::default())
+        .unwrap_err();
+    assert_eq!(all(&store), before, "the store changed: {error}");
+    assert_eq!(store.indicators().unwrap(), indicators);
+    error
+}
+
+fn comext_mapping(indicator: &str) -> SdmxMapping {
+    let texts = BTreeMap::from([("ESTAT:DS-045409".to_owned(), indicator.to_owned())]);
+    SdmxMapping::from_texts(&texts).unwrap()
+}
+
+#[test]
+fn mapping_a_comext_file_of_both_flows_to_one_indicator_is_refused_naming_flow() {
+    let error = import_error_under(COMEXT, &comext_mapping("exports"));
+    let (line, field, text) = where_and_what(&error);
+    // Rows 2–3 are flow 1; row 4 (line 4) is the first of flow 2 among the stored ones.
+    assert_eq!(
+        (line, field.as_str(), text.as_str()),
+        (Some(4), "flow", "1, 2")
+    );
+    let message = error.to_string();
+    assert!(message.contains("exports"), "{message}");
+    assert!(message.contains("out of mapping="), "{message}");
+}
+
+#[test]
+fn mapping_comext_euros_to_an_indicator_in_dollars_is_refused_naming_indicators() {
+    let exports_in_euros = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,39199080,2,VALUE_IN_EUROS,2023,2500
+";
+    let error = import_error_under(exports_in_euros, &comext_mapping("exports"));
+    assert_eq!(
+        where_and_what(&error),
+        (
+            Some(2),
+            "indicators".to_owned(),
+            "VALUE_IN_EUROS".to_owned()
+        )
+    );
+    assert!(error.to_string().contains("in USD"), "{error}");
+}
+
+#[test]
+fn a_mapping_whose_side_contradicts_the_flow_is_refused_naming_flow() {
+    let mut store = Store::in_memory().unwrap();
+    // exports_eur, added by a first import of Comext as it is.
+    import_into(&mut store, COMEXT, &SdmxMapping::imf());
+    let before = all(&store);
+    let imports_only = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,CN,39199080,1,VALUE_IN_EUROS,2024,1000
+";
+    let (_dir, path) = file_with(imports_only);
+    let error = store
+        .import_sdmx_csv(
+            &path,
+            &comext_mapping("exports_eur"),
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+    // flow 1: Austria's imports, which exports_eur would store as Austria's exports.
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "flow".to_owned(), "1".to_owned())
+    );
+    assert_eq!(all(&store), before);
+}
+
+#[test]
+fn a_dimension_the_importer_does_not_read_that_varies_is_refused_naming_it() {
+    // The OECD's BIMTS holds two balanced figures per pair: B and B_ADJ_RX (adjusted for
+    // re-exports). Stored as one, each would overwrite or duplicate the other.
+    let error = import_error(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,FRA,X,C,_Z,_T,A,2023,120.5,A,,6,USD_EXC,B,1
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,FRA,X,C,_Z,_T,A,2023,118.2,A,,6,USD_EXC,B_ADJ_RX,1
+"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "ADJUSTMENT".to_owned(), "B, B_ADJ_RX".to_owned())
+    );
+    assert!(error.to_string().contains("one ADJUSTMENT"), "{error}");
+}
+
+/// The OECD's BIMTS (balanced bilateral merchandise trade) as its SDMX-CSV bulk files
+/// write it: `REF_AREA` the exporter, `TRADE_FLOW` X, the product in `PRODUCT_HS` (its
+/// HS edition before the code) or `PRODUCT_CPA`, the other `_Z`; millions of US
+/// dollars at market exchange rates (`USD_EXC`, `UNIT_MULT` 6).
+const BIMTS_HEADER: &str = "DATAFLOW,REF_AREA,COUNTERPART_AREA,TRADE_FLOW,PRODUCT_TYPE,PRODUCT_CPA,PRODUCT_HS,FREQ,TIME_PERIOD,OBS_VALUE,OBS_STATUS,METHODOLOGY_TYPE,UNIT_MULT,UNIT_MEASURE,ADJUSTMENT,DECIMALS\n";
+
+#[test]
+fn oecd_bimts_trade_flow_gives_the_direction_and_usd_exc_is_dollars() {
+    let (store, summary) = imported(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,FRA,X,C,_Z,HS17_01,A,2023,120.5,A,,6,USD_EXC,B,1
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,FRA,M,C,_Z,_T,A,2023,80.25,A,,6,USD_EXC,B,1
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,W,X,C,_Z,_T,A,2023,1600000,A,,6,USD_EXC,B,1
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,WXOECD,X,C,_Z,_T,A,2023,500000,A,,6,USD_EXC,B,1
+"
+    ));
+    assert_eq!((summary.read, summary.written), (4, 2));
+    assert_eq!(
+        figures_by_product(&store),
+        [
+            // X: Germany's exports to France of HS chapter 01, 120.5 × 10⁶ USD.
+            row("exports", "DEU", "FRA", "01", "2023", 120_500_000.0),
+            // M: Germany's imports from France, FRA → DEU, 80.25 × 10⁶.
+            row("imports", "FRA", "DEU", "total", "2023", 80_250_000.0),
+        ]
+    );
+    assert_eq!(
+        skipped(&summary)
+            .into_iter()
+            .map(|(reason, rows, _)| (reason, rows))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "COUNTERPART_AREA W is an aggregate, not a country".to_owned(),
+                1
+            ),
+            (
+                "COUNTERPART_AREA WXOECD is an aggregate, not a country".to_owned(),
+                1
+            ),
+        ]
+    );
+}
+
+/// The IMF's IMTS on its current data portal: `COUNTRY`, `INDICATOR`,
+/// `COUNTERPART_COUNTRY`, `FREQUENCY`, the power of ten in the attribute `SCALE`, and a
+/// `labels=both` download writing `AUT: Austria`.
+const IMTS_SCALE: &str = "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT: Austria,XG_FOB_USD: Exports of goods FOB,CHN: China,A: Annual,2024,1.5,6: Millions
+IMF.STA:IMTS(1.0.0),AUT: Austria,MG_CIF_USD: Imports of goods CIF,CHN: China,A: Annual,2024,2.25,Millions
+IMF.STA:IMTS(1.0.0),AUT: Austria,MG_CIF_USD: Imports of goods CIF,CHN: China,M: Monthly,2024-M03,7,3
+IMF.STA:IMTS(1.0.0),AUT: Austria,MG_CIF_USD: Imports of goods CIF,G998: Rest of the world,A: Annual,2024,7,3
+";
+
+#[test]
+fn imf_imts_scale_is_the_power_of_ten_and_labels_are_read_by_their_codes() {
+    let (store, summary) = imported(IMTS_SCALE);
+    assert_eq!((summary.read, summary.written), (4, 3));
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "AUT", "CHN", "2024", 1_500_000.0), // 1.5 × 10⁶
+            figure("imports", "CHN", "AUT", "2024", 2_250_000.0), // 2.25 × 10⁶ ("Millions")
+            figure("imports", "CHN", "AUT", "2024-03", 7_000.0),  // 7 × 10³
+        ]
+    );
+}
+
+const AGGREGATES: [&str; 16] = [
+    "W",
+    "WORLD",
+    "EU27_2020",
+    "EU28",
+    "EA20",
+    "EA19",
+    "EXT_EA20",
+    "EXT_EU27_2020",
+    "EXTRA_EU27_2020",
+    "INTRA_EA20",
+    "EU27_2020_EXTRA",
+    "EU27_2020_INTRA",
+    "WXOECD",
+    "EFTA",
+    "G001",
+    "_T",
+];
+
+#[test]
+fn eurostat_and_oecd_aggregates_are_passed_over_and_counted_by_reason() {
+    let mut text =
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\n".to_owned();
+    for code in AGGREGATES {
+        text.push_str(&format!("X:F(1.0),DE,{code},exports,2024,1\n"));
+        text.push_str(&format!("X:F(1.0),{code},DE,exports,2024,1\n"));
+    }
+    text.push_str("X:F(1.0),DE,QU,exports,2024,1\n");
+    text.push_str("X:F(1.0),DE,XC,exports,2024,1\n");
+    text.push_str("X:F(1.0),EA20,EXT_EA20,exports,2024,1\n");
+    text.push_str("X:F(1.0),EL,UK,exports,2024,2\n");
+    let (store, summary) = imported(&text);
+    // 16 codes × 2 rows + QU + XC + the euro area's + one between countries.
+    assert_eq!((summary.read, summary.written), (36, 1));
+    assert_eq!(
+        figures(&store),
+        [figure("exports", "GRC", "GBR", "2024", 2.0)]
+    );
+    let reasons: Vec<(String, usize)> = skipped(&summary)
+        .into_iter()
+        .map(|(reason, rows, _)| (reason, rows))
+        .collect();
+    let mut expected = Vec::new();
+    for code in AGGREGATES {
+        expected.push((
+            format!("COUNTERPART_AREA {code} is an aggregate, not a country"),
+            1,
+        ));
+        expected.push((format!("REF_AREA {code} is an aggregate, not a country"), 1));
+    }
+    expected.push((
+        "COUNTERPART_AREA QU is not a country (Eurostat's code for the high seas, stores and \
+         provisions or countries not specified)"
+            .to_owned(),
+        1,
+    ));
+    expected.push((
+        "COUNTERPART_AREA XC is not a country (Eurostat's code for Ceuta, Melilla, Northern \
+         Ireland or Great Britain, parts of Spain and the United Kingdom it counts apart)"
+            .to_owned(),
+        1,
+    ));
+    expected.push((
+        "REF_AREA EA20 and COUNTERPART_AREA EXT_EA20 are aggregates, not countries".to_owned(),
+        1,
+    ));
+    assert_eq!(reasons, expected);
+}
+
+#[test]
+fn a_file_without_a_counterpart_is_refused_as_holding_nothing_bilateral() {
+    let error = import_error(
+        "DATAFLOW,REF_AREA,FREQ,MEASURE,TIME_PERIOD,OBS_VALUE\nX:F(1.0),CHN,A,CPI,2024,1\n",
+    );
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(1), "COUNTERPART_AREA"));
+    let message = error.to_string();
+    assert!(message.contains("nothing bilateral"), "{message}");
+    assert!(
+        message.contains("its dimensions are REF_AREA, FREQ, MEASURE"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_missing_column_lists_each_columns_other_names_beside_it() {
+    let error = import_error("DATAFLOW,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE\n");
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(1), "REF_AREA"));
+    assert!(
+        error.to_string().contains(
+            "REF_AREA (or COUNTRY, GEO, REPORTER), COUNTERPART_AREA (or COUNTERPART_COUNTRY, \
+             PARTNER), TIME_PERIOD and OBS_VALUE"
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_file_of_labels_instead_of_codes_is_refused_naming_the_column() {
+    let error = import_error(
+        "DATAFLOW,geo,partner,indic_et,TIME_PERIOD,OBS_VALUE\n\
+         X:F(1.0),Germany (until 1990 former territory of the FRG),China,exports,2024,1\n",
+    );
+    assert_eq!(
+        where_and_what(&error),
+        (
+            Some(2),
+            "geo".to_owned(),
+            "Germany (until 1990 former territory of the FRG)".to_owned()
+        )
+    );
+    assert!(
+        error.to_string().contains("is a label, not a code"),
+        "{error}"
+    );
+}
+
+/// The folder of real files (see its SOURCES.md), or `None`, said, when it is absent.
+fn realdata(file: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/realdata")
+        .join(file);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: ../shared/realdata is absent (the real files are not part of the \
+             project): {file}"
+        );
+        None
+    }
+}
+
+/// Imports a real file into a fresh store under `mapping`.
+fn import_real(path: &Path, mapping: &SdmxMapping) -> (Store, bilateral::Result<ImportSummary>) {
+    let mut store = Store::in_memory().unwrap();
+    let result = store.import_sdmx_csv(path, mapping, &ImportOptions::default());
+    (store, result)
+}
+
+#[test]
+fn the_real_comext_file_is_every_member_against_the_world_so_nothing_is_stored() {
+    let Some(path) = realdata("sdmx_estat_comext_ds045409.csv") else {
+        return;
+    };
+    // awk -F, 'NR>1{print $5}' sdmx_estat_comext_ds045409.csv | sort | uniq -c
+    //   → 864 WORLD: every row's partner is the World (27 reporters, AT … SK with GR for
+    //   Greece, × 8 years 2017–2024 × flows 1 and 2 × VALUE_IN_EUROS and
+    //   QUANTITY_IN_100KG = 27 × 8 × 2 × 2 = 864), each with a value.
+    for mapping in [SdmxMapping::imf(), comext_mapping("exports")] {
+        let (store, result) = import_real(&path, &mapping);
+        let summary = result.unwrap();
+        assert_eq!((summary.read, summary.written), (864, 0));
+        assert_eq!(
+            skipped(&summary),
+            [(
+                "partner WORLD is an aggregate, not a country".to_owned(),
+                864,
+                2
+            )]
+        );
+        assert_eq!(store.observation_count().unwrap(), 0);
+    }
+}
+
+#[test]
+fn the_real_euro_area_current_account_is_aggregates_on_both_sides() {
+    // The same data twice, with labels and with codes and labels: wc -l gives 20 lines,
+    // the header and 19 rows. The geo and partner of every row, and the rows without a
+    // value (a quoted cell holds commas, so csv rather than awk):
+    //   python3 -c "import csv,sys; r=list(csv.DictReader(open(sys.argv[1])));
+    //     print({x['geo'] for x in r}, {x['partner'] for x in r},
+    //           sum(x['OBS_VALUE']=='' for x in r))" FILE
+    //   → {'Euro area – 20 countries (from 2023)'} {'Extra-euro area - 20 countries
+    //     (from 2023)'} 0, and {'EA20'} {'EXT_EA20'} 0.
+    // The euro area against the rest of the world: no figure is between two countries,
+    // and every row says so.
+    for (file, reason) in [
+        (
+            "sdmx_estat_bop_labels.csv",
+            "geo Euro area – 20 countries (from 2023) and partner Extra-euro area - 20 \
+             countries (from 2023) are aggregates, not countries",
+        ),
+        (
+            "sdmx_estat_bop_v2_idlabel.csv",
+            "geo EA20 and partner EXT_EA20 are aggregates, not countries",
+        ),
+    ] {
+        let Some(path) = realdata(file) else {
+            return;
+        };
+        let (store, result) = import_real(&path, &SdmxMapping::imf());
+        let summary = result.unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!((summary.read, summary.written), (19, 0), "{file}");
+        assert_eq!(skipped(&summary), [(reason.to_owned(), 19, 2)], "{file}");
+        assert_eq!(store.observation_count().unwrap(), 0);
+    }
+}
+
+#[test]
+fn the_real_oecd_prices_and_bis_derivatives_are_refused_as_nothing_bilateral() {
+    // head -1: the OECD's G20 prices have REF_AREA (41 rows, all CHN: awk -F,
+    // 'NR>1{print $2}' | sort | uniq -c) and no counterpart; BIS's derivatives have
+    // neither, only BIS's own DER_… dimensions (14 of them before TIME_PERIOD, FREQ
+    // first).
+    for (file, names) in [
+        (
+            "sdmx_oecd_g20_prices.csv",
+            "its dimensions are REF_AREA, FREQ, METHODOLOGY, MEASURE, UNIT_MEASURE, \
+             EXPENDITURE, ADJUSTMENT, TRANSFORMATION: one reporting country's figures",
+        ),
+        (
+            "sdmx_bis_derivatives.csv",
+            "its dimensions are FREQ, DER_TYPE, DER_INSTR, DER_RISKs, DER_REP_CTY, \
+             DER_SECTOR_CPY, DER_CPC, DER_SECTOR_UDL, DER_CURR_LEG1, DER_CURR_LEG2, \
+             DER_ISSUE_MAT, DER_RATING, DER_EX_METHOD, DER_BASIS, with no reporting country",
+        ),
+    ] {
+        let Some(path) = realdata(file) else {
+            return;
+        };
+        let (store, result) = import_real(&path, &SdmxMapping::imf());
+        let error = result.unwrap_err();
+        let (line, field, _) = where_and_what(&error);
+        assert_eq!(
+            (line, field.as_str()),
+            (Some(1), "COUNTERPART_AREA"),
+            "{file}"
+        );
+        let message = error.to_string();
+        assert!(message.contains("holds nothing bilateral"), "{message}");
+        assert!(message.contains(names), "{message}");
+        assert_eq!(store.observation_count().unwrap(), 0);
+        assert!(store
+            .sources()
+            .unwrap()
+            .iter()
+            .all(|s| !s.id.contains("oecd")));
+    }
+}
+
+#[test]
+fn the_sdmx_csv_2_specification_examples_are_refused_as_nothing_bilateral() {
+    let Some(dir) = realdata("sdmx_v2_spec") else {
+        return;
+    };
+    // ls sdmx_v2_spec | wc -l → 21; head -1 of each: generic DIM_1 … columns, none of
+    // them a reporting or counterpart area.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 21);
+    for path in files {
+        let (store, result) = import_real(&path, &SdmxMapping::imf());
+        let error = result.unwrap_err();
+        let (line, field, _) = where_and_what(&error);
+        assert_eq!(
+            (line, field.as_str()),
+            (Some(1), "COUNTERPART_AREA"),
+            "{}: {error}",
+            path.display()
+        );
+        assert!(error.to_string().contains("nothing bilateral"), "{error}");
+        assert_eq!(store.observation_count().unwrap(), 0);
+    }
+}
+
+const COMEXT_HEADER: &str =
+    "DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE\n";
+
+#[test]
+fn a_flow_or_comext_indicator_the_importer_does_not_know_is_an_error_naming_it() {
+    for (row, column, text) in [
+        // 3 would be some other flow: neither exports nor imports.
+        (
+            "ESTAT:DS-045409(1.0),x,A,AT,CN,39199080,3,VALUE_IN_EUROS,2023,1",
+            "flow",
+            "3",
+        ),
+        (
+            "ESTAT:DS-045409(1.0),x,A,AT,CN,39199080,2,VALUE_IN_DOLLARS,2023,1",
+            "indicators",
+            "VALUE_IN_DOLLARS",
+        ),
+    ] {
+        let error = import_error(&format!("{COMEXT_HEADER}{row}\n"));
+        assert_eq!(
+            where_and_what(&error),
+            (Some(2), column.to_owned(), text.to_owned()),
+            "{error}"
+        );
+    }
+}
+
+#[test]
+fn a_flow_file_in_a_currency_without_trade_indicators_is_an_error_naming_its_unit() {
+    let error = import_error(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_HS2017_2D(1.0),DEU,FRA,X,C,_Z,_T,A,2023,1,A,,6,JPY,B,1
+"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "UNIT_MEASURE".to_owned(), "JPY".to_owned())
+    );
+}
+
+#[test]
+fn two_product_columns_giving_two_products_are_an_error_naming_the_second() {
+    let error = import_error(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.0),DEU,FRA,X,C,CPA_2_1_C10,HS17_01,A,2023,1,A,,6,USD_EXC,B,1
+"
+    ));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "PRODUCT_HS".to_owned(), "HS17_01".to_owned())
+    );
+}
+
+#[test]
+fn the_oecd_cpa_product_is_read_when_the_hs_column_says_not_applicable() {
+    let (store, summary) = imported(&format!(
+        "{BIMTS_HEADER}\
+OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.1),DEU,FRA,X,C,CPA_2_1_C10,_Z,A,2023,2.5,A,,6,USD_EXC,B,1
+"
+    ));
+    assert_eq!(summary.written, 1);
+    assert_eq!(
+        figures_by_product(&store),
+        // 2.5 × 10⁶ USD; the CPA code kept as text, in lower case.
+        [row(
+            "exports",
+            "DEU",
+            "FRA",
+            "cpa_2_1_c10",
+            "2023",
+            2_500_000.0
+        )]
+    );
+}
+
+/// Eurostat's own trade datasets (`ext_lt_intratrd`, `ext_lt_maineu`): the indicator in
+/// `indic_et` (`MIO_EXP_VAL`, `MIO_IMP_VAL`: millions of euros, as the code says), the
+/// product in `sitc06`, the reporter in `geo`.
+const EUROSTAT_INTRA: &str = "\
+DATAFLOW,LAST UPDATE,freq,indic_et,sitc06,partner,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_EXP_VAL,TOTAL,FR,DE,2023,120.5,
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_IMP_VAL,TOTAL,FR,DE,2023,80.25,p
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_EXP_VAL,SITC0_1,FR,DE,2023,10,
+ESTAT:EXT_LT_INTRATRD(1.0),01/09/25,A,MIO_EXP_VAL,TOTAL,WORLD,DE,2023,1500,
+";
+
+#[test]
+fn eurostat_trade_indicators_are_millions_of_euros_without_a_mapping() {
+    let (store, summary) = imported(EUROSTAT_INTRA);
+    assert_eq!((summary.read, summary.written), (4, 3));
+    assert_eq!(
+        figures_by_product(&store),
+        [
+            // Germany's exports to France: 120.5 × 10⁶ EUR, and 10 × 10⁶ of SITC 0+1.
+            row("exports_eur", "DEU", "FRA", "sitc0_1", "2023", 10_000_000.0),
+            row("exports_eur", "DEU", "FRA", "total", "2023", 120_500_000.0),
+            // Germany's imports from France: FRA → DEU, 80.25 × 10⁶ EUR.
+            row("imports_eur", "FRA", "DEU", "total", "2023", 80_250_000.0),
+        ]
+    );
+    assert_eq!(
+        skipped(&summary),
+        [(
+            "partner WORLD is an aggregate, not a country".to_owned(),
+            1,
+            5
+        )]
+    );
+    assert_eq!(store.indicator("imports_eur").unwrap().unit, "EUR");
+}
+
+#[test]
+fn a_eurostat_unit_may_repeat_the_millions_its_code_says_but_not_contradict_them() {
+    let with_unit = |unit: &str| {
+        format!(
+            "DATAFLOW,freq,indic_et,partner,geo,unit,TIME_PERIOD,OBS_VALUE\n\
+             ESTAT:EXT_LT_MAINEU(1.0),A,MIO_EXP_VAL,CN,DE,{unit},2023,2.5\n"
+        )
+    };
+    let (store, _) = imported(&with_unit("MIO_EUR"));
+    // Millions once: 2.5 × 10⁶, not 2.5 × 10¹².
+    assert_eq!(
+        figures(&store),
+        [figure("exports_eur", "DEU", "CHN", "2023", 2_500_000.0)]
+    );
+    let error = import_error(&with_unit("THS_EUR"));
+    assert_eq!(
+        where_and_what(&error),
+        (Some(2), "unit".to_owned(), "THS_EUR".to_owned())
     );
 }

@@ -383,8 +383,13 @@ class Store:
         names the reporter's side); the IMF's ``TXG_FOB_USD``/``XG_FOB_USD`` (exports)
         and ``TMG_CIF_USD``/``MG_CIF_USD`` (imports) are mapped already, other codes are
         taken as indicator codes. UNIT_MULT scales the values, OBS_STATUS sets the
-        status, each dataflow becomes a source. Rows without a value, deletions and
-        aggregate partners (the World) are skipped and counted in the result. A bad cell
+        status, each dataflow becomes a source. Eurostat Comext and OECD BIMTS files (a
+        flow column, no INDICATOR) need no mapping: flow 2/X is exports, 1/M imports;
+        euros go to ``exports_eur``/``imports_eur``, Comext's 100 kg to tonnes. A
+        mapping that would put two series into one indicator (a flow of 1 and 2 mapped
+        to ``exports``) is refused naming the column. Rows without a value, deletions
+        and aggregates (the World, EU27_2020, EA20, EXT_EA20 …) are skipped and counted
+        in the result. A file without a counterpart dimension is refused. A bad cell
         is a ValidationError whose ``record`` is the file's line and whose ``field`` is
         the SDMX column. `on_duplicate` and `progress` as for :meth:`import_csv`.
 

@@ -12,14 +12,16 @@
 //! | SDMX column | what it becomes |
 //! |-------------|-----------------|
 //! | `REF_AREA` (or `COUNTRY`, `GEO`, `REPORTER`) | the reporting country: origin or destination, as the indicator's direction says (below) |
-//! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country |
-//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below) or taken as is; without such a column, the mapping of the dataflow id |
-//! | `PRODUCT` (or `COMMODITY`) | the product, its code in lower case (`_T` and `TOTAL` are the total); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
+//! | `COUNTERPART_AREA` (or `COUNTERPART_COUNTRY`, `PARTNER`) | the other country; a file without one holds nothing bilateral and is refused, naming the dimensions it has |
+//! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below), else Eurostat's `MIO_EXP_VAL` and `MIO_IMP_VAL` (millions of euros, as the code says) to `exports_eur` and `imports_eur`, else taken as is; without such a column, the flow (below) or the mapping of the dataflow id |
+//! | `FLOW` (Comext) or `TRADE_FLOW` (the OECD's BIMTS) | without an `INDICATOR` column and its dataflow not mapped: `2`, `X` or `EXP` exports (the reporter is the origin), `1`, `M` or `IMP` imports (the reporter is the destination); see **Comext** below |
+//! | `indicators` (Comext) | what the value is: `VALUE_IN_EUROS` (`VALUE_EUR`) euros, `QUANTITY_IN_100KG` (`QUANTITY_KG`) the net mass, stored in tonnes; `SUPPLEMENTARY_QUANTITY` rows (pieces, litres … by product) are passed over and counted |
+//! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text in lower case (CN `39199080` stays `39199080`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
 //! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
-//! | `UNIT_MULT` | the power of ten the value is in: `6` is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
-//! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands) |
+//! | `UNIT_MULT` (the IMF's `SCALE`) | the power of ten the value is in: `6` (or the IMF's `Millions`) is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
+//! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands; the OECD's `USD_EXC` is US dollars) |
 //! | `OBS_STATUS` (Eurostat's `OBS_FLAG`: `p` provisional, `e`/`s` estimate, `f` projection, other letters in the note) | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
 //! | `ACTION` | `I`, `A` and `R` rows are read; `D` (delete) rows are passed over and counted |
 //! | the dataflow | the source: its id made a source id (`IMF.STA:IMTS(1.0.0)` is `imf.sta-imts-1.0.0`), added when the store lacks it, titled with the dataflow id, published by the agency |
@@ -28,10 +30,10 @@
 //! with another (`COUNTERPART_AREA`). Exports go from the reporter to the partner, so the
 //! reporter is the origin; imports come from the partner to the reporter, so the
 //! reporter is the destination (the store's `imports` are "imported by the destination
-//! from the origin, as the importer reports them"). The side is what a mapping entry
-//! says ([`SdmxTarget::reporter`]); else the reporter is the destination for the
-//! indicator `imports` and those whose code starts with `imports_`, and the origin for
-//! every other.
+//! from the origin, as the importer reports them"). The side is what the flow column
+//! says, or what a mapping entry says ([`SdmxTarget::reporter`]); else the reporter is
+//! the destination for the indicator `imports` and those whose code starts with
+//! `imports_`, and the origin for every other.
 //!
 //! **Mapping.** [`SdmxMapping::imf`], the default, maps the IMF's trade indicators: goods
 //! exports FOB in US dollars (`TXG_FOB_USD` in Direction of Trade Statistics,
@@ -40,10 +42,46 @@
 //! Python `mapping=` dict) adds entries `"SDMX code": "indicator"`, the indicator
 //! optionally followed by `:origin` or `:destination`, the side of the reporter.
 //!
-//! **Not countries.** A `REF_AREA` or `COUNTERPART_AREA` that is an aggregate (`W00`
-//! and `G001`, the World, the IMF's `G`-numbered country groups, `W1`, `WLD`, `_T`, `_Z`)
-//! is passed over and counted. Eurostat's `EL` (Greece) and `UK` (the United Kingdom)
-//! are read as `GR` and `GB`.
+//! **Comext and other files with a flow.** Eurostat's Comext (`DS-045409`, the current
+//! `DS-…` dataflows: `reporter`, `partner`, `product`, `flow`, `indicators`) and the
+//! OECD's BIMTS (`TRADE_FLOW`, values in `UNIT_MEASURE` `USD_EXC`) import without a
+//! mapping: flow 2 is exports from the reporter to the partner and flow 1 imports from
+//! the partner to the reporter. A value in euros is stored in euros, in `exports_eur`
+//! and `imports_eur` (the catalogue's `exports` and `imports` are in US dollars, and no
+//! figure is converted); one in US dollars in `exports` and `imports`; a net mass in
+//! `exports_volume` and `imports_volume`, in tonnes: 100 kg are 0.1 t, so Comext's
+//! `QUANTITY_IN_100KG` has its decimal point moved one place left (179163.77 is
+//! 17916.377 t exactly as written), and kilograms three. An indicator the store lacks is
+//! added with the rows. Mapping the dataflow (`{"ESTAT:DS-045409": "exports"}`) makes
+//! every row that indicator, and is refused when the flow or `indicators` varies, when
+//! the flow contradicts the side, or when the value's unit is not the indicator's.
+//!
+//! **One series per indicator.** A file is refused, before anything is written, when a
+//! dimension it does not read takes two values among the rows of one indicator: each
+//! value is another series (a flow, Eurostat's `bop_item`, the OECD's `ADJUSTMENT` B
+//! and B_ADJ_RX …), and storing them as one would mix them or count one as another.
+//! The error names the column, the values and the line of the second; the advice is to
+//! import a file of one value, or to let the importer read the column. The dimensions
+//! are the columns before `TIME_PERIOD` (SDMX-CSV writes them first) that are SDMX ids
+//! and not read, and `ADJUSTMENT`, `TRANSFORMATION`, `MEASURE`, `STK_FLOW`, `BOP_ITEM`,
+//! `ACCOUNTING_ENTRY`, `S_ADJ` and `PRODUCT_TYPE` wherever they stand; under a mapping,
+//! the flow and `indicators` too.
+//!
+//! **Not countries.** A row whose `REF_AREA` or `COUNTERPART_AREA` is not a country is
+//! passed over and counted under its reason. Aggregates, in any case: the World (`W`,
+//! `W0`–`W2`, `W00`, `WLD`, `WXD`, `WORLD`), SDMX's `_T`, `_Z` and `_X`, the IMF's
+//! `G`-numbered groups (`G001`, `G998`), `EU`, `EA`, `EFTA`, `OECD`, `EXTRA`, `INTRA`,
+//! `BEL_LUX`, `SACU`, every code that starts with `EU` or `EA` and a digit (`EU27_2020`,
+//! `EU28`, `EA20`, `EA19`), with `EXT_`, `EXTRA_`, `INT_`, `INTRA_` or `WX`
+//! (`EXT_EA20`, `EXT_EU27_2020`, `WXOECD`), or that ends in `_EXTRA` or `_INTRA`
+//! (`EU27_2020_EXTRA`); in a file of labels, one starting "World", "Euro area",
+//! "Extra-euro area", "European Union", "Extra-EU" and the like. Eurostat's `QP`–`QZ`
+//! (high seas, stores and provisions, countries not specified) are no country either,
+//! nor its `XC` and `XL` (Ceuta, Melilla) and `XI` and `XU` (Northern Ireland, the rest
+//! of the United Kingdom), parts it counts apart from Spain and the United Kingdom.
+//! Eurostat's `EL` (Greece) and `UK` (the United Kingdom) are read as `GR` and `GB`.
+//! A label the store cannot read as a country's name (a download with labels instead
+//! of codes) is refused.
 //!
 //! An error names the file's line as its record (the header is line 1) and the SDMX
 //! column as its field, as written in the header.
@@ -58,7 +96,7 @@ use crate::error::{Error, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
-use crate::model::{ObservationBatch, Product, Source};
+use crate::model::{Indicator, Kind, ObservationBatch, Product, Source, Topic};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -220,7 +258,9 @@ impl Store {
     /// ([`SdmxMapping::imf`] maps the IMF's exports and imports). A cell that cannot be
     /// read is a validation error whose record is the file's line and whose field is the
     /// SDMX column; rows without a value, `D` (delete) rows and aggregates such as the
-    /// World are passed over and counted in the summary.
+    /// World are passed over and counted in the summary. Comext and other files with a
+    /// flow column import without a mapping, and a file whose rows would mix series in
+    /// one indicator is refused (see the [module documentation](crate::files::sdmx)).
     ///
     /// ```
     /// use bilateral::files::sdmx::SdmxMapping;
@@ -281,6 +321,7 @@ impl Store {
             watch.at(Stage::Reading, rows.read, byte, bytes)?;
         }
         watch.at(Stage::Reading, 0, bytes, bytes)?;
+        rows.check_one_series_per_indicator(&header)?;
         let SdmxRows {
             batch,
             lines,
@@ -288,6 +329,7 @@ impl Store {
             mut summary,
             read,
             products,
+            new_indicators,
             ..
         } = rows;
         let products: Vec<Product> = products.into_values().collect();
@@ -298,7 +340,7 @@ impl Store {
             .collect();
         let written = self
             .import_batch(
-                &[],
+                &new_indicators,
                 &new_sources,
                 &products,
                 &batch,
@@ -368,7 +410,13 @@ struct Header {
     reporter: Column,
     counterpart: Column,
     indicator: Option<Column>,
-    product: Option<Column>,
+    /// The product columns: `PRODUCT`, or OECD's `PRODUCT_HS` and `PRODUCT_CPA` side by
+    /// side (the one not used holds `_Z`).
+    products: Vec<Column>,
+    /// The trade flow (`FLOW` in Comext, `TRADE_FLOW` in the OECD's BIMTS).
+    flow: Option<Column>,
+    /// Comext's `indicators`: what the value measures (euros, 100 kg …).
+    measure: Option<Column>,
     freq: Option<Column>,
     time: Column,
     value: Column,
@@ -376,13 +424,123 @@ struct Header {
     unit_mult: Option<Column>,
     status: Option<Column>,
     year_start: Option<Column>,
+    /// The other dimensions: each value is another series, so one that varies within
+    /// an indicator would mix series (see [`NOT_DIMENSIONS`]).
+    dimensions: Vec<Column>,
 }
 
 /// The names a column goes by (compared ignoring case), the first the one errors name.
 const REPORTER: &[&str] = &["REF_AREA", "COUNTRY", "GEO", "REPORTER"];
 const COUNTERPART: &[&str] = &["COUNTERPART_AREA", "COUNTERPART_COUNTRY", "PARTNER"];
 const FREQ: &[&str] = &["FREQ", "FREQUENCY"];
-const PRODUCT: &[&str] = &["PRODUCT", "COMMODITY"];
+const PRODUCT: &[&str] = &[
+    "PRODUCT",
+    "COMMODITY",
+    "PRODUCT_HS",
+    "PRODUCT_CPA",
+    "SITC06",
+];
+const FLOW: &[&str] = &["FLOW", "TRADE_FLOW"];
+const UNIT_MULT: &[&str] = &["UNIT_MULT", "SCALE"];
+
+/// Columns that are not dimensions of a series, wherever they stand: the structure,
+/// the action and the attributes agencies write before `TIME_PERIOD`.
+const NOT_DIMENSIONS: &[&str] = &[
+    "DATAFLOW",
+    "STRUCTURE",
+    "STRUCTURE_ID",
+    "STRUCTURE_NAME",
+    "ACTION",
+    "SERIES_KEY",
+    "OBS_KEY",
+    "TIME_PERIOD",
+    "OBS_VALUE",
+    "OBS_STATUS",
+    "OBS_FLAG",
+    "OBS_CONF",
+    "CONF_STATUS",
+    "DECIMALS",
+    "TIME_FORMAT",
+    "COMMENT",
+    "COMMENT_OBS",
+    "TITLE",
+];
+
+/// Dimensions that stand after `TIME_PERIOD` in some agencies' files (the OECD's bulk
+/// BIMTS writes `ADJUSTMENT` among the attributes), watched wherever they are.
+const LATE_DIMENSIONS: &[&str] = &[
+    "ADJUSTMENT",
+    "TRANSFORMATION",
+    "MEASURE",
+    "STK_FLOW",
+    "BOP_ITEM",
+    "ACCOUNTING_ENTRY",
+    "S_ADJ",
+    "PRODUCT_TYPE",
+];
+
+/// What a header error says a file to import holds.
+const COLUMNS_TO_IMPORT: &str = "an SDMX-CSV file to import has the columns REF_AREA (or \
+     COUNTRY, GEO, REPORTER), COUNTERPART_AREA (or COUNTERPART_COUNTRY, PARTNER), TIME_PERIOD \
+     and OBS_VALUE";
+
+/// The refusal of a file without a counterpart dimension: its figures are not between
+/// two countries. Names the dimensions it has (the SDMX ids before `TIME_PERIOD` or
+/// `OBS_VALUE`), so that one sees what it is.
+fn nothing_bilateral(codes: &[&str], has_reporter: bool, header: String) -> Error {
+    let before_time = codes
+        .iter()
+        .position(|c| c.eq_ignore_ascii_case("TIME_PERIOD") || c.eq_ignore_ascii_case("OBS_VALUE"))
+        .unwrap_or(codes.len());
+    let dimensions: Vec<&str> = codes[..before_time]
+        .iter()
+        .copied()
+        .filter(|c| is_sdmx_id(c) && !NOT_DIMENSIONS.contains(&c.to_ascii_uppercase().as_str()))
+        .collect();
+    const SHOWN: usize = 16;
+    let mut listed = dimensions
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if dimensions.len() > SHOWN {
+        listed.push_str(&format!(" and {} more", dimensions.len() - SHOWN));
+    }
+    let has = match (dimensions.is_empty(), has_reporter) {
+        (true, _) => "it has no dimension columns at all".to_owned(),
+        (false, true) => format!(
+            "its dimensions are {listed}: one reporting country's figures, with no one on the \
+             other side"
+        ),
+        (false, false) => format!(
+            "its dimensions are {listed}, with no reporting country (REF_AREA, COUNTRY, GEO, \
+             REPORTER) either"
+        ),
+    };
+    Error::invalid(
+        COUNTERPART[0],
+        header,
+        format!(
+            "is missing: the file holds nothing bilateral, as it has no counterpart dimension \
+             (COUNTERPART_AREA, COUNTERPART_COUNTRY or PARTNER) saying whom each figure is \
+             with; {has}. {}{}",
+            COLUMNS_TO_IMPORT[..1].to_uppercase(),
+            &COLUMNS_TO_IMPORT[1..]
+        ),
+    )
+    .at_record(HEADER_LINE)
+}
+
+/// Whether `name` can be an SDMX id (letters, digits, `_`, `@`, `$`, `-`, `.`): a
+/// column named otherwise (`LAST UPDATE`, `Time frequency`) is a label or an agency's
+/// own, not a dimension.
+fn is_sdmx_id(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_@$-.".contains(c))
+}
 
 /// The product codes of the whole: SDMX's code for a total (`_T`), and `TOTAL`.
 const TOTAL_PRODUCTS: &[&str] = &["_T", "TOTAL"];
@@ -396,44 +554,41 @@ impl Header {
         if !version_2 && !first.eq_ignore_ascii_case("DATAFLOW") {
             return Err(not_sdmx(&names.iter().collect::<Vec<_>>().join(",")));
         }
-        let find = |aliases: &[&str]| -> Result<Option<Column>> {
-            let mut found = codes
+        let whole = || names.iter().collect::<Vec<_>>().join(",");
+        let find_all = |aliases: &[&str]| -> Vec<Column> {
+            codes
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| aliases.iter().any(|a| a.eq_ignore_ascii_case(c)));
-            let column = found.next().map(|(at, name)| Column {
-                at,
-                name: (*name).to_owned(),
-            });
-            if let Some((_, twice)) = found.next() {
+                .filter(|(_, c)| aliases.iter().any(|a| a.eq_ignore_ascii_case(c)))
+                .map(|(at, name)| Column {
+                    at,
+                    name: (*name).to_owned(),
+                })
+                .collect()
+        };
+        let find = |aliases: &[&str]| -> Result<Option<Column>> {
+            let mut found = find_all(aliases).into_iter();
+            let column = found.next();
+            if let Some(twice) = found.next() {
                 return Err(Error::invalid(
-                    twice,
-                    names.iter().collect::<Vec<_>>().join(","),
+                    &twice.name,
+                    whole(),
                     format!("is a second column for {}", aliases.join(" or ")),
                 )
                 .at_record(HEADER_LINE));
             }
             Ok(column)
         };
-        let required = |aliases: &[&str]| -> Result<Column> {
-            find(aliases)?.ok_or_else(|| {
-                let others = if aliases.len() > 1 {
-                    format!(" (or {})", aliases[1..].join(", "))
-                } else {
-                    String::new()
-                };
-                Error::invalid(
-                    aliases[0],
-                    names.iter().collect::<Vec<_>>().join(","),
-                    format!(
-                        "is missing from the header: an SDMX-CSV file to import has the \
-                         columns {}{others}, {}, TIME_PERIOD and OBS_VALUE",
-                        REPORTER[0], COUNTERPART[0]
-                    ),
-                )
-                .at_record(HEADER_LINE)
-            })
+        let missing = |aliases: &[&str]| {
+            Error::invalid(
+                aliases[0],
+                whole(),
+                format!("is missing from the header: {COLUMNS_TO_IMPORT}"),
+            )
+            .at_record(HEADER_LINE)
         };
+        let required =
+            |aliases: &[&str]| -> Result<Column> { find(aliases)?.ok_or_else(|| missing(aliases)) };
         let structure_id = if version_2 {
             required(&["STRUCTURE_ID"])?
         } else {
@@ -442,33 +597,90 @@ impl Header {
                 name: "DATAFLOW".to_owned(),
             }
         };
-        Ok(Header {
+        let reporter = find(REPORTER)?;
+        let counterpart = find(COUNTERPART)?;
+        let (reporter, counterpart) = match (reporter, counterpart) {
+            (Some(reporter), Some(counterpart)) => (reporter, counterpart),
+            (reporter, None) => return Err(nothing_bilateral(&codes, reporter.is_some(), whole())),
+            (None, Some(_)) => return Err(missing(REPORTER)),
+        };
+        // Eurostat names its indicator dimension after the dataset (`indic_et`,
+        // `indic_bt` …): without an INDICATOR column, that one is the indicator.
+        let indicator = match find(&["INDICATOR"])? {
+            Some(column) => Some(column),
+            None => codes
+                .iter()
+                .position(|c| c.to_ascii_uppercase().starts_with("INDIC_"))
+                .map(|at| Column {
+                    at,
+                    name: codes[at].to_owned(),
+                }),
+        };
+        let mut header = Header {
             structure_id,
             action: find(&["ACTION"])?,
-            reporter: required(REPORTER)?,
-            counterpart: required(COUNTERPART)?,
-            // Eurostat names its indicator dimension after the dataset (`indic_et`,
-            // `indic_bt` …): without an INDICATOR column, that one is the indicator.
-            indicator: match find(&["INDICATOR"])? {
-                Some(column) => Some(column),
-                None => codes
-                    .iter()
-                    .position(|c| c.to_ascii_uppercase().starts_with("INDIC_"))
-                    .map(|at| Column {
-                        at,
-                        name: codes[at].to_owned(),
-                    }),
-            },
-            product: find(PRODUCT)?,
+            reporter,
+            counterpart,
+            indicator,
+            products: find_all(PRODUCT),
+            flow: find(FLOW)?,
+            measure: find(&["INDICATORS"])?,
             freq: find(FREQ)?,
             time: required(&["TIME_PERIOD"])?,
             value: required(&["OBS_VALUE"])?,
             // Eurostat's own CSV calls them `unit` and `OBS_FLAG`.
             unit: find(&["UNIT_MEASURE", "UNIT"])?,
-            unit_mult: find(&["UNIT_MULT"])?,
+            unit_mult: find(UNIT_MULT)?,
             status: find(&["OBS_STATUS", "OBS_FLAG"])?,
             year_start: find(&["REPORTING_YEAR_START_DAY"])?,
-        })
+            dimensions: Vec::new(),
+        };
+        header.dimensions = header.other_dimensions(&codes);
+        Ok(header)
+    }
+
+    /// The columns of `codes` that are dimensions this reader does not take: those
+    /// before `TIME_PERIOD` (SDMX-CSV writes the dimensions first) and the
+    /// [`LATE_DIMENSIONS`], leaving out what it reads, the [`NOT_DIMENSIONS`], and
+    /// names that are not SDMX ids (Eurostat's `LAST UPDATE`, version 2's label columns
+    /// such as `Time frequency`).
+    fn other_dimensions(&self, codes: &[&str]) -> Vec<Column> {
+        let read: Vec<usize> = [
+            Some(&self.structure_id),
+            self.action.as_ref(),
+            Some(&self.reporter),
+            Some(&self.counterpart),
+            self.indicator.as_ref(),
+            self.flow.as_ref(),
+            self.measure.as_ref(),
+            self.freq.as_ref(),
+            Some(&self.time),
+            Some(&self.value),
+            self.unit.as_ref(),
+            self.unit_mult.as_ref(),
+            self.status.as_ref(),
+            self.year_start.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(&self.products)
+        .map(|c| c.at)
+        .collect();
+        codes
+            .iter()
+            .enumerate()
+            .filter(|(at, code)| {
+                let upper = code.to_ascii_uppercase();
+                !read.contains(at)
+                    && is_sdmx_id(code)
+                    && !NOT_DIMENSIONS.contains(&upper.as_str())
+                    && (*at < self.time.at || LATE_DIMENSIONS.contains(&upper.as_str()))
+            })
+            .map(|(at, code)| Column {
+                at,
+                name: (*code).to_owned(),
+            })
+            .collect()
     }
 
     /// An error of the store's checks, its field renamed to the SDMX column it came
@@ -483,7 +695,7 @@ impl Header {
             "origin" => Some(&self.reporter.name),
             "destination" => Some(&self.counterpart.name),
             "indicator" => self.indicator.as_ref().map(|c| &c.name),
-            "product" | "product_name" => self.product.as_ref().map(|c| &c.name),
+            "product" | "product_name" => self.products.first().map(|c| &c.name),
             "source" => Some(&self.structure_id.name),
             _ => None,
         };
@@ -503,6 +715,9 @@ struct Resolved {
     code: String,
     unit: String,
     reporter: Side,
+    /// The power of ten the file's code itself says its values are in (Eurostat's
+    /// `MIO_EXP_VAL`: millions), when it says one.
+    power: Option<i32>,
 }
 
 /// The rows of a file read so far, and the lookups made for them.
@@ -520,6 +735,15 @@ struct SdmxRows<'a> {
     periods: HashMap<String, (String, Option<char>)>,
     /// The products the file labels, by code: the first label of each.
     products: BTreeMap<String, Product>,
+    /// Indicators the rows use that the store lacks, added with them.
+    new_indicators: Vec<Indicator>,
+    /// By column (its place), by indicator: each value met and the line it was first
+    /// met on.
+    seen: HashMap<usize, HashMap<String, BTreeMap<String, usize>>>,
+    /// The reporter's side in each indicator the rows use.
+    sides: HashMap<String, Side>,
+    /// The first error found in a row that is told once the file is read.
+    deferred: Option<Error>,
 }
 
 impl<'a> SdmxRows<'a> {
@@ -537,6 +761,10 @@ impl<'a> SdmxRows<'a> {
             countries: HashMap::new(),
             periods: HashMap::new(),
             products: BTreeMap::new(),
+            new_indicators: Vec::new(),
+            seen: HashMap::new(),
+            sides: HashMap::new(),
+            deferred: None,
         }
     }
 
@@ -570,15 +798,29 @@ impl<'a> SdmxRows<'a> {
 
         let reporter_code = code_of(cell(&header.reporter));
         let counterpart_code = code_of(cell(&header.counterpart));
-        for (column, code) in [
-            (&header.reporter, reporter_code),
-            (&header.counterpart, counterpart_code),
-        ] {
-            if is_aggregate(code) {
-                let reason = format!("{} {code} is an aggregate, not a country", column.name);
-                self.summary.skip(&reason, line);
-                return Ok(());
-            }
+        let reason = match (
+            not_a_country(reporter_code),
+            not_a_country(counterpart_code),
+        ) {
+            // Both sides, as in a euro area's current account with the rest of the
+            // world: nothing between two countries at all.
+            (Some(AGGREGATE), Some(AGGREGATE)) => Some(format!(
+                "{} {reporter_code} and {} {counterpart_code} are aggregates, not countries",
+                header.reporter.name, header.counterpart.name
+            )),
+            (Some(what), _) => Some(format!(
+                "{} {reporter_code} is {what}",
+                header.reporter.name
+            )),
+            (None, Some(what)) => Some(format!(
+                "{} {counterpart_code} is {what}",
+                header.counterpart.name
+            )),
+            (None, None) => None,
+        };
+        if let Some(reason) = reason {
+            self.summary.skip(&reason, line);
+            return Ok(());
         }
 
         let status = code_of(optional(&header.status)).to_ascii_uppercase();
@@ -610,6 +852,26 @@ impl<'a> SdmxRows<'a> {
             ));
         }
 
+        // Comext's `indicators`: what the value is (euros, 100 kg …).
+        let measure = match &header.measure {
+            Some(column) => match comext_measure(code_of(cell(column))) {
+                Ok(measure) => Some(measure),
+                Err(Some(reason)) => {
+                    self.summary.skip(&reason, line);
+                    return Ok(());
+                }
+                Err(None) => {
+                    return Err(Error::invalid(
+                        &column.name,
+                        cell(column),
+                        "is not a Comext indicator this importer reads: VALUE_IN_EUROS or \
+                         VALUE_EUR (the value in euros), QUANTITY_IN_100KG or QUANTITY_KG (the \
+                         net mass)",
+                    ))
+                }
+            },
+            None => None,
+        };
         let dataflow = code_of(cell(&header.structure_id)).to_owned();
         if dataflow.is_empty() {
             return Err(Error::invalid(
@@ -620,11 +882,34 @@ impl<'a> SdmxRows<'a> {
         }
         let source = self.source_of(header, &dataflow)?;
 
-        let indicator_text = match &header.indicator {
-            Some(column) => code_of(cell(column)).to_owned(),
-            None => dataflow.clone(),
+        // A flow column without an INDICATOR column, its dataflow not mapped: the flow
+        // says exports or imports (Comext, the OECD's BIMTS).
+        let native = header.flow.is_some()
+            && header.indicator.is_none()
+            && self.mapping.target(&dataflow).is_none();
+        let indicator = if native {
+            self.flow_indicator(header, record, measure)?
+        } else {
+            let indicator_text = match &header.indicator {
+                Some(column) => code_of(cell(column)).to_owned(),
+                None => dataflow.clone(),
+            };
+            self.indicator(header, &indicator_text)?.clone()
         };
-        let indicator = self.indicator(header, &indicator_text)?.clone();
+        self.note_dimensions(header, record, &indicator, native, line);
+        let measure_power = match (measure, &header.measure) {
+            (Some(measure), Some(column)) => match measure.power_in(&indicator) {
+                Ok(power) => power,
+                // Told after the file is read, unless a mix of series is found first:
+                // that is the cause to fix.
+                Err(reason) => {
+                    let error = Error::invalid(&column.name, cell(column), reason).at_record(line);
+                    self.deferred.get_or_insert(error);
+                    return Ok(());
+                }
+            },
+            _ => 0,
+        };
 
         let reporter = self.country(&header.reporter, reporter_code)?;
         let counterpart = self.country(&header.counterpart, counterpart_code)?;
@@ -667,17 +952,13 @@ impl<'a> SdmxRows<'a> {
                 let text = code_of(cell(column));
                 match text {
                     "" => 0,
-                    _ => text
-                        .parse::<i32>()
-                        .ok()
-                        .filter(|p| p.abs() <= 24)
-                        .ok_or_else(|| {
-                            Error::invalid(
-                                &column.name,
-                                cell(column),
-                                "is not a power of ten (a whole number, 6 for millions)",
-                            )
-                        })?,
+                    _ => unit_multiplier(text).ok_or_else(|| {
+                        Error::invalid(
+                            &column.name,
+                            cell(column),
+                            "is not a power of ten (a whole number, 6 for millions)",
+                        )
+                    })?,
                 }
             }
             None => 0,
@@ -686,6 +967,26 @@ impl<'a> SdmxRows<'a> {
             Some(column) => unit_power(code_of(cell(column)), &indicator)
                 .map_err(|reason| Error::invalid(&column.name, cell(column), reason))?,
             None => 0,
+        };
+        // Eurostat's MIO_EXP_VAL says millions itself: a unit column may say it again
+        // (MIO_EUR), never something else.
+        let unit = match (indicator.power, &header.unit) {
+            (Some(power), Some(column)) if unit != 0 && unit != power => {
+                return Err(Error::invalid(
+                    &column.name,
+                    cell(column),
+                    format!(
+                        "says 10^{unit}, but {} says its values are in 10^{power} {}",
+                        header
+                            .indicator
+                            .as_ref()
+                            .map_or("the indicator", |c| c.name.as_str()),
+                        indicator.unit
+                    ),
+                ))
+            }
+            (Some(power), _) => power,
+            (None, _) => unit,
         };
         // A unit that is itself a multiple (MIO_USD) beside a UNIT_MULT would scale the
         // value twice, or say two things of it: which one is meant cannot be told.
@@ -703,7 +1004,7 @@ impl<'a> SdmxRows<'a> {
                 ),
             ));
         }
-        let value = self.number(header, value_text, mult + unit)?;
+        let value = self.number(header, value_text, mult + unit + measure_power)?;
 
         let status_column = header
             .status
@@ -722,25 +1023,7 @@ impl<'a> SdmxRows<'a> {
             }
         };
 
-        let product = header.product.as_ref().and_then(|column| {
-            let text = cell(column);
-            let code = code_of(text);
-            if code.is_empty() || TOTAL_PRODUCTS.iter().any(|t| t.eq_ignore_ascii_case(code)) {
-                return None;
-            }
-            let code = code.to_lowercase();
-            let label = text.split_once(": ").map(|(_, label)| label.trim());
-            if let Some(label) = label.filter(|l| !l.is_empty()) {
-                self.products
-                    .entry(code.clone())
-                    .or_insert_with(|| Product {
-                        code: code.clone(),
-                        name: Some(label.to_owned()),
-                        classification: None,
-                    });
-            }
-            Some(code)
-        });
+        let product = self.product(header, record)?;
 
         let batch = &mut self.batch;
         batch.indicator.push(Some(&indicator.code));
@@ -759,7 +1042,265 @@ impl<'a> SdmxRows<'a> {
         batch.note.push(note.as_deref());
         batch.unit.push(None);
         self.lines.push(line);
+
         Ok(())
+    }
+
+    /// Notes the values of the other dimensions under the row's indicator, to tell a
+    /// mix of series once the file is read: under a mapping, the flow and Comext's
+    /// `indicators` too.
+    fn note_dimensions(
+        &mut self,
+        header: &Header,
+        record: &::csv::StringRecord,
+        indicator: &Resolved,
+        native: bool,
+        line: usize,
+    ) {
+        let mapped = [&header.flow, &header.measure]
+            .into_iter()
+            .flatten()
+            .filter(|_| !native);
+        for column in header.dimensions.iter().chain(mapped) {
+            let by_indicator = self.seen.entry(column.at).or_default();
+            if !by_indicator.contains_key(&indicator.code) {
+                by_indicator.insert(indicator.code.clone(), BTreeMap::new());
+            }
+            let values = by_indicator
+                .get_mut(&indicator.code)
+                .expect("inserted above");
+            let value = code_of(record.get(column.at).unwrap_or_default());
+            if !values.contains_key(value) {
+                values.insert(value.to_owned(), line);
+            }
+        }
+        if !self.sides.contains_key(&indicator.code) {
+            self.sides
+                .insert(indicator.code.clone(), indicator.reporter);
+        }
+    }
+
+    /// The product of a row: the one code of its product columns that is neither empty
+    /// nor `_Z` (not applicable) nor a total, or `None` for the total. With
+    /// `labels=both`, the label after the code is kept as the product's name.
+    fn product(&mut self, header: &Header, record: &::csv::StringRecord) -> Result<Option<String>> {
+        let mut found: Option<(&Column, String)> = None;
+        for column in &header.products {
+            let text = record.get(column.at).unwrap_or_default().trim();
+            let code = code_of(text);
+            if code.is_empty()
+                || code == "_Z"
+                || TOTAL_PRODUCTS.iter().any(|t| t.eq_ignore_ascii_case(code))
+            {
+                continue;
+            }
+            if let Some((first, first_code)) = &found {
+                return Err(Error::invalid(
+                    &column.name,
+                    text,
+                    format!(
+                        "is a second product beside {} {first_code}: a row is of one product",
+                        first.name
+                    ),
+                ));
+            }
+            // The OECD writes an HS code after its edition (`HS17_8471`): the code is
+            // the digits.
+            let code = match code.split_once('_') {
+                Some((edition, digits))
+                    if edition.len() == 4
+                        && edition[..2].eq_ignore_ascii_case("HS")
+                        && edition[2..].bytes().all(|b| b.is_ascii_digit())
+                        && !digits.is_empty()
+                        && digits.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    digits.to_owned()
+                }
+                _ => code.to_lowercase(),
+            };
+            let label = text.split_once(": ").map(|(_, label)| label.trim());
+            if let Some(label) = label.filter(|l| !l.is_empty()) {
+                self.products
+                    .entry(code.clone())
+                    .or_insert_with(|| Product {
+                        code: code.clone(),
+                        name: Some(label.to_owned()),
+                        classification: None,
+                    });
+            }
+            found = Some((column, code));
+        }
+        Ok(found.map(|(_, code)| code))
+    }
+
+    /// The indicator of a row whose flow column says exports or imports: `exports` and
+    /// `imports` in US dollars, `exports_eur` and `imports_eur` in euros,
+    /// `exports_volume` and `imports_volume` for a net mass (Comext's `indicators`
+    /// says which; without it, the unit column). One the store lacks is added with the
+    /// rows.
+    fn flow_indicator(
+        &mut self,
+        header: &Header,
+        record: &::csv::StringRecord,
+        measure: Option<Measure>,
+    ) -> Result<Resolved> {
+        let cell = |column: &Column| record.get(column.at).unwrap_or_default().trim();
+        let flow = header
+            .flow
+            .as_ref()
+            .expect("a flow indicator has a flow column");
+        let side = flow_side(code_of(cell(flow))).ok_or_else(|| {
+            Error::invalid(
+                &flow.name,
+                cell(flow),
+                "is not a trade flow this importer reads: 1, M or IMP (imports, from the \
+                 partner to the reporter), 2, X or EXP (exports, from the reporter to the \
+                 partner)",
+            )
+        })?;
+        let money = |currency: &str| match currency {
+            "USD" => Some(["exports", "imports"]),
+            "EUR" => Some(["exports_eur", "imports_eur"]),
+            _ => None,
+        };
+        let pair = match (measure, &header.unit) {
+            (Some(Measure::Euros), _) => ["exports_eur", "imports_eur"],
+            (Some(Measure::Tonnes(_)), _) => ["exports_volume", "imports_volume"],
+            (None, Some(column)) => {
+                let unit = code_of(cell(column)).to_ascii_uppercase();
+                money(currency_of(&unit)).ok_or_else(|| {
+                    Error::invalid(
+                        &column.name,
+                        cell(column),
+                        format!(
+                            "is not a currency this importer has trade indicators in: USD \
+                             (exports, imports) or EUR (exports_eur, imports_eur), as \
+                             {} says exports or imports",
+                            flow.name
+                        ),
+                    )
+                })?
+            }
+            (None, None) => {
+                return Err(Error::invalid(
+                    "UNIT_MEASURE",
+                    cell(flow),
+                    format!(
+                        "is missing: the file has a {} column but says neither the unit of \
+                         its values (UNIT_MEASURE) nor what they measure (Comext's \
+                         indicators)",
+                        flow.name
+                    ),
+                ))
+            }
+        };
+        let code = match side {
+            Side::Origin => pair[0],
+            Side::Destination => pair[1],
+        };
+        if !self.indicators.contains_key(code) {
+            let unit = match self.store.indicator(code) {
+                Ok(stored) => stored.unit,
+                Err(_) => {
+                    let defined = trade_indicator(code)?;
+                    let unit = defined.unit.clone();
+                    if !self.new_indicators.iter().any(|i| i.code == defined.code) {
+                        self.new_indicators.push(defined);
+                    }
+                    unit
+                }
+            };
+            let resolved = Resolved {
+                code: code.to_owned(),
+                unit,
+                reporter: side,
+                power: None,
+            };
+            self.indicators.insert(code.to_owned(), resolved);
+        }
+        Ok(self.indicators[code].clone())
+    }
+
+    /// Refuses a file that would mix series: a dimension the importer does not read
+    /// (or, under a mapping, the flow or Comext's `indicators`) that takes two values
+    /// within one indicator, or a flow that contradicts the side the mapping gives.
+    fn check_one_series_per_indicator(&mut self, header: &Header) -> Result<()> {
+        let columns = header
+            .dimensions
+            .iter()
+            .chain([&header.flow, &header.measure].into_iter().flatten());
+        for column in columns {
+            let Some(by_indicator) = self.seen.get(&column.at) else {
+                continue;
+            };
+            let mut indicators: Vec<&String> = by_indicator.keys().collect();
+            indicators.sort();
+            for indicator in indicators {
+                let values = &by_indicator[indicator];
+                let mut lines: Vec<usize> = values.values().copied().collect();
+                lines.sort_unstable();
+                let is_flow = header.flow.as_ref().is_some_and(|f| f.at == column.at);
+                let is_measure = header.measure.as_ref().is_some_and(|m| m.at == column.at);
+                if values.len() > 1 {
+                    let listed: Vec<&str> = values.keys().map(String::as_str).collect();
+                    // Reading the column needs a file without an INDICATOR column.
+                    let readable = header.indicator.is_none();
+                    let advice = if is_flow && readable {
+                        "Leave the dataflow out of mapping= so that the flow is read (1, M or \
+                         IMP: imports; 2, X or EXP: exports), or import a file of one flow"
+                            .to_owned()
+                    } else if is_measure && readable {
+                        "Leave the dataflow out of mapping= so that each is read as what it \
+                         is (VALUE_IN_EUROS: exports_eur or imports_eur; QUANTITY_IN_100KG: \
+                         exports_volume or imports_volume, in tonnes), or import a file of \
+                         one of them"
+                            .to_owned()
+                    } else {
+                        format!(
+                            "Import a file holding one {} (filter the download to one value)",
+                            column.name
+                        )
+                    };
+                    return Err(Error::invalid(
+                        &column.name,
+                        listed.join(", "),
+                        format!(
+                            "varies in the file, but every row of it goes to the indicator \
+                             {indicator}: each {} is another series, and storing them as one \
+                             would mix them or count one as another. {advice}",
+                            column.name
+                        ),
+                    )
+                    .at_record(lines[1]));
+                }
+                let (Some(value), true) = (values.keys().next(), is_flow) else {
+                    continue;
+                };
+                let (Some(flow), Some(side)) = (flow_side(value), self.sides.get(indicator)) else {
+                    continue;
+                };
+                if flow != *side {
+                    let (said, other) = match flow {
+                        Side::Origin => ("exports, from the reporter", "the destination"),
+                        Side::Destination => ("imports, to the reporter", "the origin"),
+                    };
+                    return Err(Error::invalid(
+                        &column.name,
+                        value.as_str(),
+                        format!(
+                            "says {said}, but the mapping makes the reporter {other} of \
+                             {indicator}: leave the dataflow out of mapping= so that the flow \
+                             is read, or map it to an indicator of this flow"
+                        ),
+                    )
+                    .at_record(lines[0]));
+                }
+            }
+        }
+        match self.deferred.take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
     }
 
     /// The source id of a dataflow, its source kept to add.
@@ -783,7 +1324,9 @@ impl<'a> SdmxRows<'a> {
         Ok(id)
     }
 
-    /// The stored indicator a file's code (or dataflow id) becomes.
+    /// The stored indicator a file's code (or dataflow id) becomes: through the
+    /// mapping, else one of Eurostat's trade codes ([`EUROSTAT_TRADE`]), else the code
+    /// itself. A trade indicator the store lacks (`exports_eur` …) is added with the rows.
     fn indicator(&mut self, header: &Header, text: &str) -> Result<&Resolved> {
         if !self.indicators.contains_key(text) {
             let column = header
@@ -791,36 +1334,63 @@ impl<'a> SdmxRows<'a> {
                 .as_ref()
                 .map_or("INDICATOR", |c| c.name.as_str());
             let target = self.mapping.target(text);
-            let code = target.map_or(text, |t| t.indicator.as_str());
+            let eurostat = match target {
+                Some(_) => None,
+                None => EUROSTAT_TRADE
+                    .iter()
+                    .find(|(eurostat, ..)| eurostat.eq_ignore_ascii_case(text)),
+            };
+            let code = match (target, eurostat) {
+                (Some(target), _) => target.indicator.as_str(),
+                (None, Some((_, code, ..))) => code,
+                (None, None) => text,
+            };
             if code.is_empty() {
                 return Err(Error::invalid(column, text, "is empty"));
             }
-            let stored = self.store.indicator(code).map_err(|_| {
-                let reason = match (target, &header.indicator) {
-                    (Some(t), _) => format!(
-                        "maps to {}, which is not an indicator of the store",
-                        t.indicator
-                    ),
-                    (None, Some(_)) => "is not an indicator of the store, and the mapping \
-                         does not map it to one (mapping={\"CODE\": \"exports\"})"
-                        .to_owned(),
-                    (None, None) => "is the dataflow of a file without an INDICATOR column: \
-                         map it to an indicator (mapping={\"AGENCY:ID\": \"exports\"})"
-                        .to_owned(),
-                };
-                Error::invalid(column, text, reason)
-            })?;
-            let reporter = target.and_then(|t| t.reporter).unwrap_or(
-                if stored.code == "imports" || stored.code.starts_with("imports_") {
-                    Side::Destination
-                } else {
-                    Side::Origin
+            let (stored_code, unit) = match self.store.indicator(code) {
+                Ok(stored) => (stored.code, stored.unit),
+                Err(_) => match trade_indicator(code) {
+                    Ok(defined) => {
+                        let found = (defined.code.clone(), defined.unit.clone());
+                        if !self.new_indicators.iter().any(|i| i.code == defined.code) {
+                            self.new_indicators.push(defined);
+                        }
+                        found
+                    }
+                    Err(_) => {
+                        let reason = match (target, &header.indicator) {
+                            (Some(t), _) => format!(
+                                "maps to {}, which is not an indicator of the store",
+                                t.indicator
+                            ),
+                            (None, Some(_)) => "is not an indicator of the store, and the \
+                                 mapping does not map it to one (mapping={\"CODE\": \"exports\"})"
+                                .to_owned(),
+                            (None, None) => "is the dataflow of a file without an INDICATOR \
+                                 column: map it to an indicator (mapping={\"AGENCY:ID\": \
+                                 \"exports\"})"
+                                .to_owned(),
+                        };
+                        return Err(Error::invalid(column, text, reason));
+                    }
                 },
-            );
+            };
+            let reporter = target
+                .and_then(|t| t.reporter)
+                .or(eurostat.map(|(_, _, side, _)| *side))
+                .unwrap_or(
+                    if stored_code == "imports" || stored_code.starts_with("imports_") {
+                        Side::Destination
+                    } else {
+                        Side::Origin
+                    },
+                );
             let resolved = Resolved {
-                code: stored.code,
-                unit: stored.unit,
+                code: stored_code,
+                unit,
                 reporter,
+                power: eurostat.map(|(_, _, _, power)| *power),
             };
             self.indicators.insert(text.to_owned(), resolved);
         }
@@ -835,16 +1405,25 @@ impl<'a> SdmxRows<'a> {
         if code.is_empty() {
             return Err(Error::invalid(&column.name, "", "is empty"));
         }
-        let iso = match code {
+        // Eurostat's codes for Greece and the United Kingdom, where ISO has GR and GB.
+        let iso = match code.to_ascii_uppercase().as_str() {
             "EL" => "GR",
             "UK" => "GB",
-            other => other,
+            _ => code,
         };
-        let alpha3 = self
-            .store
-            .country(iso)
-            .map_err(|e| e.for_field(&column.name))?
-            .alpha3;
+        let alpha3 = match self.store.country(iso) {
+            Ok(country) => country.alpha3,
+            Err(_) if code.contains(char::is_whitespace) => {
+                return Err(Error::invalid(
+                    &column.name,
+                    code,
+                    "is a label, not a code: the file was downloaded with labels instead of \
+                     codes, which cannot be read back into countries; download it with codes \
+                     (or codes and labels: SDMX-CSV labels=both)",
+                ))
+            }
+            Err(error) => return Err(error.for_field(&column.name)),
+        };
         self.countries.insert(code.to_owned(), alpha3.clone());
         Ok(alpha3)
     }
@@ -897,6 +1476,8 @@ fn unit_power(unit: &str, indicator: &Resolved) -> Result<i32, String> {
     if unit.is_empty() || unit == "_Z" {
         return Ok(0);
     }
+    // The OECD's `USD_EXC`: US dollars at market exchange rates.
+    let unit = unit.strip_suffix("_EXC").unwrap_or(unit);
     let (base, power) = if let Some(base) = unit.strip_prefix("MIO_") {
         (base, 6)
     } else if let Some(base) = unit.strip_prefix("THS_") {
@@ -937,18 +1518,210 @@ fn source_id(dataflow: &str) -> Option<String> {
         .then_some(id)
 }
 
-/// Codes of aggregates, not countries: the World (`W00` in IMF DOTS, `G001` and the
-/// other `G`-numbered groups in IMTS, `W1` and `WLD` elsewhere) and SDMX's total and
-/// not-applicable codes.
-fn is_aggregate(code: &str) -> bool {
-    let imf_group = code.len() == 4
-        && code.starts_with('G')
-        && code.bytes().skip(1).all(|b| b.is_ascii_digit());
-    imf_group
-        || matches!(
-            code,
-            "W00" | "W0" | "W1" | "W2" | "WLD" | "WXD" | "_T" | "_Z" | "_X"
+/// Codes of areas that are not one country, in any case: the World (`W00` in IMF
+/// DOTS, `W` at the OECD, `WORLD` in Comext, `W0`–`W2`, `WLD`, `WXD`), SDMX's `_T`,
+/// `_Z` and `_X`, the IMF's `G`-numbered groups (`G001`, `G998`), and the groups of
+/// Eurostat and the OECD: `EU`, `EA`, `EFTA`, `OECD`, `EXTRA`, `INTRA`, `BEL_LUX`,
+/// `SACU`, every code starting with `EU` or `EA` and a digit (`EU27_2020`, `EU28`,
+/// `EA20`, `EA19`), with `EXT_`, `EXTRA_`, `INT_`, `INTRA_` or `WX` (`EXT_EA20`,
+/// `EXT_EU27_2020`, `WXOECD`), or ending in `_EXTRA` or `_INTRA`
+/// (`EU27_2020_EXTRA`).
+const AGGREGATES: &[&str] = &[
+    "W", "W0", "W00", "W1", "W2", "WLD", "WXD", "WORLD", "_T", "_Z", "_X", "EU", "EA", "EFTA",
+    "OECD", "EXTRA", "INTRA", "BEL_LUX", "SACU",
+];
+const AGGREGATE_PREFIXES: &[&str] = &["EXT_", "EXTRA_", "INT_", "INTRA_", "WX"];
+const AGGREGATE_SUFFIXES: &[&str] = &["_EXTRA", "_INTRA"];
+
+/// The beginnings of labels that name groups, in a file downloaded with labels instead
+/// of codes (Eurostat's "Euro area – 20 countries (from 2023)"), in lower case.
+const AGGREGATE_LABELS: &[&str] = &[
+    "world",
+    "euro area",
+    "extra-euro area",
+    "intra-euro area",
+    "european union",
+    "extra-eu",
+    "intra-eu",
+    "rest of the world",
+    "all countries",
+];
+
+/// Eurostat's codes for trade no country is assigned to (ISO 3166's user-assigned
+/// range): `QP` the high seas, `QQ`–`QS` stores and provisions, `QU`–`QZ` countries
+/// and territories not specified.
+const UNASSIGNED: &[&str] = &["QP", "QQ", "QR", "QS", "QU", "QV", "QW", "QX", "QY", "QZ"];
+
+/// Eurostat's codes for parts of a country it counts apart, beside the country's own
+/// code: Spain's Ceuta (`XC`) and Melilla (`XL`), the United Kingdom's Northern Ireland
+/// (`XI`) and the rest of it (`XU`), since 2021.
+const PARTS: &[&str] = &["XC", "XL", "XI", "XU"];
+
+/// What [`not_a_country`] says of an aggregate.
+const AGGREGATE: &str = "an aggregate, not a country";
+
+/// Why a reporter or counterpart `code` is passed over: an aggregate, or an area that
+/// is no country ([`AGGREGATES`], [`UNASSIGNED`], [`PARTS`]); `None` for a country's
+/// code.
+fn not_a_country(code: &str) -> Option<&'static str> {
+    let upper = code.to_ascii_uppercase();
+    let bytes = upper.as_bytes();
+    let imf_group =
+        bytes.len() == 4 && bytes[0] == b'G' && bytes[1..].iter().all(u8::is_ascii_digit);
+    let euro_group = (upper.starts_with("EU") || upper.starts_with("EA"))
+        && bytes.get(2).is_some_and(u8::is_ascii_digit);
+    let lower = code.to_lowercase();
+    if imf_group
+        || euro_group
+        || AGGREGATES.contains(&upper.as_str())
+        || AGGREGATE_PREFIXES.iter().any(|p| upper.starts_with(p))
+        || AGGREGATE_SUFFIXES.iter().any(|s| upper.ends_with(s))
+        || (code.contains(' ') && AGGREGATE_LABELS.iter().any(|l| lower.starts_with(l)))
+    {
+        Some(AGGREGATE)
+    } else if UNASSIGNED.contains(&upper.as_str()) {
+        Some(
+            "not a country (Eurostat's code for the high seas, stores and provisions or \
+             countries not specified)",
         )
+    } else if PARTS.contains(&upper.as_str()) {
+        Some(
+            "not a country (Eurostat's code for Ceuta, Melilla, Northern Ireland or Great \
+             Britain, parts of Spain and the United Kingdom it counts apart)",
+        )
+    } else {
+        None
+    }
+}
+
+/// The side of the reporter a trade flow code says: exports (`2`, `X`, `EXP`) go from
+/// it, imports (`1`, `M`, `IMP`) come to it; `None` for any other code.
+fn flow_side(code: &str) -> Option<Side> {
+    match code.to_ascii_uppercase().as_str() {
+        "2" | "X" | "EXP" | "EXPORT" | "EXPORTS" => Some(Side::Origin),
+        "1" | "M" | "IMP" | "IMPORT" | "IMPORTS" => Some(Side::Destination),
+        _ => None,
+    }
+}
+
+/// What a Comext value is, by its `indicators` code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Measure {
+    /// The statistical value in euros (exports FOB, imports CIF).
+    Euros,
+    /// The net mass, stored in tonnes: the power of ten from its unit to the tonne
+    /// (−1 for 100 kg, −3 for kg).
+    Tonnes(i32),
+}
+
+impl Measure {
+    /// The power of ten the value takes in `indicator`'s unit; the reason when the unit
+    /// is another.
+    fn power_in(self, indicator: &Resolved) -> Result<i32, String> {
+        let (unit, power, what) = match self {
+            Measure::Euros => ("EUR", 0, "a value in euros"),
+            Measure::Tonnes(power) => ("t", power, "a net mass"),
+        };
+        if indicator.unit == unit {
+            return Ok(power);
+        }
+        Err(format!(
+            "is {what}, but {} is in {}: leave the dataflow out of mapping= to import Comext as \
+             it is (exports_eur and imports_eur in EUR, exports_volume and imports_volume in \
+             t), or map it to an indicator in {unit}",
+            indicator.code, indicator.unit
+        ))
+    }
+}
+
+/// The [`Measure`] of a Comext `indicators` code; `Err(Some(reason))` for one passed
+/// over, `Err(None)` for an unknown one.
+///
+/// `QUANTITY_IN_100KG` is in hundreds of kilograms, 0.1 t each: the decimal point moves
+/// one place left (179163.77 × 100 kg is 17916.377 t exactly as written, not a
+/// product of binary numbers).
+fn comext_measure(code: &str) -> Result<Measure, Option<String>> {
+    match code.to_ascii_uppercase().as_str() {
+        "VALUE_IN_EUROS" | "VALUE_EUR" => Ok(Measure::Euros),
+        "QUANTITY_IN_100KG" | "QUANTITY_100KG" => Ok(Measure::Tonnes(-1)),
+        "QUANTITY_KG" | "QUANTITY_IN_KG" => Ok(Measure::Tonnes(-3)),
+        "SUPPLEMENTARY_QUANTITY" | "SUP_QUANTITY" | "QUANTITY_SUPPL" => Err(Some(format!(
+            "indicators {code}: supplementary units (pieces, litres, pairs …) differ from \
+             product to product; no indicator holds them"
+        ))),
+        _ => Err(None),
+    }
+}
+
+/// The currency of a `UNIT_MEASURE`: its code without Eurostat's `MIO_`/`THS_` prefix
+/// and the OECD's `_EXC` suffix (`USD_EXC`: US dollars at market exchange rates).
+fn currency_of(unit: &str) -> &str {
+    let unit = unit
+        .strip_prefix("MIO_")
+        .or_else(|| unit.strip_prefix("THS_"))
+        .unwrap_or(unit);
+    unit.strip_suffix("_EXC").unwrap_or(unit)
+}
+
+/// Eurostat's trade indicators (the `indic_et` of `ext_lt_maineu`, `ext_lt_intratrd`
+/// and the like), read without a mapping: their code says millions of euros.
+const EUROSTAT_TRADE: [(&str, &str, Side, i32); 2] = [
+    ("MIO_EXP_VAL", "exports_eur", Side::Origin, 6),
+    ("MIO_IMP_VAL", "imports_eur", Side::Destination, 6),
+];
+
+/// The trade indicators the flow of a file may need: the catalogue's, and exports and
+/// imports in euros, which it lacks (Eurostat publishes euros; the catalogue's
+/// `exports` and `imports` are in US dollars, and a figure is never converted).
+fn trade_indicator(code: &str) -> Result<Indicator> {
+    if let Some(defined) = crate::builtin::catalogue()?
+        .into_iter()
+        .find(|i| i.code == code)
+    {
+        return Ok(defined);
+    }
+    let (name, description, phrase) = match code {
+        "exports_eur" => (
+            "Exports in euros",
+            "Value in euros of goods exported from the origin country to the destination \
+             country over the period, by product, as the exporter reports it (Eurostat: FOB).",
+            "{product} exports in euros from {origin} to {destination}",
+        ),
+        "imports_eur" => (
+            "Imports in euros",
+            "Value in euros of goods imported by the destination country from the origin \
+             country over the period, by product, as the importer reports it (Eurostat: CIF).",
+            "Imports of {product} in euros into {destination} from {origin}",
+        ),
+        _ => return Err(Error::not_found("indicator", code)),
+    };
+    Ok(Indicator {
+        code: code.to_owned(),
+        name: name.to_owned(),
+        unit: "EUR".to_owned(),
+        kind: Kind::Flow,
+        directed: true,
+        signed: false,
+        description: Some(description.to_owned()),
+        topic: Topic::TRADE,
+        phrase: Some(phrase.to_owned()),
+    })
+}
+
+/// The power of ten a `UNIT_MULT` (or the IMF's `SCALE`) says: a whole number (`6`), or
+/// the IMF's words (`Millions`).
+fn unit_multiplier(text: &str) -> Option<i32> {
+    if let Ok(power) = text.parse::<i32>() {
+        return (power.abs() <= 24).then_some(power);
+    }
+    Some(match text.to_ascii_lowercase().as_str() {
+        "units" | "unit" | "ones" => 0,
+        "thousands" => 3,
+        "millions" => 6,
+        "billions" => 9,
+        "trillions" => 12,
+        _ => return None,
+    })
 }
 
 /// The statuses of SDMX's `CL_OBS_STATUS` that say there is no value.
