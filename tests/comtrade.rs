@@ -1282,6 +1282,34 @@ fn a_file_of_more_rows_than_a_batch_is_stored_all_or_nothing() {
         (line, field.as_str(), cell.as_str()),
         (Some(130_002), "primaryValue", "1O.0")
     );
+    // Stopped by the progress callback past half the file, with the first batch
+    // written: nothing stored
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(dir.path(), "bulk.txt", &text);
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    let told = std::cell::RefCell::new(Vec::new());
+    let stop_past_half = |p: bilateral::files::Progress| {
+        told.borrow_mut().push((p.stage, p.done, p.total));
+        p.done < bytes / 2
+    };
+    let options = ImportOptions {
+        progress: Some(&stop_past_half),
+        ..ImportOptions::default()
+    };
+    let mut store = Store::in_memory().unwrap();
+    let error = store.import_comtrade_csv(&path, &options).unwrap_err();
+    assert!(matches!(error, Error::Interrupted), "{error}");
+    assert_eq!(store.observation_count().unwrap(), 0);
+    // told in bytes of the file read, every 10,000 rows (stopped before the end, so
+    // neither checking nor writing is told)
+    let told = told.into_inner();
+    assert!(told.len() >= 6, "{told:?}");
+    assert!(told.iter().all(
+        |(stage, done, total)| *stage == bilateral::files::Stage::Reading
+            && *total == bytes
+            && done <= total
+    ));
+    assert!(told.windows(2).all(|w| w[0].1 <= w[1].1), "{told:?}");
     // A row repeating one of the first batch, in the second: a duplicate naming its line
     let mut text = BULK_HEADER.to_owned();
     for product in 0..110_000 {
@@ -1298,4 +1326,46 @@ fn a_file_of_more_rows_than_a_batch_is_stored_all_or_nothing() {
     let error = import_error(&text);
     assert!(matches!(error, Error::Duplicate { .. }), "{error}");
     assert_eq!(error.record(), Some(110_002));
+}
+
+#[test]
+fn a_quantity_in_kilograms_stands_in_for_an_empty_net_weight_and_other_units_are_left_out() {
+    // Qty Unit Code 8 is "Weight in kilograms"; Flag 2 says the quantity was estimated
+    let (store, summary) = import(&format!(
+        "{VARIANT_HEADER}H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+0102,Bovine animals,8,Weight in kilograms,500,,,,,,2000,,,2\n\
+H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+0103,Swine,5,Number of items,40,,,,,,3000,,,0\n\
+H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+0104,Sheep and goats,8,Weight in kilograms,700,,,,700,,4000,,,0\n"
+    ));
+    // three values; weights 500 kg (from Qty) and 700 kg (Netweightkg, Qty the same
+    // figure again): 3 + 2 = 5; the 40 swine are a count, left out
+    assert_eq!((summary.read, summary.written), (3, 5));
+    let weights = of(&store, "exports_volume");
+    assert_eq!(
+        figures(&weights),
+        vec![
+            figure("AUS", "JPN", "0102", "2016", 0.5),
+            figure("AUS", "JPN", "0104", "2016", 0.7),
+        ]
+    );
+    let cattle = weights.iter().find(|o| o.product == "0102").unwrap();
+    assert_eq!(cattle.status.code(), "estimate");
+    let sheep = weights.iter().find(|o| o.product == "0104").unwrap();
+    assert_eq!(sheep.status.code(), "actual");
+}
+
+#[test]
+fn comtrades_other_error_replies_are_refused_as_such_too() {
+    let error = import_error(
+        "No data matches your query or your query is too complex. Request JSON or XML format \
+         for more information.\n",
+    );
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(1), "file"));
+    assert!(
+        error.to_string().contains("UN Comtrade's error reply"),
+        "{error}"
+    );
 }

@@ -75,7 +75,8 @@
 //! A file is read and written a batch of rows at a time inside one transaction, so a
 //! bulk file of any size takes the memory of one batch and is still stored all or
 //! nothing; progress is told in bytes of the file read ([`Stage::Reading`]), the rows
-//! being checked and written as they are read. A cell that cannot be read (a number, a
+//! being checked and written as they are read ([`Stage::Checking`] and
+//! [`Stage::Writing`] are told once, at the end, with the figures' count). A cell that cannot be read (a number, a
 //! period, an ISO code the store does not know) is an error naming the CSV line (the
 //! header is line 1) and the column. What the classic API sent instead of data when it
 //! refused a query ("Query complexity: your query is too complex …"), saved as a

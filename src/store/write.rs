@@ -14,7 +14,7 @@ use super::insert::{
 use super::{write_transaction, Store};
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
-use crate::files::{at_line, Progress, Watch};
+use crate::files::{at_line, Progress, Stage, Watch};
 use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic};
 
 /// What to do when an added observation is already stored.
@@ -308,7 +308,7 @@ impl Store {
             progress,
         };
         // The checks and writes of a batch tell nothing: the reading, in bytes, tells
-        // how far the whole import has got.
+        // how far the whole import has got (they are told once, at the end).
         let writing = Watch {
             interrupt: self.interrupt.as_ref(),
             progress: None,
@@ -344,6 +344,10 @@ impl Store {
             done.given += batch.len();
             done.written += written;
         }
+        // The rows were checked and written as they were read: each stage is told once
+        // more, at its end, so that a caller sees the three in turn.
+        reading.row(Stage::Checking, done.given, done.given)?;
+        reading.row(Stage::Writing, done.given, done.given)?;
         for product in rows.products() {
             insert_product(&tx, &product, ProductNaming::KeepStored)?;
         }
