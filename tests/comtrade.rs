@@ -1369,3 +1369,28 @@ fn comtrades_other_error_replies_are_refused_as_such_too() {
         "{error}"
     );
 }
+
+#[test]
+fn a_former_country_under_comtrades_own_iso_code_is_passed_over_like_its_m49_code() {
+    // Comtrade writes the USSR (810) as SUN, which is no ISO 3166-1 code; an ISO code
+    // the store does not know beside a code of a current country is still an error
+    let (store, summary) = import(&format!(
+        "{HEADER}{}{}",
+        row(&[]),
+        row(&[
+            ("partnerCode", "810"),
+            ("partnerISO", "SUN"),
+            ("partnerDesc", "USSR")
+        ])
+    ));
+    assert_eq!((summary.read, summary.written), (2, 2));
+    assert_eq!(
+        skips(&summary),
+        vec![skip(
+            "partner USSR (...1990) (810) has no ISO 3166-1 code: a former country or territory",
+            1,
+            3
+        )]
+    );
+    assert_eq!(of(&store, "exports").len(), 1);
+}

@@ -320,6 +320,12 @@ fn read_m49(text: &str) -> std::result::Result<HashMap<u16, M49>, String> {
     Ok(table)
 }
 
+/// Why a row of a reporter or partner Comtrade lists without an ISO 3166-1 code is
+/// passed over.
+fn no_iso_code(who: &str, name: &str, code: u16) -> String {
+    format!("{who} {name} ({code}) has no ISO 3166-1 code: a former country or territory")
+}
+
 /// The M49 code a cell holds: a whole number of up to three digits.
 fn m49_code(text: &str) -> std::result::Result<u16, &'static str> {
     match text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -1124,6 +1130,12 @@ impl Row<'_> {
             let alpha3 = match finder.alpha3(text) {
                 Ok(alpha3) => alpha3.to_owned(),
                 Err(Error::Validation(mut v)) => {
+                    // A former country Comtrade gives a code of its own (SUN for the
+                    // USSR, 810) is passed over, as its M49 code alone would be.
+                    let listed = code.and_then(|c| Some((c, m49_table().ok()?.get(&c)?)));
+                    if let Some((code, listed)) = listed.filter(|(_, m)| m.iso3.is_none()) {
+                        return Ok(Err(no_iso_code(side.who, &listed.name, code)));
+                    }
                     v.field = self.header.names[side.iso].to_owned();
                     return Err(Error::Validation(v));
                 }
@@ -1152,10 +1164,7 @@ impl Row<'_> {
             )));
         };
         let Some(iso3) = &listed.iso3 else {
-            return Ok(Err(format!(
-                "{who} {} ({code}) has no ISO 3166-1 code: a former country or territory",
-                listed.name
-            )));
+            return Ok(Err(no_iso_code(who, &listed.name, code)));
         };
         let alpha3 = match finder.alpha3(iso3) {
             Ok(alpha3) => alpha3.to_owned(),

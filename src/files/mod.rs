@@ -121,8 +121,9 @@ impl Format {
         None
     }
 
-    /// The format of the file at `path`, guessed from its first 64 KiB; an error naming
-    /// the file when nothing matches.
+    /// The format of the file at `path`, guessed from its first 64 KiB (of its text,
+    /// when it is gzipped); an error naming the file when nothing matches, or when it
+    /// is UN Comtrade's error reply to a query rather than data.
     pub fn of_file(path: impl AsRef<Path>) -> Result<Format> {
         let path = path.as_ref();
         let mut beginning = Vec::with_capacity(BYTES_TO_GUESS_FROM);
