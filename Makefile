@@ -101,6 +101,7 @@ bench: wheel
 	cargo bench --bench ingest
 	cargo bench --bench report
 	cargo bench --bench series
+	cargo bench --bench comtrade
 	[ -x $(BENCH_VENV)/bin/python ] || $(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --constraint .ci/constraints.txt \
 		"pandas>=2.0" "duckdb>=1.0" polars

@@ -702,3 +702,695 @@ fn the_real_plus_download_of_china_and_the_united_states_imports() {
     assert_eq!(exports.status.code(), "actual");
     assert_eq!(imports.status.code(), "actual");
 }
+
+// ----- real files of every layout -----------------------------------------------------------
+
+/// A file of `../shared/realdata` (SOURCES.md there says where each comes from), or
+/// `None`, having said so, where the folder is absent.
+fn realdata(name: &str) -> Option<PathBuf> {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
+    if !folder.exists() {
+        eprintln!(
+            "skipped: ../shared/realdata is absent (the real files are not part of the project)"
+        );
+        return None;
+    }
+    Some(folder.join(name))
+}
+
+/// (reason, rows, first line) of each reason rows were passed over for.
+fn skips(summary: &ImportSummary) -> Vec<(String, usize, usize)> {
+    summary
+        .skipped
+        .iter()
+        .map(|s| (s.reason.clone(), s.rows, s.first_line))
+        .collect()
+}
+
+fn skip(reason: &str, rows: usize, first_line: usize) -> (String, usize, usize) {
+    (reason.to_owned(), rows, first_line)
+}
+
+/// The one observation of `indicator` from `origin` to `destination` in `period` for
+/// `product`.
+fn the(
+    store: &Store,
+    indicator: &str,
+    (origin, destination): (&str, &str),
+    product: &str,
+    period: &str,
+) -> Observation {
+    let found: Vec<Observation> = of(store, indicator)
+        .into_iter()
+        .filter(|o| {
+            o.origin == origin
+                && o.destination == destination
+                && o.product == product
+                && o.period.to_string() == period
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{indicator} {origin}->{destination} {product} {period}"
+    );
+    found.into_iter().next().unwrap()
+}
+
+fn import_real(path: &Path) -> (Store, ImportSummary) {
+    let mut store = Store::in_memory().unwrap();
+    // Guessed from the file's beginning, as `bilateral import FILE` does.
+    let summary = store
+        .import_file(path, None, &ImportOptions::default())
+        .unwrap();
+    assert_eq!(summary.format, Some("comtrade"));
+    (store, summary)
+}
+
+#[test]
+fn the_real_classic_tobacco_file_passes_over_the_areas_without_an_iso_code() {
+    let Some(path) = realdata("comtrade_classic_idn_tobacco_2401.csv") else {
+        return;
+    };
+    let (store, summary) = import_real(&path);
+    // tail -n +2 FILE | wc -l                                   -> 544
+    // awk -F, 'NR>1{c[$12]++} END{print c[0],c[490],c[899]}' FILE -> 11 8 2 (Partner Code)
+    // awk -F, 'NR>1 && $9==$12' FILE | wc -l                   -> 2 (IDN with itself, lines 484-485)
+    // first lines: grep -n ',0,World,WLD,' / ',490,"Other Asia' / ',899,"Areas' | head -1
+    assert_eq!(summary.read, 544);
+    assert_eq!(
+        skips(&summary),
+        vec![
+            skip("partner World is an aggregate", 11, 2),
+            skip(
+                "partner Other Asia, nes (490) is an area, not a country",
+                8,
+                64
+            ),
+            skip("partner Areas, nes (899) is an area, not a country", 2, 331),
+            skip("partner is the reporter itself", 2, 484),
+        ]
+    );
+    // 544 - 11 - 8 - 2 - 2 = 521 rows, each a value; all but line 157 (Netweight 0:
+    // awk -F, 'NR>1 && $(NF-5)==0' FILE) a net weight: 521 + 520 = 1041 figures.
+    assert_eq!(summary.written, 1041);
+    // Line 24: H5,2017,…,1,Import,360,Indonesia,IDN,156,China,CHN,…,2401,…,
+    // Netweight 56524421, Trade Value 247506499, Flag 0
+    let imports = the(&store, "imports", ("CHN", "IDN"), "2401", "2017");
+    assert_eq!(
+        (imports.value, imports.unit.as_str(), imports.status.code()),
+        (247_506_499.0, "USD", "actual")
+    );
+    // 56 524 421 kg = 56 524.421 t
+    let tonnes = the(&store, "imports_volume", ("CHN", "IDN"), "2401", "2017");
+    assert_eq!((tonnes.value, tonnes.unit.as_str()), (56_524.421, "t"));
+    // Line 25: 2,Export,…,156,China,CHN,…, Netweight 105693, Trade Value 1065389
+    let exports = the(&store, "exports", ("IDN", "CHN"), "2401", "2017");
+    assert_eq!(
+        (exports.value, exports.status.code()),
+        (1_065_389.0, "actual")
+    );
+    // Line 480 (H4, 2016): 1,Import,…,344,"China, Hong Kong SAR",HKG,…, 66600 kg, 261527
+    let hong_kong = the(&store, "imports", ("HKG", "IDN"), "2401", "2016");
+    assert_eq!(hong_kong.value, 261_527.0);
+    // Line 157: exports to Hong Kong in 2018 worth 1 USD with a net weight of 0
+    assert_eq!(
+        the(&store, "exports", ("IDN", "HKG"), "2401", "2018").value,
+        1.0
+    );
+    assert!(of(&store, "exports_volume")
+        .iter()
+        .all(|o| !(o.destination == "HKG" && o.period.to_string() == "2018")));
+    assert_eq!(
+        products(&store),
+        [product(
+            "2401",
+            "Tobacco, unmanufactured; tobacco refuse",
+            "HS"
+        )]
+    );
+}
+
+#[test]
+fn the_real_reduced_classic_file_reads_countries_from_their_codes_and_the_year() {
+    let Some(path) = realdata("comtrade_classic_reduced_usa_chn.csv") else {
+        return;
+    };
+    let (store, summary) = import_real(&path);
+    // awk -F, 'NR>1{print $3, $5, $7, $2}' FILE | sort | uniq -c
+    //   -> 97 "1 842 156 2017", 97 "2 842 156 2017", 96 "3 842 156 2017"
+    // (Reporter Code 842 is Comtrade's code for the USA, 156 China), no net weight column
+    assert_eq!((summary.read, summary.written), (290, 290));
+    assert!(summary.skipped.is_empty(), "{:?}", summary.skipped);
+    assert_eq!(of(&store, "imports").len(), 97);
+    assert_eq!(of(&store, "exports").len(), 97);
+    assert_eq!(of(&store, "re_exports").len(), 96);
+    // Line 2: H5,2017,1,Import,842,USA,156,China,1,Animals; live,36327640,4
+    // (Flag 4 is about a net weight this file does not have: the value is as reported)
+    let animals = the(&store, "imports", ("CHN", "USA"), "1", "2017");
+    assert_eq!(
+        (animals.value, animals.unit.as_str(), animals.status.code()),
+        (36_327_640.0, "USD", "actual")
+    );
+    // Line 4: H5,2017,3,Re-Export,842,USA,156,China,1,Animals; live,179614,0
+    assert_eq!(
+        the(&store, "re_exports", ("USA", "CHN"), "1", "2017").value,
+        179_614.0
+    );
+    // Line 290: …,2,Export,842,USA,156,China,99,Commodities not specified…,1172361111,0
+    assert_eq!(
+        the(&store, "exports", ("USA", "CHN"), "99", "2017").value,
+        1_172_361_111.0
+    );
+    let names = products(&store);
+    assert!(
+        names.contains(&product("1", "Animals; live", "HS")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn the_real_variant_classic_file_is_read_and_its_world_rows_passed_over() {
+    let Some(path) = realdata("comtrade_classic_variant_live_animals.csv") else {
+        return;
+    };
+    // tail -n +2 FILE | wc -l -> 127; grep -c ',0,World,WLD,' FILE -> 127: every row is
+    // a reporter's trade with the World, which is not a partner country
+    let (store, summary) = import_real(&path);
+    assert_eq!((summary.read, summary.written), (127, 0));
+    assert_eq!(
+        skips(&summary),
+        vec![skip("partner World is an aggregate", 127, 2)]
+    );
+    assert_eq!(store.observation_count().unwrap(), 0);
+}
+
+#[test]
+fn the_real_bulk_file_is_read_plain_and_gzipped_and_its_world_rows_passed_over() {
+    let Some(path) = realdata("comtrade_bulk_arg_1962_s1.tsv") else {
+        return;
+    };
+    // awk -F'\t' 'NR>1{print $8, $9, $10}' FILE | sort | uniq -c -> 15 "32 M 0":
+    // Argentina's imports from the World (partnerCode 0), by SITC product
+    let (_, summary) = import_real(&path);
+    assert_eq!((summary.read, summary.written), (15, 0));
+    assert_eq!(
+        skips(&summary),
+        vec![skip("partner World is an aggregate", 15, 2)]
+    );
+    // The same bytes gzipped, as Comtrade serves the file (C_A_32_196201_S1_O.txt.gz)
+    let dir = tempfile::tempdir().unwrap();
+    let gzipped = gzip_file(
+        dir.path(),
+        "C_A_32_196201_S1_O.txt.gz",
+        &std::fs::read(&path).unwrap(),
+    );
+    let (_, summary) = import_real(&gzipped);
+    assert_eq!((summary.read, summary.written), (15, 0));
+    assert_eq!(
+        skips(&summary),
+        vec![skip("partner World is an aggregate", 15, 2)]
+    );
+}
+
+#[test]
+fn the_real_query_error_is_refused_as_comtrades_error_reply_quoting_it() {
+    let Some(path) = realdata("comtrade_classic_query_error.csv") else {
+        return;
+    };
+    let mut store = Store::in_memory().unwrap();
+    for error in [
+        store
+            .import_file(&path, None, &ImportOptions::default())
+            .unwrap_err(),
+        store
+            .import_comtrade_csv(&path, &ImportOptions::default())
+            .unwrap_err(),
+    ] {
+        let (line, field, text) = where_and_what(&error);
+        assert_eq!(
+            (line, field.as_str(), text.as_str()),
+            (
+                Some(1),
+                "file",
+                "Query complexity: your query is too complex. Please simplify."
+            )
+        );
+        let message = error.to_string();
+        assert!(message.contains("UN Comtrade's error reply"), "{message}");
+        assert!(message.contains("not data"), "{message}");
+        // the file's second line, quoted
+        assert!(
+            message.contains("\"All years may only be selected if both reporters and partners"),
+            "{message}"
+        );
+    }
+    assert_eq!(store.observation_count().unwrap(), 0);
+}
+
+#[test]
+fn the_real_eu28_file_stores_nothing_and_says_the_eu_is_an_area() {
+    let Some(path) = realdata("comtrade_classic_eu28_sorghum.csv") else {
+        return;
+    };
+    // awk -F, 'NR>1{print $9, $12}' FILE | sort | uniq -c -> 21 "97 804": EU-28 to Ukraine
+    let (store, summary) = import_real(&path);
+    assert_eq!((summary.read, summary.written), (21, 0));
+    assert_eq!(
+        skips(&summary),
+        vec![skip("reporter EU-28 (97) is an area, not a country", 21, 2)]
+    );
+    assert_eq!(store.observation_count().unwrap(), 0);
+}
+
+#[test]
+fn the_real_services_file_stores_nothing_as_services_are_not_goods() {
+    let Some(path) = realdata("comtrade_plus_services_chn_usa_2022.csv") else {
+        return;
+    };
+    // awk -F, 'NR>1{print $1}' FILE | sort | uniq -c -> 120 "S"
+    let (store, summary) = import_real(&path);
+    assert_eq!((summary.read, summary.written), (120, 0));
+    assert_eq!(
+        skips(&summary),
+        vec![skip(
+            "typeCode S is not goods (C): services are not goods trade",
+            120,
+            2
+        )]
+    );
+    assert_eq!(store.observation_count().unwrap(), 0);
+}
+
+// ----- layouts from Comtrade's published column lists --------------------------------------
+
+/// The header of a bulk file (`C_A_….txt.gz` of the Comtrade Plus bulk API), as the
+/// real one in `../shared/realdata` has it.
+const BULK_HEADER: &str = "datasetCode\ttypeCode\tfreqCode\trefPeriodId\trefYear\trefMonth\t\
+period\treporterCode\tflowCode\tpartnerCode\tpartner2Code\tclassificationSearchCode\t\
+classificationCode\tisOriginalClassification\tcmdCode\tcustomsCode\tmosCode\tmotCode\t\
+qtyUnitCode\tqty\tisQtyEstimated\taltQtyUnitCode\taltQty\tisAltQtyEstimated\tnetWgt\t\
+isNetWgtEstimated\tgrossWgt\tisGrossWgtEstimated\tCIFValue\tFOBValue\tprimaryValue\t\
+legacyEstimationFlag\tisReported\tisAggregate\r\n";
+
+/// A bulk row: Argentina (32) in 1962, with the cells given (the others as in the real
+/// file's rows).
+fn bulk_row(
+    flow: &str,
+    partner: &str,
+    cmd: &str,
+    (qty_unit, qty): (&str, &str),
+    net_weight: &str,
+    value: &str,
+) -> String {
+    format!(
+        "20032196201102100\tC\tA\t19620101\t1962\t52\t1962\t32\t{flow}\t{partner}\t0\tS1\tS1\t1\t\
+{cmd}\tC00\t0\t0\t{qty_unit}\t{qty}\t0\t-1\t\t0\t{net_weight}\t0\t\t0\t{value}\t\t{value}\t0\t1\t0\r\n"
+    )
+}
+
+fn gzip_file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, encoder.finish().unwrap()).unwrap();
+    path
+}
+
+/// Argentina's 1962 trade with the USA (842), the USSR (810: no ISO code), Antarctica
+/// (10: not a reporter in Comtrade's table), Other Asia nes (490) and the EU (97).
+fn bulk_file() -> String {
+    [
+        BULK_HEADER.to_owned(),
+        // line 2: imports of wheat from the USA, 29 460 kg as qty in kg (8) and netWgt
+        bulk_row("M", "842", "041", ("8", "29460.0"), "29460.0", "50897.0"),
+        // line 3: exports of meat, the weight only as qty in kg: netWgt empty
+        bulk_row("X", "842", "011", ("8", "1500.0"), "", "3000.0"),
+        // line 4: exports of 40 items (qtyUnitCode 5): no weight, the value alone
+        bulk_row("X", "842", "7321", ("5", "40.0"), "", "12000.0"),
+        bulk_row("X", "810", "011", ("8", "900.0"), "900.0", "1800.0"),
+        bulk_row("X", "10", "011", ("-1", ""), "", "700.0"),
+        bulk_row("X", "490", "011", ("-1", ""), "", "500.0"),
+        bulk_row("X", "97", "011", ("-1", ""), "", "400.0"),
+    ]
+    .concat()
+}
+
+#[test]
+fn a_bulk_file_names_countries_by_their_m49_codes_and_passes_over_the_others() {
+    let (store, summary) = import(&bulk_file());
+    assert_eq!(summary.format, Some("comtrade"));
+    assert_eq!(summary.read, 7);
+    assert_eq!(
+        skips(&summary),
+        vec![
+            skip(
+                "partner USSR (...1990) (810) has no ISO 3166-1 code: a former country or territory",
+                1,
+                5
+            ),
+            skip(
+                "partner code 10 is not in UN Comtrade's table of reporters \
+                 (data/comtrade_m49.csv): no country to name it by",
+                1,
+                6
+            ),
+            skip("partner Other Asia, nes (490) is an area, not a country", 1, 7),
+            skip("partner European Union (97) is an area, not a country", 1, 8),
+        ]
+    );
+    // Three values, and two weights: 29 460 kg = 29.46 t, 1500 kg = 1.5 t
+    assert_eq!(summary.written, 5);
+    assert_eq!(
+        figures(&of(&store, "imports")),
+        vec![figure("USA", "ARG", "041", "1962", 50_897.0)]
+    );
+    assert_eq!(
+        figures(&of(&store, "exports")),
+        vec![
+            figure("ARG", "USA", "011", "1962", 3000.0),
+            figure("ARG", "USA", "7321", "1962", 12_000.0),
+        ]
+    );
+    assert_eq!(
+        figures(&of(&store, "imports_volume")),
+        vec![figure("USA", "ARG", "041", "1962", 29.46)]
+    );
+    assert_eq!(
+        figures(&of(&store, "exports_volume")),
+        vec![figure("ARG", "USA", "011", "1962", 1.5)]
+    );
+    // No descriptions in a bulk file: the products stay codes, classified by
+    // classificationCode S1 (SITC Rev. 1)
+    assert_eq!(
+        products(&store),
+        ["011", "041", "7321"].map(|code| (code.to_owned(), None, Some("SITC".to_owned())))
+    );
+}
+
+#[test]
+fn a_gzipped_bulk_file_imports_as_the_same_file_unzipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = gzip_file(
+        dir.path(),
+        "C_A_32_196201_S1_O.txt.gz",
+        bulk_file().as_bytes(),
+    );
+    assert_eq!(Format::of_file(&path).unwrap(), Format::Comtrade);
+    let mut store = Store::in_memory().unwrap();
+    let summary = store
+        .import_file(&path, None, &ImportOptions::default())
+        .unwrap();
+    let (plain, plain_summary) = import(&bulk_file());
+    assert_eq!(summary, plain_summary);
+    let all = ObservationFilter::default();
+    assert_eq!(
+        store.observations(&all).unwrap(),
+        plain.observations(&all).unwrap()
+    );
+}
+
+#[test]
+fn a_gzipped_file_cut_short_is_refused_naming_the_file_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // Many rows, so that the cut falls after some were read.
+    let mut text = BULK_HEADER.to_owned();
+    for product in 1000..3000 {
+        text.push_str(&bulk_row(
+            "X",
+            "842",
+            &product.to_string(),
+            ("-1", ""),
+            "",
+            "10.0",
+        ));
+    }
+    let whole = gzip_file(dir.path(), "whole.txt.gz", text.as_bytes());
+    let bytes = std::fs::read(&whole).unwrap();
+    let cut = dir.path().join("cut.txt.gz");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_comtrade_csv(&cut, &ImportOptions::default())
+        .unwrap_err();
+    let (line, field, text) = where_and_what(&error);
+    assert_eq!((field.as_str(), text), ("file", cut.display().to_string()));
+    assert!(
+        error.to_string().contains("cut short or damaged"),
+        "{error}"
+    );
+    // past the header and the rows read before the cut
+    assert!(line.is_some_and(|line| line > 2), "{line:?}");
+    assert_eq!(store.observation_count().unwrap(), 0);
+    assert!(store
+        .sources()
+        .unwrap()
+        .iter()
+        .all(|s| s.id != "un-comtrade"));
+}
+
+#[test]
+fn a_code_that_is_not_an_m49_code_is_an_error_naming_its_line_and_column() {
+    for code in ["ABC", "8420", "-1", "84.2"] {
+        let error = import_error(&format!(
+            "{BULK_HEADER}{}{}",
+            bulk_row("X", "842", "011", ("-1", ""), "", "10.0"),
+            bulk_row("X", code, "011", ("-1", ""), "", "10.0"),
+        ));
+        let (line, field, text) = where_and_what(&error);
+        assert_eq!(
+            (line, field.as_str(), text.as_str()),
+            (Some(3), "partnerCode", code)
+        );
+    }
+}
+
+/// The reduced classic header (no ISO codes, no Period), as in the real
+/// `comtrade_classic_reduced_usa_chn.csv`.
+const REDUCED_HEADER: &str = "Classification,Year,Trade Flow Code,Trade Flow,Reporter Code,\
+Reporter,Partner Code,Partner,Commodity Code,Commodity,Trade Value (US$),Flag\n";
+
+#[test]
+fn a_reduced_classic_file_takes_its_year_from_year() {
+    let (store, summary) = import(&format!(
+        "{REDUCED_HEADER}H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,0101,Horses,1200000,0\n\
+         H5,2019,1,Import,398,Kazakhstan,899,\"Areas, nes\",0101,Horses,5000,0\n"
+    ));
+    assert_eq!((summary.read, summary.written), (2, 1));
+    assert_eq!(
+        figures(&of(&store, "exports")),
+        vec![figure("KAZ", "AZE", "0101", "2019", 1_200_000.0)]
+    );
+    let error = import_error(&format!(
+        "{REDUCED_HEADER}H5,19,2,Export,398,Kazakhstan,31,Azerbaijan,0101,Horses,1200000,0\n"
+    ));
+    let (line, field, text) = where_and_what(&error);
+    assert_eq!(
+        (line, field.as_str(), text.as_str()),
+        (Some(2), "Year", "19")
+    );
+}
+
+/// The header of the classic variant with `TradeFlow Code`, `Netweightkg` and
+/// `TradeValueUS`, as in the real `comtrade_classic_variant_live_animals.csv`.
+const VARIANT_HEADER: &str = "Classification,Year,Period,Period Desc.,Aggregate Level,\
+Is Leaf Code,TradeFlow Code,TradeFlow,Reporter Code,Reporter,Reporter ISO,Partner Code,Partner,\
+Partner ISO,2nd Partner Code,2nd Partner,2nd Partner ISO,Customs Proc. Code,Customs,\
+Mode of Transport Code,Mode of Transport,Commodity Code,Commodity,Qty Unit Code,Qty Unit,Qty,\
+Alt Qty Unit Code,Alt Qty Unit,Alt Qty,Netweightkg,GrossWeightkg,TradeValueUS,CIF TradeValue,\
+FOB Trade Value (US$),Flag\n";
+
+#[test]
+fn the_classic_variant_headers_read_as_the_classic_ones() {
+    let (store, summary) = import(&format!(
+        "{VARIANT_HEADER}H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+01,Live animals,5,Number of items,300,,,,450000,,91128858,,,0\n"
+    ));
+    assert_eq!((summary.read, summary.written), (1, 2));
+    assert_eq!(
+        figures(&of(&store, "exports")),
+        vec![figure("AUS", "JPN", "01", "2016", 91_128_858.0)]
+    );
+    // 450 000 kg = 450 t; the 300 items are left out
+    assert_eq!(
+        figures(&of(&store, "exports_volume")),
+        vec![figure("AUS", "JPN", "01", "2016", 450.0)]
+    );
+}
+
+#[test]
+fn an_empty_iso_code_is_read_from_the_m49_code_or_else_refused() {
+    // Partner ISO empty beside Partner Code 31 (Azerbaijan, no area): read from the code
+    let classic = "Classification,Year,Period,Trade Flow Code,Reporter Code,Reporter,\
+Reporter ISO,Partner Code,Partner,Partner ISO,Commodity Code,Commodity,Netweight (kg),\
+Trade Value (US$),Flag\n";
+    let (store, summary) = import(&format!(
+        "{classic}H5,2019,2019,2,398,Kazakhstan,KAZ,31,Azerbaijan,,0101,Horses,,1200000,0\n"
+    ));
+    assert_eq!((summary.read, summary.written), (1, 1));
+    assert_eq!(
+        figures(&of(&store, "exports")),
+        vec![figure("KAZ", "AZE", "0101", "2019", 1_200_000.0)]
+    );
+    // Both empty: the error names the ISO column
+    let error = import_error(&format!(
+        "{classic}H5,2019,2019,2,398,Kazakhstan,KAZ,,Azerbaijan,,0101,Horses,,1200000,0\n"
+    ));
+    let (line, field, text) = where_and_what(&error);
+    assert_eq!(
+        (line, field.as_str(), text.as_str()),
+        (Some(2), "Partner ISO", "")
+    );
+}
+
+#[test]
+fn the_format_of_every_layout_is_guessed_from_its_header() {
+    for header in [BULK_HEADER, REDUCED_HEADER, VARIANT_HEADER] {
+        assert_eq!(Format::guess(header), Some(Format::Comtrade), "{header}");
+    }
+    // A header with no value column is none of them.
+    assert_eq!(
+        Format::guess(&REDUCED_HEADER.replace("Trade Value (US$)", "Value")),
+        None
+    );
+}
+
+#[test]
+fn a_file_of_more_rows_than_a_batch_is_stored_all_or_nothing() {
+    // 130 000 rows of exports by product, more than one batch (100 000 figures)
+    let mut text = BULK_HEADER.to_owned();
+    for product in 0..130_000 {
+        text.push_str(&bulk_row(
+            "X",
+            "842",
+            &format!("{product:06}"),
+            ("-1", ""),
+            "",
+            "10.0",
+        ));
+    }
+    let (store, summary) = import(&text);
+    assert_eq!((summary.read, summary.written), (130_000, 130_000));
+    assert_eq!(store.observation_count().unwrap(), 130_000);
+    // The same with a bad value on the last line (130 001 rows, line 130 002): nothing
+    // stored, though the first batch was written before it was read
+    text.push_str(&bulk_row("X", "842", "999999", ("-1", ""), "", "1O.0"));
+    let error = import_error(&text);
+    let (line, field, cell) = where_and_what(&error);
+    assert_eq!(
+        (line, field.as_str(), cell.as_str()),
+        (Some(130_002), "primaryValue", "1O.0")
+    );
+    // Stopped by the progress callback past half the file, with the first batch
+    // written: nothing stored
+    let dir = tempfile::tempdir().unwrap();
+    let path = file_with(dir.path(), "bulk.txt", &text);
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    let told = std::cell::RefCell::new(Vec::new());
+    let stop_past_half = |p: bilateral::files::Progress| {
+        told.borrow_mut().push((p.stage, p.done, p.total));
+        p.done < bytes / 2
+    };
+    let options = ImportOptions {
+        progress: Some(&stop_past_half),
+        ..ImportOptions::default()
+    };
+    let mut store = Store::in_memory().unwrap();
+    let error = store.import_comtrade_csv(&path, &options).unwrap_err();
+    assert!(matches!(error, Error::Interrupted), "{error}");
+    assert_eq!(store.observation_count().unwrap(), 0);
+    // told in bytes of the file read, every 10,000 rows (stopped before the end, so
+    // neither checking nor writing is told)
+    let told = told.into_inner();
+    assert!(told.len() >= 6, "{told:?}");
+    assert!(told.iter().all(
+        |(stage, done, total)| *stage == bilateral::files::Stage::Reading
+            && *total == bytes
+            && done <= total
+    ));
+    assert!(told.windows(2).all(|w| w[0].1 <= w[1].1), "{told:?}");
+    // A row repeating one of the first batch, in the second: a duplicate naming its line
+    let mut text = BULK_HEADER.to_owned();
+    for product in 0..110_000 {
+        text.push_str(&bulk_row(
+            "X",
+            "842",
+            &format!("{product:06}"),
+            ("-1", ""),
+            "",
+            "10.0",
+        ));
+    }
+    text.push_str(&bulk_row("X", "842", "000005", ("-1", ""), "", "10.0"));
+    let error = import_error(&text);
+    assert!(matches!(error, Error::Duplicate { .. }), "{error}");
+    assert_eq!(error.record(), Some(110_002));
+}
+
+#[test]
+fn a_quantity_in_kilograms_stands_in_for_an_empty_net_weight_and_other_units_are_left_out() {
+    // Qty Unit Code 8 is "Weight in kilograms"; Flag 2 says the quantity was estimated
+    let (store, summary) = import(&format!(
+        "{VARIANT_HEADER}H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+0102,Bovine animals,8,Weight in kilograms,500,,,,,,2000,,,2\n\
+H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+0103,Swine,5,Number of items,40,,,,,,3000,,,0\n\
+H4,2016,2016,2016,2,0,2,Export,36,Australia,AUS,392,Japan,JPN,,,,,,,,\
+0104,Sheep and goats,8,Weight in kilograms,700,,,,700,,4000,,,0\n"
+    ));
+    // three values; weights 500 kg (from Qty) and 700 kg (Netweightkg, Qty the same
+    // figure again): 3 + 2 = 5; the 40 swine are a count, left out
+    assert_eq!((summary.read, summary.written), (3, 5));
+    let weights = of(&store, "exports_volume");
+    assert_eq!(
+        figures(&weights),
+        vec![
+            figure("AUS", "JPN", "0102", "2016", 0.5),
+            figure("AUS", "JPN", "0104", "2016", 0.7),
+        ]
+    );
+    let cattle = weights.iter().find(|o| o.product == "0102").unwrap();
+    assert_eq!(cattle.status.code(), "estimate");
+    let sheep = weights.iter().find(|o| o.product == "0104").unwrap();
+    assert_eq!(sheep.status.code(), "actual");
+}
+
+#[test]
+fn comtrades_other_error_replies_are_refused_as_such_too() {
+    let error = import_error(
+        "No data matches your query or your query is too complex. Request JSON or XML format \
+         for more information.\n",
+    );
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(1), "file"));
+    assert!(
+        error.to_string().contains("UN Comtrade's error reply"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_former_country_under_comtrades_own_iso_code_is_passed_over_like_its_m49_code() {
+    // Comtrade writes the USSR (810) as SUN, which is no ISO 3166-1 code; an ISO code
+    // the store does not know beside a code of a current country is still an error
+    let (store, summary) = import(&format!(
+        "{HEADER}{}{}",
+        row(&[]),
+        row(&[
+            ("partnerCode", "810"),
+            ("partnerISO", "SUN"),
+            ("partnerDesc", "USSR")
+        ])
+    ));
+    assert_eq!((summary.read, summary.written), (2, 2));
+    assert_eq!(
+        skips(&summary),
+        vec![skip(
+            "partner USSR (...1990) (810) has no ISO 3166-1 code: a former country or territory",
+            1,
+            3
+        )]
+    );
+    assert_eq!(of(&store, "exports").len(), 1);
+}

@@ -418,15 +418,19 @@ class Store:
         progress: ProgressArg = None,
     ) -> ImportResult:
         """Adds the trade figures of a UN Comtrade CSV file (the Comtrade Plus API, its
-        download, an unzipped bulk file, or the classic layout) all or nothing. Exports
+        download, a bulk file gzipped or not, or a classic layout; countries given by M49
+        code alone are named through Comtrade's table) all or nothing. Exports
         (flow X) go from the reporter to the partner, imports (M) from the partner to
         the reporter; re-exports and re-imports to ``re_exports`` and ``re_imports``;
         ``primaryValue`` in USD, ``netWgt`` in tonnes to the ``*_volume`` indicators;
         ``cmdCode`` is the product (``TOTAL`` is ``total``), named by ``cmdDesc`` and
         classified by ``classificationCode`` (H0–H6 as HS) unless the store already names
         it (see :meth:`products`). The partner World, areas
-        that are not countries and breakdowns by mode of transport, customs procedure or
-        second partner are skipped, counted by reason in the result. Errors and
+        that are not countries, codes that name no country and breakdowns by mode of
+        transport, customs procedure or second partner are skipped, counted by reason in
+        the result; Comtrade's error reply saved as a file is refused. The file is
+        written a batch at a time inside one transaction, and progress told in bytes
+        read. Errors and
         `on_duplicate`, `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile

@@ -1,10 +1,22 @@
 //! UN Comtrade's CSV: one row per reporter, partner, flow, commodity and period, as
 //! the Comtrade Plus data API (the `comtradeapicall` package's `getFinalData`), its web
-//! download (`TradeData_….csv`) and its bulk files (the same columns, tab-separated,
-//! once unzipped) write it, read by [`Store::import_comtrade_csv`]. The header of the
-//! retired classic API (`Reporter ISO`, `Trade Flow Code`, `Trade Value (US$)` …) is read
-//! too. The delimiter is a tab when the header line has one, else a comma; columns are
-//! found by name, and the others (descriptions, `qty`, `cifvalue` …) are ignored.
+//! download (`TradeData_….csv`) and its bulk files (`….txt.gz`, tab-separated, gzipped
+//! or not) write it, read by [`Store::import_comtrade_csv`]. The classic (legacy)
+//! layouts are read too: the full one (`Reporter ISO`, `Trade Flow Code`,
+//! `Trade Value (US$)` …), its variant headers (`TradeFlow Code`, `Netweightkg`,
+//! `TradeValueUS`) and the reduced one without ISO codes or `Period` (`Year`,
+//! `Reporter Code`, `Partner Code` …). The delimiter is a tab when the header line has
+//! one, else a comma; columns are found by name, and the others are ignored.
+//!
+//! Reporters and partners are read from their ISO alpha-3 column (`reporterISO`,
+//! classic `Reporter ISO`) or, where a file has none or leaves it empty, from their
+//! M49 code (`reporterCode`, `partnerCode`) through UN Comtrade's own table of codes,
+//! shipped as `data/comtrade_m49.csv` (Comtrade's `Reporters.json`: its codes differ
+//! from ISO 3166-1 numeric for a few countries, 842 for the USA, 251 France, 699
+//! India). A code in that table without an ISO 3166-1 code (a former country such as
+//! the USSR, 810) and a code missing from it (a partner Comtrade never lists as a
+//! reporter) name no country the store knows: their rows are passed over, counted
+//! under the code. A code that is not a number of up to three digits is an error.
 //!
 //! What a row becomes, the reporter being the country that reported it:
 //!
@@ -21,54 +33,73 @@
 //! ones of the catalogue, are added when the store lacks them, as is the source
 //! [`SOURCE_ID`]; a stored one is used as it is (a row's unit, `USD` or `t`, must then
 //! fit its unit). `cmdCode` is the product, read as text (`0101` stays `0101`), `TOTAL`
-//! becoming `total`; `period` `2024` is the year, `202408` August 2024 (`2024-08`).
+//! becoming `total`; `period` `2024` is the year, `202408` August 2024 (`2024-08`); a
+//! file without `period` (classic `Period`) gives its year in `Year`.
 //! `cmdDesc` (classic `Commodity`) is kept as the product's name and
 //! `classificationCode` (classic `Classification`) as its classification: `H0` to `H6`
 //! (the revisions of the Harmonized System) as `HS`, `S1` to `S4` as `SITC`, `B4` and
-//! `B5` as `BEC`. Where a file names a code differently in several revisions, the
-//! latest revision's name is kept; a name the store already has is never replaced (see
-//! [`Store::add_product`]).
-//! A net weight that is empty or 0 is taken as not reported: the row gives its value
-//! alone. Quantities in other units (`qty`, `altQty`) are left out: the catalogue has
-//! no indicator for them, and pieces, litres and square metres do not add up.
+//! `B5` as `BEC`. A bulk file has no descriptions: its products stay codes. Where a
+//! file names a code differently in several revisions, the latest revision's name is
+//! kept; a name the store already has is never replaced (see [`Store::add_product`]).
+//!
+//! Quantities: a net weight that is empty or 0 is taken as not reported. A quantity
+//! in kilograms (`qtyUnitCode` or `altQtyUnitCode` 8, classic `Qty Unit Code` 8,
+//! "Weight in kilograms") is the net weight again: it stands in for an empty `netWgt`
+//! and is otherwise left out, being the same figure. Quantities in other units
+//! (number of items, litres, square metres, pairs …, `qty` and `altQty` with their
+//! unit codes) are left out: an indicator has one unit, and the catalogue has none
+//! for them; an indicator per unit would be needed, and pieces of different goods do
+//! not add up across products anyway.
 //!
 //! A value is an `estimate` when `isReported` is false (UN Comtrade estimated it rather
 //! than the reporter reporting it), unless `isAggregate` is true: then UNSD summed the
 //! reporter's own detailed lines into the total (the `TOTAL` of a Plus download), which
 //! no one reported as such but nobody estimated either, and it is stored as actual. A
 //! net weight is an estimate when `isNetWgtEstimated` is true or the legacy estimation
-//! flag has its net-weight bit (4). Each estimate says so in its note.
+//! flag has its net-weight bit (4); one read from a quantity in kilograms when
+//! `isQtyEstimated` (`isAltQtyEstimated`) is true or the flag has its quantity bit (2).
+//! Each estimate says so in its note.
 //!
 //! Rows that would count trade twice or are not between two countries are passed over,
 //! each counted under its reason in the [`ImportSummary`]: the partner World (code 0,
 //! `W00`), areas that are not countries (`Areas, nes`, bunkers, free zones, the EU as a
-//! reporter …), breakdowns by second partner (`partner2Code` not 0), customs procedure
-//! (`customsCode` not `C00`) or mode of transport (`motCode` not 0) — only the totals
-//! are stored —, flows other than the four above (`DX` and `FM` are parts of `X` and
-//! `M`; processing flows such as `MIP` too), services (`typeCode` S), a partner that is
-//! the reporter itself, and rows without a value. `isAggregate` marks figures UN
-//! Comtrade summed from a reporter's detailed lines, such as `TOTAL`: those are kept
-//! (they are the ones wanted), and read as reported (see above).
+//! reporter, any code the table marks as a group …), breakdowns by second partner
+//! (`partner2Code` not 0), customs procedure (`customsCode` not `C00`) or mode of
+//! transport (`motCode` not 0) — only the totals are stored —, flows other than the
+//! four above (`DX` and `FM` are parts of `X` and `M`; processing flows such as `MIP`
+//! too), services (`typeCode` S), a partner that is the reporter itself, and rows
+//! without a value. `isAggregate` marks figures UN Comtrade summed from a reporter's
+//! detailed lines, such as `TOTAL`: those are kept (they are the ones wanted), and read
+//! as reported (see above).
 //!
-//! A cell that cannot be read (a number, a period, an ISO code the store does not
-//! know) is an error naming the CSV line (the header is line 1) and the column.
+//! A file is read and written a batch of rows at a time inside one transaction, so a
+//! bulk file of any size takes the memory of one batch and is still stored all or
+//! nothing; progress is told in bytes of the file read ([`Stage::Reading`]), the rows
+//! being checked and written as they are read ([`Stage::Checking`] and
+//! [`Stage::Writing`] are told once, at the end, with the figures' count). A cell that cannot be read (a number, a
+//! period, an ISO code the store does not know) is an error naming the CSV line (the
+//! header is line 1) and the column. What the classic API sent instead of data when it
+//! refused a query ("Query complexity: your query is too complex …"), saved as a
+//! `.csv`, is refused as such, quoting it; so is a gzipped file cut short.
 
+use std::cell::Cell;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::{Error, Result};
-use crate::files::{
-    at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
-};
+use crate::files::{io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch};
 use crate::model::{Indicator, Kind, ObservationBatch, Product, Source, Topic};
-use crate::store::Store;
+use crate::store::{BatchSource, CountryFinder, Store};
 
 /// The id of the source every imported observation cites.
 pub const SOURCE_ID: &str = "un-comtrade";
 
-/// The columns of the Comtrade Plus layout an import needs.
+/// The columns of the Comtrade Plus layout an import needs (a bulk file gives
+/// `reporterCode` and `partnerCode` instead of the ISO codes).
 pub const REQUIRED_COLUMNS: [&str; 6] = [
     "reporterISO",
     "partnerISO",
@@ -78,7 +109,8 @@ pub const REQUIRED_COLUMNS: [&str; 6] = [
     "primaryValue",
 ];
 
-/// The same columns in the classic (legacy) layout.
+/// The same columns in the classic (legacy) layout (its reduced form gives
+/// `Reporter Code`, `Partner Code` and `Year` instead of the ISO codes and `Period`).
 pub const LEGACY_REQUIRED_COLUMNS: [&str; 6] = [
     "Reporter ISO",
     "Partner ISO",
@@ -88,41 +120,59 @@ pub const LEGACY_REQUIRED_COLUMNS: [&str; 6] = [
     "Trade Value (US$)",
 ];
 
+/// Whether a header with these column names is one of UN Comtrade's layouts: it has a
+/// flow, a commodity and a value, the reporter and the partner (by ISO code or M49
+/// code) and the period (or the year), under the names of any layout.
+pub fn has_columns(names: &[&str]) -> bool {
+    let has = |col: usize| COLUMNS[col].iter().any(|n| names.contains(n));
+    REQUIRED
+        .iter()
+        .all(|either| either.iter().any(|&col| has(col)))
+}
+
 /// The line of the header: the record a header error names.
 const HEADER_LINE: usize = 1;
 
-/// The columns read, by their name in each layout (`None`: the layout has no such
-/// column). The first six are [`REQUIRED_COLUMNS`].
-const COLUMNS: [(&str, Option<&str>); 16] = [
-    ("reporterISO", Some("Reporter ISO")),
-    ("partnerISO", Some("Partner ISO")),
-    ("flowCode", Some("Trade Flow Code")),
-    ("cmdCode", Some("Commodity Code")),
-    ("period", Some("Period")),
-    ("primaryValue", Some("Trade Value (US$)")),
-    ("netWgt", Some("Netweight (kg)")),
-    ("freqCode", None),
-    ("typeCode", None),
-    ("reporterCode", Some("Reporter Code")),
-    ("reporterDesc", Some("Reporter")),
-    ("partnerCode", Some("Partner Code")),
-    ("partnerDesc", Some("Partner")),
-    ("partner2Code", Some("2nd Partner Code")),
-    ("customsCode", Some("Customs Proc. Code")),
-    ("motCode", Some("Mode of Transport Code")),
+/// Figures read before they are checked and written, a batch at a time, whatever the
+/// size of the file (a million-row bulk file imported with a peak of 27 MB for the
+/// whole process in `benches/comtrade.rs`).
+const BATCH_FIGURES: usize = 100_000;
+
+/// The names of each column read, in every layout: Plus (API, web and bulk) first,
+/// then the classic ones. Positions are in [`col`].
+const COLUMNS: [&[&str]; 29] = [
+    &["reporterISO", "Reporter ISO"],
+    &["partnerISO", "Partner ISO"],
+    &["flowCode", "Trade Flow Code", "TradeFlow Code"],
+    &["cmdCode", "Commodity Code"],
+    &["period", "Period"],
+    &["primaryValue", "Trade Value (US$)", "TradeValueUS"],
+    &["netWgt", "Netweight (kg)", "Netweightkg"],
+    &["freqCode"],
+    &["typeCode"],
+    &["reporterCode", "Reporter Code"],
+    &["reporterDesc", "Reporter"],
+    &["partnerCode", "Partner Code"],
+    &["partnerDesc", "Partner"],
+    &["partner2Code", "2nd Partner Code"],
+    &["customsCode", "Customs Proc. Code"],
+    &["motCode", "Mode of Transport Code"],
+    &["isReported"],
+    &["isAggregate"],
+    &["isNetWgtEstimated"],
+    &["legacyEstimationFlag", "Flag"],
+    &["cmdDesc", "Commodity"],
+    &["classificationCode", "Classification"],
+    &["refYear", "Year"],
+    &["qtyUnitCode", "Qty Unit Code"],
+    &["qty", "Qty"],
+    &["isQtyEstimated"],
+    &["altQtyUnitCode", "Alt Qty Unit Code"],
+    &["altQty", "Alt Qty"],
+    &["isAltQtyEstimated"],
 ];
 
-/// Further columns read, after [`COLUMNS`].
-const MORE_COLUMNS: [(&str, Option<&str>); 6] = [
-    ("isReported", None),
-    ("isAggregate", None),
-    ("isNetWgtEstimated", None),
-    ("legacyEstimationFlag", Some("Flag")),
-    ("cmdDesc", Some("Commodity")),
-    ("classificationCode", Some("Classification")),
-];
-
-/// Positions in [`Header::at`].
+/// Positions in [`COLUMNS`] and [`Header::at`].
 mod col {
     pub const REPORTER_ISO: usize = 0;
     pub const PARTNER_ISO: usize = 1;
@@ -146,19 +196,143 @@ mod col {
     pub const ESTIMATION_FLAG: usize = 19;
     pub const CMD_DESC: usize = 20;
     pub const CLASSIFICATION: usize = 21;
+    pub const YEAR: usize = 22;
+    pub const QTY_UNIT: usize = 23;
+    pub const QTY: usize = 24;
+    pub const QTY_ESTIMATED: usize = 25;
+    pub const ALT_QTY_UNIT: usize = 26;
+    pub const ALT_QTY: usize = 27;
+    pub const ALT_QTY_ESTIMATED: usize = 28;
 }
 
-/// The legacy estimation flag's bit saying the net weight was estimated (2: quantity,
-/// 4: net weight, 6: both).
+/// The columns a file must have: one of each group.
+const REQUIRED: [&[usize]; 6] = [
+    &[col::REPORTER_ISO, col::REPORTER_CODE],
+    &[col::PARTNER_ISO, col::PARTNER_CODE],
+    &[col::FLOW],
+    &[col::CMD],
+    &[col::PERIOD, col::YEAR],
+    &[col::VALUE],
+];
+
+/// The legacy estimation flag's bits saying the quantity (2) and the net weight (4)
+/// were estimated (6: both).
+const QUANTITY_ESTIMATED_BIT: u32 = 2;
 const NET_WEIGHT_ESTIMATED_BIT: u32 = 4;
+
+/// The unit code of a quantity in kilograms, in the Plus and the classic layouts.
+const KILOGRAMS: &str = "8";
 
 /// UN Comtrade's codes of reporters and partners that are areas, not countries:
 /// EU, Other Asia nes, Oceania nes, LAIA nes, Other Europe nes, Other Africa nes, Rest
 /// of America nes, Bunkers, Free Zones, Special Categories, Areas nes. Any other whose
-/// name ends in "nes" (not elsewhere specified) is one too.
-const AREA_CODES: [&str; 11] = [
-    "97", "490", "527", "473", "568", "577", "636", "837", "838", "839", "899",
+/// name ends in "nes" (not elsewhere specified), or that the table of codes marks as a
+/// group, is one too.
+const AREA_CODES: [u16; 11] = [97, 490, 527, 473, 568, 577, 636, 837, 838, 839, 899];
+
+/// The beginnings of the text the classic Comtrade API sent instead of data when it
+/// refused a query (as a `.csv` when CSV was asked for).
+const ERROR_REPLIES: [&str; 3] = [
+    "Query complexity:",
+    "No data matches your query",
+    "Usage limit",
 ];
+
+/// The lines of UN Comtrade's error reply a file holds instead of data, when it does
+/// (the first five, at most 400 characters).
+pub(crate) fn error_reply(beginning: &str) -> Option<Vec<String>> {
+    let text = beginning.trim_start_matches('\u{feff}').trim_start();
+    if !ERROR_REPLIES.iter().any(|start| text.starts_with(start)) {
+        return None;
+    }
+    let mut room = 400;
+    let lines = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(5)
+        .map(|l| {
+            let line: String = l.chars().take(room).collect();
+            room -= line.chars().count();
+            line
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    Some(lines)
+}
+
+/// The error for a file that is Comtrade's error reply (its `lines`), not data: the
+/// first line as the text, the others quoted in the reason.
+pub(crate) fn error_reply_error(lines: Vec<String>) -> Error {
+    let rest = match lines.get(1..) {
+        Some(rest) if !rest.is_empty() => format!(" (it goes on: \"{}\")", rest.join(" ")),
+        _ => String::new(),
+    };
+    Error::invalid(
+        "file",
+        lines.first().cloned().unwrap_or_default(),
+        format!(
+            "is UN Comtrade's error reply to the query that made the file, not data{rest}: \
+             ask Comtrade for less (fewer years, reporters or partners) and download again"
+        ),
+    )
+    .at_record(HEADER_LINE)
+}
+
+/// One code of UN Comtrade's table of reporters (`data/comtrade_m49.csv`).
+struct M49 {
+    /// Its ISO 3166-1 alpha-3 code; `None` for a group, and where Comtrade gives none.
+    iso3: Option<String>,
+    name: String,
+    group: bool,
+}
+
+/// UN Comtrade's table of reporters by M49 code, read once.
+fn m49_table() -> Result<&'static HashMap<u16, M49>> {
+    static TABLE: OnceLock<std::result::Result<HashMap<u16, M49>, String>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| read_m49(include_str!("../../data/comtrade_m49.csv")))
+        .as_ref()
+        .map_err(|message| Error::BuiltinData {
+            name: "comtrade_m49.csv",
+            message: message.clone(),
+        })
+}
+
+fn read_m49(text: &str) -> std::result::Result<HashMap<u16, M49>, String> {
+    let mut reader = ::csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let mut table = HashMap::default();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        let cell = |i: usize| record.get(i).unwrap_or_default();
+        let code: u16 = cell(0)
+            .parse()
+            .map_err(|_| format!("{:?} is not a code", cell(0)))?;
+        let m49 = M49 {
+            iso3: Some(cell(1).to_owned()).filter(|c| !c.is_empty()),
+            name: cell(2).to_owned(),
+            group: cell(3) == "1",
+        };
+        table.insert(code, m49);
+    }
+    Ok(table)
+}
+
+/// Why a row of a reporter or partner Comtrade lists without an ISO 3166-1 code is
+/// passed over.
+fn no_iso_code(who: &str, name: &str, code: u16) -> String {
+    format!("{who} {name} ({code}) has no ISO 3166-1 code: a former country or territory")
+}
+
+/// The M49 code a cell holds: a whole number of up to three digits.
+fn m49_code(text: &str) -> std::result::Result<u16, &'static str> {
+    match text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
+        true => text.parse().map_err(|_| "is not an M49 code"),
+        false => Err("is not an M49 code (a whole number of up to three digits)"),
+    }
+}
 
 /// A flow the importer stores.
 #[derive(Clone, Copy)]
@@ -202,13 +376,36 @@ impl Flow {
     }
 }
 
+/// The gzip format's first two bytes.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Whether `beginning` is the start of gzipped data.
+pub(crate) fn is_gzip(beginning: &[u8]) -> bool {
+    beginning.starts_with(&GZIP_MAGIC)
+}
+
+/// A reader that counts the bytes read from it, for progress in bytes of the file
+/// whether it is gzipped or not.
+struct Counted<R> {
+    inner: R,
+    count: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.set(self.count.get() + n as u64);
+        Ok(n)
+    }
+}
+
 impl Store {
-    /// Adds the trade figures of a UN Comtrade CSV file (see [`crate::files::comtrade`]
-    /// for its columns and what each row becomes) all or nothing. Rows of the partner
-    /// World, of areas that are not countries and of breakdowns below the totals are
-    /// passed over, counted by reason in the summary. `written` and an "already
-    /// stored" count observations: a row gives its value and, when reported, its net
-    /// weight.
+    /// Adds the trade figures of a UN Comtrade CSV file, gzipped or not (see
+    /// [`crate::files::comtrade`] for its layouts and what each row becomes) all or
+    /// nothing. Rows of the partner World, of areas that are not countries and of
+    /// breakdowns below the totals are passed over, counted by reason in the summary.
+    /// `written` and an "already stored" count observations: a row gives its value
+    /// and, when reported, its net weight.
     ///
     /// ```
     /// use bilateral::files::ImportOptions;
@@ -235,69 +432,69 @@ impl Store {
         let path = path.as_ref();
         let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
         let bytes = file.metadata().map_or(0, |m| m.len());
-        let watch = Watch {
-            interrupt: self.interrupt_check(),
-            progress: options.progress,
+        let count = Rc::new(Cell::new(0));
+        let mut file = BufReader::new(Counted {
+            inner: file,
+            count: Rc::clone(&count),
+        });
+        let gzipped = is_gzip(file.fill_buf().map_err(|source| io_error(path, source))?);
+        let input: Box<dyn Read> = match gzipped {
+            true => Box::new(flate2::bufread::MultiGzDecoder::new(file)),
+            false => Box::new(file),
         };
-        let rows = self.read_comtrade(
-            BufReader::new(UnixLineEndings::new(file)),
-            path,
-            bytes,
-            watch,
-        )?;
-        let indicators = self.missing_indicators(&rows.batch)?;
-        let products = rows.products.into_products();
-        let sources = match self.sources()?.iter().any(|s| s.id == SOURCE_ID) {
-            true => Vec::new(),
-            false => vec![un_comtrade()],
-        };
-        let written = self
-            .import_batch(
-                &indicators,
-                &sources,
-                &products,
-                &rows.batch,
-                options.on_duplicate,
-                options.progress,
-            )
-            .map_err(|error| at_line(&rows.lines, error))?;
+        let mut rows = ComtradeReader::new(input, path, gzipped, bytes, count)?;
+        let sources = [un_comtrade()];
+        let written =
+            self.import_batches(&mut rows, &sources, options.on_duplicate, options.progress)?;
         let mut summary = rows.summary;
-        let first_line = rows.lines.first().copied().unwrap_or(HEADER_LINE + 1);
-        summary.written_of(rows.lines.len(), written, first_line);
+        summary.written_of(
+            written.given,
+            written.written,
+            written.first_line.unwrap_or(HEADER_LINE + 1),
+        );
         Ok(summary)
     }
+}
 
-    /// The indicators `batch` uses that the store lacks, as the catalogue defines them
-    /// or, for re-exports and re-imports, as this importer does.
-    fn missing_indicators(&self, batch: &ObservationBatch) -> Result<Vec<Indicator>> {
-        let catalogue = crate::builtin::catalogue()?;
-        let stored: Vec<String> = self.indicators()?.into_iter().map(|i| i.code).collect();
-        let mut missing = Vec::new();
-        for code in batch.indicator.values() {
-            if stored.contains(code) {
-                continue;
-            }
-            let defined = catalogue
-                .iter()
-                .find(|i| &i.code == code)
-                .cloned()
-                .or_else(|| re_trade_indicator(code));
-            missing.extend(defined);
-        }
-        Ok(missing)
-    }
+/// A Comtrade file being read, a batch of rows at a time.
+struct ComtradeReader<'p> {
+    reader: ::csv::Reader<BufReader<UnixLineEndings<Box<dyn Read>>>>,
+    header: Header,
+    columns: usize,
+    path: &'p Path,
+    gzipped: bool,
+    /// The size of the file, and the bytes of it read so far.
+    bytes: u64,
+    read: Rc<Cell<u64>>,
+    record: ::csv::ByteRecord,
+    summary: ImportSummary,
+    products: ProductNames,
+    /// The alpha-3 code of each country text (ISO column) and M49 code met.
+    countries: Known,
+    /// The line of the last row read.
+    line: usize,
+    ended: bool,
+}
 
-    fn read_comtrade(
-        &self,
-        mut input: BufReader<impl Read>,
-        path: &Path,
+impl<'p> ComtradeReader<'p> {
+    fn new(
+        input: Box<dyn Read>,
+        path: &'p Path,
+        gzipped: bool,
         bytes: u64,
-        watch: Watch,
-    ) -> Result<ComtradeRows> {
-        let first_line = input.fill_buf().map_err(|source| io_error(path, source))?;
-        let header_end = first_line.iter().position(|&b| b == b'\n');
-        let delimiter = match first_line[..header_end.unwrap_or(first_line.len())].contains(&b'\t')
-        {
+        read: Rc<Cell<u64>>,
+    ) -> Result<ComtradeReader<'p>> {
+        let broken = |source: std::io::Error| match gzipped {
+            true => gzip_error(path, &source, HEADER_LINE),
+            false => io_error(path, source),
+        };
+        let mut input = BufReader::new(UnixLineEndings::new(input));
+        let beginning = input.fill_buf().map_err(broken)?;
+        if let Some(reply) = error_reply(&String::from_utf8_lossy(beginning)) {
+            return Err(error_reply_error(reply));
+        }
+        let header_end = beginning.iter().position(|&b| b == b'\n');
+        let delimiter = match beginning[..header_end.unwrap_or(beginning.len())].contains(&b'\t') {
             true => b'\t',
             false => b',',
         };
@@ -307,45 +504,112 @@ impl Store {
             .delimiter(delimiter)
             .flexible(true)
             .from_reader(input);
-        let names = reader
-            .byte_headers()
-            .map_err(|e| super::csv::csv_error(e, path))?
-            .clone();
+        let names = match reader.byte_headers() {
+            Ok(names) => names.clone(),
+            Err(e) => return Err(read_error(e, path, gzipped, HEADER_LINE)),
+        };
         let header = Header::read(&names)?;
-        let mut rows = ComtradeRows {
-            batch: ObservationBatch::default(),
-            lines: Vec::new(),
+        Ok(ComtradeReader {
+            reader,
+            header,
+            columns: names.len(),
+            path,
+            gzipped,
+            bytes,
+            read,
+            record: ::csv::ByteRecord::new(),
             summary: ImportSummary {
                 format: Some(Format::Comtrade.code()),
                 ..ImportSummary::default()
             },
             products: ProductNames::default(),
-        };
-        let mut countries: HashMap<String, String> = HashMap::default();
-        let mut record = ::csv::ByteRecord::new();
-        while reader
-            .read_byte_record(&mut record)
-            .map_err(|e| super::csv::csv_error(e, path))?
-        {
-            let line = record.position().map_or(0, |p| p.line() as usize);
-            let byte = record.position().map_or(0, |p| p.byte());
-            check_cell_count(&record, names.len()).map_err(|e| e.at_record(line))?;
-            rows.summary.read += 1;
+            countries: Known::default(),
+            line: HEADER_LINE,
+            ended: false,
+        })
+    }
+}
+
+/// The error of a file that could not be read to its end: for a gzipped one, the
+/// data is cut short or damaged (a download that stopped), at the line after the last
+/// one read.
+fn read_error(error: ::csv::Error, path: &Path, gzipped: bool, next_line: usize) -> Error {
+    let line = error.position().map_or(next_line, |p| p.line() as usize);
+    match (gzipped, error.kind()) {
+        (true, ::csv::ErrorKind::Io(source)) => gzip_error(path, source, line),
+        _ => super::csv::csv_error(error, path),
+    }
+}
+
+fn gzip_error(path: &Path, source: &std::io::Error, line: usize) -> Error {
+    Error::invalid(
+        "file",
+        path.display().to_string(),
+        format!(
+            "is gzipped data cut short or damaged ({source}): download the file again \
+             (nothing was stored)"
+        ),
+    )
+    .at_record(line)
+}
+
+impl BatchSource for ComtradeReader<'_> {
+    fn next_batch(
+        &mut self,
+        countries: &CountryFinder,
+        watch: Watch,
+    ) -> Result<Option<(ObservationBatch, Vec<usize>)>> {
+        if self.ended {
+            return Ok(None);
+        }
+        let mut batch = ObservationBatch::default();
+        let mut lines = Vec::new();
+        while lines.len() < BATCH_FIGURES {
+            let more = self
+                .reader
+                .read_byte_record(&mut self.record)
+                .map_err(|e| read_error(e, self.path, self.gzipped, self.line + 1))?;
+            if !more {
+                self.ended = true;
+                watch.at(Stage::Reading, 0, self.bytes, self.bytes)?;
+                break;
+            }
+            let line = self.record.position().map_or(0, |p| p.line() as usize);
+            self.line = line;
+            check_cell_count(&self.record, self.columns).map_err(|e| e.at_record(line))?;
+            self.summary.read += 1;
             let row = Row {
-                header: &header,
-                record: &record,
+                header: &self.header,
+                record: &self.record,
             };
             match row
-                .read(self, &mut countries)
+                .read(countries, &mut self.countries)
                 .map_err(|e| e.at_record(line))?
             {
-                Ok(trade) => trade.push(&mut rows, line),
-                Err(reason) => rows.summary.skip(&reason, line),
+                Ok(trade) => trade.push(&mut batch, &mut lines, &mut self.products, line),
+                Err(reason) => self.summary.skip(&reason, line),
             }
-            watch.at(Stage::Reading, rows.summary.read, byte, bytes)?;
+            // Never past the file's size: a gzipped file is read ahead of its rows.
+            let read = self.read.get().min(self.bytes.saturating_sub(1));
+            watch.at(Stage::Reading, self.summary.read, read, self.bytes)?;
         }
-        watch.at(Stage::Reading, 0, bytes, bytes)?;
-        Ok(rows)
+        match lines.is_empty() {
+            true => Ok(None),
+            false => Ok(Some((batch, lines))),
+        }
+    }
+
+    fn indicator(&self, code: &str) -> Option<Indicator> {
+        crate::builtin::catalogue()
+            .ok()?
+            .iter()
+            .find(|i| i.code == code)
+            .cloned()
+            .or_else(|| re_trade_indicator(code))
+    }
+
+    fn products(&mut self) -> Vec<Product> {
+        std::mem::take(&mut self.products).into_products()
     }
 }
 
@@ -408,15 +672,6 @@ fn re_trade_indicator(code: &str) -> Option<Indicator> {
     })
 }
 
-/// The rows of a file read so far: the batch, the file line of each batch row, what
-/// was read and passed over, and the products' names.
-struct ComtradeRows {
-    batch: ObservationBatch,
-    lines: Vec<usize>,
-    summary: ImportSummary,
-    products: ProductNames,
-}
-
 /// The name and classification of each product code a file names, with the revision
 /// (`H5`) the name came from.
 #[derive(Default)]
@@ -427,25 +682,29 @@ struct ProductNames {
 impl ProductNames {
     /// Keeps `name` for `code` unless a name from a later revision of the same
     /// classification is kept already (a later revision's words are the current ones;
-    /// between two of different classifications, or none, the first stays).
-    fn note(&mut self, code: &str, name: &str, revision: Option<&str>) {
+    /// between two of different classifications, or none, the first stays). A code
+    /// without a name (a bulk file's) is kept with its classification alone, until a
+    /// row names it.
+    fn note(&mut self, code: &str, name: Option<&str>, revision: Option<&str>) {
         let family = revision.and_then(classification_of);
         let later = |kept: &Option<String>| match (kept.as_deref(), revision) {
             (Some(kept), Some(revision)) => classification_of(kept) == family && revision > kept,
             _ => false,
         };
-        match self.by_code.get(code) {
-            Some((_, kept)) if !later(kept) => {}
-            _ => {
-                let product = Product {
-                    code: code.to_owned(),
-                    name: Some(name.to_owned()),
-                    classification: family.map(str::to_owned),
-                };
-                self.by_code
-                    .insert(code.to_owned(), (product, revision.map(str::to_owned)));
-            }
+        match (self.by_code.get(code), name) {
+            (Some((kept, _)), Some(_)) if kept.name.is_none() => {}
+            (Some((_, kept)), Some(_)) if later(kept) => {}
+            (Some(_), _) => return,
+            (None, None) if family.is_none() => return,
+            (None, _) => {}
         }
+        let product = Product {
+            code: code.to_owned(),
+            name: name.map(str::to_owned),
+            classification: family.map(str::to_owned),
+        };
+        self.by_code
+            .insert(code.to_owned(), (product, revision.map(str::to_owned)));
     }
 
     /// The products, by code.
@@ -470,8 +729,8 @@ fn classification_of(code: &str) -> Option<&'static str> {
 
 /// Where each column read is in the header, and its name there.
 struct Header {
-    at: [Option<usize>; COLUMNS.len() + MORE_COLUMNS.len()],
-    names: [&'static str; COLUMNS.len() + MORE_COLUMNS.len()],
+    at: [Option<usize>; COLUMNS.len()],
+    names: [&'static str; COLUMNS.len()],
 }
 
 impl Header {
@@ -486,38 +745,52 @@ impl Header {
             })
             .collect();
         let has = |name: &str| names.iter().any(|n| n == name);
-        let legacy = !has("flowCode") && has("Trade Flow Code");
-        let required = match legacy {
-            true => LEGACY_REQUIRED_COLUMNS,
-            false => REQUIRED_COLUMNS,
+        let legacy = !has("flowCode") && COLUMNS[col::FLOW][1..].iter().any(|n| has(n));
+        // The name a missing column has in the file's layout: Plus or classic.
+        let layout_name = |col: usize| match legacy {
+            true => COLUMNS[col].get(1).unwrap_or(&COLUMNS[col][0]),
+            false => &COLUMNS[col][0],
         };
-        if let Some(missing) = required.iter().find(|n| !has(n)) {
+        for either in REQUIRED {
+            if either
+                .iter()
+                .any(|&col| COLUMNS[col].iter().any(|n| has(n)))
+            {
+                continue;
+            }
+            let wanted: Vec<String> = REQUIRED
+                .iter()
+                .map(|either| {
+                    let names: Vec<&str> = either.iter().map(|&col| *layout_name(col)).collect();
+                    names.join(" or ")
+                })
+                .collect();
             return Err(Error::invalid(
-                missing,
+                layout_name(either[0]),
                 names.join(","),
                 format!(
                     "is missing from the header (a UN Comtrade file has the columns {})",
-                    required.join(", ")
+                    wanted.join(", ")
                 ),
             )
             .at_record(HEADER_LINE));
         }
         let mut header = Header {
-            at: [None; COLUMNS.len() + MORE_COLUMNS.len()],
-            names: [""; COLUMNS.len() + MORE_COLUMNS.len()],
+            at: [None; COLUMNS.len()],
+            names: [""; COLUMNS.len()],
         };
-        for (i, (plus, classic)) in COLUMNS.iter().chain(&MORE_COLUMNS).enumerate() {
-            let name = match legacy {
-                true => *classic,
-                false => Some(*plus),
+        for (i, aliases) in COLUMNS.iter().enumerate() {
+            header.names[i] = aliases[0];
+            // The first of its names the header has.
+            let Some(name) = aliases.iter().find(|n| has(n)) else {
+                continue;
             };
-            header.names[i] = name.unwrap_or(plus);
-            let Some(name) = name else { continue };
-            let mut found = names.iter().enumerate().filter(|(_, n)| *n == name);
+            header.names[i] = name;
+            let mut found = names.iter().enumerate().filter(|(_, n)| n == name);
             header.at[i] = found.next().map(|(at, _)| at);
             if found.next().is_some() {
                 return Err(
-                    Error::invalid(name, name, "is a column twice in the header")
+                    Error::invalid(name, *name, "is a column twice in the header")
                         .at_record(HEADER_LINE),
                 );
             }
@@ -526,11 +799,41 @@ impl Header {
     }
 }
 
+/// The alpha-3 code of each country text (an ISO column's cell) and each M49 code a
+/// file has named so far, so that each is looked up once.
+#[derive(Default)]
+struct Known {
+    by_text: HashMap<String, String>,
+    by_code: HashMap<u16, String>,
+}
+
 /// One row of the file, read cell by cell.
 struct Row<'a> {
     header: &'a Header,
     record: &'a ::csv::ByteRecord,
 }
+
+/// The reporter or the partner: the columns that name it.
+struct Side {
+    who: &'static str,
+    iso: usize,
+    code: usize,
+    desc: usize,
+}
+
+const REPORTER: Side = Side {
+    who: "reporter",
+    iso: col::REPORTER_ISO,
+    code: col::REPORTER_CODE,
+    desc: col::REPORTER_DESC,
+};
+
+const PARTNER: Side = Side {
+    who: "partner",
+    iso: col::PARTNER_ISO,
+    code: col::PARTNER_CODE,
+    desc: col::PARTNER_DESC,
+};
 
 /// What a row stores.
 struct Trade {
@@ -538,8 +841,9 @@ struct Trade {
     reporter: String,
     partner: String,
     product: String,
-    /// The product's name (`cmdDesc`) and the revision of its classification (`H5`).
-    product_name: Option<(String, Option<String>)>,
+    /// The product's name (`cmdDesc`, absent from a bulk file) and the revision of its
+    /// classification (`H5`).
+    product_name: Option<(Option<String>, Option<String>)>,
     period: String,
     value: f64,
     value_estimated: bool,
@@ -643,8 +947,8 @@ impl Row<'_> {
     /// that cannot be read.
     fn read(
         &self,
-        store: &Store,
-        countries: &mut HashMap<String, String>,
+        finder: &CountryFinder,
+        countries: &mut Known,
     ) -> Result<std::result::Result<Trade, String>> {
         if let Some(kind) = self.cell(col::TYPE)? {
             if kind != "C" {
@@ -679,31 +983,27 @@ impl Row<'_> {
                 return Ok(Err(reason.to_owned()));
             }
         }
-        let partner_code = self.cell(col::PARTNER_CODE)?;
-        let partner_iso = self.required(col::PARTNER_ISO)?;
-        if partner_code == Some("0") || matches!(partner_iso, "W00" | "WLD") {
+        let reporter_code = self.code(&REPORTER)?;
+        let partner_code = self.code(&PARTNER)?;
+        if partner_code == Some(0) || matches!(self.cell(col::PARTNER_ISO)?, Some("W00" | "WLD")) {
             return Ok(Err("partner World is an aggregate".to_owned()));
         }
-        for (code, desc, iso, who) in [
-            (
-                col::REPORTER_CODE,
-                col::REPORTER_DESC,
-                col::REPORTER_ISO,
-                "reporter",
-            ),
-            (
-                col::PARTNER_CODE,
-                col::PARTNER_DESC,
-                col::PARTNER_ISO,
-                "partner",
-            ),
-        ] {
-            if let Some(area) = self.area(code, desc, iso)? {
-                return Ok(Err(format!("{who} {area} is an area, not a country")));
+        for (side, code) in [(&REPORTER, reporter_code), (&PARTNER, partner_code)] {
+            if let Some(area) = self.area(side, code)? {
+                return Ok(Err(format!(
+                    "{} {area} is an area, not a country",
+                    side.who
+                )));
             }
         }
-        let reporter = self.country(col::REPORTER_ISO, store, countries)?;
-        let partner = self.country(col::PARTNER_ISO, store, countries)?;
+        let reporter = match self.country(&REPORTER, reporter_code, finder, countries)? {
+            Ok(alpha3) => alpha3,
+            Err(reason) => return Ok(Err(reason)),
+        };
+        let partner = match self.country(&PARTNER, partner_code, finder, countries)? {
+            Ok(alpha3) => alpha3,
+            Err(reason) => return Ok(Err(reason)),
+        };
         if reporter == partner {
             return Ok(Err("partner is the reporter itself".to_owned()));
         }
@@ -715,26 +1015,31 @@ impl Row<'_> {
         let Some(value) = self.amount(col::VALUE)? else {
             return Ok(Err("no trade value (primaryValue empty)".to_owned()));
         };
-        let net_weight = self.amount(col::NET_WEIGHT)?.filter(|&kg| kg > 0.0);
-        let flagged = match self.cell(col::ESTIMATION_FLAG)? {
-            Some(text) => {
-                let flag = text.parse::<u32>().map_err(|_| {
-                    Error::invalid(
-                        self.header.names[col::ESTIMATION_FLAG],
-                        text,
-                        "is not a whole number",
-                    )
-                })?;
-                flag & NET_WEIGHT_ESTIMATED_BIT != 0
-            }
-            None => false,
+        let flag = match self.cell(col::ESTIMATION_FLAG)? {
+            Some(text) => text.parse::<u32>().map_err(|_| {
+                Error::invalid(
+                    self.header.names[col::ESTIMATION_FLAG],
+                    text,
+                    "is not a whole number",
+                )
+            })?,
+            None => 0,
+        };
+        let (net_weight, net_weight_estimated) = match self.amount(col::NET_WEIGHT)? {
+            Some(kg) if kg > 0.0 => (
+                Some(kg),
+                self.flag(col::NET_WEIGHT_ESTIMATED)?
+                    .unwrap_or(flag & NET_WEIGHT_ESTIMATED_BIT != 0),
+            ),
+            _ => self.kilograms(flag)?,
         };
         let product_name = match product.as_str() {
             "total" => None,
-            _ => self.name(col::CMD_DESC).map(|name| {
+            _ => {
+                let name = self.name(col::CMD_DESC);
                 let revision = self.cell(col::CLASSIFICATION).ok().flatten();
-                (name, revision.map(str::to_owned))
-            }),
+                (name.is_some() || revision.is_some()).then(|| (name, revision.map(str::to_owned)))
+            }
         };
         Ok(Ok(Trade {
             flow,
@@ -749,24 +1054,57 @@ impl Row<'_> {
             value_estimated: self.flag(col::IS_REPORTED)? == Some(false)
                 && self.flag(col::IS_AGGREGATE)? != Some(true),
             net_weight,
-            net_weight_estimated: self.flag(col::NET_WEIGHT_ESTIMATED)?.unwrap_or(flagged),
+            net_weight_estimated,
         }))
     }
 
+    /// The net weight a quantity in kilograms gives (`qty`, else `altQty`, with unit
+    /// code 8), and whether it was estimated; `(None, false)` when neither is one.
+    fn kilograms(&self, flag: u32) -> Result<(Option<f64>, bool)> {
+        if self.cell(col::QTY_UNIT)? == Some(KILOGRAMS) {
+            if let Some(kg) = self.amount(col::QTY)?.filter(|&kg| kg > 0.0) {
+                let estimated = self
+                    .flag(col::QTY_ESTIMATED)?
+                    .unwrap_or(flag & QUANTITY_ESTIMATED_BIT != 0);
+                return Ok((Some(kg), estimated));
+            }
+        }
+        if self.cell(col::ALT_QTY_UNIT)? == Some(KILOGRAMS) {
+            if let Some(kg) = self.amount(col::ALT_QTY)?.filter(|&kg| kg > 0.0) {
+                // The legacy flag has no bit for the alternative quantity.
+                let estimated = self.flag(col::ALT_QTY_ESTIMATED)?.unwrap_or(false);
+                return Ok((Some(kg), estimated));
+            }
+        }
+        Ok((None, false))
+    }
+
+    /// The M49 code of the reporter or partner, when the file gives one.
+    fn code(&self, side: &Side) -> Result<Option<u16>> {
+        let Some(text) = self.cell(side.code)? else {
+            return Ok(None);
+        };
+        m49_code(text)
+            .map(Some)
+            .map_err(|why| Error::invalid(self.header.names[side.code], text, why))
+    }
+
     /// The name (and code) of the area a reporter or partner is, when it is one.
-    fn area(&self, code: usize, desc: usize, iso: usize) -> Result<Option<String>> {
-        let code = self.cell(code)?;
+    fn area(&self, side: &Side, code: Option<u16>) -> Result<Option<String>> {
         // Descriptions may be Windows-1252 ("C\xf4te d'Ivoire" in a Plus download).
-        let desc = self.name(desc);
+        let desc = self.name(side.desc);
         let nes = desc.as_deref().is_some_and(|d| {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
             d.ends_with(" nes") || d.ends_with(",nes")
         });
-        if !nes && !code.is_some_and(|c| AREA_CODES.contains(&c)) {
+        let listed = code.and_then(|c| m49_table().ok()?.get(&c));
+        let group = listed.is_some_and(|m| m.group);
+        if !nes && !group && !code.is_some_and(|c| AREA_CODES.contains(&c)) {
             return Ok(None);
         }
         let name = desc
-            .or(self.cell(iso)?.map(str::to_owned))
+            .or(listed.map(|m| m.name.clone()))
+            .or(self.cell(side.iso)?.map(str::to_owned))
             .unwrap_or_default();
         Ok(Some(match code {
             Some(code) => format!("{name} ({code})"),
@@ -774,32 +1112,87 @@ impl Row<'_> {
         }))
     }
 
-    /// The alpha-3 code of the country in column `col`, through the store's lookup; an
-    /// error naming the column when the store does not know it.
+    /// The alpha-3 code of the reporter or partner: from its ISO column through the
+    /// store's lookup (an error naming the column when the store does not know it),
+    /// else from its M49 code through UN Comtrade's table; `Err(reason)` when the code
+    /// names no country the store knows.
     fn country(
         &self,
-        col: usize,
-        store: &Store,
-        countries: &mut HashMap<String, String>,
-    ) -> Result<String> {
-        let text = self.required(col)?;
-        if let Some(alpha3) = countries.get(text) {
-            return Ok(alpha3.clone());
-        }
-        let alpha3 = match store.country(text) {
-            Ok(country) => country.alpha3,
-            Err(Error::Validation(mut v)) => {
-                v.field = self.header.names[col].to_owned();
-                return Err(Error::Validation(v));
+        side: &Side,
+        code: Option<u16>,
+        finder: &CountryFinder,
+        countries: &mut Known,
+    ) -> Result<std::result::Result<String, String>> {
+        if let Some(text) = self.cell(side.iso)? {
+            if let Some(alpha3) = countries.by_text.get(text) {
+                return Ok(Ok(alpha3.clone()));
             }
-            Err(other) => return Err(other),
+            let alpha3 = match finder.alpha3(text) {
+                Ok(alpha3) => alpha3.to_owned(),
+                Err(Error::Validation(mut v)) => {
+                    // A former country Comtrade gives a code of its own (SUN for the
+                    // USSR, 810) is passed over, as its M49 code alone would be.
+                    let listed = code.and_then(|c| Some((c, m49_table().ok()?.get(&c)?)));
+                    if let Some((code, listed)) = listed.filter(|(_, m)| m.iso3.is_none()) {
+                        return Ok(Err(no_iso_code(side.who, &listed.name, code)));
+                    }
+                    v.field = self.header.names[side.iso].to_owned();
+                    return Err(Error::Validation(v));
+                }
+                Err(other) => return Err(other),
+            };
+            countries.by_text.insert(text.to_owned(), alpha3.clone());
+            return Ok(Ok(alpha3));
+        }
+        let Some(code) = code else {
+            // Neither an ISO code nor an M49 code: the error names the ISO column
+            // when the file has one.
+            let col = match self.header.at[side.iso] {
+                Some(_) => side.iso,
+                None => side.code,
+            };
+            return Err(Error::invalid(self.header.names[col], "", "is empty"));
         };
-        countries.insert(text.to_owned(), alpha3.clone());
-        Ok(alpha3)
+        if let Some(alpha3) = countries.by_code.get(&code) {
+            return Ok(Ok(alpha3.clone()));
+        }
+        let who = side.who;
+        let Some(listed) = m49_table()?.get(&code) else {
+            return Ok(Err(format!(
+                "{who} code {code} is not in UN Comtrade's table of reporters \
+                 (data/comtrade_m49.csv): no country to name it by"
+            )));
+        };
+        let Some(iso3) = &listed.iso3 else {
+            return Ok(Err(no_iso_code(who, &listed.name, code)));
+        };
+        let alpha3 = match finder.alpha3(iso3) {
+            Ok(alpha3) => alpha3.to_owned(),
+            Err(_) => {
+                return Ok(Err(format!(
+                    "{who} {} ({code}, {iso3}) is not a country the store knows",
+                    listed.name
+                )))
+            }
+        };
+        countries.by_code.insert(code, alpha3.clone());
+        Ok(Ok(alpha3))
     }
 
-    /// The period as the store writes it: `2024` for a year, `2024-08` for a month.
+    /// The period as the store writes it: `2024` for a year, `2024-08` for a month; a
+    /// file without a period column gives its year (classic `Year`).
     fn period(&self) -> Result<String> {
+        if self.header.at[col::PERIOD].is_none() {
+            let text = self.required(col::YEAR)?;
+            return match text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
+                true => Ok(text.to_owned()),
+                false => Err(Error::invalid(
+                    self.header.names[col::YEAR],
+                    text,
+                    "is not a year (2024)",
+                )),
+            };
+        }
         let text = self.required(col::PERIOD)?;
         let freq = self.cell(col::FREQ)?;
         let bad = |why: &str| Error::invalid(self.header.names[col::PERIOD], text, why);
@@ -828,9 +1221,15 @@ impl Row<'_> {
 impl Trade {
     /// Appends the row's value and, when reported, its net weight to the batch, and
     /// notes its product's name.
-    fn push(self, rows: &mut ComtradeRows, line: usize) {
+    fn push(
+        self,
+        batch: &mut ObservationBatch,
+        lines: &mut Vec<usize>,
+        products: &mut ProductNames,
+        line: usize,
+    ) {
         if let Some((name, revision)) = &self.product_name {
-            rows.products.note(&self.product, name, revision.as_deref());
+            products.note(&self.product, name.as_deref(), revision.as_deref());
         }
         let (value_indicator, weight_indicator) = self.flow.indicators();
         let (origin, destination) = match self.flow.outward() {
@@ -838,7 +1237,6 @@ impl Trade {
             false => (&self.partner, &self.reporter),
         };
         let mut push = |indicator: &str, unit: &str, value: f64, estimate: Option<&str>| {
-            let batch = &mut rows.batch;
             batch.indicator.push(Some(indicator));
             batch.origin.push(Some(origin));
             batch.destination.push(Some(destination));
@@ -854,7 +1252,7 @@ impl Trade {
             batch.low.push(None);
             batch.high.push(None);
             batch.precision.push(None);
-            rows.lines.push(line);
+            lines.push(line);
         };
         push(
             value_indicator,

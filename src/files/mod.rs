@@ -125,9 +125,7 @@ impl Format {
         if first == "DATAFLOW" || first.starts_with("STRUCTURE") {
             return Some(Format::Sdmx);
         }
-        if comtrade::REQUIRED_COLUMNS.iter().all(|n| has(n))
-            || comtrade::LEGACY_REQUIRED_COLUMNS.iter().all(|n| has(n))
-        {
+        if comtrade::has_columns(&names) {
             return Some(Format::Comtrade);
         }
         if imf_dots::REQUIRED_COLUMNS.iter().all(|n| has(n)) {
@@ -139,8 +137,9 @@ impl Format {
         None
     }
 
-    /// The format of the file at `path`, guessed from its first 64 KiB; an error naming
-    /// the file when nothing matches.
+    /// The format of the file at `path`, guessed from its first 64 KiB (of its text,
+    /// when it is gzipped); an error naming the file when nothing matches, or when it
+    /// is UN Comtrade's error reply to a query rather than data.
     pub fn of_file(path: impl AsRef<Path>) -> Result<Format> {
         let path = path.as_ref();
         let mut beginning = Vec::with_capacity(BYTES_TO_GUESS_FROM);
@@ -150,7 +149,20 @@ impl Format {
                     .read_to_end(&mut beginning)
             })
             .map_err(|source| io_error(path, source))?;
+        // A gzipped file (a Comtrade bulk file) is guessed from its text; one cut short
+        // gives what it holds up to the cut.
+        if comtrade::is_gzip(&beginning) {
+            let mut text = Vec::with_capacity(BYTES_TO_GUESS_FROM);
+            let gzipped = flate2::bufread::MultiGzDecoder::new(&beginning[..]);
+            let _ = gzipped
+                .take(BYTES_TO_GUESS_FROM as u64)
+                .read_to_end(&mut text);
+            beginning = text;
+        }
         let text = String::from_utf8_lossy(&beginning);
+        if let Some(reply) = comtrade::error_reply(&text) {
+            return Err(comtrade::error_reply_error(reply));
+        }
         Format::guess(&text).ok_or_else(|| {
             let first_line = text.lines().next().unwrap_or_default();
             Error::invalid(

@@ -231,6 +231,18 @@ pub fn last_digit_unit(value: f64) -> f64 {
     if !value.is_finite() || value == 0.0 {
         return 1.0;
     }
+    // A whole number of at most 15 digits (most figures an import reads) is exact in
+    // a double and keeps its digits in the text below: its trailing zeros, counted
+    // without formatting, give the same unit.
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let mut whole = value.abs() as u64;
+        let mut unit = 1.0;
+        while whole.is_multiple_of(10) {
+            whole /= 10;
+            unit *= 10.0;
+        }
+        return unit;
+    }
     // Rust prints the shortest decimal that reads back as the same f64, never in
     // scientific notation, so the digits are the ones the caller wrote; rounding to
     // fifteen significant digits first drops float noise such as 0.1 + 0.2.
@@ -305,6 +317,9 @@ mod tests {
         assert_eq!(last_digit_unit(0.25), 0.01);
         assert_eq!(last_digit_unit(0.0), 1.0);
         assert_eq!(last_digit_unit(0.1 + 0.2), 0.1);
+        // the largest whole numbers counted without formatting, and the first one past
+        assert_eq!(last_digit_unit(999_999_999_999_990.0), 10.0);
+        assert_eq!(last_digit_unit(1e15), 1e15);
         // subnormal values have a unit of their own, never zero
         assert_eq!(last_digit_unit(1e-310), 1e-310);
         assert_eq!(last_digit_unit(3.5e-320), 1e-321);

@@ -138,6 +138,18 @@ impl Countries {
     }
 }
 
+/// The store's countries, for an import that finds them while its write holds the
+/// connection (see [`Store::import_batches`]).
+pub(crate) struct CountryFinder<'a>(pub(super) &'a Countries);
+
+impl CountryFinder<'_> {
+    /// The alpha-3 code of the country `text` names (code or name, as
+    /// [`Store::country`] takes them); the error names the field `country`.
+    pub(crate) fn alpha3(&self, text: &str) -> Result<&str> {
+        self.0.id(text, "country").map(|(_, alpha3)| alpha3)
+    }
+}
+
 impl Store {
     /// The country named by an alpha-3 code, alpha-2 code or English name (any case).
     ///

@@ -27,8 +27,10 @@ use std::time::Duration;
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
+pub(crate) use countries::CountryFinder;
 pub use read::ObservationFilter;
 pub use schema::SCHEMA_VERSION;
+pub(crate) use write::BatchSource;
 pub use write::{LoadSummary, OnDuplicate};
 
 use crate::error::{Error, Result};

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::claims::insert_claim;
-use super::countries::insert_population;
+use super::countries::{insert_population, CountryFinder};
 use super::ingest::insert_batch;
 use super::insert::{
     insert_event, insert_indicator, insert_product, insert_source, insert_topic, Lookups,
@@ -14,7 +14,7 @@ use super::insert::{
 use super::{write_transaction, Store};
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
-use crate::files::{Progress, Watch};
+use crate::files::{at_line, Progress, Stage, Watch};
 use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic};
 
 /// What to do when an added observation is already stored.
@@ -281,6 +281,80 @@ impl Store {
         Ok(written)
     }
 
+    /// A streamed import's write, in one transaction: the rows `rows` reads, a batch
+    /// at a time, each checked and written as [`Store::add_batch`] does (so a file of
+    /// any size takes the memory of one batch), then its products (which never replace
+    /// a stored name). An indicator a batch uses that the store lacks is added as
+    /// `rows` defines it, a source in `sources` when the store lacks it. An error
+    /// names the file's line (`lines` of its batch) and leaves the store as it was.
+    /// Duplicates are found batch by batch: a row that fails its checks in a later
+    /// batch is reported after a duplicate of an earlier one.
+    pub(crate) fn import_batches(
+        &mut self,
+        rows: &mut dyn BatchSource,
+        sources: &[Source],
+        on_duplicate: OnDuplicate,
+        progress: Option<&dyn Fn(Progress) -> bool>,
+    ) -> Result<BatchesWritten> {
+        let tx = write_transaction(&mut self.conn)?;
+        for source in sources {
+            if !source_exists(&tx, &source.id)? {
+                insert_source(&tx, source)?;
+            }
+        }
+        let finder = CountryFinder(&self.countries);
+        let reading = Watch {
+            interrupt: self.interrupt.as_ref(),
+            progress,
+        };
+        // The checks and writes of a batch tell nothing: the reading, in bytes, tells
+        // how far the whole import has got (they are told once, at the end).
+        let writing = Watch {
+            interrupt: self.interrupt.as_ref(),
+            progress: None,
+        };
+        let mut lookups = Lookups::default();
+        let mut added: Vec<String> = Vec::new();
+        let mut done = BatchesWritten::default();
+        while let Some((batch, lines)) = rows.next_batch(&finder, reading)? {
+            for code in batch.indicator.values() {
+                if added.contains(code) {
+                    continue;
+                }
+                if !indicator_exists(&tx, code)? {
+                    if let Some(indicator) = rows.indicator(code) {
+                        insert_indicator(&tx, &indicator)?;
+                    }
+                }
+                added.push(code.clone());
+            }
+            let written = insert_batch(
+                &tx,
+                &self.countries,
+                &mut lookups,
+                &batch,
+                on_duplicate,
+                writing,
+                true,
+            )
+            .map_err(|error| at_line(&lines, error))?;
+            if done.first_line.is_none() {
+                done.first_line = lines.first().copied();
+            }
+            done.given += batch.len();
+            done.written += written;
+        }
+        // The rows were checked and written as they were read: each stage is told once
+        // more, at its end, so that a caller sees the three in turn.
+        reading.row(Stage::Checking, done.given, done.given)?;
+        reading.row(Stage::Writing, done.given, done.given)?;
+        for product in rows.products() {
+            insert_product(&tx, &product, ProductNaming::KeepStored)?;
+        }
+        tx.commit()?;
+        Ok(done)
+    }
+
     fn write_batch(
         &mut self,
         batch: &ObservationBatch,
@@ -403,4 +477,46 @@ impl Store {
         tx.commit()?;
         Ok(summary)
     }
+}
+
+/// The rows of a streamed import, read a batch at a time (see
+/// [`Store::import_batches`]).
+pub(crate) trait BatchSource {
+    /// The next rows, with the file's line of each row, or `None` at the end; `watch`
+    /// is told how far the reading has got.
+    fn next_batch(
+        &mut self,
+        countries: &CountryFinder,
+        watch: Watch,
+    ) -> Result<Option<(ObservationBatch, Vec<usize>)>>;
+
+    /// The definition of an indicator the rows use and the store lacks (`None`: the
+    /// rows' checks then say it is unknown).
+    fn indicator(&self, code: &str) -> Option<Indicator>;
+
+    /// The products the rows named, added after them.
+    fn products(&mut self) -> Vec<Product>;
+}
+
+/// What [`Store::import_batches`] wrote.
+#[derive(Debug, Default)]
+pub(crate) struct BatchesWritten {
+    /// Rows given, in all batches.
+    pub(crate) given: usize,
+    /// Rows written (a skip passes over some).
+    pub(crate) written: usize,
+    /// The file's line of the first row given.
+    pub(crate) first_line: Option<usize>,
+}
+
+fn indicator_exists(tx: &rusqlite::Transaction, code: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM indicator WHERE code = ?1)")?
+        .query_row([code], |r| r.get(0))?)
+}
+
+fn source_exists(tx: &rusqlite::Transaction, id: &str) -> Result<bool> {
+    Ok(tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM source WHERE code = ?1)")?
+        .query_row([id], |r| r.get(0))?)
 }
