@@ -76,8 +76,11 @@ fn plain_inserts(n: usize, in_key_order: bool) -> Duration {
         .expect("pragma");
     conn.execute_batch(include_str!("../schema.sql"))
         .expect("schema");
+    // The schema's own steps add a country (Kosovo, see schema.sql) to the empty table:
+    // the bench's nine take ids 1 to 9 in its place.
     conn.execute_batch(
-        "INSERT INTO country (id, alpha3, alpha2, name) VALUES
+        "DELETE FROM country;
+         INSERT INTO country (id, alpha3, alpha2, name) VALUES
              (1, 'AAA', 'AA', 'A'), (2, 'BBB', 'BB', 'B'), (3, 'CCC', 'CC', 'C'),
              (4, 'DDD', 'DD', 'D'), (5, 'EEE', 'EE', 'E'), (6, 'FFF', 'FF', 'F'),
              (7, 'GGG', 'GG', 'G'), (8, 'HHH', 'HH', 'H'), (9, 'III', 'II', 'I');
