@@ -139,7 +139,7 @@ impl Format {
             let first_line = text.lines().next().unwrap_or_default();
             Error::invalid(
                 "format",
-                first_line.chars().take(120).collect::<String>(),
+                first_line,
                 format!(
                     "is not the beginning of a file of a known format ({}): give the format",
                     Format::ALL.map(Format::code).join(", ")

@@ -273,10 +273,19 @@ pub(crate) fn batch_from_arrow(
             FFI_ArrowArrayStream::empty(),
         )
     };
+    // Arrow's words are the explanation, so they go in the reason, which is never cut.
+    let given = data
+        .get_type()
+        .name()
+        .map_or("?".to_owned(), |n| n.to_string());
     let arrow_error = |e: arrow_schema::ArrowError| {
         to_py_err(
             py,
-            Error::invalid("records", e.to_string(), "is not a readable Arrow stream"),
+            Error::invalid(
+                "records",
+                given.clone(),
+                format!("is not a readable Arrow stream: {e}"),
+            ),
         )
     };
     let reader = RecordBatchStreamReader::try_new(stream).map_err(arrow_error)?;

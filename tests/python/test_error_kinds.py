@@ -533,6 +533,29 @@ def test_a_message_quotes_only_the_first_80_characters(store: bilateral.Store) -
     assert len(message) < 400
 
 
+def test_only_the_text_given_is_cut_never_the_library_s_explanation(
+    store: bilateral.Store,
+) -> None:
+    # The name given is cut to 80 characters with its length; the list of built-in
+    # datasets after it is the library's and stays whole.
+    with pytest.raises(bilateral.NotFoundError) as caught:
+        store.load_dataset("q" * 1_000)
+    assert str(caught.value) == (
+        f"dataset not found: {'q' * 80}… (1000 characters) "
+        "(built in: azerbaijan-kazakhstan-2025)"
+    )
+    # A duplicate's key is codes of at most 64 characters: shown whole, where it used
+    # to be cut at 80 ("trade AZE–KAZ " 14, 64 p's, " 2024 actual from " 18, 64 o's).
+    store.add_source("o" * 64, "A source with the longest id")
+    add(store, product="p" * 64, source="o" * 64)
+    with pytest.raises(bilateral.DuplicateError) as duplicate:
+        add(store, product="p" * 64, source="o" * 64)
+    key = f"trade AZE–KAZ {'p' * 64} 2024 actual from {'o' * 64}"
+    assert len(key) == 14 + 64 + 18 + 64
+    assert duplicate.value.key == key
+    assert str(duplicate.value).startswith(f"duplicate observation: {key} is already stored")
+
+
 def test_an_unknown_country_quotes_only_the_first_80_characters(
     store: bilateral.Store,
 ) -> None:
