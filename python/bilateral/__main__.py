@@ -14,6 +14,10 @@ A store file is always named with ``--db``; without ``--db`` or ``--dataset`` th
 built-in dataset answers, and a pair it has no figures for is an error (rather than
 an empty report the user did not ask for).
 
+A ``load`` or ``import`` that fails leaves the store as it was: a store file the command
+created is removed again (with SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it),
+and an existing one keeps what it held (every write is one transaction).
+
 Exit status: 0 on success, 1 when the library refuses the input (an unknown country, a
 pair the built-in dataset has no figures for, a bad dataset file), 2 for bad arguments
 or a missing file; errors are one line on stderr.
@@ -22,8 +26,10 @@ or a missing file; errors are one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 
 from . import BilateralError, Store, __version__, datasets
 
@@ -53,6 +59,22 @@ def _open(db: str | None, dataset: str | None) -> Store:
     store = Store()
     store.load_dataset(dataset or DEFAULT_DATASET)
     return store
+
+
+@contextlib.contextmanager
+def _removed_if_new_and_failed(db: str) -> Iterator[None]:
+    """Removes the store file `db` (and SQLite's files beside it) when the body fails
+    and the file did not exist before: a failed command leaves no empty store behind.
+    The body must close the store before it ends."""
+    existed = os.path.lexists(db)
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(db + suffix)
+        raise
 
 
 def _add_store_options(parser: argparse.ArgumentParser, what: str) -> None:
@@ -248,7 +270,7 @@ def _import(args: argparse.Namespace) -> int:
     given = (args.format or "").lower()
     if mapping and given != "sdmx":
         raise _Usage("--mapping is for SDMX files: give --format sdmx")
-    with Store(args.db) as store:
+    with _removed_if_new_and_failed(args.db), Store(args.db) as store:
         by_extension = args.format is None and args.file.lower().endswith(".json")
         # Progress on stderr once a stage has run half a second (with tqdm).
         if by_extension or given == "json":
@@ -293,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "load":
             if not os.path.exists(args.file):
                 raise _Usage(f"no such file: {args.file}")
-            with Store(args.db) as store:
+            with _removed_if_new_and_failed(args.db), Store(args.db) as store:
                 added = store.load(args.file)
             counts = ", ".join(f"{n} {what}" for what, n in added.items())
             print(f"loaded {args.file} into {args.db}: {counts}")

@@ -541,8 +541,7 @@ def test_only_the_text_given_is_cut_never_the_library_s_explanation(
     with pytest.raises(bilateral.NotFoundError) as caught:
         store.load_dataset("q" * 1_000)
     assert str(caught.value) == (
-        f"dataset not found: {'q' * 80}… (1000 characters) "
-        "(built in: azerbaijan-kazakhstan-2025)"
+        f"dataset not found: {'q' * 80}… (1000 characters) (built in: azerbaijan-kazakhstan-2025)"
     )
     # A duplicate's key is codes of at most 64 characters: shown whole, where it used
     # to be cut at 80 ("trade AZE–KAZ " 14, 64 p's, " 2024 actual from " 18, 64 o's).
