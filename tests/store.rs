@@ -1978,3 +1978,46 @@ fn a_duplicate_s_key_of_long_codes_is_shown_whole() {
     );
     assert!(!err.contains("characters)"), "{err}");
 }
+
+#[test]
+fn a_batch_that_skips_missing_values_writes_the_other_rows_and_names_their_own_index() {
+    let mut store = store();
+    let mut batch = bilateral::ObservationBatch::default();
+    for (year, value) in [("2021", 1.0), ("2022", 2.0), ("2023", 3.0)] {
+        batch.push(&obs("trade", "AZE", "KAZ", year, value));
+    }
+    // Row 1 has no value, and a product no other row has.
+    batch.value[1] = None;
+    let mut product = obs("trade", "AZE", "KAZ", "2024", 4.0);
+    product.product = Some("only_here".into());
+    batch.product = bilateral::model::TextColumn::default();
+    for row in 0..3 {
+        batch.product.push((row == 1).then_some("only_here"));
+    }
+    // By default the row without a value is an error naming it.
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Error),
+        "value",
+        "",
+        Some(1),
+    );
+    assert_eq!(count(&store), 0);
+
+    batch.on_missing = bilateral::OnMissing::Skip;
+    assert_eq!(batch.rows_without_value(), 1);
+    // 3 rows, 1 without a value: 2 written.
+    assert_eq!(store.add_batch(&batch, OnDuplicate::Error).unwrap(), 2);
+    assert_eq!(count(&store), 2);
+    // The skipped row's product was not added with it.
+    assert!(store.products().unwrap().is_empty());
+
+    // An error in a row after the skipped one names the row's index in the batch.
+    batch.push(&obs("trade", "AZE", "Atlantis", "2025", 5.0));
+    batch.push(&product);
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Skip),
+        "destination",
+        "Atlantis",
+        Some(3),
+    );
+}

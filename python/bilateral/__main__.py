@@ -6,6 +6,7 @@
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade]   (guessed when not given)
+                     [--on-duplicate error|skip|replace] [--missing error|skip]
     bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral datasets
     bilateral --version
@@ -161,6 +162,13 @@ def _parser() -> argparse.ArgumentParser:
         help="what to do with a figure already stored (default: error, and import nothing)",
     )
     import_.add_argument(
+        "--missing",
+        choices=["error", "skip"],
+        default="error",
+        help="what to do with a row of the library's CSV whose value is empty or marked "
+        "missing (.., :, -, n/a …) (default: error, and import nothing)",
+    )
+    import_.add_argument(
         "--mapping",
         action="append",
         default=[],
@@ -279,7 +287,9 @@ def _import(args: argparse.Namespace) -> int:
             if given == "sdmx":
                 result = store.import_sdmx_csv(args.file, mapping, on_duplicate=args.on_duplicate)
             else:
-                result = store.import_file(args.file, args.format, on_duplicate=args.on_duplicate)
+                result = store.import_file(
+                    args.file, args.format, on_duplicate=args.on_duplicate, missing=args.missing
+                )
             what = f"{result.written} figures from {result.read} rows ({result.format})"
             for skipped in result.skipped:
                 what += f"; skipped {skipped.rows} (first at line {skipped.first_line}): "

@@ -46,6 +46,7 @@ use serde::Serialize;
 pub(crate) use self::lines::UnixLineEndings;
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
+use crate::model::OnMissing;
 use crate::store::{InterruptCheck, OnDuplicate, Store};
 
 /// A file format the store reads.
@@ -199,11 +200,18 @@ pub struct Progress {
 /// for a bar to move smoothly, rarely enough to cost nothing.
 pub const ROWS_BETWEEN_REPORTS: usize = 10_000;
 
-/// What an import does with rows already stored, and whom it tells how far it has got.
+/// What an import does with rows already stored and rows without a value, and whom it
+/// tells how far it has got.
 #[derive(Default)]
 pub struct ImportOptions<'a> {
     /// What to do with a row whose identity is already stored.
     pub on_duplicate: OnDuplicate,
+    /// What to do with a row of the library's own CSV whose value cell is empty or holds
+    /// a mark of a missing value (`..`, `:`, `-`, `x`, `n/a` …): an error naming the
+    /// line and the mark (the default), or pass over the row, counted in the summary
+    /// by mark ("value is missing (`..`)"). SDMX and Comtrade files say in their own
+    /// way which rows have no value, and their importers skip them as they describe.
+    pub missing: OnMissing,
     /// Told how far the import has got (see [`Progress`]); returning `false` stops the
     /// import with [`Error::Interrupted`], leaving the store as it was (as a
     /// `transfer_progress` callback cancels a fetch in git2).
@@ -214,6 +222,7 @@ impl fmt::Debug for ImportOptions<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ImportOptions")
             .field("on_duplicate", &self.on_duplicate)
+            .field("missing", &self.missing)
             .field("progress", &self.progress.map(|_| "callback"))
             .finish()
     }

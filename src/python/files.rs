@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::files::{ImportOptions, ImportSummary, Progress};
+use crate::model::OnMissing;
 use crate::store::OnDuplicate;
 
 /// A Python callable `progress(stage, done, total)` told how far an import has got.
@@ -42,16 +43,19 @@ impl PyProgress {
         })
     }
 
-    /// Runs `import` with options that tell this callback; what the callable raised
+    /// Runs `import` with options that tell this callback (and say what to do with a
+    /// duplicate and with a row without a value); what the callable raised
     /// comes before the import's own error (which is then only that it was stopped).
-    pub(crate) fn run<T>(
+    pub(crate) fn run_with<T>(
         &self,
         on_duplicate: OnDuplicate,
+        missing: OnMissing,
         import: impl FnOnce(&ImportOptions) -> crate::error::Result<T>,
     ) -> crate::error::Result<T> {
         let report = |progress: Progress| self.report(progress);
         let options = ImportOptions {
             on_duplicate,
+            missing,
             progress: self
                 .callable
                 .as_ref()

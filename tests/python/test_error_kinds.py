@@ -350,7 +350,6 @@ def test_a_record_that_is_not_a_mapping_is_a_type_error_naming_its_index(
 @pytest.mark.parametrize(
     ("changed", "field", "reason"),
     [
-        ({"value": float("nan")}, "value", "is not a finite number"),
         ({"value": float("inf")}, "value", "is not a finite number"),
         (
             {"period": 1.5},
@@ -372,15 +371,23 @@ def test_a_value_of_the_right_type_out_of_range_stays_a_validation_error(
     assert (caught.value.field, caught.value.record, caught.value.reason) == (field, 0, reason)
 
 
-def test_a_missing_value_in_a_record_is_a_validation_error(store: bilateral.Store) -> None:
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_a_missing_value_in_a_record_is_a_validation_error(
+    store: bilateral.Store, missing: float | None
+) -> None:
+    # None and NaN (as a frame's records hold an empty cell) alike; a single add's NaN
+    # is a number that is not finite (the test above).
     record = {"indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": 2024}
     with pytest.raises(bilateral.ValidationError) as caught:
-        store.add_many([record | {"value": None}])
+        store.add_many([record | {"value": missing}])
     assert (caught.value.field, caught.value.record, caught.value.reason) == (
         "value",
         0,
-        "is missing",
+        'is missing (an empty cell, None or NaN): drop the row or pass missing="skip"',
     )
+    with pytest.raises(bilateral.ValidationError) as single:
+        add(store, value=float("nan"))
+    assert single.value.reason == "is not a finite number"
 
 
 # Wrong types of the other calls' arguments, one of each kind.
