@@ -495,7 +495,11 @@ fn with_missing_skip_rows_without_a_value_are_passed_over_and_counted_by_mark() 
     let summary = store
         .import_csv(&path, &skip_missing(OnDuplicate::Error))
         .unwrap();
-    assert_eq!((summary.read, summary.written), (6, 2));
+    assert_eq!((summary.rows_read(), summary.figures_written()), (6, 2));
+    assert_eq!(
+        (summary.rows_skipped(), summary.figures_already_stored()),
+        (4, 0)
+    );
     let skipped: Vec<(&str, usize, usize)> = summary
         .skipped
         .iter()
@@ -522,7 +526,12 @@ fn with_missing_skip_rows_without_a_value_are_passed_over_and_counted_by_mark() 
     let again = store
         .import_csv(&path, &skip_missing(OnDuplicate::Skip))
         .unwrap();
-    assert_eq!((again.read, again.written, again.skipped_rows()), (6, 0, 6));
+    assert_eq!((again.rows_read(), again.figures_written()), (6, 0));
+    // 4 rows without a value, and the 2 figures of the others already stored.
+    assert_eq!(
+        (again.rows_skipped(), again.figures_already_stored()),
+        (4, 2)
+    );
     let last = again.skipped.last().unwrap();
     assert_eq!(
         (last.reason.as_str(), last.rows, last.first_line),

@@ -290,10 +290,11 @@ def _import(args: argparse.Namespace) -> int:
                 result = store.import_file(
                     args.file, args.format, on_duplicate=args.on_duplicate, missing=args.missing
                 )
-            what = f"{result.written} figures from {result.read} rows ({result.format})"
+            what = f"{result.figures_written} figures from {result.rows_read} rows "
+            what += f"({result.format})"
             for skipped in result.skipped:
-                what += f"; skipped {skipped.rows} (first at line {skipped.first_line}): "
-                what += skipped.reason
+                what += f"; skipped {skipped.rows} {skipped.counts} "
+                what += f"(first at line {skipped.first_line}): {skipped.reason}"
     print(f"imported into {args.db} from {args.file}: {what}")
     return 0
 

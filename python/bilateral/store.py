@@ -364,7 +364,7 @@ class Store:
         >>> _ = path.write_text("indicator,origin,destination,period,value\\n"
         ...                     "tourists,GEO,ARM,2024,1200000\\n")
         >>> bilateral.Store().import_csv(path)
-        <ImportResult: read 1 rows (csv), wrote 1>
+        <ImportResult: read 1 rows (csv), wrote 1 figures>
         """
         callback, done = progress_bars(progress, "import")
         try:
@@ -403,7 +403,7 @@ class Store:
         ...     "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\\n"
         ...     "IMF:DOT(1.0),KZ,TMG_CIF_USD,AZ,2024,123.4,6\\n")
         >>> bilateral.Store().import_sdmx_csv(path)
-        <ImportResult: read 1 rows (sdmx), wrote 1>
+        <ImportResult: read 1 rows (sdmx), wrote 1 figures>
         """
         callback, done = progress_bars(progress, "import")
         try:
@@ -440,7 +440,7 @@ class Store:
         ...                     "2024,KAZ,X,31,AZE,0101,2500,1200000\\n"
         ...                     "2024,KAZ,X,0,W00,0101,9000,5000000\\n")
         >>> result = bilateral.Store().import_comtrade_csv(path)
-        >>> result.read, result.written, [s.reason for s in result.skipped]
+        >>> result.rows_read, result.figures_written, [s.reason for s in result.skipped]
         (2, 2, ['partner World is an aggregate'])
         """
         callback, done = progress_bars(progress, "import")

@@ -66,7 +66,8 @@ impl Store {
     /// let mut again = Store::demo()?;
     /// let skip = ImportOptions { on_duplicate: OnDuplicate::Skip, ..Default::default() };
     /// let summary = again.import_csv(&path, &skip)?;
-    /// assert_eq!((summary.read, summary.written, summary.skipped_rows()), (4, 0, 4));
+    /// assert_eq!((summary.rows_read(), summary.figures_written()), (4, 0));
+    /// assert_eq!(summary.figures_already_stored(), 4);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn export_csv(&self, path: impl AsRef<Path>, filter: &ObservationFilter) -> Result<usize> {

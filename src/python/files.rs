@@ -70,21 +70,25 @@ impl PyProgress {
     }
 }
 
-/// An import's summary as a dict: `format`, `read`, `written`, and `skipped` as a list
-/// of dicts with `reason`, `rows` and `first_line`.
+/// An import's summary as a dict: `format`, `rows_read`, `figures_written` (and their
+/// older names `read` and `written`), and `skipped` as a list of dicts with `reason`,
+/// `rows`, `counts` ("rows", or "figures" for figures already stored) and `first_line`.
 pub(crate) fn import_summary_dict<'py>(
     py: Python<'py>,
     summary: &ImportSummary,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("format", summary.format)?;
-    dict.set_item("read", summary.read)?;
-    dict.set_item("written", summary.written)?;
+    dict.set_item("rows_read", summary.rows_read())?;
+    dict.set_item("figures_written", summary.figures_written())?;
+    dict.set_item("read", summary.rows_read())?;
+    dict.set_item("written", summary.figures_written())?;
     let skipped = PyList::empty(py);
     for s in &summary.skipped {
         let entry = PyDict::new(py);
         entry.set_item("reason", &s.reason)?;
         entry.set_item("rows", s.rows)?;
+        entry.set_item("counts", s.counts())?;
         entry.set_item("first_line", s.first_line)?;
         skipped.append(entry)?;
     }

@@ -29,7 +29,7 @@ def test_on_duplicate_skip_imports_a_file_a_second_time(
     assert "duplicate" in capsys.readouterr().err
     assert main(["import", str(path), "--db", db, "--on-duplicate", "skip"]) == 0
     out = capsys.readouterr().out
-    assert "0 figures from 1 rows (csv); skipped 1 (first at line 2): already stored" in out
+    assert "0 figures from 1 rows (csv); skipped 1 figures (first at line 2): already stored" in out
 
 
 def test_mapping_names_the_indicator_an_sdmx_code_is(
@@ -41,7 +41,7 @@ def test_mapping_names_the_indicator_an_sdmx_code_is(
     assert main([*arguments, "--mapping", "SALES=exports"]) == 0
     out = capsys.readouterr().out
     # The World row is an aggregate: skipped and counted.
-    assert "1 figures from 2 rows (sdmx); skipped 1 (first at line 3)" in out
+    assert "1 figures from 2 rows (sdmx); skipped 1 rows (first at line 3)" in out
     with bilateral.Store(db) as store:
         stored = store.observations(indicator="exports")
         assert list(zip(stored["origin"], stored["destination"], stored["value"])) == [

@@ -171,7 +171,7 @@ def test_import_csv_names_the_mark_or_skips_and_counts_its_rows(tmp_path: Path) 
     assert (caught.value.record, caught.value.field, caught.value.text) == (3, "value", "..")
     assert stored(store) == []
     result = store.import_csv(path, missing="skip")
-    assert (result.read, result.written) == (5, 1)
+    assert (result.rows_read, result.figures_written) == (5, 1)
     assert [(s.reason, s.rows, s.first_line) for s in result.skipped] == [
         ("value is missing (`..`)", 2, 3),
         ("value is missing (`:`)", 1, 4),
@@ -190,4 +190,4 @@ def test_the_command_skips_missing_values_when_told(
     assert main(["import", str(path), "--db", db, "--missing", "skip"]) == 0
     out = capsys.readouterr().out
     assert "1 figures from 5 rows (csv)" in out
-    assert "skipped 2 (first at line 3): value is missing (`..`)" in out
+    assert "skipped 2 rows (first at line 3): value is missing (`..`)" in out
