@@ -87,62 +87,91 @@ pub(crate) fn has_thousands_separators(text: &str) -> bool {
 }
 
 /// The marks statistics offices put in a value's cell instead of a number, each with
-/// what a message says of it, and whether offices also write it for nil (a true zero).
-/// Letters are matched in any case (`N/A`, `NA`, `X`).
-const MISSING_MARKERS: [(&str, &str, bool); 19] = [
-    ("..", "marks a missing value (as the World Bank, the OECD and Statistics Canada write it)", false),
-    ("...", "marks a missing value (as UN tables and Statistics Canada write it)", false),
-    ("…", "marks a missing value (an ellipsis, as UN tables write it)", false),
-    (":", "marks a missing value (as Eurostat writes it)", false),
-    (".", "marks a missing value (as Destatis writes a value unknown or kept secret)", false),
-    ("-", DASH, true),
-    ("–", DASH, true),
-    ("—", DASH, true),
-    ("x", "marks a missing value (as Statistics Canada and Destatis mark one kept confidential or not given)", false),
-    ("[x]", "marks a missing value (as the ONS marks one not available)", false),
-    ("[c]", "marks a missing value (as the ONS marks a confidential one)", false),
-    ("[z]", "marks a missing value (as the ONS marks one that does not apply)", false),
-    ("np", "marks a missing value (as the Australian Bureau of Statistics marks one not published)", false),
-    ("n/a", NOT_AVAILABLE, false),
-    ("na", NOT_AVAILABLE, false),
-    ("n.a.", NOT_AVAILABLE, false),
-    ("#n/a", "marks a missing value (as Excel writes a lookup that found nothing)", false),
-    ("nan", "marks a missing value (as pandas writes a missing number)", false),
-    ("null", "marks a missing value (as databases write it)", false),
+/// who writes it (a dash is also written for nil, a true zero: see [`DASH`]).
+/// Letters are matched in any case (`N/A`, `NA`, `X`). The offices' own legends:
+/// Statistics Canada's standard table symbols, the German statistical offices'
+/// explanation of symbols, the UK Government Statistical Service's shorthand.
+const MISSING_MARKERS: [(&str, &str); 23] = [
+    (
+        "..",
+        "as the World Bank, the OECD and Statistics Canada write it",
+    ),
+    (
+        "...",
+        "as UN tables write it; Statistics Canada: not applicable",
+    ),
+    (
+        "…",
+        "as UN tables write it; German offices: available later",
+    ),
+    (":", "as Eurostat writes it"),
+    (".", "as Statistics Canada writes one never published"),
+    ("·", "as German offices write one unknown or kept secret"),
+    ("-", DASH),
+    ("–", DASH),
+    ("—", DASH),
+    (
+        "x",
+        "as Statistics Canada marks one kept confidential, German offices one blocked",
+    ),
+    (
+        "f",
+        "as Statistics Canada marks one too unreliable to publish",
+    ),
+    ("/", "as German offices mark one not reliable enough"),
+    ("[x]", "as UK statistics mark one not available"),
+    ("[c]", "as UK statistics mark a confidential one"),
+    ("[z]", "as UK statistics mark one that does not apply"),
+    (
+        "np",
+        "as the Australian Bureau of Statistics marks one not published",
+    ),
+    ("n/a", "not available"),
+    ("na", "not available"),
+    ("n.a.", "not available"),
+    ("#n/a", "as Excel writes a lookup that found nothing"),
+    ("nan", "as pandas writes a missing number"),
+    ("null", "as databases write it"),
+    ("none", "as Python writes it"),
 ];
 
-const DASH: &str = "marks a missing value, or nil (a dash, which Destatis and UN tables write for \
-                    a true zero)";
-const NOT_AVAILABLE: &str = "marks a missing value (not available)";
+/// Who writes a dash: for it, "missing" may be wrong, for they mean exactly zero.
+const DASH: &str = "or nil: German offices and UN tables write a dash for exactly zero";
 
 /// What a message says of an empty value (a CSV's empty cell, Python's None, NaN).
 const EMPTY: &str = "is missing (an empty cell, None or NaN)";
 
 /// What a message says of `text` as a missing value, and whether it may mean nil;
 /// `None` when it is not a mark of one. Surrounding spaces do not count.
-fn missing_marker(text: &str) -> Option<(&'static str, bool)> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Some((EMPTY, false));
+fn missing_marker(text: &str) -> Option<(String, bool)> {
+    if text.trim().is_empty() {
+        return Some((EMPTY.to_owned(), false));
     }
-    let lower = text.to_lowercase();
+    who_writes(text).map(|who| (format!("marks a missing value ({who})"), who == DASH))
+}
+
+/// Who writes `text` (spaces around it and the case of its letters aside) for a
+/// missing value, if it is one of [`MISSING_MARKERS`]. Asked of every value cell of a
+/// file, so it allocates nothing.
+fn who_writes(text: &str) -> Option<&'static str> {
+    let text = text.trim();
     MISSING_MARKERS
         .iter()
-        .find(|(marker, _, _)| *marker == lower)
-        .map(|&(_, says, nil)| (says, nil))
+        .find(|(marker, _)| marker.eq_ignore_ascii_case(text))
+        .map(|&(_, who)| who)
 }
 
 /// True for a cell that holds no value: empty, or one of the marks offices write for a
 /// missing value (`..`, `:`, `-`, `x`, `n/a` …).
 pub(crate) fn is_missing_marker(text: &str) -> bool {
-    missing_marker(text).is_some()
+    text.trim().is_empty() || who_writes(text).is_some()
 }
 
 /// The error for a `field` whose cell holds `text`, a missing value (see
 /// [`is_missing_marker`]): it names the mark and who writes it, and says what to do (for
 /// the value, drop the row or skip such rows; a bound or precision may be left empty).
 pub(crate) fn missing_value(field: &str, text: &str) -> Error {
-    let (says, nil) = missing_marker(text).unwrap_or((EMPTY, false));
+    let (says, nil) = missing_marker(text).unwrap_or((EMPTY.to_owned(), false));
     let what_to_do = if field != "value" {
         format!("leave the cell empty ({field} may be)")
     } else if nil {
@@ -162,7 +191,7 @@ pub(crate) fn missing_value_made_text(
     text: &str,
     on_missing: crate::model::OnMissing,
 ) -> Error {
-    let (says, _) = missing_marker(text).unwrap_or((EMPTY, false));
+    let (says, _) = missing_marker(text).unwrap_or((EMPTY.to_owned(), false));
     let mark = text.trim();
     let then = match on_missing {
         crate::model::OnMissing::Error if field == "value" => {
@@ -215,7 +244,8 @@ mod tests {
     #[test]
     fn the_marks_offices_write_for_a_missing_value_are_named_and_numbers_are_not() {
         for text in [
-            "..", " : ", "-", "–", "x", "X", "N/A", "NA", "n.a.", "…", "[c]", "",
+            "..", " : ", "-", "–", "x", "X", "N/A", "NA", "n.a.", "…", "[c]", "", "·", "F", "/",
+            "None",
         ] {
             assert!(is_missing_marker(text), "{text:?}");
         }
