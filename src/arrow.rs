@@ -19,7 +19,7 @@ use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 
 use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
-use crate::model::{ObservationBatch, TextColumn};
+use crate::model::{ObservationBatch, OnMissing, TextColumn};
 
 impl Column {
     /// The column as an Arrow array.
@@ -128,10 +128,14 @@ impl ObservationBatch {
             }
         }
         let column = |name: &str| batch.column_by_name(name);
+        let on_missing = self.on_missing;
         let numbers = |name: &str| -> Result<Vec<Option<f64>>> {
             match column(name) {
                 None => Ok(vec![None; rows]),
-                Some(array) => arrow_numbers(name, array, first),
+                Some(array) => {
+                    let missing = (name == "value").then_some(on_missing);
+                    arrow_numbers(name, array, first, missing)
+                }
             }
         };
         self.value.extend(numbers("value")?);
@@ -161,8 +165,16 @@ impl ObservationBatch {
     }
 }
 
-/// A number column of any numeric type, nulls and NaN as `None`.
-fn arrow_numbers(name: &str, array: &ArrayRef, first: usize) -> Result<Vec<Option<f64>>> {
+/// A number column of any numeric type, nulls and NaN as `None`. A text column of
+/// nothing but marks of a missing value (`..`, `:` …) and nulls is a column of `None`
+/// when `missing` (the value's choice) says to skip them; a mark in a column of other
+/// text is an error naming it, as what made the column text.
+fn arrow_numbers(
+    name: &str,
+    array: &ArrayRef,
+    first: usize,
+    missing: Option<OnMissing>,
+) -> Result<Vec<Option<f64>>> {
     macro_rules! numbers {
         ($($type:ty),*) => {
             $(if let Some(a) = array.as_primitive_opt::<$type>() {
@@ -200,6 +212,29 @@ fn arrow_numbers(name: &str, array: &ArrayRef, first: usize) -> Result<Vec<Optio
     } else {
         Vec::new()
     };
+    // A mark of a missing value is named before anything else: pandas made the column
+    // text because of it, and `thousands=` would not make it numbers.
+    let is_mark = |t: &&str| crate::hints::is_missing_marker(t);
+    let first_mark = texts
+        .iter()
+        .enumerate()
+        .find_map(|(row, t)| t.filter(is_mark).map(|t| (row, t)));
+    let other_text = texts.iter().flatten().any(|t| !is_mark(t));
+    match first_mark {
+        _ if !texts.is_empty() && !other_text && missing == Some(OnMissing::Skip) => {
+            return Ok(vec![None; array.len()]);
+        }
+        Some((row, mark)) if other_text => {
+            let error =
+                crate::hints::missing_value_made_text(name, mark, missing.unwrap_or_default());
+            return Err(error.at_record(first + row));
+        }
+        Some((row, mark)) => {
+            return Err(crate::hints::missing_value(name, mark).at_record(first + row));
+        }
+        None if !texts.is_empty() && !other_text => return Ok(vec![None; array.len()]),
+        None => {}
+    }
     if let Some((row, text)) = texts.iter().enumerate().find_map(|(row, t)| {
         t.filter(|t| crate::hints::has_thousands_separators(t))
             .map(|t| (row, t))
@@ -245,13 +280,16 @@ fn push_arrow_texts(
     } else if array.data_type() == &DataType::Null {
         (0..array.len()).for_each(|_| column.push_code(None));
     } else if array.data_type().is_integer() {
-        let numbers = arrow_numbers(name, array, first)?;
+        let numbers = arrow_numbers(name, array, first, None)?;
         numbers
             .iter()
             .for_each(|n| column.push(n.map(|n| format!("{n}")).as_deref()));
     } else if array.data_type().is_floating() {
         // An integer column with a missing cell is float in pandas: 2024.0 is the year.
-        for (row, number) in arrow_numbers(name, array, first)?.into_iter().enumerate() {
+        for (row, number) in arrow_numbers(name, array, first, None)?
+            .into_iter()
+            .enumerate()
+        {
             match number {
                 Some(n) if n.fract() != 0.0 || n.abs() >= 1e15 => {
                     return Err(Error::invalid(

@@ -95,7 +95,11 @@ impl Dataset {
         let (file, text) = DATASETS.iter().find(|(n, _)| *n == name).ok_or_else(|| {
             Error::not_found(
                 "dataset",
-                format!("{name} (built in: {})", datasets().join(", ")),
+                format!(
+                    "{} (built in: {})",
+                    crate::error::shortened(name),
+                    datasets().join(", ")
+                ),
             )
         })?;
         serde_json::from_str(text).map_err(|e| Error::BuiltinData {

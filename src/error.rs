@@ -20,24 +20,28 @@ pub enum Error {
     #[error(transparent)]
     Validation(Box<ValidationError>),
     /// Something that was asked for is not in the store.
-    #[error("{what} not found: {}", shortened(key))]
+    #[error("{what} not found: {key}")]
     NotFound {
         /// What kind of thing was looked up (`"indicator"`, `"dataset"`, `"observation"` …).
         what: &'static str,
-        /// The name or description that was not found.
+        /// The name or description that was not found, with the library's hint ("did
+        /// you mean …", the names it has): shown whole, so the text a caller gave is
+        /// shortened in it where it is put in (see [`Error::not_found`]).
         key: String,
     },
     /// An observation with the same indicator, pair, product, period, status and source
     /// (or an event with the same date, pair, kind and title) is already stored or
     /// comes twice in one batch; with [`OnDuplicate::Skip`](crate::store::OnDuplicate::Skip),
     /// one whose figure differs from the stored one.
-    #[error("{}duplicate {what}: {} {}", record_prefix(*.record), shortened(key), duplicate_advice(what, conflict.as_deref()))]
+    #[error("{}duplicate {what}: {key} {}", record_prefix(*.record), duplicate_advice(what, conflict.as_deref()))]
     Duplicate {
         /// `"observation"` or `"event"`.
         what: &'static str,
         /// Index of the offending record in a batch, if the call took several records.
         record: Option<usize>,
-        /// The identifying fields of the record, readable.
+        /// The identifying fields of the record, readable, shown whole: codes (at most
+        /// 64 characters each), countries and a period; an event's title or a claim's
+        /// words quoted and cut to 80 characters.
         key: String,
         /// The stored figure, readable, when it differs from the given one (a skip
         /// passes over identical figures only).
@@ -224,7 +228,9 @@ impl Error {
         }))
     }
 
-    /// A not-found error.
+    /// A not-found error. The message shows `key` whole, for a hint in it must not be
+    /// cut: text a caller gave, which may be of any length, is best put in shortened
+    /// (as the library's own errors put it).
     pub fn not_found(what: &'static str, key: impl Into<String>) -> Error {
         Error::NotFound {
             what,

@@ -1,6 +1,8 @@
 //! Hints that error messages add for common slips: "did you mean …" with the known name
-//! closest to a misspelled one (by edit distance), and numbers written with thousands
-//! separators.
+//! closest to a misspelled one (by edit distance), numbers written with thousands
+//! separators, and the marks statistics offices write where a value is missing.
+
+use crate::error::Error;
 
 /// The number of single-character insertions, deletions and substitutions that turn
 /// `a` into `b` (Levenshtein), counted in characters, not bytes.
@@ -84,6 +86,138 @@ pub(crate) fn has_thousands_separators(text: &str) -> bool {
             .is_none_or(|fraction| fraction.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The marks statistics offices put in a value's cell instead of a number, each with
+/// who writes it (a dash is also written for nil, a true zero: see [`DASH`]).
+/// Letters are matched in any case (`N/A`, `NA`, `X`). The offices' own legends:
+/// Statistics Canada's standard table symbols, the German statistical offices'
+/// explanation of symbols, the UK Government Statistical Service's shorthand.
+const MISSING_MARKERS: [(&str, &str); 23] = [
+    (
+        "..",
+        "as the World Bank, the OECD and Statistics Canada write it",
+    ),
+    (
+        "...",
+        "as UN tables write it; Statistics Canada: not applicable",
+    ),
+    (
+        "…",
+        "as UN tables write it; German offices: available later",
+    ),
+    (":", "as Eurostat writes it"),
+    (".", "as Statistics Canada writes one never published"),
+    ("·", "as German offices write one unknown or kept secret"),
+    ("-", DASH),
+    ("–", DASH),
+    ("—", DASH),
+    (
+        "x",
+        "as Statistics Canada marks one kept confidential, German offices one blocked",
+    ),
+    (
+        "f",
+        "as Statistics Canada marks one too unreliable to publish",
+    ),
+    ("/", "as German offices mark one not reliable enough"),
+    ("[x]", "as UK statistics mark one not available"),
+    ("[c]", "as UK statistics mark a confidential one"),
+    ("[z]", "as UK statistics mark one that does not apply"),
+    (
+        "np",
+        "as the Australian Bureau of Statistics marks one not published",
+    ),
+    ("n/a", "not available"),
+    ("na", "not available"),
+    ("n.a.", "not available"),
+    ("#n/a", "as Excel writes a lookup that found nothing"),
+    ("nan", "as pandas writes a missing number"),
+    ("null", "as databases write it"),
+    ("none", "as Python writes it"),
+];
+
+/// Who writes a dash: for it, "missing" may be wrong, for they mean exactly zero.
+const DASH: &str = "or nil: German offices and UN tables write a dash for exactly zero";
+
+/// What a message says of an empty value (a CSV's empty cell, Python's None, NaN).
+const EMPTY: &str = "is missing (an empty cell, None or NaN)";
+
+/// What a message says of `text` as a missing value, and whether it may mean nil;
+/// `None` when it is not a mark of one. Surrounding spaces do not count.
+fn missing_marker(text: &str) -> Option<(String, bool)> {
+    if text.trim().is_empty() {
+        return Some((EMPTY.to_owned(), false));
+    }
+    who_writes(text).map(|who| (format!("marks a missing value ({who})"), who == DASH))
+}
+
+/// Who writes `text` (spaces around it and the case of its letters aside) for a
+/// missing value, if it is one of [`MISSING_MARKERS`]. Asked of every value cell of a
+/// file, so it allocates nothing.
+fn who_writes(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    MISSING_MARKERS
+        .iter()
+        .find(|(marker, _)| marker.eq_ignore_ascii_case(text))
+        .map(|&(_, who)| who)
+}
+
+/// True for a cell that holds no value: empty, or one of the marks offices write for a
+/// missing value (`..`, `:`, `-`, `x`, `n/a` …).
+pub(crate) fn is_missing_marker(text: &str) -> bool {
+    text.trim().is_empty() || who_writes(text).is_some()
+}
+
+/// The error for a `field` whose cell holds `text`, a missing value (see
+/// [`is_missing_marker`]): it names the mark and who writes it, and says what to do (for
+/// the value, drop the row or skip such rows; a bound or precision may be left empty).
+pub(crate) fn missing_value(field: &str, text: &str) -> Error {
+    let (says, nil) = missing_marker(text).unwrap_or((EMPTY.to_owned(), false));
+    let what_to_do = if field != "value" {
+        format!("leave the cell empty ({field} may be)")
+    } else if nil {
+        "write 0 where it means zero, else drop the row or pass missing=\"skip\"".to_owned()
+    } else {
+        "drop the row or pass missing=\"skip\"".to_owned()
+    };
+    Error::invalid(field, text, format!("{says}: {what_to_do}"))
+}
+
+/// The error for a mark of a missing value, `text`, in a `field` column that holds
+/// text because of it (pandas reads a column of numbers with a `..` in it as text):
+/// it says how to read the file so that the mark is a missing number.
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+pub(crate) fn missing_value_made_text(
+    field: &str,
+    text: &str,
+    on_missing: crate::model::OnMissing,
+) -> Error {
+    let (says, _) = missing_marker(text).unwrap_or((EMPTY.to_owned(), false));
+    let mark = text.trim();
+    let then = match on_missing {
+        crate::model::OnMissing::Error if field == "value" => {
+            ", then drop the rows or pass missing=\"skip\""
+        }
+        _ => " so that the other cells are numbers",
+    };
+    Error::invalid(
+        field,
+        text,
+        format!(
+            "{says}, which made the column text: read the file with na_values=[{mark:?}] \
+             (polars: null_values=[{mark:?}]){then}"
+        ),
+    )
+}
+
+/// The reason an import gives for rows it passed over because their value cell held
+/// `text`, a missing value: "value is missing (`..`)".
+pub(crate) fn missing_value_reason(text: &str) -> String {
+    match text.trim() {
+        "" => "value is missing (empty cell)".to_owned(),
+        mark => format!("value is missing (`{mark}`)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +239,33 @@ mod tests {
         ] {
             assert!(!has_thousands_separators(text), "{text}");
         }
+    }
+
+    #[test]
+    fn the_marks_offices_write_for_a_missing_value_are_named_and_numbers_are_not() {
+        for text in [
+            "..", " : ", "-", "–", "x", "X", "N/A", "NA", "n.a.", "…", "[c]", "", "·", "F", "/",
+            "None",
+        ] {
+            assert!(is_missing_marker(text), "{text:?}");
+        }
+        for text in ["0", "1.5", "-1", "x1", "nab", "....", "–0"] {
+            assert!(!is_missing_marker(text), "{text:?}");
+        }
+        let error = missing_value("value", "..").to_string();
+        assert_eq!(
+            error,
+            "field \"value\": \"..\" marks a missing value (as the World Bank, the OECD and \
+             Statistics Canada write it): drop the row or pass missing=\"skip\""
+        );
+        assert!(missing_value("value", "-")
+            .to_string()
+            .contains("write 0 where it means zero"));
+        assert!(missing_value("low", ":")
+            .to_string()
+            .ends_with("leave the cell empty (low may be)"));
+        assert_eq!(missing_value_reason(" : "), "value is missing (`:`)");
+        assert_eq!(missing_value_reason(""), "value is missing (empty cell)");
     }
 
     #[test]

@@ -58,8 +58,8 @@ pub use error::{Error, Result, ValidationError};
 pub use model::{
     last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Event, Indicator, Kind,
     NewClaim, NewEvent, NewObservation, Observation, ObservationBatch, ObservationRow,
-    ObservationTable, Product, Qualifier, Reference, Relation, SeriesKey, Source, Status, Topic,
-    TopicEntry,
+    ObservationTable, OnMissing, Product, Qualifier, Reference, Relation, SeriesKey, Source,
+    Status, Topic, TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

@@ -7,7 +7,7 @@ use bilateral::files::ImportOptions;
 
 use bilateral::{
     Dataset, Error, Indicator, Kind, NewObservation, Observation, ObservationFilter, OnDuplicate,
-    Source, Store,
+    OnMissing, Source, Store,
 };
 
 const DEMO: &str = "azerbaijan-kazakhstan-2025";
@@ -444,4 +444,119 @@ fn a_missing_file_is_an_io_error() {
         )
         .unwrap_err();
     assert!(matches!(error, Error::Io { .. }), "{error}");
+}
+
+#[test]
+fn a_mark_of_a_missing_value_is_an_error_naming_the_mark_and_who_writes_it() {
+    // (cell, a part of the reason): the mark is named, not taken for a slip in a number.
+    let cases = [
+        ("..", "marks a missing value (as the World Bank, the OECD"),
+        (":", "marks a missing value (as Eurostat writes it)"),
+        ("n/a", "marks a missing value (not available)"),
+        ("-", "write 0 where it means zero"),
+        ("", "is missing (an empty cell"),
+    ];
+    for (cell, said) in cases {
+        let error = import_error(&format!(
+            "{HEADER}tourists,KAZ,GEO,2021,10\ntourists,KAZ,GEO,2022,{cell}\n"
+        ));
+        assert_eq!(
+            where_and_what(&error),
+            (Some(3), "value".to_owned(), cell.to_owned())
+        );
+        let message = error.to_string();
+        assert!(message.contains(said), "{message}");
+        assert!(message.contains("pass missing=\"skip\""), "{message}");
+    }
+}
+
+fn skip_missing(on_duplicate: OnDuplicate) -> ImportOptions<'static> {
+    ImportOptions {
+        on_duplicate,
+        missing: OnMissing::Skip,
+        ..ImportOptions::default()
+    }
+}
+
+#[test]
+fn with_missing_skip_rows_without_a_value_are_passed_over_and_counted_by_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    // Lines 2 to 7: two figures, and four rows without a value (line 5's country is
+    // not one, but a row passed over is not read further).
+    let path = file_with(
+        dir.path(),
+        &format!(
+            "{HEADER}tourists,KAZ,GEO,2021,10\ntourists,KAZ,GEO,2022,..\n\
+             tourists,KAZ,GEO,2023, : \ntourists,Atlantis,GEO,2024,..\n\
+             tourists,KAZ,GEO,2025,\ntourists,KAZ,GEO,2026,12\n"
+        ),
+    );
+    let mut store = demo_without_observations();
+    let summary = store
+        .import_csv(&path, &skip_missing(OnDuplicate::Error))
+        .unwrap();
+    assert_eq!((summary.rows_read(), summary.figures_written()), (6, 2));
+    assert_eq!(
+        (summary.rows_skipped(), summary.figures_already_stored()),
+        (4, 0)
+    );
+    let skipped: Vec<(&str, usize, usize)> = summary
+        .skipped
+        .iter()
+        .map(|s| (s.reason.as_str(), s.rows, s.first_line))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            ("value is missing (`..`)", 2, 3),
+            ("value is missing (`:`)", 1, 4),
+            ("value is missing (empty cell)", 1, 6),
+        ]
+    );
+    let stored: Vec<(String, f64)> = all_observations(&store)
+        .into_iter()
+        .map(|o| (o.period.to_string(), o.value))
+        .collect();
+    assert_eq!(
+        stored,
+        [("2021".to_owned(), 10.0), ("2026".to_owned(), 12.0)]
+    );
+
+    // Again, skipping what is stored: the two figures already stored, first at line 2.
+    let again = store
+        .import_csv(&path, &skip_missing(OnDuplicate::Skip))
+        .unwrap();
+    assert_eq!((again.rows_read(), again.figures_written()), (6, 0));
+    // 4 rows without a value, and the 2 figures of the others already stored.
+    assert_eq!(
+        (again.rows_skipped(), again.figures_already_stored()),
+        (4, 2)
+    );
+    let last = again.skipped.last().unwrap();
+    assert_eq!(
+        (last.reason.as_str(), last.rows, last.first_line),
+        ("already stored", 2, 2)
+    );
+}
+
+#[test]
+fn with_missing_skip_an_error_still_names_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // Line 3 is passed over; line 4's country is unknown.
+    let path = file_with(
+        dir.path(),
+        &format!(
+            "{HEADER}tourists,KAZ,GEO,2021,10\ntourists,KAZ,GEO,2022,..\n\
+             tourists,Atlantis,GEO,2023,11\n"
+        ),
+    );
+    let mut store = demo_without_observations();
+    let error = store
+        .import_csv(&path, &skip_missing(OnDuplicate::Error))
+        .unwrap_err();
+    assert_eq!(
+        where_and_what(&error),
+        (Some(4), "origin".to_owned(), "Atlantis".to_owned())
+    );
+    assert_eq!(store.observation_count().unwrap(), 0);
 }

@@ -214,3 +214,38 @@ fn a_file_with_windows_line_endings_names_the_right_line() {
     };
     assert_eq!((v.record, v.field.as_str()), (Some(3), "value"));
 }
+
+#[test]
+fn an_import_counts_rows_read_and_figures_written_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("TradeData.csv");
+    // Line 2 gives two figures (value and net weight); line 3 is the World, skipped.
+    std::fs::write(
+        &path,
+        "period,reporterISO,flowCode,partnerCode,partnerISO,cmdCode,netWgt,primaryValue\n\
+         2024,KAZ,X,31,AZE,0101,2500,1200000\n\
+         2024,KAZ,X,0,W00,0101,9000,5000000\n",
+    )
+    .unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let first = store
+        .import_file(&path, None, &ImportOptions::default())
+        .unwrap();
+    assert_eq!((first.rows_read(), first.figures_written()), (2, 2));
+    assert_eq!(
+        (first.rows_skipped(), first.figures_already_stored()),
+        (1, 0)
+    );
+    let skip = ImportOptions {
+        on_duplicate: OnDuplicate::Skip,
+        ..ImportOptions::default()
+    };
+    let again = store.import_file(&path, None, &skip).unwrap();
+    assert_eq!((again.rows_read(), again.figures_written()), (2, 0));
+    assert_eq!(
+        (again.rows_skipped(), again.figures_already_stored()),
+        (1, 2)
+    );
+    let counts: Vec<(&str, usize)> = again.skipped.iter().map(|s| (s.counts(), s.rows)).collect();
+    assert_eq!(counts, [("rows", 1), ("figures", 2)]);
+}

@@ -1929,3 +1929,95 @@ fn a_phrase_with_an_unknown_placeholder_is_a_validation_error_naming_phrase() {
     indicator.phrase = Some("visits from {origin} to {destination} ({product})".to_owned());
     assert!(store.add_indicator(&indicator).unwrap());
 }
+
+#[test]
+fn the_library_s_hint_is_never_cut_only_the_name_a_caller_gave() {
+    let mut store = store();
+    // The name the caller gave is cut to 80 characters with its length; the list of
+    // built-in datasets after it is shown whole.
+    let err = store
+        .load_dataset(&"q".repeat(1_000))
+        .unwrap_err()
+        .to_string();
+    let expected = format!(
+        "dataset not found: {}… (1000 characters) (built in: azerbaijan-kazakhstan-2025)",
+        "q".repeat(80)
+    );
+    assert_eq!(err, expected);
+    // A misspelt indicator: "did you mean" follows, whole, however long the text before.
+    let err = store.indicator("trode").unwrap_err().to_string();
+    assert_eq!(err, "indicator not found: trode (did you mean trade?)");
+}
+
+#[test]
+fn a_duplicate_s_key_of_long_codes_is_shown_whole() {
+    let mut store = store();
+    let source = "s".repeat(64);
+    store
+        .add_source(&bilateral::Source {
+            id: source.clone(),
+            title: "A source with the longest id".into(),
+            publisher: None,
+            url: None,
+            published: None,
+        })
+        .unwrap();
+    let product = "p".repeat(64);
+    let mut record = obs("visitors", "AZE", "KAZ", "2024", 5.0);
+    record.product = Some(product.clone());
+    record.source = Some(source.clone());
+    store.add(&record).unwrap();
+    let err = store.add(&record).unwrap_err().to_string();
+    // "visitors" 8, " " 1, "AZE→KAZ" 7, " " 1, 64 p's, " " 1, "2024" 4, " " 1,
+    // "actual" 6, " from " 6, 64 s's: 163 characters, which used to be cut at 80.
+    let key = format!("visitors AZE→KAZ {product} 2024 actual from {source}");
+    assert_eq!(key.chars().count(), 163);
+    assert!(
+        err.starts_with(&format!("duplicate observation: {key} is already")),
+        "{err}"
+    );
+    assert!(!err.contains("characters)"), "{err}");
+}
+
+#[test]
+fn a_batch_that_skips_missing_values_writes_the_other_rows_and_names_their_own_index() {
+    let mut store = store();
+    let mut batch = bilateral::ObservationBatch::default();
+    for (year, value) in [("2021", 1.0), ("2022", 2.0), ("2023", 3.0)] {
+        batch.push(&obs("trade", "AZE", "KAZ", year, value));
+    }
+    // Row 1 has no value, and a product no other row has.
+    batch.value[1] = None;
+    let mut product = obs("trade", "AZE", "KAZ", "2024", 4.0);
+    product.product = Some("only_here".into());
+    batch.product = bilateral::model::TextColumn::default();
+    for row in 0..3 {
+        batch.product.push((row == 1).then_some("only_here"));
+    }
+    // By default the row without a value is an error naming it.
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Error),
+        "value",
+        "",
+        Some(1),
+    );
+    assert_eq!(count(&store), 0);
+
+    batch.on_missing = bilateral::OnMissing::Skip;
+    assert_eq!(batch.rows_without_value(), 1);
+    // 3 rows, 1 without a value: 2 written.
+    assert_eq!(store.add_batch(&batch, OnDuplicate::Error).unwrap(), 2);
+    assert_eq!(count(&store), 2);
+    // The skipped row's product was not added with it.
+    assert!(store.products().unwrap().is_empty());
+
+    // An error in a row after the skipped one names the row's index in the batch.
+    batch.push(&obs("trade", "AZE", "Atlantis", "2025", 5.0));
+    batch.push(&product);
+    assert_invalid(
+        store.add_batch(&batch, OnDuplicate::Skip),
+        "destination",
+        "Atlantis",
+        Some(3),
+    );
+}

@@ -6,6 +6,7 @@
     bilateral summary [--db FILE | --dataset NAME]
     bilateral load FILE --db FILE
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade|imf-dots]  (else guessed)
+                     [--on-duplicate error|skip|replace] [--missing error|skip]
     bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral datasets
     bilateral --version
@@ -13,6 +14,10 @@
 A store file is always named with ``--db``; without ``--db`` or ``--dataset`` the
 built-in dataset answers, and a pair it has no figures for is an error (rather than
 an empty report the user did not ask for).
+
+A ``load`` or ``import`` that fails leaves the store as it was: a store file the command
+created is removed again (with SQLite's ``-wal``, ``-shm`` and ``-journal`` beside it),
+and an existing one keeps what it held (every write is one transaction).
 
 Exit status: 0 on success, 1 when the library refuses the input (an unknown country, a
 pair the built-in dataset has no figures for, a bad dataset file), 2 for bad arguments
@@ -22,8 +27,10 @@ or a missing file; errors are one line on stderr.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 
 from . import BilateralError, Store, __version__, datasets
 
@@ -53,6 +60,22 @@ def _open(db: str | None, dataset: str | None) -> Store:
     store = Store()
     store.load_dataset(dataset or DEFAULT_DATASET)
     return store
+
+
+@contextlib.contextmanager
+def _removed_if_new_and_failed(db: str) -> Iterator[None]:
+    """Removes the store file `db` (and SQLite's files beside it) when the body fails
+    and the file did not exist before: a failed command leaves no empty store behind.
+    The body must close the store before it ends."""
+    existed = os.path.lexists(db)
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(db + suffix)
+        raise
 
 
 def _add_store_options(parser: argparse.ArgumentParser, what: str) -> None:
@@ -137,6 +160,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=["error", "skip", "replace"],
         default="error",
         help="what to do with a figure already stored (default: error, and import nothing)",
+    )
+    import_.add_argument(
+        "--missing",
+        choices=["error", "skip"],
+        default="error",
+        help="what to do with a row of the library's CSV whose value is empty or marked "
+        "missing (.., :, -, n/a …) (default: error, and import nothing)",
     )
     import_.add_argument(
         "--mapping",
@@ -248,7 +278,7 @@ def _import(args: argparse.Namespace) -> int:
     given = (args.format or "").lower()
     if mapping and given != "sdmx":
         raise _Usage("--mapping is for SDMX files: give --format sdmx")
-    with Store(args.db) as store:
+    with _removed_if_new_and_failed(args.db), Store(args.db) as store:
         by_extension = args.format is None and args.file.lower().endswith(".json")
         # Progress on stderr once a stage has run half a second (with tqdm).
         if by_extension or given == "json":
@@ -257,11 +287,14 @@ def _import(args: argparse.Namespace) -> int:
             if given == "sdmx":
                 result = store.import_sdmx_csv(args.file, mapping, on_duplicate=args.on_duplicate)
             else:
-                result = store.import_file(args.file, args.format, on_duplicate=args.on_duplicate)
-            what = f"{result.written} figures from {result.read} rows ({result.format})"
+                result = store.import_file(
+                    args.file, args.format, on_duplicate=args.on_duplicate, missing=args.missing
+                )
+            what = f"{result.figures_written} figures from {result.rows_read} rows "
+            what += f"({result.format})"
             for skipped in result.skipped:
-                what += f"; skipped {skipped.rows} (first at line {skipped.first_line}): "
-                what += skipped.reason
+                what += f"; skipped {skipped.rows} {skipped.counts} "
+                what += f"(first at line {skipped.first_line}): {skipped.reason}"
     print(f"imported into {args.db} from {args.file}: {what}")
     return 0
 
@@ -293,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "load":
             if not os.path.exists(args.file):
                 raise _Usage(f"no such file: {args.file}")
-            with Store(args.db) as store:
+            with _removed_if_new_and_failed(args.db), Store(args.db) as store:
                 added = store.load(args.file)
             counts = ", ".join(f"{n} {what}" for what, n in added.items())
             print(f"loaded {args.file} into {args.db}: {counts}")

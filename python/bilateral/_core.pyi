@@ -75,6 +75,7 @@ class BusyError(BilateralError):
 # without a fraction), or a pandas Period, date, timestamp or NumPy datetime64.
 _Period = str | int | float | date | pd.Period | np.datetime64
 _OnDuplicate = Literal["error", "skip", "replace"]
+_Missing = Literal["error", "skip"]
 #: A table: column name → values, in column order.
 _Columns = dict[str, list[Any]]
 
@@ -124,6 +125,7 @@ class Store:
         path: str | PathLike[str],
         *,
         on_duplicate: _OnDuplicate = "error",
+        missing: _Missing = "error",
         progress: Callable[[str, int, int], object] | None = None,
     ) -> dict[str, Any]: ...
     def import_sdmx_csv(
@@ -147,6 +149,7 @@ class Store:
         format: str | None = None,
         *,
         on_duplicate: _OnDuplicate = "error",
+        missing: _Missing = "error",
         progress: Callable[[str, int, int], object] | None = None,
     ) -> dict[str, Any]: ...
     def add(
@@ -180,6 +183,7 @@ class Store:
         on_duplicate: _OnDuplicate = "error",
         replace: bool | None = None,
         scale: float = 1.0,
+        missing: _Missing = "error",
     ) -> int: ...
     def add_columns(
         self,
@@ -188,6 +192,7 @@ class Store:
         on_duplicate: _OnDuplicate = "error",
         replace: bool | None = None,
         scale: float = 1.0,
+        missing: _Missing = "error",
     ) -> int: ...
     def add_arrow(
         self,
@@ -196,6 +201,7 @@ class Store:
         on_duplicate: _OnDuplicate = "error",
         replace: bool | None = None,
         scale: float = 1.0,
+        missing: _Missing = "error",
     ) -> int: ...
     def add_indicator(
         self,

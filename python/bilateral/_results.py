@@ -11,8 +11,9 @@ from __future__ import annotations
 import dataclasses
 import html
 import math
+import warnings
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from ._core import format_value
 
@@ -169,41 +170,81 @@ class RequiredGrowth(Result):
 
 @dataclass(frozen=True)
 class Skipped:
-    """Rows of a file an import passed over, all for one reason."""
+    """Rows of a file an import passed over, all for one reason; or, for the reason
+    "already stored", figures (``counts`` says which: a UN Comtrade row gives two
+    figures, its value and its net weight)."""
 
     reason: str
     rows: int
     first_line: int
+    counts: Literal["rows", "figures"] = "rows"
 
 
 @dataclass(frozen=True)
 class ImportResult:
     """What an import read from a file, wrote to the store, and passed over (and why).
 
-    ``written`` counts observations added or replacing stored ones; ``skipped`` holds
-    one entry per reason, with the file's line of the first row skipped for it.
+    ``rows_read`` counts the file's data rows, ``figures_written`` the observations
+    added or replacing stored ones (a row may give none, one, or two); ``skipped``
+    holds one entry per reason, with the file's line of the first row skipped for it.
+    ``read`` and ``written``, the older names of the two counts, still work with a
+    DeprecationWarning.
     """
 
     format: str | None
-    read: int
-    written: int
+    rows_read: int
+    figures_written: int
     skipped: tuple[Skipped, ...] = ()
 
     @classmethod
     def from_dict(cls, summary: dict[str, Any]) -> ImportResult:
         """The result from the native store's dict."""
         skipped = tuple(Skipped(**entry) for entry in summary["skipped"])
-        return cls(summary["format"], summary["read"], summary["written"], skipped)
+        rows = int(summary.get("rows_read", summary.get("read", 0)))
+        figures = int(summary.get("figures_written", summary.get("written", 0)))
+        return cls(summary["format"], rows, figures, skipped)
+
+    @property
+    def read(self) -> int:
+        """Deprecated: the data rows read, now ``rows_read``."""
+        warnings.warn(
+            "ImportResult.read is deprecated: use rows_read (rows of the file)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.rows_read
+
+    @property
+    def written(self) -> int:
+        """Deprecated: the figures written, now ``figures_written``."""
+        warnings.warn(
+            "ImportResult.written is deprecated: use figures_written (observations stored)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.figures_written
+
+    @property
+    def rows_skipped(self) -> int:
+        """Rows of the file passed over for reasons of the file (an aggregate partner,
+        a missing value …); figures already stored are not among them."""
+        return sum(s.rows for s in self.skipped if s.counts == "rows")
+
+    @property
+    def figures_already_stored(self) -> int:
+        """Figures the store passed over because it held them already."""
+        return sum(s.rows for s in self.skipped if s.counts == "figures")
 
     @property
     def skipped_rows(self) -> int:
-        """Rows passed over, for all reasons."""
+        """Rows passed over for all reasons and figures already stored, added together
+        (``rows_skipped`` and ``figures_already_stored`` tell them apart)."""
         return sum(s.rows for s in self.skipped)
 
     def __repr__(self) -> str:
-        text = f"read {self.read} rows ({self.format}), wrote {self.written}"
+        text = f"read {self.rows_read} rows ({self.format}), wrote {self.figures_written} figures"
         for s in self.skipped:
-            text += f"; skipped {s.rows} ({s.reason}, first at line {s.first_line})"
+            text += f"; skipped {s.rows} {s.counts} ({s.reason}, first at line {s.first_line})"
         return f"<ImportResult: {text}>"
 
     def _repr_html_(self) -> str:

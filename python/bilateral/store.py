@@ -35,6 +35,8 @@ _Period = str | int | float | date | pd.Period | np.datetime64
 #: What a write does with an observation already stored: refuse it, pass over an
 #: identical one (refusing one with another figure), or replace it.
 OnDuplicate = Literal["error", "skip", "replace"]
+#: What an import or add_many does with a row without a value (see :meth:`Store.add_many`).
+Missing = Literal["error", "skip"]
 
 
 class _ArrowStream(Protocol):
@@ -337,6 +339,7 @@ class Store:
         path: str | PathLike[str],
         on_duplicate: OnDuplicate = "error",
         *,
+        missing: Missing = "error",
         progress: ProgressArg = None,
     ) -> ImportResult:
         """Adds the observations of a CSV file in the format :meth:`export_csv` writes
@@ -344,7 +347,11 @@ class Store:
         other fields of :meth:`add` optional, unknown columns ignored) all or nothing,
         through the same checks as :meth:`add_many`. Returns what it read, wrote and
         skipped. A bad cell is a ValidationError whose ``record`` is the file's line
-        (the first data line is line 2) and whose ``field`` is the column.
+        (the first data line is line 2) and whose ``field`` is the column. A value cell
+        that is empty or holds a mark of a missing value (``..`` as the World Bank and
+        the OECD write it, ``:`` as Eurostat does, ``-``, ``x``, ``n/a`` …) is an error
+        naming the mark; ``missing="skip"`` passes over such rows and counts them by
+        mark in the result.
 
         `progress`: ``None`` shows a tqdm bar when tqdm is installed and the import
         takes over half a second; ``False`` shows none; a callable is called as
@@ -357,11 +364,13 @@ class Store:
         >>> _ = path.write_text("indicator,origin,destination,period,value\\n"
         ...                     "tourists,GEO,ARM,2024,1200000\\n")
         >>> bilateral.Store().import_csv(path)
-        <ImportResult: read 1 rows (csv), wrote 1>
+        <ImportResult: read 1 rows (csv), wrote 1 figures>
         """
         callback, done = progress_bars(progress, "import")
         try:
-            summary = self._inner.import_csv(path, on_duplicate=on_duplicate, progress=callback)
+            summary = self._inner.import_csv(
+                path, on_duplicate=on_duplicate, missing=missing, progress=callback
+            )
         finally:
             done()
         return ImportResult.from_dict(summary)
@@ -399,7 +408,7 @@ class Store:
         ...     "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\\n"
         ...     "IMF:DOT(1.0),KZ,TMG_CIF_USD,AZ,2024,123.4,6\\n")
         >>> bilateral.Store().import_sdmx_csv(path)
-        <ImportResult: read 1 rows (sdmx), wrote 1>
+        <ImportResult: read 1 rows (sdmx), wrote 1 figures>
         """
         callback, done = progress_bars(progress, "import")
         try:
@@ -440,7 +449,7 @@ class Store:
         ...                     "2024,KAZ,X,31,AZE,0101,2500,1200000\\n"
         ...                     "2024,KAZ,X,0,W00,0101,9000,5000000\\n")
         >>> result = bilateral.Store().import_comtrade_csv(path)
-        >>> result.read, result.written, [s.reason for s in result.skipped]
+        >>> result.rows_read, result.figures_written, [s.reason for s in result.skipped]
         (2, 2, ['partner World is an aggregate'])
         """
         callback, done = progress_bars(progress, "import")
@@ -458,13 +467,15 @@ class Store:
         format: str | None = None,
         *,
         on_duplicate: OnDuplicate = "error",
+        missing: Missing = "error",
         progress: ProgressArg = None,
     ) -> ImportResult:
         """Imports a file all or nothing: in `format` ("csv", "json", "sdmx", "comtrade"
         or "imf-dots", the IMF's legacy Direction of Trade Statistics CSV), or, when
         `format` is ``None``, in the format its beginning shows (a JSON object, an
         SDMX-CSV header, or a CSV header with the library's own columns, UN Comtrade's or
-        the IMF DOTS export's). `on_duplicate` and `progress` as for :meth:`import_csv`.
+        the IMF DOTS export's). `on_duplicate`, `missing` (for the library's own CSV) and
+        `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"
@@ -476,7 +487,7 @@ class Store:
         callback, done = progress_bars(progress, "import")
         try:
             summary = self._inner.import_file(
-                path, format, on_duplicate=on_duplicate, progress=callback
+                path, format, on_duplicate=on_duplicate, missing=missing, progress=callback
             )
         finally:
             done()
@@ -546,6 +557,7 @@ class Store:
         on_duplicate: OnDuplicate = "error",
         replace: bool | None = None,
         scale: float = 1.0,
+        missing: Missing = "error",
     ) -> int:
         """Adds many observations all or nothing: an iterable of dicts, a pandas
         DataFrame with one row per observation, or anything Arrow can stream (a polars
@@ -555,8 +567,13 @@ class Store:
         field. `on_duplicate` and `scale` as for :meth:`add`; a row's `unit` may name a
         multiple of its indicator's unit. A ``product_name`` column names the rows'
         products as :meth:`add_product` does, in the same transaction (two names for one
-        product, or a name other than the stored one, fail the call). Returns the number
-        added (with "skip", the rows not passed over).
+        product, or a name other than the stored one, fail the call). A value that is
+        missing (None, NaN, an empty cell, or text that marks one: ``..`` as the World
+        Bank and the OECD write it, ``:`` as Eurostat does, ``-``, ``x``, ``n/a`` …) is
+        a ValidationError naming the record and the mark; ``missing="skip"`` passes over
+        such rows. Returns the number added: rows passed over, for
+        ``on_duplicate="skip"`` or ``missing="skip"``, are not counted, so
+        ``len(frame) - added`` is how many were.
 
         >>> store = bilateral.demo()
         >>> cell = [{"indicator": "tourists", "origin": "KAZ", "destination": "AZE",
@@ -572,20 +589,28 @@ class Store:
                 table = _arrow_table(records)
                 if table is not None:
                     return self._inner.add_arrow(
-                        table, on_duplicate=on_duplicate, replace=replace, scale=scale
+                        table,
+                        on_duplicate=on_duplicate,
+                        replace=replace,
+                        scale=scale,
+                        missing=missing,
                     )
                 return self._inner.add_columns(
-                    _frame_columns(records), on_duplicate=on_duplicate, replace=replace, scale=scale
+                    _frame_columns(records),
+                    on_duplicate=on_duplicate,
+                    replace=replace,
+                    scale=scale,
+                    missing=missing,
                 )
             except _core.ValidationError as error:
                 _note_index_label(error, records)
                 raise
         if hasattr(records, "__arrow_c_stream__"):
             return self._inner.add_arrow(
-                records, on_duplicate=on_duplicate, replace=replace, scale=scale
+                records, on_duplicate=on_duplicate, replace=replace, scale=scale, missing=missing
             )
         return self._inner.add_many(
-            records, on_duplicate=on_duplicate, replace=replace, scale=scale
+            records, on_duplicate=on_duplicate, replace=replace, scale=scale, missing=missing
         )
 
     def add_indicator(

@@ -196,10 +196,12 @@ impl Series {
         } else {
             "–"
         };
+        // A stored product code has at most 64 characters: a longer one came from a
+        // query, and is shortened in the message that names the series.
         let product = if self.product == "total" {
             String::new()
         } else {
-            format!(" {}", self.product)
+            format!(" {}", crate::error::shortened(&self.product))
         };
         format!(
             "{} {}{arrow}{}{product}",

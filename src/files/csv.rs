@@ -18,7 +18,10 @@
 //! first and last day; `unit`, when not empty, must be the indicator's unit (or a
 //! multiple of it), as [`NewObservation::unit`](crate::NewObservation::unit). An error
 //! names the CSV line as its record (the header is line 1, the first data line line 2)
-//! and the column as its field.
+//! and the column as its field. A `value` cell that is empty or holds a mark of a
+//! missing value (`..`, `:`, `-`, `x`, `n/a` …) is an error naming the mark, or, with
+//! [`ImportOptions::missing`] set to [`OnMissing::Skip`], a row passed over unread and
+//! counted in the summary by mark.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -31,7 +34,7 @@ use crate::error::{Error, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
-use crate::model::{ObservationBatch, ObservationTable, TextColumn};
+use crate::model::{ObservationBatch, ObservationTable, OnMissing, TextColumn};
 use crate::period::Period;
 use crate::store::{ObservationFilter, Store};
 
@@ -63,7 +66,8 @@ impl Store {
     /// let mut again = Store::demo()?;
     /// let skip = ImportOptions { on_duplicate: OnDuplicate::Skip, ..Default::default() };
     /// let summary = again.import_csv(&path, &skip)?;
-    /// assert_eq!((summary.read, summary.written, summary.skipped_rows()), (4, 0, 4));
+    /// assert_eq!((summary.rows_read(), summary.figures_written()), (4, 0));
+    /// assert_eq!(summary.figures_already_stored(), 4);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn export_csv(&self, path: impl AsRef<Path>, filter: &ObservationFilter) -> Result<usize> {
@@ -96,7 +100,14 @@ impl Store {
             interrupt: self.interrupt_check(),
             progress: options.progress,
         };
-        let rows = read_observations(UnixLineEndings::new(file), path, bytes, watch)?;
+        let mut rows = read_observations(
+            UnixLineEndings::new(file),
+            path,
+            bytes,
+            watch,
+            options.missing,
+        )?;
+        rows.batch.on_missing = options.missing;
         let written = self
             .import_batch(
                 &[],
@@ -112,8 +123,16 @@ impl Store {
             read: rows.lines.len(),
             ..ImportSummary::default()
         };
-        let first_line = rows.lines.first().copied().unwrap_or(HEADER_LINE + 1);
-        summary.written_of(rows.lines.len(), written, first_line);
+        for (line, mark) in &rows.missing {
+            summary.skip(&crate::hints::missing_value_reason(mark), *line);
+        }
+        // The figures given to the store: the rows with a value, one figure each.
+        let given: Vec<usize> = (0..rows.lines.len())
+            .filter(|&row| rows.batch.value[row].is_some())
+            .map(|row| rows.lines[row])
+            .collect();
+        let first_line = given.first().copied().unwrap_or(HEADER_LINE + 1);
+        summary.written_of(given.len(), written, first_line);
         Ok(summary)
     }
 }
@@ -189,10 +208,12 @@ fn date_text(days: i32) -> String {
         .unwrap_or_default()
 }
 
-/// The rows of a CSV file as a batch, with the line each row starts on.
+/// The rows of a CSV file as a batch, with the line each row starts on, and the line
+/// and mark of each row whose value is missing (when such rows are to be skipped).
 struct CsvRows {
     batch: ObservationBatch,
     lines: Vec<usize>,
+    missing: Vec<(usize, String)>,
 }
 
 /// Where each known column is in the header.
@@ -268,13 +289,20 @@ impl Header {
 
 /// Reads a CSV of observations into a batch, checking the header, the numbers and the
 /// `start` and `end` of each row; the store checks the rest when the batch is added.
-fn read_observations(input: impl Read, path: &Path, bytes: u64, watch: Watch) -> Result<CsvRows> {
+fn read_observations(
+    input: impl Read,
+    path: &Path,
+    bytes: u64,
+    watch: Watch,
+    on_missing: OnMissing,
+) -> Result<CsvRows> {
     let mut reader = ::csv::ReaderBuilder::new().from_reader(input);
     let names = reader.headers().map_err(|e| csv_error(e, path))?.clone();
     let header = Header::read(&names)?;
     let mut rows = CsvRows {
         batch: ObservationBatch::default(),
         lines: Vec::new(),
+        missing: Vec::new(),
     };
     let mut record = ::csv::StringRecord::new();
     while reader
@@ -282,7 +310,11 @@ fn read_observations(input: impl Read, path: &Path, bytes: u64, watch: Watch) ->
         .map_err(|e| csv_error(e, path))?
     {
         let line = record.position().map_or(0, |p| p.line() as usize);
-        push_row(&mut rows.batch, &header, &record).map_err(|e| e.at_record(line))?;
+        let missing = push_row(&mut rows.batch, &header, &record, on_missing)
+            .map_err(|e| e.at_record(line))?;
+        if let Some(mark) = missing {
+            rows.missing.push((line, mark));
+        }
         rows.lines.push(line);
         let byte = record.position().map_or(0, |p| p.byte());
         watch.at(Stage::Reading, rows.lines.len(), byte, bytes)?;
@@ -291,11 +323,14 @@ fn read_observations(input: impl Read, path: &Path, bytes: u64, watch: Watch) ->
     Ok(rows)
 }
 
+/// Appends a row; returns the mark of a missing value (`..`, or nothing for an empty
+/// cell) when the row has none and such rows are skipped.
 fn push_row(
     batch: &mut ObservationBatch,
     header: &Header,
     record: &::csv::StringRecord,
-) -> Result<()> {
+    on_missing: OnMissing,
+) -> Result<Option<String>> {
     let cell = |at: Option<usize>| {
         at.and_then(|i| record.get(i))
             .filter(|t| !t.trim().is_empty())
@@ -303,12 +338,26 @@ fn push_row(
     let number = |field: &str, at: Option<usize>| -> Result<Option<f64>> {
         cell(at)
             .map(|text| {
-                text.trim()
-                    .parse::<f64>()
-                    .map_err(|_| Error::invalid(field, text, "is not a number"))
+                text.trim().parse::<f64>().map_err(|_| {
+                    if crate::hints::is_missing_marker(text) {
+                        crate::hints::missing_value(field, text)
+                    } else {
+                        Error::invalid(field, text, "is not a number")
+                    }
+                })
             })
             .transpose()
     };
+    let value_cell = record.get(header.value).unwrap_or_default();
+    let missing = crate::hints::is_missing_marker(value_cell);
+    if missing && on_missing == OnMissing::Error {
+        return Err(crate::hints::missing_value("value", value_cell));
+    }
+    if missing {
+        // Passed over whole: nothing else in the row is read or checked.
+        batch.push_without_value();
+        return Ok(Some(value_cell.trim().to_owned()));
+    }
     let value = number("value", Some(header.value))?;
     let [low, high, precision] = header.number;
     let (low, high, precision) = (
@@ -348,7 +397,7 @@ fn push_row(
     batch.low.push(low);
     batch.high.push(high);
     batch.precision.push(precision);
-    Ok(())
+    Ok(None)
 }
 
 /// A `start` or `end` cell, when given, is the period's first or last day.

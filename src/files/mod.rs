@@ -28,7 +28,7 @@
 //!
 //! let mut store = Store::in_memory()?;
 //! let summary = store.import_file(&path, None, &ImportOptions::default())?;
-//! assert_eq!((summary.read, summary.written), (1, 1));
+//! assert_eq!((summary.rows_read(), summary.figures_written()), (1, 1));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -49,6 +49,7 @@ use serde::Serialize;
 pub(crate) use self::lines::UnixLineEndings;
 use crate::builtin::Dataset;
 use crate::error::{Error, Result};
+use crate::model::OnMissing;
 use crate::store::{InterruptCheck, OnDuplicate, Store};
 
 /// A file format the store reads.
@@ -167,7 +168,7 @@ impl Format {
             let first_line = text.lines().next().unwrap_or_default();
             Error::invalid(
                 "format",
-                first_line.chars().take(120).collect::<String>(),
+                first_line,
                 format!(
                     "is not the beginning of a file of a known format ({}): give the format",
                     Format::ALL.map(Format::code).join(", ")
@@ -227,11 +228,18 @@ pub struct Progress {
 /// for a bar to move smoothly, rarely enough to cost nothing.
 pub const ROWS_BETWEEN_REPORTS: usize = 10_000;
 
-/// What an import does with rows already stored, and whom it tells how far it has got.
+/// What an import does with rows already stored and rows without a value, and whom it
+/// tells how far it has got.
 #[derive(Default)]
 pub struct ImportOptions<'a> {
     /// What to do with a row whose identity is already stored.
     pub on_duplicate: OnDuplicate,
+    /// What to do with a row of the library's own CSV whose value cell is empty or holds
+    /// a mark of a missing value (`..`, `:`, `-`, `x`, `n/a` …): an error naming the
+    /// line and the mark (the default), or pass over the row, counted in the summary
+    /// by mark ("value is missing (`..`)"). SDMX and Comtrade files say in their own
+    /// way which rows have no value, and their importers skip them as they describe.
+    pub missing: OnMissing,
     /// Told how far the import has got (see [`Progress`]); returning `false` stops the
     /// import with [`Error::Interrupted`], leaving the store as it was (as a
     /// `transfer_progress` callback cancels a fetch in git2).
@@ -242,41 +250,98 @@ impl fmt::Debug for ImportOptions<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ImportOptions")
             .field("on_duplicate", &self.on_duplicate)
+            .field("missing", &self.missing)
             .field("progress", &self.progress.map(|_| "callback"))
             .finish()
     }
 }
 
-/// Rows of a file an import passed over, all for one reason.
+/// Rows of a file an import passed over, all for one reason; or, for the reason
+/// "already stored", figures (see [`Skipped::counts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// Why, in words: "already stored", "partner World is an aggregate".
     pub reason: String,
-    /// How many rows.
+    /// How many rows; for "already stored", how many figures (a UN Comtrade row
+    /// gives two, its value and its net weight).
     pub rows: usize,
     /// The file's line of the first of them (0 where a file has no lines to name: the
     /// observations of a dataset file).
     pub first_line: usize,
 }
 
+impl Skipped {
+    /// What [`Skipped::rows`] counts: `"figures"` for figures already stored (which
+    /// the store, not the file, passed over), `"rows"` for every other reason.
+    pub fn counts(&self) -> &'static str {
+        if self.reason == ALREADY_STORED {
+            "figures"
+        } else {
+            "rows"
+        }
+    }
+}
+
 /// The reason of figures an import passed over because they were stored already.
 const ALREADY_STORED: &str = "already stored";
 
-/// What an import read, wrote and passed over.
+/// What an import read, wrote and passed over. A file's row may give more than one
+/// figure (a UN Comtrade row gives its value and its net weight), so rows read and
+/// figures written are counted apart: [`ImportSummary::rows_read`] and
+/// [`ImportSummary::figures_written`] say which is which.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ImportSummary {
     /// The format the file was read as.
     pub format: Option<&'static str>,
-    /// Data rows read from the file (the header not counted).
+    /// Data rows read from the file (the header not counted), as
+    /// [`ImportSummary::rows_read`] gives it; read that, whose name says what it
+    /// counts (this field stays for the 0.x releases to come).
     pub read: usize,
-    /// Observations written (added, or replacing a stored one).
+    /// Figures (observations) written, added or replacing a stored one, as
+    /// [`ImportSummary::figures_written`] gives it; read that (this field stays for
+    /// the 0.x releases to come).
     pub written: usize,
-    /// Rows passed over, by reason, in the order the reasons were first met.
+    /// Rows passed over, by reason, in the order the reasons were first met (for
+    /// "already stored", figures: see [`Skipped::counts`]).
     pub skipped: Vec<Skipped>,
 }
 
 impl ImportSummary {
-    /// Rows passed over, for all reasons.
+    /// Data rows read from the file, the header not counted (a row read may give no
+    /// figure, one, or two).
+    pub fn rows_read(&self) -> usize {
+        self.read
+    }
+
+    /// Figures written to the store: added, or replacing a stored one.
+    pub fn figures_written(&self) -> usize {
+        self.written
+    }
+
+    /// Rows of the file passed over for reasons of the file (an aggregate partner, a
+    /// missing value …); figures already stored are not among them.
+    pub fn rows_skipped(&self) -> usize {
+        self.skipped
+            .iter()
+            .filter(|s| s.counts() == "rows")
+            .map(|s| s.rows)
+            .sum()
+    }
+
+    /// Figures the store passed over because it held them already
+    /// ([`OnDuplicate::Skip`]).
+    pub fn figures_already_stored(&self) -> usize {
+        self.skipped
+            .iter()
+            .filter(|s| s.counts() == "figures")
+            .map(|s| s.rows)
+            .sum()
+    }
+
+    /// Rows passed over for all reasons, and figures already stored, added together
+    /// (as before [`ImportSummary::rows_skipped`] and
+    /// [`ImportSummary::figures_already_stored`] told them apart; in a file of one
+    /// figure per row, such as the library's own CSV, both are rows).
     pub fn skipped_rows(&self) -> usize {
         self.skipped.iter().map(|s| s.rows).sum()
     }

@@ -138,6 +138,35 @@ impl Extend<Option<f64>> for NumberColumn {
     }
 }
 
+/// What adding a batch (or importing a file) does with a row whose value is missing:
+/// an empty cell, `None` or NaN, or a mark statistics offices write instead of a number
+/// (`..` for the World Bank and the OECD, `:` for Eurostat, `-`, `x`, `n/a` …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnMissing {
+    /// Fail, naming the row and the mark, and leave the store unchanged: nothing is
+    /// dropped unless asked.
+    #[default]
+    Error,
+    /// Pass over the row, unchecked and unwritten; the import's summary counts such
+    /// rows by mark.
+    Skip,
+}
+
+impl OnMissing {
+    /// The choice its code names: `error` or `skip` (as Python's `missing=` takes them).
+    pub fn from_code(code: &str) -> Result<OnMissing> {
+        match code {
+            "error" => Ok(OnMissing::Error),
+            "skip" => Ok(OnMissing::Skip),
+            other => Err(Error::invalid(
+                "missing",
+                other,
+                "is not one of error, skip",
+            )),
+        }
+    }
+}
+
 /// Many observations to add, column by column (the fields of [`NewObservation`]).
 ///
 /// ```
@@ -186,6 +215,10 @@ pub struct ObservationBatch {
     pub note: TextColumn,
     /// Units the values are in.
     pub unit: TextColumn,
+    /// What adding the batch does with a row without a value: an error naming it (the
+    /// default), or pass over it ([`OnMissing::Skip`]; the rows written are then
+    /// fewer than the batch's, by [`ObservationBatch::rows_without_value`]).
+    pub on_missing: OnMissing,
 }
 
 impl ObservationBatch {
@@ -238,6 +271,32 @@ impl ObservationBatch {
         self.unit.push(row.unit.as_deref());
     }
 
+    /// Appends a row with no field at all, not even a value: one that
+    /// [`OnMissing::Skip`] passes over (a file's row whose value is `..`), kept so
+    /// that the rows after it keep their index.
+    pub fn push_without_value(&mut self) {
+        for column in [
+            &mut self.indicator,
+            &mut self.origin,
+            &mut self.destination,
+            &mut self.product,
+            &mut self.product_name,
+            &mut self.period,
+            &mut self.qualifier,
+            &mut self.status,
+            &mut self.source,
+            &mut self.quote,
+            &mut self.note,
+            &mut self.unit,
+        ] {
+            column.push(None);
+        }
+        self.value.push(None);
+        self.low.push(None);
+        self.high.push(None);
+        self.precision.push(None);
+    }
+
     /// How many rows the batch holds.
     pub fn len(&self) -> usize {
         self.value.len()
@@ -279,12 +338,21 @@ impl ObservationBatch {
         self.value.is_empty()
     }
 
+    /// How many rows have no value (see [`OnMissing`]).
+    pub fn rows_without_value(&self) -> usize {
+        self.value.iter().filter(|v| v.is_none()).count()
+    }
+
     /// The first row without a value, indicator, origin, destination or period, as a
-    /// validation error naming the row and the field ("is missing").
+    /// validation error naming the row and the field ("is missing"). With
+    /// [`OnMissing::Skip`], a row without a value is passed over, whatever else it lacks.
     pub fn check_complete(&self) -> Result<()> {
         for row in 0..self.len() {
             let missing = if self.value[row].is_none() {
-                Some("value")
+                if self.on_missing == OnMissing::Skip {
+                    continue;
+                }
+                return Err(crate::hints::missing_value("value", "").at_record(row));
             } else {
                 [
                     ("indicator", &self.indicator),
@@ -301,6 +369,45 @@ impl ObservationBatch {
             }
         }
         Ok(())
+    }
+
+    /// With [`OnMissing::Skip`] and rows without a value: the batch without them, and
+    /// the index each row kept had in this one (for an error to name it). `None` when
+    /// nothing is to be passed over.
+    pub(crate) fn without_missing_values(&self) -> Option<(ObservationBatch, Vec<usize>)> {
+        if self.on_missing != OnMissing::Skip || self.value.iter().all(Option::is_some) {
+            return None;
+        }
+        let kept: Vec<usize> = (0..self.len())
+            .filter(|&row| self.value[row].is_some())
+            .collect();
+        let mut batch = ObservationBatch::default();
+        let texts = |batch: &mut ObservationBatch, from: &ObservationBatch, row: usize| {
+            for (to, from) in [
+                (&mut batch.indicator, &from.indicator),
+                (&mut batch.origin, &from.origin),
+                (&mut batch.destination, &from.destination),
+                (&mut batch.product, &from.product),
+                (&mut batch.product_name, &from.product_name),
+                (&mut batch.period, &from.period),
+                (&mut batch.qualifier, &from.qualifier),
+                (&mut batch.status, &from.status),
+                (&mut batch.source, &from.source),
+                (&mut batch.quote, &from.quote),
+                (&mut batch.note, &from.note),
+                (&mut batch.unit, &from.unit),
+            ] {
+                to.push(from.get(row));
+            }
+        };
+        for &row in &kept {
+            texts(&mut batch, self, row);
+            batch.value.push(self.value[row]);
+            batch.low.push(self.low.get(row));
+            batch.high.push(self.high.get(row));
+            batch.precision.push(self.precision.get(row));
+        }
+        Some((batch, kept))
     }
 
     /// Row `i` as a [`NewObservation`] (a missing required text as an empty one).

@@ -14,7 +14,7 @@ mod table;
 mod topic;
 mod unit;
 
-pub use batch::{NumberColumn, ObservationBatch, TextColumn};
+pub use batch::{NumberColumn, ObservationBatch, OnMissing, TextColumn};
 pub use claim::{
     allowed_by, allowed_for, Claim, ClaimWords, NewClaim, Reference, Relation, NEARLY,
 };

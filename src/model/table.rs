@@ -172,7 +172,7 @@ impl ObservationTable {
                     .iter()
                     .find(|i| &i.code == code)
                     .cloned()
-                    .ok_or_else(|| Error::not_found("indicator", code.clone()))
+                    .ok_or_else(|| Error::not_found("indicator", crate::error::shortened(code)))
             })
             .collect::<Result<Vec<Indicator>>>()?;
         let countries = distinct(

@@ -206,8 +206,8 @@ macro_rules! extractors {
 extractors!(
     /// Text arguments, borrowed from the Python string.
     text -> &'a str, super::text_ref:
-    a, b, basis, code, destination, format, id, indicator, kind, name, of_product, on_duplicate,
-    origin, product, qualifier, relation, text, title, unit,
+    a, b, basis, code, destination, format, id, indicator, kind, missing, name, of_product,
+    on_duplicate, origin, product, qualifier, relation, text, title, unit,
 );
 extractors!(
     /// Optional text arguments, borrowed; `None` stays `None`.

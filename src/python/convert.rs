@@ -13,7 +13,7 @@ use pyo3::types::{
 use super::errors::{to_py_err, IntoPyResult};
 use crate::analysis::SeriesQuery;
 use crate::error::Error;
-use crate::model::{NewObservation, Status};
+use crate::model::{NewObservation, OnMissing, Status};
 
 // ----- cells and records -----------------------------------------------------------------------
 
@@ -178,6 +178,34 @@ pub(crate) fn number_of(
     })
 }
 
+/// A value cell of a batch (a record's `value`, a cell of a frame's value column): its
+/// number, or `None` when it is missing: `None`, NaN, pandas' `NA`, or text that marks
+/// a missing value (`..`, `:`, `-`, `n/a` …, see [`crate::hints`]). With
+/// [`OnMissing::Error`] a missing value is the error naming the record and the mark.
+pub(crate) fn value_cell(
+    record: usize,
+    value: &Bound<'_, PyAny>,
+    on_missing: OnMissing,
+) -> Result<Option<f64>, Unread> {
+    let mark = if is_missing(value) {
+        Some(String::new())
+    } else if let Ok(text) = value.cast::<PyString>() {
+        text.to_str()
+            .ok()
+            .filter(|t| crate::hints::is_missing_marker(t))
+            .map(str::to_owned)
+    } else {
+        None
+    };
+    match (mark, on_missing) {
+        (Some(_), OnMissing::Skip) => Ok(None),
+        (Some(mark), OnMissing::Error) => Err(crate::hints::missing_value("value", &mark)
+            .at_record(record)
+            .into()),
+        (None, _) => number_of("value", Some(record), value),
+    }
+}
+
 /// True for a complex number (Python's `complex`, NumPy's `complex64` …), which
 /// converts to a float as its real part, silently dropping the imaginary one. Any
 /// complex number is the wrong type, whatever its imaginary part. NumPy registers its
@@ -324,12 +352,15 @@ const DERIVED_FIELDS: &[&str] = &["start", "end"];
 /// The field a record of `add_many` that is not a mapping is reported under.
 const RECORD: &str = "record";
 
-/// Reads one record (a mapping) of `add_many` into a [`NewObservation`]. A record that
-/// is not a mapping is the wrong type, as a field of the wrong type is.
+/// Reads one record (a mapping) of `add_many` into a [`NewObservation`]; `None` for a
+/// record without a value that `on_missing` says to pass over (its other fields are not
+/// read). A record that is not a mapping is the wrong type, as a field of the wrong type
+/// is.
 pub(crate) fn observation_from_mapping(
     record: &Bound<'_, PyAny>,
     index: usize,
-) -> Result<NewObservation, Unread> {
+    on_missing: OnMissing,
+) -> Result<Option<NewObservation>, Unread> {
     let at = Some(index);
     let mapping = record.cast::<PyMapping>().map_err(|_| {
         Unread::wrong_type(
@@ -346,7 +377,20 @@ pub(crate) fn observation_from_mapping(
     for key in keys.iter() {
         check_field_name(&key, index)?;
     }
-    observation_from_fields(|name| mapping.get_item(name).ok(), index)
+    let get = |name: &str| mapping.get_item(name).ok();
+    // A record's missing key is a missing figure, as None and a frame's empty cell are.
+    let value = match get("value") {
+        Some(v) => value_cell(index, &v, on_missing)?,
+        None => value_cell(
+            index,
+            &record.py().None().into_bound(record.py()),
+            on_missing,
+        )?,
+    };
+    match value {
+        None => Ok(None),
+        Some(value) => observation_from_fields(get, index, value).map(Some),
+    }
 }
 
 /// Every 10,000 records of a batch read from Python objects (which needs the GIL):
@@ -380,10 +424,12 @@ pub(crate) fn check_field_name(key: &Bound<'_, PyAny>, index: usize) -> crate::e
     ))
 }
 
-/// Reads record `index` from `get`, which gives a field's value (`None` when absent).
+/// Reads record `index`, whose value is `value`, from `get`, which gives a field's
+/// value (`None` when absent).
 fn observation_from_fields<'py>(
     get: impl Fn(&str) -> Option<Bound<'py, PyAny>>,
     index: usize,
+    value: f64,
 ) -> Result<NewObservation, Unread> {
     let at = Some(index);
     let text = |name: &str| match get(name) {
@@ -396,18 +442,6 @@ fn observation_from_fields<'py>(
     };
     let required = |name: &str| {
         text(name)?.ok_or_else(|| Unread::from(invalid(name, at, String::new(), "is missing")))
-    };
-    // A record's None (or a missing key) is a missing figure, as a frame's empty cell.
-    let value = match get("value") {
-        Some(v) if !v.is_none() => number_of("value", at, &v)?.unwrap_or(f64::NAN),
-        _ => {
-            return Err(Unread::from(invalid(
-                "value",
-                at,
-                String::new(),
-                "is missing",
-            )))
-        }
     };
     Ok(NewObservation {
         indicator: required("indicator")?,

@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use crate::files::{ImportOptions, ImportSummary, Progress};
+use crate::model::OnMissing;
 use crate::store::OnDuplicate;
 
 /// A Python callable `progress(stage, done, total)` told how far an import has got.
@@ -42,16 +43,19 @@ impl PyProgress {
         })
     }
 
-    /// Runs `import` with options that tell this callback; what the callable raised
+    /// Runs `import` with options that tell this callback (and say what to do with a
+    /// duplicate and with a row without a value); what the callable raised
     /// comes before the import's own error (which is then only that it was stopped).
-    pub(crate) fn run<T>(
+    pub(crate) fn run_with<T>(
         &self,
         on_duplicate: OnDuplicate,
+        missing: OnMissing,
         import: impl FnOnce(&ImportOptions) -> crate::error::Result<T>,
     ) -> crate::error::Result<T> {
         let report = |progress: Progress| self.report(progress);
         let options = ImportOptions {
             on_duplicate,
+            missing,
             progress: self
                 .callable
                 .as_ref()
@@ -66,21 +70,25 @@ impl PyProgress {
     }
 }
 
-/// An import's summary as a dict: `format`, `read`, `written`, and `skipped` as a list
-/// of dicts with `reason`, `rows` and `first_line`.
+/// An import's summary as a dict: `format`, `rows_read`, `figures_written` (and their
+/// older names `read` and `written`), and `skipped` as a list of dicts with `reason`,
+/// `rows`, `counts` ("rows", or "figures" for figures already stored) and `first_line`.
 pub(crate) fn import_summary_dict<'py>(
     py: Python<'py>,
     summary: &ImportSummary,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
     dict.set_item("format", summary.format)?;
-    dict.set_item("read", summary.read)?;
-    dict.set_item("written", summary.written)?;
+    dict.set_item("rows_read", summary.rows_read())?;
+    dict.set_item("figures_written", summary.figures_written())?;
+    dict.set_item("read", summary.rows_read())?;
+    dict.set_item("written", summary.figures_written())?;
     let skipped = PyList::empty(py);
     for s in &summary.skipped {
         let entry = PyDict::new(py);
         entry.set_item("reason", &s.reason)?;
         entry.set_item("rows", s.rows)?;
+        entry.set_item("counts", s.counts())?;
         entry.set_item("first_line", s.first_line)?;
         skipped.append(entry)?;
     }

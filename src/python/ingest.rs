@@ -12,10 +12,12 @@ use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyCapsule, PyDict, PyList, PyString};
 
-use super::convert::{check_field_name, invalid, let_ctrl_c_in, number_of, text_of, unencodable};
+use super::convert::{
+    check_field_name, invalid, let_ctrl_c_in, number_of, text_of, unencodable, value_cell,
+};
 use super::errors::{to_py_err, IntoPyResult};
 use crate::error::Error;
-use crate::model::{ObservationBatch, TextColumn};
+use crate::model::{ObservationBatch, OnMissing, TextColumn};
 
 /// The fields of an observation that hold numbers; every other field holds text.
 const NUMBER_FIELDS: &[&str] = &["value", "low", "high", "precision"];
@@ -61,6 +63,7 @@ impl FirstError {
 pub(crate) fn batch_from_columns(
     py: Python<'_>,
     columns: &Bound<'_, PyDict>,
+    on_missing: OnMissing,
 ) -> PyResult<ObservationBatch> {
     let mut given: HashMap<String, Given<'_>> = HashMap::default();
     let mut rows = None;
@@ -110,9 +113,12 @@ pub(crate) fn batch_from_columns(
         }
     }
     let mut first = FirstError::default();
-    let mut batch = ObservationBatch::default();
+    let mut batch = ObservationBatch {
+        on_missing,
+        ..ObservationBatch::default()
+    };
     let numbers = |name: &str, first: &mut FirstError| -> PyResult<Vec<Option<f64>>> {
-        read_numbers(py, name, given.get(name), rows, first)
+        read_numbers(py, name, given.get(name), rows, first, on_missing)
     };
     batch.value = numbers("value", &mut first)?;
     batch.low.extend(numbers("low", &mut first)?);
@@ -152,6 +158,7 @@ fn read_numbers(
     given: Option<&Given<'_>>,
     rows: usize,
     first: &mut FirstError,
+    on_missing: OnMissing,
 ) -> PyResult<Vec<Option<f64>>> {
     Ok(match given {
         None => vec![None; rows],
@@ -163,7 +170,12 @@ fn read_numbers(
             let mut out = Vec::with_capacity(rows);
             for (row, cell) in list.iter().enumerate() {
                 let_ctrl_c_in(py, row)?;
-                match number_of(name, Some(row), &cell) {
+                let number = if name == "value" {
+                    value_cell(row, &cell, on_missing)
+                } else {
+                    number_of(name, Some(row), &cell)
+                };
+                match number {
                     Ok(n) => out.push(n.filter(|x| !x.is_nan())),
                     Err(e) => {
                         first.note(row, e.into_validation());
@@ -242,6 +254,7 @@ fn read_texts(
 pub(crate) fn batch_from_arrow(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
+    on_missing: OnMissing,
 ) -> PyResult<ObservationBatch> {
     const NAME: &CStr = c"arrow_array_stream";
     // The argument of `Store.add_many`, the one call that takes a stream.
@@ -273,14 +286,26 @@ pub(crate) fn batch_from_arrow(
             FFI_ArrowArrayStream::empty(),
         )
     };
+    // Arrow's words are the explanation, so they go in the reason, which is never cut.
+    let given = data
+        .get_type()
+        .name()
+        .map_or("?".to_owned(), |n| n.to_string());
     let arrow_error = |e: arrow_schema::ArrowError| {
         to_py_err(
             py,
-            Error::invalid("records", e.to_string(), "is not a readable Arrow stream"),
+            Error::invalid(
+                "records",
+                given.clone(),
+                format!("is not a readable Arrow stream: {e}"),
+            ),
         )
     };
     let reader = RecordBatchStreamReader::try_new(stream).map_err(arrow_error)?;
-    let mut batch = ObservationBatch::default();
+    let mut batch = ObservationBatch {
+        on_missing,
+        ..ObservationBatch::default()
+    };
     for record_batch in reader {
         py.check_signals()?;
         batch

@@ -30,7 +30,7 @@ use crate::error::Error;
 use crate::files::{Format, ImportOptions};
 use crate::model::{
     Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationBatch, ObservationTable,
-    Product, Source, Status, Topic,
+    OnMissing, Product, Source, Status, Topic,
 };
 use crate::period::Period;
 use crate::store::{LoadSummary, ObservationFilter, OnDuplicate, Store};
@@ -339,9 +339,23 @@ impl PyStore {
         progress: Option<Py<PyAny>>,
         import: impl FnOnce(&mut Store, &ImportOptions) -> crate::error::Result<T> + Send,
     ) -> PyResult<T> {
+        self.import_with(py, on_duplicate, "error", progress, import)
+    }
+
+    /// [`PyStore::import`], with `missing` ("error" or "skip") saying what to do with a
+    /// row without a value.
+    fn import_with<T: Send>(
+        &self,
+        py: Python<'_>,
+        on_duplicate: &str,
+        missing: &str,
+        progress: Option<Py<PyAny>>,
+        import: impl FnOnce(&mut Store, &ImportOptions) -> crate::error::Result<T> + Send,
+    ) -> PyResult<T> {
         let chosen = OnDuplicate::from_code(on_duplicate).py(py)?;
+        let missing = OnMissing::from_code(missing).py(py)?;
         let progress = PyProgress::new(progress);
-        let result = self.with(py, |s| progress.run(chosen, |o| import(s, o)));
+        let result = self.with(py, |s| progress.run_with(chosen, missing, |o| import(s, o)));
         progress.raised().map_or(result, Err)
     }
 }
@@ -494,17 +508,21 @@ impl PyStore {
     }
 
     /// Adds the observations of the CSV file at `path` all or nothing; `progress(stage,
-    /// done, total)` is told how far it has got. A dict of what it read and wrote.
-    #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]
+    /// done, total)` is told how far it has got; `missing="skip"` passes over rows
+    /// without a value. A dict of what it read and wrote.
+    #[pyo3(signature = (path, *, on_duplicate="error", missing="error", progress=None))]
     fn import_csv<'py>(
         &self,
         py: Python<'py>,
         path: &Bound<'_, PyAny>,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
+        #[pyo3(from_py_with = text::missing)] missing: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let path = path_arg("path", path)?;
-        let summary = self.import(py, on_duplicate, progress, |s, o| s.import_csv(&path, o))?;
+        let summary = self.import_with(py, on_duplicate, missing, progress, |s, o| {
+            s.import_csv(&path, o)
+        })?;
         import_summary_dict(py, &summary)
     }
 
@@ -546,18 +564,19 @@ impl PyStore {
     }
 
     /// Imports the file at `path` in `format` (`None`: guessed from its beginning) all
-    /// or nothing, as `import_csv`.
-    #[pyo3(signature = (path, format=None, *, on_duplicate="error", progress=None))]
+    /// or nothing, as `import_csv` (`missing` is for the library's own CSV).
+    #[pyo3(signature = (path, format=None, *, on_duplicate="error", missing="error", progress=None))]
     fn import_file<'py>(
         &self,
         py: Python<'py>,
         #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
         #[pyo3(from_py_with = optional_text::format)] format: Option<&str>,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
+        #[pyo3(from_py_with = text::missing)] missing: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let format = format.map(Format::from_code).transpose().py(py)?;
-        let summary = self.import(py, on_duplicate, progress, |s, o| {
+        let summary = self.import_with(py, on_duplicate, missing, progress, |s, o| {
             s.import_file(&path, format, o)
         })?;
         import_summary_dict(py, &summary)
@@ -653,8 +672,8 @@ impl PyStore {
     }
 
     /// Adds many observations (an iterable of mappings) all or nothing; returns the
-    /// number added.
-    #[pyo3(signature = (records, *, on_duplicate="error", replace=None, scale=1.0))]
+    /// number added (`missing="skip"` passes over records without a value).
+    #[pyo3(signature = (records, *, on_duplicate="error", replace=None, scale=1.0, missing="error"))]
     fn add_many(
         &self,
         py: Python<'_>,
@@ -662,19 +681,27 @@ impl PyStore {
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         #[pyo3(from_py_with = number::scale)] scale: f64,
+        #[pyo3(from_py_with = text::missing)] missing: &str,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
-        let mut batch = ObservationBatch::default();
+        let on_missing = OnMissing::from_code(missing).py(py)?;
+        let mut batch = ObservationBatch {
+            on_missing,
+            ..ObservationBatch::default()
+        };
         for (index, item) in records.try_iter()?.enumerate() {
             let_ctrl_c_in(py, index)?;
-            batch.push(&observation_from_mapping(&item?, index).py(py)?);
+            match observation_from_mapping(&item?, index, on_missing).py(py)? {
+                Some(record) => batch.push(&record),
+                None => batch.push_without_value(),
+            }
         }
         self.add_scaled(py, batch, chosen, scale)
     }
 
     /// Adds many observations given as columns (`name → list`, one value per row) all
     /// or nothing; returns the number added.
-    #[pyo3(signature = (columns, *, on_duplicate="error", replace=None, scale=1.0))]
+    #[pyo3(signature = (columns, *, on_duplicate="error", replace=None, scale=1.0, missing="error"))]
     fn add_columns(
         &self,
         py: Python<'_>,
@@ -682,15 +709,17 @@ impl PyStore {
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         #[pyo3(from_py_with = number::scale)] scale: f64,
+        #[pyo3(from_py_with = text::missing)] missing: &str,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
-        let batch = batch_from_columns(py, columns)?;
+        let on_missing = OnMissing::from_code(missing).py(py)?;
+        let batch = batch_from_columns(py, columns, on_missing)?;
         self.add_scaled(py, batch, chosen, scale)
     }
 
     /// Adds many observations from an object with `__arrow_c_stream__` (pyarrow,
     /// polars, DuckDB …) all or nothing; returns the number added.
-    #[pyo3(signature = (data, *, on_duplicate="error", replace=None, scale=1.0))]
+    #[pyo3(signature = (data, *, on_duplicate="error", replace=None, scale=1.0, missing="error"))]
     fn add_arrow(
         &self,
         py: Python<'_>,
@@ -698,9 +727,11 @@ impl PyStore {
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
         #[pyo3(from_py_with = optional_flag::replace)] replace: Option<bool>,
         #[pyo3(from_py_with = number::scale)] scale: f64,
+        #[pyo3(from_py_with = text::missing)] missing: &str,
     ) -> PyResult<usize> {
         let chosen = self::on_duplicate(on_duplicate, replace).py(py)?;
-        let batch = batch_from_arrow(py, data)?;
+        let on_missing = OnMissing::from_code(missing).py(py)?;
+        let batch = batch_from_arrow(py, data, on_missing)?;
         self.add_scaled(py, batch, chosen, scale)
     }
 

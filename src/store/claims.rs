@@ -150,8 +150,10 @@ pub(super) fn insert_claim(
             what: "claim",
             record: None,
             key: format!(
-                "{text:?} on {} {} {period} ({relation} against {reference_code})",
-                indicator.code, product
+                "{} on {} {} {period} ({relation} against {reference_code})",
+                crate::error::quoted(text),
+                indicator.code,
+                product
             ),
             conflict: None,
         })

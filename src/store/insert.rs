@@ -476,7 +476,7 @@ pub(super) fn insert_event(
             Err(Error::Duplicate {
                 what: "event",
                 record: None,
-                key: format!("{date} {kind} {:?}", event.title.trim()),
+                key: format!("{date} {kind} {}", quoted(event.title.trim())),
                 conflict: None,
             })
         }

@@ -66,7 +66,10 @@ impl Store {
                     let known = self.indicators().unwrap_or_default();
                     let hint =
                         crate::hints::did_you_mean(code, known.iter().map(|i| i.code.as_str()));
-                    Err(Error::not_found("indicator", format!("{code}{hint}")))
+                    Err(Error::not_found(
+                        "indicator",
+                        format!("{}{hint}", crate::error::shortened(code)),
+                    ))
                 },
                 Ok,
             )

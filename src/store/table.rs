@@ -194,7 +194,7 @@ impl Store {
             .prepare_cached(&format!("{SELECT_INDICATOR} WHERE i.code = ?1"))?
             .query_row([code], |r| Ok((r.get("id")?, read_indicator(r)?)))
             .optional()?
-            .ok_or_else(|| Error::not_found("indicator", code))
+            .ok_or_else(|| Error::not_found("indicator", crate::error::shortened(code)))
     }
 }
 

@@ -72,6 +72,22 @@ pub struct LoadSummary {
     pub populations: usize,
 }
 
+/// Runs `insert` on the rows of `batch` that have a value, when its
+/// [`OnMissing::Skip`](crate::model::OnMissing::Skip) says to pass over the others
+/// (which are then neither checked nor written, so that no product or other name of
+/// theirs is added either); an error names the row's index in `batch`.
+fn insert_present(
+    batch: &ObservationBatch,
+    insert: impl FnOnce(&ObservationBatch) -> Result<usize>,
+) -> Result<usize> {
+    match batch.without_missing_values() {
+        None => insert(batch),
+        Some((present, indices)) => {
+            insert(&present).map_err(|error| crate::files::at_line(&indices, error))
+        }
+    }
+}
+
 impl Store {
     /// Adds an indicator. Adding one identical to a stored indicator does nothing;
     /// a different definition under a stored code is a validation error.
@@ -217,7 +233,10 @@ impl Store {
 
     /// [`Store::add_many`] for observations given column by column: each distinct
     /// indicator, country, period, product, source, qualifier and status is checked
-    /// once, however many rows repeat it; the same checks and errors otherwise.
+    /// once, however many rows repeat it; the same checks and errors otherwise. A row
+    /// without a value is an error naming it, unless the batch's
+    /// [`on_missing`](ObservationBatch::on_missing) says to pass over such rows: the
+    /// number returned then leaves them out.
     ///
     /// ```
     /// use bilateral::{NewObservation, ObservationBatch, OnDuplicate, Store};
@@ -264,15 +283,17 @@ impl Store {
             interrupt: self.interrupt.as_ref(),
             progress,
         };
-        let written = insert_batch(
-            &tx,
-            &self.countries,
-            &mut Lookups::default(),
-            batch,
-            on_duplicate,
-            watch,
-            true,
-        )?;
+        let written = insert_present(batch, |batch| {
+            insert_batch(
+                &tx,
+                &self.countries,
+                &mut Lookups::default(),
+                batch,
+                on_duplicate,
+                watch,
+                true,
+            )
+        })?;
         // After the rows, whose checks name the line of a bad product code.
         for product in products {
             insert_product(&tx, product, ProductNaming::KeepStored)?;
@@ -366,15 +387,17 @@ impl Store {
             interrupt: self.interrupt.as_ref(),
             progress: None,
         };
-        let written = insert_batch(
-            &tx,
-            &self.countries,
-            &mut Lookups::default(),
-            batch,
-            on_duplicate,
-            watch,
-            numbered,
-        )?;
+        let written = insert_present(batch, |batch| {
+            insert_batch(
+                &tx,
+                &self.countries,
+                &mut Lookups::default(),
+                batch,
+                on_duplicate,
+                watch,
+                numbered,
+            )
+        })?;
         tx.commit()?;
         Ok(written)
     }

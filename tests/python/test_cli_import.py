@@ -3,6 +3,8 @@ command line, and a summary that says what was read, written and skipped."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import bilateral
@@ -27,7 +29,7 @@ def test_on_duplicate_skip_imports_a_file_a_second_time(
     assert "duplicate" in capsys.readouterr().err
     assert main(["import", str(path), "--db", db, "--on-duplicate", "skip"]) == 0
     out = capsys.readouterr().out
-    assert "0 figures from 1 rows (csv); skipped 1 (first at line 2): already stored" in out
+    assert "0 figures from 1 rows (csv); skipped 1 figures (first at line 2): already stored" in out
 
 
 def test_mapping_names_the_indicator_an_sdmx_code_is(
@@ -39,7 +41,7 @@ def test_mapping_names_the_indicator_an_sdmx_code_is(
     assert main([*arguments, "--mapping", "SALES=exports"]) == 0
     out = capsys.readouterr().out
     # The World row is an aggregate: skipped and counted.
-    assert "1 figures from 2 rows (sdmx); skipped 1 (first at line 3)" in out
+    assert "1 figures from 2 rows (sdmx); skipped 1 rows (first at line 3)" in out
     with bilateral.Store(db) as store:
         stored = store.observations(indicator="exports")
         assert list(zip(stored["origin"], stored["destination"], stored["value"])) == [
@@ -56,3 +58,56 @@ def test_a_mapping_without_an_equals_sign_or_for_another_format_is_a_usage_error
     assert "CODE=INDICATOR" in capsys.readouterr().err
     assert main(["import", str(path), "--db", db, "--mapping", "SALES=exports"]) == 2
     assert "--format sdmx" in capsys.readouterr().err
+
+
+def _store_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("new.db"))
+
+
+@pytest.mark.parametrize("command", ["import", "load"])
+def test_a_failed_command_leaves_no_store_file_it_created(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A value the library refuses (import) or a file that is not a dataset (load).
+    path = tmp_path / ("bad.csv" if command == "import" else "bad.json")
+    if command == "import":
+        path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,x\n")
+    else:
+        path.write_text('{"observations": [{"indicator": "tourists"}]}')
+    db = tmp_path / "new.db"
+    assert main([command, str(path), "--db", str(db)]) == 1
+    assert "bilateral:" in capsys.readouterr().err
+    assert _store_files(tmp_path) == []
+
+
+def test_a_failed_import_run_as_a_command_leaves_no_store_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,..\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "bilateral", "import", "--db", "new.db", "bad.csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith('bilateral: record 2, field "value": ".." marks a missing value')
+    assert _store_files(tmp_path) == []
+
+
+def test_a_failed_import_leaves_an_existing_store_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new.db"
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    header = "indicator,origin,destination,period,value\n"
+    good.write_text(header + "tourists,GEO,ARM,2023,1100\n")
+    bad.write_text(header + "tourists,GEO,ARM,2024,1200\ntourists,GEO,ARM,2025,x\n")
+    assert main(["import", str(good), "--db", str(db)]) == 0
+    assert main(["import", str(bad), "--db", str(db)]) == 1
+    capsys.readouterr()
+    assert db.exists()
+    with bilateral.Store(db) as store:
+        stored = store.observations(indicator="tourists")
+        # Only the good file's one figure: the bad file's first row went with its second.
+        assert list(zip(stored["period"], stored["value"])) == [("2023", 1100.0)]

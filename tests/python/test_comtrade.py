@@ -107,7 +107,7 @@ def test_the_command_line_imports_a_comtrade_file_guessed_or_named(
 ) -> None:
     db = tmp_path / "trade.db"
     assert main(["import", str(_file(tmp_path, HEADER + ROWS)), "--db", str(db), *given]) == 0
-    assert "skipped 1 (first at line 5): partner World is an aggregate" in capsys.readouterr().out
+    assert "skipped 1 rows (first at line 5): partner World is an" in capsys.readouterr().out
     with bilateral.Store(db) as store:
         assert len(store.observations()) == 5
 

@@ -36,7 +36,7 @@ def test_the_demo_exported_and_imported_into_a_fresh_store_gives_the_same_observ
     assert written == len(demo.observations())
     store = bilateral.Store()
     _add_the_demo_sources_and_indicators(store, tmp_path)
-    assert store.import_csv(path).written == written
+    assert store.import_csv(path).figures_written == written
     pd.testing.assert_frame_equal(store.observations(), demo.observations())
 
 

@@ -350,7 +350,6 @@ def test_a_record_that_is_not_a_mapping_is_a_type_error_naming_its_index(
 @pytest.mark.parametrize(
     ("changed", "field", "reason"),
     [
-        ({"value": float("nan")}, "value", "is not a finite number"),
         ({"value": float("inf")}, "value", "is not a finite number"),
         (
             {"period": 1.5},
@@ -372,15 +371,23 @@ def test_a_value_of_the_right_type_out_of_range_stays_a_validation_error(
     assert (caught.value.field, caught.value.record, caught.value.reason) == (field, 0, reason)
 
 
-def test_a_missing_value_in_a_record_is_a_validation_error(store: bilateral.Store) -> None:
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_a_missing_value_in_a_record_is_a_validation_error(
+    store: bilateral.Store, missing: float | None
+) -> None:
+    # None and NaN (as a frame's records hold an empty cell) alike; a single add's NaN
+    # is a number that is not finite (the test above).
     record = {"indicator": "trade", "origin": "AZE", "destination": "KAZ", "period": 2024}
     with pytest.raises(bilateral.ValidationError) as caught:
-        store.add_many([record | {"value": None}])
+        store.add_many([record | {"value": missing}])
     assert (caught.value.field, caught.value.record, caught.value.reason) == (
         "value",
         0,
-        "is missing",
+        'is missing (an empty cell, None or NaN): drop the row or pass missing="skip"',
     )
+    with pytest.raises(bilateral.ValidationError) as single:
+        add(store, value=float("nan"))
+    assert single.value.reason == "is not a finite number"
 
 
 # Wrong types of the other calls' arguments, one of each kind.
@@ -531,6 +538,28 @@ def test_a_message_quotes_only_the_first_80_characters(store: bilateral.Store) -
     message = str(caught.value)
     assert message.startswith(f'field "period": "{"x" * 80}"… (10000000 characters) is not')
     assert len(message) < 400
+
+
+def test_only_the_text_given_is_cut_never_the_library_s_explanation(
+    store: bilateral.Store,
+) -> None:
+    # The name given is cut to 80 characters with its length; the list of built-in
+    # datasets after it is the library's and stays whole.
+    with pytest.raises(bilateral.NotFoundError) as caught:
+        store.load_dataset("q" * 1_000)
+    assert str(caught.value) == (
+        f"dataset not found: {'q' * 80}… (1000 characters) (built in: azerbaijan-kazakhstan-2025)"
+    )
+    # A duplicate's key is codes of at most 64 characters: shown whole, where it used
+    # to be cut at 80 ("trade AZE–KAZ " 14, 64 p's, " 2024 actual from " 18, 64 o's).
+    store.add_source("o" * 64, "A source with the longest id")
+    add(store, product="p" * 64, source="o" * 64)
+    with pytest.raises(bilateral.DuplicateError) as duplicate:
+        add(store, product="p" * 64, source="o" * 64)
+    key = f"trade AZE–KAZ {'p' * 64} 2024 actual from {'o' * 64}"
+    assert len(key) == 14 + 64 + 18 + 64
+    assert duplicate.value.key == key
+    assert str(duplicate.value).startswith(f"duplicate observation: {key} is already stored")
 
 
 def test_an_unknown_country_quotes_only_the_first_80_characters(

@@ -68,4 +68,4 @@ def test_a_full_disk_during_an_import_is_the_same_oserror(
     assert caught.value.errno == errno.ENOSPC
     assert len(store.observations()) == 10
     store._inner._set_max_page_count(NO_CAP)
-    assert store.import_csv(csv).written == 3_000
+    assert store.import_csv(csv).figures_written == 3_000

@@ -37,7 +37,7 @@ def test_a_callable_is_told_each_stage_ending_at_its_total(tmp_path: Path) -> No
     result = bilateral.Store().import_csv(
         path, progress=lambda stage, done, total: told.append((stage, done, total))
     )
-    assert (result.read, result.written, result.skipped) == (25_000, 25_000, ())
+    assert (result.rows_read, result.figures_written, result.skipped) == (25_000, 25_000, ())
     # Rows are counted every 10,000 and at the end of a stage.
     for stage in ("checking", "writing"):
         counts = [(done, total) for s, done, total in told if s == stage]
@@ -106,7 +106,7 @@ def test_progress_true_without_tqdm_says_what_to_install(
     with pytest.raises(ImportError, match="pip install tqdm"):
         bilateral.Store().import_csv(path, progress=True)
     # Without tqdm the default shows nothing and imports all the same.
-    assert bilateral.Store().import_csv(path).written == 1
+    assert bilateral.Store().import_csv(path).figures_written == 1
 
 
 def test_ctrl_c_stops_a_long_import_and_leaves_the_store_as_it_was(tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_import_file_guesses_the_format_from_the_header(tmp_path: Path) -> None:
     path = tmp_path / "figures.txt"
     path.write_text("value,period,destination,origin,indicator\n1200000,2024,ARM,GEO,tourists\n")
     result = bilateral.Store().import_file(path)
-    assert (result.format, result.read, result.written) == ("csv", 1, 1)
+    assert (result.format, result.rows_read, result.figures_written) == ("csv", 1, 1)
 
 
 def test_a_file_of_no_known_format_is_a_validation_error_naming_format(tmp_path: Path) -> None:
@@ -163,6 +163,47 @@ def test_rows_already_stored_are_counted_as_skipped(tmp_path: Path) -> None:
     demo.export_csv(path, indicator="tourists")
     result = demo.import_csv(path, on_duplicate="skip")
     # The built-in dataset's four tourist figures, all already stored.
-    assert (result.read, result.written, result.skipped_rows) == (4, 0, 4)
+    assert (result.rows_read, result.figures_written, result.skipped_rows) == (4, 0, 4)
     assert result.skipped[0].reason == "already stored"
-    assert "skipped 4 (already stored" in repr(result)
+    assert repr(result) == (
+        "<ImportResult: read 4 rows (csv), wrote 0 figures; "
+        "skipped 4 figures (already stored, first at line 2)>"
+    )
+
+
+COMTRADE = """\
+period,reporterISO,flowCode,partnerCode,partnerISO,cmdCode,netWgt,primaryValue
+2024,KAZ,X,31,AZE,0101,2500,1200000
+2024,KAZ,X,0,W00,0101,9000,5000000
+"""
+
+
+def test_rows_read_and_figures_written_are_counted_apart(tmp_path: Path) -> None:
+    path = tmp_path / "TradeData.csv"
+    path.write_text(COMTRADE)
+    store = bilateral.Store()
+    result = store.import_comtrade_csv(path)
+    # Two rows: line 2 gives two figures (its value and its net weight), line 3 is the
+    # World, an aggregate, skipped.
+    assert (result.rows_read, result.figures_written) == (2, 2)
+    assert (result.rows_skipped, result.figures_already_stored) == (1, 0)
+    assert repr(result) == (
+        "<ImportResult: read 2 rows (comtrade), wrote 2 figures; "
+        "skipped 1 rows (partner World is an aggregate, first at line 3)>"
+    )
+    again = store.import_comtrade_csv(path, on_duplicate="skip")
+    # The same two figures, both stored already; the World row skipped again.
+    assert (again.rows_read, again.figures_written) == (2, 0)
+    assert (again.rows_skipped, again.figures_already_stored) == (1, 2)
+    assert [(s.reason, s.rows, s.counts) for s in again.skipped] == [
+        ("partner World is an aggregate", 1, "rows"),
+        ("already stored", 2, "figures"),
+    ]
+
+
+def test_the_older_names_of_the_counts_still_work_with_a_warning() -> None:
+    result = bilateral.ImportResult("csv", 3, 5)
+    with pytest.warns(DeprecationWarning, match="rows_read"):
+        assert result.read == 3
+    with pytest.warns(DeprecationWarning, match="figures_written"):
+        assert result.written == 5

@@ -806,7 +806,7 @@ class StoreMachine(RuleBasedStateMachine):
             "import_csv", outcome, lambda: self.store.import_csv(path, on_duplicate)
         )
         if outcome.error is None:
-            assert (result.read, result.written) == (len(batch), outcome.written)
+            assert (result.rows_read, result.figures_written) == (len(batch), outcome.written)
 
     @rule(batch=st.lists(RECORDS, min_size=1, max_size=4), on_duplicate=ON_DUPLICATE)
     def import_json(self, batch: list[dict[str, Any]], on_duplicate: str) -> None:

@@ -454,7 +454,7 @@ def test_write_appendix_writes_every_figure_that_a_fresh_store_reads_back(tmp_pa
     fresh = bilateral.Store()
     fresh.add_indicator("trade", "Trade", "USD", "flow", directed=False, topic="trade")
     # 3 products × 25 years
-    assert fresh.import_csv(path).written == 75
+    assert fresh.import_csv(path).figures_written == 75
     assert len(fresh.observations()) == 75
 
 

@@ -79,7 +79,7 @@ def test_the_command_line_imports_sdmx_with_and_without_format(
         assert main(["import", str(path), "--db", str(db), *given]) == 0
         out = capsys.readouterr().out
         assert "2 figures from 3 rows (sdmx)" in out
-        assert "skipped 1 (first at line 4): COUNTERPART_AREA W00 is an aggregate" in out
+        assert "skipped 1 rows (first at line 4): COUNTERPART_AREA W00 is an aggregate" in out
         with bilateral.Store(db) as store:
             assert len(store.observations()) == 2
 
