@@ -33,6 +33,7 @@ import sys
 from collections.abc import Iterator
 
 from . import BilateralError, Store, __version__, datasets
+from ._results import counted
 
 DEFAULT_DATASET = "azerbaijan-kazakhstan-2025"
 
@@ -290,10 +291,10 @@ def _import(args: argparse.Namespace) -> int:
                 result = store.import_file(
                     args.file, args.format, on_duplicate=args.on_duplicate, missing=args.missing
                 )
-            what = f"{result.figures_written} figures from {result.rows_read} rows "
-            what += f"({result.format})"
+            what = f"{counted(result.figures_written, 'figures')} from "
+            what += f"{counted(result.rows_read, 'rows')} ({result.format})"
             for skipped in result.skipped:
-                what += f"; skipped {skipped.rows} {skipped.counts} "
+                what += f"; skipped {counted(skipped.rows, skipped.counts)} "
                 what += f"(first at line {skipped.first_line}): {skipped.reason}"
     print(f"imported into {args.db} from {args.file}: {what}")
     return 0

@@ -242,10 +242,17 @@ class ImportResult:
         return sum(s.rows for s in self.skipped)
 
     def __repr__(self) -> str:
-        text = f"read {self.rows_read} rows ({self.format}), wrote {self.figures_written} figures"
+        text = f"read {counted(self.rows_read, 'rows')} ({self.format}), "
+        text += f"wrote {counted(self.figures_written, 'figures')}"
         for s in self.skipped:
-            text += f"; skipped {s.rows} {s.counts} ({s.reason}, first at line {s.first_line})"
+            text += f"; skipped {counted(s.rows, s.counts)} "
+            text += f"({s.reason}, first at line {s.first_line})"
         return f"<ImportResult: {text}>"
 
     def _repr_html_(self) -> str:
         return f"<p>{html.escape(repr(self)[1:-1])}</p>"
+
+
+def counted(n: int, things: str) -> str:
+    """`n` and the plural noun `things`, singular for one: "1 row", "2 figures"."""
+    return f"{n} {things[:-1] if n == 1 and things.endswith('s') else things}"

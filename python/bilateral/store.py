@@ -364,7 +364,7 @@ class Store:
         >>> _ = path.write_text("indicator,origin,destination,period,value\\n"
         ...                     "tourists,GEO,ARM,2024,1200000\\n")
         >>> bilateral.Store().import_csv(path)
-        <ImportResult: read 1 rows (csv), wrote 1 figures>
+        <ImportResult: read 1 row (csv), wrote 1 figure>
         """
         callback, done = progress_bars(progress, "import")
         try:
@@ -408,7 +408,7 @@ class Store:
         ...     "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE,UNIT_MULT\\n"
         ...     "IMF:DOT(1.0),KZ,TMG_CIF_USD,AZ,2024,123.4,6\\n")
         >>> bilateral.Store().import_sdmx_csv(path)
-        <ImportResult: read 1 rows (sdmx), wrote 1 figures>
+        <ImportResult: read 1 row (sdmx), wrote 1 figure>
         """
         callback, done = progress_bars(progress, "import")
         try:

@@ -24,12 +24,12 @@ def test_on_duplicate_skip_imports_a_file_a_second_time(
     path, db = tmp_path / "figures.csv", str(tmp_path / "a.db")
     path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,1200\n")
     assert main(["import", str(path), "--db", db]) == 0
-    assert "1 figures from 1 rows (csv)" in capsys.readouterr().out
+    assert "1 figure from 1 row (csv)" in capsys.readouterr().out
     assert main(["import", str(path), "--db", db]) == 1
     assert "duplicate" in capsys.readouterr().err
     assert main(["import", str(path), "--db", db, "--on-duplicate", "skip"]) == 0
     out = capsys.readouterr().out
-    assert "0 figures from 1 rows (csv); skipped 1 figures (first at line 2): already stored" in out
+    assert "0 figures from 1 row (csv); skipped 1 figure (first at line 2): already stored" in out
 
 
 def test_mapping_names_the_indicator_an_sdmx_code_is(
@@ -41,7 +41,7 @@ def test_mapping_names_the_indicator_an_sdmx_code_is(
     assert main([*arguments, "--mapping", "SALES=exports"]) == 0
     out = capsys.readouterr().out
     # The World row is an aggregate: skipped and counted.
-    assert "1 figures from 2 rows (sdmx); skipped 1 rows (first at line 3)" in out
+    assert "1 figure from 2 rows (sdmx); skipped 1 row (first at line 3)" in out
     with bilateral.Store(db) as store:
         stored = store.observations(indicator="exports")
         assert list(zip(stored["origin"], stored["destination"], stored["value"])) == [

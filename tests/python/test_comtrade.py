@@ -51,7 +51,7 @@ def test_rows_become_trade_figures_and_the_world_partner_is_skipped_with_a_count
     store = bilateral.Store()
     result = store.import_comtrade_csv(_file(tmp_path, HEADER + ROWS))
     # Four rows, the World one skipped; horses and cars have a net weight: 3 + 2 figures.
-    assert (result.format, result.read, result.written) == ("comtrade", 4, 5)
+    assert (result.format, result.rows_read, result.figures_written) == ("comtrade", 4, 5)
     assert [(s.reason, s.rows, s.first_line) for s in result.skipped] == [
         ("partner World is an aggregate", 1, 5)
     ]
@@ -88,7 +88,7 @@ def test_a_second_import_skips_what_is_stored_when_asked(tmp_path: Path) -> None
     store = bilateral.Store()
     store.import_comtrade_csv(path)
     again = store.import_comtrade_csv(path, on_duplicate="skip")
-    assert again.written == 0
+    assert again.figures_written == 0
     assert ("already stored", 5) in [(s.reason, s.rows) for s in again.skipped]
 
 
@@ -107,7 +107,7 @@ def test_the_command_line_imports_a_comtrade_file_guessed_or_named(
 ) -> None:
     db = tmp_path / "trade.db"
     assert main(["import", str(_file(tmp_path, HEADER + ROWS)), "--db", str(db), *given]) == 0
-    assert "skipped 1 rows (first at line 5): partner World is an" in capsys.readouterr().out
+    assert "skipped 1 row (first at line 5): partner World is an" in capsys.readouterr().out
     with bilateral.Store(db) as store:
         assert len(store.observations()) == 5
 

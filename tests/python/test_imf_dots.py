@@ -37,7 +37,7 @@ def _file(tmp_path: Path, text: str) -> Path:
 def test_import_file_tells_the_export_and_stores_exports_and_imports(tmp_path: Path) -> None:
     store = bilateral.Store()
     result = store.import_file(_file(tmp_path, HEADER + ROWS))
-    assert (result.format, result.read, result.written) == ("imf-dots", 4, 2)
+    assert (result.format, result.rows_read, result.figures_written) == ("imf-dots", 4, 2)
     figures = store.observations()
     rows = sorted(
         zip(figures["indicator"], figures["origin"], figures["destination"], figures["value"])
@@ -58,7 +58,7 @@ def test_the_command_line_imports_the_export_guessed_or_named(
     assert main(["import", str(_file(tmp_path, HEADER + ROWS)), "--db", str(db), *given]) == 0
     out = capsys.readouterr().out
     assert "2 figures from 4 rows (imf-dots)" in out
-    assert "skipped 1 (first at line 5): counterpart World is an aggregate" in out
+    assert "skipped 1 row (first at line 5): counterpart World is an aggregate" in out
 
 
 def test_an_unknown_name_is_refused_and_nothing_is_written(tmp_path: Path) -> None:

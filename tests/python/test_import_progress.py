@@ -189,7 +189,7 @@ def test_rows_read_and_figures_written_are_counted_apart(tmp_path: Path) -> None
     assert (result.rows_skipped, result.figures_already_stored) == (1, 0)
     assert repr(result) == (
         "<ImportResult: read 2 rows (comtrade), wrote 2 figures; "
-        "skipped 1 rows (partner World is an aggregate, first at line 3)>"
+        "skipped 1 row (partner World is an aggregate, first at line 3)>"
     )
     again = store.import_comtrade_csv(path, on_duplicate="skip")
     # The same two figures, both stored already; the World row skipped again.

@@ -189,5 +189,5 @@ def test_the_command_skips_missing_values_when_told(
     assert '".." marks a missing value' in capsys.readouterr().err
     assert main(["import", str(path), "--db", db, "--missing", "skip"]) == 0
     out = capsys.readouterr().out
-    assert "1 figures from 5 rows (csv)" in out
+    assert "1 figure from 5 rows (csv)" in out
     assert "skipped 2 rows (first at line 3): value is missing (`..`)" in out

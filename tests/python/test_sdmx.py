@@ -26,7 +26,8 @@ def _file(tmp_path: Path, text: str) -> Path:
 def test_imf_exports_and_imports_load_in_their_directions(tmp_path: Path) -> None:
     store = bilateral.Store()
     result = store.import_sdmx_csv(_file(tmp_path, DOTS))
-    assert (result.format, result.read, result.written, result.skipped_rows) == ("sdmx", 3, 2, 1)
+    counts = (result.rows_read, result.figures_written, result.skipped_rows)
+    assert (result.format, *counts) == ("sdmx", 3, 2, 1)
     assert result.skipped[0].reason == "COUNTERPART_AREA W00 is an aggregate, not a country"
     assert result.skipped[0].first_line == 4
     frame = store.observations().sort_values("indicator")
@@ -49,7 +50,7 @@ def test_a_mapping_maps_codes_to_indicators_and_sides(tmp_path: Path) -> None:
         "dataflow,X:TOURISM(1.0),D,GE,AM,ARRIVALS,2023-Q1,-,\n",
     )
     result = store.import_sdmx_csv(path, {"ARRIVALS": "tourists:destination"})
-    assert (result.written, result.skipped_rows) == (1, 1)
+    assert (result.figures_written, result.skipped_rows) == (1, 1)
     row = store.observations().iloc[0]
     # Georgia reports arrivals from Armenia: the tourists go ARM → GEO.
     assert (row["origin"], row["destination"], row["period"], row["status"]) == (
@@ -79,7 +80,7 @@ def test_the_command_line_imports_sdmx_with_and_without_format(
         assert main(["import", str(path), "--db", str(db), *given]) == 0
         out = capsys.readouterr().out
         assert "2 figures from 3 rows (sdmx)" in out
-        assert "skipped 1 rows (first at line 4): COUNTERPART_AREA W00 is an aggregate" in out
+        assert "skipped 1 row (first at line 4): COUNTERPART_AREA W00 is an aggregate" in out
         with bilateral.Store(db) as store:
             assert len(store.observations()) == 2
 
