@@ -151,13 +151,18 @@ impl Dataset {
 /// and by timing, re-exports and confidential lines.
 ///
 /// The catalogue's value in money (`exports`, `imports`) and volume in tonnes
-/// (`exports_volume`, `imports_volume`). The UN Comtrade importer's `re_exports` and
+/// (`exports_volume`, `imports_volume`), and Eurostat's value in euros (`exports_eur`,
+/// `imports_eur`, which the SDMX import adds: a figure is never converted between
+/// currencies). The UN Comtrade importer's `re_exports` and
 /// `re_imports` are not a mirror pair: A's re-exports to B are foreign goods that B
 /// records among its imports, mostly under the country where they were made, and B's
 /// re-imports from A are B's own goods coming back. Every analysis and report that
 /// pairs the two ends reads this list ([`mirror_of`]).
-pub const MIRROR_PAIRS: [(&str, &str); 2] =
-    [("exports", "imports"), ("exports_volume", "imports_volume")];
+pub const MIRROR_PAIRS: [(&str, &str); 3] = [
+    ("exports", "imports"),
+    ("exports_volume", "imports_volume"),
+    ("exports_eur", "imports_eur"),
+];
 
 /// The indicator measuring the flow of `code` from its other end (`imports` for
 /// `exports` and the other way round; see [`MIRROR_PAIRS`]), or `None` when `code` has
@@ -342,7 +347,11 @@ mod tests {
     #[test]
     fn mirror_pairs_are_directed_flows_of_one_unit_in_the_catalogue() {
         let catalogue = catalogue().unwrap();
-        let entry = |code: &str| catalogue.iter().find(|i| i.code == code).unwrap().clone();
+        // Eurostat's pair in euros is added by the SDMX import where a file needs it.
+        let entry = |code: &str| match catalogue.iter().find(|i| i.code == code) {
+            Some(defined) => defined.clone(),
+            None => crate::files::sdmx::trade_indicator(code).unwrap(),
+        };
         for (exports, imports) in MIRROR_PAIRS {
             let (x, m) = (entry(exports), entry(imports));
             assert!(x.directed && m.directed, "{exports} {imports}");

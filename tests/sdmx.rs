@@ -1489,3 +1489,26 @@ fn a_eurostat_unit_may_repeat_the_millions_its_code_says_but_not_contradict_them
         (Some(2), "unit".to_owned(), "THS_EUR".to_owned())
     );
 }
+
+#[test]
+fn comext_exports_and_the_partners_imports_in_euros_are_mirror_figures() {
+    // Austria reports exports of 1,000 euros to Germany; Germany reports imports of
+    // 1,100 euros from Austria: both stored from AUT to DEU, a gap of 100 euros, 10 %.
+    let text = "\
+DATAFLOW,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+ESTAT:DS-045409(1.0),A,AT,DE,TOTAL,2,VALUE_IN_EUROS,2023,1000
+ESTAT:DS-045409(1.0),A,DE,AT,TOTAL,1,VALUE_IN_EUROS,2023,1100
+";
+    let (store, summary) = imported(text);
+    assert_eq!(summary.figures_written(), 2);
+    let rows = store.mirror(&bilateral::SeriesFilter::default()).unwrap();
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    assert_eq!(
+        (r.exports_indicator.as_str(), r.imports_indicator.as_str()),
+        ("exports_eur", "imports_eur")
+    );
+    assert_eq!((r.exporter.as_str(), r.importer.as_str()), ("AUT", "DEU"));
+    assert_eq!((r.unit.as_str(), r.gap), ("EUR", 100.0));
+    assert!((r.gap_pct.unwrap() - 10.0).abs() < 1e-9);
+}

@@ -379,9 +379,11 @@ fn delimiter_of(line: &str) -> Result<u8> {
 }
 
 fn not_sdmx(line: &str) -> Error {
+    // The error keeps the line whole (its message shows the beginning), up to as much
+    // as the format is guessed from: a file without line breaks is not held twice.
     Error::invalid(
         "DATAFLOW",
-        line.trim_end().chars().take(120).collect::<String>(),
+        line.trim_end().chars().take(64 * 1024).collect::<String>(),
         "is not an SDMX-CSV header: the first column is DATAFLOW (version 1) or STRUCTURE \
          (version 2), followed by the delimiter",
     )
@@ -1673,7 +1675,7 @@ const EUROSTAT_TRADE: [(&str, &str, Side, i32); 2] = [
 /// The trade indicators the flow of a file may need: the catalogue's, and exports and
 /// imports in euros, which it lacks (Eurostat publishes euros; the catalogue's
 /// `exports` and `imports` are in US dollars, and a figure is never converted).
-fn trade_indicator(code: &str) -> Result<Indicator> {
+pub(crate) fn trade_indicator(code: &str) -> Result<Indicator> {
     if let Some(defined) = crate::builtin::catalogue()?
         .into_iter()
         .find(|i| i.code == code)
