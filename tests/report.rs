@@ -1610,7 +1610,7 @@ fn the_reading_note_explains_only_what_the_synthetic_report_has() {
             // the latest measured figure is rail cargo for January–June 2025; the 2025
             // target (ending in December) is not measured and does not count
             "The most recent measured figures are for the first half of 2025; each \
-             figure’s note gives its source, its period and the sentence it came from.",
+             figure’s note gives its source and its period, and the sentence it came from where one was recorded.",
         ]
     );
     let markdown = report.to_markdown();
@@ -1640,7 +1640,7 @@ fn the_reading_note_of_the_built_in_report_explains_what_it_uses() {
              Targets, projections and plans never count as measurements: growth and \
              comparisons are computed from measured figures.",
             "The most recent measured figures are for 2025; each figure’s note gives its \
-             source, its period and the sentence it came from.",
+             source and its period, and the sentence it came from where one was recorded.",
         ]
     );
 }
@@ -1657,7 +1657,7 @@ fn the_reading_note_of_exact_measured_figures_only_dates_them() -> bilateral::Re
         report.how_to_read,
         [
             "The most recent measured figures are for 2024; each figure’s note gives its \
-          source, its period and the sentence it came from."
+          source and its period, and the sentence it came from where one was recorded."
         ]
     );
     Ok(())
@@ -2693,4 +2693,90 @@ fn fifty_thousand_figures_make_tables_of_a_few_hundred_rows() -> bilateral::Resu
         "{footnote}"
     );
     Ok(())
+}
+
+/// A store of exports from Austria to Germany in 2023, each figure `(product, value,
+/// source)`, the sources "imf" (which the series keeps of a period both give: both
+/// actual, "imf" the first source) and "un-comtrade".
+fn exports_from_two_sources(figures: &[(&str, f64, &str)]) -> Store {
+    let mut store = Store::in_memory().unwrap();
+    for id in ["imf", "un-comtrade"] {
+        store
+            .add_source(&bilateral::Source {
+                id: id.into(),
+                title: id.into(),
+                publisher: None,
+                url: None,
+                published: None,
+            })
+            .unwrap();
+    }
+    for &(product, value, source) in figures {
+        let mut obs = NewObservation::new("exports", "AUT", "DEU", "2023", value);
+        obs.product = Some(product.to_owned());
+        obs.source = Some(source.to_owned());
+        store.add(&obs).unwrap();
+    }
+    store
+}
+
+#[test]
+fn a_products_share_is_of_the_total_its_own_source_gives() {
+    // The series of totals keeps the IMF's $1,000 (both actual, the first source), but
+    // the share of the UN Comtrade line takes UN Comtrade's own total:
+    // 2,500 / 10,000 = 25 % (not 2,500 / 1,000 = 250 %).
+    let store = exports_from_two_sources(&[
+        ("total", 1_000.0, "imf"),
+        ("total", 10_000.0, "un-comtrade"),
+        ("0101", 2_500.0, "un-comtrade"),
+    ]);
+    let report = store.report("AUT", "DEU").unwrap();
+    let share = sentence(&report, "trade", "made up");
+    assert_eq!(
+        share.text,
+        "HS 0101 made up 25 % of exports from Austria to Germany in 2023."
+    );
+}
+
+#[test]
+fn a_part_larger_than_its_whole_is_not_said_as_a_share() {
+    // 2,500 / 1,000 = 250 %: two sources' figures, not a share.
+    let store =
+        exports_from_two_sources(&[("total", 1_000.0, "imf"), ("0101", 2_500.0, "un-comtrade")]);
+    let report = store.report("AUT", "DEU").unwrap();
+    assert!(
+        all_sentences(&report)
+            .iter()
+            .all(|s| !s.text.contains("made up")),
+        "{:#?}",
+        all_sentences(&report)
+    );
+}
+
+#[test]
+fn a_sum_of_months_with_an_estimate_in_it_says_so_and_is_not_measured() {
+    let mut store = Store::in_memory().unwrap();
+    for (period, value, status) in [
+        ("2024-01", 1_000.0, "actual"),
+        ("2024-02", 2_000.0, "estimate"),
+    ] {
+        let mut obs = NewObservation::new("exports", "AUT", "DEU", period, value);
+        obs.status = Some(status.to_owned());
+        store.add(&obs).unwrap();
+    }
+    let report = store.report("AUT", "DEU").unwrap();
+    // 1,000 + 2,000 = 3,000, of which February's 2,000 is an estimate.
+    sentence(
+        &report,
+        "trade",
+        "In January–February 2024 they came to $3,000 (in part an estimate).",
+    );
+    // February's figure was worked out, not measured: January is the latest measured.
+    assert!(
+        report
+            .to_markdown()
+            .contains("The most recent measured figures are for January 2024;"),
+        "{}",
+        report.to_markdown()
+    );
 }

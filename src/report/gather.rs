@@ -330,6 +330,29 @@ impl Gathered {
         product: &str,
         status: Option<Status>,
     ) -> Series {
+        let rows = self
+            .figures(indicator, origin, destination, product)
+            .cloned();
+        series_by_product(indicator, origin, destination, rows, status)
+            .pop()
+            .unwrap_or_else(|| Series {
+                indicator: indicator.clone(),
+                origin: origin.to_owned(),
+                destination: destination.to_owned(),
+                product: product.to_owned(),
+                observations: Vec::new(),
+            })
+    }
+
+    /// Every figure of `indicator` from `origin` to `destination` for `product`, of
+    /// every period, source and status, in the order they were read.
+    pub(super) fn figures<'a>(
+        &'a self,
+        indicator: &Indicator,
+        origin: &str,
+        destination: &str,
+        product: &str,
+    ) -> impl Iterator<Item = &'a Observation> + 'a {
         // An undirected indicator is stored with the pair in alphabetical order.
         let (first, second) = if indicator.directed || origin <= destination {
             (origin, destination)
@@ -342,21 +365,11 @@ impl Gathered {
             destination: second.to_owned(),
             product: product.to_owned(),
         };
-        let rows = self
-            .rows
+        self.rows
             .get(&key)
             .into_iter()
             .flatten()
-            .map(|&i| self.observations[i].clone());
-        series_by_product(indicator, origin, destination, rows, status)
-            .pop()
-            .unwrap_or_else(|| Series {
-                indicator: indicator.clone(),
-                origin: origin.to_owned(),
-                destination: destination.to_owned(),
-                product: product.to_owned(),
-                observations: Vec::new(),
-            })
+            .map(|&i| &self.observations[i])
     }
 
     /// Where `topic`'s section comes in the report (every stored indicator's topic is

@@ -6,7 +6,7 @@
 use super::notes::Notes;
 use super::Sentence;
 use crate::analysis::Series;
-use crate::model::{Kind, Observation};
+use crate::model::{Kind, Observation, Status};
 use crate::period::Period;
 use crate::words::numbers::{digits_from, format_derived_digits, ShownInterval};
 use crate::words::period_phrase;
@@ -95,10 +95,11 @@ pub(super) fn year_to_date_sentence(
     let (value, low, high) = sum(&this_year);
     let mut cited: Vec<usize> = this_year.iter().map(|o| notes.cite(subject, o)).collect();
     let mut text = format!(
-        "{} {} came to {}",
+        "{} {} came to {}{}",
         capitalise(&period_phrase(&span)),
         if is_plural(subject) { "they" } else { "it" },
-        shown((value, low, high))
+        shown((value, low, high)),
+        sum_status_words(&this_year)
     );
     // Nothing to compare with before the first year a date can have.
     let earlier = span.previous_year().zip(latest.period.previous_year());
@@ -121,9 +122,10 @@ pub(super) fn year_to_date_sentence(
                 digits_from(&inputs).min(most_digits),
             );
             text.push_str(&format!(
-                ", {} {} {}",
+                ", {} {}{} {}",
                 change_on(&change),
                 shown((v0, l0, h0)),
+                sum_status_words(&last_year),
                 period_phrase(&earlier_span)
             ));
             cited.extend(last_year.iter().map(|o| notes.cite(subject, o)));
@@ -131,4 +133,26 @@ pub(super) fn year_to_date_sentence(
     }
     text.push('.');
     Some(Sentence { text, notes: cited })
+}
+
+/// What a sum says of the figures it adds that were not measured: a sentence that uses
+/// an estimate calls it one, and a sum with one estimate in it is in part an estimate.
+fn sum_status_words(figures: &[&Observation]) -> &'static str {
+    let all = |status: Status| figures.iter().all(|o| o.status == status);
+    let any = |status: Status| figures.iter().any(|o| o.status == status);
+    if any(Status::Estimate) {
+        if all(Status::Estimate) {
+            " (an estimate)"
+        } else {
+            " (in part an estimate)"
+        }
+    } else if any(Status::Provisional) {
+        if all(Status::Provisional) {
+            " (provisional)"
+        } else {
+            " (in part provisional)"
+        }
+    } else {
+        ""
+    }
 }

@@ -30,7 +30,7 @@ pub(super) fn how_to_read(data: &Gathered, sentences: &[&str], cells: &[&str]) -
     if let Some(latest) = latest_measured(&data.observations, |code| data.indicator(code).kind) {
         text.push(format!(
             "The most recent measured figures are for {}; each figure’s note gives its \
-             source, its period and the sentence it came from.",
+             source and its period, and the sentence it came from where one was recorded.",
             period_words(&latest)
         ));
     }
@@ -156,7 +156,13 @@ fn statuses(data: &Gathered) -> Option<String> {
 fn latest_measured(observations: &[Observation], kind: impl Fn(&str) -> Kind) -> Option<Period> {
     observations
         .iter()
-        .filter(|o| !matches!(o.status, Status::Target | Status::Projection))
+        // An estimate was worked out, not measured.
+        .filter(|o| {
+            !matches!(
+                o.status,
+                Status::Target | Status::Projection | Status::Estimate
+            )
+        })
         .filter(|o| kind(&o.indicator) != Kind::Plan)
         .map(|o| o.period)
         .max_by_key(|p| (p.end(), p.start()))

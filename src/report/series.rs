@@ -658,12 +658,39 @@ fn share_of_whole(
             None,
         ))
     };
-    let Some(whole) = whole_for(series, &data.indicators, total)? else {
+    let Some(mut whole) = whole_for(series, &data.indicators, total)? else {
         return Ok(None);
     };
+    // Of a period's wholes from several sources, the part's own source's: two
+    // measurements of one trade need not add up (a UN Comtrade line over the IMF's total
+    // can pass 100 %).
+    for total in &mut whole.observations {
+        let Some(part) = series.get(&total.period) else {
+            continue;
+        };
+        if part.source != total.source {
+            let own = data
+                .figures(
+                    &whole.indicator,
+                    &whole.origin,
+                    &whole.destination,
+                    &whole.product,
+                )
+                .find(|o| {
+                    o.period == total.period
+                        && o.source == part.source
+                        && !o.status.is_forward_looking()
+                });
+            if let Some(own) = own {
+                *total = own.clone();
+            }
+        }
+    }
     let rows = analysis::shares(std::slice::from_ref(series), &whole, None).unwrap_or_default();
+    // A part over its whole is a contradiction of two figures, not a share.
     let Some((row, part, total)) = rows
         .iter()
+        .filter(|row| row.low <= 1.0)
         .filter_map(|row| Some((row, series.get(&row.period)?, whole.get(&row.period)?)))
         .max_by_key(|(row, ..)| (row.period.end(), row.period.start()))
     else {

@@ -168,8 +168,9 @@ pub(crate) fn trim_number_toward(
 /// from …", "Trade turnover") is plural, so that its verb agrees ("exports … were"):
 /// the last word before the first preposition, read as English plurals are.
 pub(crate) fn is_plural(subject: &str) -> bool {
-    const PREPOSITIONS: [&str; 12] = [
-        "of", "from", "to", "with", "via", "in", "by", "at", "between", "through", "for", "on",
+    const PREPOSITIONS: [&str; 16] = [
+        "of", "from", "to", "into", "onto", "with", "via", "in", "by", "at", "between", "through",
+        "across", "within", "for", "on",
     ];
     let head = subject
         .split_whitespace()
@@ -686,6 +687,8 @@ mod tests {
             "Wheat exports by volume from Kazakhstan to Azerbaijan",
             "University memoranda of understanding signed",
             "Trans-Caspian corridor containers",
+            "Imports into Austria from Germany",
+            "Shipments across the Caspian",
         ] {
             assert!(is_plural(plural), "{plural}");
         }
