@@ -39,6 +39,7 @@ pub mod period;
 pub mod render;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod words;
 
 #[cfg(feature = "arrow")]
