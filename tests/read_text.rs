@@ -44,6 +44,13 @@ fn code(period: Option<Period>) -> String {
     period.map_or("-".to_owned(), |p| p.to_string())
 }
 
+/// A period label in its canonical form ("2024-01/2024-06" is "2024-H1").
+fn canonical(label: &str) -> String {
+    label
+        .parse::<Period>()
+        .map_or(label.to_owned(), |p| p.to_string())
+}
+
 /// Figures right on value, unit, qualifier, period, direction and status; each
 /// reference figure matched to a distinct draft figure of its sentence and value.
 fn score_figures(draft: &Draft, reference: &[Figure]) -> usize {
@@ -81,7 +88,7 @@ fn score_figures(draft: &Draft, reference: &[Figure]) -> usize {
                 "qualifier",
                 item.qualifier.map(|q| q.code()) == Some(r.qualifier),
             ),
-            ("period", code(item.period) == r.period),
+            ("period", code(item.period) == canonical(r.period)),
             ("direction", direction),
             ("status", item.status.map(|s| s.code()) == Some(r.status)),
         ];
@@ -122,7 +129,7 @@ fn score_claims(draft: &Draft, reference: &[Claim]) -> usize {
             "" => Reference::parse(None, want.relation, &period)
                 .unwrap()
                 .code(),
-            other => other.to_owned(),
+            other => canonical(other),
         };
         let found = draft.items.iter().enumerate().find(|(k, i)| {
             !used[*k]
@@ -130,7 +137,7 @@ fn score_claims(draft: &Draft, reference: &[Claim]) -> usize {
                 && same_sentence(&i.quote, r.quote)
                 && i.relation == Some(want.relation)
                 && i.value == want.value
-                && code(i.period) == r.period
+                && code(i.period) == canonical(r.period)
                 && i.reference.as_deref() == Some(want_reference.as_str())
         });
         match found {
@@ -159,7 +166,7 @@ fn score_events(draft: &Draft, reference: &[Event]) -> usize {
             !used[*k]
                 && i.kind == bilateral::text::ItemKind::Event
                 && same_sentence(&i.quote, r.quote)
-                && code(i.period) == r.date
+                && code(i.period) == canonical(r.date)
         });
         match found {
             Some((k, _)) => {
@@ -315,4 +322,541 @@ fn print_the_seed_articles_draft() {
             item.confidence
         );
     }
+}
+
+/// A figure labelled by hand: value, unit, qualifier, period, origin, destination
+/// (`directed` false: either order), status, and a piece of its sentence.
+#[allow(clippy::too_many_arguments)]
+fn fig<'a>(
+    value: f64,
+    unit: &'a str,
+    qualifier: &'a str,
+    period: &'a str,
+    origin: &'a str,
+    destination: &'a str,
+    directed: bool,
+    status: &'a str,
+    quote: &'a str,
+) -> Figure<'a> {
+    Figure {
+        value,
+        unit,
+        qualifier,
+        period,
+        origin,
+        destination,
+        directed,
+        status,
+        quote,
+    }
+}
+
+struct Labelled<'a> {
+    name: &'a str,
+    text: &'a str,
+    options: ReadOptions,
+    figures: Vec<Figure<'a>>,
+    claims: Vec<Claim<'a>>,
+    events: Vec<Event<'a>>,
+}
+
+/// Texts written for these tests in the manner of agency reports (not copied from
+/// any), labelled by hand before the reader ran on them.
+fn own_texts() -> Vec<Labelled<'static>> {
+    vec![
+        Labelled {
+            name: "Uzbekistan–Türkiye trade",
+            text: "Trade turnover between Uzbekistan and Türkiye amounted to $1,5 billion in \
+                   January–April 2023, up 16.4 percent compared to January–April 2022, the \
+                   statistics agency said.\nUzbek exports to Türkiye reached $702.3 million over \
+                   the period, while imports from Türkiye stood at $812 million.\nThe two \
+                   governments aim to raise bilateral trade to $10 billion by 2030.\nPresidents \
+                   of the two countries held talks in Ankara on 14 May.",
+            options: ReadOptions {
+                published: Some(date!(2023 - 05 - 20)),
+                ..ReadOptions::default()
+            },
+            figures: vec![
+                // $1,5 billion: a decimal comma, 1.5 × 10⁹
+                fig(
+                    1.5e9,
+                    "USD",
+                    "exact",
+                    "2023-01/2023-04",
+                    "UZB",
+                    "TUR",
+                    false,
+                    "actual",
+                    "amounted to $1,5 billion",
+                ),
+                fig(
+                    702.3e6,
+                    "USD",
+                    "exact",
+                    "2023-01/2023-04",
+                    "UZB",
+                    "TUR",
+                    true,
+                    "actual",
+                    "Uzbek exports",
+                ),
+                // imports from Türkiye: Türkiye is the origin, Uzbekistan the importer
+                fig(
+                    812e6,
+                    "USD",
+                    "exact",
+                    "2023-01/2023-04",
+                    "TUR",
+                    "UZB",
+                    true,
+                    "actual",
+                    "Uzbek exports",
+                ),
+                fig(
+                    10e9,
+                    "USD",
+                    "exact",
+                    "2030",
+                    "UZB",
+                    "TUR",
+                    false,
+                    "target",
+                    "aim to raise",
+                ),
+            ],
+            claims: vec![Claim {
+                words: "up 16.4 percent",
+                period: "2023-01/2023-04",
+                reference: "2022-01/2022-04",
+                quote: "amounted to $1,5 billion",
+            }],
+            events: vec![Event {
+                date: "2023-05-14",
+                quote: "held talks in Ankara",
+            }],
+        },
+        Labelled {
+            name: "Kazakhstan–China freight and tourists",
+            text: "Rail freight from Kazakhstan to China rose to 28.4 million tonnes last year, \
+                   the national railway company reported.\nContainer shipments from China to \
+                   Kazakhstan through the Khorgos dry port reached 512,000 TEUs in 2023, nearly \
+                   doubling from 2021. Some 1,5 million tonnes of grain were transshipped to \
+                   China in the first half of 2024.\nMore than 650,000 Chinese tourists visited \
+                   Kazakhstan in 2023, while Kazakh tourists made over 1.1 million trips to \
+                   China.\nBoth sides expect rail freight from Kazakhstan to China to reach 35 \
+                   million tonnes by 2027.",
+            options: ReadOptions {
+                published: Some(date!(2024 - 09 - 15)),
+                ..ReadOptions::default()
+            },
+            figures: vec![
+                // "last year" in a text of 2024 is 2023
+                fig(
+                    28.4e6,
+                    "t",
+                    "exact",
+                    "2023",
+                    "KAZ",
+                    "CHN",
+                    true,
+                    "actual",
+                    "Rail freight from",
+                ),
+                fig(
+                    512_000.0, "TEU", "exact", "2023", "CHN", "KAZ", true, "actual", "Khorgos",
+                ),
+                // "some 1,5 million": around 1.5 million
+                fig(
+                    1.5e6,
+                    "t",
+                    "approx",
+                    "2024-H1",
+                    "KAZ",
+                    "CHN",
+                    true,
+                    "actual",
+                    "transshipped",
+                ),
+                fig(
+                    650_000.0,
+                    "persons",
+                    "over",
+                    "2023",
+                    "CHN",
+                    "KAZ",
+                    true,
+                    "actual",
+                    "Chinese tourists",
+                ),
+                fig(
+                    1.1e6,
+                    "persons",
+                    "over",
+                    "2023",
+                    "KAZ",
+                    "CHN",
+                    true,
+                    "actual",
+                    "Chinese tourists",
+                ),
+                fig(
+                    35e6,
+                    "t",
+                    "exact",
+                    "2027",
+                    "KAZ",
+                    "CHN",
+                    true,
+                    "projection",
+                    "Both sides expect",
+                ),
+            ],
+            claims: vec![Claim {
+                words: "nearly doubling",
+                period: "2023",
+                reference: "2021",
+                quote: "Khorgos",
+            }],
+            events: vec![],
+        },
+        Labelled {
+            name: "Azerbaijan–Georgia trade and investment",
+            text: "Azerbaijan and Georgia signed a memorandum on a Black Sea energy cable on 17 \
+                   December 2022 in Bucharest.\nGeorgia's imports from Azerbaijan totalled \
+                   $512.7 million in 2023, a 9% decline from 2022, while its exports to \
+                   Azerbaijan were worth about $118 million.\nAzerbaijani investment in Georgia \
+                   has amounted to $4.2 billion since 2010, according to the statistics office.\n\
+                   The two countries plan to lift trade to $1 billion by 2026. Construction of \
+                   a new border bridge is due to begin in 2025.",
+            options: ReadOptions {
+                pair: Some(("AZE".to_owned(), "GEO".to_owned())),
+                published: Some(date!(2024 - 03 - 01)),
+                ..ReadOptions::default()
+            },
+            figures: vec![
+                fig(
+                    512.7e6,
+                    "USD",
+                    "exact",
+                    "2023",
+                    "AZE",
+                    "GEO",
+                    true,
+                    "actual",
+                    "imports from Azerbaijan",
+                ),
+                fig(
+                    118e6,
+                    "USD",
+                    "approx",
+                    "2023",
+                    "GEO",
+                    "AZE",
+                    true,
+                    "actual",
+                    "imports from Azerbaijan",
+                ),
+                // since 2010, to the month of publication (March 2024)
+                fig(
+                    4.2e9,
+                    "USD",
+                    "exact",
+                    "2010-01/2024-03",
+                    "AZE",
+                    "GEO",
+                    true,
+                    "actual",
+                    "Azerbaijani investment",
+                ),
+                fig(
+                    1e9,
+                    "USD",
+                    "exact",
+                    "2026",
+                    "AZE",
+                    "GEO",
+                    false,
+                    "target",
+                    "plan to lift",
+                ),
+            ],
+            claims: vec![Claim {
+                words: "a 9% decline",
+                period: "2023",
+                reference: "2022",
+                quote: "imports from Azerbaijan",
+            }],
+            events: vec![
+                Event {
+                    date: "2022-12-17",
+                    quote: "signed a memorandum",
+                },
+                Event {
+                    date: "2025",
+                    quote: "due to begin",
+                },
+            ],
+        },
+        Labelled {
+            name: "Kazakhstan–Türkiye half-year",
+            text: "In January–June 2024, trade between Kazakhstan and Türkiye amounted to 2,1 \
+                   billion US dollars, which is 4.8 percent less than a year earlier.\nKazakhstan \
+                   exported goods worth $1.3 billion to Türkiye, mainly copper and zinc, and \
+                   imported Turkish goods for $800 mln.\nAround 420 Turkish companies are \
+                   registered in Kazakhstan, the ministry said.\nFlights between the two \
+                   countries are expected to increase to 120 a week by 2025.",
+            options: ReadOptions {
+                pair: Some(("KAZ".to_owned(), "TUR".to_owned())),
+                published: Some(date!(2024 - 08 - 01)),
+                ..ReadOptions::default()
+            },
+            figures: vec![
+                // 2,1 billion: 2.1 × 10⁹
+                fig(
+                    2.1e9,
+                    "USD",
+                    "exact",
+                    "2024-01/2024-06",
+                    "KAZ",
+                    "TUR",
+                    false,
+                    "actual",
+                    "amounted to 2,1",
+                ),
+                fig(
+                    1.3e9,
+                    "USD",
+                    "exact",
+                    "2024-01/2024-06",
+                    "KAZ",
+                    "TUR",
+                    true,
+                    "actual",
+                    "exported goods",
+                ),
+                fig(
+                    800e6,
+                    "USD",
+                    "exact",
+                    "2024-01/2024-06",
+                    "TUR",
+                    "KAZ",
+                    true,
+                    "actual",
+                    "exported goods",
+                ),
+                // no period: a count as of publication (2024)
+                fig(
+                    420.0,
+                    "count",
+                    "approx",
+                    "2024",
+                    "TUR",
+                    "KAZ",
+                    true,
+                    "actual",
+                    "Turkish companies",
+                ),
+                fig(
+                    120.0,
+                    "count",
+                    "exact",
+                    "2025",
+                    "KAZ",
+                    "TUR",
+                    false,
+                    "projection",
+                    "Flights between",
+                ),
+            ],
+            claims: vec![Claim {
+                words: "4.8 percent less",
+                period: "2024-01/2024-06",
+                reference: "2023-01/2023-06",
+                quote: "amounted to 2,1",
+            }],
+            events: vec![],
+        },
+        Labelled {
+            name: "Viet Nam–Japan",
+            text: "Vietnam's exports to Japan rose 12% year on year to $24.2 billion in 2023, \
+                   while imports from Japan fell slightly to $21.6 billion, according to customs \
+                   data.\nJapanese direct investment in Vietnam reached $6.6 billion in 2023, \
+                   more than triple the 2019 level.\nThe number of Vietnamese students in Japan \
+                   exceeded 50,000 last year.\nBoth governments have set a goal of 1 million \
+                   Japanese visitors to Vietnam in 2025, compared with nearly 600,000 in 2023.",
+            options: ReadOptions {
+                published: Some(date!(2024 - 05 - 10)),
+                ..ReadOptions::default()
+            },
+            figures: vec![
+                fig(
+                    24.2e9, "USD", "exact", "2023", "VNM", "JPN", true, "actual", "rose 12%",
+                ),
+                fig(
+                    21.6e9, "USD", "exact", "2023", "JPN", "VNM", true, "actual", "rose 12%",
+                ),
+                fig(
+                    6.6e9,
+                    "USD",
+                    "exact",
+                    "2023",
+                    "JPN",
+                    "VNM",
+                    true,
+                    "actual",
+                    "direct investment",
+                ),
+                // "exceeded 50,000": over; "last year" in a text of 2024 is 2023
+                fig(
+                    50_000.0, "persons", "over", "2023", "VNM", "JPN", true, "actual", "students",
+                ),
+                fig(
+                    1e6,
+                    "persons",
+                    "exact",
+                    "2025",
+                    "JPN",
+                    "VNM",
+                    true,
+                    "target",
+                    "set a goal",
+                ),
+                fig(
+                    600_000.0,
+                    "persons",
+                    "nearly",
+                    "2023",
+                    "JPN",
+                    "VNM",
+                    true,
+                    "actual",
+                    "set a goal",
+                ),
+            ],
+            claims: vec![
+                Claim {
+                    words: "rose 12%",
+                    period: "2023",
+                    reference: "2022",
+                    quote: "rose 12%",
+                },
+                Claim {
+                    words: "more than triple",
+                    period: "2023",
+                    reference: "2019",
+                    quote: "direct investment",
+                },
+            ],
+            events: vec![],
+        },
+    ]
+}
+
+#[test]
+fn texts_written_for_the_tests_read_into_their_hand_labels() {
+    let (mut figures, mut figures_right, mut claims, mut claims_right) = (0, 0, 0, 0);
+    let (mut events, mut events_right) = (0, 0);
+    for labelled in own_texts() {
+        println!("{}:", labelled.name);
+        let draft = read_text(labelled.text, &labelled.options);
+        assert_eq!(quotes_are_in_the_text(labelled.text, &draft), 0);
+        let f = score_figures(&draft, &labelled.figures);
+        let c = score_claims(&draft, &labelled.claims);
+        let e = score_events(&draft, &labelled.events);
+        println!(
+            "  figures {f}/{}, claims {c}/{}, events {e}/{} (draft: {} figures, {} claims, {} events)",
+            labelled.figures.len(),
+            labelled.claims.len(),
+            labelled.events.len(),
+            draft.figures().count(),
+            draft.claims().count(),
+            draft.events().count()
+        );
+        figures += labelled.figures.len();
+        figures_right += f;
+        claims += labelled.claims.len();
+        claims_right += c;
+        events += labelled.events.len();
+        events_right += e;
+    }
+    println!(
+        "own texts: figures {figures_right}/{figures} (issue: at least 80 %), claims \
+         {claims_right}/{claims}, events {events_right}/{events}"
+    );
+    assert!(
+        figures_right * 5 >= figures * 4,
+        "figures {figures_right} of {figures} below 80 %"
+    );
+}
+
+fn only_figure(text: &str, options: &ReadOptions) -> Item {
+    let draft = read_text(text, options);
+    let figures: Vec<&Item> = draft.figures().collect();
+    assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+    figures[0].clone()
+}
+
+#[test]
+fn a_period_the_text_does_not_give_is_left_empty_with_its_reason() {
+    let item = only_figure(
+        "Some 300 Korean companies operate in Uzbekistan.",
+        &ReadOptions::default(),
+    );
+    assert_eq!(item.period, None);
+    assert_eq!(item.reason("period"), Some("no period stated"));
+    // With a date of publication, a count is taken as of that year, and says so.
+    let options = ReadOptions {
+        published: Some(date!(2024 - 06 - 30)),
+        ..ReadOptions::default()
+    };
+    let item = only_figure("Some 300 Korean companies operate in Uzbekistan.", &options);
+    assert_eq!(code(item.period), "2024");
+    assert!(item
+        .reason("period")
+        .unwrap()
+        .contains("year of publication"));
+}
+
+#[test]
+fn last_year_is_counted_from_the_date_of_publication_or_left_empty() {
+    let text = "Georgia's exports to Armenia reached $95 million last year.";
+    let item = only_figure(text, &ReadOptions::default());
+    assert_eq!(item.period, None);
+    let options = ReadOptions {
+        published: Some(date!(2024 - 02 - 01)),
+        ..ReadOptions::default()
+    };
+    let item = only_figure(text, &options);
+    // published in 2024: last year is 2024 − 1 = 2023
+    assert_eq!(code(item.period), "2023");
+    assert!(item.reason("period").unwrap().contains("2024-02-01"));
+    assert_eq!(
+        (item.origin.as_deref(), item.destination.as_deref()),
+        (Some("GEO"), Some("ARM"))
+    );
+}
+
+#[test]
+fn a_goal_is_a_target_and_an_expectation_a_projection() {
+    let target = only_figure(
+        "The sides set a goal of $5 billion in trade between Egypt and Kenya by 2030.",
+        &ReadOptions::default(),
+    );
+    assert_eq!(target.status.map(|s| s.code()), Some("target"));
+    assert_eq!(code(target.period), "2030");
+    let projection = only_figure(
+        "Trade between Egypt and Kenya is expected to reach $2 billion in 2026.",
+        &ReadOptions::default(),
+    );
+    assert_eq!(projection.status.map(|s| s.code()), Some("projection"));
+}
+
+#[test]
+fn no_figure_without_a_number_and_no_percentage_as_a_figure() {
+    let draft = read_text(
+        "Trade between Chile and Peru grew strongly. Exports rose 7% in 2023.",
+        &ReadOptions::default(),
+    );
+    assert_eq!(draft.figures().count(), 0);
 }

@@ -45,6 +45,10 @@ const HEDGES: &[&[&str]] = &[
     &["roughly"],
     &["some"],
     &["exceeding"],
+    &["exceeded"],
+    &["exceeds"],
+    &["surpassed"],
+    &["topped"],
     &["above"],
     &["under"],
     &["approx"],
@@ -208,7 +212,11 @@ fn amount_at(tokens: &[Token], i: usize, lexicon: &Lexicon) -> Option<Amount> {
                 .all(|(w, t)| *w == t.lower)
         {
             let words = hedge.join(" ");
-            let base = words.trim_start_matches("just ");
+            let base = match words.trim_start_matches("just ") {
+                "exceeded" | "exceeds" | "surpassed" | "topped" => "exceeding",
+                "fewer than" => "less than",
+                other => other,
+            };
             if let Ok(q) = Qualifier::from_words(base) {
                 qualifier = q;
                 qualifier_words = Some(words.clone());
@@ -216,9 +224,6 @@ fn amount_at(tokens: &[Token], i: usize, lexicon: &Lexicon) -> Option<Amount> {
                 break;
             }
         }
-    }
-    if words_before_is(tokens, first, "fewer than") {
-        qualifier = Qualifier::Under;
     }
     Some(Amount {
         first,
@@ -230,15 +235,6 @@ fn amount_at(tokens: &[Token], i: usize, lexicon: &Lexicon) -> Option<Amount> {
         qualifier_words,
         percent,
     })
-}
-
-fn words_before_is(tokens: &[Token], at: usize, words: &str) -> bool {
-    let words: Vec<&str> = words.split(' ').collect();
-    at >= words.len()
-        && words
-            .iter()
-            .zip(&tokens[at - words.len()..at])
-            .all(|(w, t)| *w == t.lower)
 }
 
 fn join(tokens: &[Token], first: usize, last: usize) -> String {

@@ -33,6 +33,7 @@ const RISE: &[&str] = &[
     "climbed",
     "expanded",
     "soared",
+    "more",
 ];
 const FALL: &[&str] = &[
     "fell",
@@ -51,6 +52,7 @@ const FALL: &[&str] = &[
     "shrank",
     "contracted",
     "slipped",
+    "less",
 ];
 const HEDGE: &[&str] = &[
     "more", "than", "less", "nearly", "almost", "over", "about", "around", "roughly", "some",

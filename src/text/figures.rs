@@ -84,6 +84,7 @@ fn choose_indicator<'a>(
     nearby: &HashSet<String>,
 ) -> Option<Scored<'a>> {
     let mut best: Option<Scored> = None;
+    let clause = clauses(&p.tokens);
     for entry in &cx.lexicon.indicators {
         if !same_unit_class(&entry.unit, amount.unit.as_deref()) {
             continue;
@@ -104,7 +105,13 @@ fn choose_indicator<'a>(
                 } else {
                     at.saturating_sub(amount.last)
                 } as i64;
-                let score = distance * 2 - words.len() as i64 - if needs { 6 } else { 0 };
+                let other_clause = if clause[at] != clause[amount.first] {
+                    40
+                } else {
+                    0
+                };
+                let score =
+                    distance * 2 + other_clause - words.len() as i64 - if needs { 6 } else { 0 };
                 if best.as_ref().is_none_or(|b| score < b.score) {
                     best = Some(Scored {
                         entry,
@@ -116,6 +123,24 @@ fn choose_indicator<'a>(
         }
     }
     best
+}
+
+/// The clause of every token: a new clause starts at ", while", ", whereas", ", but"
+/// and ";", where a sentence turns to another flow.
+pub(crate) fn clauses(tokens: &[Token]) -> Vec<usize> {
+    let mut clause = 0;
+    let mut out = Vec::with_capacity(tokens.len());
+    for (k, t) in tokens.iter().enumerate() {
+        let turn = t.text == ";"
+            || (k > 0
+                && tokens[k - 1].text == ","
+                && matches!(t.lower.as_str(), "while" | "whereas" | "but"));
+        if turn {
+            clause += 1;
+        }
+        out.push(clause);
+    }
+    out
 }
 
 /// True when the tokens between hold no number and no clause break, and at most
@@ -399,30 +424,36 @@ fn read_figure(
                 }
             }
         }
-    } else if let Some(prev) = previous_figure_in_paragraph(parsed, si, before) {
-        period = prev.item.period;
-        cumulative = prev.cumulative;
-        reason(
-            "period",
-            format!(
-                "no period in the sentence: the period of the figure before in the paragraph ({})",
-                prev.item.words
-            ),
-        );
-        confidence -= 0.25;
-    } else if let Some(date) = cx.published {
-        period = Period::year(date.year()).ok();
-        reason(
-            "period",
-            format!(
-                "no period stated: the year of publication ({}), the figure as it stood then",
-                date.year()
-            ),
-        );
-        confidence -= 0.25;
     } else {
-        reason("period", "no period stated".to_owned());
-        confidence -= 0.4;
+        let stock = indicator.as_ref().is_some_and(|i| i.entry.stock);
+        let carried = if stock {
+            None
+        } else {
+            previous_figure_nearby(parsed, si, before)
+        };
+        match (carried, cx.published) {
+            (Some(prev), _) => {
+                period = prev.item.period;
+                cumulative = prev.cumulative;
+                reason(
+                    "period",
+                    format!(
+                        "no period in the sentence: the period of the figure before ({})",
+                        prev.item.words
+                    ),
+                );
+                confidence -= 0.25;
+            }
+            (None, Some(date)) => {
+                period = Period::year(date.year()).ok();
+                reason("period", format!("no period stated: the year of publication ({}), the figure as it stood then", date.year()));
+                confidence -= if stock { 0.2 } else { 0.35 };
+            }
+            (None, None) => {
+                reason("period", "no period stated".to_owned());
+                confidence -= 0.4;
+            }
+        }
     }
     if cumulative && indicator_code.as_deref() == Some("investment_flow") {
         indicator_code = Some("investment_stock".to_owned());
@@ -594,8 +625,8 @@ fn previous_sentence_figure<'a>(
     before.iter().find(|f| f.sentence == last.sentence)
 }
 
-/// The last figure of an earlier sentence of the same paragraph.
-fn previous_figure_in_paragraph<'a>(
+/// The last figure of an earlier sentence, in this paragraph or the one before.
+fn previous_figure_nearby<'a>(
     parsed: &[Parsed],
     si: usize,
     before: &'a [Figure],
@@ -604,7 +635,7 @@ fn previous_figure_in_paragraph<'a>(
     before
         .iter()
         .rev()
-        .find(|f| f.sentence < si && parsed[f.sentence].sentence.paragraph == paragraph)
+        .find(|f| f.sentence < si && paragraph - parsed[f.sentence].sentence.paragraph <= 1)
 }
 
 fn product_before(p: &Parsed, amount: &Amount, cx: &Context) -> Option<(String, String)> {
@@ -695,13 +726,20 @@ fn direction(
             }
         };
     }
+    let clause = clauses(&p.tokens);
     let distance = |k: usize| {
         let c = &p.countries[k];
-        if c.last < amount.first {
+        let apart = if c.last < amount.first {
             amount.first - c.last
         } else {
             c.first.saturating_sub(amount.last)
-        }
+        };
+        apart
+            + if clause[c.first] != clause[amount.first] {
+                40
+            } else {
+                0
+            }
     };
     let mut origin: Option<(usize, usize)> = None;
     let mut destination: Option<(usize, usize)> = None;
@@ -730,9 +768,19 @@ fn direction(
     };
     let mut o = origin.map(|(k, _)| p.countries[k].alpha3.clone());
     let mut d = destination.map(|(k, _)| p.countries[k].alpha3.clone());
+    // One country named as both ends ("imports from A …, exports to A"): the nearer
+    // cue decides which end it is.
     if o.is_some() && o == d {
-        d = None;
-        destination = None;
+        let (Some((_, od)), Some((_, dd))) = (origin, destination) else {
+            unreachable!()
+        };
+        if dd < od {
+            o = None;
+            origin = None;
+        } else {
+            d = None;
+            destination = None;
+        }
     }
     if let Some((k, _)) = origin {
         reason("origin", format!("“{}”", said(k)));

@@ -15,6 +15,7 @@ pub(crate) struct IndicatorWords {
     pub indicator: String,
     pub unit: String,
     pub directed: bool,
+    pub stock: bool,
     pub phrases: Vec<String>,
     #[serde(default)]
     pub needs: Vec<String>,

@@ -75,6 +75,9 @@ pub(crate) struct Mention {
     pub period: Option<Period>,
     /// Why the period is what it is, when the text did not state all of it.
     pub reason: Option<String>,
+    /// The period is a base of comparison ("compared to January–April 2022", "a 9%
+    /// decline from 2022", "than in 2023"), not the period of a figure.
+    pub compared: bool,
 }
 
 impl Mention {
@@ -88,16 +91,18 @@ impl Mention {
             relative: None,
             period: None,
             reason: None,
+            compared: false,
         }
     }
 
     /// True for a mention that states a period of its own (not a reference to
     /// another, nor a name).
     pub fn is_own(&self) -> bool {
-        matches!(
-            self.kind,
-            MentionKind::Plain | MentionKind::Since | MentionKind::By
-        )
+        !self.compared
+            && matches!(
+                self.kind,
+                MentionKind::Plain | MentionKind::Since | MentionKind::By
+            )
     }
 }
 
@@ -196,14 +201,41 @@ pub(crate) fn find_mentions(tokens: &[Token]) -> Vec<Mention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(m) = mention_at(tokens, i) {
+        if let Some(mut m) = mention_at(tokens, i) {
             i = m.last + 1;
+            m.compared = is_compared(tokens, m.first);
             found.push(m);
         } else {
             i += 1;
         }
     }
     found
+}
+
+/// Words of growth or comparison after which "from 2022" names a base.
+const CHANGE_WORDS: &[&str] = &[
+    "%", "percent", "cent", "increase", "decrease", "decline", "rise", "growth", "drop", "fall",
+    "up", "down", "doubling", "tripling", "doubled", "tripled", "higher", "lower", "more", "less",
+];
+
+/// True when the words before token `at` make the mention a base of comparison.
+fn is_compared(tokens: &[Token], at: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |t| t.lower.as_str());
+    let mut k = at;
+    while k > 0 && matches!(word(k - 1), "the" | "in" | "of" | "a") {
+        k -= 1;
+    }
+    if k == 0 {
+        return false;
+    }
+    let before = word(k - 1);
+    if matches!(before, "than" | "against" | "versus" | "vs" | "on") {
+        return true;
+    }
+    if matches!(before, "to" | "with") && k >= 2 && word(k - 2) == "compared" {
+        return true;
+    }
+    before == "from" && k >= 2 && CHANGE_WORDS.contains(&word(k - 2))
 }
 
 fn mention_at(tokens: &[Token], i: usize) -> Option<Mention> {
@@ -225,6 +257,17 @@ fn mention_at(tokens: &[Token], i: usize) -> Option<Mention> {
         } else {
             m.kind = MentionKind::SameAsBefore;
         }
+        return Some(m);
+    }
+    // "over the period", "during the period": the period of the sentence before.
+    if t.lower == "the"
+        && word(i + 1) == "period"
+        && i > 0
+        && matches!(word(i - 1), "over" | "during" | "in" | "for")
+        && !matches!(word(i + 2), "of" | "from" | "between")
+    {
+        let mut m = Mention::new(i, i + 1, Span::Year, None);
+        m.kind = MentionKind::SameAsBefore;
         return Some(m);
     }
     if (t.lower == "previous" && word(i + 1) == "year")
@@ -365,7 +408,8 @@ fn mention_at(tokens: &[Token], i: usize) -> Option<Mention> {
 
 /// Fills in the year of every mention that leaves it out, in text order: a month or
 /// quarter without a year takes the year named last before it (references such as
-/// "the same period in 2024" do not count), else the year of `published`; "last year"
+/// "the same period in 2024", "compared to 2022", "by 2030" do not count), else the
+/// year of `published`; "last year"
 /// and "this year" are counted from `published`. A mention whose year cannot be known
 /// keeps no period and says why.
 pub(crate) fn fill_years(mentions: &mut [&mut Mention], published: Option<Date>) {
@@ -401,7 +445,9 @@ pub(crate) fn fill_years(mentions: &mut [&mut Mention], published: Option<Date>)
         match m.year {
             Some(y) => {
                 m.period = period_of(m.span, y);
-                last_year = Some(y);
+                if !m.compared && m.kind != MentionKind::By {
+                    last_year = Some(y);
+                }
             }
             None => match (last_year, published) {
                 (Some(y), _) => {
