@@ -129,8 +129,12 @@ fn phrases(p: &Parsed) -> Vec<Phrase> {
             }
         } else if first > 0 && grows(word(first - 1)) {
             first -= 1;
-        } else if first > 1 && word(first - 1) == "by" && grows(word(first - 2)) {
+        } else if first > 1 && matches!(word(first - 1), "by" | "of") && grows(word(first - 2)) {
+            // "rose by 5%", "an increase of 6.2%"
             first -= 2;
+            if first > 0 && matches!(word(first - 1), "a" | "an") {
+                first -= 1;
+            }
         } else {
             continue;
         }

@@ -242,6 +242,7 @@ fn status_in(tokens: &[Token], cx: &Context) -> Option<(Status, String)> {
     for (status, lists) in [
         (Status::Target, &cx.lexicon.target_words),
         (Status::Projection, &cx.lexicon.projection_words),
+        (Status::Estimate, &cx.lexicon.estimate_words),
     ] {
         for words in lists.iter() {
             if let Some(at) = (0..tokens.len()).find(|&at| words_at(tokens, at, words)) {

@@ -39,6 +39,7 @@ struct UnitWords {
 struct Status {
     target: Vec<String>,
     projection: Vec<String>,
+    estimate: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +51,7 @@ struct File {
     scales: HashMap<String, f64>,
     number_words: HashMap<String, f64>,
     demonyms: HashMap<String, String>,
+    country_aliases: HashMap<String, String>,
     status: Status,
     events: HashMap<String, Vec<String>>,
     products: HashMap<String, String>,
@@ -79,6 +81,7 @@ pub(crate) struct Lexicon {
     pub countries: Vec<(Vec<String>, String)>,
     pub target_words: Vec<Vec<String>>,
     pub projection_words: Vec<Vec<String>>,
+    pub estimate_words: Vec<Vec<String>>,
     /// Event kind and its words.
     pub events: Vec<(String, Vec<String>)>,
     /// Product phrase as lowercase words → product code.
@@ -146,6 +149,9 @@ impl Lexicon {
         for (alias, alpha3) in builtin::COUNTRY_ALIASES {
             countries.push((phrase_words(alias), (*alpha3).to_owned()));
         }
+        for (alias, alpha3) in file.country_aliases {
+            countries.push((phrase_words(&alias), alpha3));
+        }
         let words = |list: Vec<String>| list.iter().map(|w| phrase_words(w)).collect();
         let mut events: Vec<(String, Vec<String>)> = file.events.into_iter().collect();
         events.sort();
@@ -160,6 +166,7 @@ impl Lexicon {
             countries: longest_first(countries),
             target_words: words(file.status.target),
             projection_words: words(file.status.projection),
+            estimate_words: words(file.status.estimate),
             events,
             products: longest_first(
                 file.products

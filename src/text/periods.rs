@@ -229,13 +229,13 @@ fn is_compared(tokens: &[Token], at: usize) -> bool {
         return false;
     }
     let before = word(k - 1);
-    if matches!(before, "than" | "against" | "versus" | "vs" | "on") {
+    if matches!(before, "than" | "against" | "versus" | "vs") {
         return true;
     }
     if matches!(before, "to" | "with") && k >= 2 && word(k - 2) == "compared" {
         return true;
     }
-    before == "from" && k >= 2 && CHANGE_WORDS.contains(&word(k - 2))
+    matches!(before, "from" | "over" | "on") && k >= 2 && CHANGE_WORDS.contains(&word(k - 2))
 }
 
 fn mention_at(tokens: &[Token], i: usize) -> Option<Mention> {
