@@ -952,10 +952,12 @@ fn a_period_the_text_does_not_give_is_left_empty_with_its_reason() {
     // With a date of publication, a count is taken as of that year, and says so.
     let options = ReadOptions {
         published: Some(date!(2024 - 06 - 30)),
+        source: Some("ministry".to_owned()),
         ..ReadOptions::default()
     };
     let item = only_figure("Some 300 Korean companies operate in Uzbekistan.", &options);
     assert_eq!(code(item.period), "2024");
+    assert_eq!(item.source.as_deref(), Some("ministry"));
     assert!(item
         .reason("period")
         .unwrap()

@@ -343,6 +343,7 @@ fn claim_item(
         reference,
         event_kind: None,
         words,
+        source: cx.source.clone(),
         quote,
         start,
         end,

@@ -78,6 +78,8 @@ pub struct Item {
     /// The item's own words: the amount as written, the claim's words, or the
     /// sentence's words for an event.
     pub words: String,
+    /// The source id the item cites: [`ReadOptions::source`](super::ReadOptions).
+    pub source: Option<String>,
     /// The sentence it came from, exactly as in the text.
     pub quote: String,
     /// Where the quote starts in the text, in characters (Unicode scalar values, as

@@ -148,6 +148,7 @@ pub(crate) fn read_events(parsed: &[Parsed], figures: &[Figure], cx: &Context) -
                         .words(&p.tokens, first_word, last_word)
                         .trim_end_matches(['.', ','])
                         .to_owned(),
+                    source: cx.source.clone(),
                     quote,
                     start,
                     end,

@@ -544,6 +544,7 @@ fn read_figure(
             reference: None,
             event_kind: None,
             words: written,
+            source: cx.source.clone(),
             quote,
             start,
             end,

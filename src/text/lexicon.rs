@@ -177,3 +177,60 @@ impl Lexicon {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::{catalogue, is_currency, Dataset};
+    use crate::model::Kind;
+
+    #[test]
+    fn every_indicator_of_the_word_list_is_shipped_with_its_unit_direction_and_kind() {
+        let mut known = catalogue().unwrap();
+        for name in builtin::datasets() {
+            known.extend(Dataset::builtin(name).unwrap().indicators);
+        }
+        for entry in &Lexicon::get().indicators {
+            let indicator = known
+                .iter()
+                .find(|i| i.code == entry.indicator)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{} is neither in the catalogue nor a dataset",
+                        entry.indicator
+                    )
+                });
+            let unit_fits = indicator.unit == entry.unit
+                || (entry.unit == "USD" && is_currency(&indicator.unit));
+            assert!(
+                unit_fits,
+                "{}: {} against {}",
+                entry.indicator, entry.unit, indicator.unit
+            );
+            assert_eq!(indicator.directed, entry.directed, "{}", entry.indicator);
+            assert_eq!(
+                indicator.kind != Kind::Flow,
+                entry.stock,
+                "{}",
+                entry.indicator
+            );
+        }
+    }
+
+    #[test]
+    fn every_demonym_and_short_name_is_a_country() {
+        let codes: Vec<String> = builtin::countries()
+            .unwrap()
+            .into_iter()
+            .map(|c| c.alpha3)
+            .collect();
+        let lexicon = Lexicon::get();
+        for (word, code) in lexicon
+            .demonyms
+            .iter()
+            .chain(lexicon.countries.iter().map(|(w, c)| (&w[0], c)))
+        {
+            assert!(codes.contains(code), "{word}: {code}");
+        }
+    }
+}

@@ -83,6 +83,7 @@ pub(crate) struct Context<'a> {
     pub pair: Option<(String, String)>,
     pub pair_reason: String,
     pub published: Option<Date>,
+    pub source: Option<String>,
     /// Character offset of every byte offset (for the items' `start` and `end`).
     chars_at: Vec<usize>,
 }
@@ -184,6 +185,7 @@ pub fn read_text(text: &str, options: &ReadOptions) -> Draft {
         pair,
         pair_reason,
         published: options.published,
+        source: options.source.clone(),
         chars_at,
     };
     let figures = figures::read_figures(&parsed, &context);
