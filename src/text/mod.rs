@@ -31,9 +31,11 @@
 mod amounts;
 mod claims;
 mod countries;
+mod directions;
 mod draft;
 mod events;
 mod figures;
+mod indicators;
 mod lexicon;
 mod periods;
 mod sentences;
@@ -219,4 +221,39 @@ fn main_pair(parsed: &[Parsed]) -> (Option<(String, String)>, String) {
         a.0, a.1, b.0, b.1
     );
     (Some((a.0, b.0)), reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every quote is the text between its character offsets.
+    fn quotes_hold(text: &str, draft: &Draft) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        draft.items.iter().all(|i| {
+            i.start <= i.end
+                && i.end <= chars.len()
+                && chars[i.start..i.end].iter().collect::<String>() == i.quote
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panic_and_quotes_its_own_sentences(text in "\\PC{0,300}") {
+            let draft = read_text(&text, &ReadOptions::default());
+            proptest::prop_assert!(quotes_hold(&text, &draft));
+        }
+
+        #[test]
+        fn news_shaped_text_reads_without_panic(
+            text in "((In|in|from|to|by|since|over|nearly|the|first|eight|months|of|January|May|–|-|, |\\. |\\n|\\$|%|million|tons|TEUs|Kazakh|Azerbaijan’s|Kazakhstan|exports|tourists|record|tripling|up|from|same|period|last|year|[0-9]{1,4}|[0-9]{1,3},[0-9]{1,3}|[0-9]\\.[0-9]) ){0,40}"
+        ) {
+            let options = ReadOptions {
+                published: Some(time::macros::date!(2025 - 10 - 01)),
+                ..ReadOptions::default()
+            };
+            let draft = read_text(&text, &options);
+            proptest::prop_assert!(quotes_hold(&text, &draft));
+        }
+    }
 }
