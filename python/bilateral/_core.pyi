@@ -30,6 +30,7 @@ __all__ = [
     "demo",
     "format_value",
     "normalize_period",
+    "read_text",
     "__version__",
 ]
 
@@ -485,3 +486,10 @@ def normalize_period(text: _Period) -> str: ...
 def format_value(
     value: float, unit: str, qualifier: str = "exact", *, derived: bool = False
 ) -> str: ...
+def read_text(
+    text: str,
+    *,
+    pair: tuple[str, str] | None = None,
+    source: str | None = None,
+    published: str | None = None,
+) -> list[dict[str, Any]]: ...

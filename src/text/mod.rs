@@ -199,6 +199,35 @@ pub fn read_text(text: &str, options: &ReadOptions) -> Draft {
     Draft { items }
 }
 
+/// The ISO alpha-3 code of a country given by its code (`AZE`, `az`), its name
+/// ("Azerbaijan", "Republic of Türkiye") or a short name news use ("UAE"); `None` for
+/// anything else.
+///
+/// ```
+/// use bilateral::text::country_code;
+///
+/// assert_eq!(country_code("az").as_deref(), Some("AZE"));
+/// assert_eq!(country_code("Türkiye").as_deref(), Some("TUR"));
+/// assert_eq!(country_code("Atlantis"), None);
+/// ```
+pub fn country_code(name: &str) -> Option<String> {
+    let trimmed = name.trim();
+    let upper = trimmed.to_uppercase();
+    if let Some(country) = crate::builtin::countries()
+        .ok()?
+        .into_iter()
+        .find(|c| c.alpha3 == upper || c.alpha2 == upper)
+    {
+        return Some(country.alpha3);
+    }
+    let words = lexicon::phrase_words(trimmed);
+    Lexicon::get()
+        .countries
+        .iter()
+        .find(|(w, _)| *w == words)
+        .map(|(_, code)| code.clone())
+}
+
 /// The two countries the text names most often, the first named first.
 fn main_pair(parsed: &[Parsed]) -> (Option<(String, String)>, String) {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();

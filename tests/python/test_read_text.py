@@ -1,0 +1,83 @@
+"""read_text: news text into a Draft of figures, claims and events, for review."""
+
+from __future__ import annotations
+
+import datetime
+
+import bilateral
+import pytest
+from bilateral.text import COLUMNS
+
+# Written for this test, in the manner of an agency report.
+TEXT = (
+    "Trade turnover between Uzbekistan and Türkiye amounted to $1,5 billion in "
+    "January–April 2023, up 16.4 percent compared to January–April 2022.\n"
+    "Uzbek exports to Türkiye reached $702.3 million over the period.\n"
+    "Presidents of the two countries held talks in Ankara on 14 May."
+)
+
+
+def test_each_item_quotes_its_sentence_at_its_character_offsets() -> None:
+    draft = bilateral.read_text(TEXT)
+    assert len(draft) == 4  # two figures, one claim, one event
+    for item in draft:
+        # Offsets count characters as Python does ("–" and "ü" are one each).
+        assert TEXT[item["start"] : item["end"]] == item["quote"]
+
+
+def test_figures_claims_and_events_read_with_their_fields() -> None:
+    draft = bilateral.read_text(TEXT, published=datetime.date(2023, 5, 20))
+    assert repr(draft) == "Draft(2 figures, 1 claim, 1 event)"
+    figures = draft.figures
+    # $1,5 billion: a decimal comma, 1.5 × 10⁹; "over the period": January–April 2023
+    assert figures[["value", "unit", "period"]].values.tolist() == [
+        [1.5e9, "USD", "2023-01/2023-04"],
+        [702.3e6, "USD", "2023-01/2023-04"],
+    ]
+    assert figures[["origin", "destination"]].values.tolist()[1] == ["UZB", "TUR"]
+    claim = draft.claims.iloc[0]
+    assert (claim["relation"], claim["value"], claim["reference"]) == (
+        "pct",
+        16.4,
+        "2022-01/2022-04",
+    )
+    # "14 May" takes 2023, the year named last before it, and says so.
+    event = draft.events.iloc[0]
+    assert event["period"] == "2023-05-14"
+    assert "named last" in event["reason"]
+
+
+def test_a_date_of_publication_as_a_date_or_text_reads_alike() -> None:
+    as_date = bilateral.read_text(TEXT, published=datetime.date(2023, 5, 20))
+    as_text = bilateral.read_text(TEXT, published="2023-05-20")
+    assert as_date.items == as_text.items
+
+
+def test_the_pair_may_be_given_by_names_and_a_wrong_one_is_refused() -> None:
+    by_name = bilateral.read_text(TEXT, pair=("Türkiye", "uz"))
+    turnover = by_name.figures.iloc[0]
+    assert (turnover["origin"], turnover["destination"]) == ("TUR", "UZB")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        bilateral.read_text(TEXT, pair=("Atlantis", "UZB"))
+    assert (caught.value.field, caught.value.text) == ("pair", "Atlantis")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        bilateral.read_text(TEXT, published="20 May 2023")
+    assert caught.value.field == "published"
+
+
+def test_a_text_without_figures_gives_an_empty_table_with_every_column() -> None:
+    draft = bilateral.read_text("Nothing was measured here.")
+    table = draft.to_pandas()
+    assert list(table.columns) == COLUMNS
+    assert len(table) == 0
+    assert str(table["value"].dtype) == "float64"
+
+
+def test_the_jupyter_view_marks_the_words_read_and_escapes_the_sentence() -> None:
+    draft = bilateral.read_text(
+        "Exports from Georgia to Armenia <b>reached</b> $95 million in 2023."
+    )
+    view = draft._repr_html_()
+    assert "<mark>$95 million</mark>" in view
+    assert "&lt;b&gt;reached&lt;/b&gt;" in view
+    assert "<b>" not in view
