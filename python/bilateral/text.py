@@ -24,13 +24,19 @@ from __future__ import annotations
 
 import datetime
 import html
-from collections.abc import Iterator
-from typing import Any
+import json
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import _core
 from ._frames import frame
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: The columns of ``Draft.to_pandas()``: the kind, the fields ``add_many``,
 #: ``add_claim`` and ``add_event`` take, then where each item came from and why.
@@ -60,6 +66,70 @@ COLUMNS = [
 
 def _reason(item: dict[str, Any]) -> str:
     return "; ".join(f"{r['field']}: {r['text']}" for r in item["reasons"])
+
+
+#: The fields an item of each kind needs before it can be stored.
+REQUIRED = {
+    "figure": ("indicator", "origin", "destination", "period", "value"),
+    "claim": ("indicator", "origin", "destination", "period", "relation"),
+    "event": ("origin", "destination", "period", "event_kind"),
+}
+
+
+def _complete(item: dict[str, Any]) -> bool:
+    return all(item.get(name) is not None for name in REQUIRED[item["kind"]])
+
+
+def _note(item: dict[str, Any]) -> str:
+    return f"Read by read_text (confidence {item['confidence']:.2f}): {_reason(item)}"
+
+
+def _observation(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "indicator": item["indicator"],
+        "origin": item["origin"],
+        "destination": item["destination"],
+        "product": item["product"],
+        "period": item["period"],
+        "value": item["value"],
+        "unit": item["unit"],
+        "qualifier": item["qualifier"],
+        "status": item["status"],
+        "source": item["source"],
+        "quote": item["quote"],
+        "note": _note(item),
+    }
+
+
+def _claim(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "text": item["words"],
+        "indicator": item["indicator"],
+        "origin": item["origin"],
+        "destination": item["destination"],
+        "product": item["product"],
+        "period": item["period"],
+        "relation": item["relation"],
+        "value": item["value"],
+        "qualifier": item["qualifier"],
+        "reference": item["reference"],
+        "source": item["source"],
+        "quote": item["quote"],
+        "note": _note(item),
+    }
+
+
+def _event(item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "date": item["period"],
+        "a": item["origin"],
+        "b": item["destination"],
+        "kind": item["event_kind"],
+        "title": item["words"],
+        "source": item["source"],
+        "quote": item["quote"],
+        "note": _note(item),
+    }
 
 
 def _plural(count: int, word: str) -> str:
@@ -126,6 +196,46 @@ class Draft:
     def events(self) -> pd.DataFrame:
         """The events alone."""
         return self.to_pandas("event")
+
+    def to_dataset(
+        self, items: Sequence[int] | None = None, *, name: str = "draft", title: str = "Draft"
+    ) -> dict[str, Any]:
+        """The items (indices into ``items``; by default every item) as a dataset, the
+        dict a dataset file holds (``observations``, ``claims``, ``events``), each with
+        its quote and, in ``note``, the reasons and confidence. An item the text left
+        incomplete keeps its empty fields (null) for a person to fill in."""
+        chosen = self._items if items is None else [self._items[i] for i in items]
+        return {
+            "name": name,
+            "title": title,
+            "observations": [_observation(i) for i in chosen if i["kind"] == "figure"],
+            "claims": [_claim(i) for i in chosen if i["kind"] == "claim"],
+            "events": [_event(i) for i in chosen if i["kind"] == "event"],
+        }
+
+    def to_json(
+        self, items: Sequence[int] | None = None, *, name: str = "draft", title: str = "Draft"
+    ) -> str:
+        """``to_dataset()`` as the text of a dataset file, to review and correct in any
+        editor and load with ``Store.load``."""
+        return json.dumps(
+            self.to_dataset(items, name=name, title=title), ensure_ascii=False, indent=1
+        )
+
+    def accept(self, store: Store, items: Sequence[int] | None = None) -> dict[str, int]:
+        """Adds the items (indices into ``items``; by default every complete item) to
+        ``store`` with their quotes, all or nothing, as ``Store.load`` adds a dataset
+        file; returns how many of each it added. The sources the items cite must be in
+        the store; an item already stored is refused as ``load`` refuses it."""
+        if items is None:
+            items = [k for k, item in enumerate(self._items) if _complete(item)]
+        handle, path = tempfile.mkstemp(suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as file:
+                file.write(self.to_json(items))
+            return store.load(path)
+        finally:
+            os.unlink(path)
 
     def _repr_html_(self) -> str:
         rows = []

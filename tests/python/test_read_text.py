@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import bilateral
 import pytest
@@ -81,3 +82,33 @@ def test_the_jupyter_view_marks_the_words_read_and_escapes_the_sentence() -> Non
     assert "<mark>$95 million</mark>" in view
     assert "&lt;b&gt;reached&lt;/b&gt;" in view
     assert "<b>" not in view
+
+
+def test_accept_adds_the_complete_items_with_their_quotes_all_or_nothing() -> None:
+    store = bilateral.Store()
+    store.add_source("agency", "Agency report")
+    draft = bilateral.read_text(TEXT, source="agency", published="2023-05-20")
+    added = draft.accept(store)
+    assert (added["observations"], added["claims"], added["events"]) == (2, 1, 1)
+    exports = store.observations(indicator="exports")
+    assert exports[["origin", "destination", "period", "value"]].values.tolist() == [
+        ["UZB", "TUR", "2023-01/2023-04", 702.3e6]
+    ]
+    assert exports["quote"].tolist() == [
+        "Uzbek exports to Türkiye reached $702.3 million over the period."
+    ]
+    # A second accept finds the figures stored and adds nothing, not even the event.
+    with pytest.raises(bilateral.DuplicateError):
+        draft.accept(store)
+    assert len(store.observations()) == 2
+    assert len(store.events("UZB", "TUR")) == 1
+
+
+def test_to_json_is_a_dataset_file_that_keeps_what_the_text_left_empty() -> None:
+    draft = bilateral.read_text("Some 300 Korean companies operate in Uzbekistan.")
+    dataset = json.loads(draft.to_json())
+    (figure,) = dataset["observations"]
+    # No period stated and no date of publication: left empty, for a person to fill in.
+    assert figure["period"] is None
+    assert "no period stated" in figure["note"]
+    assert (figure["origin"], figure["destination"], figure["value"]) == ("KOR", "UZB", 300.0)
