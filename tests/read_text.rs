@@ -1020,3 +1020,83 @@ fn no_figure_without_a_number_and_no_percentage_as_a_figure() {
     );
     assert_eq!(draft.figures().count(), 0);
 }
+
+#[test]
+fn checking_the_seed_article_against_the_built_in_store_gives_its_claims_verdicts() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_f2ecd2f031ab7726.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: ../shared/seed is absent (the founding article is not shipped with the project)");
+        return;
+    };
+    let store = bilateral::Store::demo().unwrap();
+    let options = ReadOptions {
+        pair: Some(("AZE".to_owned(), "KAZ".to_owned())),
+        source: None,
+        published: Some(date!(2025 - 10 - 01)),
+    };
+    let checks = store.check_text(&text, &options).unwrap();
+    let stored = store.check_claims(Some("AZE"), Some("KAZ")).unwrap();
+    let (mut same, mut compared) = (0, 0);
+    for check in checks
+        .iter()
+        .filter(|c| c.item.kind == bilateral::text::ItemKind::Claim)
+    {
+        let twin = stored.iter().find(|s| {
+            s.claim
+                .quote
+                .as_deref()
+                .is_some_and(|q| same_sentence(&check.item.quote, q))
+                && Some(s.claim.relation) == check.item.relation
+                && Some(s.claim.period) == check.item.period
+                && Some(s.claim.reference.code()) == check.item.reference
+        });
+        if let Some(twin) = twin {
+            compared += 1;
+            if twin.verdict == check.verdict {
+                same += 1;
+            } else {
+                println!(
+                    "  {:?}: {:?}, stored claim {:?}",
+                    check.item.words, check.verdict, twin.verdict
+                );
+            }
+        }
+    }
+    // Every figure read right is the stored figure itself: supported.
+    let supported = checks
+        .iter()
+        .filter(|c| c.item.kind == bilateral::text::ItemKind::Figure)
+        .filter(|c| c.verdict == bilateral::analysis::Verdict::Supported)
+        .count();
+    println!("check_text on the seed article: {supported} figures supported; {same} of {compared} claims with the stored claim's verdict");
+    assert_eq!(same, compared);
+    assert!(
+        compared >= 10,
+        "only {compared} claims matched a stored one"
+    );
+    assert!(supported >= 34, "only {supported} figures supported");
+}
+
+#[test]
+fn a_figure_the_store_disagrees_with_is_contradicted_and_one_it_lacks_unverifiable() {
+    use bilateral::analysis::Verdict;
+    let store = bilateral::Store::demo().unwrap();
+    let checks = store
+        .check_text(
+            "Over 150,000 Azerbaijani tourists visited Kazakhstan in 2024. Around 40,000 \
+             Azerbaijani tourists visited Kazakhstan in 2019.",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+    let verdicts: Vec<Verdict> = checks.iter().map(|c| c.verdict).collect();
+    // over 150,000 is 150,000 to 151,000; the store has over 102,000 (102,000 to
+    // 103,000): no overlap. The store has no 2019 figure.
+    assert_eq!(verdicts, [Verdict::Contradicted, Verdict::Unverifiable]);
+    assert_eq!(checks[0].figures[0].value, 102_000.0);
+    assert!(
+        checks[0].explanation.contains("kazakhtourism"),
+        "{}",
+        checks[0].explanation
+    );
+}

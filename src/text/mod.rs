@@ -29,6 +29,7 @@
 //! it, and the reason says so).
 
 mod amounts;
+mod check;
 mod claims;
 mod countries;
 mod directions;
@@ -43,6 +44,7 @@ mod tokens;
 
 use time::Date;
 
+pub use check::TextCheck;
 pub use draft::{Draft, Item, ItemKind, Reason};
 pub use sentences::{split_sentences, Sentence};
 
