@@ -271,6 +271,63 @@ class Draft:
         )
 
 
+#: The columns of ``Store.check_text``.
+CHECK_COLUMNS = [
+    "kind",
+    "words",
+    "verdict",
+    "explanation",
+    "indicator",
+    "origin",
+    "destination",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "relation",
+    "reference",
+    "checked_against",
+    "sources",
+    "quote",
+    "start",
+    "end",
+    "confidence",
+]
+
+
+def _stored(figure: dict[str, Any]) -> str:
+    said = _core.format_value(figure["value"], figure["unit"], figure["qualifier"])
+    return f"{said} ({figure['period']}, {figure['status']})"
+
+
+def check_frame(checks: list[dict[str, Any]]) -> pd.DataFrame:
+    """The checks of ``Store.check_text`` as a table, one row per figure or claim."""
+    columns: dict[str, list[Any]] = {name: [] for name in CHECK_COLUMNS}
+    for check in checks:
+        item = check["item"]
+        figures = check["figures"]
+        row = {
+            **item,
+            "verdict": check["verdict"],
+            "explanation": check["explanation"],
+            "checked_against": "; ".join(_stored(f) for f in figures),
+            "sources": "; ".join(sorted({f["source"] for f in figures if f["source"]})),
+        }
+        for name in CHECK_COLUMNS:
+            columns[name].append(row.get(name))
+    table = frame(columns, floats=["value", "confidence"])
+    for name in ("start", "end"):
+        table[name] = table[name].astype("int64")
+    return table
+
+
+def _day(published: datetime.date | str | None) -> str | None:
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    return published.isoformat() if isinstance(published, datetime.date) else published
+
+
 def read_text(
     text: str,
     *,
@@ -286,7 +343,4 @@ def read_text(
     ``published`` (a date or ``"YYYY-MM-DD"``) counts "last year" and dates a count
     given without a period; the reason of each such field says so.
     """
-    if isinstance(published, datetime.datetime):
-        published = published.date()
-    day = published.isoformat() if isinstance(published, datetime.date) else published
-    return Draft(_core.read_text(text, pair=pair, source=source, published=day))
+    return Draft(_core.read_text(text, pair=pair, source=source, published=_day(published)))

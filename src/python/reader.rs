@@ -7,7 +7,7 @@ use pyo3::types::PyList;
 use super::convert::{json_to_py, to_json};
 use super::errors::IntoPyResult;
 use crate::error::Error;
-use crate::text::{country_code, read_text as read, ReadOptions};
+use crate::text::{country_code, read_text as read, ReadOptions, TextCheck};
 
 /// The alpha-3 code of `name` (a code or a name), else a validation error on `pair`.
 fn pair_country(name: &str) -> crate::error::Result<String> {
@@ -20,17 +20,14 @@ fn pair_country(name: &str) -> crate::error::Result<String> {
     })
 }
 
-/// The items read from `text`: one dict per figure, claim and event, with the
-/// quote, its character offsets, the reasons and a confidence.
-#[pyfunction]
-#[pyo3(signature = (text, *, pair=None, source=None, published=None))]
-pub(crate) fn read_text<'py>(
-    py: Python<'py>,
-    text: String,
+/// The reader's options from Python's arguments: `published` as `YYYY-MM-DD`, the
+/// pair's countries by code or name.
+pub(crate) fn options(
+    py: Python<'_>,
     pair: Option<(String, String)>,
     source: Option<String>,
     published: Option<String>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<ReadOptions> {
     let published = published
         .map(|date| {
             time::Date::parse(
@@ -45,12 +42,36 @@ pub(crate) fn read_text<'py>(
         .map(|(a, b)| Ok::<_, Error>((pair_country(&a)?, pair_country(&b)?)))
         .transpose()
         .py(py)?;
-    let options = ReadOptions {
+    Ok(ReadOptions {
         pair,
         source,
         published,
-    };
+    })
+}
+
+/// The items read from `text`: one dict per figure, claim and event, with the
+/// quote, its character offsets, the reasons and a confidence.
+#[pyfunction]
+#[pyo3(signature = (text, *, pair=None, source=None, published=None))]
+pub(crate) fn read_text<'py>(
+    py: Python<'py>,
+    text: String,
+    pair: Option<(String, String)>,
+    source: Option<String>,
+    published: Option<String>,
+) -> PyResult<Bound<'py, PyList>> {
+    let options = options(py, pair, source, published)?;
     let draft = py.detach(|| read(&text, &options));
     let value = to_json(py, "draft", &draft.items)?;
+    Ok(json_to_py(py, &value)?.cast_into::<PyList>()?)
+}
+
+/// Checks of a text as plain dicts: `item` (as `read_text` gives it), `verdict`,
+/// `explanation` and `figures` (the stored observations used).
+pub(crate) fn checks_to_py<'py>(
+    py: Python<'py>,
+    checks: &[TextCheck],
+) -> PyResult<Bound<'py, PyList>> {
+    let value = to_json(py, "text checks", &checks)?;
     Ok(json_to_py(py, &value)?.cast_into::<PyList>()?)
 }

@@ -112,3 +112,24 @@ def test_to_json_is_a_dataset_file_that_keeps_what_the_text_left_empty() -> None
     assert figure["period"] is None
     assert "no period stated" in figure["note"]
     assert (figure["origin"], figure["destination"], figure["value"]) == ("KOR", "UZB", 300.0)
+
+
+def test_check_text_gives_each_figure_and_claim_a_verdict_with_the_figures_used() -> None:
+    store = bilateral.demo()
+    checks = store.check_text(
+        "Over 150,000 Azerbaijani tourists visited Kazakhstan in 2024, up from around "
+        "59,000 in 2022. Around 40,000 Azerbaijani tourists visited Kazakhstan in 2019."
+    )
+    assert checks[["kind", "words", "verdict"]].values.tolist() == [
+        # over 150,000 (150,000 to 151,000) against the stored over 102,000 (102,000 to
+        # 103,000): no overlap
+        ["figure", "Over 150,000", "contradicted"],
+        # around 59,000 is 58,500 to 59,500; the stored figure is that one
+        ["figure", "around 59,000", "supported"],
+        # no 2019 figure is stored
+        ["figure", "Around 40,000", "unverifiable"],
+        # a rise from 2022 to 2024: the stored 102,000 to 103,000 against 58,500 to 59,500
+        ["claim", "up from around 59,000", "supported"],
+    ]
+    assert checks["sources"].tolist()[0] == "kazakhtourism"
+    assert checks["checked_against"].tolist()[0] == "over 102,000 (2024, actual)"
