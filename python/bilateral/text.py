@@ -36,7 +36,7 @@ from . import _core
 from ._frames import frame
 
 if TYPE_CHECKING:
-    from .store import Store
+    from .store import OnDuplicate, Store
 
 #: The columns of ``Draft.to_pandas()``: the kind, the fields ``add_many``,
 #: ``add_claim`` and ``add_event`` take, then where each item came from and why.
@@ -132,6 +132,34 @@ def _event(item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _once(all_items: list[dict[str, Any]], chosen: Sequence[int]) -> list[int]:
+    """The chosen items without a figure's restatements (same series, period, status,
+    value and qualifier as one before it)."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for k in chosen:
+        item = all_items[k]
+        if item["kind"] == "figure":
+            key = tuple(
+                item[name]
+                for name in (
+                    "indicator",
+                    "origin",
+                    "destination",
+                    "product",
+                    "period",
+                    "status",
+                    "value",
+                    "qualifier",
+                )
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(k)
+    return kept
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -222,18 +250,28 @@ class Draft:
             self.to_dataset(items, name=name, title=title), ensure_ascii=False, indent=1
         )
 
-    def accept(self, store: Store, items: Sequence[int] | None = None) -> dict[str, int]:
+    def accept(
+        self,
+        store: Store,
+        items: Sequence[int] | None = None,
+        *,
+        on_duplicate: OnDuplicate = "error",
+    ) -> dict[str, int]:
         """Adds the items (indices into ``items``; by default every complete item) to
-        ``store`` with their quotes, all or nothing, as ``Store.load`` adds a dataset
-        file; returns how many of each it added. The sources the items cite must be in
-        the store; an item already stored is refused as ``load`` refuses it."""
+        ``store`` with their quotes, all or nothing, as ``Store.import_json`` adds a
+        dataset file; returns how many of each it added. The sources the items cite
+        must be in the store. `on_duplicate` says what to do with a figure already
+        stored: ``"error"`` (nothing is added), ``"skip"`` or ``"replace"``. A figure
+        the text states twice (the same series, period, status, value and qualifier) is
+        added once, with its first quote."""
         if items is None:
             items = [k for k, item in enumerate(self._items) if _complete(item)]
+        items = _once(self._items, items)
         handle, path = tempfile.mkstemp(suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(self.to_json(items))
-            return store.load(path)
+            return store.import_json(path, on_duplicate=on_duplicate)
         finally:
             os.unlink(path)
 
