@@ -1100,3 +1100,62 @@ fn a_figure_the_store_disagrees_with_is_contradicted_and_one_it_lacks_unverifiab
         checks[0].explanation
     );
 }
+
+#[test]
+#[ignore = "prints the fact-check of the seed article, for a person to look at"]
+fn print_the_seed_articles_fact_check() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_f2ecd2f031ab7726.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return;
+    };
+    let options = ReadOptions {
+        pair: Some(("AZE".to_owned(), "KAZ".to_owned())),
+        source: None,
+        published: Some(date!(2025 - 10 - 01)),
+    };
+    let report = bilateral::Store::demo()
+        .unwrap()
+        .fact_check(&text, &options)
+        .unwrap();
+    println!("{}", report.to_markdown());
+}
+
+#[test]
+fn the_fact_check_of_a_text_is_a_report_citing_the_stored_figures() {
+    let store = bilateral::Store::demo().unwrap();
+    let report = store
+        .fact_check(
+            "Over 150,000 Azerbaijani tourists visited Kazakhstan in 2024, up from around \
+             59,000 in 2022.",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+    let headline: Vec<&str> = report.headline.iter().map(|s| s.text.as_str()).collect();
+    // over 150,000 against the stored over 102,000: contradicted; around 59,000 is the
+    // stored figure; the rise from 2022 to 2024 holds on the stored figures.
+    assert_eq!(
+        headline,
+        [
+            "The text states 2 figures: 1 contradicted, 1 supported.",
+            "The text states 1 claim: 1 supported."
+        ]
+    );
+    let figures = &report.sections[0];
+    assert!(figures.sentences[0]
+        .text
+        .starts_with("Contradicted: “Over 150,000” (2024)."));
+    // The two stored figures, each cited once, and their source.
+    assert_eq!(report.notes.len(), 2);
+    assert_eq!(
+        report
+            .sources
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>(),
+        ["kazakhtourism"]
+    );
+    assert!(report
+        .to_html()
+        .contains("Fact check: Azerbaijan and Kazakhstan"));
+}

@@ -35,6 +35,7 @@ mod countries;
 mod directions;
 mod draft;
 mod events;
+mod fact_check;
 mod figures;
 mod indicators;
 mod lexicon;
