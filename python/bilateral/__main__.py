@@ -9,6 +9,7 @@
     bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral read FILE [-o OUT] [--pair A B] [--published DATE] [--source ID]
     bilateral check FILE [--db FILE | --dataset NAME] [--pair A B] [--published DATE]
+                    [--format text|markdown|html] [-o OUT]
     bilateral datasets
     bilateral --version
 
@@ -170,6 +171,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", help="the text (UTF-8)")
     _add_store_options(check, "to check against")
     _add_reader_options(check)
+    check.add_argument(
+        "--format",
+        choices=["text", "markdown", "html"],
+        default="text",
+        help="a line per figure and claim (text), or the fact-check report",
+    )
+    check.add_argument("-o", "--output", help="write to this file instead of standard output")
 
     commands.add_parser("datasets", help="list the built-in datasets")
     return parser
@@ -208,11 +216,23 @@ def _check(args: argparse.Namespace) -> int:
     text = _text_of(args.file)
     pair = tuple(args.pair) if args.pair else None
     with _open(args.db, args.dataset) as store:
-        checks = store.check_text(text, pair=pair, published=args.published)
-    for row in checks.itertuples():
-        print(f"{row.verdict}: {row.kind} “{row.words}”: {row.explanation}")
-    counts = checks["verdict"].value_counts()
-    print(", ".join(f"{n} {verdict}" for verdict, n in counts.items()) or "nothing to check")
+        if args.format == "text":
+            checks = store.check_text(text, pair=pair, published=args.published)
+            lines = [
+                f"{r.verdict}: {r.kind} “{r.words}”: {r.explanation}" for r in checks.itertuples()
+            ]
+            counts = checks["verdict"].value_counts()
+            lines.append(", ".join(f"{n} {v}" for v, n in counts.items()) or "nothing to check")
+            out = "\n".join(lines) + "\n"
+        else:
+            report = store.fact_check(text, pair=pair, published=args.published)
+            out = report.to_markdown() if args.format == "markdown" else report.to_html()
+    if args.output is None:
+        print(out, end="")
+    else:
+        with open(args.output, "w", encoding="utf-8") as file:
+            file.write(out)
+        print(f"wrote the fact check of {args.file} to {args.output}")
     return 0
 
 

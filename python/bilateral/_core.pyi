@@ -275,6 +275,9 @@ class Store:
     def check_text(
         self, text: str, *, pair: tuple[str, str] | None = None, published: str | None = None
     ) -> list[dict[str, Any]]: ...
+    def fact_check(
+        self, text: str, *, pair: tuple[str, str] | None = None, published: str | None = None
+    ) -> Report: ...
     def check_claims(
         self, origin: str | None = None, destination: str | None = None
     ) -> _Columns: ...

@@ -946,6 +946,27 @@ class Store:
         checks = self._inner.check_text(text, pair=pair, published=_text._day(published))
         return _text.check_frame(checks)
 
+    def fact_check(
+        self,
+        text: str,
+        *,
+        pair: tuple[str, str] | None = None,
+        published: date | str | None = None,
+    ) -> Report:
+        """:meth:`check_text` as a short report with the look of :meth:`report`: a tally,
+        the text's figures and its claims (what is contradicted first), each citing the
+        stored figures it was checked against, and their sources; ``to_markdown()``,
+        ``to_html()`` and Jupyter's view as for any report.
+
+        >>> report = bilateral.demo().fact_check(
+        ...     "Over 150,000 Azerbaijani tourists visited Kazakhstan in 2024.")
+        >>> report.title
+        'Fact check: Azerbaijan and Kazakhstan'
+        >>> report.sections[0].sentences[0][:40]
+        'Contradicted: “Over 150,000” (2024). The'
+        """
+        return Report(self._inner.fact_check(text, pair=pair, published=_text._day(published)))
+
     def check_claims(
         self, origin: str | None = None, destination: str | None = None
     ) -> pd.DataFrame:

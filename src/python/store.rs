@@ -1472,6 +1472,20 @@ impl PyStore {
         Ok(PyReport::new(report))
     }
 
+    /// Checks `text` against the store and gives the result as a report.
+    #[pyo3(signature = (text, *, pair=None, published=None))]
+    fn fact_check(
+        &self,
+        py: Python<'_>,
+        text: String,
+        pair: Option<(String, String)>,
+        published: Option<String>,
+    ) -> PyResult<PyReport> {
+        let options = super::reader::options(py, pair, None, published)?;
+        let report = self.with(py, move |s| s.fact_check(&text, &options))?;
+        Ok(PyReport::new(report))
+    }
+
     /// The pairs with observations or events: `(a, b, count)`, the pair with most first.
     fn pairs(&self, py: Python<'_>) -> PyResult<Vec<(String, String, usize)>> {
         self.with(py, |s| s.pairs())

@@ -47,3 +47,16 @@ def test_a_missing_text_is_a_usage_error(
 ) -> None:
     assert main(["read", str(tmp_path / "none.txt")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def test_check_writes_the_fact_check_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article, page = tmp_path / "article.txt", tmp_path / "check.html"
+    article.write_text(TEXT, encoding="utf-8")
+    assert main(["check", str(article), "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert markdown.startswith("# Fact check: Azerbaijan and Kazakhstan")
+    assert "- The text states 3 figures: 1 contradicted, 2 supported." in markdown
+    assert main(["check", str(article), "--format", "html", "-o", str(page)]) == 0
+    assert "Fact check: Azerbaijan and Kazakhstan" in page.read_text(encoding="utf-8")
