@@ -112,12 +112,11 @@ pub(crate) fn read_events(parsed: &[Parsed], figures: &[Figure], cx: &Context) -
                 if m.reason.is_some() {
                     confidence -= 0.2;
                 }
-                if let Some((x, y)) = &cx.pair {
+                if cx.pair.is_some() {
                     reasons.push(Reason {
                         field: "origin".to_owned(),
                         text: format!("the pair ({})", cx.pair_reason),
                     });
-                    let _ = (x, y);
                 }
                 let (quote, start, end) = cx.quote(&p.sentence);
                 let last_word = b.min(p.tokens.len()) - 1;

@@ -425,9 +425,8 @@ fn read_figure(
         .as_deref()
         .filter(|c| c.starts_with("exports") || c.starts_with("imports"))
         .and_then(|_| product_before(p, amount, cx));
-    if let Some((code, words)) = &product {
+    if let Some((_, words)) = &product {
         reason("product", format!("“{words}”"));
-        let _ = code;
     }
     let (quote, start, end) = cx.quote(&p.sentence);
     Some(Figure {
