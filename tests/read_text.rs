@@ -895,6 +895,90 @@ fn own_texts() -> Vec<Labelled<'static>> {
                 quote: "scheduled to open",
             }],
         },
+        // Written and labelled after every rule above was set, and run once as it was.
+        Labelled {
+            name: "Kyrgyzstan–Russia",
+            text: "Remittances from Russia to Kyrgyzstan fell by 17% in 2023 to $2.1 billion, \
+                   the central bank said.\nKyrgyz exports to Russia totalled 35,4 million \
+                   dollars in the first quarter of 2024, while Russian goods worth $512 million \
+                   were shipped to Kyrgyzstan.\nAbout 350,000 Kyrgyz citizens work in Russia, \
+                   according to the migration service.\nThe two sides plan to double trade to \
+                   $5 billion by 2028.\nA new intergovernmental commission met in Bishkek on 3 \
+                   April 2024.",
+            options: ReadOptions {
+                published: Some(date!(2024 - 05 - 15)),
+                ..ReadOptions::default()
+            },
+            figures: vec![
+                fig(
+                    2.1e9,
+                    "USD",
+                    "exact",
+                    "2023",
+                    "RUS",
+                    "KGZ",
+                    true,
+                    "actual",
+                    "Remittances from",
+                ),
+                // 35,4 million: a decimal comma, 35.4 × 10⁶
+                fig(
+                    35.4e6,
+                    "USD",
+                    "exact",
+                    "2024-Q1",
+                    "KGZ",
+                    "RUS",
+                    true,
+                    "actual",
+                    "Kyrgyz exports",
+                ),
+                fig(
+                    512e6,
+                    "USD",
+                    "exact",
+                    "2024-Q1",
+                    "RUS",
+                    "KGZ",
+                    true,
+                    "actual",
+                    "Kyrgyz exports",
+                ),
+                // a stock without a period: as of publication (2024)
+                fig(
+                    350_000.0,
+                    "persons",
+                    "approx",
+                    "2024",
+                    "KGZ",
+                    "RUS",
+                    true,
+                    "actual",
+                    "Kyrgyz citizens",
+                ),
+                fig(
+                    5e9,
+                    "USD",
+                    "exact",
+                    "2028",
+                    "KGZ",
+                    "RUS",
+                    false,
+                    "target",
+                    "plan to double",
+                ),
+            ],
+            claims: vec![Claim {
+                words: "fell by 17%",
+                period: "2023",
+                reference: "2022",
+                quote: "Remittances from",
+            }],
+            events: vec![Event {
+                date: "2024-04-03",
+                quote: "commission met",
+            }],
+        },
     ]
 }
 
