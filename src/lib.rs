@@ -20,7 +20,7 @@
 //! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, mirror
 //! figures, each number with bounds), [`report`] (the narrative report on a pair),
 //! [`render`] (the report as Markdown, HTML and SVG), [`words`] (numbers and periods in
-//! words),
+//! words), [`text`] (news text read into a draft of figures, claims and events),
 //! [`builtin`] (shipped data), [`files`] (files in and out; with the `parquet` feature,
 //! observations as Parquet for DuckDB, Polars and Spark), [`columns`] (many rows column
 //! by column, for Python and Arrow). With the `python` feature, `python` holds the PyO3
@@ -39,6 +39,7 @@ pub mod period;
 pub mod render;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod words;
 
 #[cfg(feature = "arrow")]

@@ -30,6 +30,7 @@ from .chart import Chart
 from .report import Finding, FindingFigure, Report, Section
 from .store import Store, demo
 from .table import Table
+from .text import Draft, read_text
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -40,6 +41,7 @@ __all__ = [
     "ImportResult",
     "Chart",
     "ClosedError",
+    "Draft",
     "DuplicateError",
     "Finding",
     "FindingFigure",
@@ -59,4 +61,5 @@ __all__ = [
     "demo",
     "format_value",
     "normalize_period",
+    "read_text",
 ]

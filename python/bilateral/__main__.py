@@ -8,6 +8,9 @@
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade|imf-dots]  (else guessed)
                      [--on-duplicate error|skip|replace] [--missing error|skip]
     bilateral export --db FILE [--format csv|json|parquet] OUT
+    bilateral read FILE [-o OUT] [--pair A B] [--published DATE] [--source ID]
+    bilateral check FILE [--db FILE | --dataset NAME] [--pair A B] [--published DATE]
+                    [--format text|markdown|html] [-o OUT]
     bilateral datasets
     bilateral --version
 
@@ -32,7 +35,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from . import BilateralError, Store, __version__, datasets
+from . import BilateralError, Store, __version__, datasets, read_text
 from ._results import counted
 
 DEFAULT_DATASET = "azerbaijan-kazakhstan-2025"
@@ -185,8 +188,83 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--db", required=True, help="the store file")
     export.add_argument("--format", help="the file's format (default: from its extension)")
 
+    read = commands.add_parser(
+        "read", help="read a news text into a draft dataset file of figures, claims and events"
+    )
+    read.add_argument("file", help="the text (UTF-8)")
+    read.add_argument("-o", "--output", help="the dataset file to write (default: standard output)")
+    _add_reader_options(read)
+    read.add_argument("--source", help="the source id the items cite")
+
+    check = commands.add_parser(
+        "check", help="check the figures and claims of a news text against a store"
+    )
+    check.add_argument("file", help="the text (UTF-8)")
+    _add_store_options(check, "to check against")
+    _add_reader_options(check)
+    check.add_argument(
+        "--format",
+        choices=["text", "markdown", "html"],
+        default="text",
+        help="a line per figure and claim (text), or the fact-check report",
+    )
+    check.add_argument("-o", "--output", help="write to this file instead of standard output")
+
     commands.add_parser("datasets", help="list the built-in datasets")
     return parser
+
+
+def _add_reader_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pair", nargs=2, metavar=("A", "B"), help="the pair the text is about (codes or names)"
+    )
+    parser.add_argument(
+        "--published", metavar="DATE", help="when the text appeared (YYYY-MM-DD): dates 'last year'"
+    )
+
+
+def _text_of(path: str) -> str:
+    if not os.path.exists(path):
+        raise _Usage(f"no such file: {path}")
+    with open(path, encoding="utf-8") as file:
+        return file.read()
+
+
+def _read(args: argparse.Namespace) -> int:
+    pair = tuple(args.pair) if args.pair else None
+    draft = read_text(_text_of(args.file), pair=pair, source=args.source, published=args.published)
+    dataset = draft.to_json(name=os.path.splitext(os.path.basename(args.file))[0])
+    if args.output is None:
+        print(dataset)
+    else:
+        with open(args.output, "w", encoding="utf-8") as file:
+            file.write(dataset + "\n")
+        print(f"read {draft!r} from {args.file} into {args.output}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    text = _text_of(args.file)
+    pair = tuple(args.pair) if args.pair else None
+    with _open(args.db, args.dataset) as store:
+        if args.format == "text":
+            checks = store.check_text(text, pair=pair, published=args.published)
+            lines = [
+                f"{r.verdict}: {r.kind} “{r.words}”: {r.explanation}" for r in checks.itertuples()
+            ]
+            counts = checks["verdict"].value_counts()
+            lines.append(", ".join(f"{n} {v}" for v, n in counts.items()) or "nothing to check")
+            out = "\n".join(lines) + "\n"
+        else:
+            report = store.fact_check(text, pair=pair, published=args.published)
+            out = report.to_markdown() if args.format == "markdown" else report.to_html()
+    if args.output is None:
+        print(out, end="")
+    else:
+        with open(args.output, "w", encoding="utf-8") as file:
+            file.write(out)
+        print(f"wrote the fact check of {args.file} to {args.output}")
+    return 0
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -336,6 +414,10 @@ def main(argv: list[str] | None = None) -> int:
             return _import(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "read":
+            return _read(args)
+        if args.command == "check":
+            return _check(args)
         return _report(args)
     except _Usage as error:
         print(f"bilateral: {error}", file=sys.stderr)

@@ -30,6 +30,7 @@ __all__ = [
     "demo",
     "format_value",
     "normalize_period",
+    "read_text",
     "__version__",
 ]
 
@@ -277,6 +278,12 @@ class Store:
         note: str | None = None,
     ) -> bool: ...
     def claims(self, a: str | None = None, b: str | None = None) -> _Columns: ...
+    def check_text(
+        self, text: str, *, pair: tuple[str, str] | None = None, published: str | None = None
+    ) -> list[dict[str, Any]]: ...
+    def fact_check(
+        self, text: str, *, pair: tuple[str, str] | None = None, published: str | None = None
+    ) -> Report: ...
     def check_claims(
         self, origin: str | None = None, destination: str | None = None
     ) -> _Columns: ...
@@ -491,3 +498,10 @@ def normalize_period(text: _Period) -> str: ...
 def format_value(
     value: float, unit: str, qualifier: str = "exact", *, derived: bool = False
 ) -> str: ...
+def read_text(
+    text: str,
+    *,
+    pair: tuple[str, str] | None = None,
+    source: str | None = None,
+    published: str | None = None,
+) -> list[dict[str, Any]]: ...

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from . import text as _text
 from ._frames import frame
 from ._progress import ProgressArg, progress_bars
 from ._results import Change, ImportResult, RequiredGrowth, TargetProgress
@@ -954,6 +955,51 @@ class Store:
         ['surged sixfold', 'ratio', 5.5, 6.5]
         """
         return frame(self._inner.claims(a, b), floats=_CLAIM_NUMBERS)
+
+    def check_text(
+        self,
+        text: str,
+        *,
+        pair: tuple[str, str] | None = None,
+        published: date | str | None = None,
+    ) -> pd.DataFrame:
+        """Reads `text` as :func:`bilateral.read_text` does (same `pair` and `published`)
+        and checks every figure and claim it finds against the stored figures: one row
+        each, with its words, verdict (as :meth:`check_claims` gives: a figure is
+        ``supported`` when the stored figure's interval lies inside what the text's
+        wording allows, ``plausible`` when they overlap, ``contradicted`` when they do
+        not, ``unverifiable`` when the store lacks it), explanation, the fields read,
+        checked_against (the stored figures used) and their sources, the quote and its
+        character offsets.
+
+        >>> checks = bilateral.demo().check_text(
+        ...     "Over 150,000 Azerbaijani tourists visited Kazakhstan in 2024.")
+        >>> checks[["words", "verdict", "checked_against"]].values.tolist()
+        [['Over 150,000', 'contradicted', 'over 102,000 (2024, actual)']]
+        """
+        checks = self._inner.check_text(text, pair=pair, published=_text._day(published))
+        return _text.check_frame(checks)
+
+    def fact_check(
+        self,
+        text: str,
+        *,
+        pair: tuple[str, str] | None = None,
+        published: date | str | None = None,
+    ) -> Report:
+        """:meth:`check_text` as a short report with the look of :meth:`report`: a tally,
+        the text's figures and its claims (what is contradicted first), each citing the
+        stored figures it was checked against, and their sources; ``to_markdown()``,
+        ``to_html()`` and Jupyter's view as for any report.
+
+        >>> report = bilateral.demo().fact_check(
+        ...     "Over 150,000 Azerbaijani tourists visited Kazakhstan in 2024.")
+        >>> report.title
+        'Fact check: Azerbaijan and Kazakhstan'
+        >>> report.sections[0].sentences[0][:40]
+        'Contradicted: “Over 150,000” (2024). The'
+        """
+        return Report(self._inner.fact_check(text, pair=pair, published=_text._day(published)))
 
     def check_claims(
         self, origin: str | None = None, destination: str | None = None

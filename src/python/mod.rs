@@ -11,12 +11,14 @@
 //! - [`store`]: the native `Store`.
 //! - [`report`]: the native `Report` and `Chart`.
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
+//! - [`reader`]: `read_text`, news text into the items of a draft.
 
 mod arguments;
 mod convert;
 mod errors;
 mod files;
 mod ingest;
+mod reader;
 mod report;
 mod store;
 mod table;
@@ -103,5 +105,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(datasets, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;
     m.add_function(wrap_pyfunction!(format_value, m)?)?;
+    m.add_function(wrap_pyfunction!(reader::read_text, m)?)?;
     errors::register(m)
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use pyo3::exceptions::PyFileNotFoundError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList};
 
 use super::arguments::{count, flag, number, optional_flag, optional_text, optional_text_mapping};
 use super::arguments::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
@@ -1131,6 +1131,21 @@ impl PyStore {
             .into_dict())
     }
 
+    /// Reads `text` and checks every figure and claim it finds against the stored
+    /// figures: one dict per check (`item`, `verdict`, `explanation`, `figures`).
+    #[pyo3(signature = (text, *, pair=None, published=None))]
+    fn check_text<'py>(
+        &self,
+        py: Python<'py>,
+        text: String,
+        pair: Option<(String, String)>,
+        published: Option<String>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = super::reader::options(py, pair, None, published)?;
+        let checks = self.with(py, move |s| s.check_text(&text, &options))?;
+        super::reader::checks_to_py(py, &checks)
+    }
+
     /// The claims `claims` lists for `origin` and `destination`, checked against the
     /// figures, as columns.
     #[pyo3(signature = (origin=None, destination=None))]
@@ -1485,6 +1500,20 @@ impl PyStore {
         let options =
             report_options(include_implied, since, until, top, title, topics, digits).py(py)?;
         let report = self.with(py, move |s| s.report_with(a, b, &options))?;
+        Ok(PyReport::new(report))
+    }
+
+    /// Checks `text` against the store and gives the result as a report.
+    #[pyo3(signature = (text, *, pair=None, published=None))]
+    fn fact_check(
+        &self,
+        py: Python<'_>,
+        text: String,
+        pair: Option<(String, String)>,
+        published: Option<String>,
+    ) -> PyResult<PyReport> {
+        let options = super::reader::options(py, pair, None, published)?;
+        let report = self.with(py, move |s| s.fact_check(&text, &options))?;
         Ok(PyReport::new(report))
     }
 

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 
 import bilateral
 import bilateral.report
+import bilateral.text
 import pytest
 
 
 def documented() -> Iterator[tuple[str, str]]:
     yield "bilateral", bilateral.__doc__ or ""
     yield "bilateral.report.Report", bilateral.report.Report.__doc__ or ""
+    yield "bilateral.text", bilateral.text.__doc__ or ""
     for name, member in inspect.getmembers(bilateral.Store):
         if not name.startswith("_") and member.__doc__:
             yield f"Store.{name}", member.__doc__
