@@ -1512,3 +1512,101 @@ ESTAT:DS-045409(1.0),A,DE,AT,TOTAL,1,VALUE_IN_EUROS,2023,1100
     assert_eq!((r.unit.as_str(), r.gap), ("EUR", 100.0));
     assert!((r.gap_pct.unwrap() - 10.0).abs() < 1e-9);
 }
+
+/// The trial's IMTS file: Austria's exports to Germany in 2023, its imports from
+/// Germany in 2022, in millions of US dollars.
+const IMTS_BOTH_FLOWS: &str = "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,XG_FOB_USD,DEU,A,2023,1.5,6
+IMF.STA:IMTS(1.0.0),AUT,MG_CIF_USD,DEU,A,2022,2.25,6
+";
+
+fn texts(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
+    entries
+        .iter()
+        .map(|(code, indicator)| ((*code).to_owned(), (*indicator).to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_mapping_that_sends_a_known_flow_to_the_other_flows_indicator_is_refused_naming_it() {
+    // XG_FOB_USD is Austria's exports: as imports it would be stored DEU → AUT, reversed.
+    for (code, indicator, flow) in [
+        ("XG_FOB_USD", "imports", "exports"),
+        ("TXG_FOB_USD", "imports_eur", "exports"),
+        ("MG_CIF_USD", "exports", "imports"),
+        ("TMG_CIF_USD", "re_exports", "imports"),
+        ("XG_FOB_USD", "exports:destination", "exports"),
+        ("TBG_USD", "exports", "balance"),
+    ] {
+        let error = SdmxMapping::from_texts(&texts(&[(code, indicator)])).unwrap_err();
+        let v = error.validation().unwrap();
+        assert_eq!(v.field, "mapping", "{error}");
+        assert_eq!(v.text, format!("{code}: {indicator}"), "{error}");
+        assert!(
+            v.reason.contains(code) && v.reason.contains(flow),
+            "{error}"
+        );
+    }
+    // A mapping built in Rust is refused when the file is read, and nothing is written.
+    let reversed = SdmxMapping::imf().with("XG_FOB_USD", "imports", None);
+    let error = import_error_under(IMTS_BOTH_FLOWS, &reversed);
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(2), "mapping"), "{error}");
+    // The same flow's indicators stay allowed.
+    for (code, indicator) in [("XG_FOB_USD", "exports"), ("MG_FOB_USD", "imports_fob")] {
+        SdmxMapping::from_texts(&texts(&[(code, indicator)])).unwrap();
+    }
+}
+
+#[test]
+fn a_known_code_mapped_to_an_indicator_of_its_own_keeps_its_flows_side() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&bilateral::Indicator {
+            code: "goods_in".to_owned(),
+            name: "Goods in".to_owned(),
+            unit: "USD".to_owned(),
+            kind: bilateral::Kind::Flow,
+            directed: true,
+            signed: false,
+            description: None,
+            topic: bilateral::Topic::TRADE,
+            phrase: None,
+        })
+        .unwrap();
+    let mapping = SdmxMapping::from_texts(&texts(&[("MG_CIF_USD", "goods_in")])).unwrap();
+    import_into(&mut store, IMTS_BOTH_FLOWS, &mapping);
+    // MG_CIF_USD is Austria's imports: from Germany to Austria, 2.25 × 10⁶.
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "AUT", "DEU", "2023", 1_500_000.0),
+            figure("goods_in", "DEU", "AUT", "2022", 2_250_000.0),
+        ]
+    );
+}
+
+#[test]
+fn two_indicator_codes_mapped_to_one_indicator_are_refused_naming_indicator() {
+    // Imports valued FOB mapped to imports, beside the IMF's imports CIF: two series.
+    let both = "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,MG_CIF_USD,DEU,A,2022,2.25,6
+IMF.STA:IMTS(1.0.0),AUT,MG_FOB_USD,DEU,A,2022,2.1,6
+";
+    let mapping = SdmxMapping::from_texts(&texts(&[("MG_FOB_USD", "imports")])).unwrap();
+    let error = import_error_under(both, &mapping);
+    // Line 3 is the first row of the second code.
+    assert_eq!(
+        where_and_what(&error),
+        (
+            Some(3),
+            "INDICATOR".to_owned(),
+            "MG_CIF_USD, MG_FOB_USD".to_owned()
+        )
+    );
+    let message = error.to_string();
+    assert!(message.contains("imports"), "{message}");
+    assert!(message.contains("--mapping CODE=INDICATOR"), "{message}");
+}

@@ -40,7 +40,12 @@
 //! `XG_FOB_USD` in its successor IMTS) to `exports` and goods imports CIF (`TMG_CIF_USD`,
 //! `MG_CIF_USD`) to `imports`. A mapping from text ([`SdmxMapping::from_texts`], the
 //! Python `mapping=` dict) adds entries `"SDMX code": "indicator"`, the indicator
-//! optionally followed by `:origin` or `:destination`, the side of the reporter.
+//! optionally followed by `:origin` or `:destination`, the side of the reporter. An
+//! entry that contradicts what the library knows a code is, is refused: an exports code
+//! (`TXG_FOB_USD`, `XG_FOB_USD`, Eurostat's `MIO_EXP_VAL`) sent to an imports indicator
+//! (`imports`, `imports_…`) or the reverse, a side against the code's flow, or the
+//! trade balance `TBG_USD` sent to a flow's indicator; a known code mapped to another
+//! indicator keeps its flow's side.
 //!
 //! **Comext and other files with a flow.** Eurostat's Comext (`DS-045409`, the current
 //! `DS-…` dataflows: `reporter`, `partner`, `product`, `flow`, `indicators`) and the
@@ -65,7 +70,9 @@
 //! are the columns before `TIME_PERIOD` (SDMX-CSV writes them first) that are SDMX ids
 //! and not read, and `ADJUSTMENT`, `TRANSFORMATION`, `MEASURE`, `STK_FLOW`, `BOP_ITEM`,
 //! `ACCOUNTING_ENTRY`, `S_ADJ` and `PRODUCT_TYPE` wherever they stand; under a mapping,
-//! the flow and `indicators` too.
+//! the flow and `indicators` too, and the `INDICATOR` code: two codes mapped to one
+//! indicator (`MG_FOB_USD` mapped to `imports` beside the IMF's `MG_CIF_USD`) are two
+//! series in one.
 //!
 //! **Not countries.** A row whose `REF_AREA` or `COUNTERPART_AREA` is not a country is
 //! passed over and counted under its reason. Aggregates, in any case: the World (`W`,
@@ -170,6 +177,128 @@ const IMF_TRADE: [(&str, &str, Side); 4] = [
     ("MG_CIF_USD", "imports", Side::Destination),
 ];
 
+/// SDMX codes whose meaning the library knows, and what each is: a flow (the side of the
+/// reporter: exports go from it, imports come to it) or, `None`, a balance, which is no
+/// flow. A mapping that sends one to an indicator of the other flow (or of a flow, for a
+/// balance) would store its figures reversed, and is refused.
+const KNOWN_CODES: [(&str, Option<Side>, &str); 9] = [
+    (
+        "TXG_FOB_USD",
+        Some(Side::Origin),
+        "goods exports FOB in US dollars (IMF DOTS)",
+    ),
+    (
+        "XG_FOB_USD",
+        Some(Side::Origin),
+        "goods exports FOB in US dollars (IMF IMTS)",
+    ),
+    (
+        "TMG_CIF_USD",
+        Some(Side::Destination),
+        "goods imports CIF in US dollars (IMF DOTS)",
+    ),
+    (
+        "MG_CIF_USD",
+        Some(Side::Destination),
+        "goods imports CIF in US dollars (IMF IMTS)",
+    ),
+    (
+        "TMG_FOB_USD",
+        Some(Side::Destination),
+        "goods imports FOB in US dollars (IMF DOTS)",
+    ),
+    (
+        "MG_FOB_USD",
+        Some(Side::Destination),
+        "goods imports FOB in US dollars (IMF IMTS)",
+    ),
+    (
+        "MIO_EXP_VAL",
+        Some(Side::Origin),
+        "exports in millions of euros (Eurostat)",
+    ),
+    (
+        "MIO_IMP_VAL",
+        Some(Side::Destination),
+        "imports in millions of euros (Eurostat)",
+    ),
+    (
+        "TBG_USD",
+        None,
+        "the goods trade balance in US dollars (IMF), exports less imports",
+    ),
+];
+
+/// What the library knows `code` is (see [`KNOWN_CODES`]), in any case.
+fn known_code(code: &str) -> Option<(Option<Side>, &'static str)> {
+    KNOWN_CODES
+        .iter()
+        .find(|(known, ..)| known.eq_ignore_ascii_case(code.trim()))
+        .map(|&(_, side, what)| (side, what))
+}
+
+/// The flow an indicator's code says: exports (`exports`, `exports_…`, `re_exports`)
+/// are reported by the origin, imports (`imports`, `imports_…`, `re_imports`) by the
+/// destination; `None` for any other indicator.
+fn indicator_flow(indicator: &str) -> Option<Side> {
+    let is = |flow: &str| {
+        indicator == flow
+            || indicator
+                .strip_prefix(flow)
+                .is_some_and(|rest| rest.starts_with('_'))
+            || indicator.strip_prefix("re_") == Some(flow)
+    };
+    if is("exports") {
+        Some(Side::Origin)
+    } else if is("imports") {
+        Some(Side::Destination)
+    } else {
+        None
+    }
+}
+
+/// Refuses an entry that contradicts what the library knows `code` is: an exports code
+/// sent to an imports indicator or the reverse, a reporter's side against the flow, or a
+/// balance sent to a flow's indicator. Each would store figures reversed or as what
+/// they are not.
+fn check_known(code: &str, target: &SdmxTarget) -> Result<()> {
+    let Some((side, what)) = known_code(code) else {
+        return Ok(());
+    };
+    let flow_name = |side: Side| match side {
+        Side::Origin => "exports",
+        Side::Destination => "imports",
+    };
+    let entry = match target.reporter {
+        Some(reporter) => format!("{code}: {}:{}", target.indicator, reporter.code()),
+        None => format!("{code}: {}", target.indicator),
+    };
+    let reason = match (side, indicator_flow(&target.indicator)) {
+        (Some(side), Some(flow)) if flow != side => format!(
+            "maps {code}, which is {what}, to {}, an indicator of {}: its figures would be \
+             stored as the other flow, reversed; map it to an indicator of {}",
+            target.indicator,
+            flow_name(flow),
+            flow_name(side)
+        ),
+        (None, Some(flow)) => format!(
+            "maps {code}, which is {what}, to {}, an indicator of {}: a balance is no flow; \
+             map it to an indicator of its own",
+            target.indicator,
+            flow_name(flow)
+        ),
+        (Some(side), _) if target.reporter.is_some_and(|r| r != side) => format!(
+            "makes the reporter the {} of {code}, which is {what}: the reporter of {} is \
+             the {}",
+            target.reporter.map_or("", Side::code),
+            flow_name(side),
+            side.code()
+        ),
+        _ => return Ok(()),
+    };
+    Err(Error::invalid("mapping", entry, reason))
+}
+
 impl SdmxMapping {
     /// The IMF's trade indicators: exports FOB to `exports` (the reporter is the
     /// origin), imports CIF to `imports` (the reporter is the destination).
@@ -229,6 +358,7 @@ impl SdmxMapping {
                 ));
             }
             mapping = mapping.with(code, indicator, side);
+            check_known(code, &mapping.targets[code.trim()])?;
         }
         Ok(mapping)
     }
@@ -1059,7 +1189,8 @@ impl<'a> SdmxRows<'a> {
         native: bool,
         line: usize,
     ) {
-        let mapped = [&header.flow, &header.measure]
+        // Two INDICATOR codes in one indicator are two series in one, as two flows are.
+        let mapped = [&header.flow, &header.measure, &header.indicator]
             .into_iter()
             .flatten()
             .filter(|_| !native);
@@ -1224,13 +1355,15 @@ impl<'a> SdmxRows<'a> {
     }
 
     /// Refuses a file that would mix series: a dimension the importer does not read
-    /// (or, under a mapping, the flow or Comext's `indicators`) that takes two values
-    /// within one indicator, or a flow that contradicts the side the mapping gives.
+    /// (or, under a mapping, the flow, Comext's `indicators` or the `INDICATOR` code)
+    /// that takes two values within one indicator, or a flow that contradicts the side
+    /// the mapping gives.
     fn check_one_series_per_indicator(&mut self, header: &Header) -> Result<()> {
-        let columns = header
-            .dimensions
-            .iter()
-            .chain([&header.flow, &header.measure].into_iter().flatten());
+        let columns = header.dimensions.iter().chain(
+            [&header.flow, &header.measure, &header.indicator]
+                .into_iter()
+                .flatten(),
+        );
         for column in columns {
             let Some(by_indicator) = self.seen.get(&column.at) else {
                 continue;
@@ -1243,6 +1376,7 @@ impl<'a> SdmxRows<'a> {
                 lines.sort_unstable();
                 let is_flow = header.flow.as_ref().is_some_and(|f| f.at == column.at);
                 let is_measure = header.measure.as_ref().is_some_and(|m| m.at == column.at);
+                let is_indicator = header.indicator.as_ref().is_some_and(|i| i.at == column.at);
                 if values.len() > 1 {
                     let listed: Vec<&str> = values.keys().map(String::as_str).collect();
                     // Reading the column needs a file without an INDICATOR column.
@@ -1251,6 +1385,13 @@ impl<'a> SdmxRows<'a> {
                         "Leave the dataflow out of mapping= so that the flow is read (1, M or \
                          IMP: imports; 2, X or EXP: exports), or import a file of one flow"
                             .to_owned()
+                    } else if is_indicator {
+                        format!(
+                            "Map each {} code to an indicator of its own (Python: \
+                             mapping={{\"CODE\": \"INDICATOR\"}}; command line: --mapping \
+                             CODE=INDICATOR), or import a file of one of them",
+                            column.name
+                        )
                     } else if is_measure && readable {
                         "Leave the dataflow out of mapping= so that each is read as what it \
                          is (VALUE_IN_EUROS: exports_eur or imports_eur; QUANTITY_IN_100KG: \
@@ -1336,6 +1477,9 @@ impl<'a> SdmxRows<'a> {
                 .as_ref()
                 .map_or("INDICATOR", |c| c.name.as_str());
             let target = self.mapping.target(text);
+            if let Some(target) = target {
+                check_known(text, target)?;
+            }
             let eurostat = match target {
                 Some(_) => None,
                 None => EUROSTAT_TRADE
@@ -1380,6 +1524,7 @@ impl<'a> SdmxRows<'a> {
             };
             let reporter = target
                 .and_then(|t| t.reporter)
+                .or(known_code(text).and_then(|(side, _)| side))
                 .or(eurostat.map(|(_, _, side, _)| *side))
                 .unwrap_or(
                     if stored_code == "imports" || stored_code.starts_with("imports_") {
