@@ -598,11 +598,18 @@ fn a_row_repeating_another_is_a_duplicate_error_naming_its_line() {
 #[test]
 fn an_indicator_the_store_lacks_is_an_error_naming_indicator() {
     let error = import_error(&format!(
-        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,TBG_USD,2022,11,A\n"
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,GDP_USD,2022,11,A\n"
     ));
     assert_eq!(
         where_and_what(&error),
-        (Some(3), "INDICATOR".to_owned(), "TBG_USD".to_owned())
+        (Some(3), "INDICATOR".to_owned(), "GDP_USD".to_owned())
+    );
+    // The advice is in Python's words and the command line's.
+    let message = error.to_string();
+    assert!(
+        message.contains("mapping={\"GDP_USD\": \"INDICATOR\"}")
+            && message.contains("--mapping GDP_USD=INDICATOR"),
+        "{message}"
     );
 }
 
@@ -1609,4 +1616,67 @@ IMF.STA:IMTS(1.0.0),AUT,MG_FOB_USD,DEU,A,2022,2.1,6
     let message = error.to_string();
     assert!(message.contains("imports"), "{message}");
     assert!(message.contains("--mapping CODE=INDICATOR"), "{message}");
+}
+
+#[test]
+fn imts_imports_fob_and_the_trade_balance_are_passed_over_and_counted() {
+    // The trial's imts2.csv with imts4.csv's row: exports 2023, imports CIF 2022, the
+    // balance 2022 (1.5 - 2.25 = -0.75) and imports FOB 2022.
+    let (store, summary) = imported(
+        "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,XG_FOB_USD,DEU,A,2023,1.5,6
+IMF.STA:IMTS(1.0.0),AUT,MG_CIF_USD,DEU,A,2022,2.25,6
+IMF.STA:IMTS(1.0.0),AUT,TBG_USD,DEU,A,2022,-0.75,6
+IMF.STA:IMTS(1.0.0),AUT,MG_FOB_USD,DEU,A,2022,2.1,6
+",
+    );
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "AUT", "DEU", "2023", 1_500_000.0),
+            figure("imports", "DEU", "AUT", "2022", 2_250_000.0),
+        ]
+    );
+    assert_eq!((summary.read, summary.written), (4, 2));
+    let reasons = skipped(&summary);
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0]
+        .0
+        .starts_with("INDICATOR TBG_USD (the trade balance)"));
+    assert_eq!((reasons[0].1, reasons[0].2), (1, 4));
+    assert!(reasons[1]
+        .0
+        .contains("MG_FOB_USD (goods imports valued FOB)"));
+    assert!(reasons[1].0.contains("MG_CIF_USD"));
+    assert_eq!((reasons[1].1, reasons[1].2), (1, 5));
+
+    // Mapped, the balance is stored: -0.75 × 10⁶ from Austria to Germany.
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&bilateral::Indicator {
+            code: "balance".to_owned(),
+            name: "Trade balance".to_owned(),
+            unit: "USD".to_owned(),
+            kind: bilateral::Kind::Flow,
+            directed: true,
+            signed: true,
+            description: None,
+            topic: bilateral::Topic::TRADE,
+            phrase: None,
+        })
+        .unwrap();
+    let mapping = SdmxMapping::from_texts(&texts(&[("TBG_USD", "balance")])).unwrap();
+    import_into(
+        &mut store,
+        "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,TBG_USD,DEU,A,2022,-0.75,6
+",
+        &mapping,
+    );
+    assert_eq!(
+        figures(&store),
+        [figure("balance", "AUT", "DEU", "2022", -750_000.0)]
+    );
 }

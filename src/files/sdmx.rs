@@ -40,7 +40,10 @@
 //! `XG_FOB_USD` in its successor IMTS) to `exports` and goods imports CIF (`TMG_CIF_USD`,
 //! `MG_CIF_USD`) to `imports`. A mapping from text ([`SdmxMapping::from_texts`], the
 //! Python `mapping=` dict) adds entries `"SDMX code": "indicator"`, the indicator
-//! optionally followed by `:origin` or `:destination`, the side of the reporter. An
+//! optionally followed by `:origin` or `:destination`, the side of the reporter. Rows
+//! of the IMF's `MG_FOB_USD` and `TMG_FOB_USD` (imports valued FOB: the same flow valued
+//! CIF is the catalogue's `imports`) and `TBG_USD` (the trade balance, no flow) are
+//! passed over and counted, unless the mapping maps them. An
 //! entry that contradicts what the library knows a code is, is refused: an exports code
 //! (`TXG_FOB_USD`, `XG_FOB_USD`, Eurostat's `MIO_EXP_VAL`) sent to an imports indicator
 //! (`imports`, `imports_…`) or the reverse, a side against the code's flow, or the
@@ -228,6 +231,37 @@ const KNOWN_CODES: [(&str, Option<Side>, &str); 9] = [
         "the goods trade balance in US dollars (IMF), exports less imports",
     ),
 ];
+
+/// The advice to map `code` to an indicator, in Python's words and the command line's.
+fn map_it(code: &str) -> String {
+    format!(
+        "map it to an indicator (Python: mapping={{\"{code}\": \"INDICATOR\"}}; command \
+         line: --mapping {code}=INDICATOR)"
+    )
+}
+
+/// Why the rows of an `INDICATOR` code the mapping leaves out are passed over, for the
+/// IMF's codes that are not the catalogue's: imports valued FOB (the same flow valued
+/// CIF is the catalogue's `imports`, a different figure, and one series may not hold
+/// both) and the trade balance (exports less imports, no flow).
+fn not_stored(code: &str) -> Option<String> {
+    let cif = match code {
+        "MG_FOB_USD" => "MG_CIF_USD",
+        "TMG_FOB_USD" => "TMG_CIF_USD",
+        "TBG_USD" => {
+            return Some(
+                "INDICATOR TBG_USD (the trade balance) is not stored: it is exports less \
+                 imports, not a flow (map it to an indicator of its own to store it)"
+                    .to_owned(),
+            )
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "INDICATOR {code} (goods imports valued FOB) is not stored: the same flow valued CIF \
+         is {cif}, the catalogue's imports (map {code} to an indicator of its own to store it)"
+    ))
+}
 
 /// What the library knows `code` is (see [`KNOWN_CODES`]), in any case.
 fn known_code(code: &str) -> Option<(Option<Side>, &'static str)> {
@@ -1026,6 +1060,12 @@ impl<'a> SdmxRows<'a> {
                 Some(column) => code_of(cell(column)).to_owned(),
                 None => dataflow.clone(),
             };
+            if self.mapping.target(&indicator_text).is_none() {
+                if let Some(reason) = not_stored(&indicator_text) {
+                    self.summary.skip(&reason, line);
+                    return Ok(());
+                }
+            }
             self.indicator(header, &indicator_text)?.clone()
         };
         self.note_dimensions(header, record, &indicator, native, line);
@@ -1510,13 +1550,15 @@ impl<'a> SdmxRows<'a> {
                                 "maps to {}, which is not an indicator of the store",
                                 t.indicator
                             ),
-                            (None, Some(_)) => "is not an indicator of the store, and the \
-                                 mapping does not map it to one (mapping={\"CODE\": \"exports\"})"
-                                .to_owned(),
-                            (None, None) => "is the dataflow of a file without an INDICATOR \
-                                 column: map it to an indicator (mapping={\"AGENCY:ID\": \
-                                 \"exports\"})"
-                                .to_owned(),
+                            (None, Some(_)) => format!(
+                                "is not an indicator of the store, and the mapping does not \
+                                 map it to one: {}",
+                                map_it(text)
+                            ),
+                            (None, None) => format!(
+                                "is the dataflow of a file without an INDICATOR column: {}",
+                                map_it(text)
+                            ),
                         };
                         return Err(Error::invalid(column, text, reason));
                     }
