@@ -1680,3 +1680,43 @@ IMF.STA:IMTS(1.0.0),AUT,TBG_USD,DEU,A,2022,-0.75,6
         [figure("balance", "AUT", "DEU", "2022", -750_000.0)]
     );
 }
+
+#[test]
+fn a_mapping_key_naming_nothing_in_the_file_is_refused_naming_the_key_and_the_files_codes() {
+    // Comext has no INDICATOR column: VALUE_IN_EUROS is in its `indicators`, read as it
+    // is; a key naming neither is a slip that would import as if no mapping were given.
+    for key in ["VALUE_IN_EUROS", "NOPE"] {
+        let mapping = SdmxMapping::from_texts(&texts(&[(key, "exports")])).unwrap();
+        let error = import_error_under(COMEXT, &mapping);
+        let v = error.validation().unwrap();
+        assert_eq!((v.field.as_str(), v.text.as_str()), ("mapping", key));
+        assert!(
+            v.reason.contains("no INDICATOR column") && v.reason.contains("ESTAT:DS-045409(1.0)"),
+            "{error}"
+        );
+    }
+    // In a file with an INDICATOR column, the message lists its codes.
+    let mapping = SdmxMapping::from_texts(&texts(&[("TMG_FOB_USD", "imports")])).unwrap();
+    let error = import_error_under(IMTS_BOTH_FLOWS, &mapping);
+    assert!(
+        error
+            .to_string()
+            .contains("its INDICATOR codes are MG_CIF_USD, XG_FOB_USD"),
+        "{error}"
+    );
+    // The IMF's own entries are no user's keys: TXG_FOB_USD and the others are absent
+    // from IMTS_BOTH_FLOWS, which imports under the default mapping.
+    let (store, _) = imported(IMTS_BOTH_FLOWS);
+    assert_eq!(all(&store).len(), 2);
+    // A key naming a code found only in a row passed over (the World) is used.
+    let mut store = Store::in_memory().unwrap();
+    let mapping = SdmxMapping::from_texts(&texts(&[("TMG_FOB_USD", "imports")])).unwrap();
+    let summary = import_into(
+        &mut store,
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE
+IMF:DOT(1.0),GE,W00,TMG_FOB_USD,2024,5
+",
+        &mapping,
+    );
+    assert_eq!((summary.read, summary.written), (1, 0));
+}

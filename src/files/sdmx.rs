@@ -48,7 +48,9 @@
 //! (`TXG_FOB_USD`, `XG_FOB_USD`, Eurostat's `MIO_EXP_VAL`) sent to an imports indicator
 //! (`imports`, `imports_…`) or the reverse, a side against the code's flow, or the
 //! trade balance `TBG_USD` sent to a flow's indicator; a known code mapped to another
-//! indicator keeps its flow's side.
+//! indicator keeps its flow's side. A key given (not the IMF's defaults) that names
+//! neither an `INDICATOR` code of the file nor its dataflow maps nothing: the file is
+//! refused, the error naming the key and the codes the file has.
 //!
 //! **Comext and other files with a flow.** Eurostat's Comext (`DS-045409`, the current
 //! `DS-…` dataflows: `reporter`, `partner`, `product`, `flow`, `indicators`) and the
@@ -96,7 +98,7 @@
 //! An error names the file's line as its record (the header is line 1) and the SDMX
 //! column as its field, as written in the header.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Seek};
 use std::path::Path;
 
@@ -162,6 +164,9 @@ pub struct SdmxTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SdmxMapping {
     targets: BTreeMap<String, SdmxTarget>,
+    /// The codes the user gave ([`SdmxMapping::with`], [`SdmxMapping::from_texts`]), not
+    /// the IMF's defaults: one that names nothing in a file is refused.
+    given: BTreeSet<String>,
 }
 
 impl Default for SdmxMapping {
@@ -337,23 +342,32 @@ impl SdmxMapping {
     /// The IMF's trade indicators: exports FOB to `exports` (the reporter is the
     /// origin), imports CIF to `imports` (the reporter is the destination).
     pub fn imf() -> SdmxMapping {
-        IMF_TRADE
-            .into_iter()
-            .fold(SdmxMapping::empty(), |mapping, (code, indicator, side)| {
-                mapping.with(code, indicator, Some(side))
-            })
+        let mut mapping = SdmxMapping::empty();
+        for (code, indicator, side) in IMF_TRADE {
+            mapping.insert(code, indicator, Some(side));
+        }
+        mapping
     }
 
     /// No entry: every code is taken as the indicator's code.
     pub fn empty() -> SdmxMapping {
         SdmxMapping {
             targets: BTreeMap::new(),
+            given: BTreeSet::new(),
         }
     }
 
     /// The mapping with `code` mapped to `indicator`, the reporter on `reporter`'s side
-    /// (`None`: as the indicator's code says).
+    /// (`None`: as the indicator's code says). An import refuses a file in which `code`
+    /// names neither an `INDICATOR` code nor the dataflow: such an entry maps nothing,
+    /// and is most likely a slip.
     pub fn with(mut self, code: &str, indicator: &str, reporter: Option<Side>) -> SdmxMapping {
+        self.insert(code, indicator, reporter);
+        self.given.insert(code.trim().to_owned());
+        self
+    }
+
+    fn insert(&mut self, code: &str, indicator: &str, reporter: Option<Side>) {
         self.targets.insert(
             code.trim().to_owned(),
             SdmxTarget {
@@ -361,7 +375,6 @@ impl SdmxMapping {
                 reporter,
             },
         );
-        self
     }
 
     /// The IMF entries ([`SdmxMapping::imf`]) and `texts`, each `"code": "indicator"` or
@@ -485,6 +498,7 @@ impl Store {
             watch.at(Stage::Reading, rows.read, byte, bytes)?;
         }
         watch.at(Stage::Reading, 0, bytes, bytes)?;
+        rows.check_mapping_used(&header)?;
         rows.check_one_series_per_indicator(&header)?;
         let SdmxRows {
             batch,
@@ -910,6 +924,9 @@ struct SdmxRows<'a> {
     sides: HashMap<String, Side>,
     /// The first error found in a row that is told once the file is read.
     deferred: Option<Error>,
+    /// The `INDICATOR` codes and the dataflows of the file's rows, skipped ones too.
+    codes_met: BTreeSet<String>,
+    dataflows_met: BTreeSet<String>,
 }
 
 impl<'a> SdmxRows<'a> {
@@ -931,6 +948,8 @@ impl<'a> SdmxRows<'a> {
             seen: HashMap::new(),
             sides: HashMap::new(),
             deferred: None,
+            codes_met: BTreeSet::new(),
+            dataflows_met: BTreeSet::new(),
         }
     }
 
@@ -939,6 +958,16 @@ impl<'a> SdmxRows<'a> {
         self.read += 1;
         let cell = |column: &Column| record.get(column.at).unwrap_or_default().trim();
         let optional = |column: &Option<Column>| column.as_ref().map(cell).unwrap_or_default();
+        // What the file has that a mapping key may name, skipped rows included.
+        for (column, met) in [
+            (Some(&header.structure_id), &mut self.dataflows_met),
+            (header.indicator.as_ref(), &mut self.codes_met),
+        ] {
+            let code = column.map(|c| code_of(cell(c))).unwrap_or_default();
+            if !code.is_empty() && !met.contains(code) {
+                met.insert(code.to_owned());
+            }
+        }
 
         let action = code_of(optional(&header.action)).to_ascii_uppercase();
         match action.as_str() {
@@ -1392,6 +1421,58 @@ impl<'a> SdmxRows<'a> {
             self.indicators.insert(code.to_owned(), resolved);
         }
         Ok(self.indicators[code].clone())
+    }
+
+    /// Refuses a mapping key the user gave that names neither an `INDICATOR` code of the
+    /// file nor its dataflow (with or without its version): it maps nothing, and the
+    /// file would import as if it were not given.
+    fn check_mapping_used(&self, header: &Header) -> Result<()> {
+        let names_a_dataflow = |key: &str| {
+            self.dataflows_met.iter().any(|dataflow| {
+                dataflow == key || dataflow.split_once('(').is_some_and(|(d, _)| d == key)
+            })
+        };
+        let Some(unused) = self
+            .mapping
+            .given
+            .iter()
+            .find(|key| !self.codes_met.contains(*key) && !names_a_dataflow(key))
+        else {
+            return Ok(());
+        };
+        let listed = |met: &BTreeSet<String>| {
+            const SHOWN: usize = 20;
+            let mut listed = met
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if met.len() > SHOWN {
+                listed.push_str(&format!(" and {} more", met.len() - SHOWN));
+            }
+            listed
+        };
+        let codes = match &header.indicator {
+            Some(column) if !self.codes_met.is_empty() => {
+                format!("its {} codes are {}", column.name, listed(&self.codes_met))
+            }
+            Some(column) => format!("its {} column is empty", column.name),
+            None => "it has no INDICATOR column".to_owned(),
+        };
+        let dataflows = match self.dataflows_met.len() {
+            0 => "no dataflow".to_owned(),
+            1 => format!("its dataflow is {}", listed(&self.dataflows_met)),
+            _ => format!("its dataflows are {}", listed(&self.dataflows_met)),
+        };
+        Err(Error::invalid(
+            "mapping",
+            unused.as_str(),
+            format!(
+                "names neither an INDICATOR code of the file nor its dataflow, so it would map \
+                 nothing: {codes}, and {dataflows}"
+            ),
+        ))
     }
 
     /// Refuses a file that would mix series: a dimension the importer does not read
