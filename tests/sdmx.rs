@@ -1720,3 +1720,56 @@ IMF:DOT(1.0),GE,W00,TMG_FOB_USD,2024,5
     );
     assert_eq!((summary.read, summary.written), (1, 0));
 }
+
+/// Comext rows whose values are marks of a missing value: Eurostat's `:` and `..`.
+const COMEXT_MARKS: &str = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,DE,39199080,2,VALUE_IN_EUROS,2023,1000000,
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,DE,39199080,2,VALUE_IN_EUROS,2024,:,
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,DE,39199080,2,VALUE_IN_EUROS,2022,..,
+";
+
+#[test]
+fn a_mark_of_a_missing_value_is_an_error_naming_it_or_skipped_under_missing_skip() {
+    let error = import_error(COMEXT_MARKS);
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "OBS_VALUE".to_owned(), ":".to_owned())
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("marks a missing value (as Eurostat writes it)")
+            && message.contains("missing=\"skip\""),
+        "{message}"
+    );
+
+    let (_dir, path) = file_with(COMEXT_MARKS);
+    let skip = ImportOptions {
+        missing: bilateral::OnMissing::Skip,
+        ..ImportOptions::default()
+    };
+    // Directly and through import_file, which guesses the format.
+    for through_import_file in [false, true] {
+        let mut store = Store::in_memory().unwrap();
+        let summary = if through_import_file {
+            store.import_file(&path, None, &skip).unwrap()
+        } else {
+            store
+                .import_sdmx_csv(&path, &SdmxMapping::imf(), &skip)
+                .unwrap()
+        };
+        // Austria's exports to Germany in 2023 alone: 1000000 euros.
+        assert_eq!(
+            figures(&store),
+            [figure("exports_eur", "AUT", "DEU", "2023", 1_000_000.0)]
+        );
+        assert_eq!((summary.read, summary.written), (3, 1));
+        assert_eq!(
+            skipped(&summary),
+            [
+                ("value is missing (`:`)".to_owned(), 1, 3),
+                ("value is missing (`..`)".to_owned(), 1, 4),
+            ]
+        );
+    }
+}

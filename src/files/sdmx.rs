@@ -19,7 +19,7 @@
 //! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text in lower case (CN `39199080` stays `39199080`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
-//! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
+//! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored; a mark of a missing value (`:` as Eurostat writes it, `..`, `n/a` …) is an error naming it, or, with [`ImportOptions::missing`] `Skip`, passed over and counted by mark |
 //! | `UNIT_MULT` (the IMF's `SCALE`) | the power of ten the value is in: `6` (or the IMF's `Millions`) is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
 //! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands; the OECD's `USD_EXC` is US dollars) |
 //! | `OBS_STATUS` (Eurostat's `OBS_FLAG`: `p` provisional, `e`/`s` estimate, `f` projection, other letters in the note) | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
@@ -108,7 +108,7 @@ use crate::error::{Error, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
-use crate::model::{Indicator, Kind, ObservationBatch, Product, Source, Topic};
+use crate::model::{Indicator, Kind, ObservationBatch, OnMissing, Product, Source, Topic};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -485,7 +485,7 @@ impl Store {
             .map_err(|e| super::csv::csv_error(e, path))?
             .clone();
         let header = Header::read(&names)?;
-        let mut rows = SdmxRows::new(self, mapping, delimiter);
+        let mut rows = SdmxRows::new(self, mapping, delimiter, options.missing);
         let mut record = ::csv::StringRecord::new();
         while reader
             .read_record(&mut record)
@@ -927,10 +927,17 @@ struct SdmxRows<'a> {
     /// The `INDICATOR` codes and the dataflows of the file's rows, skipped ones too.
     codes_met: BTreeSet<String>,
     dataflows_met: BTreeSet<String>,
+    /// What to do with a value cell holding a mark of a missing value.
+    on_missing: OnMissing,
 }
 
 impl<'a> SdmxRows<'a> {
-    fn new(store: &'a Store, mapping: &'a SdmxMapping, delimiter: u8) -> Self {
+    fn new(
+        store: &'a Store,
+        mapping: &'a SdmxMapping,
+        delimiter: u8,
+        on_missing: OnMissing,
+    ) -> Self {
         SdmxRows {
             store,
             mapping,
@@ -950,6 +957,7 @@ impl<'a> SdmxRows<'a> {
             deferred: None,
             codes_met: BTreeSet::new(),
             dataflows_met: BTreeSet::new(),
+            on_missing,
         }
     }
 
@@ -1030,6 +1038,21 @@ impl<'a> SdmxRows<'a> {
             };
             self.summary.skip(&reason, line);
             return Ok(());
+        }
+        // A mark of a missing value (`:` as Eurostat writes it, `..`, `n/a` …), which no
+        // SDMX-CSV should hold: an error naming it, or, under missing="skip", passed over.
+        if crate::hints::is_missing_marker(value_text) {
+            return match self.on_missing {
+                OnMissing::Skip => {
+                    self.summary
+                        .skip(&crate::hints::missing_value_reason(value_text), line);
+                    Ok(())
+                }
+                OnMissing::Error => {
+                    Err(crate::hints::missing_value("value", value_text)
+                        .for_field(&header.value.name))
+                }
+            };
         }
         if MISSING_STATUSES.contains(&status.as_str()) {
             return Err(Error::invalid(
