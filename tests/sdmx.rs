@@ -1773,3 +1773,43 @@ fn a_mark_of_a_missing_value_is_an_error_naming_it_or_skipped_under_missing_skip
         );
     }
 }
+
+#[test]
+fn former_countries_are_passed_over_and_eurostats_serbia_and_kosovo_are_read() {
+    let mut text = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+"
+    .to_owned();
+    for partner in ["AN", "CS", "YU", "SU", "DD"] {
+        text.push_str(&format!(
+            "ESTAT:DS-045409(1.0),13/02/26,A,AT,{partner},TOTAL,2,VALUE_IN_EUROS,1990,100\n"
+        ));
+    }
+    text.push_str("ESTAT:DS-045409(1.0),13/02/26,A,AT,XS,TOTAL,2,VALUE_IN_EUROS,2023,300\n");
+    text.push_str("ESTAT:DS-045409(1.0),13/02/26,A,AT,XK,TOTAL,2,VALUE_IN_EUROS,2023,400\n");
+    let (store, summary) = imported(&text);
+    // XS is Serbia in Eurostat's geonomenclature, XK Kosovo; the five others ended.
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports_eur", "AUT", "SRB", "2023", 300.0),
+            figure("exports_eur", "AUT", "XKX", "2023", 400.0),
+        ]
+    );
+    let reasons = skipped(&summary);
+    assert_eq!(reasons.len(), 5, "{reasons:?}");
+    for ((reason, rows, line), (code, name, at)) in reasons.iter().zip([
+        ("AN", "Netherlands Antilles", 2),
+        ("CS", "Serbia and Montenegro", 3),
+        ("YU", "Yugoslavia", 4),
+        ("SU", "Soviet Union", 5),
+        ("DD", "German Democratic Republic", 6),
+    ]) {
+        assert!(
+            reason.starts_with(&format!("partner {code} is a former country (")),
+            "{reason}"
+        );
+        assert!(reason.contains(name), "{reason}");
+        assert_eq!((*rows, *line), (1, at));
+    }
+}

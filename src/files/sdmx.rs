@@ -91,7 +91,12 @@
 //! (high seas, stores and provisions, countries not specified) are no country either,
 //! nor its `XC` and `XL` (Ceuta, Melilla) and `XI` and `XU` (Northern Ireland, the rest
 //! of the United Kingdom), parts it counts apart from Spain and the United Kingdom.
-//! Eurostat's `EL` (Greece) and `UK` (the United Kingdom) are read as `GR` and `GB`.
+//! Nor are former countries, passed over and counted as such: `AN` (the Netherlands
+//! Antilles), `CS` (Serbia and Montenegro; earlier Czechoslovakia), `YU` (Yugoslavia),
+//! `SU` (the Soviet Union) and `DD` (the German Democratic Republic).
+//! Eurostat's `EL` (Greece), `UK` (the United Kingdom) and `XS` (Serbia, in its
+//! geonomenclature) are read as `GR`, `GB` and `RS`; `XK` is Kosovo, which the store
+//! holds.
 //! A label the store cannot read as a country's name (a download with labels instead
 //! of codes) is refused.
 //!
@@ -1698,10 +1703,12 @@ impl<'a> SdmxRows<'a> {
         if code.is_empty() {
             return Err(Error::invalid(&column.name, "", "is empty"));
         }
-        // Eurostat's codes for Greece and the United Kingdom, where ISO has GR and GB.
+        // Eurostat's codes for Greece, the United Kingdom and Serbia, where ISO has GR,
+        // GB and RS.
         let iso = match code.to_ascii_uppercase().as_str() {
             "EL" => "GR",
             "UK" => "GB",
+            "XS" => "RS",
             _ => code,
         };
         let alpha3 = match self.store.country(iso) {
@@ -1850,11 +1857,25 @@ const UNASSIGNED: &[&str] = &["QP", "QQ", "QR", "QS", "QU", "QV", "QW", "QX", "Q
 /// (`XI`) and the rest of it (`XU`), since 2021.
 const PARTS: &[&str] = &["XC", "XL", "XI", "XU"];
 
+/// Codes of former countries and areas that are no ISO 3166-1 country today, as
+/// Eurostat's partner nomenclature (and ISO 3166-3) kept them for trade before they
+/// ended: `AN` the Netherlands Antilles (dissolved in 2010), `CS` Serbia and Montenegro
+/// (2003–2006; before 1993, ISO's code of Czechoslovakia), `YU` Yugoslavia, `SU` the
+/// Soviet Union and `DD` the German Democratic Republic. Their trade belongs to no
+/// country of today.
+const FORMER: [(&str, &str); 5] = [
+    ("AN", "a former country (the Netherlands Antilles, dissolved in 2010), not an ISO 3166-1 country"),
+    ("CS", "a former country (Serbia and Montenegro, 2003–2006; Czechoslovakia before 1993), not an ISO 3166-1 country"),
+    ("YU", "a former country (Yugoslavia), not an ISO 3166-1 country"),
+    ("SU", "a former country (the Soviet Union), not an ISO 3166-1 country"),
+    ("DD", "a former country (the German Democratic Republic), not an ISO 3166-1 country"),
+];
+
 /// What [`not_a_country`] says of an aggregate.
 const AGGREGATE: &str = "an aggregate, not a country";
 
 /// Why a reporter or counterpart `code` is passed over: an aggregate, or an area that
-/// is no country ([`AGGREGATES`], [`UNASSIGNED`], [`PARTS`]); `None` for a country's
+/// is no country ([`AGGREGATES`], [`UNASSIGNED`], [`FORMER`], [`PARTS`]); `None` for a country's
 /// code.
 fn not_a_country(code: &str) -> Option<&'static str> {
     let upper = code.to_ascii_uppercase();
@@ -1877,6 +1898,8 @@ fn not_a_country(code: &str) -> Option<&'static str> {
             "not a country (Eurostat's code for the high seas, stores and provisions or \
              countries not specified)",
         )
+    } else if let Some((_, why)) = FORMER.iter().find(|(former, _)| *former == upper) {
+        Some(why)
     } else if PARTS.contains(&upper.as_str()) {
         Some(
             "not a country (Eurostat's code for Ceuta, Melilla, Northern Ireland or Great \
