@@ -1813,3 +1813,45 @@ DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,O
         assert_eq!((*rows, *line), (1, at));
     }
 }
+
+#[test]
+fn comext_products_are_combined_nomenclature_codes_and_a_report_says_so() {
+    let (store, _) = imported(
+        "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,39199080,2,VALUE_IN_EUROS,2022,900000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,39199080,2,VALUE_IN_EUROS,2023,1000000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,3919,2,VALUE_IN_EUROS,2023,1500000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,TOTAL,2,VALUE_IN_EUROS,2022,4900000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,TOTAL,2,VALUE_IN_EUROS,2023,5000000
+",
+    );
+    // 8 digits are a CN subheading, 4 a heading (the HS's, in the CN); TOTAL is no product.
+    let classified: Vec<(String, Option<String>)> = store
+        .products()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.classification))
+        .collect();
+    assert_eq!(
+        classified,
+        [
+            ("3919".to_owned(), Some("CN".to_owned())),
+            ("39199080".to_owned(), Some("CN".to_owned())),
+        ]
+    );
+    let markdown = store.report("AUT", "DEU").unwrap().to_markdown();
+    // Every mention of the code names its classification.
+    assert_eq!(
+        markdown.matches("39199080").count(),
+        markdown.matches("CN 39199080").count(),
+        "{markdown}"
+    );
+    // 1,000,000 of 5,000,000 euros in 2023: a fifth.
+    assert!(
+        markdown.contains(
+            "CN 39199080 made up 20 % of exports in euros from Austria to Germany in 2023."
+        ),
+        "{markdown}"
+    );
+}
