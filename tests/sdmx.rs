@@ -1428,12 +1428,12 @@ OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.1),DEU,FRA,X,C,CPA_2_1_C10,_Z,A,2023,2
     assert_eq!(summary.written, 1);
     assert_eq!(
         figures_by_product(&store),
-        // 2.5 × 10⁶ USD; the CPA code kept as text, in lower case.
+        // 2.5 × 10⁶ USD; the CPA code kept as text, as written.
         [row(
             "exports",
             "DEU",
             "FRA",
-            "cpa_2_1_c10",
+            "CPA_2_1_C10",
             "2023",
             2_500_000.0
         )]
@@ -1459,7 +1459,7 @@ fn eurostat_trade_indicators_are_millions_of_euros_without_a_mapping() {
         figures_by_product(&store),
         [
             // Germany's exports to France: 120.5 × 10⁶ EUR, and 10 × 10⁶ of SITC 0+1.
-            row("exports_eur", "DEU", "FRA", "sitc0_1", "2023", 10_000_000.0),
+            row("exports_eur", "DEU", "FRA", "SITC0_1", "2023", 10_000_000.0),
             row("exports_eur", "DEU", "FRA", "total", "2023", 120_500_000.0),
             // Germany's imports from France: FRA → DEU, 80.25 × 10⁶ EUR.
             row("imports_eur", "FRA", "DEU", "total", "2023", 80_250_000.0),
@@ -1854,4 +1854,22 @@ ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,TOTAL,2,VALUE_IN_EUROS,2023,5000000
         ),
         "{markdown}"
     );
+}
+
+#[test]
+fn an_oecd_product_code_keeps_its_capitals() {
+    // The trial's bimts.csv: Austria's exports to Germany of CPA C10T12, 10 × 10⁶ USD.
+    let (store, _) = imported(
+        "\
+DATAFLOW,REF_AREA,COUNTERPART_AREA,TRADE_FLOW,PRODUCT_CL,PRODUCT,FREQ,UNIT_MEASURE,UNIT_MULT,TIME_PERIOD,OBS_VALUE,OBS_STATUS
+OECD.SDD.TPS:DSD_BIMTS_CPA@DF_BIMTS_CPA(1.0),AUT,DEU,X,CPA,C10T12,A,USD_EXC,6,2023,10,E
+",
+    );
+    assert_eq!(
+        figures_by_product(&store),
+        [row("exports", "AUT", "DEU", "C10T12", "2023", 10_000_000.0)]
+    );
+    let markdown = store.report("AUT", "DEU").unwrap().to_markdown();
+    assert!(markdown.contains("C10T12"), "{markdown}");
+    assert!(!markdown.contains("C10t12"), "{markdown}");
 }

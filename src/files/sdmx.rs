@@ -16,7 +16,7 @@
 //! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below), else Eurostat's `MIO_EXP_VAL` and `MIO_IMP_VAL` (millions of euros, as the code says) to `exports_eur` and `imports_eur`, else taken as is; without such a column, the flow (below) or the mapping of the dataflow id |
 //! | `FLOW` (Comext) or `TRADE_FLOW` (the OECD's BIMTS) | without an `INDICATOR` column and its dataflow not mapped: `2`, `X` or `EXP` exports (the reporter is the origin), `1`, `M` or `IMP` imports (the reporter is the destination); see **Comext** below |
 //! | `indicators` (Comext) | what the value is: `VALUE_IN_EUROS` (`VALUE_EUR`) euros, `QUANTITY_IN_100KG` (`QUANTITY_KG`) the net mass, stored in tonnes; `SUPPLEMENTARY_QUANTITY` rows (pieces, litres … by product) are passed over and counted |
-//! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text in lower case, as the store holds codes (CN `39199080` stays `39199080`, the OECD's CPA `C10T12` is `c10t12`, which a report writes `C10T12`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; Comext's codes of 2, 4, 6 or 8 digits are classified `CN`, the Combined Nomenclature, so that a report reads "CN 39199080"; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
+//! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text as written (CN `39199080`, the OECD's CPA `C10T12`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; Comext's codes of 2, 4, 6 or 8 digits are classified `CN`, the Combined Nomenclature, so that a report reads "CN 39199080"; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
 //! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored; a mark of a missing value (`:` as Eurostat writes it, `..`, `n/a` …) is an error naming it, or, with [`ImportOptions::missing`] `Skip`, passed over and counted by mark |
@@ -1346,9 +1346,8 @@ impl<'a> SdmxRows<'a> {
                 {
                     digits.to_owned()
                 }
-                // The store's product codes are in lower case (its schema says so):
-                // a report writes a code of letters and digits in capitals again.
-                _ => code.to_lowercase(),
+                // As written: the OECD's CPA `C10T12` stays in capitals.
+                _ => code.to_owned(),
             };
             // Comext's products (a file with its `indicators`) are the Combined
             // Nomenclature: 8 digits, and its 2, 4 and 6 digits are the HS's levels.

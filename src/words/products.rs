@@ -1,7 +1,6 @@
 //! How a product reads: "ferro-alloys (HS 7202)" in a sentence, "Ferro-alloys (HS
 //! 7202)" in a table, "HS 7202" for a code without a name, and a word code as words
-//! ("oil products" for `oil_products`), an agency's code of letters and digits in
-//! capitals ("C10T12" for `c10t12`). A bare number never stands for a product.
+//! ("oil products" for `oil_products`). A bare number never stands for a product.
 
 use crate::model::Product;
 
@@ -65,21 +64,9 @@ pub(crate) fn product_in_table(code: &str, product: Option<&Product>) -> String 
     named(code, product, str::to_owned)
 }
 
-/// Whether `code` is an agency's code of letters and digits (the OECD's CPA `C10T12`),
-/// which the store holds in lower case and its publisher writes in capitals, rather
-/// than a code of words (`oil_products`) or a number.
-fn is_agency_code(code: &str) -> bool {
-    code.bytes().all(|b| b.is_ascii_alphanumeric())
-        && code.bytes().any(|b| b.is_ascii_alphabetic())
-        && code.bytes().any(|b| b.is_ascii_digit())
-}
-
 fn named(code: &str, product: Option<&Product>, name_as: impl Fn(&str) -> String) -> String {
     let classified = classified_code(code, product);
-    let words = || match is_agency_code(code) {
-        true => code.to_ascii_uppercase(),
-        false => code.replace('_', " "),
-    };
+    let words = || code.replace('_', " ");
     match (product.and_then(|p| p.name.as_deref()), classified) {
         (Some(name), Some(classified)) => format!("{} ({classified})", name_as(name)),
         (Some(name), None) if code.bytes().any(|b| b.is_ascii_alphabetic()) => name_as(name),
@@ -147,9 +134,6 @@ mod tests {
     fn a_word_code_reads_as_words_and_a_code_that_is_no_hs_shape_as_written() {
         assert_eq!(product_in_text("wheat", None), "wheat");
         assert_eq!(product_in_text("oil_products", None), "oil products");
-        // The OECD's CPA C10T12, stored c10t12, reads as its publisher writes it.
-        assert_eq!(product_in_text("c10t12", None), "C10T12");
-        assert_eq!(product_in_table("c10t12", None), "C10T12");
         // 3 and 8 digits are not HS shapes (an SITC group, a CN subheading).
         assert_eq!(product_in_text("671", None), "671");
         assert_eq!(product_in_text("39199080", None), "39199080");
