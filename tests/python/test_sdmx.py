@@ -112,6 +112,4 @@ def test_a_missing_mark_in_obs_value_is_named_or_skipped_with_missing_skip(
     ):
         # 2024's 150 is written; 2023's ":" (line 3) is skipped.
         assert (result.rows_read, result.figures_written) == (2, 1)
-        assert [(s.reason, s.first_line) for s in result.skipped] == [
-            ("value is missing (`:`)", 3)
-        ]
+        assert [(s.reason, s.first_line) for s in result.skipped] == [("value is missing (`:`)", 3)]
