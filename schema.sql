@@ -403,3 +403,43 @@ LEFT JOIN source s ON s.id = o.source_id;
 ALTER TABLE product ADD COLUMN name TEXT CHECK (name <> '' AND name = trim(name));
 ALTER TABLE product ADD COLUMN classification TEXT
     CHECK (classification <> '' AND classification NOT GLOB '*[^A-Z0-9]*');
+
+-- version 10: product codes as their publishers write them: the OECD's CPA `C10T12`
+-- was stored as `c10t12` and read back so; letters of either case are allowed now
+-- (the total stays `total`). product is rebuilt with its ids, so that no figure
+-- moves (SQLite's documented procedure, as the step of version 8 rebuilt indicator).
+CREATE TABLE product_v10 (
+    id             INTEGER PRIMARY KEY,
+    code           TEXT NOT NULL UNIQUE CHECK (code <> '' AND code NOT GLOB '*[^A-Za-z0-9_.]*'),
+    name           TEXT CHECK (name <> '' AND name = trim(name)),
+    classification TEXT CHECK (classification <> '' AND classification NOT GLOB '*[^A-Z0-9]*')
+) STRICT;
+INSERT INTO product_v10 (id, code, name, classification)
+SELECT id, code, name, classification
+FROM product;
+DROP VIEW observation_view;
+DROP TABLE product;
+ALTER TABLE product_v10 RENAME TO product;
+
+CREATE VIEW observation_view AS
+SELECT i.code AS indicator,
+       origin.alpha3 AS origin,
+       destination.alpha3 AS destination,
+       p.code AS product,
+       o.period_text AS period,
+       date(o.start_day) AS start,
+       date(o.end_day) AS "end",
+       o.value, o.low, o.high,
+       CASE o.qualifier WHEN 0 THEN 'approx' WHEN 1 THEN 'exact' WHEN 2 THEN 'nearly'
+                        WHEN 3 THEN 'over' WHEN 4 THEN 'under' END AS qualifier,
+       CASE o.status WHEN 0 THEN 'actual' WHEN 1 THEN 'estimate' WHEN 2 THEN 'projection'
+                     WHEN 3 THEN 'provisional' WHEN 4 THEN 'target' END AS status,
+       i.unit,
+       s.code AS source,
+       o.quote, o.note
+FROM observation o
+JOIN indicator i ON i.id = o.indicator_id
+JOIN country origin ON origin.id = o.origin_id
+JOIN country destination ON destination.id = o.destination_id
+JOIN product p ON p.id = o.product_id
+LEFT JOIN source s ON s.id = o.source_id;

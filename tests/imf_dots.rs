@@ -289,6 +289,83 @@ Germany,134,{EXPORTS},Atlantis,999,Value,1,2,\n"
         (v.field.as_str(), v.record, v.text.as_str()),
         ("Counterpart Country Name", Some(3), "Atlantis")
     );
+    // A Python user is pointed to the README, a Rust user to the module.
+    assert!(
+        v.reason.contains("README's \"Data in and out\""),
+        "{}",
+        v.reason
+    );
+}
+
+#[test]
+fn the_trials_imf_name_forms_are_their_countries_and_former_countries_are_counted() {
+    let forms = [
+        ("Congo, Rep. of", "COG"),
+        ("Congo, Dem. Rep. of the", "COD"),
+        ("Korea, Dem. People's Rep. of", "PRK"),
+        ("Türkiye, Rep. of", "TUR"),
+        ("North Macedonia, Republic of", "MKD"),
+        ("Micronesia, Fed. States of", "FSM"),
+        ("Aruba, Kingdom of the Netherlands", "ABW"),
+        ("Sint Maarten, Kingdom of the Netherlands", "SXM"),
+        ("Ethiopia, The Federal Dem. Rep. of", "ETH"),
+        ("São Tomé and Príncipe, Dem. Rep. of", "STP"),
+    ];
+    let mut text = HEADER.to_owned();
+    for (n, (name, _)) in forms.iter().enumerate() {
+        text.push_str(&format!(
+            "Germany,134,{EXPORTS},\"{name}\",{},Value,{n},,\n",
+            900 + n
+        ));
+    }
+    let former = [
+        "Serbia and Montenegro",
+        "Belgium-Luxembourg",
+        "Netherlands Antilles",
+        "Czechoslovakia",
+        "USSR",
+        "Yugoslavia, SFR",
+        "German Democratic Republic",
+    ];
+    for (n, name) in former.iter().enumerate() {
+        text.push_str(&format!(
+            "\"{name}\",{},{EXPORTS},Germany,134,Value,1,2,\n",
+            800 + n
+        ));
+    }
+    let (store, summary) = import(&text);
+    let summary = summary.unwrap();
+    // One figure per form (January, the value its place in the list), none of the former.
+    assert_eq!((summary.read, summary.written), (17, 10));
+    let expected: Vec<Figure> = {
+        let mut rows: Vec<Figure> = forms
+            .iter()
+            .enumerate()
+            .map(|(n, (_, alpha3))| figure("DEU", alpha3, "2024-01", n as f64, "actual", None))
+            .collect();
+        rows.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        rows
+    };
+    assert_eq!(figures(&of(&store, "exports")), expected);
+    let skipped: Vec<(String, usize, usize)> = summary
+        .skipped
+        .iter()
+        .map(|s| (s.reason.clone(), s.rows, s.first_line))
+        .collect();
+    let expected: Vec<(String, usize, usize)> = former
+        .iter()
+        .enumerate()
+        .map(|(n, name)| {
+            (
+                format!(
+                    "country {name} is a former country or area, with no ISO 3166-1 code today"
+                ),
+                1,
+                12 + n,
+            )
+        })
+        .collect();
+    assert_eq!(skipped, expected);
 }
 
 #[test]

@@ -162,7 +162,7 @@ fn add_many_with_a_name_for_the_total_is_an_error_naming_the_record() {
 
 #[test]
 fn a_version_8_file_keeps_its_products_and_figures_and_takes_names() {
-    assert_eq!(SCHEMA_VERSION, 9);
+    assert_eq!(SCHEMA_VERSION, 10);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v8.db");
     Store::create_with_schema_version(&path, 8).unwrap();
@@ -194,7 +194,7 @@ fn a_version_8_file_keeps_its_products_and_figures_and_takes_names() {
     assert_eq!(store.products().unwrap()[0].name, None);
     assert!(store.add_product("7202", "Ferro-alloys").unwrap());
     drop(store);
-    // Reopened, the migrated file passes the check of its layout against version 9's.
+    // Reopened, the migrated file passes the check of its layout against the current one.
     let store = Store::open(&path).unwrap();
     assert_eq!(store.products().unwrap(), [named("7202", "Ferro-alloys")]);
 }
@@ -415,4 +415,80 @@ fn the_built_in_reports_word_codes_read_as_before() {
             .any(|s| s.starts_with("Exports of wheat from Kazakhstan")),
         "{text:#?}"
     );
+}
+
+#[test]
+fn a_product_code_is_kept_as_written_and_found_in_any_case() {
+    let mut store = store();
+    store
+        .add_many(
+            &[
+                exports("C10T12", "2024", 10.0),
+                exports("TOTAL", "2024", 100.0),
+            ],
+            OnDuplicate::Error,
+        )
+        .unwrap();
+    // The OECD's CPA code keeps its capitals; TOTAL, in any case, is the total.
+    let mut stored: Vec<(String, f64)> = store
+        .observations(&ObservationFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|o| (o.product, o.value))
+        .collect();
+    stored.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    assert_eq!(
+        stored,
+        [("C10T12".to_owned(), 10.0), ("total".to_owned(), 100.0)]
+    );
+    let mut filter = ObservationFilter::indicator("exports");
+    filter.product = Some("c10t12".to_owned());
+    assert_eq!(store.observations(&filter).unwrap().len(), 1);
+    // A name is given to the code as written, and a code with a space is still refused.
+    assert!(store
+        .add_product("C10T12", "Food, beverages and tobacco")
+        .unwrap());
+    assert!(store.add_product("C10 T12", "Bad").is_err());
+}
+
+#[test]
+fn a_version_9_file_keeps_its_lower_case_products_and_takes_capitals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.db");
+    Store::create_with_schema_version(&path, 9).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO product (code, name, classification) VALUES ('7202', 'Ferro-alloys', 'HS');
+             INSERT INTO product (code) VALUES ('c10t12');",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 10);
+    let products: Vec<(String, Option<String>, Option<String>)> = store
+        .products()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.name, p.classification))
+        .collect();
+    assert_eq!(
+        products,
+        [
+            (
+                "7202".to_owned(),
+                Some("Ferro-alloys".to_owned()),
+                Some("HS".to_owned())
+            ),
+            ("c10t12".to_owned(), None, None),
+        ]
+    );
+    // A file made older has no catalogue: the new code is given by its name.
+    assert!(store
+        .add_product("C10T12", "Food, beverages and tobacco")
+        .unwrap());
+    drop(store);
+    // Reopened, the migrated file passes the check of its layout.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.products().unwrap().len(), 3);
 }

@@ -598,11 +598,18 @@ fn a_row_repeating_another_is_a_duplicate_error_naming_its_line() {
 #[test]
 fn an_indicator_the_store_lacks_is_an_error_naming_indicator() {
     let error = import_error(&format!(
-        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,TBG_USD,2022,11,A\n"
+        "{HEADER}{GOOD_ROW}NEW:FLOW(1.0),A,KAZ,GEO,GDP_USD,2022,11,A\n"
     ));
     assert_eq!(
         where_and_what(&error),
-        (Some(3), "INDICATOR".to_owned(), "TBG_USD".to_owned())
+        (Some(3), "INDICATOR".to_owned(), "GDP_USD".to_owned())
+    );
+    // The advice is in Python's words and the command line's.
+    let message = error.to_string();
+    assert!(
+        message.contains("mapping={\"GDP_USD\": \"INDICATOR\"}")
+            && message.contains("--mapping GDP_USD=INDICATOR"),
+        "{message}"
     );
 }
 
@@ -1421,12 +1428,12 @@ OECD.SDD.TPS:DSD_BIMTS@DF_BIMTS_CPA_2_1(1.1),DEU,FRA,X,C,CPA_2_1_C10,_Z,A,2023,2
     assert_eq!(summary.written, 1);
     assert_eq!(
         figures_by_product(&store),
-        // 2.5 × 10⁶ USD; the CPA code kept as text, in lower case.
+        // 2.5 × 10⁶ USD; the CPA code kept as text, as written.
         [row(
             "exports",
             "DEU",
             "FRA",
-            "cpa_2_1_c10",
+            "CPA_2_1_C10",
             "2023",
             2_500_000.0
         )]
@@ -1452,7 +1459,7 @@ fn eurostat_trade_indicators_are_millions_of_euros_without_a_mapping() {
         figures_by_product(&store),
         [
             // Germany's exports to France: 120.5 × 10⁶ EUR, and 10 × 10⁶ of SITC 0+1.
-            row("exports_eur", "DEU", "FRA", "sitc0_1", "2023", 10_000_000.0),
+            row("exports_eur", "DEU", "FRA", "SITC0_1", "2023", 10_000_000.0),
             row("exports_eur", "DEU", "FRA", "total", "2023", 120_500_000.0),
             // Germany's imports from France: FRA → DEU, 80.25 × 10⁶ EUR.
             row("imports_eur", "FRA", "DEU", "total", "2023", 80_250_000.0),
@@ -1511,4 +1518,358 @@ ESTAT:DS-045409(1.0),A,DE,AT,TOTAL,1,VALUE_IN_EUROS,2023,1100
     assert_eq!((r.exporter.as_str(), r.importer.as_str()), ("AUT", "DEU"));
     assert_eq!((r.unit.as_str(), r.gap), ("EUR", 100.0));
     assert!((r.gap_pct.unwrap() - 10.0).abs() < 1e-9);
+}
+
+/// The trial's IMTS file: Austria's exports to Germany in 2023, its imports from
+/// Germany in 2022, in millions of US dollars.
+const IMTS_BOTH_FLOWS: &str = "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,XG_FOB_USD,DEU,A,2023,1.5,6
+IMF.STA:IMTS(1.0.0),AUT,MG_CIF_USD,DEU,A,2022,2.25,6
+";
+
+fn texts(entries: &[(&str, &str)]) -> BTreeMap<String, String> {
+    entries
+        .iter()
+        .map(|(code, indicator)| ((*code).to_owned(), (*indicator).to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_mapping_that_sends_a_known_flow_to_the_other_flows_indicator_is_refused_naming_it() {
+    // XG_FOB_USD is Austria's exports: as imports it would be stored DEU → AUT, reversed.
+    for (code, indicator, flow) in [
+        ("XG_FOB_USD", "imports", "exports"),
+        ("TXG_FOB_USD", "imports_eur", "exports"),
+        ("MG_CIF_USD", "exports", "imports"),
+        ("TMG_CIF_USD", "re_exports", "imports"),
+        ("XG_FOB_USD", "exports:destination", "exports"),
+        ("TBG_USD", "exports", "balance"),
+    ] {
+        let error = SdmxMapping::from_texts(&texts(&[(code, indicator)])).unwrap_err();
+        let v = error.validation().unwrap();
+        assert_eq!(v.field, "mapping", "{error}");
+        assert_eq!(v.text, format!("{code}: {indicator}"), "{error}");
+        assert!(
+            v.reason.contains(code) && v.reason.contains(flow),
+            "{error}"
+        );
+    }
+    // A mapping built in Rust is refused when the file is read, and nothing is written.
+    let reversed = SdmxMapping::imf().with("XG_FOB_USD", "imports", None);
+    let error = import_error_under(IMTS_BOTH_FLOWS, &reversed);
+    let (line, field, _) = where_and_what(&error);
+    assert_eq!((line, field.as_str()), (Some(2), "mapping"), "{error}");
+    // The same flow's indicators stay allowed.
+    for (code, indicator) in [("XG_FOB_USD", "exports"), ("MG_FOB_USD", "imports_fob")] {
+        SdmxMapping::from_texts(&texts(&[(code, indicator)])).unwrap();
+    }
+}
+
+#[test]
+fn a_known_code_mapped_to_an_indicator_of_its_own_keeps_its_flows_side() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&bilateral::Indicator {
+            code: "goods_in".to_owned(),
+            name: "Goods in".to_owned(),
+            unit: "USD".to_owned(),
+            kind: bilateral::Kind::Flow,
+            directed: true,
+            signed: false,
+            description: None,
+            topic: bilateral::Topic::TRADE,
+            phrase: None,
+        })
+        .unwrap();
+    let mapping = SdmxMapping::from_texts(&texts(&[("MG_CIF_USD", "goods_in")])).unwrap();
+    import_into(&mut store, IMTS_BOTH_FLOWS, &mapping);
+    // MG_CIF_USD is Austria's imports: from Germany to Austria, 2.25 × 10⁶.
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "AUT", "DEU", "2023", 1_500_000.0),
+            figure("goods_in", "DEU", "AUT", "2022", 2_250_000.0),
+        ]
+    );
+}
+
+#[test]
+fn two_indicator_codes_mapped_to_one_indicator_are_refused_naming_indicator() {
+    // Imports valued FOB mapped to imports, beside the IMF's imports CIF: two series.
+    let both = "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,MG_CIF_USD,DEU,A,2022,2.25,6
+IMF.STA:IMTS(1.0.0),AUT,MG_FOB_USD,DEU,A,2022,2.1,6
+";
+    let mapping = SdmxMapping::from_texts(&texts(&[("MG_FOB_USD", "imports")])).unwrap();
+    let error = import_error_under(both, &mapping);
+    // Line 3 is the first row of the second code.
+    assert_eq!(
+        where_and_what(&error),
+        (
+            Some(3),
+            "INDICATOR".to_owned(),
+            "MG_CIF_USD, MG_FOB_USD".to_owned()
+        )
+    );
+    let message = error.to_string();
+    assert!(message.contains("imports"), "{message}");
+    assert!(message.contains("--mapping CODE=INDICATOR"), "{message}");
+}
+
+#[test]
+fn imts_imports_fob_and_the_trade_balance_are_passed_over_and_counted() {
+    // The trial's imts2.csv with imts4.csv's row: exports 2023, imports CIF 2022, the
+    // balance 2022 (1.5 - 2.25 = -0.75) and imports FOB 2022.
+    let (store, summary) = imported(
+        "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,XG_FOB_USD,DEU,A,2023,1.5,6
+IMF.STA:IMTS(1.0.0),AUT,MG_CIF_USD,DEU,A,2022,2.25,6
+IMF.STA:IMTS(1.0.0),AUT,TBG_USD,DEU,A,2022,-0.75,6
+IMF.STA:IMTS(1.0.0),AUT,MG_FOB_USD,DEU,A,2022,2.1,6
+",
+    );
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports", "AUT", "DEU", "2023", 1_500_000.0),
+            figure("imports", "DEU", "AUT", "2022", 2_250_000.0),
+        ]
+    );
+    assert_eq!((summary.read, summary.written), (4, 2));
+    let reasons = skipped(&summary);
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert!(reasons[0]
+        .0
+        .starts_with("INDICATOR TBG_USD (the trade balance)"));
+    assert_eq!((reasons[0].1, reasons[0].2), (1, 4));
+    assert!(reasons[1]
+        .0
+        .contains("MG_FOB_USD (goods imports valued FOB)"));
+    assert!(reasons[1].0.contains("MG_CIF_USD"));
+    assert_eq!((reasons[1].1, reasons[1].2), (1, 5));
+
+    // Mapped, the balance is stored: -0.75 × 10⁶ from Austria to Germany.
+    let mut store = Store::in_memory().unwrap();
+    store
+        .add_indicator(&bilateral::Indicator {
+            code: "balance".to_owned(),
+            name: "Trade balance".to_owned(),
+            unit: "USD".to_owned(),
+            kind: bilateral::Kind::Flow,
+            directed: true,
+            signed: true,
+            description: None,
+            topic: bilateral::Topic::TRADE,
+            phrase: None,
+        })
+        .unwrap();
+    let mapping = SdmxMapping::from_texts(&texts(&[("TBG_USD", "balance")])).unwrap();
+    import_into(
+        &mut store,
+        "\
+DATAFLOW,COUNTRY,INDICATOR,COUNTERPART_COUNTRY,FREQUENCY,TIME_PERIOD,OBS_VALUE,SCALE
+IMF.STA:IMTS(1.0.0),AUT,TBG_USD,DEU,A,2022,-0.75,6
+",
+        &mapping,
+    );
+    assert_eq!(
+        figures(&store),
+        [figure("balance", "AUT", "DEU", "2022", -750_000.0)]
+    );
+}
+
+#[test]
+fn a_mapping_key_naming_nothing_in_the_file_is_refused_naming_the_key_and_the_files_codes() {
+    // Comext has no INDICATOR column: VALUE_IN_EUROS is in its `indicators`, read as it
+    // is; a key naming neither is a slip that would import as if no mapping were given.
+    for key in ["VALUE_IN_EUROS", "NOPE"] {
+        let mapping = SdmxMapping::from_texts(&texts(&[(key, "exports")])).unwrap();
+        let error = import_error_under(COMEXT, &mapping);
+        let v = error.validation().unwrap();
+        assert_eq!((v.field.as_str(), v.text.as_str()), ("mapping", key));
+        assert!(
+            v.reason.contains("no INDICATOR column") && v.reason.contains("ESTAT:DS-045409(1.0)"),
+            "{error}"
+        );
+    }
+    // In a file with an INDICATOR column, the message lists its codes.
+    let mapping = SdmxMapping::from_texts(&texts(&[("TMG_FOB_USD", "imports")])).unwrap();
+    let error = import_error_under(IMTS_BOTH_FLOWS, &mapping);
+    assert!(
+        error
+            .to_string()
+            .contains("its INDICATOR codes are MG_CIF_USD, XG_FOB_USD"),
+        "{error}"
+    );
+    // The IMF's own entries are no user's keys: TXG_FOB_USD and the others are absent
+    // from IMTS_BOTH_FLOWS, which imports under the default mapping.
+    let (store, _) = imported(IMTS_BOTH_FLOWS);
+    assert_eq!(all(&store).len(), 2);
+    // A key naming a code found only in a row passed over (the World) is used.
+    let mut store = Store::in_memory().unwrap();
+    let mapping = SdmxMapping::from_texts(&texts(&[("TMG_FOB_USD", "imports")])).unwrap();
+    let summary = import_into(
+        &mut store,
+        "DATAFLOW,REF_AREA,COUNTERPART_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE
+IMF:DOT(1.0),GE,W00,TMG_FOB_USD,2024,5
+",
+        &mapping,
+    );
+    assert_eq!((summary.read, summary.written), (1, 0));
+}
+
+/// Comext rows whose values are marks of a missing value: Eurostat's `:` and `..`.
+const COMEXT_MARKS: &str = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE,OBS_FLAG
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,DE,39199080,2,VALUE_IN_EUROS,2023,1000000,
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,DE,39199080,2,VALUE_IN_EUROS,2024,:,
+ESTAT:DS-045409(1.0),13/02/26 11:00:00,A,AT,DE,39199080,2,VALUE_IN_EUROS,2022,..,
+";
+
+#[test]
+fn a_mark_of_a_missing_value_is_an_error_naming_it_or_skipped_under_missing_skip() {
+    let error = import_error(COMEXT_MARKS);
+    assert_eq!(
+        where_and_what(&error),
+        (Some(3), "OBS_VALUE".to_owned(), ":".to_owned())
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("marks a missing value (as Eurostat writes it)")
+            && message.contains("missing=\"skip\""),
+        "{message}"
+    );
+
+    let (_dir, path) = file_with(COMEXT_MARKS);
+    let skip = ImportOptions {
+        missing: bilateral::OnMissing::Skip,
+        ..ImportOptions::default()
+    };
+    // Directly and through import_file, which guesses the format.
+    for through_import_file in [false, true] {
+        let mut store = Store::in_memory().unwrap();
+        let summary = if through_import_file {
+            store.import_file(&path, None, &skip).unwrap()
+        } else {
+            store
+                .import_sdmx_csv(&path, &SdmxMapping::imf(), &skip)
+                .unwrap()
+        };
+        // Austria's exports to Germany in 2023 alone: 1000000 euros.
+        assert_eq!(
+            figures(&store),
+            [figure("exports_eur", "AUT", "DEU", "2023", 1_000_000.0)]
+        );
+        assert_eq!((summary.read, summary.written), (3, 1));
+        assert_eq!(
+            skipped(&summary),
+            [
+                ("value is missing (`:`)".to_owned(), 1, 3),
+                ("value is missing (`..`)".to_owned(), 1, 4),
+            ]
+        );
+    }
+}
+
+#[test]
+fn former_countries_are_passed_over_and_eurostats_serbia_and_kosovo_are_read() {
+    let mut text = "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+"
+    .to_owned();
+    for partner in ["AN", "CS", "YU", "SU", "DD"] {
+        text.push_str(&format!(
+            "ESTAT:DS-045409(1.0),13/02/26,A,AT,{partner},TOTAL,2,VALUE_IN_EUROS,1990,100\n"
+        ));
+    }
+    text.push_str("ESTAT:DS-045409(1.0),13/02/26,A,AT,XS,TOTAL,2,VALUE_IN_EUROS,2023,300\n");
+    text.push_str("ESTAT:DS-045409(1.0),13/02/26,A,AT,XK,TOTAL,2,VALUE_IN_EUROS,2023,400\n");
+    let (store, summary) = imported(&text);
+    // XS is Serbia in Eurostat's geonomenclature, XK Kosovo; the five others ended.
+    assert_eq!(
+        figures(&store),
+        [
+            figure("exports_eur", "AUT", "SRB", "2023", 300.0),
+            figure("exports_eur", "AUT", "XKX", "2023", 400.0),
+        ]
+    );
+    let reasons = skipped(&summary);
+    assert_eq!(reasons.len(), 5, "{reasons:?}");
+    for ((reason, rows, line), (code, name, at)) in reasons.iter().zip([
+        ("AN", "Netherlands Antilles", 2),
+        ("CS", "Serbia and Montenegro", 3),
+        ("YU", "Yugoslavia", 4),
+        ("SU", "Soviet Union", 5),
+        ("DD", "German Democratic Republic", 6),
+    ]) {
+        assert!(
+            reason.starts_with(&format!("partner {code} is a former country (")),
+            "{reason}"
+        );
+        assert!(reason.contains(name), "{reason}");
+        assert_eq!((*rows, *line), (1, at));
+    }
+}
+
+#[test]
+fn comext_products_are_combined_nomenclature_codes_and_a_report_says_so() {
+    let (store, _) = imported(
+        "\
+DATAFLOW,LAST UPDATE,freq,reporter,partner,product,flow,indicators,TIME_PERIOD,OBS_VALUE
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,39199080,2,VALUE_IN_EUROS,2022,900000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,39199080,2,VALUE_IN_EUROS,2023,1000000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,3919,2,VALUE_IN_EUROS,2023,1500000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,TOTAL,2,VALUE_IN_EUROS,2022,4900000
+ESTAT:DS-045409(1.0),13/02/26,A,AT,DE,TOTAL,2,VALUE_IN_EUROS,2023,5000000
+",
+    );
+    // 8 digits are a CN subheading, 4 a heading (the HS's, in the CN); TOTAL is no product.
+    let classified: Vec<(String, Option<String>)> = store
+        .products()
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.code, p.classification))
+        .collect();
+    assert_eq!(
+        classified,
+        [
+            ("3919".to_owned(), Some("CN".to_owned())),
+            ("39199080".to_owned(), Some("CN".to_owned())),
+        ]
+    );
+    let markdown = store.report("AUT", "DEU").unwrap().to_markdown();
+    // Every mention of the code names its classification.
+    assert_eq!(
+        markdown.matches("39199080").count(),
+        markdown.matches("CN 39199080").count(),
+        "{markdown}"
+    );
+    // 1,000,000 of 5,000,000 euros in 2023: a fifth.
+    assert!(
+        markdown.contains(
+            "CN 39199080 made up 20 % of exports in euros from Austria to Germany in 2023."
+        ),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn an_oecd_product_code_keeps_its_capitals() {
+    // The trial's bimts.csv: Austria's exports to Germany of CPA C10T12, 10 × 10⁶ USD.
+    let (store, _) = imported(
+        "\
+DATAFLOW,REF_AREA,COUNTERPART_AREA,TRADE_FLOW,PRODUCT_CL,PRODUCT,FREQ,UNIT_MEASURE,UNIT_MULT,TIME_PERIOD,OBS_VALUE,OBS_STATUS
+OECD.SDD.TPS:DSD_BIMTS_CPA@DF_BIMTS_CPA(1.0),AUT,DEU,X,CPA,C10T12,A,USD_EXC,6,2023,10,E
+",
+    );
+    assert_eq!(
+        figures_by_product(&store),
+        [row("exports", "AUT", "DEU", "C10T12", "2023", 10_000_000.0)]
+    );
+    let markdown = store.report("AUT", "DEU").unwrap().to_markdown();
+    assert!(markdown.contains("C10T12"), "{markdown}");
+    assert!(!markdown.contains("C10t12"), "{markdown}");
 }

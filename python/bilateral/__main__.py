@@ -170,7 +170,8 @@ def _parser() -> argparse.ArgumentParser:
         choices=["error", "skip"],
         default="error",
         help="what to do with a row of the library's CSV whose value is empty or marked "
-        "missing (.., :, -, n/a …) (default: error, and import nothing)",
+        "missing (.., :, -, n/a …), or of an SDMX file whose OBS_VALUE is such a mark "
+        "(default: error, and import nothing)",
     )
     import_.add_argument(
         "--mapping",
@@ -364,7 +365,9 @@ def _import(args: argparse.Namespace) -> int:
             what = _counts(store.import_json(args.file, on_duplicate=args.on_duplicate))
         else:
             if given == "sdmx":
-                result = store.import_sdmx_csv(args.file, mapping, on_duplicate=args.on_duplicate)
+                result = store.import_sdmx_csv(
+                    args.file, mapping, on_duplicate=args.on_duplicate, missing=args.missing
+                )
             else:
                 result = store.import_file(
                     args.file, args.format, on_duplicate=args.on_duplicate, missing=args.missing

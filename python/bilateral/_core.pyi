@@ -135,6 +135,7 @@ class Store:
         mapping: Mapping[str, str] | None = None,
         *,
         on_duplicate: _OnDuplicate = "error",
+        missing: _Missing = "error",
         progress: Callable[[str, int, int], object] | None = None,
     ) -> dict[str, Any]: ...
     def import_comtrade_csv(

@@ -382,6 +382,7 @@ class Store:
         mapping: Mapping[str, str] | None = None,
         *,
         on_duplicate: OnDuplicate = "error",
+        missing: Missing = "error",
         progress: ProgressArg = None,
     ) -> ImportResult:
         """Adds the observations of an SDMX-CSV data message (version 1, first column
@@ -399,9 +400,14 @@ class Store:
         mapping that would put two series into one indicator (a flow of 1 and 2 mapped
         to ``exports``) is refused naming the column. Rows without a value, deletions
         and aggregates (the World, EU27_2020, EA20, EXT_EA20 …) are skipped and counted
-        in the result. A file without a counterpart dimension is refused. A bad cell
+        in the result, and so are the IMF's imports FOB (``MG_FOB_USD``) and trade
+        balance (``TBG_USD``) unless mapped. A mapping that contradicts a code's known
+        flow (``{"XG_FOB_USD": "imports"}``) or whose key names nothing in the file is
+        refused. A file without a counterpart dimension is refused. A bad cell
         is a ValidationError whose ``record`` is the file's line and whose ``field`` is
-        the SDMX column. `on_duplicate` and `progress` as for :meth:`import_csv`.
+        the SDMX column. An OBS_VALUE holding a mark of a missing value (``:``, ``..``)
+        is an error naming it; ``missing="skip"`` passes over such rows, counted by
+        mark. `on_duplicate` and `progress` as for :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "dots.csv"
@@ -414,7 +420,7 @@ class Store:
         callback, done = progress_bars(progress, "import")
         try:
             summary = self._inner.import_sdmx_csv(
-                path, mapping, on_duplicate=on_duplicate, progress=callback
+                path, mapping, on_duplicate=on_duplicate, missing=missing, progress=callback
             )
         finally:
             done()
@@ -475,8 +481,9 @@ class Store:
         or "imf-dots", the IMF's legacy Direction of Trade Statistics CSV), or, when
         `format` is ``None``, in the format its beginning shows (a JSON object, an
         SDMX-CSV header, or a CSV header with the library's own columns, UN Comtrade's or
-        the IMF DOTS export's). `on_duplicate`, `missing` (for the library's own CSV) and
-        `progress` as for :meth:`import_csv`.
+        the IMF DOTS export's). `on_duplicate`, `missing` (for the library's own CSV, and
+        marks of a missing value in an SDMX file's OBS_VALUE) and `progress` as for
+        :meth:`import_csv`.
 
         >>> import pathlib, tempfile
         >>> path = pathlib.Path(tempfile.mkdtemp()) / "figures.txt"

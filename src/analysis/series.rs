@@ -432,8 +432,10 @@ impl Store {
     /// [`SeriesQuery::status`] for which one when a period has several).
     pub fn series(&self, query: &SeriesQuery) -> Result<Series> {
         let mut all = self.series_by_product(query)?;
-        let product = query.product.trim().to_lowercase();
-        let found = all.iter().position(|s| s.product == product);
+        let product = crate::store::product_code(&query.product).to_owned();
+        let found = all
+            .iter()
+            .position(|s| s.product.eq_ignore_ascii_case(&product));
         Ok(match found {
             Some(i) => all.swap_remove(i),
             None => Series {

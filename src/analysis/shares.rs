@@ -266,7 +266,7 @@ impl Store {
         let period = period
             .map(|p| parse_period_field("period", p))
             .transpose()?;
-        let of_product = of_product.trim().to_lowercase();
+        let of_product = crate::store::product_code(of_product).to_owned();
         let parts = self.series_matching(&filter.clone().every_product())?;
         let of = of.map(|code| self.indicator(code)).transpose()?;
         let wholes = match &of {
@@ -300,7 +300,9 @@ impl Store {
                 Some(of) => whole_of_pair
                     .get(&pair_key(of.directed, origin, destination))
                     .copied(),
-                None => pair.iter().find(|s| s.product == of_product),
+                None => pair
+                    .iter()
+                    .find(|s| s.product.eq_ignore_ascii_case(&of_product)),
             };
             if let Some(whole) = whole {
                 rows.extend(shares_where_defined(pair, whole, period.as_ref())?);

@@ -56,12 +56,15 @@
 //! | Afghanistan, Islamic Rep. of | AFG |
 //! | Andorra, Principality of | AND |
 //! | Armenia, Rep. of | ARM |
+//! | Aruba, Kingdom of the Netherlands | ABW |
 //! | Azerbaijan, Rep. of | AZE |
 //! | Bahrain, Kingdom of | BHR |
 //! | Belarus, Rep. of | BLR |
 //! | China, P.R.: Hong Kong | HKG |
 //! | China, P.R.: Macao | MAC |
 //! | China, P.R.: Mainland | CHN |
+//! | Congo, Dem. Rep. of the | COD |
+//! | Congo, Rep. of | COG |
 //! | Croatia, Rep. of | HRV |
 //! | Curaçao, Kingdom of the Netherlands | CUW |
 //! | Czech Rep. | CZE |
@@ -69,27 +72,34 @@
 //! | Egypt, Arab Rep. of | EGY |
 //! | Estonia, Rep. of | EST |
 //! | Eswatini, Kingdom of | SWZ |
+//! | Ethiopia, The Federal Dem. Rep. of | ETH |
 //! | Iran, Islamic Rep. of | IRN |
 //! | Kazakhstan, Rep. of | KAZ |
+//! | Korea, Dem. People's Rep. of | PRK |
 //! | Korea, Rep. of | KOR |
 //! | Kyrgyz Rep. | KGZ |
 //! | Lao People's Dem. Rep. | LAO |
 //! | Marshall Islands, Rep. of the | MHL |
+//! | Micronesia, Fed. States of | FSM |
 //! | Moldova, Rep. of | MDA |
 //! | Mozambique, Rep. of | MOZ |
 //! | Nauru, Rep. of | NRU |
 //! | Netherlands, The | NLD |
+//! | North Macedonia, Republic of | MKD |
 //! | Poland, Rep. of | POL |
 //! | San Marino, Rep. of | SMR |
 //! | Serbia, Rep. of | SRB |
+//! | Sint Maarten, Kingdom of the Netherlands | SXM |
 //! | Slovak Rep. | SVK |
 //! | Slovenia, Rep. of | SVN |
 //! | South Sudan, Rep. of | SSD |
+//! | São Tomé and Príncipe, Dem. Rep. of | STP |
 //! | Taiwan Province of China | TWN |
 //! | Tajikistan, Rep. of | TJK |
 //! | Tanzania, United Rep. of | TZA |
 //! | Timor-Leste, Dem. Rep. of | TLS |
 //! | Türkiye, Rep of | TUR |
+//! | Türkiye, Rep. of | TUR |
 //! | United States Virgin Islands | VIR |
 //! | Uzbekistan, Rep. of | UZB |
 //! | Venezuela, Rep. Bolivariana de | VEN |
@@ -100,7 +110,10 @@
 //! `Sub-Saharan Africa`, `Western Hemisphere`, `Middle East and Central Asia`,
 //! `Emerging and Developing Asia` and `Europe`, `CIS`, `Special Categories`, …), and
 //! any name ending in "not specified" or "not allocated" or saying "not included
-//! elsewhere". `Kosovo, Rep. of` is passed over too: it has no ISO 3166-1 code.
+//! elsewhere". `Kosovo, Rep. of` is passed over too: it has no ISO 3166-1 code. So are
+//! former countries and reporting areas ([`FORMER_COUNTRIES`]: `Serbia and Montenegro`,
+//! `Belgium-Luxembourg`, `Netherlands Antilles`, `Czechoslovakia`, `USSR`, `Yugoslavia,
+//! SFR`, `German Democratic Republic` and other forms of these names), counted as such.
 //!
 //! A cell that cannot be read (a number, a status, a name) is an error naming the CSV
 //! line (the header is line 1) and the column; nothing is written then.
@@ -149,16 +162,19 @@ const HEADER_LINE: usize = 1;
 /// The IMF's names of countries that the store's names (ISO 3166-1, common names,
 /// aliases) do not give, mapped by hand to ISO 3166-1 alpha-3 codes; the module
 /// documentation lists them (a test keeps the two equal).
-pub const IMF_NAMES: [(&str, &str); 41] = [
+pub const IMF_NAMES: [(&str, &str); 51] = [
     ("Afghanistan, Islamic Rep. of", "AFG"),
     ("Andorra, Principality of", "AND"),
     ("Armenia, Rep. of", "ARM"),
+    ("Aruba, Kingdom of the Netherlands", "ABW"),
     ("Azerbaijan, Rep. of", "AZE"),
     ("Bahrain, Kingdom of", "BHR"),
     ("Belarus, Rep. of", "BLR"),
     ("China, P.R.: Hong Kong", "HKG"),
     ("China, P.R.: Macao", "MAC"),
     ("China, P.R.: Mainland", "CHN"),
+    ("Congo, Dem. Rep. of the", "COD"),
+    ("Congo, Rep. of", "COG"),
     ("Croatia, Rep. of", "HRV"),
     ("Curaçao, Kingdom of the Netherlands", "CUW"),
     ("Czech Rep.", "CZE"),
@@ -166,27 +182,34 @@ pub const IMF_NAMES: [(&str, &str); 41] = [
     ("Egypt, Arab Rep. of", "EGY"),
     ("Estonia, Rep. of", "EST"),
     ("Eswatini, Kingdom of", "SWZ"),
+    ("Ethiopia, The Federal Dem. Rep. of", "ETH"),
     ("Iran, Islamic Rep. of", "IRN"),
     ("Kazakhstan, Rep. of", "KAZ"),
+    ("Korea, Dem. People's Rep. of", "PRK"),
     ("Korea, Rep. of", "KOR"),
     ("Kyrgyz Rep.", "KGZ"),
     ("Lao People's Dem. Rep.", "LAO"),
     ("Marshall Islands, Rep. of the", "MHL"),
+    ("Micronesia, Fed. States of", "FSM"),
     ("Moldova, Rep. of", "MDA"),
     ("Mozambique, Rep. of", "MOZ"),
     ("Nauru, Rep. of", "NRU"),
     ("Netherlands, The", "NLD"),
+    ("North Macedonia, Republic of", "MKD"),
     ("Poland, Rep. of", "POL"),
     ("San Marino, Rep. of", "SMR"),
     ("Serbia, Rep. of", "SRB"),
+    ("Sint Maarten, Kingdom of the Netherlands", "SXM"),
     ("Slovak Rep.", "SVK"),
     ("Slovenia, Rep. of", "SVN"),
     ("South Sudan, Rep. of", "SSD"),
+    ("São Tomé and Príncipe, Dem. Rep. of", "STP"),
     ("Taiwan Province of China", "TWN"),
     ("Tajikistan, Rep. of", "TJK"),
     ("Tanzania, United Rep. of", "TZA"),
     ("Timor-Leste, Dem. Rep. of", "TLS"),
     ("Türkiye, Rep of", "TUR"),
+    ("Türkiye, Rep. of", "TUR"),
     ("United States Virgin Islands", "VIR"),
     ("Uzbekistan, Rep. of", "UZB"),
     ("Venezuela, Rep. Bolivariana de", "VEN"),
@@ -221,6 +244,33 @@ const AGGREGATES: [&str; 22] = [
 
 /// Names that are countries without an ISO 3166-1 code: passed over, with the reason.
 const NOT_IN_ISO: [(&str, &str); 1] = [("Kosovo, Rep. of", "Kosovo")];
+
+/// The IMF's names of former countries and reporting areas, which no ISO 3166-1
+/// country is today (compared ignoring case): their rows are passed over and counted.
+pub const FORMER_COUNTRIES: [&str; 22] = [
+    "Belgium-Luxembourg",
+    "Belgium-Luxembourg Economic Union",
+    "Czechoslovakia",
+    "Former Czechoslovakia",
+    "East Germany",
+    "German Democratic Republic",
+    "German Dem. Rep.",
+    "Germany, East",
+    "Netherlands Antilles",
+    "Serbia and Montenegro",
+    "Serbia and Montenegro, State Union of",
+    "Soviet Union",
+    "USSR",
+    "U.S.S.R.",
+    "Former USSR",
+    "Former U.S.S.R.",
+    "Yugoslavia",
+    "Yugoslavia, SFR",
+    "Yugoslavia, Fed. Rep. of",
+    "Yugoslavia, Socialist Fed. Rep. of",
+    "Former Yugoslavia",
+    "Former SFR Yugoslavia",
+];
 
 /// Why the rows of an indicator code are passed over, or the indicator they become.
 fn indicator_of(code: &str) -> std::result::Result<&'static str, String> {
@@ -669,6 +719,13 @@ impl Countries {
             Err(format!("{who} {name} is an aggregate, not a country"))
         } else if let Some((_, country)) = NOT_IN_ISO.iter().find(|(n, _)| *n == name) {
             Err(format!("{who} {country} has no ISO 3166-1 code"))
+        } else if FORMER_COUNTRIES
+            .iter()
+            .any(|former| former.eq_ignore_ascii_case(&name))
+        {
+            Err(format!(
+                "{who} {name} is a former country or area, with no ISO 3166-1 code today"
+            ))
         } else {
             let text = IMF_NAMES
                 .iter()
@@ -679,8 +736,9 @@ impl Countries {
                 Err(Error::Validation(mut v)) => {
                     v.field = REQUIRED_COLUMNS[col].to_owned();
                     v.reason = format!(
-                        "{}, by name or as one of the IMF's own name forms (listed in the \
-                         documentation of bilateral::files::imf_dots)",
+                        "{}, by name or as one of the IMF's own name forms (see the \
+                         README's \"Data in and out\"; in Rust, the documentation of \
+                         bilateral::files::imf_dots lists them)",
                         v.reason.replace(
                             " (give an alpha-3 code, an alpha-2 code or the English name)",
                             ""

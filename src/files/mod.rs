@@ -237,8 +237,9 @@ pub struct ImportOptions<'a> {
     /// What to do with a row of the library's own CSV whose value cell is empty or holds
     /// a mark of a missing value (`..`, `:`, `-`, `x`, `n/a` …): an error naming the
     /// line and the mark (the default), or pass over the row, counted in the summary
-    /// by mark ("value is missing (`..`)"). SDMX and Comtrade files say in their own
-    /// way which rows have no value, and their importers skip them as they describe.
+    /// by mark ("value is missing (`..`)"); so too for such a mark in an SDMX file's
+    /// `OBS_VALUE`. SDMX and Comtrade files otherwise say in their own way which rows
+    /// have no value (an empty cell), and their importers skip them as they describe.
     pub missing: OnMissing,
     /// Told how far the import has got (see [`Progress`]); returning `false` stops the
     /// import with [`Error::Interrupted`], leaving the store as it was (as a

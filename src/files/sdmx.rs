@@ -16,10 +16,10 @@
 //! | `INDICATOR` (Eurostat: the `indic_…` dimension) | the indicator, through the mapping (below), else Eurostat's `MIO_EXP_VAL` and `MIO_IMP_VAL` (millions of euros, as the code says) to `exports_eur` and `imports_eur`, else taken as is; without such a column, the flow (below) or the mapping of the dataflow id |
 //! | `FLOW` (Comext) or `TRADE_FLOW` (the OECD's BIMTS) | without an `INDICATOR` column and its dataflow not mapped: `2`, `X` or `EXP` exports (the reporter is the origin), `1`, `M` or `IMP` imports (the reporter is the destination); see **Comext** below |
 //! | `indicators` (Comext) | what the value is: `VALUE_IN_EUROS` (`VALUE_EUR`) euros, `QUANTITY_IN_100KG` (`QUANTITY_KG`) the net mass, stored in tonnes; `SUPPLEMENTARY_QUANTITY` rows (pieces, litres … by product) are passed over and counted |
-//! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text in lower case (CN `39199080` stays `39199080`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
+//! | `PRODUCT` (or `COMMODITY`, `SITC06`, the OECD's `PRODUCT_HS` and `PRODUCT_CPA`) | the product, its code as text as written (CN `39199080`, the OECD's CPA `C10T12`; the OECD's `HS17_8471` is `8471`; `_T` and `TOTAL` are the total; Comext's codes of 2, 4, 6 or 8 digits are classified `CN`, the Combined Nomenclature, so that a report reads "CN 39199080"; `_Z`, not applicable, leaves the other product column to say it); with `labels=both`, the label after the code (`7202: Ferro-alloys`) is kept as the product's name, unless the store already names it (see [`Store::add_product`]) |
 //! | `TIME_PERIOD` | the period: `2024`, `2024-A1`, `2024-S1`, `2024-T1` (four months), `2024-Q1`, `2024-M08`, `2024-08`, `2024-W05` (an ISO week, Monday to Sunday), `2024-D123` (a day of the year), `2024-08-15` (a date-time reads as its day), and ranges `2025-01-01/P8M` (start and duration: January–August 2025) or `2024-01-01/2024-08-31` |
 //! | `FREQ` (or `FREQUENCY`) | checked against `TIME_PERIOD`: `A` years, `S` halves, `Q` quarters, `M` months, `W` weeks, `D` days |
-//! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored |
+//! | `OBS_VALUE` | the value; empty or `NaN` is passed over and counted, never stored; a mark of a missing value (`:` as Eurostat writes it, `..`, `n/a` …) is an error naming it, or, with [`ImportOptions::missing`] `Skip`, passed over and counted by mark |
 //! | `UNIT_MULT` (the IMF's `SCALE`) | the power of ten the value is in: `6` (or the IMF's `Millions`) is millions (an error beside a unit that is itself a multiple, such as `MIO_USD`: the value would be scaled twice) |
 //! | `UNIT_MEASURE` (Eurostat: `unit`) | checked against the indicator's unit (`USD`; Eurostat's `MIO_EUR` and `THS_T` are millions and thousands; the OECD's `USD_EXC` is US dollars) |
 //! | `OBS_STATUS` (Eurostat's `OBS_FLAG`: `p` provisional, `e`/`s` estimate, `f` projection, other letters in the note) | `A` actual, `E` estimate, `P` provisional, `F` projection, `I` (imputed) estimate; any other code keeps the status actual and goes into the note with its meaning: `OBS_STATUS B: time series break` |
@@ -40,7 +40,17 @@
 //! `XG_FOB_USD` in its successor IMTS) to `exports` and goods imports CIF (`TMG_CIF_USD`,
 //! `MG_CIF_USD`) to `imports`. A mapping from text ([`SdmxMapping::from_texts`], the
 //! Python `mapping=` dict) adds entries `"SDMX code": "indicator"`, the indicator
-//! optionally followed by `:origin` or `:destination`, the side of the reporter.
+//! optionally followed by `:origin` or `:destination`, the side of the reporter. Rows
+//! of the IMF's `MG_FOB_USD` and `TMG_FOB_USD` (imports valued FOB: the same flow valued
+//! CIF is the catalogue's `imports`) and `TBG_USD` (the trade balance, no flow) are
+//! passed over and counted, unless the mapping maps them. An
+//! entry that contradicts what the library knows a code is, is refused: an exports code
+//! (`TXG_FOB_USD`, `XG_FOB_USD`, Eurostat's `MIO_EXP_VAL`) sent to an imports indicator
+//! (`imports`, `imports_…`) or the reverse, a side against the code's flow, or the
+//! trade balance `TBG_USD` sent to a flow's indicator; a known code mapped to another
+//! indicator keeps its flow's side. A key given (not the IMF's defaults) that names
+//! neither an `INDICATOR` code of the file nor its dataflow maps nothing: the file is
+//! refused, the error naming the key and the codes the file has.
 //!
 //! **Comext and other files with a flow.** Eurostat's Comext (`DS-045409`, the current
 //! `DS-…` dataflows: `reporter`, `partner`, `product`, `flow`, `indicators`) and the
@@ -65,7 +75,9 @@
 //! are the columns before `TIME_PERIOD` (SDMX-CSV writes them first) that are SDMX ids
 //! and not read, and `ADJUSTMENT`, `TRANSFORMATION`, `MEASURE`, `STK_FLOW`, `BOP_ITEM`,
 //! `ACCOUNTING_ENTRY`, `S_ADJ` and `PRODUCT_TYPE` wherever they stand; under a mapping,
-//! the flow and `indicators` too.
+//! the flow and `indicators` too, and the `INDICATOR` code: two codes mapped to one
+//! indicator (`MG_FOB_USD` mapped to `imports` beside the IMF's `MG_CIF_USD`) are two
+//! series in one.
 //!
 //! **Not countries.** A row whose `REF_AREA` or `COUNTERPART_AREA` is not a country is
 //! passed over and counted under its reason. Aggregates, in any case: the World (`W`,
@@ -79,14 +91,19 @@
 //! (high seas, stores and provisions, countries not specified) are no country either,
 //! nor its `XC` and `XL` (Ceuta, Melilla) and `XI` and `XU` (Northern Ireland, the rest
 //! of the United Kingdom), parts it counts apart from Spain and the United Kingdom.
-//! Eurostat's `EL` (Greece) and `UK` (the United Kingdom) are read as `GR` and `GB`.
+//! Nor are former countries, passed over and counted as such: `AN` (the Netherlands
+//! Antilles), `CS` (Serbia and Montenegro; earlier Czechoslovakia), `YU` (Yugoslavia),
+//! `SU` (the Soviet Union) and `DD` (the German Democratic Republic).
+//! Eurostat's `EL` (Greece), `UK` (the United Kingdom) and `XS` (Serbia, in its
+//! geonomenclature) are read as `GR`, `GB` and `RS`; `XK` is Kosovo, which the store
+//! holds.
 //! A label the store cannot read as a country's name (a download with labels instead
 //! of codes) is refused.
 //!
 //! An error names the file's line as its record (the header is line 1) and the SDMX
 //! column as its field, as written in the header.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{BufRead, BufReader, Seek};
 use std::path::Path;
 
@@ -96,7 +113,7 @@ use crate::error::{Error, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
-use crate::model::{Indicator, Kind, ObservationBatch, Product, Source, Topic};
+use crate::model::{Indicator, Kind, ObservationBatch, OnMissing, Product, Source, Topic};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -152,6 +169,9 @@ pub struct SdmxTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SdmxMapping {
     targets: BTreeMap<String, SdmxTarget>,
+    /// The codes the user gave ([`SdmxMapping::with`], [`SdmxMapping::from_texts`]), not
+    /// the IMF's defaults: one that names nothing in a file is refused.
+    given: BTreeSet<String>,
 }
 
 impl Default for SdmxMapping {
@@ -170,27 +190,189 @@ const IMF_TRADE: [(&str, &str, Side); 4] = [
     ("MG_CIF_USD", "imports", Side::Destination),
 ];
 
+/// SDMX codes whose meaning the library knows, and what each is: a flow (the side of the
+/// reporter: exports go from it, imports come to it) or, `None`, a balance, which is no
+/// flow. A mapping that sends one to an indicator of the other flow (or of a flow, for a
+/// balance) would store its figures reversed, and is refused.
+const KNOWN_CODES: [(&str, Option<Side>, &str); 9] = [
+    (
+        "TXG_FOB_USD",
+        Some(Side::Origin),
+        "goods exports FOB in US dollars (IMF DOTS)",
+    ),
+    (
+        "XG_FOB_USD",
+        Some(Side::Origin),
+        "goods exports FOB in US dollars (IMF IMTS)",
+    ),
+    (
+        "TMG_CIF_USD",
+        Some(Side::Destination),
+        "goods imports CIF in US dollars (IMF DOTS)",
+    ),
+    (
+        "MG_CIF_USD",
+        Some(Side::Destination),
+        "goods imports CIF in US dollars (IMF IMTS)",
+    ),
+    (
+        "TMG_FOB_USD",
+        Some(Side::Destination),
+        "goods imports FOB in US dollars (IMF DOTS)",
+    ),
+    (
+        "MG_FOB_USD",
+        Some(Side::Destination),
+        "goods imports FOB in US dollars (IMF IMTS)",
+    ),
+    (
+        "MIO_EXP_VAL",
+        Some(Side::Origin),
+        "exports in millions of euros (Eurostat)",
+    ),
+    (
+        "MIO_IMP_VAL",
+        Some(Side::Destination),
+        "imports in millions of euros (Eurostat)",
+    ),
+    (
+        "TBG_USD",
+        None,
+        "the goods trade balance in US dollars (IMF), exports less imports",
+    ),
+];
+
+/// The advice to map `code` to an indicator, in Python's words and the command line's.
+fn map_it(code: &str) -> String {
+    format!(
+        "map it to an indicator (Python: mapping={{\"{code}\": \"INDICATOR\"}}; command \
+         line: --mapping {code}=INDICATOR)"
+    )
+}
+
+/// Why the rows of an `INDICATOR` code the mapping leaves out are passed over, for the
+/// IMF's codes that are not the catalogue's: imports valued FOB (the same flow valued
+/// CIF is the catalogue's `imports`, a different figure, and one series may not hold
+/// both) and the trade balance (exports less imports, no flow).
+fn not_stored(code: &str) -> Option<String> {
+    let cif = match code {
+        "MG_FOB_USD" => "MG_CIF_USD",
+        "TMG_FOB_USD" => "TMG_CIF_USD",
+        "TBG_USD" => {
+            return Some(
+                "INDICATOR TBG_USD (the trade balance) is not stored: it is exports less \
+                 imports, not a flow (map it to an indicator of its own to store it)"
+                    .to_owned(),
+            )
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "INDICATOR {code} (goods imports valued FOB) is not stored: the same flow valued CIF \
+         is {cif}, the catalogue's imports (map {code} to an indicator of its own to store it)"
+    ))
+}
+
+/// What the library knows `code` is (see [`KNOWN_CODES`]), in any case.
+fn known_code(code: &str) -> Option<(Option<Side>, &'static str)> {
+    KNOWN_CODES
+        .iter()
+        .find(|(known, ..)| known.eq_ignore_ascii_case(code.trim()))
+        .map(|&(_, side, what)| (side, what))
+}
+
+/// The flow an indicator's code says: exports (`exports`, `exports_…`, `re_exports`)
+/// are reported by the origin, imports (`imports`, `imports_…`, `re_imports`) by the
+/// destination; `None` for any other indicator.
+fn indicator_flow(indicator: &str) -> Option<Side> {
+    let is = |flow: &str| {
+        indicator == flow
+            || indicator
+                .strip_prefix(flow)
+                .is_some_and(|rest| rest.starts_with('_'))
+            || indicator.strip_prefix("re_") == Some(flow)
+    };
+    if is("exports") {
+        Some(Side::Origin)
+    } else if is("imports") {
+        Some(Side::Destination)
+    } else {
+        None
+    }
+}
+
+/// Refuses an entry that contradicts what the library knows `code` is: an exports code
+/// sent to an imports indicator or the reverse, a reporter's side against the flow, or a
+/// balance sent to a flow's indicator. Each would store figures reversed or as what
+/// they are not.
+fn check_known(code: &str, target: &SdmxTarget) -> Result<()> {
+    let Some((side, what)) = known_code(code) else {
+        return Ok(());
+    };
+    let flow_name = |side: Side| match side {
+        Side::Origin => "exports",
+        Side::Destination => "imports",
+    };
+    let entry = match target.reporter {
+        Some(reporter) => format!("{code}: {}:{}", target.indicator, reporter.code()),
+        None => format!("{code}: {}", target.indicator),
+    };
+    let reason = match (side, indicator_flow(&target.indicator)) {
+        (Some(side), Some(flow)) if flow != side => format!(
+            "maps {code}, which is {what}, to {}, an indicator of {}: its figures would be \
+             stored as the other flow, reversed; map it to an indicator of {}",
+            target.indicator,
+            flow_name(flow),
+            flow_name(side)
+        ),
+        (None, Some(flow)) => format!(
+            "maps {code}, which is {what}, to {}, an indicator of {}: a balance is no flow; \
+             map it to an indicator of its own",
+            target.indicator,
+            flow_name(flow)
+        ),
+        (Some(side), _) if target.reporter.is_some_and(|r| r != side) => format!(
+            "makes the reporter the {} of {code}, which is {what}: the reporter of {} is \
+             the {}",
+            target.reporter.map_or("", Side::code),
+            flow_name(side),
+            side.code()
+        ),
+        _ => return Ok(()),
+    };
+    Err(Error::invalid("mapping", entry, reason))
+}
+
 impl SdmxMapping {
     /// The IMF's trade indicators: exports FOB to `exports` (the reporter is the
     /// origin), imports CIF to `imports` (the reporter is the destination).
     pub fn imf() -> SdmxMapping {
-        IMF_TRADE
-            .into_iter()
-            .fold(SdmxMapping::empty(), |mapping, (code, indicator, side)| {
-                mapping.with(code, indicator, Some(side))
-            })
+        let mut mapping = SdmxMapping::empty();
+        for (code, indicator, side) in IMF_TRADE {
+            mapping.insert(code, indicator, Some(side));
+        }
+        mapping
     }
 
     /// No entry: every code is taken as the indicator's code.
     pub fn empty() -> SdmxMapping {
         SdmxMapping {
             targets: BTreeMap::new(),
+            given: BTreeSet::new(),
         }
     }
 
     /// The mapping with `code` mapped to `indicator`, the reporter on `reporter`'s side
-    /// (`None`: as the indicator's code says).
+    /// (`None`: as the indicator's code says). An import refuses a file in which `code`
+    /// names neither an `INDICATOR` code nor the dataflow: such an entry maps nothing,
+    /// and is most likely a slip.
     pub fn with(mut self, code: &str, indicator: &str, reporter: Option<Side>) -> SdmxMapping {
+        self.insert(code, indicator, reporter);
+        self.given.insert(code.trim().to_owned());
+        self
+    }
+
+    fn insert(&mut self, code: &str, indicator: &str, reporter: Option<Side>) {
         self.targets.insert(
             code.trim().to_owned(),
             SdmxTarget {
@@ -198,7 +380,6 @@ impl SdmxMapping {
                 reporter,
             },
         );
-        self
     }
 
     /// The IMF entries ([`SdmxMapping::imf`]) and `texts`, each `"code": "indicator"` or
@@ -229,6 +410,7 @@ impl SdmxMapping {
                 ));
             }
             mapping = mapping.with(code, indicator, side);
+            check_known(code, &mapping.targets[code.trim()])?;
         }
         Ok(mapping)
     }
@@ -308,7 +490,7 @@ impl Store {
             .map_err(|e| super::csv::csv_error(e, path))?
             .clone();
         let header = Header::read(&names)?;
-        let mut rows = SdmxRows::new(self, mapping, delimiter);
+        let mut rows = SdmxRows::new(self, mapping, delimiter, options.missing);
         let mut record = ::csv::StringRecord::new();
         while reader
             .read_record(&mut record)
@@ -321,6 +503,7 @@ impl Store {
             watch.at(Stage::Reading, rows.read, byte, bytes)?;
         }
         watch.at(Stage::Reading, 0, bytes, bytes)?;
+        rows.check_mapping_used(&header)?;
         rows.check_one_series_per_indicator(&header)?;
         let SdmxRows {
             batch,
@@ -746,10 +929,20 @@ struct SdmxRows<'a> {
     sides: HashMap<String, Side>,
     /// The first error found in a row that is told once the file is read.
     deferred: Option<Error>,
+    /// The `INDICATOR` codes and the dataflows of the file's rows, skipped ones too.
+    codes_met: BTreeSet<String>,
+    dataflows_met: BTreeSet<String>,
+    /// What to do with a value cell holding a mark of a missing value.
+    on_missing: OnMissing,
 }
 
 impl<'a> SdmxRows<'a> {
-    fn new(store: &'a Store, mapping: &'a SdmxMapping, delimiter: u8) -> Self {
+    fn new(
+        store: &'a Store,
+        mapping: &'a SdmxMapping,
+        delimiter: u8,
+        on_missing: OnMissing,
+    ) -> Self {
         SdmxRows {
             store,
             mapping,
@@ -767,6 +960,9 @@ impl<'a> SdmxRows<'a> {
             seen: HashMap::new(),
             sides: HashMap::new(),
             deferred: None,
+            codes_met: BTreeSet::new(),
+            dataflows_met: BTreeSet::new(),
+            on_missing,
         }
     }
 
@@ -775,6 +971,16 @@ impl<'a> SdmxRows<'a> {
         self.read += 1;
         let cell = |column: &Column| record.get(column.at).unwrap_or_default().trim();
         let optional = |column: &Option<Column>| column.as_ref().map(cell).unwrap_or_default();
+        // What the file has that a mapping key may name, skipped rows included.
+        for (column, met) in [
+            (Some(&header.structure_id), &mut self.dataflows_met),
+            (header.indicator.as_ref(), &mut self.codes_met),
+        ] {
+            let code = column.map(|c| code_of(cell(c))).unwrap_or_default();
+            if !code.is_empty() && !met.contains(code) {
+                met.insert(code.to_owned());
+            }
+        }
 
         let action = code_of(optional(&header.action)).to_ascii_uppercase();
         match action.as_str() {
@@ -838,6 +1044,21 @@ impl<'a> SdmxRows<'a> {
             self.summary.skip(&reason, line);
             return Ok(());
         }
+        // A mark of a missing value (`:` as Eurostat writes it, `..`, `n/a` …), which no
+        // SDMX-CSV should hold: an error naming it, or, under missing="skip", passed over.
+        if crate::hints::is_missing_marker(value_text) {
+            return match self.on_missing {
+                OnMissing::Skip => {
+                    self.summary
+                        .skip(&crate::hints::missing_value_reason(value_text), line);
+                    Ok(())
+                }
+                OnMissing::Error => {
+                    Err(crate::hints::missing_value("value", value_text)
+                        .for_field(&header.value.name))
+                }
+            };
+        }
         if MISSING_STATUSES.contains(&status.as_str()) {
             return Err(Error::invalid(
                 &header
@@ -896,6 +1117,12 @@ impl<'a> SdmxRows<'a> {
                 Some(column) => code_of(cell(column)).to_owned(),
                 None => dataflow.clone(),
             };
+            if self.mapping.target(&indicator_text).is_none() {
+                if let Some(reason) = not_stored(&indicator_text) {
+                    self.summary.skip(&reason, line);
+                    return Ok(());
+                }
+            }
             self.indicator(header, &indicator_text)?.clone()
         };
         self.note_dimensions(header, record, &indicator, native, line);
@@ -1059,7 +1286,8 @@ impl<'a> SdmxRows<'a> {
         native: bool,
         line: usize,
     ) {
-        let mapped = [&header.flow, &header.measure]
+        // Two INDICATOR codes in one indicator are two series in one, as two flows are.
+        let mapped = [&header.flow, &header.measure, &header.indicator]
             .into_iter()
             .flatten()
             .filter(|_| !native);
@@ -1118,17 +1346,31 @@ impl<'a> SdmxRows<'a> {
                 {
                     digits.to_owned()
                 }
-                _ => code.to_lowercase(),
+                // As written: the OECD's CPA `C10T12` stays in capitals.
+                _ => code.to_owned(),
             };
-            let label = text.split_once(": ").map(|(_, label)| label.trim());
-            if let Some(label) = label.filter(|l| !l.is_empty()) {
-                self.products
+            // Comext's products (a file with its `indicators`) are the Combined
+            // Nomenclature: 8 digits, and its 2, 4 and 6 digits are the HS's levels.
+            let classification = (header.measure.is_some()
+                && matches!(code.len(), 2 | 4 | 6 | 8)
+                && code.bytes().all(|b| b.is_ascii_digit()))
+            .then_some("CN");
+            let label = text
+                .split_once(": ")
+                .map(|(_, label)| label.trim())
+                .filter(|l| !l.is_empty());
+            if label.is_some() || classification.is_some() {
+                let product = self
+                    .products
                     .entry(code.clone())
                     .or_insert_with(|| Product {
                         code: code.clone(),
-                        name: Some(label.to_owned()),
-                        classification: None,
+                        name: None,
+                        classification: classification.map(str::to_owned),
                     });
+                if product.name.is_none() {
+                    product.name = label.map(str::to_owned);
+                }
             }
             found = Some((column, code));
         }
@@ -1223,14 +1465,68 @@ impl<'a> SdmxRows<'a> {
         Ok(self.indicators[code].clone())
     }
 
-    /// Refuses a file that would mix series: a dimension the importer does not read
-    /// (or, under a mapping, the flow or Comext's `indicators`) that takes two values
-    /// within one indicator, or a flow that contradicts the side the mapping gives.
-    fn check_one_series_per_indicator(&mut self, header: &Header) -> Result<()> {
-        let columns = header
-            .dimensions
+    /// Refuses a mapping key the user gave that names neither an `INDICATOR` code of the
+    /// file nor its dataflow (with or without its version): it maps nothing, and the
+    /// file would import as if it were not given.
+    fn check_mapping_used(&self, header: &Header) -> Result<()> {
+        let names_a_dataflow = |key: &str| {
+            self.dataflows_met.iter().any(|dataflow| {
+                dataflow == key || dataflow.split_once('(').is_some_and(|(d, _)| d == key)
+            })
+        };
+        let Some(unused) = self
+            .mapping
+            .given
             .iter()
-            .chain([&header.flow, &header.measure].into_iter().flatten());
+            .find(|key| !self.codes_met.contains(*key) && !names_a_dataflow(key))
+        else {
+            return Ok(());
+        };
+        let listed = |met: &BTreeSet<String>| {
+            const SHOWN: usize = 20;
+            let mut listed = met
+                .iter()
+                .take(SHOWN)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            if met.len() > SHOWN {
+                listed.push_str(&format!(" and {} more", met.len() - SHOWN));
+            }
+            listed
+        };
+        let codes = match &header.indicator {
+            Some(column) if !self.codes_met.is_empty() => {
+                format!("its {} codes are {}", column.name, listed(&self.codes_met))
+            }
+            Some(column) => format!("its {} column is empty", column.name),
+            None => "it has no INDICATOR column".to_owned(),
+        };
+        let dataflows = match self.dataflows_met.len() {
+            0 => "no dataflow".to_owned(),
+            1 => format!("its dataflow is {}", listed(&self.dataflows_met)),
+            _ => format!("its dataflows are {}", listed(&self.dataflows_met)),
+        };
+        Err(Error::invalid(
+            "mapping",
+            unused.as_str(),
+            format!(
+                "names neither an INDICATOR code of the file nor its dataflow, so it would map \
+                 nothing: {codes}, and {dataflows}"
+            ),
+        ))
+    }
+
+    /// Refuses a file that would mix series: a dimension the importer does not read
+    /// (or, under a mapping, the flow, Comext's `indicators` or the `INDICATOR` code)
+    /// that takes two values within one indicator, or a flow that contradicts the side
+    /// the mapping gives.
+    fn check_one_series_per_indicator(&mut self, header: &Header) -> Result<()> {
+        let columns = header.dimensions.iter().chain(
+            [&header.flow, &header.measure, &header.indicator]
+                .into_iter()
+                .flatten(),
+        );
         for column in columns {
             let Some(by_indicator) = self.seen.get(&column.at) else {
                 continue;
@@ -1243,6 +1539,7 @@ impl<'a> SdmxRows<'a> {
                 lines.sort_unstable();
                 let is_flow = header.flow.as_ref().is_some_and(|f| f.at == column.at);
                 let is_measure = header.measure.as_ref().is_some_and(|m| m.at == column.at);
+                let is_indicator = header.indicator.as_ref().is_some_and(|i| i.at == column.at);
                 if values.len() > 1 {
                     let listed: Vec<&str> = values.keys().map(String::as_str).collect();
                     // Reading the column needs a file without an INDICATOR column.
@@ -1251,6 +1548,13 @@ impl<'a> SdmxRows<'a> {
                         "Leave the dataflow out of mapping= so that the flow is read (1, M or \
                          IMP: imports; 2, X or EXP: exports), or import a file of one flow"
                             .to_owned()
+                    } else if is_indicator {
+                        format!(
+                            "Map each {} code to an indicator of its own (Python: \
+                             mapping={{\"CODE\": \"INDICATOR\"}}; command line: --mapping \
+                             CODE=INDICATOR), or import a file of one of them",
+                            column.name
+                        )
                     } else if is_measure && readable {
                         "Leave the dataflow out of mapping= so that each is read as what it \
                          is (VALUE_IN_EUROS: exports_eur or imports_eur; QUANTITY_IN_100KG: \
@@ -1336,6 +1640,9 @@ impl<'a> SdmxRows<'a> {
                 .as_ref()
                 .map_or("INDICATOR", |c| c.name.as_str());
             let target = self.mapping.target(text);
+            if let Some(target) = target {
+                check_known(text, target)?;
+            }
             let eurostat = match target {
                 Some(_) => None,
                 None => EUROSTAT_TRADE
@@ -1366,13 +1673,15 @@ impl<'a> SdmxRows<'a> {
                                 "maps to {}, which is not an indicator of the store",
                                 t.indicator
                             ),
-                            (None, Some(_)) => "is not an indicator of the store, and the \
-                                 mapping does not map it to one (mapping={\"CODE\": \"exports\"})"
-                                .to_owned(),
-                            (None, None) => "is the dataflow of a file without an INDICATOR \
-                                 column: map it to an indicator (mapping={\"AGENCY:ID\": \
-                                 \"exports\"})"
-                                .to_owned(),
+                            (None, Some(_)) => format!(
+                                "is not an indicator of the store, and the mapping does not \
+                                 map it to one: {}",
+                                map_it(text)
+                            ),
+                            (None, None) => format!(
+                                "is the dataflow of a file without an INDICATOR column: {}",
+                                map_it(text)
+                            ),
                         };
                         return Err(Error::invalid(column, text, reason));
                     }
@@ -1380,6 +1689,7 @@ impl<'a> SdmxRows<'a> {
             };
             let reporter = target
                 .and_then(|t| t.reporter)
+                .or(known_code(text).and_then(|(side, _)| side))
                 .or(eurostat.map(|(_, _, side, _)| *side))
                 .unwrap_or(
                     if stored_code == "imports" || stored_code.starts_with("imports_") {
@@ -1407,10 +1717,12 @@ impl<'a> SdmxRows<'a> {
         if code.is_empty() {
             return Err(Error::invalid(&column.name, "", "is empty"));
         }
-        // Eurostat's codes for Greece and the United Kingdom, where ISO has GR and GB.
+        // Eurostat's codes for Greece, the United Kingdom and Serbia, where ISO has GR,
+        // GB and RS.
         let iso = match code.to_ascii_uppercase().as_str() {
             "EL" => "GR",
             "UK" => "GB",
+            "XS" => "RS",
             _ => code,
         };
         let alpha3 = match self.store.country(iso) {
@@ -1559,11 +1871,25 @@ const UNASSIGNED: &[&str] = &["QP", "QQ", "QR", "QS", "QU", "QV", "QW", "QX", "Q
 /// (`XI`) and the rest of it (`XU`), since 2021.
 const PARTS: &[&str] = &["XC", "XL", "XI", "XU"];
 
+/// Codes of former countries and areas that are no ISO 3166-1 country today, as
+/// Eurostat's partner nomenclature (and ISO 3166-3) kept them for trade before they
+/// ended: `AN` the Netherlands Antilles (dissolved in 2010), `CS` Serbia and Montenegro
+/// (2003–2006; before 1993, ISO's code of Czechoslovakia), `YU` Yugoslavia, `SU` the
+/// Soviet Union and `DD` the German Democratic Republic. Their trade belongs to no
+/// country of today.
+const FORMER: [(&str, &str); 5] = [
+    ("AN", "a former country (the Netherlands Antilles, dissolved in 2010), not an ISO 3166-1 country"),
+    ("CS", "a former country (Serbia and Montenegro, 2003–2006; Czechoslovakia before 1993), not an ISO 3166-1 country"),
+    ("YU", "a former country (Yugoslavia), not an ISO 3166-1 country"),
+    ("SU", "a former country (the Soviet Union), not an ISO 3166-1 country"),
+    ("DD", "a former country (the German Democratic Republic), not an ISO 3166-1 country"),
+];
+
 /// What [`not_a_country`] says of an aggregate.
 const AGGREGATE: &str = "an aggregate, not a country";
 
 /// Why a reporter or counterpart `code` is passed over: an aggregate, or an area that
-/// is no country ([`AGGREGATES`], [`UNASSIGNED`], [`PARTS`]); `None` for a country's
+/// is no country ([`AGGREGATES`], [`UNASSIGNED`], [`FORMER`], [`PARTS`]); `None` for a country's
 /// code.
 fn not_a_country(code: &str) -> Option<&'static str> {
     let upper = code.to_ascii_uppercase();
@@ -1586,6 +1912,8 @@ fn not_a_country(code: &str) -> Option<&'static str> {
             "not a country (Eurostat's code for the high seas, stores and provisions or \
              countries not specified)",
         )
+    } else if let Some((_, why)) = FORMER.iter().find(|(former, _)| *former == upper) {
+        Some(why)
     } else if PARTS.contains(&upper.as_str()) {
         Some(
             "not a country (Eurostat's code for Ceuta, Melilla, Northern Ireland or Great \

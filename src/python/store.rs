@@ -528,8 +528,9 @@ impl PyStore {
 
     /// Adds the observations of the SDMX-CSV file at `path` all or nothing, SDMX codes
     /// mapped to indicators through `mapping` (`{"CODE": "indicator"}` or
-    /// `"indicator:origin"`, added to the IMF's exports and imports), as `import_csv`.
-    #[pyo3(signature = (path, mapping=None, *, on_duplicate="error", progress=None))]
+    /// `"indicator:origin"`, added to the IMF's exports and imports), as `import_csv`
+    /// (`missing="skip"` passes over rows whose value is a mark of a missing one).
+    #[pyo3(signature = (path, mapping=None, *, on_duplicate="error", missing="error", progress=None))]
     fn import_sdmx_csv<'py>(
         &self,
         py: Python<'py>,
@@ -538,11 +539,12 @@ impl PyStore {
             std::collections::BTreeMap<String, String>,
         >,
         #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
+        #[pyo3(from_py_with = text::missing)] missing: &str,
         progress: Option<Py<PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         let mapping =
             crate::files::sdmx::SdmxMapping::from_texts(&mapping.unwrap_or_default()).py(py)?;
-        let summary = self.import(py, on_duplicate, progress, |s, o| {
+        let summary = self.import_with(py, on_duplicate, missing, progress, |s, o| {
             s.import_sdmx_csv(&path, &mapping, o)
         })?;
         import_summary_dict(py, &summary)
@@ -564,7 +566,8 @@ impl PyStore {
     }
 
     /// Imports the file at `path` in `format` (`None`: guessed from its beginning) all
-    /// or nothing, as `import_csv` (`missing` is for the library's own CSV).
+    /// or nothing, as `import_csv` (`missing` is for the library's own CSV and marks in
+    /// an SDMX file's `OBS_VALUE`).
     #[pyo3(signature = (path, format=None, *, on_duplicate="error", missing="error", progress=None))]
     fn import_file<'py>(
         &self,

@@ -44,10 +44,11 @@ impl Lookups {
     }
 
     pub(super) fn product(&mut self, tx: &Transaction, code: &str) -> Result<i64> {
+        let code = product_code(code);
         if let Some(&id) = self.products.get(code) {
             return Ok(id);
         }
-        check_code("product", code, b"_.", true)?;
+        check_product_code("product", code)?;
         tx.prepare_cached("INSERT INTO product (code) VALUES (?1) ON CONFLICT (code) DO NOTHING")?
             .execute([code])?;
         let id = tx
@@ -74,6 +75,41 @@ impl Lookups {
             })?;
         self.sources.insert(code.to_owned(), id);
         Ok(id)
+    }
+}
+
+/// A product's code as stored: as written (the OECD's `C10T12`, CN `39199080`), spaces
+/// around it aside, but the total, in any case, as `total`.
+pub(crate) fn product_code(code: &str) -> &str {
+    let code = code.trim();
+    if code.eq_ignore_ascii_case("total") {
+        "total"
+    } else {
+        code
+    }
+}
+
+/// Checks a product code: letters of either case (agencies write theirs in capitals,
+/// `C10T12`, and a code is kept as written), digits, `_` and `.`, starting with a letter
+/// or digit.
+fn check_product_code(field: &str, code: &str) -> Result<()> {
+    let well_formed = code
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        && code.len() <= 64;
+    if well_formed {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            code,
+            "is not a product code: use up to 64 letters, digits, '_' and '.', starting with \
+             a letter or digit",
+        ))
     }
 }
 
@@ -329,8 +365,8 @@ pub(super) fn insert_product(
     product: &Product,
     naming: ProductNaming,
 ) -> Result<bool> {
-    let code = product.code.trim();
-    check_code("code", code, b"_.", true)?;
+    let code = product_code(&product.code);
+    check_product_code("code", code)?;
     if code == "total" {
         return Err(Error::invalid(
             "code",

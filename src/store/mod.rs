@@ -28,6 +28,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 pub(crate) use countries::CountryFinder;
+pub(crate) use insert::product_code;
 pub use read::ObservationFilter;
 pub use schema::SCHEMA_VERSION;
 pub(crate) use write::BatchSource;

@@ -152,8 +152,9 @@ impl Store {
         }
         if let Some(product) = &filter.product {
             clauses.push(format!(
-                "o.product_id = (SELECT id FROM product WHERE code = {})",
-                arg(product.trim().to_lowercase().into())
+                // A product as written, its case aside: `c10t12` finds `C10T12`.
+                "o.product_id IN (SELECT id FROM product WHERE code = {} COLLATE NOCASE)",
+                arg(super::product_code(product).to_owned().into())
             ));
         }
         if let Some(status) = &filter.status {

@@ -111,3 +111,23 @@ def test_a_failed_import_leaves_an_existing_store_as_it_was(
         stored = store.observations(indicator="tourists")
         # Only the good file's one figure: the bad file's first row went with its second.
         assert list(zip(stored["period"], stored["value"])) == [("2023", 1100.0)]
+
+
+def test_missing_skip_passes_over_an_sdmx_value_marked_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "trade.csv"
+    path.write_text(
+        "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE\n"
+        "IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2024,150\n"
+        "IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2023,..\n"
+    )
+    # Told as SDMX, and guessed.
+    for n, format_ in enumerate([["--format", "sdmx"], []]):
+        arguments = ["import", str(path), "--db", str(tmp_path / f"{n}.db"), *format_]
+        assert main(arguments) == 1
+        assert "OBS_VALUE" in capsys.readouterr().err
+        assert main([*arguments, "--missing", "skip"]) == 0
+        out = capsys.readouterr().out
+        assert "1 figure from 2 rows (sdmx)" in out
+        assert "skipped 1 row (first at line 3): value is missing (`..`)" in out

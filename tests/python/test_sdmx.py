@@ -89,3 +89,27 @@ def test_sdmx_is_not_an_export_format(tmp_path: Path, capsys: pytest.CaptureFixt
     db = tmp_path / "a.db"
     assert main(["export", "--db", str(db), "--format", "sdmx", str(tmp_path / "out")]) == 2
     assert "read, not written" in capsys.readouterr().err
+
+
+MARKED = (
+    "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE\n"
+    "IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2024,150\n"
+    "IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2023,:\n"
+)
+
+
+def test_a_missing_mark_in_obs_value_is_named_or_skipped_with_missing_skip(
+    tmp_path: Path,
+) -> None:
+    path = _file(tmp_path, MARKED)
+    with pytest.raises(bilateral.ValidationError) as caught:
+        bilateral.Store().import_sdmx_csv(path)
+    assert (caught.value.record, caught.value.field, caught.value.text) == (3, "OBS_VALUE", ":")
+    assert "as Eurostat writes it" in str(caught.value)
+    for result in (
+        bilateral.Store().import_sdmx_csv(path, missing="skip"),
+        bilateral.Store().import_file(path, missing="skip"),
+    ):
+        # 2024's 150 is written; 2023's ":" (line 3) is skipped.
+        assert (result.rows_read, result.figures_written) == (2, 1)
+        assert [(s.reason, s.first_line) for s in result.skipped] == [("value is missing (`:`)", 3)]
