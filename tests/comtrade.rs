@@ -191,6 +191,30 @@ fn the_summary_counts_rows_read_figures_written_and_rows_passed_over_by_reason()
 }
 
 #[test]
+fn a_record_not_as_reported_has_its_net_weight_an_estimate_too() {
+    // isReported false, isAggregate false, isNetWgtEstimated false (as line 3 of a
+    // Plus download of Austria's imports from Germany): UNSD changed the record, so
+    // the weight is no more the reporter's than the value is.
+    let (store, _) = import(&format!(
+        "{HEADER}{}",
+        row(&[("isReported", "false"), ("isNetWgtEstimated", "false")])
+    ));
+    let value = &of(&store, "exports")[0];
+    let weight = &of(&store, "exports_volume")[0];
+    assert_eq!(value.status.code(), "estimate");
+    // 2500 kg = 2.5 t
+    assert_eq!((weight.value, weight.status.code()), (2.5, "estimate"));
+    assert!(weight.note.as_deref().unwrap().contains("isReported false"));
+    // With isAggregate true (a UN total of the reporter's lines) both stay actual.
+    let (store, _) = import(&format!(
+        "{HEADER}{}",
+        row(&[("isReported", "false"), ("isAggregate", "true")])
+    ));
+    assert_eq!(of(&store, "exports")[0].status.code(), "actual");
+    assert_eq!(of(&store, "exports_volume")[0].status.code(), "actual");
+}
+
+#[test]
 fn a_product_code_with_leading_zeros_keeps_them() {
     let (store, _) = import(&format!("{HEADER}{KAZAKHSTAN}"));
     let products: Vec<String> = of(&store, "exports")

@@ -54,8 +54,10 @@
 //! A value is an `estimate` when `isReported` is false (UN Comtrade estimated it rather
 //! than the reporter reporting it), unless `isAggregate` is true: then UNSD summed the
 //! reporter's own detailed lines into the total (the `TOTAL` of a Plus download), which
-//! no one reported as such but nobody estimated either, and it is stored as actual. A
-//! net weight is an estimate when `isNetWgtEstimated` is true or the legacy estimation
+//! no one reported as such but nobody estimated either, and it is stored as actual. The
+//! same rule holds for the row's net weight: a record not as the country reported it
+//! (UNSD's meaning of `isReported` false) is estimated whole, weight included. A
+//! net weight is an estimate too when `isNetWgtEstimated` is true or the legacy estimation
 //! flag has its net-weight bit (4); one read from a quantity in kilograms when
 //! `isQtyEstimated` (`isAltQtyEstimated`) is true or the flag has its quantity bit (2).
 //! Each estimate says so in its note.
@@ -846,7 +848,9 @@ struct Trade {
     product_name: Option<(Option<String>, Option<String>)>,
     period: String,
     value: f64,
-    value_estimated: bool,
+    /// Not as the reporter reported it (`isReported` false, `isAggregate` not true):
+    /// the value and the net weight are estimates.
+    not_reported: bool,
     net_weight: Option<f64>,
     net_weight_estimated: bool,
 }
@@ -1033,6 +1037,10 @@ impl Row<'_> {
             ),
             _ => self.kilograms(flag)?,
         };
+        // A total UNSD summed from the reporter's own lines is reported by no one as
+        // such (isReported false), but it is no estimate: isAggregate true says so.
+        let not_reported = self.flag(col::IS_REPORTED)? == Some(false)
+            && self.flag(col::IS_AGGREGATE)? != Some(true);
         let product_name = match product.as_str() {
             "total" => None,
             _ => {
@@ -1049,10 +1057,7 @@ impl Row<'_> {
             product_name,
             period,
             value,
-            // A total UNSD summed from the reporter's own lines is reported by no one as
-            // such (isReported false), but it is no estimate: isAggregate true says so.
-            value_estimated: self.flag(col::IS_REPORTED)? == Some(false)
-                && self.flag(col::IS_AGGREGATE)? != Some(true),
+            not_reported,
             net_weight,
             net_weight_estimated,
         }))
@@ -1254,20 +1259,19 @@ impl Trade {
             batch.precision.push(None);
             lines.push(line);
         };
-        push(
-            value_indicator,
-            "USD",
-            self.value,
-            self.value_estimated
-                .then_some("UN Comtrade: not reported by the reporter (isReported false)"),
-        );
+        let not_reported = self
+            .not_reported
+            .then_some("UN Comtrade: not reported by the reporter (isReported false)");
+        push(value_indicator, "USD", self.value, not_reported);
         if let Some(kg) = self.net_weight {
+            let estimated = self
+                .net_weight_estimated
+                .then_some("UN Comtrade: net weight estimated");
             push(
                 weight_indicator,
                 "t",
                 kg / 1000.0,
-                self.net_weight_estimated
-                    .then_some("UN Comtrade: net weight estimated"),
+                not_reported.or(estimated),
             );
         }
     }
