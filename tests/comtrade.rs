@@ -174,20 +174,70 @@ fn the_summary_counts_rows_read_figures_written_and_rows_passed_over_by_reason()
     assert_eq!(summary.format, Some("comtrade"));
     // Nine rows; lines 6 (World), 8 (by sea) and 9 (Areas, nes) passed over. The six
     // others give a value each, and five of them a net weight: 6 + 5 = 11 figures.
+    // The sixth, line 2 (the total exports to Azerbaijan), has netWgt and qty empty:
+    // its weight is counted as one figure passed over.
     assert_eq!((summary.read, summary.written), (9, 11));
-    let skipped: Vec<(&str, usize, usize)> = summary
+    let skipped: Vec<(&str, usize, usize, &str)> = summary
         .skipped
         .iter()
-        .map(|s| (s.reason.as_str(), s.rows, s.first_line))
+        .map(|s| (s.reason.as_str(), s.rows, s.first_line, s.counts()))
         .collect();
     assert_eq!(
         skipped,
         vec![
-            ("partner World is an aggregate", 1, 6),
-            ("a breakdown by mode of transport (motCode not 0)", 1, 8),
-            ("partner Areas, nes (899) is an area, not a country", 1, 9),
+            (
+                "net weight not reported (empty or 0): the value alone is stored",
+                1,
+                2,
+                "figures"
+            ),
+            ("partner World is an aggregate", 1, 6, "rows"),
+            (
+                "a breakdown by mode of transport (motCode not 0)",
+                1,
+                8,
+                "rows"
+            ),
+            (
+                "partner Areas, nes (899) is an area, not a country",
+                1,
+                9,
+                "rows"
+            ),
         ]
     );
+    // Rows passed over: 3; the weight is a figure of a row whose value is stored.
+    assert_eq!((summary.rows_skipped(), summary.skipped_rows()), (3, 3));
+    assert_eq!(summary.figures_already_stored(), 0);
+}
+
+#[test]
+fn a_net_weight_of_zero_or_empty_is_counted_as_a_figure_passed_over() {
+    let (store, summary) = import(&format!(
+        "{HEADER}{}{}{}",
+        row(&[("netWgt", "0"), ("qty", "")]),
+        row(&[("netWgt", ""), ("qty", ""), ("cmdCode", "0102")]),
+        row(&[("cmdCode", "0103")]),
+    ));
+    // Three values; only line 4 has a weight (2500 kg): 3 + 1 = 4 figures, and the
+    // weights of lines 2 and 3 are two figures passed over, first at line 2.
+    assert_eq!((summary.read, summary.written), (3, 4));
+    assert_eq!(of(&store, "exports_volume").len(), 1);
+    let skipped: Vec<(&str, usize, usize, &str)> = summary
+        .skipped
+        .iter()
+        .map(|s| (s.reason.as_str(), s.rows, s.first_line, s.counts()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![(
+            "net weight not reported (empty or 0): the value alone is stored",
+            2,
+            2,
+            "figures"
+        )]
+    );
+    assert_eq!(summary.rows_skipped(), 0);
 }
 
 #[test]
@@ -811,6 +861,12 @@ fn the_real_classic_tobacco_file_passes_over_the_areas_without_an_iso_code() {
                 8,
                 64
             ),
+            // line 157: Netweight (kg) 0 and Qty 0, its value (1 USD) kept
+            skip(
+                "net weight not reported (empty or 0): the value alone is stored",
+                1,
+                157
+            ),
             skip("partner Areas, nes (899) is an area, not a country", 2, 331),
             skip("partner is the reporter itself", 2, 484),
         ]
@@ -1069,6 +1125,12 @@ fn a_bulk_file_names_countries_by_their_m49_codes_and_passes_over_the_others() {
     assert_eq!(
         skips(&summary),
         vec![
+            // line 4: 40 items and no net weight, its value stored alone
+            skip(
+                "net weight not reported (empty or 0): the value alone is stored",
+                1,
+                4
+            ),
             skip(
                 "partner USSR (...1990) (810) has no ISO 3166-1 code: a former country or territory",
                 1,

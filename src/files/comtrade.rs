@@ -42,7 +42,10 @@
 //! file names a code differently in several revisions, the latest revision's name is
 //! kept; a name the store already has is never replaced (see [`Store::add_product`]).
 //!
-//! Quantities: a net weight that is empty or 0 is taken as not reported. A quantity
+//! Quantities: a net weight that is empty or 0 is taken as not reported: the row's
+//! value alone is stored, and the weight is counted as a figure passed over
+//! ([`crate::files::Skipped::counts`], reason [`NET_WEIGHT_NOT_REPORTED`]; a file
+//! without a weight column, the reduced classic layout, counts none). A quantity
 //! in kilograms (`qtyUnitCode` or `altQtyUnitCode` 8, classic `Qty Unit Code` 8,
 //! "Weight in kilograms") is the net weight again: it stands in for an empty `netWgt`
 //! and is otherwise left out, being the same figure. Quantities in other units
@@ -131,6 +134,11 @@ pub fn has_columns(names: &[&str]) -> bool {
         .iter()
         .all(|either| either.iter().any(|&col| has(col)))
 }
+
+/// The reason a row's net weight is counted as a figure passed over (see
+/// [`crate::files::Skipped::counts`]): its value is stored without it.
+pub const NET_WEIGHT_NOT_REPORTED: &str =
+    "net weight not reported (empty or 0): the value alone is stored";
 
 /// The line of the header: the record a header error names.
 const HEADER_LINE: usize = 1;
@@ -588,7 +596,12 @@ impl BatchSource for ComtradeReader<'_> {
                 .read(countries, &mut self.countries)
                 .map_err(|e| e.at_record(line))?
             {
-                Ok(trade) => trade.push(&mut batch, &mut lines, &mut self.products, line),
+                Ok(trade) => {
+                    if trade.weight_missed {
+                        self.summary.skip(NET_WEIGHT_NOT_REPORTED, line);
+                    }
+                    trade.push(&mut batch, &mut lines, &mut self.products, line);
+                }
                 Err(reason) => self.summary.skip(&reason, line),
             }
             // Never past the file's size: a gzipped file is read ahead of its rows.
@@ -853,6 +866,9 @@ struct Trade {
     not_reported: bool,
     net_weight: Option<f64>,
     net_weight_estimated: bool,
+    /// The file has a net weight column, but the row gives no weight (empty or 0, and
+    /// no quantity in kilograms).
+    weight_missed: bool,
 }
 
 /// Refuses a row whose cells do not match the header's, but for empty cells past its
@@ -1041,6 +1057,8 @@ impl Row<'_> {
         // such (isReported false), but it is no estimate: isAggregate true says so.
         let not_reported = self.flag(col::IS_REPORTED)? == Some(false)
             && self.flag(col::IS_AGGREGATE)? != Some(true);
+        // A file without a weight column (the reduced classic layout) has none to miss.
+        let weight_missed = net_weight.is_none() && self.header.at[col::NET_WEIGHT].is_some();
         let product_name = match product.as_str() {
             "total" => None,
             _ => {
@@ -1060,6 +1078,7 @@ impl Row<'_> {
             not_reported,
             net_weight,
             net_weight_estimated,
+            weight_missed,
         }))
     }
 

@@ -256,14 +256,15 @@ impl fmt::Debug for ImportOptions<'_> {
     }
 }
 
-/// Rows of a file an import passed over, all for one reason; or, for the reason
-/// "already stored", figures (see [`Skipped::counts`]).
+/// Rows of a file an import passed over, all for one reason; or, for the reasons
+/// "already stored" and a UN Comtrade row's missing net weight, figures (see
+/// [`Skipped::counts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// Why, in words: "already stored", "partner World is an aggregate".
     pub reason: String,
-    /// How many rows; for "already stored", how many figures (a UN Comtrade row
-    /// gives two, its value and its net weight).
+    /// How many rows; for figures passed over (see [`Skipped::counts`]), how many
+    /// figures (a UN Comtrade row gives two, its value and its net weight).
     pub rows: usize,
     /// The file's line of the first of them (0 where a file has no lines to name: the
     /// observations of a dataset file).
@@ -272,9 +273,11 @@ pub struct Skipped {
 
 impl Skipped {
     /// What [`Skipped::rows`] counts: `"figures"` for figures already stored (which
-    /// the store, not the file, passed over), `"rows"` for every other reason.
+    /// the store, not the file, passed over) and for UN Comtrade net weights not
+    /// reported (the row's value is stored, its weight is not), `"rows"` for every
+    /// other reason.
     pub fn counts(&self) -> &'static str {
-        if self.reason == ALREADY_STORED {
+        if self.reason == ALREADY_STORED || self.reason == comtrade::NET_WEIGHT_NOT_REPORTED {
             "figures"
         } else {
             "rows"
@@ -302,7 +305,8 @@ pub struct ImportSummary {
     /// the 0.x releases to come).
     pub written: usize,
     /// Rows passed over, by reason, in the order the reasons were first met (for
-    /// "already stored", figures: see [`Skipped::counts`]).
+    /// "already stored" and net weights not reported, figures: see
+    /// [`Skipped::counts`]).
     pub skipped: Vec<Skipped>,
 }
 
@@ -333,7 +337,7 @@ impl ImportSummary {
     pub fn figures_already_stored(&self) -> usize {
         self.skipped
             .iter()
-            .filter(|s| s.counts() == "figures")
+            .filter(|s| s.reason == ALREADY_STORED)
             .map(|s| s.rows)
             .sum()
     }
@@ -341,9 +345,11 @@ impl ImportSummary {
     /// Rows passed over for all reasons, and figures already stored, added together
     /// (as before [`ImportSummary::rows_skipped`] and
     /// [`ImportSummary::figures_already_stored`] told them apart; in a file of one
-    /// figure per row, such as the library's own CSV, both are rows).
+    /// figure per row, such as the library's own CSV, both are rows). UN Comtrade
+    /// net weights not reported, figures of rows whose value is stored, are not
+    /// among them.
     pub fn skipped_rows(&self) -> usize {
-        self.skipped.iter().map(|s| s.rows).sum()
+        self.rows_skipped() + self.figures_already_stored()
     }
 
     /// Records that `written` of the `given` figures were written: the others were
