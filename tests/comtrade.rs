@@ -927,14 +927,15 @@ fn the_real_reduced_classic_file_reads_countries_from_their_codes_and_the_year()
     assert_eq!(of(&store, "re_exports").len(), 96);
     // Line 2: H5,2017,1,Import,842,USA,156,China,1,Animals; live,36327640,4
     // (Flag 4 is about a net weight this file does not have: the value is as reported)
-    let animals = the(&store, "imports", ("CHN", "USA"), "1", "2017");
+    // (HS chapter 1 is "01" as Comtrade Plus writes it: the leading zero comes back)
+    let animals = the(&store, "imports", ("CHN", "USA"), "01", "2017");
     assert_eq!(
         (animals.value, animals.unit.as_str(), animals.status.code()),
         (36_327_640.0, "USD", "actual")
     );
     // Line 4: H5,2017,3,Re-Export,842,USA,156,China,1,Animals; live,179614,0
     assert_eq!(
-        the(&store, "re_exports", ("USA", "CHN"), "1", "2017").value,
+        the(&store, "re_exports", ("USA", "CHN"), "01", "2017").value,
         179_614.0
     );
     // Line 290: …,2,Export,842,USA,156,China,99,Commodities not specified…,1172361111,0
@@ -944,7 +945,7 @@ fn the_real_reduced_classic_file_reads_countries_from_their_codes_and_the_year()
     );
     let names = products(&store);
     assert!(
-        names.contains(&product("1", "Animals; live", "HS")),
+        names.contains(&product("01", "Animals; live", "HS")),
         "{names:?}"
     );
 }
@@ -1479,4 +1480,32 @@ fn a_former_country_under_comtrades_own_iso_code_is_passed_over_like_its_m49_cod
         )]
     );
     assert_eq!(of(&store, "exports").len(), 1);
+}
+
+#[test]
+fn an_hs_code_a_classic_file_wrote_without_its_leading_zero_gets_it_back() {
+    // HS codes have 2, 4 or 6 digits: "1" is chapter 01, "101" heading 0101, "10121"
+    // subheading 010121. SITC codes have any number of digits: "1" stays "1".
+    let (store, _) = import(&format!(
+        "{REDUCED_HEADER}H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,1,Animals,10,0\n\
+         H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,101,Horses,20,0\n\
+         H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,10121,Pure-bred,30,0\n\
+         H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,2709,Oil,40,0\n\
+         S4,2019,2,Export,398,Kazakhstan,31,Azerbaijan,1,Beverages and tobacco,50,0\n"
+    ));
+    let mut products: Vec<(String, f64)> = of(&store, "exports")
+        .into_iter()
+        .map(|o| (o.product, o.value))
+        .collect();
+    products.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        products,
+        vec![
+            ("01".to_owned(), 10.0),
+            ("0101".to_owned(), 20.0),
+            ("010121".to_owned(), 30.0),
+            ("1".to_owned(), 50.0),
+            ("2709".to_owned(), 40.0),
+        ]
+    );
 }

@@ -33,7 +33,9 @@
 //! ones of the catalogue, are added when the store lacks them, as is the source
 //! [`SOURCE_ID`]; a stored one is used as it is (a row's unit, `USD` or `t`, must then
 //! fit its unit). `cmdCode` is the product, read as text (`0101` stays `0101`), `TOTAL`
-//! becoming `total`; `period` `2024` is the year, `202408` August 2024 (`2024-08`); a
+//! becoming `total`; an HS code (2, 4 or 6 digits) of an odd number of digits, which a
+//! classic file writes without its leading zero (chapter `1`), gets it back (`01`), as
+//! Comtrade Plus writes it; SITC and other codes are kept as they are; `period` `2024` is the year, `202408` August 2024 (`2024-08`); a
 //! file without `period` (classic `Period`) gives its year in `Year`.
 //! `cmdDesc` (classic `Commodity`) is kept as the product's name and
 //! `classificationCode` (classic `Classification`) as its classification: `H0` to `H6`
@@ -742,6 +744,19 @@ fn classification_of(code: &str) -> Option<&'static str> {
     }
 }
 
+/// A product code as Comtrade Plus writes it: an HS code (of 2, 4 or 6 digits) whose
+/// leading zero a classic file dropped (chapter `1` for `01`, `101` for `0101`) gets it
+/// back, so that both layouts name the product alike; any other code (SITC's have any
+/// number of digits) is kept as it is.
+fn hs_code(code: &str, revision: Option<&str>) -> String {
+    let hs = revision.and_then(classification_of) == Some("HS");
+    if hs && code.len() % 2 == 1 && code.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0{code}")
+    } else {
+        code.to_owned()
+    }
+}
+
 /// Where each column read is in the header, and its name there.
 struct Header {
     at: [Option<usize>; COLUMNS.len()],
@@ -1028,9 +1043,10 @@ impl Row<'_> {
             return Ok(Err("partner is the reporter itself".to_owned()));
         }
         let period = self.period()?;
+        let revision = self.cell(col::CLASSIFICATION).ok().flatten();
         let product = match self.required(col::CMD)? {
             total if total.eq_ignore_ascii_case("TOTAL") => "total".to_owned(),
-            code => code.to_owned(),
+            code => hs_code(code, revision),
         };
         let Some(value) = self.amount(col::VALUE)? else {
             return Ok(Err("no trade value (primaryValue empty)".to_owned()));
@@ -1063,7 +1079,6 @@ impl Row<'_> {
             "total" => None,
             _ => {
                 let name = self.name(col::CMD_DESC);
-                let revision = self.cell(col::CLASSIFICATION).ok().flatten();
                 (name.is_some() || revision.is_some()).then(|| (name, revision.map(str::to_owned)))
             }
         };
