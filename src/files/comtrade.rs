@@ -502,6 +502,7 @@ impl<'p> ComtradeReader<'p> {
         };
         let mut input = BufReader::new(UnixLineEndings::new(input));
         let beginning = input.fill_buf().map_err(broken)?;
+        super::check_beginning(path, beginning)?;
         if let Some(reply) = error_reply(&String::from_utf8_lossy(beginning)) {
             return Err(error_reply_error(reply));
         }

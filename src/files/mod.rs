@@ -139,8 +139,9 @@ impl Format {
     }
 
     /// The format of the file at `path`, guessed from its first 64 KiB (of its text,
-    /// when it is gzipped); an error naming the file when nothing matches, or when it
-    /// is UN Comtrade's error reply to a query rather than data.
+    /// when it is gzipped); an error naming the file when nothing matches, when it is
+    /// empty or UTF-16 text (see [`check_beginning`]), or when it is UN Comtrade's
+    /// error reply to a query rather than data.
     pub fn of_file(path: impl AsRef<Path>) -> Result<Format> {
         let path = path.as_ref();
         let mut beginning = Vec::with_capacity(BYTES_TO_GUESS_FROM);
@@ -160,6 +161,7 @@ impl Format {
                 .read_to_end(&mut text);
             beginning = text;
         }
+        check_beginning(path, &beginning)?;
         let text = String::from_utf8_lossy(&beginning);
         if let Some(reply) = comtrade::error_reply(&text) {
             return Err(comtrade::error_reply_error(reply));
@@ -184,6 +186,40 @@ impl fmt::Display for Format {
         f.write_str(self.code())
     }
 }
+
+/// Refuses a file that cannot be read as CSV text at all, saying why, from its first
+/// bytes: an empty file (or one of blank lines), and UTF-16 text (Excel's "Unicode
+/// text", PowerShell's `Out-File`), which read byte by byte is garbage between NUL
+/// bytes. The readers and [`Format::of_file`] all ask it first.
+pub(crate) fn check_beginning(path: &Path, beginning: &[u8]) -> Result<()> {
+    let text = beginning.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(beginning);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::invalid(
+            "file",
+            path.display().to_string(),
+            "is empty: it has no header line and no rows",
+        ));
+    }
+    let utf16 = match text {
+        [0xFF, 0xFE, ..] => "UTF-16 little-endian, byte order mark FF FE",
+        [0xFE, 0xFF, ..] => "UTF-16 big-endian, byte order mark FE FF",
+        [a, 0, ..] if a.is_ascii_graphic() => "UTF-16 little-endian",
+        [0, a, ..] if a.is_ascii_graphic() => "UTF-16 big-endian",
+        _ => return Ok(()),
+    };
+    Err(Error::invalid(
+        "file",
+        path.display().to_string(),
+        format!(
+            "is UTF-16 text ({utf16}), which is not read: save it as UTF-8 (in Excel \
+             \"CSV UTF-8\", in a text editor the encoding UTF-8) and import that"
+        ),
+    )
+    .at_record(HEADER_LINE))
+}
+
+/// The line of a CSV file's header.
+const HEADER_LINE: usize = 1;
 
 /// How much of a file [`Format::of_file`] reads to guess its format.
 const BYTES_TO_GUESS_FROM: usize = 64 * 1024;
