@@ -501,12 +501,22 @@ pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
             record,
             key,
             conflict,
-        } => Error::Duplicate {
-            what,
-            record: line(record),
-            key,
-            conflict,
-        },
+        } => {
+            // Two records of the batch that clash are named by their lines too.
+            let number = |i: usize| lines.get(i).copied().unwrap_or(i);
+            let conflict = match (conflict, record) {
+                (Some(text), Some(later)) => {
+                    Some(crate::error::renumbered_clash(&text, later, number).unwrap_or(text))
+                }
+                (conflict, _) => conflict,
+            };
+            Error::Duplicate {
+                what,
+                record: line(record),
+                key,
+                conflict,
+            }
+        }
         other => other,
     }
 }
