@@ -140,8 +140,8 @@ impl Format {
 
     /// The format of the file at `path`, guessed from its first 64 KiB (of its text,
     /// when it is gzipped); an error naming the file when nothing matches, when it is
-    /// empty or UTF-16 text (see [`check_beginning`]), or when it is UN Comtrade's
-    /// error reply to a query rather than data.
+    /// empty or UTF-16 text (saying so, rather than showing garbage), or when it is UN
+    /// Comtrade's error reply to a query rather than data.
     pub fn of_file(path: impl AsRef<Path>) -> Result<Format> {
         let path = path.as_ref();
         let mut beginning = Vec::with_capacity(BYTES_TO_GUESS_FROM);
