@@ -44,7 +44,9 @@ pub enum Error {
         /// words quoted and cut to 80 characters.
         key: String,
         /// The stored figure, readable, when it differs from the given one (a skip
-        /// passes over identical figures only).
+        /// passes over identical figures only): `stored: …`; or, when the batch itself
+        /// gives the identity twice with different figures, both records and their
+        /// figures (`record 0: …; record 1: …`).
         conflict: Option<String>,
     },
     /// The database file does not have a layout this version of the library can use.
@@ -167,6 +169,10 @@ impl std::error::Error for ValidationError {}
 /// Python and Rust write calls (`on_duplicate`) that would take the record instead.
 fn duplicate_advice(what: &str, conflict: Option<&str>) -> String {
     match (what, conflict) {
+        ("observation", Some(clash)) if clash.starts_with(CLASH) => format!(
+            "comes twice in the batch with different figures ({clash}); \
+             on_duplicate=\"replace\" would keep the later one"
+        ),
         ("observation", Some(stored)) => format!(
             "is already stored with another figure ({stored}); on_duplicate=\"replace\" would \
              replace it"
@@ -177,6 +183,45 @@ fn duplicate_advice(what: &str, conflict: Option<&str>) -> String {
             .to_owned(),
         _ => "is already stored or repeated in the batch".to_owned(),
     }
+}
+
+/// How the conflict of two records of a batch begins (see [`batch_clash`]).
+const CLASH: &str = "record ";
+
+/// The conflict of a skip whose record has the identity of an earlier record of the
+/// same batch with another figure: both records and their figures, so that the two
+/// rows that clash can be found (the stored figure, had it been in the store before,
+/// would be the earlier record's).
+pub(crate) fn batch_clash(
+    earlier: usize,
+    later: usize,
+    earlier_figure: &str,
+    later_figure: &str,
+) -> String {
+    format!("{CLASH}{earlier}: {earlier_figure}; {CLASH}{later}: {later_figure}")
+}
+
+/// A [`batch_clash`] conflict with its two records renumbered by `number` (a file's
+/// lines for a batch's indices), given the later record's index; `None` for any other
+/// conflict.
+pub(crate) fn renumbered_clash(
+    conflict: &str,
+    later: usize,
+    number: impl Fn(usize) -> usize,
+) -> Option<String> {
+    let rest = conflict.strip_prefix(CLASH)?;
+    let colon = rest.find(':')?;
+    let earlier: usize = rest[..colon].parse().ok()?;
+    let rest = &rest[colon..];
+    let marker = format!("; {CLASH}{later}:");
+    let at = rest.rfind(&marker)?;
+    Some(format!(
+        "{CLASH}{}{}; {CLASH}{}:{}",
+        number(earlier),
+        &rest[..at],
+        number(later),
+        &rest[at + marker.len()..]
+    ))
 }
 
 /// How many characters of an input a message quotes: a 10 MB quote must not make a

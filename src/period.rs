@@ -19,7 +19,9 @@
 //! (a space or none, either case), `2024M01`, `2024-M01`, `2024 M1` for a month, and
 //! Excel's `Jan-24` (a two-digit year as Excel reads it: 00–29 in the 2000s, 30–99 in
 //! the 1900s). They print back in the canonical form above. A fiscal year written
-//! `2024/25` is refused: its months must be given (`2024-04/2025-03`).
+//! `2024/25`, `2024/2025` or `2024-25` is refused: its months must be given
+//! (`2024-04/2025-03`), and two calendar years in a row as months too
+//! (`2024-01/2025-12`); a range of more years, `2020/2024`, is read.
 //!
 //! A range is two of the single forms joined by `/`: it runs from the start of the first
 //! to the end of the second. Every period prints back in its canonical form, the
@@ -35,6 +37,35 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month};
 
 use crate::error::{Error, Result};
+
+/// The first year of a fiscal year written as offices write one, whose first month only
+/// its office knows: `2024/25`, `2024/2025` (two years in a row) or `2024-25` (25 not
+/// being a month); `None` for any other text.
+fn fiscal_year(text: &str) -> Option<i32> {
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let (first, second, slash) = match text.split_once('/') {
+        Some((first, second)) => (first, second, true),
+        None => {
+            let (first, second) = text.split_once('-')?;
+            (first, second, false)
+        }
+    };
+    if !digits(first, 4) {
+        return None;
+    }
+    let year: i32 = first.parse().ok()?;
+    let fiscal = match (slash, second.len()) {
+        (true, 2) => digits(second, 2),
+        (true, 4) => digits(second, 4) && second.parse::<i32>().ok()? == year + 1,
+        // "2024-12" is December 2024: only a two-digit next year that is no month.
+        (false, 2) => {
+            let next: i32 = second.parse().ok()?;
+            digits(second, 2) && next == (year + 1) % 100 && !(1..=12).contains(&next)
+        }
+        _ => false,
+    };
+    fiscal.then_some(year)
+}
 
 /// An inclusive span of days, usually a year, quarter, month or a run of months.
 ///
@@ -75,17 +106,13 @@ impl Period {
     pub fn parse(text: &str) -> Result<Period> {
         let trimmed = text.trim();
         let bad = |reason: &str| Error::invalid("period", text, reason);
-        // "2024/25": a fiscal year, whose first month only its office knows.
-        if let Some((first, second)) = trimmed.split_once('/') {
-            let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-            if digits(first, 4) && digits(second, 2) {
-                return Err(bad(&format!(
-                    "is a fiscal year: give its months, as {first}-04/{}-03 for April to \
-                     March, or {first}-07/{}-06 for July to June",
-                    first.parse::<i32>().unwrap_or(0) + 1,
-                    first.parse::<i32>().unwrap_or(0) + 1
-                )));
-            }
+        if let Some(year) = fiscal_year(trimmed) {
+            let next = year + 1;
+            return Err(bad(&format!(
+                "is a fiscal year: give its months, as {year}-04/{next}-03 for April to \
+                 March, or {year}-07/{next}-06 for July to June (the two calendar years \
+                 {year} and {next} are {year}-01/{next}-12)"
+            )));
         }
         let mut parts = trimmed.split('/');
         let first = parts.next().unwrap_or_default();
@@ -570,6 +597,32 @@ mod tests {
     }
 
     #[test]
+    fn a_fiscal_year_of_two_full_years_or_with_a_hyphen_is_refused_alike() {
+        for text in ["2024/2025", "2024-25", "1999-00", "1999/2000"] {
+            let err = Period::parse(text).unwrap_err().to_string();
+            assert!(err.contains("is a fiscal year"), "{text}: {err}");
+            assert!(err.contains(text), "{text}: {err}");
+        }
+        // The first year is 2024, the second 2024 + 1 = 2025: April to March is
+        // 2024-04/2025-03, and the two calendar years are 2024-01/2025-12, which is read.
+        let err = Period::parse("2024-25").unwrap_err().to_string();
+        assert!(err.contains("2024-04/2025-03"), "{err}");
+        assert!(err.contains("2024-01/2025-12"), "{err}");
+        assert_eq!(p("2024-01/2025-12").months(), Some(24));
+        // 1999 + 1 = 2000, written 00
+        let err = Period::parse("1999-00").unwrap_err().to_string();
+        assert!(err.contains("1999-07/2000-06"), "{err}");
+        // Not fiscal years: December 2024, a five-year range, and years not in a row.
+        assert_eq!(p("2024-12").to_string(), "2024-12");
+        assert_eq!(p("2020/2024").to_string(), "2020-01/2024-12");
+        assert_eq!(p("2024/2026").months(), Some(36));
+        assert!(!Period::parse("2024-26")
+            .unwrap_err()
+            .to_string()
+            .contains("fiscal"));
+    }
+
+    #[test]
     fn the_error_for_an_unknown_form_lists_the_forms_read() {
         for text in ["next year", "2024 X1", "Jam 2025", "2024/xx"] {
             let err = Period::parse(text).unwrap_err().to_string();
@@ -681,7 +734,7 @@ mod tests {
         assert!(p("2024").is_calendar_year());
         assert!(!p("2024-H1").is_calendar_year());
         assert!(!p("2023-07/2024-06").is_calendar_year());
-        assert!(!p("2023/2024").is_calendar_year());
+        assert!(!p("2023-01/2024-12").is_calendar_year());
     }
 
     #[test]

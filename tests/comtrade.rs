@@ -174,20 +174,94 @@ fn the_summary_counts_rows_read_figures_written_and_rows_passed_over_by_reason()
     assert_eq!(summary.format, Some("comtrade"));
     // Nine rows; lines 6 (World), 8 (by sea) and 9 (Areas, nes) passed over. The six
     // others give a value each, and five of them a net weight: 6 + 5 = 11 figures.
+    // The sixth, line 2 (the total exports to Azerbaijan), has netWgt and qty empty:
+    // its weight is counted as one figure passed over.
     assert_eq!((summary.read, summary.written), (9, 11));
-    let skipped: Vec<(&str, usize, usize)> = summary
+    let skipped: Vec<(&str, usize, usize, &str)> = summary
         .skipped
         .iter()
-        .map(|s| (s.reason.as_str(), s.rows, s.first_line))
+        .map(|s| (s.reason.as_str(), s.rows, s.first_line, s.counts()))
         .collect();
     assert_eq!(
         skipped,
         vec![
-            ("partner World is an aggregate", 1, 6),
-            ("a breakdown by mode of transport (motCode not 0)", 1, 8),
-            ("partner Areas, nes (899) is an area, not a country", 1, 9),
+            (
+                "net weight not reported (empty or 0): the value alone is stored",
+                1,
+                2,
+                "figures"
+            ),
+            ("partner World is an aggregate", 1, 6, "rows"),
+            (
+                "a breakdown by mode of transport (motCode not 0)",
+                1,
+                8,
+                "rows"
+            ),
+            (
+                "partner Areas, nes (899) is an area, not a country",
+                1,
+                9,
+                "rows"
+            ),
         ]
     );
+    // Rows passed over: 3; the weight is a figure of a row whose value is stored.
+    assert_eq!((summary.rows_skipped(), summary.skipped_rows()), (3, 3));
+    assert_eq!(summary.figures_already_stored(), 0);
+}
+
+#[test]
+fn a_net_weight_of_zero_or_empty_is_counted_as_a_figure_passed_over() {
+    let (store, summary) = import(&format!(
+        "{HEADER}{}{}{}",
+        row(&[("netWgt", "0"), ("qty", "")]),
+        row(&[("netWgt", ""), ("qty", ""), ("cmdCode", "0102")]),
+        row(&[("cmdCode", "0103")]),
+    ));
+    // Three values; only line 4 has a weight (2500 kg): 3 + 1 = 4 figures, and the
+    // weights of lines 2 and 3 are two figures passed over, first at line 2.
+    assert_eq!((summary.read, summary.written), (3, 4));
+    assert_eq!(of(&store, "exports_volume").len(), 1);
+    let skipped: Vec<(&str, usize, usize, &str)> = summary
+        .skipped
+        .iter()
+        .map(|s| (s.reason.as_str(), s.rows, s.first_line, s.counts()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![(
+            "net weight not reported (empty or 0): the value alone is stored",
+            2,
+            2,
+            "figures"
+        )]
+    );
+    assert_eq!(summary.rows_skipped(), 0);
+}
+
+#[test]
+fn a_record_not_as_reported_has_its_net_weight_an_estimate_too() {
+    // isReported false, isAggregate false, isNetWgtEstimated false (as line 3 of a
+    // Plus download of Austria's imports from Germany): UNSD changed the record, so
+    // the weight is no more the reporter's than the value is.
+    let (store, _) = import(&format!(
+        "{HEADER}{}",
+        row(&[("isReported", "false"), ("isNetWgtEstimated", "false")])
+    ));
+    let value = &of(&store, "exports")[0];
+    let weight = &of(&store, "exports_volume")[0];
+    assert_eq!(value.status.code(), "estimate");
+    // 2500 kg = 2.5 t
+    assert_eq!((weight.value, weight.status.code()), (2.5, "estimate"));
+    assert!(weight.note.as_deref().unwrap().contains("isReported false"));
+    // With isAggregate true (a UN total of the reporter's lines) both stay actual.
+    let (store, _) = import(&format!(
+        "{HEADER}{}",
+        row(&[("isReported", "false"), ("isAggregate", "true")])
+    ));
+    assert_eq!(of(&store, "exports")[0].status.code(), "actual");
+    assert_eq!(of(&store, "exports_volume")[0].status.code(), "actual");
 }
 
 #[test]
@@ -787,6 +861,12 @@ fn the_real_classic_tobacco_file_passes_over_the_areas_without_an_iso_code() {
                 8,
                 64
             ),
+            // line 157: Netweight (kg) 0 and Qty 0, its value (1 USD) kept
+            skip(
+                "net weight not reported (empty or 0): the value alone is stored",
+                1,
+                157
+            ),
             skip("partner Areas, nes (899) is an area, not a country", 2, 331),
             skip("partner is the reporter itself", 2, 484),
         ]
@@ -847,14 +927,15 @@ fn the_real_reduced_classic_file_reads_countries_from_their_codes_and_the_year()
     assert_eq!(of(&store, "re_exports").len(), 96);
     // Line 2: H5,2017,1,Import,842,USA,156,China,1,Animals; live,36327640,4
     // (Flag 4 is about a net weight this file does not have: the value is as reported)
-    let animals = the(&store, "imports", ("CHN", "USA"), "1", "2017");
+    // (HS chapter 1 is "01" as Comtrade Plus writes it: the leading zero comes back)
+    let animals = the(&store, "imports", ("CHN", "USA"), "01", "2017");
     assert_eq!(
         (animals.value, animals.unit.as_str(), animals.status.code()),
         (36_327_640.0, "USD", "actual")
     );
     // Line 4: H5,2017,3,Re-Export,842,USA,156,China,1,Animals; live,179614,0
     assert_eq!(
-        the(&store, "re_exports", ("USA", "CHN"), "1", "2017").value,
+        the(&store, "re_exports", ("USA", "CHN"), "01", "2017").value,
         179_614.0
     );
     // Line 290: …,2,Export,842,USA,156,China,99,Commodities not specified…,1172361111,0
@@ -864,7 +945,7 @@ fn the_real_reduced_classic_file_reads_countries_from_their_codes_and_the_year()
     );
     let names = products(&store);
     assert!(
-        names.contains(&product("1", "Animals; live", "HS")),
+        names.contains(&product("01", "Animals; live", "HS")),
         "{names:?}"
     );
 }
@@ -1045,6 +1126,12 @@ fn a_bulk_file_names_countries_by_their_m49_codes_and_passes_over_the_others() {
     assert_eq!(
         skips(&summary),
         vec![
+            // line 4: 40 items and no net weight, its value stored alone
+            skip(
+                "net weight not reported (empty or 0): the value alone is stored",
+                1,
+                4
+            ),
             skip(
                 "partner USSR (...1990) (810) has no ISO 3166-1 code: a former country or territory",
                 1,
@@ -1393,4 +1480,32 @@ fn a_former_country_under_comtrades_own_iso_code_is_passed_over_like_its_m49_cod
         )]
     );
     assert_eq!(of(&store, "exports").len(), 1);
+}
+
+#[test]
+fn an_hs_code_a_classic_file_wrote_without_its_leading_zero_gets_it_back() {
+    // HS codes have 2, 4 or 6 digits: "1" is chapter 01, "101" heading 0101, "10121"
+    // subheading 010121. SITC codes have any number of digits: "1" stays "1".
+    let (store, _) = import(&format!(
+        "{REDUCED_HEADER}H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,1,Animals,10,0\n\
+         H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,101,Horses,20,0\n\
+         H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,10121,Pure-bred,30,0\n\
+         H5,2019,2,Export,398,Kazakhstan,31,Azerbaijan,2709,Oil,40,0\n\
+         S4,2019,2,Export,398,Kazakhstan,31,Azerbaijan,1,Beverages and tobacco,50,0\n"
+    ));
+    let mut products: Vec<(String, f64)> = of(&store, "exports")
+        .into_iter()
+        .map(|o| (o.product, o.value))
+        .collect();
+    products.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        products,
+        vec![
+            ("01".to_owned(), 10.0),
+            ("0101".to_owned(), 20.0),
+            ("010121".to_owned(), 30.0),
+            ("1".to_owned(), 50.0),
+            ("2709".to_owned(), 40.0),
+        ]
+    );
 }

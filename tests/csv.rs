@@ -560,3 +560,27 @@ fn with_missing_skip_an_error_still_names_its_own_line() {
     );
     assert_eq!(store.observation_count().unwrap(), 0);
 }
+
+#[test]
+fn a_skip_names_the_two_lines_of_a_file_that_give_one_figure_two_values() {
+    let dir = tempfile::tempdir().unwrap();
+    // Lines 2 and 4 are the same identity (tourists GEO→ARM in 2024) with 1200 and 1300.
+    let path = file_with(
+        dir.path(),
+        "indicator,origin,destination,period,value\n\
+         tourists,GEO,ARM,2024,1200\n\
+         tourists,GEO,ARM,2023,1100\n\
+         tourists,GEO,ARM,2024,1300\n",
+    );
+    let mut store = demo_without_observations();
+    let err = store
+        .import_csv(&path, &on_duplicate(OnDuplicate::Skip))
+        .unwrap_err();
+    assert_eq!(err.record(), Some(4));
+    let message = err.to_string();
+    assert!(
+        message.contains("(record 2: exact 1200, bounds 1200–1200; record 4: exact 1300"),
+        "{message}"
+    );
+    assert_eq!(store.observation_count().unwrap(), 0);
+}

@@ -249,3 +249,121 @@ fn an_import_counts_rows_read_and_figures_written_apart() {
     let counts: Vec<(&str, usize)> = again.skipped.iter().map(|s| (s.counts(), s.rows)).collect();
     assert_eq!(counts, [("rows", 1), ("figures", 2)]);
 }
+
+/// The validation error of importing the bytes `content` as `name`, guessing its
+/// format first (`None`) or naming it.
+fn refusal(content: &[u8], format: Option<Format>) -> bilateral::ValidationError {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("figures.csv");
+    std::fs::write(&path, content).unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .import_file(&path, format, &ImportOptions::default())
+        .unwrap_err();
+    assert_eq!(store.observation_count().unwrap(), 0);
+    match error {
+        Error::Validation(v) => *v,
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn a_utf16_file_is_refused_as_utf16_saying_to_save_it_as_utf8() {
+    // "indicator,origin" as UTF-16: each ASCII letter followed (LE) or preceded (BE)
+    // by a NUL byte, after the byte order mark FF FE or FE FF
+    let text = "indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,1\n";
+    let little: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let big: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let without_mark: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for (bytes, order) in [
+        (&little, "little-endian, byte order mark FF FE"),
+        (&big, "big-endian, byte order mark FE FF"),
+        (&without_mark, "little-endian"),
+    ] {
+        for format in [None, Some(Format::Csv), Some(Format::Comtrade)] {
+            let v = refusal(bytes, format);
+            assert_eq!(v.field, "file", "{format:?}");
+            assert!(
+                v.reason
+                    .contains(&format!("is UTF-16 text (UTF-16 {order})")),
+                "{format:?}: {}",
+                v.reason
+            );
+            assert!(v.reason.contains("save it as UTF-8"), "{}", v.reason);
+        }
+    }
+}
+
+#[test]
+fn an_empty_file_is_refused_as_empty() {
+    for content in [&b""[..], b"\n\n", b"\xEF\xBB\xBF"] {
+        for format in [None, Some(Format::Csv), Some(Format::Comtrade)] {
+            let v = refusal(content, format);
+            assert_eq!(
+                (v.field.as_str(), v.reason.as_str()),
+                ("file", "is empty: it has no header line and no rows"),
+                "{content:?} {format:?}"
+            );
+            assert!(v.text.ends_with("figures.csv"), "{}", v.text);
+        }
+    }
+}
+
+#[test]
+fn an_own_csv_separated_by_semicolons_or_tabs_is_read() {
+    // As a European office writes it: a byte order mark, then ';' between cells
+    let semicolons = "\u{feff}indicator;origin;destination;period;value;unit\n\
+                      exports;AUT;DEU;2020;5;thousand USD\n\
+                      exports;AUT;DEU;2024 Q1;1234;thousand USD\n";
+    let tabs = semicolons.replace(';', "\t");
+    for text in [semicolons.to_owned(), tabs] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("own.csv");
+        std::fs::write(&path, &text).unwrap();
+        let mut store = Store::in_memory().unwrap();
+        let summary = store
+            .import_file(&path, None, &ImportOptions::default())
+            .unwrap();
+        assert_eq!(summary.format, Some("csv"));
+        assert_eq!((summary.rows_read(), summary.figures_written()), (2, 2));
+        let mut values: Vec<(String, f64)> = store
+            .observations(&bilateral::ObservationFilter::indicator("exports"))
+            .unwrap()
+            .into_iter()
+            .map(|o| (o.period.to_string(), o.value))
+            .collect();
+        values.sort_by(|a, b| a.0.cmp(&b.0));
+        // 5 and 1234 thousand USD are 5 000 and 1 234 000 USD
+        assert_eq!(
+            values,
+            vec![
+                ("2020".to_owned(), 5_000.0),
+                ("2024-Q1".to_owned(), 1_234_000.0)
+            ]
+        );
+    }
+}
+
+#[test]
+fn a_latin1_cell_in_an_own_csv_is_refused_naming_its_line_and_column() {
+    // "Schätzung" in Latin-1: the ä is the one byte E4, which is no UTF-8
+    let mut bytes = b"indicator,origin,destination,period,value,note\n\
+                      tourists,GEO,ARM,2023,5,fine\n\
+                      tourists,GEO,ARM,2024,5,Sch"
+        .to_vec();
+    bytes.extend([0xE4]);
+    bytes.extend(b"tzung\n");
+    let v = refusal(&bytes, None);
+    assert_eq!(
+        (v.record, v.field.as_str(), v.text.as_str()),
+        (Some(3), "note", "Sch\u{fffd}tzung")
+    );
+    assert!(v.reason.contains("is not UTF-8 text"), "{}", v.reason);
+    assert!(v.reason.contains("save the file as UTF-8"), "{}", v.reason);
+}

@@ -2021,3 +2021,37 @@ fn a_batch_that_skips_missing_values_writes_the_other_rows_and_names_their_own_i
         Some(3),
     );
 }
+
+#[test]
+fn a_skip_names_the_two_records_of_a_batch_that_give_one_identity_different_figures() {
+    let mut store = store();
+    // Records 0 and 2 are the same trade AZE–KAZ 2024 (trade is undirected), with 5
+    // and 6: the clash is within the batch, nothing of it is stored.
+    let batch = [
+        obs("trade", "AZE", "KAZ", "2024", 5.0),
+        obs("trade", "AZE", "KAZ", "2023", 7.0),
+        obs("trade", "KAZ", "AZE", "2024", 6.0),
+    ];
+    let err = store.add_many(&batch, OnDuplicate::Skip).unwrap_err();
+    assert_eq!(err.record(), Some(2));
+    let message = err.to_string();
+    assert!(
+        message.contains(
+            "comes twice in the batch with different figures (record 0: exact 5, bounds 5–5; \
+             record 2: exact 6, bounds 6–6)"
+        ),
+        "{message}"
+    );
+    assert!(!message.contains("already stored"), "{message}");
+    assert_eq!(count(&store), 0);
+    // The same two figures, one stored before: the stored one is named as before.
+    store.add(&batch[0]).unwrap();
+    let message = store
+        .add_many(&batch[1..], OnDuplicate::Skip)
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("stored: exact 5, bounds 5–5"), "{message}");
+    // Identical figures twice in a batch are still passed over.
+    let twice = [batch[1].clone(), batch[1].clone()];
+    assert_eq!(store.add_many(&twice, OnDuplicate::Skip).unwrap(), 1);
+}

@@ -7,6 +7,7 @@
     bilateral load FILE --db FILE
     bilateral import FILE --db FILE [--format csv|json|sdmx|comtrade|imf-dots]  (else guessed)
                      [--on-duplicate error|skip|replace] [--missing error|skip]
+                     [--mapping CODE=INDICATOR ...]  (SDMX, given or guessed)
     bilateral export --db FILE [--format csv|json|parquet] OUT
     bilateral read FILE [-o OUT] [--pair A B] [--published DATE] [--source ID]
     bilateral check FILE [--db FILE | --dataset NAME] [--pair A B] [--published DATE]
@@ -35,7 +36,7 @@ import os
 import sys
 from collections.abc import Iterator
 
-from . import BilateralError, Store, __version__, datasets, read_text
+from . import BilateralError, Store, __version__, _core, datasets, read_text
 from ._results import counted
 
 DEFAULT_DATASET = "azerbaijan-kazakhstan-2025"
@@ -178,7 +179,7 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         metavar="CODE=INDICATOR",
-        help="sdmx: the indicator an SDMX INDICATOR code is (repeat for more)",
+        help="sdmx (given or guessed): the indicator an SDMX INDICATOR code is (repeat for more)",
     )
 
     export = commands.add_parser(
@@ -356,6 +357,10 @@ def _import(args: argparse.Namespace) -> int:
             raise _Usage(f"--mapping takes CODE=INDICATOR, not {entry!r}")
         mapping[code.strip()] = indicator.strip()
     given = (args.format or "").lower()
+    if mapping and not given:
+        # The format the file's header shows, as an import without --format guesses it.
+        with contextlib.suppress(BilateralError):
+            given = _core.file_format(args.file)
     if mapping and given != "sdmx":
         raise _Usage("--mapping is for SDMX files: give --format sdmx")
     with _removed_if_new_and_failed(args.db), Store(args.db) as store:

@@ -170,9 +170,9 @@ class RequiredGrowth(Result):
 
 @dataclass(frozen=True)
 class Skipped:
-    """Rows of a file an import passed over, all for one reason; or, for the reason
-    "already stored", figures (``counts`` says which: a UN Comtrade row gives two
-    figures, its value and its net weight)."""
+    """Rows of a file an import passed over, all for one reason; or, for the reasons
+    "already stored" and a UN Comtrade net weight not reported, figures (``counts``
+    says which: a UN Comtrade row gives two figures, its value and its net weight)."""
 
     reason: str
     rows: int
@@ -233,13 +233,15 @@ class ImportResult:
     @property
     def figures_already_stored(self) -> int:
         """Figures the store passed over because it held them already."""
-        return sum(s.rows for s in self.skipped if s.counts == "figures")
+        return sum(s.rows for s in self.skipped if s.reason == "already stored")
 
     @property
     def skipped_rows(self) -> int:
         """Rows passed over for all reasons and figures already stored, added together
-        (``rows_skipped`` and ``figures_already_stored`` tell them apart)."""
-        return sum(s.rows for s in self.skipped)
+        (``rows_skipped`` and ``figures_already_stored`` tell them apart); UN Comtrade
+        net weights not reported, figures of rows whose value is stored, are not
+        among them."""
+        return self.rows_skipped + self.figures_already_stored
 
     def __repr__(self) -> str:
         text = f"read {counted(self.rows_read, 'rows')} ({self.format}), "

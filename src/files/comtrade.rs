@@ -33,7 +33,9 @@
 //! ones of the catalogue, are added when the store lacks them, as is the source
 //! [`SOURCE_ID`]; a stored one is used as it is (a row's unit, `USD` or `t`, must then
 //! fit its unit). `cmdCode` is the product, read as text (`0101` stays `0101`), `TOTAL`
-//! becoming `total`; `period` `2024` is the year, `202408` August 2024 (`2024-08`); a
+//! becoming `total`; an HS code (2, 4 or 6 digits) of an odd number of digits, which a
+//! classic file writes without its leading zero (chapter `1`), gets it back (`01`), as
+//! Comtrade Plus writes it; SITC and other codes are kept as they are; `period` `2024` is the year, `202408` August 2024 (`2024-08`); a
 //! file without `period` (classic `Period`) gives its year in `Year`.
 //! `cmdDesc` (classic `Commodity`) is kept as the product's name and
 //! `classificationCode` (classic `Classification`) as its classification: `H0` to `H6`
@@ -42,7 +44,10 @@
 //! file names a code differently in several revisions, the latest revision's name is
 //! kept; a name the store already has is never replaced (see [`Store::add_product`]).
 //!
-//! Quantities: a net weight that is empty or 0 is taken as not reported. A quantity
+//! Quantities: a net weight that is empty or 0 is taken as not reported: the row's
+//! value alone is stored, and the weight is counted as a figure passed over
+//! ([`crate::files::Skipped::counts`], reason [`NET_WEIGHT_NOT_REPORTED`]; a file
+//! without a weight column, the reduced classic layout, counts none). A quantity
 //! in kilograms (`qtyUnitCode` or `altQtyUnitCode` 8, classic `Qty Unit Code` 8,
 //! "Weight in kilograms") is the net weight again: it stands in for an empty `netWgt`
 //! and is otherwise left out, being the same figure. Quantities in other units
@@ -54,8 +59,10 @@
 //! A value is an `estimate` when `isReported` is false (UN Comtrade estimated it rather
 //! than the reporter reporting it), unless `isAggregate` is true: then UNSD summed the
 //! reporter's own detailed lines into the total (the `TOTAL` of a Plus download), which
-//! no one reported as such but nobody estimated either, and it is stored as actual. A
-//! net weight is an estimate when `isNetWgtEstimated` is true or the legacy estimation
+//! no one reported as such but nobody estimated either, and it is stored as actual. The
+//! same rule holds for the row's net weight: a record not as the country reported it
+//! (UNSD's meaning of `isReported` false) is estimated whole, weight included. A
+//! net weight is an estimate too when `isNetWgtEstimated` is true or the legacy estimation
 //! flag has its net-weight bit (4); one read from a quantity in kilograms when
 //! `isQtyEstimated` (`isAltQtyEstimated`) is true or the flag has its quantity bit (2).
 //! Each estimate says so in its note.
@@ -129,6 +136,11 @@ pub fn has_columns(names: &[&str]) -> bool {
         .iter()
         .all(|either| either.iter().any(|&col| has(col)))
 }
+
+/// The reason a row's net weight is counted as a figure passed over (see
+/// [`crate::files::Skipped::counts`]): its value is stored without it.
+pub const NET_WEIGHT_NOT_REPORTED: &str =
+    "net weight not reported (empty or 0): the value alone is stored";
 
 /// The line of the header: the record a header error names.
 const HEADER_LINE: usize = 1;
@@ -490,6 +502,7 @@ impl<'p> ComtradeReader<'p> {
         };
         let mut input = BufReader::new(UnixLineEndings::new(input));
         let beginning = input.fill_buf().map_err(broken)?;
+        super::check_beginning(path, beginning)?;
         if let Some(reply) = error_reply(&String::from_utf8_lossy(beginning)) {
             return Err(error_reply_error(reply));
         }
@@ -586,7 +599,12 @@ impl BatchSource for ComtradeReader<'_> {
                 .read(countries, &mut self.countries)
                 .map_err(|e| e.at_record(line))?
             {
-                Ok(trade) => trade.push(&mut batch, &mut lines, &mut self.products, line),
+                Ok(trade) => {
+                    if trade.weight_missed {
+                        self.summary.skip(NET_WEIGHT_NOT_REPORTED, line);
+                    }
+                    trade.push(&mut batch, &mut lines, &mut self.products, line);
+                }
                 Err(reason) => self.summary.skip(&reason, line),
             }
             // Never past the file's size: a gzipped file is read ahead of its rows.
@@ -727,6 +745,19 @@ fn classification_of(code: &str) -> Option<&'static str> {
     }
 }
 
+/// A product code as Comtrade Plus writes it: an HS code (of 2, 4 or 6 digits) whose
+/// leading zero a classic file dropped (chapter `1` for `01`, `101` for `0101`) gets it
+/// back, so that both layouts name the product alike; any other code (SITC's have any
+/// number of digits) is kept as it is.
+fn hs_code(code: &str, revision: Option<&str>) -> String {
+    let hs = revision.and_then(classification_of) == Some("HS");
+    if hs && code.len() % 2 == 1 && code.bytes().all(|b| b.is_ascii_digit()) {
+        format!("0{code}")
+    } else {
+        code.to_owned()
+    }
+}
+
 /// Where each column read is in the header, and its name there.
 struct Header {
     at: [Option<usize>; COLUMNS.len()],
@@ -846,9 +877,14 @@ struct Trade {
     product_name: Option<(Option<String>, Option<String>)>,
     period: String,
     value: f64,
-    value_estimated: bool,
+    /// Not as the reporter reported it (`isReported` false, `isAggregate` not true):
+    /// the value and the net weight are estimates.
+    not_reported: bool,
     net_weight: Option<f64>,
     net_weight_estimated: bool,
+    /// The file has a net weight column, but the row gives no weight (empty or 0, and
+    /// no quantity in kilograms).
+    weight_missed: bool,
 }
 
 /// Refuses a row whose cells do not match the header's, but for empty cells past its
@@ -1008,9 +1044,10 @@ impl Row<'_> {
             return Ok(Err("partner is the reporter itself".to_owned()));
         }
         let period = self.period()?;
+        let revision = self.cell(col::CLASSIFICATION).ok().flatten();
         let product = match self.required(col::CMD)? {
             total if total.eq_ignore_ascii_case("TOTAL") => "total".to_owned(),
-            code => code.to_owned(),
+            code => hs_code(code, revision),
         };
         let Some(value) = self.amount(col::VALUE)? else {
             return Ok(Err("no trade value (primaryValue empty)".to_owned()));
@@ -1033,11 +1070,16 @@ impl Row<'_> {
             ),
             _ => self.kilograms(flag)?,
         };
+        // A total UNSD summed from the reporter's own lines is reported by no one as
+        // such (isReported false), but it is no estimate: isAggregate true says so.
+        let not_reported = self.flag(col::IS_REPORTED)? == Some(false)
+            && self.flag(col::IS_AGGREGATE)? != Some(true);
+        // A file without a weight column (the reduced classic layout) has none to miss.
+        let weight_missed = net_weight.is_none() && self.header.at[col::NET_WEIGHT].is_some();
         let product_name = match product.as_str() {
             "total" => None,
             _ => {
                 let name = self.name(col::CMD_DESC);
-                let revision = self.cell(col::CLASSIFICATION).ok().flatten();
                 (name.is_some() || revision.is_some()).then(|| (name, revision.map(str::to_owned)))
             }
         };
@@ -1049,12 +1091,10 @@ impl Row<'_> {
             product_name,
             period,
             value,
-            // A total UNSD summed from the reporter's own lines is reported by no one as
-            // such (isReported false), but it is no estimate: isAggregate true says so.
-            value_estimated: self.flag(col::IS_REPORTED)? == Some(false)
-                && self.flag(col::IS_AGGREGATE)? != Some(true),
+            not_reported,
             net_weight,
             net_weight_estimated,
+            weight_missed,
         }))
     }
 
@@ -1254,20 +1294,19 @@ impl Trade {
             batch.precision.push(None);
             lines.push(line);
         };
-        push(
-            value_indicator,
-            "USD",
-            self.value,
-            self.value_estimated
-                .then_some("UN Comtrade: not reported by the reporter (isReported false)"),
-        );
+        let not_reported = self
+            .not_reported
+            .then_some("UN Comtrade: not reported by the reporter (isReported false)");
+        push(value_indicator, "USD", self.value, not_reported);
         if let Some(kg) = self.net_weight {
+            let estimated = self
+                .net_weight_estimated
+                .then_some("UN Comtrade: net weight estimated");
             push(
                 weight_indicator,
                 "t",
                 kg / 1000.0,
-                self.net_weight_estimated
-                    .then_some("UN Comtrade: net weight estimated"),
+                not_reported.or(estimated),
             );
         }
     }

@@ -22,9 +22,14 @@
 //! missing value (`..`, `:`, `-`, `x`, `n/a` …) is an error naming the mark, or, with
 //! [`ImportOptions::missing`] set to [`OnMissing::Skip`], a row passed over unread and
 //! counted in the summary by mark.
+//!
+//! The text is UTF-8 (a byte order mark is allowed), the delimiter a comma, or a
+//! semicolon or a tab when the header line has no comma (as European offices and Excel
+//! in many languages write CSV). A cell that is not UTF-8 (Latin-1 text) is an error
+//! naming its line and column; an empty file and a UTF-16 one are refused as such.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::{BufRead, Write};
 use std::path::Path;
 
 use time::Date;
@@ -101,7 +106,7 @@ impl Store {
             progress: options.progress,
         };
         let mut rows = read_observations(
-            UnixLineEndings::new(file),
+            std::io::BufReader::with_capacity(64 * 1024, UnixLineEndings::new(file)),
             path,
             bytes,
             watch,
@@ -290,13 +295,18 @@ impl Header {
 /// Reads a CSV of observations into a batch, checking the header, the numbers and the
 /// `start` and `end` of each row; the store checks the rest when the batch is added.
 fn read_observations(
-    input: impl Read,
+    mut input: impl BufRead,
     path: &Path,
     bytes: u64,
     watch: Watch,
     on_missing: OnMissing,
 ) -> Result<CsvRows> {
-    let mut reader = ::csv::ReaderBuilder::new().from_reader(input);
+    let beginning = input.fill_buf().map_err(|source| io_error(path, source))?;
+    crate::files::check_beginning(path, beginning)?;
+    let delimiter = delimiter(beginning);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(input);
     let names = reader.headers().map_err(|e| csv_error(e, path))?.clone();
     let header = Header::read(&names)?;
     let mut rows = CsvRows {
@@ -305,10 +315,18 @@ fn read_observations(
         missing: Vec::new(),
     };
     let mut record = ::csv::StringRecord::new();
-    while reader
-        .read_record(&mut record)
-        .map_err(|e| csv_error(e, path))?
-    {
+    loop {
+        // Read as bytes, then as text, so that a cell that is not UTF-8 is named by
+        // its column and shown (the buffer goes back and forth: nothing is copied).
+        let mut bytes_read = std::mem::take(&mut record).into_byte_record();
+        if !reader
+            .read_byte_record(&mut bytes_read)
+            .map_err(|e| csv_error(e, path))?
+        {
+            break;
+        }
+        record =
+            ::csv::StringRecord::from_byte_record(bytes_read).map_err(|e| not_utf8(&names, e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
         let missing = push_row(&mut rows.batch, &header, &record, on_missing)
             .map_err(|e| e.at_record(line))?;
@@ -321,6 +339,40 @@ fn read_observations(
     }
     watch.at(Stage::Reading, 0, bytes, bytes)?;
     Ok(rows)
+}
+
+/// The delimiter the header line uses: a comma, else a semicolon or a tab when the
+/// header has no comma and one of them (as European offices and Excel in their
+/// languages write CSV).
+fn delimiter(beginning: &[u8]) -> u8 {
+    let header_end = beginning
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(beginning.len());
+    let header = &beginning[..header_end];
+    [b',', b';', b'\t']
+        .into_iter()
+        .find(|d| header.contains(d))
+        .unwrap_or(b',')
+}
+
+/// The error of a row with a cell that is not UTF-8 text, naming its line and column
+/// and showing the cell (its other bytes as �).
+fn not_utf8(names: &::csv::StringRecord, error: ::csv::FromUtf8Error) -> Error {
+    let field = error.utf8_error().field();
+    let record = error.into_byte_record();
+    let line = record.position().map_or(0, |p| p.line() as usize);
+    let text = record
+        .get(field)
+        .map(|cell| String::from_utf8_lossy(cell).into_owned())
+        .unwrap_or_default();
+    Error::invalid(
+        names.get(field).map_or("row", str::trim),
+        text,
+        "is not UTF-8 text (perhaps Latin-1 or Windows-1252, as Excel writes \"CSV\" in many \
+         languages): save the file as UTF-8 (in Excel \"CSV UTF-8\") and import that",
+    )
+    .at_record(line)
 }
 
 /// Appends a row; returns the mark of a missing value (`..`, or nothing for an empty

@@ -139,8 +139,9 @@ impl Format {
     }
 
     /// The format of the file at `path`, guessed from its first 64 KiB (of its text,
-    /// when it is gzipped); an error naming the file when nothing matches, or when it
-    /// is UN Comtrade's error reply to a query rather than data.
+    /// when it is gzipped); an error naming the file when nothing matches, when it is
+    /// empty or UTF-16 text (saying so, rather than showing garbage), or when it is UN
+    /// Comtrade's error reply to a query rather than data.
     pub fn of_file(path: impl AsRef<Path>) -> Result<Format> {
         let path = path.as_ref();
         let mut beginning = Vec::with_capacity(BYTES_TO_GUESS_FROM);
@@ -160,6 +161,7 @@ impl Format {
                 .read_to_end(&mut text);
             beginning = text;
         }
+        check_beginning(path, &beginning)?;
         let text = String::from_utf8_lossy(&beginning);
         if let Some(reply) = comtrade::error_reply(&text) {
             return Err(comtrade::error_reply_error(reply));
@@ -184,6 +186,40 @@ impl fmt::Display for Format {
         f.write_str(self.code())
     }
 }
+
+/// Refuses a file that cannot be read as CSV text at all, saying why, from its first
+/// bytes: an empty file (or one of blank lines), and UTF-16 text (Excel's "Unicode
+/// text", PowerShell's `Out-File`), which read byte by byte is garbage between NUL
+/// bytes. The readers and [`Format::of_file`] all ask it first.
+pub(crate) fn check_beginning(path: &Path, beginning: &[u8]) -> Result<()> {
+    let text = beginning.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(beginning);
+    if text.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::invalid(
+            "file",
+            path.display().to_string(),
+            "is empty: it has no header line and no rows",
+        ));
+    }
+    let utf16 = match text {
+        [0xFF, 0xFE, ..] => "UTF-16 little-endian, byte order mark FF FE",
+        [0xFE, 0xFF, ..] => "UTF-16 big-endian, byte order mark FE FF",
+        [a, 0, ..] if a.is_ascii_graphic() => "UTF-16 little-endian",
+        [0, a, ..] if a.is_ascii_graphic() => "UTF-16 big-endian",
+        _ => return Ok(()),
+    };
+    Err(Error::invalid(
+        "file",
+        path.display().to_string(),
+        format!(
+            "is UTF-16 text ({utf16}), which is not read: save it as UTF-8 (in Excel \
+             \"CSV UTF-8\", in a text editor the encoding UTF-8) and import that"
+        ),
+    )
+    .at_record(HEADER_LINE))
+}
+
+/// The line of a CSV file's header.
+const HEADER_LINE: usize = 1;
 
 /// How much of a file [`Format::of_file`] reads to guess its format.
 const BYTES_TO_GUESS_FROM: usize = 64 * 1024;
@@ -257,14 +293,15 @@ impl fmt::Debug for ImportOptions<'_> {
     }
 }
 
-/// Rows of a file an import passed over, all for one reason; or, for the reason
-/// "already stored", figures (see [`Skipped::counts`]).
+/// Rows of a file an import passed over, all for one reason; or, for the reasons
+/// "already stored" and a UN Comtrade row's missing net weight, figures (see
+/// [`Skipped::counts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Skipped {
     /// Why, in words: "already stored", "partner World is an aggregate".
     pub reason: String,
-    /// How many rows; for "already stored", how many figures (a UN Comtrade row
-    /// gives two, its value and its net weight).
+    /// How many rows; for figures passed over (see [`Skipped::counts`]), how many
+    /// figures (a UN Comtrade row gives two, its value and its net weight).
     pub rows: usize,
     /// The file's line of the first of them (0 where a file has no lines to name: the
     /// observations of a dataset file).
@@ -273,9 +310,11 @@ pub struct Skipped {
 
 impl Skipped {
     /// What [`Skipped::rows`] counts: `"figures"` for figures already stored (which
-    /// the store, not the file, passed over), `"rows"` for every other reason.
+    /// the store, not the file, passed over) and for UN Comtrade net weights not
+    /// reported (the row's value is stored, its weight is not), `"rows"` for every
+    /// other reason.
     pub fn counts(&self) -> &'static str {
-        if self.reason == ALREADY_STORED {
+        if self.reason == ALREADY_STORED || self.reason == comtrade::NET_WEIGHT_NOT_REPORTED {
             "figures"
         } else {
             "rows"
@@ -303,7 +342,8 @@ pub struct ImportSummary {
     /// the 0.x releases to come).
     pub written: usize,
     /// Rows passed over, by reason, in the order the reasons were first met (for
-    /// "already stored", figures: see [`Skipped::counts`]).
+    /// "already stored" and net weights not reported, figures: see
+    /// [`Skipped::counts`]).
     pub skipped: Vec<Skipped>,
 }
 
@@ -334,7 +374,7 @@ impl ImportSummary {
     pub fn figures_already_stored(&self) -> usize {
         self.skipped
             .iter()
-            .filter(|s| s.counts() == "figures")
+            .filter(|s| s.reason == ALREADY_STORED)
             .map(|s| s.rows)
             .sum()
     }
@@ -342,9 +382,11 @@ impl ImportSummary {
     /// Rows passed over for all reasons, and figures already stored, added together
     /// (as before [`ImportSummary::rows_skipped`] and
     /// [`ImportSummary::figures_already_stored`] told them apart; in a file of one
-    /// figure per row, such as the library's own CSV, both are rows).
+    /// figure per row, such as the library's own CSV, both are rows). UN Comtrade
+    /// net weights not reported, figures of rows whose value is stored, are not
+    /// among them.
     pub fn skipped_rows(&self) -> usize {
-        self.skipped.iter().map(|s| s.rows).sum()
+        self.rows_skipped() + self.figures_already_stored()
     }
 
     /// Records that `written` of the `given` figures were written: the others were
@@ -460,12 +502,22 @@ pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
             record,
             key,
             conflict,
-        } => Error::Duplicate {
-            what,
-            record: line(record),
-            key,
-            conflict,
-        },
+        } => {
+            // Two records of the batch that clash are named by their lines too.
+            let number = |i: usize| lines.get(i).copied().unwrap_or(i);
+            let conflict = match (conflict, record) {
+                (Some(text), Some(later)) => {
+                    Some(crate::error::renumbered_clash(&text, later, number).unwrap_or(text))
+                }
+                (conflict, _) => conflict,
+            };
+            Error::Duplicate {
+                what,
+                record: line(record),
+                key,
+                conflict,
+            }
+        }
         other => other,
     }
 }

@@ -72,7 +72,8 @@ impl PyProgress {
 
 /// An import's summary as a dict: `format`, `rows_read`, `figures_written` (and their
 /// older names `read` and `written`), and `skipped` as a list of dicts with `reason`,
-/// `rows`, `counts` ("rows", or "figures" for figures already stored) and `first_line`.
+/// `rows`, `counts` ("rows", or "figures" for figures already stored or net weights
+/// not reported) and `first_line`.
 pub(crate) fn import_summary_dict<'py>(
     py: Python<'py>,
     summary: &ImportSummary,

@@ -54,6 +54,19 @@ fn normalize_period(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String>
     Period::parse(&text).map(|p| p.to_string()).py(py)
 }
 
+/// The code of the format of the file at `path` as its beginning shows it (`csv`,
+/// `json`, `sdmx`, `comtrade`, `imf-dots`), as `Store.import_file` guesses it; a
+/// `ValidationError` when nothing matches or the file is empty or UTF-16.
+#[pyfunction]
+fn file_format(
+    py: Python<'_>,
+    #[pyo3(from_py_with = self::arguments::path::path)] path: std::path::PathBuf,
+) -> PyResult<&'static str> {
+    py.detach(move || crate::files::Format::of_file(&path))
+        .map(crate::files::Format::code)
+        .py(py)
+}
+
 /// A value with its unit and qualifier in words: `format_value(102000, "persons", "over")`
 /// gives `"over 102,000"`. `derived=True` rounds a computed value for reading first
 /// (`format_value(4457142.86, "t", derived=True)` gives `"4.457 million t"`).
@@ -106,5 +119,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;
     m.add_function(wrap_pyfunction!(format_value, m)?)?;
     m.add_function(wrap_pyfunction!(reader::read_text, m)?)?;
+    m.add_function(wrap_pyfunction!(file_format, m)?)?;
     errors::register(m)
 }

@@ -12,7 +12,7 @@ use super::countries::Countries;
 use super::insert::{insert_product, optional_text, Lookups, ProductNaming};
 use super::sql::stored_status;
 use super::write::OnDuplicate;
-use crate::error::{quoted, short_number, Error, Result};
+use crate::error::{batch_clash, quoted, short_number, Error, Result};
 use crate::files::{Stage, Watch};
 use crate::model::{
     unit_multiple, Bounds, Indicator, ObservationBatch, Product, Qualifier, Status, TextColumn,
@@ -239,7 +239,19 @@ pub(super) fn insert_batch(
                     if stored == given {
                         continue;
                     }
-                    first_duplicate = Some((*index, Some(describe_figure(&stored))));
+                    // Rows of one identity are next to each other in key order: when
+                    // the row before has this one's, the clash is within the batch (the
+                    // stored figure is that row's, or equal to it).
+                    let conflict = match position.checked_sub(1).map(|p| &rows[p]) {
+                        Some((earlier, other)) if other.key() == row.key() => batch_clash(
+                            *earlier,
+                            *index,
+                            &describe_figure(&stored),
+                            &describe_figure(&given),
+                        ),
+                        _ => format!("stored: {}", describe_figure(&stored)),
+                    };
+                    first_duplicate = Some((*index, Some(conflict)));
                 } else {
                     first_duplicate = Some((*index, None));
                 }
@@ -334,11 +346,11 @@ fn stored_figure(tx: &Transaction, row: &CheckedObservation) -> Result<Figure> {
         )?)
 }
 
-/// A stored figure, readable, for the error of a skip that met a different one.
-fn describe_figure(stored: &Figure) -> String {
-    let (value, qualifier, low, high, quote, note) = stored;
+/// A figure, readable, for the error of a skip that met a different one.
+fn describe_figure(figure: &Figure) -> String {
+    let (value, qualifier, low, high, quote, note) = figure;
     let [value, low, high] = [*value, *low, *high].map(short_number);
-    let mut text = format!("stored: {qualifier} {value}, bounds {low}–{high}");
+    let mut text = format!("{qualifier} {value}, bounds {low}–{high}");
     if let Some(quote) = quote {
         text.push_str(&format!(", quote {}", quoted(quote)));
     }

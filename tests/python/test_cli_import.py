@@ -56,8 +56,27 @@ def test_a_mapping_without_an_equals_sign_or_for_another_format_is_a_usage_error
     path.write_text(SDMX)
     assert main(["import", str(path), "--db", db, "--format", "sdmx", "--mapping", "SALES"]) == 2
     assert "CODE=INDICATOR" in capsys.readouterr().err
-    assert main(["import", str(path), "--db", db, "--mapping", "SALES=exports"]) == 2
+    own = tmp_path / "own.csv"
+    own.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,1200\n")
+    assert main(["import", str(own), "--db", db, "--mapping", "SALES=exports"]) == 2
+    assert "--mapping is for SDMX files: give --format sdmx" in capsys.readouterr().err
+    assert main(["import", str(path), "--db", db, "--format", "csv", "--mapping", "S=x"]) == 2
     assert "--format sdmx" in capsys.readouterr().err
+
+
+def test_a_mapping_needs_no_format_when_the_file_is_told_as_sdmx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "trade.csv", str(tmp_path / "a.db")
+    path.write_text(SDMX)  # DATAFLOW first: told as SDMX
+    assert bilateral._core.file_format(path) == "sdmx"
+    assert main(["import", str(path), "--db", db, "--mapping", "SALES=exports"]) == 0
+    assert "1 figure from 2 rows (sdmx)" in capsys.readouterr().out
+    with bilateral.Store(db) as store:
+        stored = store.observations(indicator="exports")
+        assert list(zip(stored["origin"], stored["destination"], stored["value"])) == [
+            ("KAZ", "AZE", 150.0)
+        ]
 
 
 def _store_files(folder: Path) -> list[str]:

@@ -51,10 +51,13 @@ def test_rows_become_trade_figures_and_the_world_partner_is_skipped_with_a_count
     store = bilateral.Store()
     result = store.import_comtrade_csv(_file(tmp_path, HEADER + ROWS))
     # Four rows, the World one skipped; horses and cars have a net weight: 3 + 2 figures.
+    # The imports of line 3 have netWgt empty: one weight passed over, a figure.
     assert (result.format, result.rows_read, result.figures_written) == ("comtrade", 4, 5)
-    assert [(s.reason, s.rows, s.first_line) for s in result.skipped] == [
-        ("partner World is an aggregate", 1, 5)
+    assert [(s.reason, s.rows, s.first_line, s.counts) for s in result.skipped] == [
+        ("net weight not reported (empty or 0): the value alone is stored", 1, 3, "figures"),
+        ("partner World is an aggregate", 1, 5, "rows"),
     ]
+    assert (result.rows_skipped, result.figures_already_stored, result.skipped_rows) == (1, 0, 1)
     figures = store.observations()
     rows = {
         (o.indicator, o.origin, o.destination, o.product): o.value for o in figures.itertuples()

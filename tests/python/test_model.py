@@ -476,6 +476,9 @@ def periods(draw: st.DrawFn) -> Period:
         text = f"{first}/{second}"
         if a is None or b is None or b[1] < a[0] or b[1] < a[1]:
             return Period(text, None)
+        # Two years in a row ("2024/2025") are refused as a fiscal year.
+        if first.isdigit() and second.isdigit() and int(second) == int(first) + 1:
+            return Period(text, None)
         return Period(text, (a[0], b[1]))
     if kind == "int":
         year = draw(weighted((3, YEARS), (1, st.sampled_from([1, 999, 10000, -2024]))))
