@@ -137,7 +137,7 @@ impl Dataset {
         let path = path.as_ref();
         let shown = path.display().to_string();
         let text =
-            std::fs::read_to_string(path).map_err(|source| crate::files::io_error(path, source))?;
+            std::fs::read_to_string(path).map_err(|source| crate::error::io_error(path, source))?;
         serde_json::from_str(&text)
             .map_err(|e| Error::invalid("dataset", shown, format!("is not a dataset file: {e}")))
     }

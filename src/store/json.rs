@@ -134,7 +134,7 @@ impl Store {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
         let dataset = self.to_dataset(&name)?;
-        let io_error = |source| crate::files::io_error(path, source);
+        let io_error = |source| crate::error::io_error(path, source);
         let file = std::fs::File::create(path).map_err(io_error)?;
         let mut out = std::io::BufWriter::new(file);
         serde_json::to_writer_pretty(&mut out, &dataset)

@@ -11,10 +11,9 @@ use super::insert::{
     insert_event, insert_indicator, insert_product, insert_source, insert_topic, Lookups,
     ProductNaming,
 };
-use super::{write_transaction, Store};
+use super::{write_transaction, Progress, Stage, Store, Watch};
 use crate::builtin::Dataset;
-use crate::error::{Error, Result};
-use crate::files::{at_line, Progress, Stage, Watch};
+use crate::error::{at_line, Error, Result};
 use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic};
 
 /// What to do when an added observation is already stored.
@@ -82,9 +81,7 @@ fn insert_present(
 ) -> Result<usize> {
     match batch.without_missing_values() {
         None => insert(batch),
-        Some((present, indices)) => {
-            insert(&present).map_err(|error| crate::files::at_line(&indices, error))
-        }
+        Some((present, indices)) => insert(&present).map_err(|error| at_line(&indices, error)),
     }
 }
 
