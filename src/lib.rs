@@ -52,14 +52,14 @@ pub use analysis::{
     Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita,
     SeriesQuery, SeriesShare, ShareRow, TargetProgress,
 };
-pub use builtin::{datasets, Dataset, DatasetPopulation, DatasetTopic};
+pub use builtin::datasets;
 pub use columns::{Column, Columns};
 pub use error::{Error, Result, ValidationError};
 pub use model::{
-    last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Event, Indicator, Kind,
-    NewClaim, NewEvent, NewObservation, Observation, ObservationBatch, ObservationRow,
-    ObservationTable, OnMissing, Product, Qualifier, Reference, Relation, SeriesKey, Source,
-    Status, Topic, TopicEntry,
+    last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Dataset, DatasetPopulation,
+    DatasetTopic, Event, Indicator, Kind, NewClaim, NewEvent, NewObservation, Observation,
+    ObservationBatch, ObservationRow, ObservationTable, OnMissing, Product, Qualifier, Reference,
+    Relation, SeriesKey, Source, Status, Topic, TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

@@ -35,6 +35,7 @@
 pub mod comtrade;
 pub mod csv;
 pub mod imf_dots;
+mod json;
 mod lines;
 #[cfg(feature = "parquet")]
 pub mod parquet;
@@ -53,9 +54,8 @@ pub(crate) use crate::store::Watch;
 // dataset loaded too); they are still here, where the importers first had them.
 pub use crate::store::{Progress, Stage, ROWS_BETWEEN_REPORTS};
 
-use crate::builtin::Dataset;
 use crate::error::{Error, Result};
-use crate::model::OnMissing;
+use crate::model::{Dataset, OnMissing};
 use crate::store::{OnDuplicate, Store};
 
 /// A file format the store reads.

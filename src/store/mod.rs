@@ -3,16 +3,16 @@
 //! All SQL text of the crate lives in this folder; the layout itself is `schema.sql`.
 //! `schema.rs` creates and migrates files, `countries.rs` finds countries and their
 //! population, `write.rs` has the write calls (each one transaction), `insert.rs` checks
-//! and inserts one record of each kind, `read.rs` queries, `json.rs` writes the whole
-//! store as a dataset file, `sql.rs` says how the domain types are written to and
+//! and inserts one record of each kind, `read.rs` queries, `dataset.rs` gives the whole
+//! store as a dataset (which `files/` writes to a file), `sql.rs` says how the domain types are written to and
 //! read from SQLite, and `watch.rs` has the progress reports and interrupt checks of
 //! long writes.
 
 mod claims;
 mod countries;
+mod dataset;
 mod ingest;
 mod insert;
-mod json;
 mod layout;
 mod read;
 mod schema;

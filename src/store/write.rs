@@ -12,9 +12,10 @@ use super::insert::{
     ProductNaming,
 };
 use super::{write_transaction, Progress, Stage, Store, Watch};
-use crate::builtin::Dataset;
 use crate::error::{at_line, Error, Result};
-use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic};
+use crate::model::{
+    Dataset, Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic,
+};
 
 /// What to do when an added observation is already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -410,12 +411,6 @@ impl Store {
     /// Loads a built-in dataset (see [`crate::datasets`]) all or nothing.
     pub fn load_dataset(&mut self, name: &str) -> Result<LoadSummary> {
         let dataset = Dataset::builtin(name)?;
-        self.load(&dataset)
-    }
-
-    /// Loads the dataset file at `path` (see [`Dataset::from_path`]) all or nothing.
-    pub fn load_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<LoadSummary> {
-        let dataset = Dataset::from_path(path)?;
         self.load(&dataset)
     }
 
