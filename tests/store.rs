@@ -2021,3 +2021,25 @@ fn a_batch_that_skips_missing_values_writes_the_other_rows_and_names_their_own_i
         Some(3),
     );
 }
+
+#[test]
+fn items_that_moved_between_modules_keep_their_old_paths() {
+    // Each old path names the same item as its new home: these lines would not compile
+    // if one went away or named another type.
+    let dataset: bilateral::builtin::Dataset = bilateral::model::Dataset::default();
+    let _: bilateral::Dataset = dataset;
+    let _: Option<bilateral::builtin::DatasetTopic> = None::<bilateral::model::DatasetTopic>;
+    let _: Option<bilateral::builtin::DatasetPopulation> =
+        None::<bilateral::model::DatasetPopulation>;
+    let progress: bilateral::files::Progress = bilateral::store::Progress {
+        stage: bilateral::files::Stage::Writing,
+        done: 1,
+        total: 2,
+    };
+    assert_eq!(progress.stage, bilateral::store::Stage::Writing);
+    // 10,000 rows between reports, 30 s of waiting for a writer, as documented.
+    assert_eq!(bilateral::files::ROWS_BETWEEN_REPORTS, 10_000);
+    assert_eq!(bilateral::store::ROWS_BETWEEN_REPORTS, 10_000);
+    assert_eq!(bilateral::store::BUSY_TIMEOUT.as_secs(), 30);
+    assert_eq!(bilateral::error::BUSY_TIMEOUT.as_secs(), 30);
+}
