@@ -225,8 +225,8 @@ fn arrow_numbers(
             return Ok(vec![None; array.len()]);
         }
         Some((row, mark)) if other_text => {
-            let error =
-                crate::hints::missing_value_made_text(name, mark, missing.unwrap_or_default());
+            let missing_is_an_error = missing.unwrap_or_default() == OnMissing::Error;
+            let error = crate::hints::missing_value_made_text(name, mark, missing_is_an_error);
             return Err(error.at_record(first + row));
         }
         Some((row, mark)) => {

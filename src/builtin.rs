@@ -2,12 +2,10 @@
 //! without the source tree or the network: the ISO 3166-1 countries, World Bank
 //! population, ISO 4217 currency codes and the built-in datasets.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{Error, Result};
-use crate::model::{
-    Country, Indicator, NewClaim, NewEvent, NewObservation, Product, Source, Topic,
-};
+use crate::model::{Country, Indicator, Source};
+// The dataset types are the model's; they are still here, where they were first.
+pub use crate::model::{Dataset, DatasetPopulation, DatasetTopic};
 
 /// The built-in datasets: name and file contents.
 const DATASETS: &[(&str, &str)] = &[(
@@ -22,71 +20,6 @@ const DATASETS: &[(&str, &str)] = &[(
 /// ```
 pub fn datasets() -> Vec<&'static str> {
     DATASETS.iter().map(|(name, _)| *name).collect()
-}
-
-/// A dataset file: sources, indicators, observations, events and claims to load together.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
-    /// Name used to load it.
-    pub name: String,
-    /// A title for people.
-    pub title: String,
-    /// What it contains.
-    #[serde(default)]
-    pub description: Option<String>,
-    /// Sources its figures cite.
-    #[serde(default)]
-    pub sources: Vec<Source>,
-    /// Report topics with their section titles (added unless the store already has
-    /// them; before the indicators, which may name them).
-    #[serde(default)]
-    pub topics: Vec<DatasetTopic>,
-    /// Indicators it uses (added unless the store already has them).
-    #[serde(default)]
-    pub indicators: Vec<Indicator>,
-    /// Names (and classifications) of the products its figures use, as
-    /// [`crate::Store::add_products`] adds them.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub products: Vec<Product>,
-    /// The figures.
-    #[serde(default)]
-    pub observations: Vec<NewObservation>,
-    /// Dated events.
-    #[serde(default)]
-    pub events: Vec<NewEvent>,
-    /// What the texts say about the figures ("more than tripling"), kept as claims.
-    #[serde(default)]
-    pub claims: Vec<NewClaim>,
-    /// Populations to set, as [`crate::Store::set_population`] does (replacing any stored
-    /// value for the country and year).
-    #[serde(default)]
-    pub populations: Vec<DatasetPopulation>,
-}
-
-/// A report topic in a dataset file: its code and the title of its section.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DatasetTopic {
-    /// The topic's code.
-    pub code: Topic,
-    /// The title of its section.
-    pub title: String,
-}
-
-/// A population figure in a dataset file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DatasetPopulation {
-    /// The country: alpha-3, alpha-2 or English name.
-    pub country: String,
-    /// The year.
-    pub year: i32,
-    /// How many people.
-    pub value: i64,
-    /// Source id (must exist).
-    #[serde(default)]
-    pub source: Option<String>,
 }
 
 impl Dataset {
@@ -126,21 +59,6 @@ pub fn catalogue() -> Result<Vec<Indicator>> {
             name: "catalogue.json",
             message: e.to_string(),
         })
-}
-
-impl Dataset {
-    /// The dataset in the file at `path` (the format of the built-in ones, documented
-    /// in the README). A file that cannot be read is [`Error::Io`]; one that is not a
-    /// dataset is a validation error on the field `dataset` quoting the path, the
-    /// reason naming the line and column.
-    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Dataset> {
-        let path = path.as_ref();
-        let shown = path.display().to_string();
-        let text =
-            std::fs::read_to_string(path).map_err(|source| crate::files::io_error(path, source))?;
-        serde_json::from_str(&text)
-            .map_err(|e| Error::invalid("dataset", shown, format!("is not a dataset file: {e}")))
-    }
 }
 
 /// The indicators that measure one flow from its two ends, as `(exports, imports)`:
@@ -342,24 +260,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn mirror_pairs_are_directed_flows_of_one_unit_in_the_catalogue() {
-        let catalogue = catalogue().unwrap();
-        // Eurostat's pair in euros is added by the SDMX import where a file needs it.
-        let entry = |code: &str| match catalogue.iter().find(|i| i.code == code) {
-            Some(defined) => defined.clone(),
-            None => crate::files::sdmx::trade_indicator(code).unwrap(),
-        };
-        for (exports, imports) in MIRROR_PAIRS {
-            let (x, m) = (entry(exports), entry(imports));
-            assert!(x.directed && m.directed, "{exports} {imports}");
-            assert_eq!((x.kind, x.unit, x.topic), (m.kind, m.unit, m.topic));
-            assert_eq!(mirror_of(exports), Some(imports));
-            assert_eq!(mirror_of(imports), Some(exports));
-        }
-        assert_eq!(mirror_of("trade_turnover"), None);
     }
 
     #[test]

@@ -1,6 +1,14 @@
 //! The crate's one error type.
 
 use std::fmt;
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a call waits for another connection's write to end before it fails with
+/// [`Error::Busy`]: writers queue rather than fail at once. The store sets it on every
+/// connection; it is defined here, beside the error that cites it, so that this module
+/// uses no other (also at its old path, `bilateral::store::BUSY_TIMEOUT`).
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Everything that can go wrong in `bilateral`.
 ///
@@ -86,9 +94,9 @@ pub enum Error {
     #[error("interrupted")]
     Interrupted,
     /// Another connection held the store's write lock for longer than
-    /// [`BUSY_TIMEOUT`](crate::store::BUSY_TIMEOUT): the call waited in the queue of
+    /// [`BUSY_TIMEOUT`]: the call waited in the queue of
     /// writers, gave up, and changed nothing. Trying again later is safe.
-    #[error("the store is busy: another connection kept it locked for over {} s; nothing was written", crate::store::BUSY_TIMEOUT.as_secs())]
+    #[error("the store is busy: another connection kept it locked for over {} s; nothing was written", BUSY_TIMEOUT.as_secs())]
     Busy,
     /// The disk (or the database's page limit) was full: the call was rolled back and
     /// changed nothing; once there is room, the store takes writes again. Python raises
@@ -337,3 +345,59 @@ impl Error {
 
 /// `Result` with [`Error`] as the default error type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The error of adding a file's rows as a batch, with the batch's row index (its
+/// record) turned into the file's line, `lines[index]`.
+pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
+    let line = |record: Option<usize>| record.map(|i| lines.get(i).copied().unwrap_or(i));
+    match error {
+        Error::Validation(mut v) => {
+            v.record = line(v.record);
+            Error::Validation(v)
+        }
+        Error::Duplicate {
+            what,
+            record,
+            key,
+            conflict,
+        } => {
+            // Two records of the batch that clash are named by their lines too.
+            let number = |i: usize| lines.get(i).copied().unwrap_or(i);
+            let conflict = match (conflict, record) {
+                (Some(text), Some(later)) => {
+                    Some(renumbered_clash(&text, later, number).unwrap_or(text))
+                }
+                (conflict, _) => conflict,
+            };
+            Error::Duplicate {
+                what,
+                record: line(record),
+                key,
+                conflict,
+            }
+        }
+        other => other,
+    }
+}
+
+/// An error reading or writing the file at `path`; a path with a NUL byte, which the
+/// system refuses, is a validation error on it.
+pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
+    check_path(path).err().unwrap_or_else(|| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// A validation error for a path that holds a NUL byte: no file name can (the system
+/// reads it as the end of the name).
+pub(crate) fn check_path(path: &Path) -> Result<()> {
+    if path.as_os_str().as_encoded_bytes().contains(&0) {
+        return Err(Error::invalid(
+            "path",
+            path.display().to_string(),
+            "holds a NUL byte, which no file name can",
+        ));
+    }
+    Ok(())
+}

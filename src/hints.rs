@@ -184,20 +184,16 @@ pub(crate) fn missing_value(field: &str, text: &str) -> Error {
 
 /// The error for a mark of a missing value, `text`, in a `field` column that holds
 /// text because of it (pandas reads a column of numbers with a `..` in it as text):
-/// it says how to read the file so that the mark is a missing number.
+/// it says how to read the file so that the mark is a missing number, and, when
+/// `missing_is_an_error` (`OnMissing::Error`), what to do with the rows then.
 #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
-pub(crate) fn missing_value_made_text(
-    field: &str,
-    text: &str,
-    on_missing: crate::model::OnMissing,
-) -> Error {
+pub(crate) fn missing_value_made_text(field: &str, text: &str, missing_is_an_error: bool) -> Error {
     let (says, _) = missing_marker(text).unwrap_or((EMPTY.to_owned(), false));
     let mark = text.trim();
-    let then = match on_missing {
-        crate::model::OnMissing::Error if field == "value" => {
-            ", then drop the rows or pass missing=\"skip\""
-        }
-        _ => " so that the other cells are numbers",
+    let then = if missing_is_an_error && field == "value" {
+        ", then drop the rows or pass missing=\"skip\""
+    } else {
+        " so that the other cells are numbers"
     };
     Error::invalid(
         field,

@@ -15,16 +15,34 @@
 //! # Ok::<(), bilateral::Error>(())
 //! ```
 //!
-//! The modules, in the order a reader meets them: [`period`] (the period grammar),
-//! [`model`] (indicators, observations, qualifiers, bounds, statuses), [`store`] (the
-//! SQLite store), [`analysis`] (growth, shares, per capita, targets, asymmetry, mirror
-//! figures, each number with bounds), [`report`] (the narrative report on a pair),
-//! [`render`] (the report as Markdown, HTML and SVG), [`words`] (numbers and periods in
-//! words), [`text`] (news text read into a draft of figures, claims and events),
-//! [`builtin`] (shipped data), [`files`] (files in and out; with the `parquet` feature,
-//! observations as Parquet for DuckDB, Polars and Spark), [`columns`] (many rows column
-//! by column, for Python and Arrow). With the `python` feature, `python` holds the PyO3
-//! bindings; without it the crate does not depend on Python at all.
+//! # Layers
+//!
+//! The modules stand in layers, foundations first: each uses only the modules of its
+//! own line and the lines before it, never one after, so no two modules import each
+//! other, even through others. `tests/python/test_layers.py` reads this list and checks
+//! every `crate::` path in `src/` against it; a new module takes its line here.
+//!
+//! 1. [`error`]: the one error type, and the busy timeout it cites.
+//! 2. `hints`: "did you mean …" and the other hints error messages add.
+//! 3. [`period`]: the period grammar.
+//! 4. [`model`]: indicators, observations, qualifiers, bounds, statuses, datasets.
+//! 5. [`words`]: numbers and periods in words.
+//! 6. [`builtin`]: shipped data (countries, population, currencies, the catalogue, the
+//!    built-in datasets).
+//! 7. [`store`]: the SQLite store (all SQL text), with the progress reports and
+//!    interrupt checks of long writes.
+//! 8. [`analysis`]: growth, shares, per capita, targets, asymmetry, mirror figures, each
+//!    number with bounds.
+//! 9. [`columns`]: many rows column by column, for Python and Arrow.
+//! 10. [`files`]: files in and out, the whole store as a dataset file among them (with
+//!     the `parquet` feature, observations as Parquet for DuckDB, Polars and Spark).
+//! 11. [`report`]: the narrative report on a pair.
+//! 12. [`text`]: news text read into a draft of figures, claims and events, and checked
+//!     against the store.
+//! 13. [`render`]: the report as Markdown, HTML and SVG.
+//! 14. `arrow`: Arrow in and out (the `arrow` feature).
+//! 15. `python`: the PyO3 bindings (the `python` feature; without it the crate does not
+//!     depend on Python at all).
 
 #![warn(missing_docs)]
 
@@ -53,14 +71,14 @@ pub use analysis::{
     Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita,
     SeriesQuery, SeriesShare, ShareRow, TargetProgress,
 };
-pub use builtin::{datasets, Dataset, DatasetPopulation, DatasetTopic};
+pub use builtin::datasets;
 pub use columns::{Column, Columns};
 pub use error::{Error, Result, ValidationError};
 pub use model::{
-    last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Event, Indicator, Kind,
-    NewClaim, NewEvent, NewObservation, Observation, ObservationBatch, ObservationRow,
-    ObservationTable, OnMissing, Product, Qualifier, Reference, Relation, SeriesKey, Source,
-    Status, Topic, TopicEntry,
+    last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Dataset, DatasetPopulation,
+    DatasetTopic, Event, Indicator, Kind, NewClaim, NewEvent, NewObservation, Observation,
+    ObservationBatch, ObservationRow, ObservationTable, OnMissing, Product, Qualifier, Reference,
+    Relation, SeriesKey, Source, Status, Topic, TopicEntry,
 };
 pub use period::Period;
 pub use report::summary;

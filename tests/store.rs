@@ -2055,3 +2055,25 @@ fn a_skip_names_the_two_records_of_a_batch_that_give_one_identity_different_figu
     let twice = [batch[1].clone(), batch[1].clone()];
     assert_eq!(store.add_many(&twice, OnDuplicate::Skip).unwrap(), 1);
 }
+
+#[test]
+fn items_that_moved_between_modules_keep_their_old_paths() {
+    // Each old path names the same item as its new home: these lines would not compile
+    // if one went away or named another type.
+    let dataset: bilateral::builtin::Dataset = bilateral::model::Dataset::default();
+    let _: bilateral::Dataset = dataset;
+    let _: Option<bilateral::builtin::DatasetTopic> = None::<bilateral::model::DatasetTopic>;
+    let _: Option<bilateral::builtin::DatasetPopulation> =
+        None::<bilateral::model::DatasetPopulation>;
+    let progress: bilateral::files::Progress = bilateral::store::Progress {
+        stage: bilateral::files::Stage::Writing,
+        done: 1,
+        total: 2,
+    };
+    assert_eq!(progress.stage, bilateral::store::Stage::Writing);
+    // 10,000 rows between reports, 30 s of waiting for a writer, as documented.
+    assert_eq!(bilateral::files::ROWS_BETWEEN_REPORTS, 10_000);
+    assert_eq!(bilateral::store::ROWS_BETWEEN_REPORTS, 10_000);
+    assert_eq!(bilateral::store::BUSY_TIMEOUT.as_secs(), 30);
+    assert_eq!(bilateral::error::BUSY_TIMEOUT.as_secs(), 30);
+}

@@ -35,6 +35,7 @@
 pub mod comtrade;
 pub mod csv;
 pub mod imf_dots;
+mod json;
 mod lines;
 #[cfg(feature = "parquet")]
 pub mod parquet;
@@ -47,10 +48,15 @@ use std::path::Path;
 use serde::Serialize;
 
 pub(crate) use self::lines::UnixLineEndings;
-use crate::builtin::Dataset;
+pub(crate) use crate::error::{at_line, io_error};
+pub(crate) use crate::store::Watch;
+// Progress reports belong to the store, which gives them on every long write (a
+// dataset loaded too); they are still here, where the importers first had them.
+pub use crate::store::{Progress, Stage, ROWS_BETWEEN_REPORTS};
+
 use crate::error::{Error, Result};
-use crate::model::OnMissing;
-use crate::store::{InterruptCheck, OnDuplicate, Store};
+use crate::model::{Dataset, OnMissing};
+use crate::store::{OnDuplicate, Store};
 
 /// A file format the store reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -224,46 +230,6 @@ const HEADER_LINE: usize = 1;
 /// How much of a file [`Format::of_file`] reads to guess its format.
 const BYTES_TO_GUESS_FROM: usize = 64 * 1024;
 
-/// The stage of an import a [`Progress`] report is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum Stage {
-    /// Reading the file: `done` and `total` count its bytes.
-    Reading,
-    /// Checking the rows read (countries, periods, units, bounds): they count rows.
-    Checking,
-    /// Writing the checked rows: they count rows.
-    Writing,
-}
-
-impl Stage {
-    /// `reading`, `checking` or `writing`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Reading => "reading",
-            Stage::Checking => "checking",
-            Stage::Writing => "writing",
-        }
-    }
-}
-
-/// How far an import has got: told to [`ImportOptions::progress`] every
-/// [`ROWS_BETWEEN_REPORTS`] rows, and once at the end of each stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    /// What the import is doing.
-    pub stage: Stage,
-    /// How much of the stage is done.
-    pub done: u64,
-    /// How much the stage has in all.
-    pub total: u64,
-}
-
-/// Rows between two progress reports (and interrupt checks) of an import: often enough
-/// for a bar to move smoothly, rarely enough to cost nothing.
-pub const ROWS_BETWEEN_REPORTS: usize = 10_000;
-
 /// What an import does with rows already stored and rows without a value, and whom it
 /// tells how far it has got.
 #[derive(Default)]
@@ -420,38 +386,6 @@ impl ImportSummary {
     }
 }
 
-/// The interrupt check and progress callback of one call, asked as it goes.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Watch<'a> {
-    pub(crate) interrupt: Option<&'a InterruptCheck>,
-    pub(crate) progress: Option<&'a dyn Fn(Progress) -> bool>,
-}
-
-impl Watch<'_> {
-    /// Every [`ROWS_BETWEEN_REPORTS`] rows, and at `done == total`: tells the progress
-    /// callback, then asks the interrupt check; [`Error::Interrupted`] when either says
-    /// to stop.
-    pub(crate) fn at(&self, stage: Stage, row: usize, done: u64, total: u64) -> Result<()> {
-        if !row.is_multiple_of(ROWS_BETWEEN_REPORTS) && done != total {
-            return Ok(());
-        }
-        if let Some(progress) = self.progress {
-            if !progress(Progress { stage, done, total }) {
-                return Err(Error::Interrupted);
-            }
-        }
-        match self.interrupt {
-            Some(stop) if stop() => Err(Error::Interrupted),
-            _ => Ok(()),
-        }
-    }
-
-    /// A row's step of a stage counted in rows: [`Watch::at`] with the row as the count.
-    pub(crate) fn row(&self, stage: Stage, row: usize, rows: usize) -> Result<()> {
-        self.at(stage, row, row as u64, rows as u64)
-    }
-}
-
 impl Store {
     /// Imports the file at `path` in `format` (guessed from its beginning when `None`,
     /// see [`Format::of_file`]) all or nothing.
@@ -486,60 +420,4 @@ impl Store {
         summary.format = Some(format.code());
         Ok(summary)
     }
-}
-
-/// The error of adding a file's rows as a batch, with the batch's row index (its
-/// record) turned into the file's line, `lines[index]`.
-pub(crate) fn at_line(lines: &[usize], error: Error) -> Error {
-    let line = |record: Option<usize>| record.map(|i| lines.get(i).copied().unwrap_or(i));
-    match error {
-        Error::Validation(mut v) => {
-            v.record = line(v.record);
-            Error::Validation(v)
-        }
-        Error::Duplicate {
-            what,
-            record,
-            key,
-            conflict,
-        } => {
-            // Two records of the batch that clash are named by their lines too.
-            let number = |i: usize| lines.get(i).copied().unwrap_or(i);
-            let conflict = match (conflict, record) {
-                (Some(text), Some(later)) => {
-                    Some(crate::error::renumbered_clash(&text, later, number).unwrap_or(text))
-                }
-                (conflict, _) => conflict,
-            };
-            Error::Duplicate {
-                what,
-                record: line(record),
-                key,
-                conflict,
-            }
-        }
-        other => other,
-    }
-}
-
-/// An error reading or writing the file at `path`; a path with a NUL byte, which the
-/// system refuses, is a validation error on it.
-pub(crate) fn io_error(path: &Path, source: std::io::Error) -> Error {
-    check_path(path).err().unwrap_or_else(|| Error::Io {
-        path: path.display().to_string(),
-        source,
-    })
-}
-
-/// A validation error for a path that holds a NUL byte: no file name can (the system
-/// reads it as the end of the name).
-pub(crate) fn check_path(path: &Path) -> crate::error::Result<()> {
-    if path.as_os_str().as_encoded_bytes().contains(&0) {
-        return Err(Error::invalid(
-            "path",
-            path.display().to_string(),
-            "holds a NUL byte, which no file name can",
-        ));
-    }
-    Ok(())
 }

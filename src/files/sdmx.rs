@@ -2318,6 +2318,22 @@ mod tests {
     }
 
     #[test]
+    fn mirror_pairs_are_directed_flows_of_one_unit_in_the_catalogue() {
+        use crate::builtin::{mirror_of, MIRROR_PAIRS};
+        // The catalogue's definitions, and Eurostat's pair in euros, which this import
+        // adds where a file needs it.
+        let entry = |code: &str| trade_indicator(code).unwrap();
+        for (exports, imports) in MIRROR_PAIRS {
+            let (x, m) = (entry(exports), entry(imports));
+            assert!(x.directed && m.directed, "{exports} {imports}");
+            assert_eq!((x.kind, x.unit, x.topic), (m.kind, m.unit, m.topic));
+            assert_eq!(mirror_of(exports), Some(imports));
+            assert_eq!(mirror_of(imports), Some(exports));
+        }
+        assert_eq!(mirror_of("trade_turnover"), None);
+    }
+
+    #[test]
     fn every_sdmx_form_becomes_the_span_it_names() {
         let cases = [
             ("2024", "2024"),

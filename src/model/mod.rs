@@ -3,10 +3,11 @@
 //!
 //! `figure.rs` holds how a figure was worded (qualifier, bounds), `status.rs` its
 //! status and an indicator's kind, `topic.rs` the report sections, `records.rs` the
-//! records themselves, `claim.rs` what a text says about them, `table.rs` many observations at once, `batch.rs` many to add.
+//! records themselves, `claim.rs` what a text says about them, `table.rs` many observations at once, `batch.rs` many to add, `dataset.rs` all of them to load together.
 
 mod batch;
 mod claim;
+mod dataset;
 mod figure;
 mod records;
 mod status;
@@ -18,6 +19,7 @@ pub use batch::{NumberColumn, ObservationBatch, OnMissing, TextColumn};
 pub use claim::{
     allowed_by, allowed_for, Claim, ClaimWords, NewClaim, Reference, Relation, NEARLY,
 };
+pub use dataset::{Dataset, DatasetPopulation, DatasetTopic};
 pub use figure::{last_digit_unit, Bounds, Qualifier};
 pub use records::{
     Country, Event, Indicator, NewEvent, NewObservation, Observation, Product, Source,

@@ -1,7 +1,7 @@
 //! Units as tables publish them: "million USD" is a multiple of the indicator's unit
 //! `USD`, and a figure given in it is stored in `USD`.
 
-use crate::error::{Error, Result};
+use crate::error::{short_number, Error, Result};
 
 /// The words that name a multiple, as statistical tables write them (case ignored).
 const MULTIPLES: &[(&str, f64)] = &[
@@ -92,8 +92,8 @@ pub(crate) fn check_scale_beside_unit(scale: f64, unit: &str, row: Option<usize>
         format!(
             "names a multiple ({word}, {}) and scale={} multiplies the figures too, so they \
              would be scaled twice: give the unit without the multiple, or leave scale out",
-            crate::words::format_number(multiple),
-            crate::words::format_number(scale)
+            short_number(multiple),
+            short_number(scale)
         ),
     );
     Err(match row {
@@ -114,6 +114,8 @@ mod tests {
         let text = error.to_string();
         assert!(text.contains("thousand USD"), "{text}");
         assert!(text.contains("scaled twice"), "{text}");
+        // "thousand" is 1e3, written as a message writes numbers; the scale too.
+        assert!(text.contains("(thousand, 1000) and scale=1000 "), "{text}");
         assert_eq!(multiple_named("mn t"), Some((1e6, "mn")));
         assert_eq!(multiple_named("t"), None);
     }

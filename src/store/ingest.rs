@@ -12,8 +12,8 @@ use super::countries::Countries;
 use super::insert::{insert_product, optional_text, Lookups, ProductNaming};
 use super::sql::stored_status;
 use super::write::OnDuplicate;
+use super::{Stage, Watch};
 use crate::error::{batch_clash, quoted, short_number, Error, Result};
-use crate::files::{Stage, Watch};
 use crate::model::{
     unit_multiple, Bounds, Indicator, ObservationBatch, Product, Qualifier, Status, TextColumn,
 };

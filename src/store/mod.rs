@@ -3,26 +3,27 @@
 //! All SQL text of the crate lives in this folder; the layout itself is `schema.sql`.
 //! `schema.rs` creates and migrates files, `countries.rs` finds countries and their
 //! population, `write.rs` has the write calls (each one transaction), `insert.rs` checks
-//! and inserts one record of each kind, `read.rs` queries, `json.rs` writes the whole
-//! store as a dataset file, and `sql.rs` says how the domain types are written to and
-//! read from SQLite.
+//! and inserts one record of each kind, `read.rs` queries, `dataset.rs` gives the whole
+//! store as a dataset (which `files/` writes to a file), `sql.rs` says how the domain types are written to and
+//! read from SQLite, and `watch.rs` has the progress reports and interrupt checks of
+//! long writes.
 
 mod claims;
 mod countries;
+mod dataset;
 mod ingest;
 mod insert;
-mod json;
 mod layout;
 mod read;
 mod schema;
 mod sql;
 mod table;
+mod watch;
 mod write;
 
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
 
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
@@ -31,9 +32,12 @@ pub(crate) use countries::CountryFinder;
 pub(crate) use insert::product_code;
 pub use read::ObservationFilter;
 pub use schema::SCHEMA_VERSION;
+pub(crate) use watch::Watch;
+pub use watch::{Progress, Stage, ROWS_BETWEEN_REPORTS};
 pub(crate) use write::BatchSource;
 pub use write::{LoadSummary, OnDuplicate};
 
+pub use crate::error::BUSY_TIMEOUT;
 use crate::error::{Error, Result};
 use countries::Countries;
 
@@ -67,16 +71,12 @@ impl fmt::Debug for Store {
     }
 }
 
-/// How long a call waits for another connection's write to end before it fails with
-/// [`Error::Busy`]: writers queue rather than fail at once.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// Opens the file at `path` as a plain file name (no URI).
 fn open_file(path: &Path) -> Result<Connection> {
     // The bundled SQLite reads any name starting with `file:` as a URI, whatever the open
     // flags say (it is built with SQLITE_USE_URI); an absolute path never starts so.
-    crate::files::check_path(path)?;
-    let io_error = |source| crate::files::io_error(path, source);
+    crate::error::check_path(path)?;
+    let io_error = |source| crate::error::io_error(path, source);
     // SQLite would say only "unable to open database file".
     if path.is_dir() {
         return Err(io_error(std::io::Error::new(

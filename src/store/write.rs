@@ -11,11 +11,11 @@ use super::insert::{
     insert_event, insert_indicator, insert_product, insert_source, insert_topic, Lookups,
     ProductNaming,
 };
-use super::{write_transaction, Store};
-use crate::builtin::Dataset;
-use crate::error::{Error, Result};
-use crate::files::{at_line, Progress, Stage, Watch};
-use crate::model::{Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic};
+use super::{write_transaction, Progress, Stage, Store, Watch};
+use crate::error::{at_line, Error, Result};
+use crate::model::{
+    Dataset, Indicator, NewEvent, NewObservation, ObservationBatch, Product, Source, Topic,
+};
 
 /// What to do when an added observation is already stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -82,9 +82,7 @@ fn insert_present(
 ) -> Result<usize> {
     match batch.without_missing_values() {
         None => insert(batch),
-        Some((present, indices)) => {
-            insert(&present).map_err(|error| crate::files::at_line(&indices, error))
-        }
+        Some((present, indices)) => insert(&present).map_err(|error| at_line(&indices, error)),
     }
 }
 
@@ -413,12 +411,6 @@ impl Store {
     /// Loads a built-in dataset (see [`crate::datasets`]) all or nothing.
     pub fn load_dataset(&mut self, name: &str) -> Result<LoadSummary> {
         let dataset = Dataset::builtin(name)?;
-        self.load(&dataset)
-    }
-
-    /// Loads the dataset file at `path` (see [`Dataset::from_path`]) all or nothing.
-    pub fn load_file(&mut self, path: impl AsRef<std::path::Path>) -> Result<LoadSummary> {
-        let dataset = Dataset::from_path(path)?;
         self.load(&dataset)
     }
 

@@ -2,12 +2,15 @@
 
 The core (``bilateral._core``, in Rust) answers with plain data and imports nothing of
 the package; the package builds DataFrames, result objects and the report on top, and
-its modules import one another without a circle.
+its modules import one another without a circle. Inside the core, the top-level modules
+of ``src/`` stand in the layers that the crate documentation (``src/lib.rs``) lists:
+each imports from its own layer and the ones listed before it, and none imports back.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +21,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "python" / "bilateral"
+SOURCES = ROOT / "src"
 
 
 def test_no_rust_source_imports_the_python_package() -> None:
@@ -221,3 +225,174 @@ def test_a_charts_svg_follows_its_data_as_it_is_now() -> None:
     after = chart.svg()
     assert label in before and "relabelled in Python" not in before
     assert "relabelled in Python" in after
+
+
+def _rust_module_of(path: Path) -> str:
+    """The top-level module of the crate that the file at `path` belongs to."""
+    return path.relative_to(SOURCES).parts[0].removesuffix(".rs")
+
+
+def _first_names(group: str) -> list[str]:
+    """The first name of each path in a `use crate::{…}` group's inside: `error::Error,
+    model::{A, B}` gives `error` and `model`."""
+    names, depth, start = [], 0, 0
+    for i, ch in enumerate(group + ","):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            name = re.match(r"\s*(\w+)", group[start:i])
+            if name:
+                names.append(name.group(1))
+            start = i + 1
+    return names
+
+
+def _rust_imports(path: Path) -> set[str]:
+    """The top-level modules whose items the file at `path` names by a `crate::` path (in
+    a `use` or inline), comments and doc links left out: a doc link builds nothing."""
+    text = re.sub(r"//[^\n]*", "", path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for match in re.finditer(r"\bcrate::(\{|\w+)", text):
+        if match.group(1) != "{":
+            found.add(match.group(1))
+            continue
+        depth, end = 1, match.end()
+        while depth and end < len(text):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        found.update(_first_names(text[match.end() : end - 1]))
+    return found
+
+
+def _rust_graph() -> dict[str, dict[str, list[str]]]:
+    """For each top-level module of `src/`, the other top-level modules it imports, each
+    with the files that do (relative to `src/`). `lib.rs`, the root, only declares and
+    re-exports them."""
+    modules = {p.name.removesuffix(".rs") for p in SOURCES.iterdir()} - {"lib"}
+    graph: dict[str, dict[str, list[str]]] = {name: {} for name in modules}
+    for path in sorted(SOURCES.rglob("*.rs")):
+        if path == SOURCES / "lib.rs":
+            continue
+        module = _rust_module_of(path)
+        for used in sorted(_rust_imports(path) & modules - {module}):
+            graph[module].setdefault(used, []).append(str(path.relative_to(SOURCES)))
+    return graph
+
+
+def _documented_layers() -> dict[str, int]:
+    """The layer of each module as the crate documentation numbers them: the list under
+    `# Layers` in `src/lib.rs`, a line per layer naming its modules in backticks."""
+    layers: dict[str, int] = {}
+    for line in (SOURCES / "lib.rs").read_text(encoding="utf-8").splitlines():
+        item = re.match(r"//! (\d+)\. ([^:]*):", line)
+        if item:
+            for name in re.findall(r"`(\w+)`", item.group(2)):
+                layers[name] = int(item.group(1))
+    return layers
+
+
+def test_the_rust_layering_reads_the_imports_it_checks() -> None:
+    graph = _rust_graph()
+    # Known imports, one of each form: `use crate::x::…`, `use crate::{x, …}` and an
+    # inline `crate::x::f(…)` path.
+    assert "store" in graph["report"] and "report/gather.rs" in graph["report"]["store"]
+    assert "model" in graph["words"] and "period" in graph["words"]
+    assert _first_names(" error::{Error, Result}, model::{A, B},\n period ") == [
+        "error",
+        "model",
+        "period",
+    ]
+    layers = _documented_layers()
+    assert layers["error"] < layers["model"] < layers["store"] < layers["python"]
+
+
+def test_every_rust_module_has_a_documented_layer() -> None:
+    missing = sorted(set(_rust_graph()) - set(_documented_layers()))
+    assert missing == [], f"not in the `# Layers` list of src/lib.rs: {missing}"
+
+
+def test_no_rust_module_imports_from_a_layer_below_it() -> None:
+    # "Below" in the list, which is above in the layering: the list goes from the
+    # foundations up, and a module may use what is listed before it.
+    layers = _documented_layers()
+    upward = [
+        f"{module} (layer {layers[module]}) uses {used} (layer {layers[used]}) in {files}"
+        for module, imports in sorted(_rust_graph().items())
+        for used, files in imports.items()
+        if module in layers and used in layers and layers[used] > layers[module]
+    ]
+    assert upward == [], "\n".join(upward)
+
+
+def _shortest_circle(graph: dict[str, dict[str, list[str]]], start: str) -> list[str]:
+    """The fewest modules that lead from `start` back to it, `start` first ([] if none)."""
+    paths = {start: [start]}
+    frontier = [start]
+    while frontier:
+        following = []
+        for module in frontier:
+            for used in sorted(graph[module]):
+                if used == start:
+                    return paths[module]
+                if used not in paths:
+                    paths[used] = paths[module] + [used]
+                    following.append(used)
+        frontier = following
+    return []
+
+
+def test_no_rust_modules_import_one_another_in_a_circle() -> None:
+    graph = _rust_graph()
+    # Modules in one circle: each reaches the others through imports. Each such group
+    # is named with its shortest circle, every step with a file that takes it.
+    circles: list[str] = []
+    seen: set[str] = set()
+    for module in sorted(graph):
+        circle = _shortest_circle(graph, module)
+        if module in seen or not circle:
+            continue
+        group = sorted(
+            {module} | {m for m in _reached(graph, module) if module in _reached(graph, m)}
+        )
+        seen.update(group)
+        steps = zip(circle, circle[1:] + circle[:1])
+        path = " -> ".join(f"{a} ({graph[a][b][0]})" for a, b in steps) + f" -> {module}"
+        circles.append(f"{', '.join(group)} import one another; for one: {path}")
+    assert circles == [], "\n".join(circles)
+
+
+def _reached(graph: dict[str, dict[str, list[str]]], start: str) -> set[str]:
+    """The modules `start` imports, directly or through others."""
+    reached: set[str] = set()
+    frontier = [start]
+    while frontier:
+        module = frontier.pop()
+        for used in graph[module]:
+            if used not in reached:
+                reached.add(used)
+                frontier.append(used)
+    return reached
+
+
+def test_the_architecture_table_names_every_file() -> None:
+    # The README's map of the house: a file is named by its path, or by its name in the
+    # row of its folder (`src/store/` … `watch.rs`).
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    assert len(rows) > 10, "the Architecture table was not found"
+    files = sorted(SOURCES.rglob("*.rs")) + sorted(PACKAGE.glob("*.py*"))
+
+    def named(path: Path) -> bool:
+        relative = path.relative_to(ROOT).as_posix()
+        folder = f"| `{path.parent.relative_to(ROOT).as_posix()}/`"
+        return any(
+            f"`{relative}`" in row or (row.startswith(folder) and f"`{path.name}`" in row)
+            for row in rows
+        )
+
+    assert len(files) > 80
+    unnamed = [path.relative_to(ROOT).as_posix() for path in files if not named(path)]
+    assert unnamed == []
