@@ -1243,3 +1243,26 @@ fn the_fact_check_of_a_text_is_a_report_citing_the_stored_figures() {
         .to_html()
         .contains("Fact check: Azerbaijan and Kazakhstan"));
 }
+
+#[test]
+fn a_draft_naming_an_indicator_defined_nowhere_is_refused_and_nothing_is_stored() {
+    use bilateral::model::Dataset;
+    use bilateral::{NewObservation, OnDuplicate, Store};
+    let mut dataset = Dataset::default();
+    // "agreements" is defined by the built-in dataset; "widgets" by nothing.
+    for indicator in ["agreements", "widgets"] {
+        dataset
+            .observations
+            .push(NewObservation::new(indicator, "AZE", "KAZ", "2025", 170.0));
+    }
+    let mut store = Store::in_memory().unwrap();
+    let error = store
+        .load_draft(dataset, OnDuplicate::Error)
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("widgets"), "{error}");
+    // All or nothing: not even the definition of "agreements" stays.
+    assert!(store.indicator("agreements").is_err());
+    let all = bilateral::ObservationFilter::default();
+    assert!(store.observations(&all).unwrap().is_empty());
+}

@@ -259,11 +259,13 @@ class Draft:
     ) -> dict[str, int]:
         """Adds the items (indices into ``items``; by default every complete item) to
         ``store`` with their quotes, all or nothing, as ``Store.import_json`` adds a
-        dataset file; returns how many of each it added. The sources the items cite
-        must be in the store. `on_duplicate` says what to do with a figure already
-        stored: ``"error"`` (nothing is added), ``"skip"`` or ``"replace"``. A figure
-        the text states twice (the same series, period, status, value and qualifier) is
-        added once, with its first quote."""
+        dataset file; returns how many of each it added. An indicator the store lacks
+        is added with them from the starter catalogue or the built-in datasets (the
+        reader names no other); the sources the items cite must be in the store.
+        `on_duplicate` says what to do with a figure already stored: ``"error"``
+        (nothing is added), ``"skip"`` or ``"replace"``. A figure the text states twice
+        (the same series, period, status, value and qualifier) is added once, with its
+        first quote."""
         if items is None:
             items = [k for k, item in enumerate(self._items) if _complete(item)]
         items = _once(self._items, items)
@@ -271,7 +273,7 @@ class Draft:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(self.to_json(items))
-            return store.import_json(path, on_duplicate=on_duplicate)
+            return store._inner.load_draft(path, on_duplicate=on_duplicate)
         finally:
             os.unlink(path)
 

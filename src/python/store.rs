@@ -455,6 +455,22 @@ impl PyStore {
         summary_dict(py, summary)
     }
 
+    /// Loads the dataset file of a draft (`Draft.to_json`) at `path` all or nothing,
+    /// adding the indicators it names that the store lacks: counts of what it added.
+    #[pyo3(signature = (path, *, on_duplicate="error"))]
+    fn load_draft<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+        #[pyo3(from_py_with = text::on_duplicate)] on_duplicate: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let on_duplicate = OnDuplicate::from_code(on_duplicate);
+        let summary = self.with(py, move |s| {
+            s.load_draft(crate::model::Dataset::from_path(&path)?, on_duplicate?)
+        })?;
+        summary_dict(py, summary)
+    }
+
     /// Loads a file `export_json` wrote (any dataset file) all or nothing: counts of
     /// what it added. `on_duplicate` and `progress` as for `import_csv`.
     #[pyo3(signature = (path, *, on_duplicate="error", progress=None))]

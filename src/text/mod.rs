@@ -28,6 +28,7 @@
 //! claim's reference is then the same period a year earlier, as `add_claim` takes
 //! it, and the reason says so).
 
+mod accept;
 mod amounts;
 mod check;
 mod claims;
@@ -45,6 +46,7 @@ mod tokens;
 
 use time::Date;
 
+pub use accept::indicator_definition;
 pub use check::TextCheck;
 pub use draft::{Draft, Item, ItemKind, Reason};
 pub use sentences::{split_sentences, Sentence};
