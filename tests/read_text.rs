@@ -1266,3 +1266,31 @@ fn a_draft_naming_an_indicator_defined_nowhere_is_refused_and_nothing_is_stored(
     let all = bilateral::ObservationFilter::default();
     assert!(store.observations(&all).unwrap().is_empty());
 }
+
+#[test]
+fn an_unverifiable_figure_is_explained_in_a_sentence_naming_the_indicator() {
+    use bilateral::Store;
+    // "tourists" is the starter catalogue's "Tourist visits"; the store holds none of
+    // them, and not the built-in dataset's "agreements".
+    let store = Store::in_memory().unwrap();
+    let checks = store
+        .check_text(
+            "In 2024, 40,000 tourists from Kazakhstan visited Azerbaijan. Over 170 \
+             agreements have been signed.",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+    let explanations: Vec<&str> = checks.iter().map(|c| c.explanation.as_str()).collect();
+    assert!(
+        explanations.contains(
+            &"The store has no figure of tourist visits for 2024 to check the text's 40,000 \
+              against."
+        ),
+        "{explanations:#?}"
+    );
+    assert!(
+        explanations
+            .contains(&"The store has no indicator agreements, so no figure to check it against."),
+        "{explanations:#?}"
+    );
+}

@@ -66,7 +66,10 @@ fn same_series<'a>(
 
 fn check_figure(item: &Item, indicator: &Indicator, figures: &[Observation]) -> TextCheck {
     let (Some(value), Some(period)) = (item.value, item.period) else {
-        return unverifiable(item, "the text gives no period for it".to_owned());
+        return unverifiable(
+            item,
+            "The text gives no period for it, so no stored figure can be set beside it.".to_owned(),
+        );
     };
     let unit = item.unit.clone().unwrap_or_default();
     let qualifier = item.qualifier.unwrap_or(Qualifier::Exact);
@@ -76,8 +79,8 @@ fn check_figure(item: &Item, indicator: &Indicator, figures: &[Observation]) -> 
         return unverifiable(
             item,
             format!(
-                "The store has no {} figure for {} to check the text's {said} against.",
-                indicator.code,
+                "The store has no figure of {} for {} to check the text's {said} against.",
+                crate::words::phrases::lower_first(&indicator.name),
                 period_words(&period)
             ),
         );
@@ -125,7 +128,10 @@ fn check_claim_item(item: &Item, indicator: &Indicator, figures: &[Observation])
     };
     let (Some(mut origin), Some(mut destination)) = (item.origin.clone(), item.destination.clone())
     else {
-        return unverifiable(item, "the text names no countries for it".to_owned());
+        return unverifiable(
+            item,
+            "The text names no pair of countries for it.".to_owned(),
+        );
     };
     if !indicator.directed && destination < origin {
         std::mem::swap(&mut origin, &mut destination);
@@ -192,21 +198,21 @@ impl Store {
             let Some(code) = item.indicator.as_deref() else {
                 checks.push(unverifiable(
                     item,
-                    "the text names no indicator for it".to_owned(),
+                    "The text names nothing measured for it (no indicator).".to_owned(),
                 ));
                 continue;
             };
             let Some(indicator) = indicators.get(code) else {
                 checks.push(unverifiable(
                     item,
-                    format!("the store has no indicator {code}"),
+                    format!("The store has no indicator {code}, so no figure to check it against."),
                 ));
                 continue;
             };
             let (Some(a), Some(b)) = (item.origin.clone(), item.destination.clone()) else {
                 checks.push(unverifiable(
                     item,
-                    "the text names no countries for it".to_owned(),
+                    "The text names no pair of countries for it.".to_owned(),
                 ));
                 continue;
             };
