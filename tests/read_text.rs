@@ -1229,8 +1229,12 @@ fn the_fact_check_of_a_text_is_a_report_citing_the_stored_figures() {
     assert!(figures.sentences[0]
         .text
         .starts_with("Contradicted: “Over 150,000” (2024)."));
-    // The two stored figures, each cited once, and their source.
+    // The two stored figures, each cited once, named as a reader names them.
     assert_eq!(report.notes.len(), 2);
+    assert_eq!(
+        report.notes[0].subject,
+        "Tourist visits from Azerbaijan to Kazakhstan"
+    );
     assert_eq!(
         report
             .sources

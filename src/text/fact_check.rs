@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::model::{Indicator, Observation};
 use crate::report::{Note, Report, Section, Sentence};
 use crate::store::Store;
+use crate::words::phrases::country_in_text;
 use crate::words::{describe_observation, period_words};
 
 /// The verdicts in the order a reader wants them: what is wrong first.
@@ -46,6 +47,8 @@ fn tally(checks: &[&TextCheck], what: &str) -> Option<String> {
 struct Cited {
     notes: Vec<Note>,
     numbers: HashMap<String, usize>,
+    /// The pair's countries as running text names them, by alpha-3.
+    names: HashMap<String, String>,
 }
 
 impl Cited {
@@ -67,10 +70,18 @@ impl Cited {
         let name = indicators
             .get(&obs.indicator)
             .map_or(obs.indicator.as_str(), |i| i.name.as_str());
+        let named = |code: &String| self.names.get(code).cloned().unwrap_or(code.clone());
+        let (origin, destination) = (named(&obs.origin), named(&obs.destination));
+        let directed = indicators.get(&obs.indicator).is_none_or(|i| i.directed);
+        let subject = if directed {
+            format!("{name} from {origin} to {destination}")
+        } else {
+            format!("{name}, {origin} and {destination}")
+        };
         self.notes.push(Note {
             number,
             indicator: obs.indicator.clone(),
-            subject: format!("{name}, {} and {}", obs.origin, obs.destination),
+            subject,
             period: obs.period,
             figure: describe_observation(obs),
             status: obs.status,
@@ -148,6 +159,10 @@ impl Store {
         let mut cited = Cited {
             notes: Vec::new(),
             numbers: HashMap::new(),
+            names: [&a, &b]
+                .into_iter()
+                .map(|c| (c.alpha3.clone(), country_in_text(c.display_name())))
+                .collect(),
         };
         let of_kind = |kind: ItemKind| -> Vec<&TextCheck> {
             let mut list: Vec<&TextCheck> = checks.iter().filter(|c| c.item.kind == kind).collect();
