@@ -31,13 +31,15 @@ test: develop rust-checks rust-test rust-doc python-checks python-lint python-te
 # them with too;
 # Hypothesis (with its dependency sortedcontainers) runs the model test, random sequences
 # of writes, imports and queries checked against a plain model (tests/python/test_model.py).
+# ziglang is the C compiler and linker of the manylinux2014 wheel, auditwheel checks it
+# (`make wheel`, `make install-test`).
 $(DEPS): pyproject.toml Makefile .ci/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --constraint .ci/constraints.txt "maturin>=1.9.4,<2" \
 		"pytest>=7" "pandas>=2.0" "mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" \
 		"matplotlib>=3.7" nbclient ipykernel pyarrow polars duckdb markdown-it-py \
-		linkify-it-py mdit-py-plugins cmarkgfm hypothesis sortedcontainers
+		linkify-it-py mdit-py-plugins cmarkgfm hypothesis sortedcontainers ziglang auditwheel
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).
@@ -82,14 +84,20 @@ sdist-test: $(DEPS)
 
 # The release wheel (abi3: one wheel for CPython 3.11 and later; symbols stripped) in
 # dist/; older wheels there are removed first, so dist/ holds the one just built.
+# manylinux2014 (manylinux_2_17: glibc 2.17 and later, so Debian 11, Ubuntu 20.04, RHEL 8
+# and Amazon Linux 2 install it), whatever this machine's glibc: zig (ziglang from PyPI)
+# links against glibc 2.17's symbols and compiles the bundled SQLite. Only here: the
+# sdist leaves the tag to the machine that builds it (pyproject.toml sets none).
 wheel: $(DEPS)
 	rm -f dist/bilateral-*.whl
-	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin build --release --strip --out dist
+	VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(VENV))/bin:$$PATH $(VENV)/bin/maturin build \
+		--release --strip --compatibility manylinux2014 --zig --out dist
 
 # Installs that wheel into a new virtual environment outside the source tree (pandas
-# comes from PyPI) and uses it: import, demo, a report, the `bilateral` command.
+# comes from PyPI) and uses it: import, demo, a report, the `bilateral` command; first
+# its tag is checked to be manylinux_2_17, and auditwheel must agree.
 install-test: wheel
-	$(PYTHON) tests/install/check_wheel.py dist/bilateral-*.whl
+	$(PYTHON) tests/install/check_wheel.py dist/bilateral-*.whl --auditwheel $(VENV)/bin/auditwheel
 
 # Speed is measured, never asserted: add_many beside plain INSERTs, same run; the report
 # on pairs of 1,000, 10,000 and 100,000 rows side by side; then the release wheel beside

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping
 from datetime import date
 from os import PathLike
 from types import TracebackType
-from typing import Any, Literal, Protocol, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,16 @@ from ._progress import ProgressArg, progress_bars
 from ._results import Change, ImportResult, RequiredGrowth, TargetProgress
 from .report import Report
 from .table import Into, Table, converted
+
+if TYPE_CHECKING:
+    # Marks the old forms of a call for type checkers (PEP 702); at run time the call
+    # itself warns, so typing_extensions is no dependency.
+    from typing_extensions import deprecated
+else:
+
+    def deprecated(message: str) -> Any:
+        return lambda function: function
+
 
 # A period as text (`2024-Q1`, `2024Q1`, `Jan–Aug 2025` …), a year (an int, or a float
 # without a fraction), or a pandas Period, date, timestamp or NumPy datetime64.
@@ -51,6 +62,30 @@ _DATES = ("start", "end")
 #: The number columns of the claim table and of the claim checks.
 _CLAIM_NUMBERS = ("value", "low", "high")
 _CHECK_NUMBERS = ("computed", "computed_low", "computed_high", "implied_low", "implied_high")
+
+
+#: The DeprecationWarning of `add_indicator(code, name, unit, kind, directed)`.
+_DIRECTED_BY_POSITION = (
+    "add_indicator(code, name, unit, kind, directed) with directed by position is "
+    "deprecated: pass it by keyword, add_indicator(code, name, unit, kind, directed=...)"
+)
+
+
+def _directed_by_keyword(by_position: tuple[bool, ...], directed: bool | None) -> bool:
+    """`directed` of add_indicator, given by keyword or (deprecated) by position."""
+    if not by_position:
+        if directed is None:
+            raise TypeError("add_indicator() missing required keyword argument: 'directed'")
+        return directed
+    if len(by_position) > 1:
+        raise TypeError(
+            f"add_indicator() takes at most 5 positional arguments (code, name, unit, kind, "
+            f"directed) but {4 + len(by_position)} were given"
+        )
+    if directed is not None:
+        raise TypeError("add_indicator() got multiple values for argument 'directed'")
+    warnings.warn(_DIRECTED_BY_POSITION, DeprecationWarning, stacklevel=3)
+    return by_position[0]
 
 
 def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
@@ -621,6 +656,7 @@ class Store:
             records, on_duplicate=on_duplicate, replace=replace, scale=scale, missing=missing
         )
 
+    @overload
     def add_indicator(
         self,
         code: str,
@@ -629,6 +665,36 @@ class Store:
         kind: Literal["flow", "stock", "plan"],
         *,
         directed: bool,
+        signed: bool = False,
+        description: str | None = None,
+        topic: str | None = None,
+        phrase: str | None = None,
+    ) -> bool: ...
+
+    @overload
+    @deprecated("pass directed by keyword: add_indicator(code, name, unit, kind, directed=...)")
+    def add_indicator(
+        self,
+        code: str,
+        name: str,
+        unit: str,
+        kind: Literal["flow", "stock", "plan"],
+        directed: bool,
+        *,
+        signed: bool = False,
+        description: str | None = None,
+        topic: str | None = None,
+        phrase: str | None = None,
+    ) -> bool: ...
+
+    def add_indicator(
+        self,
+        code: str,
+        name: str,
+        unit: str,
+        kind: Literal["flow", "stock", "plan"],
+        *by_position: bool,
+        directed: bool | None = None,
         signed: bool = False,
         description: str | None = None,
         topic: str | None = None,
@@ -648,12 +714,16 @@ class Store:
         pipeline" (the figures table then shows the destination under "via"). Returns
         False when an identical indicator was already stored.
 
+        `directed` is keyword-only. Given by position, as it was before, it still works
+        with a DeprecationWarning; a later minor release removes that form.
+
         >>> store = bilateral.Store()
         >>> store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
         True
         >>> store.indicators().set_index("code").loc["rail_cargo", "topic"]
         'transport'
         """
+        directed = _directed_by_keyword(by_position, directed)
         return self._inner.add_indicator(
             code,
             name,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the source distribution and check it: it holds what include_str! compiles in
-# (data/, schema.sql), no stray files (.venv/, a built extension), and the crate
-# compiles from the unpacked sdist alone.
+# (data/, schema.sql), no stray files (.venv/, a built extension), and pip builds a
+# working wheel from it alone.
 #   tests/install/check_sdist.sh MATURIN
 # The compiled dependencies in target/ are reused: only the crate itself is compiled.
 set -euo pipefail
@@ -38,6 +38,26 @@ tar xzf "$sdist" -C "$tmp"
 unpacked="$tmp/$(basename "$sdist" .tar.gz)"
 # Newer than anything built: cargo must compile the crate again, from these files.
 find "$unpacked" -type f -exec touch {} +
-cargo build --quiet --locked --features python \
-    --manifest-path "$unpacked/Cargo.toml" --target-dir "$root/target"
-echo "OK: $(basename "$sdist"), $(wc -l <"$tmp/files") files, builds on its own"
+# pip builds a wheel from the unpacked sdist alone, through maturin as its build backend
+# (pyproject.toml's [build-system], taken from .venv), as `pip install` of the sdist
+# would. A debug build (--profile dev) into the tree's target/, so the dependencies built
+# by `make develop` are reused: only the crate itself is compiled.
+python=$(realpath "$(dirname "$maturin")")/python
+MATURIN_PEP517_ARGS="--profile dev" CARGO_TARGET_DIR="$root/target" \
+    "$python" -m pip wheel --quiet --no-deps --no-build-isolation --disable-pip-version-check \
+    --wheel-dir "$tmp/wheel" "$unpacked"
+wheel=$(ls "$tmp"/wheel/bilateral-*.whl)
+# The wheel holds the extension and the typed package, and that package works.
+mkdir "$tmp/site"
+(cd "$tmp/site" && "$python" -m zipfile -e "$wheel" .)
+"$python" -I -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+import bilateral
+assert bilateral.__file__.startswith(sys.argv[1]), bilateral.__file__
+assert bilateral.demo().report("AZE", "KAZ").to_markdown().startswith("# Azerbaijan and Kazakhstan")
+' "$tmp/site"
+for file in bilateral/py.typed bilateral/_core.pyi; do
+    [ -f "$tmp/site/$file" ] || { echo "the wheel built from the sdist lacks $file"; exit 1; }
+done
+echo "OK: $(basename "$sdist"), $(wc -l <"$tmp/files") files; pip builds $(basename "$wheel") from it"

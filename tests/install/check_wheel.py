@@ -1,6 +1,11 @@
 """Install a built wheel into a new virtual environment and use it from there.
 
-    python3 tests/install/check_wheel.py dist/bilateral-<version>-<tags>.whl
+    python3 tests/install/check_wheel.py dist/bilateral-<version>-<tags>.whl [--auditwheel PATH]
+
+With --auditwheel, the wheel must first be tagged manylinux2014 (`manylinux_2_17`: glibc
+2.17 and later, so Debian 11, Ubuntu 20.04, RHEL 8 and Amazon Linux 2 install it), and
+`auditwheel show` must agree: no symbol of a newer glibc, no library outside the
+manylinux policy.
 
 The environment lives in a temporary directory, far from the source tree: Python runs
 there in isolated mode (-I: neither the current directory nor PYTHON* variables reach
@@ -12,6 +17,7 @@ failed check.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -90,6 +96,22 @@ def run(command: list[str | Path], cwd: Path) -> str:
     return done.stdout
 
 
+#: The platform tag the release wheel is built for (`make wheel`), by its PEP 600 name.
+MANYLINUX = "manylinux_2_17"
+
+
+def check_platform(wheel: Path, auditwheel: Path) -> None:
+    """The wheel's name says manylinux_2_17 and auditwheel, reading its symbols, agrees."""
+    platforms = wheel.stem.split("-")[-1].split(".")
+    if not any(tag.startswith(MANYLINUX + "_") for tag in platforms):
+        sys.exit(f"FAILED: {wheel.name} is tagged {platforms}, not {MANYLINUX}")
+    shown = " ".join(run([auditwheel, "show", wheel], cwd=wheel.parent).split())
+    consistent = re.search(r'consistent with the following platform tag: "([^"]+)"', shown)
+    if consistent is None or not consistent[1].startswith(MANYLINUX + "_"):
+        sys.exit(f"FAILED: auditwheel does not find {wheel.name} {MANYLINUX}:\n{shown}")
+    print(f"auditwheel: {wheel.name} is consistent with {consistent[1]}")
+
+
 def cargo_version(root: Path) -> str:
     """The package version in Cargo.toml, which maturin gives the wheel."""
     import tomllib
@@ -99,11 +121,19 @@ def cargo_version(root: Path) -> str:
 
 
 def main(argv: list[str]) -> int:
+    auditwheel = None
+    if len(argv) == 3 and argv[1] == "--auditwheel":
+        argv, auditwheel = argv[:1], Path(argv[2]).resolve()
     if len(argv) != 1 or not argv[0].endswith(".whl"):
-        sys.exit(f"usage: {sys.argv[0]} WHEEL (got {argv}; did `make wheel` build one?)")
+        sys.exit(
+            f"usage: {sys.argv[0]} WHEEL [--auditwheel PATH] "
+            f"(got {argv}; did `make wheel` build one?)"
+        )
     wheel = Path(argv[0]).resolve()
     if not wheel.is_file():
         sys.exit(f"no such wheel: {wheel}")
+    if auditwheel is not None:
+        check_platform(wheel, auditwheel)
     version = cargo_version(Path(__file__).resolve().parents[2])
 
     with tempfile.TemporaryDirectory(prefix="bilateral-install-") as tmp:
