@@ -2780,3 +2780,20 @@ fn a_sum_of_months_with_an_estimate_in_it_says_so_and_is_not_measured() {
         report.to_markdown()
     );
 }
+
+#[test]
+fn a_share_of_an_estimated_part_says_it_comes_from_an_estimate() {
+    let mut store = exports_from_two_sources(&[("total", 10_000.0, "imf")]);
+    let mut part = NewObservation::new("exports", "AUT", "DEU", "2023", 2_500.0);
+    part.product = Some("0101".to_owned());
+    part.source = Some("imf".to_owned());
+    part.status = Some("estimate".to_owned());
+    store.add(&part).unwrap();
+    let report = store.report("AUT", "DEU").unwrap();
+    // 2,500 / 10,000 = 25 %, the 2,500 an estimate.
+    sentence(
+        &report,
+        "trade",
+        "HS 0101 made up 25 % of exports from Austria to Germany in 2023 (from an estimate).",
+    );
+}

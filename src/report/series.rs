@@ -700,7 +700,7 @@ fn share_of_whole(
     let cited = vec![notes.cite(subject, part), notes.cite(&whole_subject, total)];
     Ok(Some(Sentence {
         text: format!(
-            "{} made up {} of {} {}.",
+            "{} made up {} of {} {}{}.",
             capitalise(&data.pair.product_words(&series.product)),
             share_words(
                 row.share,
@@ -709,7 +709,13 @@ fn share_of_whole(
                 data.digits_from(&[part, total])
             ),
             lower_first(&whole_subject),
-            period_phrase(&row.period)
+            period_phrase(&row.period),
+            // A share of an estimate is one too: the sentence says so.
+            if part.status == Status::Estimate || total.status == Status::Estimate {
+                " (from an estimate)"
+            } else {
+                ""
+            }
         ),
         notes: cited,
     }))
