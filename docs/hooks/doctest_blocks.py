@@ -1,5 +1,6 @@
 """A griffe extension for the API reference: the docstrings' doctest examples
-(`>>>` lines and the output after them, up to a blank line) become code blocks.
+(`>>>` lines and the output after them, up to a blank line) become code blocks, and
+Sphinx roles (:meth:`to_html`) plain code.
 
 The docstrings are written for `help()` and doctest, not Markdown, where a `>` starts
 a quotation and `x[["a", "b"]]` reads as a link; mkdocs.yml loads this for mkdocstrings.
@@ -7,6 +8,7 @@ a quotation and `x[["a", "b"]]` reads as a link; mkdocs.yml loads this for mkdoc
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import griffe
@@ -35,4 +37,7 @@ class DoctestBlocks(griffe.Extension):
 
     def on_instance(self, *, node: Any, obj: griffe.Object, agent: Any, **kwargs: Any) -> None:
         if obj.docstring is not None:
-            obj.docstring.value = fence(obj.docstring.value)
+            text = re.sub(
+                r":(?:meth|func|class|attr|mod|exc):`~?([^`]+)`", r"`\1`", obj.docstring.value
+            )
+            obj.docstring.value = fence(text)
