@@ -7,7 +7,7 @@ How each block is taken, by its fence:
   of tests/data/docs/ (made-up files in the shapes of real downloads). A block whose
   lines start with `>>>` is a doctest: its output lines are checked. A ```text block
   right after a python block is what that block prints, checked line by line.
-- ```console: each `$ bilateral …` line runs as `python -m bilateral …` in that folder;
+- ```console: each `$ bilateral …` line runs the command (its `main`) in that folder;
   the lines up to the next `$` are its output, checked.
 - ```sh: each line that is not a comment must be a `bilateral` command, and runs.
 - ```markdown: an excerpt of a report; each paragraph of it (a `…` line stands for what
@@ -27,13 +27,12 @@ import io
 import os
 import re
 import shutil
-import subprocess
-import sys
-from contextlib import redirect_stdout
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bilateral.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
@@ -79,16 +78,28 @@ def _page_id(page: Path) -> str:
     return page.relative_to(ROOT).as_posix()
 
 
-def _bilateral(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    environment = dict(os.environ, COLUMNS="100")
-    return subprocess.run(
-        [sys.executable, "-m", "bilateral", *arguments],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _bilateral(arguments: list[str], cwd: Path) -> Ran:
+    """The `bilateral` command run in this process (its `main`, as the installed script
+    runs it; the install test runs the script itself), in the folder `cwd`."""
+    out, err = io.StringIO(), io.StringIO()
+    here = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main(arguments)
+            except SystemExit as exit:  # argparse's --help and --version
+                code = exit.code if isinstance(exit.code, int) else 1
+    finally:
+        os.chdir(here)
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 def _command(line: str) -> list[str]:
