@@ -9,7 +9,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
-PY_SRC := python tests/python tests/install examples benches
+PY_SRC := python tests/python tests/install examples benches docs/hooks
 
 .PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint docs \
 	python-test sdist-test wheel install-test bench fmt clean fuzz
