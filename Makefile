@@ -9,17 +9,17 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
-PY_SRC := python tests/python tests/install examples benches
+PY_SRC := python tests/python tests/install examples benches docs/hooks
 
-.PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint \
+.PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint docs \
 	python-test sdist-test wheel install-test bench fmt clean fuzz
 
 demo: develop
 	$(PY) -m bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
 
 # The install test comes last: it builds the release wheel, the slowest step.
-test: develop rust-checks rust-test rust-doc python-checks python-lint python-test sdist-test \
-	install-test
+test: develop rust-checks rust-test rust-doc python-checks python-lint python-test docs \
+	sdist-test install-test
 
 # The tools are installed at the versions CI last passed with (.ci/constraints.txt): a
 # newer ruff may format differently, a newer mypy or pandas-stubs may type differently.
@@ -33,13 +33,16 @@ test: develop rust-checks rust-test rust-doc python-checks python-lint python-te
 # of writes, imports and queries checked against a plain model (tests/python/test_model.py).
 # ziglang is the C compiler and linker of the manylinux2014 wheel, auditwheel checks it
 # (`make wheel`, `make install-test`).
+# MkDocs with the Material theme builds the docs site, and mkdocstrings (its Python
+# handler) the API reference from the docstrings and _core.pyi (`make docs`).
 $(DEPS): pyproject.toml Makefile .ci/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --constraint .ci/constraints.txt "maturin>=1.9.4,<2" \
 		"pytest>=7" "pandas>=2.0" "mypy>=1.10" pandas-stubs "ruff>=0.17,<0.18" \
 		"matplotlib>=3.7" nbclient ipykernel pyarrow polars duckdb markdown-it-py \
-		linkify-it-py mdit-py-plugins cmarkgfm hypothesis sortedcontainers ziglang auditwheel
+		linkify-it-py mdit-py-plugins cmarkgfm hypothesis sortedcontainers ziglang auditwheel \
+		mkdocs mkdocs-material "mkdocstrings[python]"
 	touch $@
 
 # A debug build of the extension, installed into .venv (fast to build; tests only).
@@ -67,6 +70,12 @@ rust-doc:
 python-checks: develop
 	$(PY) -m mypy.stubtest bilateral._core
 	$(PY) -m mypy --strict python/bilateral examples/typed_usage.py tests/install/check_wheel.py
+
+# The docs site (mkdocs.yml, docs/) into site/, with every warning an error: a broken
+# link or anchor, a page missing from the nav, a reference mkdocstrings cannot resolve.
+# Its code blocks run in python-test (tests/python/test_docs.py).
+docs: $(DEPS)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 python-lint: $(DEPS)
 	$(VENV)/bin/ruff check $(PY_SRC)
@@ -121,7 +130,7 @@ fmt: $(DEPS)
 	$(VENV)/bin/ruff format $(PY_SRC)
 
 clean:
-	rm -rf $(VENV) $(BENCH_VENV) target dist
+	rm -rf $(VENV) $(BENCH_VENV) target dist site
 
 # A short pass of every fuzz target (fuzz/): cargo fuzz on this machine's one (stable)
 # toolchain, which takes libFuzzer's flags with RUSTC_BOOTSTRAP and no sanitizer; a

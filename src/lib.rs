@@ -86,3 +86,9 @@ pub use store::{
     InterruptCheck, LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION,
 };
 pub use words::{describe_observation, format_amount, format_number, format_value};
+
+/// The examples of `docs/rust.md` ("Using from Rust"), run as doctests so that the page
+/// and the crate cannot drift apart.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/rust.md")]
+pub struct RustPageExamples;

@@ -376,12 +376,18 @@ def _reached(graph: dict[str, dict[str, list[str]]], start: str) -> set[str]:
     return reached
 
 
+def _architecture_section(title: str) -> str:
+    """The section of ARCHITECTURE.md under `## {title}`, up to the next heading."""
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    return text.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
 def test_the_architecture_table_names_every_file() -> None:
-    # The README's map of the house: a file is named by its path, or by its name in the
-    # row of its folder (`src/store/` … `watch.rs`).
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split("\n## Architecture\n", 1)[1].split("\n## ", 1)[0]
-    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    # ARCHITECTURE.md's map of the house: a file is named by its path, or by its name
+    # in the row of its folder (`src/store/` … `watch.rs`).
+    rows = [
+        line for line in _architecture_section("The rooms").splitlines() if line.startswith("| `")
+    ]
     assert len(rows) > 10, "the Architecture table was not found"
     files = sorted(SOURCES.rglob("*.rs")) + sorted(PACKAGE.glob("*.py*"))
 
@@ -396,3 +402,16 @@ def test_the_architecture_table_names_every_file() -> None:
     assert len(files) > 80
     unnamed = [path.relative_to(ROOT).as_posix() for path in files if not named(path)]
     assert unnamed == []
+
+
+def test_architecture_lists_the_layers_of_lib_rs() -> None:
+    # ARCHITECTURE.md repeats the `# Layers` list of src/lib.rs for a reader who has
+    # not opened the crate; the two must say the same modules in the same layers.
+    listed: dict[str, int] = {}
+    for line in _architecture_section("The layers").splitlines():
+        item = re.match(r"(\d+)\. ([^:]*):", line)
+        if item:
+            for name in re.findall(r"`(\w+)`", item.group(2)):
+                listed[name] = int(item.group(1))
+    assert len(listed) > 10, "the list of layers was not found in ARCHITECTURE.md"
+    assert listed == _documented_layers()

@@ -1,5 +1,6 @@
 """Parquet export: pyarrow, polars and DuckDB read the folder back as the store's
-observations, and the README's DuckDB SQL over it gives the library's own growth."""
+observations, and the DuckDB SQL of docs/data-in-and-out.md over it gives the library's own
+growth."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ import pyarrow.parquet as pq
 import pytest
 from bilateral.__main__ import main
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-# The folder the README's SQL reads; the test puts its own in its place.
+README = Path(__file__).resolve().parents[2] / "docs" / "data-in-and-out.md"
+# The folder the docs' SQL reads; the test puts its own in its place.
 README_FOLDER = "observations/**/*.parquet"
 # Every observation of a store sorts into one place by these columns.
 IDENTITY = ["indicator", "origin", "destination", "product", "start", "end", "status", "source"]
@@ -214,13 +215,14 @@ def test_export_format_parquet_on_the_command_line_writes_the_folder(
     assert "written by export only" in capsys.readouterr().err
 
 
-# ----- the README's DuckDB growth -------------------------------------------------------
+# ----- the docs' DuckDB growth -- -------------------------------------------------------
 
 
 def readme_growth_sql() -> str:
-    """The SQL block of the README's section on stores that outgrow one file."""
+    """The SQL block of the docs' section on stores that outgrow one file
+    (docs/data-in-and-out.md)."""
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("### When a store outgrows one file") :]
+    section = text[text.index("## When a store outgrows one file") :]
     match = re.search(r"```sql\n(.*?)```", section, re.S)
     assert match, "the section has a ```sql block"
     sql = match.group(1)
