@@ -45,6 +45,8 @@
 //!     depend on Python at all).
 
 #![warn(missing_docs)]
+// docs.rs marks the items of the `arrow` and `parquet` features (see Cargo.toml).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod analysis;
 pub mod builtin;
@@ -73,7 +75,7 @@ pub use analysis::{
 };
 pub use builtin::datasets;
 pub use columns::{Column, Columns};
-pub use error::{Error, Result, ValidationError};
+pub use error::{Error, ErrorKind, Result, ValidationError};
 pub use model::{
     last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Dataset, DatasetPopulation,
     DatasetTopic, Event, Indicator, Kind, NewClaim, NewEvent, NewObservation, Observation,
@@ -81,6 +83,7 @@ pub use model::{
     Relation, SeriesKey, Source, Status, Topic, TopicEntry,
 };
 pub use period::Period;
+pub use render::ReportFormat;
 pub use report::summary;
 pub use store::{
     InterruptCheck, LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION,

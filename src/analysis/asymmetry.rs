@@ -276,7 +276,8 @@ impl Store {
             .transpose()?;
         if let (Some(origin), Some(destination)) = (&origin, &destination) {
             if origin.alpha3 == destination.alpha3 {
-                return Err(Error::invalid(
+                return Err(Error::invalid_as(
+                    crate::error::ErrorKind::SameCountry,
                     "destination",
                     filter.destination.clone().unwrap_or_default(),
                     format!("is the same country as the origin ({})", origin.alpha3),

@@ -483,7 +483,8 @@ impl Store {
         let origin = self.country(&query.origin)?.alpha3;
         let destination = self.country(&query.destination)?.alpha3;
         if origin == destination {
-            return Err(Error::invalid(
+            return Err(Error::invalid_as(
+                crate::error::ErrorKind::SameCountry,
                 "destination",
                 query.destination.clone(),
                 format!("is the same country as the origin ({origin})"),

@@ -272,7 +272,12 @@ impl Store {
         let a = self.country(a).map_err(|e| e.for_field("a"))?;
         let b = self.country(b).map_err(|e| e.for_field("b"))?;
         if a.alpha3 == b.alpha3 {
-            return Err(Error::invalid("b", b.alpha3, "is the same country as a"));
+            return Err(Error::invalid_as(
+                crate::error::ErrorKind::SameCountry,
+                "b",
+                b.alpha3,
+                "is the same country as a",
+            ));
         }
         options.check(&self.topics()?)?;
         let data = gather::gather(self, a, b, options)?;
