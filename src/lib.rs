@@ -69,9 +69,9 @@ mod python;
 
 pub use analysis::consistency::{Check, Finding, Severity};
 pub use analysis::{
-    AsymmetryRow, Basis, Change, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, RequiredGrowth,
-    Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita,
-    SeriesQuery, SeriesShare, ShareRow, TargetProgress,
+    AsymmetryRow, Basis, Change, GrowthRow, MirrorEnd, MirrorRow, OneSeries, PerCapitaRow,
+    RequiredGrowth, Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth,
+    SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow, TargetProgress, Whole,
 };
 pub use builtin::datasets;
 pub use columns::{Column, Columns};

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use bilateral::error::field;
 use bilateral::{
     Basis, ErrorKind, NewObservation, Observation, OnDuplicate, Qualifier, ReportFormat,
-    SeriesFilter, SeriesQuery, Source, Status, Store,
+    SeriesFilter, SeriesQuery, Source, Status, Store, Whole,
 };
 
 fn main() -> Result<(), bilateral::Error> {
@@ -112,7 +112,7 @@ fn add_figures(store: &mut Store) -> Result<(), bilateral::Error> {
 
 /// Every analysis, each with one fact worked out by hand.
 fn run_every_analysis(store: &Store) -> Result<(), bilateral::Error> {
-    let exports = SeriesQuery::new("exports", "GEO", "ARM");
+    let exports = SeriesFilter::series("exports", "GEO", "ARM");
     let tourists = SeriesQuery::new("tourists", "ARM", "GEO");
 
     // Growth: 2024 over 2023, 180 / 150 − 1 = 20 %.
@@ -145,14 +145,12 @@ fn run_every_analysis(store: &Store) -> Result<(), bilateral::Error> {
     );
 
     // Shares of 2024's exports: wine 45 / 180 = 25 %, cars 27 / 180 = 15 %.
-    let shares = store.shares(&exports, None, "total", Some("2024"))?;
+    let shares = store.share_of(&exports, &Whole::total().period("2024"))?;
     let wine = shares.iter().find(|r| r.product == "wine").unwrap();
     assert!((wine.share - 0.25).abs() < 1e-12);
-    let every_share = store.shares_of_every(
+    let every_share = store.share_of_every(
         &SeriesFilter::default().indicator("exports"),
-        None,
-        "total",
-        None,
+        &Whole::total(),
     )?;
     println!(
         "shares: wine {:.0} %, {} rows in all",
