@@ -62,6 +62,11 @@ pub mod store;
 pub mod text;
 pub mod words;
 
+/// docs/rust.md, "Using from Rust": its code blocks run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/rust.md")]
+pub struct RustGuide;
+
 #[cfg(feature = "arrow")]
 mod arrow;
 #[cfg(feature = "python")]
