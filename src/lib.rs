@@ -15,6 +15,14 @@
 //! # Ok::<(), bilateral::Error>(())
 //! ```
 //!
+//! # Units
+//!
+//! Values are in base units (547.6 million USD is `547_600_000.0`). Of the derived
+//! numbers, fields named `pct…` (growth, change, a mirror's gap) are percentages (`20.0`
+//! is 20 %); `share`, `cagr`, `ratio`, `multiple` and the target fields
+//! (`share_of_target`, `required_cagr` …) are fractions (`0.25` is 25 %). See
+//! [`analysis`] and `docs/rust.md` ("Using from Rust").
+//!
 //! # Layers
 //!
 //! The modules stand in layers, foundations first: each uses only the modules of its
