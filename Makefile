@@ -11,14 +11,14 @@ DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
 PY_SRC := python tests/python tests/install examples benches docs/hooks
 
-.PHONY: demo test develop rust-checks rust-test rust-doc python-checks python-lint docs \
-	python-test sdist-test wheel install-test bench fmt clean fuzz
+.PHONY: demo test develop rust-checks rust-test rust-doc rust-example python-checks \
+	python-lint python-test docs sdist-test wheel install-test bench fmt clean fuzz
 
 demo: develop
 	$(PY) -m bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
 
 # The install test comes last: it builds the release wheel, the slowest step.
-test: develop rust-checks rust-test rust-doc python-checks python-lint python-test docs \
+test: develop rust-checks rust-test rust-doc rust-example python-checks python-lint python-test docs \
 	sdist-test install-test
 
 # The tools are installed at the versions CI last passed with (.ci/constraints.txt): a
@@ -64,6 +64,22 @@ rust-test:
 # The API docs build without a warning (broken or ambiguous intra-doc links included).
 rust-doc:
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --features parquet
+
+# The Rust application of examples/rust-app, a crate of its own depending on the library
+# by path as a Rust user's would: built into the main target/ (its dependencies are the
+# ones already compiled there: only the library and the application are compiled, about
+# 45 s on two cores against 95 s in a folder of its own) and run, writing its reports to
+# target/rust-app/. Cargo's list of what it built must hold no shared library of
+# bilateral: a Rust dependent builds the rlib only.
+rust-example:
+	mkdir -p target/rust-app
+	cd examples/rust-app && cargo build --locked --target-dir ../../target \
+		--message-format json-render-diagnostics >../../target/rust-app/build.json
+	@if grep '"reason":"compiler-artifact"' target/rust-app/build.json | \
+		grep '"name":"bilateral"' | grep -q '\.so"'; then \
+		echo "a shared library of bilateral was built for a Rust dependent"; exit 1; fi
+	cd examples/rust-app && cargo fmt --check
+	target/debug/bilateral-rust-app target/rust-app
 
 # The stubs in _core.pyi must match the compiled module, and the typed example must
 # pass mypy --strict against the installed package (stubs and py.typed).

@@ -23,6 +23,7 @@ use crate::model::{ObservationBatch, OnMissing, TextColumn};
 
 impl Column {
     /// The column as an Arrow array.
+    #[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
     pub fn to_arrow(&self) -> ArrayRef {
         match self {
             Column::Float(values) => Arc::new(
@@ -63,6 +64,7 @@ impl Columns {
     /// assert_eq!(batch.schema().field(0).name(), "indicator");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
     pub fn to_record_batch(&self) -> Result<RecordBatch, ArrowError> {
         let arrays: Vec<ArrayRef> = self.columns.iter().map(Column::to_arrow).collect();
         let fields: Vec<Field> = self
@@ -99,6 +101,7 @@ impl ObservationBatch {
     /// assert_eq!((rows.len(), rows.origin.values().len()), (2, 1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "arrow")))]
     pub fn push_arrow(&mut self, batch: &RecordBatch) -> Result<()> {
         let first = self.len();
         let rows = batch.num_rows();

@@ -77,7 +77,10 @@ pub enum Error {
         /// What the system said.
         source: std::io::Error,
     },
-    /// The store was closed (from Python, `Store.close()`); it takes no more calls.
+    /// The store was closed; it takes no more calls. Only the Python binding raises it
+    /// (`Store.close()` there ends the connection while the Python object lives on): a
+    /// Rust [`Store`](crate::Store) is closed by dropping it, after which no call can
+    /// reach it, so Rust code never sees this error.
     #[error("the store is closed")]
     Closed,
     /// A value could not be turned into JSON or another serial form (a defect, since
@@ -145,10 +148,28 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
-/// An input value that was rejected, with enough context to find and fix it.
+/// An input value that was rejected, with enough context to find and fix it: what is
+/// wrong as data ([`kind`](ValidationError::kind), [`field`](ValidationError::field),
+/// [`suggestion`](ValidationError::suggestion)) and as a sentence (its `Display`).
+///
+/// ```
+/// use bilateral::{ErrorKind, NewObservation, Store};
+/// use bilateral::error::field;
+///
+/// let mut store = Store::demo()?;
+/// let slip = NewObservation::new("tourists", "Kazakstan", "AZE", "2024", 1.0);
+/// let error = store.add(&slip).unwrap_err();
+/// let invalid = error.validation().unwrap();
+/// assert_eq!(invalid.kind, ErrorKind::UnknownCountry);
+/// assert_eq!(invalid.field, field::ORIGIN);
+/// assert_eq!(invalid.suggestion.as_deref(), Some("KAZ"));
+/// # Ok::<(), bilateral::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidationError {
-    /// The field that held the value (`"period"`, `"origin"`, `"value"` …).
+    /// The field that held the value: one of the constants of [`field`] for the
+    /// library's own records and arguments, or a file's column name for an import.
     pub field: String,
     /// Index of the record in a batch (`add_many`, a dataset), when there was a batch.
     pub record: Option<usize>,
@@ -156,6 +177,100 @@ pub struct ValidationError {
     pub text: String,
     /// Why it was rejected.
     pub reason: String,
+    /// What is wrong, for a program to branch on (the message is for people).
+    pub kind: ErrorKind,
+    /// The value the library suggests instead (a misspelt country's alpha-3 code, an
+    /// indicator code near the one given), when one is close enough to be a slip; the
+    /// message says it too ("did you mean …").
+    pub suggestion: Option<String>,
+}
+
+/// What went wrong, as a program branches on it: [`Error::kind`] for every error,
+/// [`ValidationError::kind`] for a rejected input. New kinds may come in a minor
+/// release (the enum is `#[non_exhaustive]`); a kind the library does not single out
+/// is [`ErrorKind::Invalid`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A country that is not in ISO 3166-1 by any code or name the store knows.
+    UnknownCountry,
+    /// The same country on both sides of a pair.
+    SameCountry,
+    /// A period (or date) that does not parse, or periods that cannot be compared.
+    BadPeriod,
+    /// An indicator code the store does not have.
+    UnknownIndicator,
+    /// A source id the store does not have.
+    UnknownSource,
+    /// A qualifier that is none of exact, approx, over, nearly, under (or their words).
+    BadQualifier,
+    /// A status that is none of actual, estimate, provisional, target, projection.
+    BadStatus,
+    /// A value that is not a finite number, or is negative for an unsigned indicator.
+    BadValue,
+    /// Any other rejected input: the field and reason say which.
+    Invalid,
+    /// A figure or event already stored, or given twice ([`Error::Duplicate`]).
+    Duplicate,
+    /// Something asked for is not in the store ([`Error::NotFound`]).
+    NotFound,
+    /// The store's file is of a newer version, damaged or changed by another program
+    /// ([`Error::Schema`]).
+    Schema,
+    /// A file could not be read or written ([`Error::Io`]).
+    Io,
+    /// The store was closed ([`Error::Closed`], from Python only).
+    Closed,
+    /// The interrupt check stopped the call ([`Error::Interrupted`]).
+    Interrupted,
+    /// Another writer held the store too long ([`Error::Busy`]).
+    Busy,
+    /// The disk is full ([`Error::Full`]).
+    Full,
+    /// A defect or an SQLite error no other kind explains.
+    Other,
+}
+
+/// The names [`ValidationError::field`] gives the fields of the library's own records
+/// and arguments, so that a program compares with a constant rather than a string it
+/// found by running. An import names a file's own column instead.
+pub mod field {
+    /// A figure's indicator code.
+    pub const INDICATOR: &str = "indicator";
+    /// A figure's or claim's origin country.
+    pub const ORIGIN: &str = "origin";
+    /// A figure's or claim's destination country.
+    pub const DESTINATION: &str = "destination";
+    /// A figure's period.
+    pub const PERIOD: &str = "period";
+    /// A figure's value.
+    pub const VALUE: &str = "value";
+    /// A figure's qualifier.
+    pub const QUALIFIER: &str = "qualifier";
+    /// A figure's status.
+    pub const STATUS: &str = "status";
+    /// A figure's or event's source id.
+    pub const SOURCE: &str = "source";
+    /// A figure's product code.
+    pub const PRODUCT: &str = "product";
+    /// A figure's unit.
+    pub const UNIT: &str = "unit";
+    /// A figure's explicit lower bound.
+    pub const LOW: &str = "low";
+    /// A figure's explicit upper bound.
+    pub const HIGH: &str = "high";
+    /// An event's date.
+    pub const DATE: &str = "date";
+    /// The first country of an event's pair, or of a report's.
+    pub const A: &str = "a";
+    /// The second country of an event's pair, or of a report's.
+    pub const B: &str = "b";
+    /// The first period of a change.
+    pub const START: &str = "start";
+    /// The last period of a change.
+    pub const END: &str = "end";
+    /// A report's format.
+    pub const FORMAT: &str = "format";
 }
 
 impl fmt::Display for ValidationError {
@@ -173,25 +288,33 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
-/// What a duplicate error adds after the key: what was found, and the option of the
-/// Python and Rust write calls (`on_duplicate`) that would take the record instead.
+/// What a duplicate error adds after the key: what was found, and what a write that
+/// replaces or skips (Rust's [`OnDuplicate`](crate::store::OnDuplicate)) would do with
+/// it, in words neutral to the language: the Python binding words the option its own
+/// way (`src/python/errors.rs`).
 fn duplicate_advice(what: &str, conflict: Option<&str>) -> String {
     match (what, conflict) {
         ("observation", Some(clash)) if clash.starts_with(CLASH) => format!(
             "comes twice in the batch with different figures ({clash}); \
-             on_duplicate=\"replace\" would keep the later one"
+             {REPLACE} would keep the later one"
         ),
-        ("observation", Some(stored)) => format!(
-            "is already stored with another figure ({stored}); on_duplicate=\"replace\" would \
-             replace it"
+        ("observation", Some(stored)) => {
+            format!("is already stored with another figure ({stored}); {REPLACE} would replace it")
+        }
+        ("observation", None) => format!(
+            "is already stored or repeated in the batch ({REPLACE} would replace it; {SKIP} \
+             passes over identical figures)"
         ),
-        ("observation", None) => "is already stored or repeated in the batch \
-            (on_duplicate=\"replace\" would replace it; on_duplicate=\"skip\" passes over \
-            identical figures)"
-            .to_owned(),
         _ => "is already stored or repeated in the batch".to_owned(),
     }
 }
+
+/// How a duplicate error names the replacing write: the Python binding puts its own
+/// spelling of the option in its place.
+pub(crate) const REPLACE: &str = "OnDuplicate::Replace";
+
+/// How a duplicate error names the skipping write (see [`REPLACE`]).
+pub(crate) const SKIP: &str = "OnDuplicate::Skip";
 
 /// How the conflict of two records of a batch begins (see [`batch_clash`]).
 const CLASH: &str = "record ";
@@ -271,14 +394,71 @@ fn record_prefix(record: Option<usize>) -> String {
 }
 
 impl Error {
-    /// A validation error for `field` with the offending `text` and the `reason`.
+    /// A validation error for `field` with the offending `text` and the `reason`, of
+    /// kind [`ErrorKind::Invalid`].
     pub fn invalid(field: &str, text: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::invalid_as(ErrorKind::Invalid, field, text, reason)
+    }
+
+    /// A validation error of `kind` for `field` with the offending `text` and the
+    /// `reason`.
+    pub fn invalid_as(
+        kind: ErrorKind,
+        field: &str,
+        text: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Error {
         Error::Validation(Box::new(ValidationError {
             field: field.to_owned(),
             record: None,
             text: text.into(),
             reason: reason.into(),
+            kind,
+            suggestion: None,
         }))
+    }
+
+    /// The same error with `suggestion` as the value to use instead (validation errors
+    /// only; the message says it already).
+    pub(crate) fn suggesting(self, suggestion: Option<String>) -> Error {
+        match self {
+            Error::Validation(mut v) => {
+                v.suggestion = suggestion;
+                Error::Validation(v)
+            }
+            other => other,
+        }
+    }
+
+    /// What went wrong, for a program to branch on; see [`ErrorKind`].
+    ///
+    /// ```
+    /// use bilateral::{ErrorKind, NewObservation, Store};
+    ///
+    /// let mut store = Store::demo()?;
+    /// let same = NewObservation::new("tourists", "KAZ", "Kazakhstan", "2024", 1.0);
+    /// assert_eq!(store.add(&same).unwrap_err().kind(), ErrorKind::SameCountry);
+    /// assert_eq!(store.indicator("tourist").unwrap_err().kind(), ErrorKind::UnknownIndicator);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Validation(v) => v.kind,
+            Error::NotFound {
+                what: "indicator", ..
+            } => ErrorKind::UnknownIndicator,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Duplicate { .. } => ErrorKind::Duplicate,
+            Error::Schema(_) => ErrorKind::Schema,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Closed => ErrorKind::Closed,
+            Error::Interrupted => ErrorKind::Interrupted,
+            Error::Busy => ErrorKind::Busy,
+            Error::Full => ErrorKind::Full,
+            Error::BuiltinData { .. } | Error::Serialization { .. } | Error::Sqlite(_) => {
+                ErrorKind::Other
+            }
+        }
     }
 
     /// A not-found error. The message shows `key` whole, for a hint in it must not be

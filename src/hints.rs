@@ -135,6 +135,10 @@ const MISSING_MARKERS: [(&str, &str); 23] = [
     ("none", "as Python writes it"),
 ];
 
+/// How a message names the choice to pass over rows without a value, the Rust way:
+/// the Python binding puts its own spelling (`missing="skip"`) in its place.
+pub(crate) const SKIP_MISSING: &str = "OnMissing::Skip";
+
 /// Who writes a dash: for it, "missing" may be wrong, for they mean exactly zero.
 const DASH: &str = "or nil: German offices and UN tables write a dash for exactly zero";
 
@@ -175,9 +179,9 @@ pub(crate) fn missing_value(field: &str, text: &str) -> Error {
     let what_to_do = if field != "value" {
         format!("leave the cell empty ({field} may be)")
     } else if nil {
-        "write 0 where it means zero, else drop the row or pass missing=\"skip\"".to_owned()
+        format!("write 0 where it means zero, else drop the row or pass {SKIP_MISSING}")
     } else {
-        "drop the row or pass missing=\"skip\"".to_owned()
+        format!("drop the row or pass {SKIP_MISSING}")
     };
     Error::invalid(field, text, format!("{says}: {what_to_do}"))
 }
@@ -191,9 +195,9 @@ pub(crate) fn missing_value_made_text(field: &str, text: &str, missing_is_an_err
     let (says, _) = missing_marker(text).unwrap_or((EMPTY.to_owned(), false));
     let mark = text.trim();
     let then = if missing_is_an_error && field == "value" {
-        ", then drop the rows or pass missing=\"skip\""
+        format!(", then drop the rows or pass {SKIP_MISSING}")
     } else {
-        " so that the other cells are numbers"
+        " so that the other cells are numbers".to_owned()
     };
     Error::invalid(
         field,
@@ -252,7 +256,7 @@ mod tests {
         assert_eq!(
             error,
             "field \"value\": \"..\" marks a missing value (as the World Bank, the OECD and \
-             Statistics Canada write it): drop the row or pass missing=\"skip\""
+             Statistics Canada write it): drop the row or pass OnMissing::Skip"
         );
         assert!(missing_value("value", "-")
             .to_string()

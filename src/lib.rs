@@ -15,6 +15,14 @@
 //! # Ok::<(), bilateral::Error>(())
 //! ```
 //!
+//! # Units
+//!
+//! Values are in base units (547.6 million USD is `547_600_000.0`). Of the derived
+//! numbers, fields named `pct…` (growth, change, a mirror's gap) are percentages (`20.0`
+//! is 20 %); `share`, `cagr`, `ratio`, `multiple` and the target fields
+//! (`share_of_target`, `required_cagr` …) are fractions (`0.25` is 25 %). See
+//! [`analysis`] and `docs/rust.md` ("Using from Rust").
+//!
 //! # Layers
 //!
 //! The modules stand in layers, foundations first: each uses only the modules of its
@@ -45,6 +53,8 @@
 //!     depend on Python at all).
 
 #![warn(missing_docs)]
+// docs.rs marks the items of the `arrow` and `parquet` features (see Cargo.toml).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod analysis;
 pub mod builtin;
@@ -60,6 +70,11 @@ pub mod store;
 pub mod text;
 pub mod words;
 
+/// docs/rust.md, "Using from Rust": its code blocks run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/rust.md")]
+pub struct RustGuide;
+
 #[cfg(feature = "arrow")]
 mod arrow;
 #[cfg(feature = "python")]
@@ -67,13 +82,13 @@ mod python;
 
 pub use analysis::consistency::{Check, Finding, Severity};
 pub use analysis::{
-    AsymmetryRow, Basis, Change, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, RequiredGrowth,
-    Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth, SeriesPerCapita,
-    SeriesQuery, SeriesShare, ShareRow, TargetProgress,
+    AsymmetryRow, Basis, Change, GrowthRow, MirrorEnd, MirrorRow, OneSeries, PerCapitaRow,
+    RequiredGrowth, Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth,
+    SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow, TargetProgress, Whole,
 };
 pub use builtin::datasets;
 pub use columns::{Column, Columns};
-pub use error::{Error, Result, ValidationError};
+pub use error::{Error, ErrorKind, Result, ValidationError};
 pub use model::{
     last_digit_unit, unit_multiple, Bounds, Claim, ClaimWords, Country, Dataset, DatasetPopulation,
     DatasetTopic, Event, Indicator, Kind, NewClaim, NewEvent, NewObservation, Observation,
@@ -81,14 +96,9 @@ pub use model::{
     Relation, SeriesKey, Source, Status, Topic, TopicEntry,
 };
 pub use period::Period;
+pub use render::ReportFormat;
 pub use report::summary;
 pub use store::{
     InterruptCheck, LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION,
 };
 pub use words::{describe_observation, format_amount, format_number, format_value};
-
-/// The examples of `docs/rust.md` ("Using from Rust"), run as doctests so that the page
-/// and the crate cannot drift apart.
-#[cfg(doctest)]
-#[doc = include_str!("../docs/rust.md")]
-pub struct RustPageExamples;

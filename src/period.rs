@@ -36,7 +36,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use time::{Date, Month};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The first year of a fiscal year written as offices write one, whose first month only
 /// its office knows: `2024/25`, `2024/2025` (two years in a row) or `2024-25` (25 not
@@ -93,7 +93,8 @@ impl Period {
     /// The period from `start` to `end`, both inclusive.
     pub fn new(start: Date, end: Date) -> Result<Period> {
         if start > end {
-            return Err(Error::invalid(
+            return Err(Error::invalid_as(
+                ErrorKind::BadPeriod,
                 "period",
                 format!("{start}/{end}"),
                 "ends before it starts",
@@ -105,7 +106,7 @@ impl Period {
     /// Parses any of the forms in the [module documentation](self).
     pub fn parse(text: &str) -> Result<Period> {
         let trimmed = text.trim();
-        let bad = |reason: &str| Error::invalid("period", text, reason);
+        let bad = |reason: &str| Error::invalid_as(ErrorKind::BadPeriod, "period", text, reason);
         if let Some(year) = fiscal_year(trimmed) {
             let next = year + 1;
             return Err(bad(&format!(
@@ -227,8 +228,9 @@ impl Period {
     /// The period between two Julian day numbers, as stored in the database.
     pub(crate) fn from_julian_days(start: i32, end: i32) -> Result<Period> {
         let date = |d: i32| {
-            Date::from_julian_day(d)
-                .map_err(|e| Error::invalid("period", d.to_string(), e.to_string()))
+            Date::from_julian_day(d).map_err(|e| {
+                Error::invalid_as(ErrorKind::BadPeriod, "period", d.to_string(), e.to_string())
+            })
         };
         Period::new(date(start)?, date(end)?)
     }
@@ -479,6 +481,20 @@ impl fmt::Display for Period {
             (a, b) if a == b => f.write_str(&ym(s)),
             _ => write!(f, "{}/{}", ym(s), ym(e)),
         }
+    }
+}
+
+/// A period as the text the store parses: the builder of a figure
+/// ([`Observation::builder`](crate::Observation::builder)) takes a `Period` or a text.
+impl From<Period> for String {
+    fn from(period: Period) -> String {
+        period.to_string()
+    }
+}
+
+impl From<&Period> for String {
+    fn from(period: &Period) -> String {
+        period.to_string()
     }
 }
 

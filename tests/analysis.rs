@@ -246,6 +246,7 @@ fn tourists_from_azerbaijan_grew_72_9_percent_from_2022_to_2024_with_bounds_from
 // ----- shares on the article's figures ----------------------------------------------------------
 
 #[test]
+#[allow(deprecated)] // the positional form of shares, kept for a release
 fn wheat_and_oil_products_are_22_2_and_7_0_percent_of_trade_turnover_in_january_to_august_2025() {
     let rows = demo()
         .shares(
@@ -275,6 +276,7 @@ fn wheat_and_oil_products_are_22_2_and_7_0_percent_of_trade_turnover_in_january_
 }
 
 #[test]
+#[allow(deprecated)] // the positional form of shares, kept for a release
 fn shares_of_tonnes_in_dollars_are_a_validation_error_naming_both_units() {
     let v = validation(demo().shares(
         &q("exports_volume", KAZ, AZE),
@@ -1382,6 +1384,7 @@ fn change_of_every_series_over_periods_that_cannot_be_compared_fails_once_naming
 }
 
 #[test]
+#[allow(deprecated)] // the positional form of shares, kept for a release
 fn shares_of_every_pair_equal_shares_of_each_pair_alone() {
     let store = many_series_store();
     let exports = bilateral::SeriesFilter::default().indicator("exports");
@@ -1441,6 +1444,7 @@ fn shares_of_every_pair_equal_shares_of_each_pair_alone() {
 }
 
 #[test]
+#[allow(deprecated)] // the positional form of shares, kept for a release
 fn shares_of_every_pair_in_tonnes_of_dollars_fail_once_naming_both_units() {
     let store = many_series_store();
     // Every indicator's products of turnover: visitors are persons, cargo tonnes.
@@ -1455,6 +1459,7 @@ fn shares_of_every_pair_in_tonnes_of_dollars_fail_once_naming_both_units() {
 }
 
 #[test]
+#[allow(deprecated)] // the positional form of shares, kept for a release
 fn wheat_and_oil_are_a_quarter_and_a_twelfth_of_turnover_and_a_zero_whole_leaves_no_share() {
     let mut store = synthetic();
     store

@@ -466,7 +466,7 @@ fn a_mark_of_a_missing_value_is_an_error_naming_the_mark_and_who_writes_it() {
         );
         let message = error.to_string();
         assert!(message.contains(said), "{message}");
-        assert!(message.contains("pass missing=\"skip\""), "{message}");
+        assert!(message.contains("pass OnMissing::Skip"), "{message}");
     }
 }
 

@@ -1739,7 +1739,7 @@ fn a_mark_of_a_missing_value_is_an_error_naming_it_or_skipped_under_missing_skip
     let message = error.to_string();
     assert!(
         message.contains("marks a missing value (as Eurostat writes it)")
-            && message.contains("missing=\"skip\""),
+            && message.contains("OnMissing::Skip"),
         "{message}"
     );
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{quotient, ratio_of, Series, SeriesFilter, SeriesQuery};
+use super::series::{quotient, ratio_of, OneSeries, Series, SeriesFilter};
 use crate::error::{Error, Result};
 use crate::model::{Country, Indicator, Observation};
 use crate::period::Period;
@@ -189,7 +189,8 @@ impl Store {
     /// assert_eq!((y2024.a_to_b, y2024.b_to_a), (102_000.0, 71_500.0));
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn asymmetry(&self, query: &SeriesQuery) -> Result<Vec<AsymmetryRow>> {
+    pub fn asymmetry(&self, query: &impl OneSeries) -> Result<Vec<AsymmetryRow>> {
+        let query = &query.one_series()?;
         let forward = self.series(query)?;
         let mut reverse = query.clone();
         std::mem::swap(&mut reverse.origin, &mut reverse.destination);
@@ -276,7 +277,8 @@ impl Store {
             .transpose()?;
         if let (Some(origin), Some(destination)) = (&origin, &destination) {
             if origin.alpha3 == destination.alpha3 {
-                return Err(Error::invalid(
+                return Err(Error::invalid_as(
+                    crate::error::ErrorKind::SameCountry,
                     "destination",
                     filter.destination.clone().unwrap_or_default(),
                     format!("is the same country as the origin ({})", origin.alpha3),

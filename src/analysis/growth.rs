@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::series::{
     cagr, figure_for, parse_period_field, pct, quotient, ratio_of, same_length, table_series,
-    years_between, Figure, Series, SeriesFilter, SeriesQuery,
+    years_between, Figure, OneSeries, Series, SeriesFilter,
 };
 use crate::error::{Error, Result};
 use crate::model::{ObservationTable, SeriesKey, Status};
@@ -369,7 +369,8 @@ impl Store {
     /// assert!((y2024.pct.unwrap() - (533.4 / 556.7 - 1.0) * 100.0).abs() < 1e-9);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn growth(&self, query: &SeriesQuery) -> Result<Vec<GrowthRow>> {
+    pub fn growth(&self, query: &impl OneSeries) -> Result<Vec<GrowthRow>> {
+        let query = &query.one_series()?;
         growth(&self.series(query)?)
     }
 
@@ -427,7 +428,8 @@ impl Store {
     /// assert!((c.cagr.unwrap() - 0.54).abs() < 0.001);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn change(&self, query: &SeriesQuery, start: &str, end: &str) -> Result<Change> {
+    pub fn change(&self, query: &impl OneSeries, start: &str, end: &str) -> Result<Change> {
+        let query = &query.one_series()?;
         let start = parse_period_field("start", start)?;
         let end = parse_period_field("end", end)?;
         change(&self.series(query)?, &start, &end)

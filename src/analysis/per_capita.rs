@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{Series, SeriesFilter, SeriesQuery};
+use super::series::{OneSeries, Series, SeriesFilter};
 use crate::error::{Error, Result};
 use crate::model::{Bounds, Observation};
 use crate::period::Period;
@@ -202,10 +202,11 @@ impl Store {
     /// ```
     pub fn per_capita(
         &self,
-        query: &SeriesQuery,
+        query: &impl OneSeries,
         per: f64,
         basis: Basis,
     ) -> Result<Vec<PerCapitaRow>> {
+        let query = &query.one_series()?;
         let series = self.series(query)?;
         let country = match basis {
             Basis::Origin => series.origin.clone(),

@@ -97,6 +97,25 @@ impl Default for SeriesFilter {
 }
 
 impl SeriesFilter {
+    /// The one series of `indicator` from `origin` to `destination`, total product:
+    /// a filter with every key given, which the calls on one series
+    /// ([`OneSeries`]) take as they take a [`SeriesQuery`].
+    ///
+    /// ```
+    /// use bilateral::{SeriesFilter, SeriesQuery};
+    ///
+    /// let wheat = SeriesFilter::series("exports", "KAZ", "AZE").product("wheat");
+    /// assert_eq!(SeriesFilter::from(SeriesQuery::new("exports", "KAZ", "AZE").product("wheat")), wheat);
+    /// ```
+    pub fn series(indicator: &str, origin: &str, destination: &str) -> SeriesFilter {
+        SeriesFilter::from(SeriesQuery::new(indicator, origin, destination))
+    }
+
+    /// Only series between `origin` and `destination`.
+    pub fn pair(self, origin: &str, destination: &str) -> SeriesFilter {
+        self.origin(origin).destination(destination)
+    }
+
     /// Only series of `indicator`.
     pub fn indicator(mut self, indicator: &str) -> SeriesFilter {
         self.indicator = Some(indicator.to_owned());
@@ -143,6 +162,54 @@ impl SeriesFilter {
             product: self.product.clone(),
             status: None,
         }
+    }
+}
+
+impl From<SeriesQuery> for SeriesFilter {
+    fn from(query: SeriesQuery) -> SeriesFilter {
+        SeriesFilter {
+            indicator: Some(query.indicator),
+            origin: Some(query.origin),
+            destination: Some(query.destination),
+            product: Some(query.product),
+            status: query.status,
+        }
+    }
+}
+
+/// What names exactly one series: a [`SeriesQuery`], or a [`SeriesFilter`] with every
+/// key given ([`SeriesFilter::series`]). The calls on one series take either.
+pub trait OneSeries {
+    /// The series as a query; a filter that leaves a key open (any indicator, any
+    /// product …) is a validation error naming that key.
+    fn one_series(&self) -> Result<SeriesQuery>;
+}
+
+impl OneSeries for SeriesQuery {
+    fn one_series(&self) -> Result<SeriesQuery> {
+        Ok(self.clone())
+    }
+}
+
+impl OneSeries for SeriesFilter {
+    fn one_series(&self) -> Result<SeriesQuery> {
+        let key = |value: &Option<String>, field: &str| {
+            value.clone().ok_or_else(|| {
+                Error::invalid(
+                    field,
+                    "",
+                    "is left open: one series needs the indicator, origin, destination and \
+                     product (SeriesFilter::series gives them all)",
+                )
+            })
+        };
+        Ok(SeriesQuery {
+            indicator: key(&self.indicator, "indicator")?,
+            origin: key(&self.origin, "origin")?,
+            destination: key(&self.destination, "destination")?,
+            product: key(&self.product, "product")?,
+            status: self.status,
+        })
     }
 }
 
@@ -430,7 +497,8 @@ pub(crate) fn parse_period_field(field: &str, text: &str) -> Result<Period> {
 impl Store {
     /// The series a query selects: one observation per period (see
     /// [`SeriesQuery::status`] for which one when a period has several).
-    pub fn series(&self, query: &SeriesQuery) -> Result<Series> {
+    pub fn series(&self, query: &impl OneSeries) -> Result<Series> {
+        let query = &query.one_series()?;
         let mut all = self.series_by_product(query)?;
         let product = crate::store::product_code(&query.product).to_owned();
         let found = all
@@ -478,12 +546,14 @@ impl Store {
 
     /// One series per product of the query's indicator and pair (the product of the
     /// query is ignored).
-    pub fn series_by_product(&self, query: &SeriesQuery) -> Result<Vec<Series>> {
+    pub fn series_by_product(&self, query: &impl OneSeries) -> Result<Vec<Series>> {
+        let query = &query.one_series()?;
         let indicator = self.indicator(&query.indicator)?;
         let origin = self.country(&query.origin)?.alpha3;
         let destination = self.country(&query.destination)?.alpha3;
         if origin == destination {
-            return Err(Error::invalid(
+            return Err(Error::invalid_as(
+                crate::error::ErrorKind::SameCountry,
                 "destination",
                 query.destination.clone(),
                 format!("is the same country as the origin ({origin})"),

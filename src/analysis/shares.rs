@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{parse_period_field, quotient, ratio_of, Series, SeriesFilter, SeriesQuery};
+use super::series::{
+    parse_period_field, quotient, ratio_of, OneSeries, Series, SeriesFilter, SeriesQuery,
+};
 use crate::error::{Error, Result};
 use crate::model::{Indicator, Observation};
 use crate::period::Period;
@@ -206,19 +208,119 @@ pub fn whole_for(
     Ok(None)
 }
 
+/// What a share is a share of, and when: the whole's indicator (by default the parts'
+/// own) and product (by default `total`), and the one period to take (by default
+/// every period with both). Built by name, where the old positional form read
+/// `shares(&q, None, "total", Some("2024"))`.
+///
+/// ```
+/// use bilateral::Whole;
+///
+/// let of_turnover_in_2024 = Whole::total().indicator("trade_turnover").period("2024");
+/// assert_eq!(of_turnover_in_2024.product, "total");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Whole {
+    /// The whole's indicator; `None` is the parts' own.
+    pub indicator: Option<String>,
+    /// The whole's product.
+    pub product: String,
+    /// The one period to take, in the grammar of [`Period`]; `None` takes every
+    /// period with a part and the whole.
+    pub period: Option<String>,
+}
+
+impl Default for Whole {
+    fn default() -> Whole {
+        Whole::total()
+    }
+}
+
+impl Whole {
+    /// The total of the parts' own indicator, in every period.
+    pub fn total() -> Whole {
+        Whole {
+            indicator: None,
+            product: "total".to_owned(),
+            period: None,
+        }
+    }
+
+    /// The whole is another indicator for the same pair (`trade_turnover` for
+    /// `exports`).
+    pub fn indicator(mut self, indicator: &str) -> Whole {
+        self.indicator = Some(indicator.to_owned());
+        self
+    }
+
+    /// The whole is this product rather than the total.
+    pub fn product(mut self, product: &str) -> Whole {
+        self.product = product.to_owned();
+        self
+    }
+
+    /// Only this period (a [`Period`] or its text).
+    pub fn period(mut self, period: impl Into<String>) -> Whole {
+        self.period = Some(period.into());
+        self
+    }
+}
+
 impl Store {
-    /// Every product of an indicator as a share of a whole; see [`shares`]. The whole
-    /// is `of` (another indicator for the same pair, by default the same indicator)
-    /// with product `of_product`.
+    /// Every product of a series' indicator and pair as a share of `whole`; see
+    /// [`shares`] and [`Whole`]. Shares are fractions (`0.25` is 25 %).
     ///
     /// ```
-    /// let store = bilateral::Store::demo()?;
-    /// let q = bilateral::SeriesQuery::new("exports", "KAZ", "AZE");
-    /// let rows = store.shares(&q, Some("trade_turnover"), "total", None)?;
+    /// use bilateral::{SeriesFilter, Store, Whole};
+    ///
+    /// let store = Store::demo()?;
+    /// let exports = SeriesFilter::series("exports", "KAZ", "AZE");
+    /// let rows = store.share_of(&exports, &Whole::total().indicator("trade_turnover"))?;
     /// let wheat = rows.iter().find(|r| r.product == "wheat").unwrap();
     /// assert!((wheat.share - 121.5 / 547.6).abs() < 1e-12);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
+    pub fn share_of(&self, parts: &impl OneSeries, whole: &Whole) -> Result<Vec<ShareRow>> {
+        #[allow(deprecated)]
+        self.shares(
+            &parts.one_series()?,
+            whole.indicator.as_deref(),
+            &whole.product,
+            whole.period.as_deref(),
+        )
+    }
+
+    /// Every product as a share of `whole`, for every pair `filter` matches, in one
+    /// call; see [`Store::shares_of_every`] for the rows.
+    ///
+    /// ```
+    /// use bilateral::{SeriesFilter, Store, Whole};
+    ///
+    /// let store = Store::demo()?;
+    /// let exports = SeriesFilter::default().indicator("exports");
+    /// let rows = store.share_of_every(&exports, &Whole::total().indicator("trade_turnover"))?;
+    /// let wheat = rows.iter().find(|r| r.origin == "KAZ" && r.product == "wheat").unwrap();
+    /// assert!((wheat.share.unwrap() - 121.5 / 547.6).abs() < 1e-12);
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn share_of_every(&self, filter: &SeriesFilter, whole: &Whole) -> Result<Vec<SeriesShare>> {
+        #[allow(deprecated)]
+        self.shares_of_every(
+            filter,
+            whole.indicator.as_deref(),
+            &whole.product,
+            whole.period.as_deref(),
+        )
+    }
+
+    /// Every product of an indicator as a share of a whole; see [`shares`]. The whole
+    /// is `of` (another indicator for the same pair, by default the same indicator)
+    /// with product `of_product`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Store::share_of(&query, &Whole::total().indicator(of).product(of_product).period(period))`"
+    )]
     pub fn shares(
         &self,
         query: &SeriesQuery,
@@ -246,16 +348,10 @@ impl Store {
     /// after pair in the order of indicator and pair. A part of another unit than `of`
     /// fails the call, even in a pair without a whole.
     ///
-    /// ```
-    /// use bilateral::{SeriesFilter, Store};
-    ///
-    /// let store = Store::demo()?;
-    /// let exports = SeriesFilter::default().indicator("exports");
-    /// let rows = store.shares_of_every(&exports, Some("trade_turnover"), "total", None)?;
-    /// let wheat = rows.iter().find(|r| r.origin == "KAZ" && r.product == "wheat").unwrap();
-    /// assert!((wheat.share.unwrap() - 121.5 / 547.6).abs() < 1e-12);
-    /// # Ok::<(), bilateral::Error>(())
-    /// ```
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Store::share_of_every(&filter, &Whole::total().indicator(of).product(of_product).period(period))`"
+    )]
     pub fn shares_of_every(
         &self,
         filter: &SeriesFilter,
@@ -329,5 +425,70 @@ fn pair_key<'a>(directed: bool, origin: &'a str, destination: &'a str) -> (&'a s
         (origin, destination)
     } else {
         (origin.min(destination), origin.max(destination))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{field, ErrorKind};
+    use crate::model::NewObservation;
+
+    /// Exports from Georgia to Armenia: a total of 200 and wine 50 in 2024, a total of
+    /// 100 and wine 10 in 2023.
+    fn store() -> Store {
+        let mut store = Store::in_memory().unwrap();
+        for (period, product, value) in [
+            ("2024", "total", 200.0),
+            ("2024", "wine", 50.0),
+            ("2023", "total", 100.0),
+            ("2023", "wine", 10.0),
+        ] {
+            let figure =
+                NewObservation::builder("exports", "GEO", "ARM", period, value).product(product);
+            store.add(&figure).unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn a_share_of_the_total_in_one_period_is_the_part_over_the_whole() {
+        let store = store();
+        let exports = SeriesFilter::series("exports", "GEO", "ARM");
+        let rows = store
+            .share_of(&exports, &Whole::total().period("2024"))
+            .unwrap();
+        let wine: Vec<_> = rows.iter().filter(|r| r.product == "wine").collect();
+        // 50 / 200 = 0.25, a fraction; 2023 is not asked for.
+        assert_eq!(wine.len(), 1);
+        assert_eq!(
+            (wine[0].value, wine[0].whole, wine[0].share),
+            (50.0, 200.0, 0.25)
+        );
+        // Every period: 2023 gives 10 / 100 = 0.1.
+        let every = store.share_of(&exports, &Whole::total()).unwrap();
+        let mut wine: Vec<_> = every
+            .iter()
+            .filter(|r| r.product == "wine")
+            .map(|r| (r.period.to_string(), r.share))
+            .collect();
+        wine.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(wine, [("2023".to_owned(), 0.1), ("2024".to_owned(), 0.25)]);
+        // The query form gives the same rows.
+        let query = SeriesQuery::new("exports", "GEO", "ARM");
+        assert_eq!(store.share_of(&query, &Whole::total()).unwrap(), every);
+    }
+
+    #[test]
+    fn a_filter_that_leaves_a_key_open_is_not_one_series() {
+        let store = store();
+        let open = SeriesFilter::default()
+            .indicator("exports")
+            .destination("ARM");
+        let error = store.share_of(&open, &Whole::total()).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Invalid);
+        assert_eq!(error.validation().unwrap().field, field::ORIGIN);
+        let error = store.growth(&open).unwrap_err();
+        assert_eq!(error.validation().unwrap().field, field::ORIGIN);
     }
 }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    cagr, parse_period_field, quotient, same_length, years_between, Series, SeriesQuery,
+    cagr, parse_period_field, quotient, same_length, years_between, OneSeries, Series,
 };
 use crate::error::{Error, Result};
 use crate::model::{Kind, Status};
@@ -243,7 +243,8 @@ impl Store {
     /// assert_eq!(p.share_of_target, 0.5);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn target_progress(&self, query: &SeriesQuery, year: i32) -> Result<TargetProgress> {
+    pub fn target_progress(&self, query: &impl OneSeries, year: i32) -> Result<TargetProgress> {
+        let query = &query.one_series()?;
         let actuals = self.series(query)?;
         let targets = self.series(&query.clone().status(Status::Target))?;
         target_progress(&actuals, &targets, year)
@@ -262,10 +263,11 @@ impl Store {
     /// ```
     pub fn required_growth(
         &self,
-        query: &SeriesQuery,
+        query: &impl OneSeries,
         base: &str,
         target: &str,
     ) -> Result<RequiredGrowth> {
+        let query = &query.one_series()?;
         let base = parse_period_field("base", base)?;
         let target = parse_period_field("target", target)?;
         let actuals = self.series(query)?;

@@ -38,6 +38,7 @@ pub mod imf_dots;
 mod json;
 mod lines;
 #[cfg(feature = "parquet")]
+#[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
 pub mod parquet;
 pub mod sdmx;
 

@@ -75,6 +75,7 @@ impl Store {
     /// assert!(out.join("indicator=tourists/part-0.parquet").is_file());
     /// # Ok::<(), bilateral::Error>(())
     /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
     pub fn export_parquet(
         &self,
         dir: impl AsRef<Path>,

@@ -82,6 +82,25 @@ impl TextColumn {
         &self.values
     }
 
+    /// Gives every row without text `text`: the store's default source.
+    pub(crate) fn fill_missing(&mut self, text: &str) {
+        if !self.has_missing() {
+            return;
+        }
+        let code = self.intern(text.to_owned());
+        self.codes.resize(self.rows, Self::MISSING);
+        for c in &mut self.codes {
+            if *c == Self::MISSING {
+                *c = code;
+            }
+        }
+    }
+
+    /// Whether some row has no text.
+    pub(crate) fn has_missing(&self) -> bool {
+        self.codes.len() < self.rows || self.codes.contains(&Self::MISSING)
+    }
+
     /// The first row whose text is `values()[code]`: the record an error about that
     /// text names.
     pub fn first_row_with(&self, code: u32) -> Option<usize> {
@@ -438,6 +457,25 @@ impl ObservationBatch {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn filling_missing_texts_leaves_given_ones_and_fills_the_rest() {
+        let mut column = TextColumn::default();
+        for text in [None, Some("a"), None] {
+            column.push(text);
+        }
+        assert!(column.has_missing());
+        column.fill_missing("d");
+        let rows: Vec<_> = (0..3).map(|r| column.get(r)).collect();
+        assert_eq!(rows, [Some("d"), Some("a"), Some("d")]);
+        assert!(!column.has_missing());
+        // A column no row gave text to is filled too (its codes were never written).
+        let mut empty = TextColumn::default();
+        empty.push(None);
+        empty.push(None);
+        empty.fill_missing("d");
+        assert_eq!((empty.get(0), empty.get(1)), (Some("d"), Some("d")));
+    }
 
     #[test]
     fn a_text_first_given_at_row_three_is_missing_before_and_after_it() {

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// How a figure was worded: "over 102,000", "around 59,000", "nearly 150".
 ///
@@ -61,7 +61,8 @@ impl Qualifier {
             "nearly" | "almost" => Qualifier::Nearly,
             "under" | "less than" | "below" => Qualifier::Under,
             _ => {
-                return Err(Error::invalid(
+                return Err(Error::invalid_as(
+                    ErrorKind::BadQualifier,
                     "qualifier",
                     words,
                     "is not a qualifier: expected exact, approx (about, around, approximately), \

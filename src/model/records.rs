@@ -243,6 +243,93 @@ pub struct NewObservation {
 }
 
 impl NewObservation {
+    /// An exact, actual figure of the total product, to refine with the typed setters
+    /// below ([`qualifier`](NewObservation::qualifier), [`status`](NewObservation::status),
+    /// [`source`](NewObservation::source) …): the same as [`Observation::builder`].
+    ///
+    /// ```
+    /// use bilateral::{NewObservation, Qualifier, Status};
+    ///
+    /// let h1 = NewObservation::builder("tourists", "KAZ", "AZE", "2025-H1", 40_000.0)
+    ///     .qualifier(Qualifier::Approx)
+    ///     .status(Status::Provisional);
+    /// assert_eq!(h1.qualifier.as_deref(), Some("approx"));
+    /// assert_eq!(h1.status.as_deref(), Some("provisional"));
+    /// ```
+    pub fn builder(
+        indicator: &str,
+        origin: &str,
+        destination: &str,
+        period: impl Into<String>,
+        value: f64,
+    ) -> NewObservation {
+        NewObservation {
+            indicator: indicator.to_owned(),
+            origin: origin.to_owned(),
+            destination: destination.to_owned(),
+            period: period.into(),
+            value,
+            ..NewObservation::default()
+        }
+    }
+
+    /// How the figure was worded ("about" is [`Qualifier::Approx`]).
+    pub fn qualifier(mut self, qualifier: Qualifier) -> NewObservation {
+        self.qualifier = Some(qualifier.code().to_owned());
+        self
+    }
+
+    /// Whether the figure is a measurement, an estimate, a target ….
+    pub fn status(mut self, status: Status) -> NewObservation {
+        self.status = Some(status.code().to_owned());
+        self
+    }
+
+    /// The id of the source (stored already); without it, the store's default source
+    /// ([`Store::set_default_source`](crate::Store::set_default_source)), if any.
+    pub fn source(mut self, source: &str) -> NewObservation {
+        self.source = Some(source.to_owned());
+        self
+    }
+
+    /// The sentence the figure came from.
+    pub fn quote(mut self, quote: &str) -> NewObservation {
+        self.quote = Some(quote.to_owned());
+        self
+    }
+
+    /// The product (`total` when not given).
+    pub fn product(mut self, product: &str) -> NewObservation {
+        self.product = Some(product.to_owned());
+        self
+    }
+
+    /// Explicit bounds, in place of the ones the qualifier implies.
+    pub fn bounds(mut self, low: f64, high: f64) -> NewObservation {
+        self.low = Some(low);
+        self.high = Some(high);
+        self
+    }
+
+    /// The unit of the last significant digit, in place of the one read from the value
+    /// (`40_000` read alone says thousands; `.precision(100.0)` says hundreds).
+    pub fn precision(mut self, precision: f64) -> NewObservation {
+        self.precision = Some(precision);
+        self
+    }
+
+    /// The unit the value is in, checked against the indicator's.
+    pub fn unit(mut self, unit: &str) -> NewObservation {
+        self.unit = Some(unit.to_owned());
+        self
+    }
+
+    /// Anything a reader should know.
+    pub fn note(mut self, note: &str) -> NewObservation {
+        self.note = Some(note.to_owned());
+        self
+    }
+
     /// An exact, actual observation of the total product; set other fields directly.
     ///
     /// ```
@@ -321,6 +408,33 @@ pub struct Observation {
 }
 
 impl Observation {
+    /// A figure to add, with its qualifier, status and period as types and its other
+    /// fields set by name: see the setters of [`NewObservation`]. The period is a
+    /// [`Period`] or its text (parsed once, by the store, which names the field of a
+    /// bad one).
+    ///
+    /// ```
+    /// use bilateral::{Observation, Qualifier, Status, Store};
+    ///
+    /// let mut store = Store::demo()?;
+    /// let figure = Observation::builder("tourists", "KAZ", "AZE", "2025-H1", 40_000.0)
+    ///     .qualifier(Qualifier::Approx)
+    ///     .status(Status::Provisional)
+    ///     .source("kazakhtourism")
+    ///     .quote("About 40,000 Kazakh tourists visited Azerbaijan in the first half.");
+    /// store.add(&figure)?;
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn builder(
+        indicator: &str,
+        origin: &str,
+        destination: &str,
+        period: impl Into<String>,
+        value: f64,
+    ) -> NewObservation {
+        NewObservation::builder(indicator, origin, destination, period, value)
+    }
+
     /// The bounds as one value.
     pub fn bounds(&self) -> Bounds {
         Bounds::new(self.low, self.high)

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// Whether a figure is a measurement or a plan, with the SDMX `OBS_STATUS` code of each.
 ///
@@ -49,7 +49,8 @@ impl Status {
             .into_iter()
             .find(|s| s.code().eq_ignore_ascii_case(code.trim()))
             .ok_or_else(|| {
-                Error::invalid(
+                Error::invalid_as(
+                    ErrorKind::BadStatus,
                     "status",
                     code,
                     "is not a status: expected actual, estimate, provisional, target or projection",

@@ -155,7 +155,7 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     }
     let build = || -> PyResult<PyErr> {
         let types = exceptions(py)?;
-        let message = error.to_string();
+        let message = python_wording(&error, error.to_string());
         let (class, attributes): (&Py<PyType>, Vec<(&str, Bound<'_, PyAny>)>) = match &error {
             Error::Validation(v) => (
                 &types.validation,
@@ -163,7 +163,12 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
                     ("field", v.field.clone().into_pyobject(py)?.into_any()),
                     ("record", v.record.into_pyobject(py)?.into_any()),
                     ("text", v.text.clone().into_pyobject(py)?.into_any()),
-                    ("reason", v.reason.clone().into_pyobject(py)?.into_any()),
+                    (
+                        "reason",
+                        python_wording(&error, v.reason.clone())
+                            .into_pyobject(py)?
+                            .into_any(),
+                    ),
                 ],
             ),
             Error::Duplicate { record, key, .. } => (
@@ -196,6 +201,24 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
         Ok(PyErr::from_value(instance))
     };
     build().unwrap_or_else(|e| e)
+}
+
+/// The crate's message in Python's words: the crate names the choices of a write the
+/// Rust way (`OnDuplicate::Replace`, `OnMissing::Skip`), Python passes them as keyword
+/// arguments (`on_duplicate="replace"`, `missing="skip"`).
+fn python_wording(error: &Error, text: String) -> String {
+    use crate::error::ErrorKind;
+    const WORDS: [(&str, &str); 3] = [
+        (crate::error::REPLACE, "on_duplicate=\"replace\""),
+        (crate::error::SKIP, "on_duplicate=\"skip\""),
+        (crate::hints::SKIP_MISSING, "missing=\"skip\""),
+    ];
+    match error.kind() {
+        ErrorKind::Duplicate | ErrorKind::Invalid | ErrorKind::BadValue => WORDS
+            .iter()
+            .fold(text, |text, (rust, python)| text.replace(rust, python)),
+        _ => text,
+    }
 }
 
 /// `.py(py)` turns a crate result into a Python one through [`to_py_err`].

@@ -71,6 +71,7 @@ impl PyReport {
         py: Python<'_>,
         #[pyo3(from_py_with = text::format)] format: &str,
     ) -> PyResult<String> {
+        #[allow(deprecated)] // the lead moves the binding to `render_as` at the merge
         py.detach(|| self.report.render(format)).py(py)
     }
 

@@ -1329,6 +1329,7 @@ impl PyStore {
             None => None,
         };
         let of_product = of_product.to_owned();
+        #[allow(deprecated)] // the lead moves the binding to `share_of` at the merge
         let rows = self.with(py, move |s| {
             s.shares(&query, of, &of_product, period.as_deref())
         })?;
@@ -1356,6 +1357,7 @@ impl PyStore {
             Some(p) => text_of("period", None, p).py(py)?,
             None => None,
         };
+        #[allow(deprecated)] // the lead moves the binding to `share_of_every` at the merge
         let rows = self.with(py, move |s| {
             s.shares_of_every(&filter, of, of_product, period.as_deref())
         })?;

@@ -19,20 +19,100 @@ use crate::model::Source;
 use crate::report::{Cell, Finding, Note, Report};
 use crate::words::format_number;
 
+/// The forms a [`Report`] is written in. A format named by text (a command line's
+/// `--format`, a setting) is read once at the edge with [`str::parse`].
+///
+/// ```
+/// use bilateral::ReportFormat;
+///
+/// let format: ReportFormat = "html".parse()?;
+/// assert_eq!(format, ReportFormat::Html);
+/// assert_eq!(format.to_string(), "html");
+/// let wrong = "pdf".parse::<ReportFormat>().unwrap_err();
+/// assert_eq!(wrong.validation().unwrap().field, bilateral::error::field::FORMAT);
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ReportFormat {
+    /// Markdown with footnotes and pipe tables ([`Report::to_markdown`]).
+    Markdown,
+    /// A self-contained HTML page with inline SVG charts ([`Report::to_html`]).
+    Html,
+    /// JSON with stable field names ([`Report::to_json`]).
+    Json,
+}
+
+impl ReportFormat {
+    /// Every format.
+    pub const ALL: [ReportFormat; 3] = [
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+        ReportFormat::Json,
+    ];
+
+    /// The name a text gives it: `markdown`, `html`, `json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportFormat::Markdown => "markdown",
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+impl std::fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for ReportFormat {
+    type Err = Error;
+
+    /// `markdown`, `html` or `json` (any case); anything else is a validation error on
+    /// [`field::FORMAT`](crate::error::field::FORMAT).
+    fn from_str(text: &str) -> Result<ReportFormat> {
+        ReportFormat::ALL
+            .into_iter()
+            .find(|f| f.code().eq_ignore_ascii_case(text.trim()))
+            .ok_or_else(|| {
+                Error::invalid(
+                    crate::error::field::FORMAT,
+                    text,
+                    "is not markdown, html or json",
+                )
+            })
+    }
+}
+
 impl Report {
+    /// The report written in `format`.
+    ///
+    /// ```
+    /// use bilateral::{ReportFormat, Store};
+    ///
+    /// let report = Store::demo()?.report("AZE", "KAZ")?;
+    /// assert!(report.render_as(ReportFormat::Html).starts_with("<!DOCTYPE html>"));
+    /// assert_eq!(report.render_as(ReportFormat::Markdown), report.to_markdown());
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn render_as(&self, format: ReportFormat) -> String {
+        match format {
+            ReportFormat::Markdown => self.to_markdown(),
+            ReportFormat::Html => self.to_html(),
+            ReportFormat::Json => self.to_json(),
+        }
+    }
+
     /// The report rendered as `markdown`, `html` or `json`; any other format is a
     /// validation error on field `format`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Report::render_as(ReportFormat)`, reading a text with `text.parse::<ReportFormat>()?`"
+    )]
     pub fn render(&self, format: &str) -> Result<String> {
-        match format {
-            "markdown" => Ok(self.to_markdown()),
-            "html" => Ok(self.to_html()),
-            "json" => Ok(self.to_json()),
-            _ => Err(Error::invalid(
-                "format",
-                format,
-                "is not markdown, html or json",
-            )),
-        }
+        Ok(self.render_as(format.parse()?))
     }
 
     /// The report as pretty-printed JSON. Field names are those of the Rust types and
@@ -96,5 +176,28 @@ fn cell_text(cell: &Cell, column: &str) -> String {
         Cell::Integer(n) => n.to_string(),
         Cell::Number(n) => format_number(*n),
         Cell::Empty => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn a_format_is_read_from_its_name_in_any_case_and_nothing_else() {
+        for (text, format) in [
+            ("markdown", ReportFormat::Markdown),
+            (" HTML ", ReportFormat::Html),
+            ("Json", ReportFormat::Json),
+        ] {
+            assert_eq!(text.parse::<ReportFormat>().unwrap(), format);
+        }
+        for text in ["md", "pdf", ""] {
+            let error = text.parse::<ReportFormat>().unwrap_err();
+            assert_eq!(
+                error.validation().unwrap().field,
+                crate::error::field::FORMAT
+            );
+        }
     }
 }

@@ -55,7 +55,7 @@ pub use summary::summary;
 pub use tables::TABLE_PERIODS;
 
 use crate::error::{Error, Result};
-use crate::model::{Country, ObservationTable, Source, Status};
+use crate::model::{Country, Observation, ObservationTable, Source, Status};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -143,13 +143,28 @@ pub struct Sentence {
     pub notes: Vec<usize>,
 }
 
-/// Where a figure comes from.
+/// Where a figure comes from, and which stored figure it is: the indicator, pair,
+/// product, period, status and source identify one stored figure (as the store's
+/// duplicate check does), so that [`Note::cites`] matches a note to exactly one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// The number sentences and tables cite.
     pub number: usize,
     /// Indicator code.
     pub indicator: String,
+    /// Origin country of the figure, alpha-3 (for an undirected indicator, the first
+    /// of the pair alphabetically, as stored).
+    #[serde(default)]
+    pub origin: String,
+    /// Destination country of the figure, alpha-3.
+    #[serde(default)]
+    pub destination: String,
+    /// Product code (`total` for the whole).
+    #[serde(default)]
+    pub product: String,
+    /// The figure's value in base units, as stored.
+    #[serde(default)]
+    pub value: f64,
     /// What the figure is, in words ("Tourist visits from Azerbaijan to Kazakhstan").
     pub subject: String,
     /// The period.
@@ -164,6 +179,52 @@ pub struct Note {
     pub quote: Option<String>,
     /// Notes stored with the figure.
     pub note: Option<String>,
+}
+
+impl Note {
+    /// Note `number` on `obs`, described as `subject`.
+    pub(crate) fn citing(number: usize, subject: String, obs: &Observation) -> Note {
+        Note {
+            number,
+            indicator: obs.indicator.clone(),
+            origin: obs.origin.clone(),
+            destination: obs.destination.clone(),
+            product: obs.product.clone(),
+            value: obs.value,
+            subject,
+            period: obs.period,
+            figure: crate::words::describe_observation(obs),
+            status: obs.status,
+            source: obs.source.clone(),
+            quote: obs.quote.clone(),
+            note: obs.note.clone(),
+        }
+    }
+
+    /// True when the note cites `obs`: the same indicator, pair, product, period,
+    /// status and source (what identifies a stored figure) and the same value.
+    ///
+    /// ```
+    /// let store = bilateral::Store::demo()?;
+    /// let report = store.report("AZE", "KAZ")?;
+    /// let stored = store.observations_between("AZE", "KAZ")?;
+    /// for note in &report.notes {
+    ///     let cited = stored.iter().filter(|o| note.cites(o)).count();
+    ///     // Each note cites one stored figure, or none when the figure is implied.
+    ///     assert!(cited <= 1, "note {} cites {cited} figures", note.number);
+    /// }
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn cites(&self, obs: &Observation) -> bool {
+        self.indicator == obs.indicator
+            && self.origin == obs.origin
+            && self.destination == obs.destination
+            && self.product == obs.product
+            && self.period == obs.period
+            && self.status == obs.status
+            && self.source == obs.source
+            && self.value == obs.value
+    }
 }
 
 /// A table: named columns and rows of cells.
@@ -272,7 +333,12 @@ impl Store {
         let a = self.country(a).map_err(|e| e.for_field("a"))?;
         let b = self.country(b).map_err(|e| e.for_field("b"))?;
         if a.alpha3 == b.alpha3 {
-            return Err(Error::invalid("b", b.alpha3, "is the same country as a"));
+            return Err(Error::invalid_as(
+                crate::error::ErrorKind::SameCountry,
+                "b",
+                b.alpha3,
+                "is the same country as a",
+            ));
         }
         options.check(&self.topics()?)?;
         let data = gather::gather(self, a, b, options)?;

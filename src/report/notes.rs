@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 use super::Note;
 use crate::model::{Observation, Status};
 use crate::period::Period;
-use crate::words::describe_observation;
 
 /// What makes a figure the same figure: indicator, pair, product, period, status, source.
 type NoteKey = (
@@ -69,17 +68,8 @@ impl Notes {
             return n;
         }
         let number = self.notes.len() + 1;
-        self.notes.push(Note {
-            number,
-            indicator: obs.indicator.clone(),
-            subject: subject.to_owned(),
-            period: obs.period,
-            figure: describe_observation(obs),
-            status: obs.status,
-            source: obs.source.clone(),
-            quote: obs.quote.clone(),
-            note: obs.note.clone(),
-        });
+        self.notes
+            .push(Note::citing(number, subject.to_owned(), obs));
         self.numbers.insert(key, number);
         self.figures.push((subject.to_owned(), obs.clone()));
         number
@@ -118,5 +108,48 @@ impl Notes {
     /// The notes, numbered from one.
     pub(super) fn into_vec(self) -> Vec<Note> {
         self.notes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Store;
+
+    #[test]
+    fn every_note_of_the_demo_report_cites_one_stored_figure_unless_implied() {
+        let store = Store::demo().unwrap();
+        let report = store.report("AZE", "KAZ").unwrap();
+        let stored = store.observations_between("AZE", "KAZ").unwrap();
+        let mut matched = 0;
+        for note in &report.notes {
+            match stored.iter().filter(|o| note.cites(o)).count() {
+                1 => matched += 1,
+                0 => assert!(
+                    note.note
+                        .as_deref()
+                        .is_some_and(|n| n.starts_with("Implied")),
+                    "note {} cites no stored figure: {note:?}",
+                    note.number
+                ),
+                n => panic!("note {} cites {n} stored figures", note.number),
+            }
+        }
+        assert!(matched > 0);
+        // The article's "over 102,000" tourists from Azerbaijan to Kazakhstan in 2024.
+        let tourists = report
+            .notes
+            .iter()
+            .find(|n| {
+                n.indicator == "tourists" && n.period.to_string() == "2024" && n.origin == "AZE"
+            })
+            .expect("the report cites 2024's tourists from Azerbaijan");
+        assert_eq!(
+            (
+                tourists.destination.as_str(),
+                tourists.product.as_str(),
+                tourists.value
+            ),
+            ("KAZ", "total", 102_000.0)
+        );
     }
 }

@@ -31,7 +31,8 @@ pub(super) fn insert_claim(
     let (origin_id, origin) = countries.id(&claim.origin, "origin")?;
     let (destination_id, destination) = countries.id(&claim.destination, "destination")?;
     if origin_id == destination_id {
-        return Err(Error::invalid(
+        return Err(Error::invalid_as(
+            crate::error::ErrorKind::SameCountry,
             "destination",
             &claim.destination,
             format!("is the same country as origin ({origin})"),

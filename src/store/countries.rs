@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use super::insert::Lookups;
 use super::{write_transaction, Store};
 use crate::builtin;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::model::Country;
 
 #[derive(Debug)]
@@ -89,22 +89,30 @@ impl Countries {
             .join(" ")
             .to_lowercase();
         self.by_key.get(&key).copied().ok_or_else(|| {
-            Error::invalid(
+            let closest = self.closest(&key);
+            let hint = closest
+                .map(|c| {
+                    let shown = c.common_name.as_deref().unwrap_or(&c.name);
+                    format!(" (did you mean {shown} ({})?)", c.alpha3)
+                })
+                .unwrap_or_default();
+            Error::invalid_as(
+                ErrorKind::UnknownCountry,
                 field,
                 text,
                 format!(
-                    "is not an ISO 3166-1 country{} (give an alpha-3 code, an alpha-2 code or \
-                     the English name)",
-                    self.did_you_mean(&key)
+                    "is not an ISO 3166-1 country{hint} (give an alpha-3 code, an alpha-2 code \
+                     or the English name)"
                 ),
             )
+            .suggesting(closest.map(|c| c.alpha3.clone()))
         })
     }
 
-    /// `" (did you mean Kazakhstan (KAZ)?)"` for the country whose name, common name or
-    /// alias is closest to `key`; codes are left out, as a slip in a three-letter code
+    /// The country whose name, common name or alias is closest to `key` (see
+    /// [`crate::hints::closest`]); codes are left out, as a slip in a three-letter code
     /// is as near to a dozen others.
-    fn did_you_mean(&self, key: &str) -> String {
+    fn closest(&self, key: &str) -> Option<&Country> {
         let names = self
             .by_key
             .keys()
@@ -113,14 +121,7 @@ impl Countries {
         // Sorted, so that a tie gives the same suggestion every time.
         let mut names: Vec<&str> = names.collect();
         names.sort_unstable();
-        match crate::hints::closest(key, names) {
-            Some(name) => {
-                let country = &self.list[self.by_key[name]].1;
-                let shown = country.common_name.as_deref().unwrap_or(&country.name);
-                format!(" (did you mean {shown} ({})?)", country.alpha3)
-            }
-            None => String::new(),
-        }
+        crate::hints::closest(key, names).map(|name| &self.list[self.by_key[name]].1)
     }
 
     /// Alpha-3 codes by database id.

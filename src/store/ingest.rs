@@ -396,7 +396,8 @@ fn check_row(
         })?
         .ok_or_else(|| missing("destination"))?;
     if origin.0 == destination.0 {
-        return Err(Error::invalid(
+        return Err(Error::invalid_as(
+            crate::error::ErrorKind::SameCountry,
             "destination",
             batch.destination.get(index).unwrap_or_default(),
             format!("is the same country as the origin ({})", origin.1),
@@ -430,14 +431,16 @@ fn check_row(
         .ok_or_else(|| missing("period"))?;
     let value = batch.value[index].ok_or_else(|| missing("value"))? * multiple;
     if !value.is_finite() {
-        return Err(Error::invalid(
+        return Err(Error::invalid_as(
+            crate::error::ErrorKind::BadValue,
             "value",
             value.to_string(),
             "is not a finite number",
         ));
     }
     if value < 0.0 && !indicator.signed {
-        return Err(Error::invalid(
+        return Err(Error::invalid_as(
+            crate::error::ErrorKind::BadValue,
             "value",
             short_number(value),
             format!(

@@ -67,7 +67,8 @@ impl Lookups {
             .query_row([code], |r| r.get(0))
             .optional()?
             .ok_or_else(|| {
-                Error::invalid(
+                Error::invalid_as(
+                    crate::error::ErrorKind::UnknownSource,
                     "source",
                     code,
                     "is not a known source (add it with add_source)",
@@ -469,7 +470,8 @@ pub(super) fn insert_event(
     let (a_id, a) = countries.id(&event.a, "a")?;
     let (b_id, _) = countries.id(&event.b, "b")?;
     if a_id == b_id {
-        return Err(Error::invalid(
+        return Err(Error::invalid_as(
+            crate::error::ErrorKind::SameCountry,
             "b",
             &event.b,
             format!("is the same country as a ({a})"),
@@ -527,12 +529,15 @@ fn unknown_indicator(tx: &Transaction, code: &str) -> Error {
         .prepare_cached("SELECT code FROM indicator ORDER BY code")
         .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
         .unwrap_or_default();
-    Error::invalid(
+    let closest = crate::hints::closest(code, known.iter().map(String::as_str));
+    let hint = closest
+        .map(|c| format!(" (did you mean {c}?)"))
+        .unwrap_or_default();
+    Error::invalid_as(
+        crate::error::ErrorKind::UnknownIndicator,
         "indicator",
         code,
-        format!(
-            "is not a known indicator{} (add it with add_indicator)",
-            crate::hints::did_you_mean(code, known.iter().map(String::as_str))
-        ),
+        format!("is not a known indicator{hint} (add it with add_indicator)"),
     )
+    .suggesting(closest.map(str::to_owned))
 }

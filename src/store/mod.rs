@@ -57,10 +57,40 @@ use countries::Countries;
 /// store.add(&mine)?;
 /// # Ok::<(), bilateral::Error>(())
 /// ```
+///
+/// # Threads
+///
+/// A `Store` is [`Send`] but not [`Sync`]: it owns one SQLite connection, which may
+/// move to another thread but must not be used by two at once. Give each thread its
+/// own `Store` (opened on the same file: SQLite's write-ahead log lets them read at the
+/// same time, and writers queue for up to [`BUSY_TIMEOUT`]), or share one behind a
+/// [`Mutex`](std::sync::Mutex) (`Arc<Mutex<Store>>`), which makes calls take turns. A
+/// store in memory cannot be opened twice, so share it behind a mutex.
+///
+/// ```
+/// use std::sync::{Arc, Mutex};
+///
+/// let store = Arc::new(Mutex::new(bilateral::Store::demo()?));
+/// let shared = Arc::clone(&store);
+/// let count = std::thread::spawn(move || shared.lock().unwrap().observation_count())
+///     .join()
+///     .unwrap()?;
+/// assert_eq!(count, store.lock().unwrap().observation_count()?);
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+///
+/// Shared without a mutex, it does not compile:
+///
+/// ```compile_fail
+/// fn shared_between_threads<T: Sync>() {}
+/// shared_between_threads::<bilateral::Store>();
+/// ```
 pub struct Store {
     conn: Connection,
     countries: Countries,
     interrupt: Option<InterruptCheck>,
+    /// The source of a figure added without one: see [`Store::set_default_source`].
+    default_source: Option<String>,
 }
 
 impl fmt::Debug for Store {
@@ -180,6 +210,7 @@ impl Store {
             conn,
             countries,
             interrupt: None,
+            default_source: None,
         })
     }
 
@@ -229,6 +260,53 @@ impl Store {
         Ok(())
     }
 
+    /// Makes `source` the source of every figure added from now on without one (by
+    /// [`Store::add`], [`Store::add_one`], [`Store::replace`], [`Store::add_many`] and
+    /// [`Store::add_batch`]; imports name their own sources); `None` goes back to
+    /// storing such figures without a source. The source must be stored already
+    /// ([`Store::add_source`]), else a validation error of kind
+    /// [`ErrorKind::UnknownSource`](crate::ErrorKind::UnknownSource) on
+    /// [`field::SOURCE`](crate::error::field::SOURCE).
+    ///
+    /// ```
+    /// use bilateral::{NewObservation, ObservationFilter, Source, Store};
+    ///
+    /// let mut store = Store::demo()?;
+    /// store.add_source(&Source {
+    ///     id: "stat-kz".into(),
+    ///     title: "Bureau of National Statistics".into(),
+    ///     publisher: None,
+    ///     url: None,
+    ///     published: None,
+    /// })?;
+    /// store.set_default_source(Some("stat-kz"))?;
+    /// store.add(&NewObservation::builder("tourists", "KAZ", "AZE", "2025-H1", 40_000.0))?;
+    /// let added = store.observations(&ObservationFilter::indicator("tourists").pair("KAZ", "AZE"))?;
+    /// let h1 = added.iter().find(|o| o.period_text == "2025-H1").unwrap();
+    /// assert_eq!(h1.source.as_deref(), Some("stat-kz"));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn set_default_source(&mut self, source: Option<&str>) -> Result<()> {
+        if let Some(id) = source {
+            if !self.sources()?.iter().any(|s| s.id == id) {
+                return Err(Error::invalid_as(
+                    crate::error::ErrorKind::UnknownSource,
+                    crate::error::field::SOURCE,
+                    id,
+                    "is not a known source (add it with add_source)",
+                ));
+            }
+        }
+        self.default_source = source.map(str::to_owned);
+        Ok(())
+    }
+
+    /// The source given to figures added without one, if set
+    /// ([`Store::set_default_source`]).
+    pub fn default_source(&self) -> Option<&str> {
+        self.default_source.as_deref()
+    }
+
     /// The interrupt check set by [`Store::set_interrupt_check`], for a call that asks
     /// it as it goes.
     pub(crate) fn interrupt_check(&self) -> Option<&InterruptCheck> {
@@ -241,5 +319,184 @@ impl Store {
             Some(check) if check() => Err(Error::Interrupted),
             _ => Ok(()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::{field, ErrorKind};
+    use crate::model::{NewObservation, Observation, Qualifier, Source, Status};
+
+    fn source(id: &str) -> Source {
+        Source {
+            id: id.to_owned(),
+            title: "Statistics".to_owned(),
+            publisher: None,
+            url: None,
+            published: None,
+        }
+    }
+
+    fn h1(store: &Store) -> Vec<crate::model::Observation> {
+        let filter = ObservationFilter::indicator("tourists").pair("KAZ", "AZE");
+        let mut rows = store.observations(&filter).unwrap();
+        rows.retain(|o| o.period_text == "2025-H1");
+        rows
+    }
+
+    #[test]
+    fn a_figure_without_a_source_takes_the_default_and_one_naming_its_own_keeps_it() {
+        let mut store = Store::demo().unwrap();
+        store.add_source(&source("stat")).unwrap();
+        store.set_default_source(Some("stat")).unwrap();
+        assert_eq!(store.default_source(), Some("stat"));
+        let figure = Observation::builder("tourists", "KAZ", "AZE", "2025-H1", 40_000.0)
+            .qualifier(Qualifier::Approx)
+            .status(Status::Provisional);
+        store.add(&figure).unwrap();
+        let own = figure
+            .clone()
+            .source("kazakhtourism")
+            .status(Status::Estimate);
+        store.add_many(&[own], OnDuplicate::Error).unwrap();
+        let mut sources: Vec<_> = h1(&store)
+            .iter()
+            .map(|o| (o.source.clone().unwrap(), o.status, o.qualifier))
+            .collect();
+        sources.sort_by_key(|s| s.0.clone());
+        assert_eq!(
+            sources,
+            [
+                (
+                    "kazakhtourism".to_owned(),
+                    Status::Estimate,
+                    Qualifier::Approx
+                ),
+                ("stat".to_owned(), Status::Provisional, Qualifier::Approx),
+            ]
+        );
+        // "about 40,000": the last significant digit is the ten thousands, so
+        // 40,000 ± 5,000.
+        let stored = &h1(&store)[0];
+        assert_eq!((stored.low, stored.high), (35_000.0, 45_000.0));
+        // Unset, a figure without a source is stored without one.
+        store.set_default_source(None).unwrap();
+        store
+            .add(&NewObservation::builder(
+                "tourists", "KAZ", "AZE", "2025-H1", 40_000.0,
+            ))
+            .unwrap();
+        assert!(h1(&store).iter().any(|o| o.source.is_none()));
+    }
+
+    /// Whether `T` is `Sync`, decided at compile time: the trait below has one
+    /// implementation for every type and a second for `Sync` ones, so naming its
+    /// function is ambiguous (a compile error) exactly when `T` is `Sync`.
+    trait NotSync<A> {
+        fn check() {}
+    }
+    impl<T: ?Sized> NotSync<()> for T {}
+    #[allow(dead_code)]
+    struct IsSync;
+    impl<T: ?Sized + Sync> NotSync<IsSync> for T {}
+
+    #[test]
+    fn a_store_may_move_to_another_thread_but_is_not_shared_without_a_lock() {
+        fn send<T: Send>() {}
+        send::<Store>();
+        send::<std::sync::Mutex<Store>>();
+        fn sync<T: Sync>() {}
+        sync::<std::sync::Mutex<Store>>();
+        // Compiles only while `Store` is not `Sync`.
+        <Store as NotSync<_>>::check();
+    }
+
+    #[test]
+    fn an_unknown_default_source_is_refused_by_kind_and_field() {
+        let mut store = Store::demo().unwrap();
+        let error = store.set_default_source(Some("nobody")).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::UnknownSource);
+        assert_eq!(error.validation().unwrap().field, field::SOURCE);
+        assert_eq!(store.default_source(), None);
+    }
+
+    #[test]
+    fn bad_figures_are_told_apart_by_kind_with_the_suggestion_as_data() {
+        let mut store = Store::demo().unwrap();
+        let cases = [
+            // "Kazakstan" is one letter from "Kazakhstan".
+            (
+                NewObservation::builder("tourists", "Kazakstan", "AZE", "2024", 1.0),
+                ErrorKind::UnknownCountry,
+                field::ORIGIN,
+                Some("KAZ"),
+            ),
+            (
+                NewObservation::builder("tourists", "KAZ", "Narnia", "2024", 1.0),
+                ErrorKind::UnknownCountry,
+                field::DESTINATION,
+                None,
+            ),
+            (
+                NewObservation::builder("tourists", "KAZ", "Kazakhstan", "2024", 1.0),
+                ErrorKind::SameCountry,
+                field::DESTINATION,
+                None,
+            ),
+            // "tourist" is one letter short of "tourists".
+            (
+                NewObservation::builder("tourist", "KAZ", "AZE", "2024", 1.0),
+                ErrorKind::UnknownIndicator,
+                field::INDICATOR,
+                Some("tourists"),
+            ),
+            (
+                NewObservation::builder("tourists", "KAZ", "AZE", "2024-H3", 1.0),
+                ErrorKind::BadPeriod,
+                field::PERIOD,
+                None,
+            ),
+            (
+                NewObservation::builder("tourists", "KAZ", "AZE", "2024", -1.0),
+                ErrorKind::BadValue,
+                field::VALUE,
+                None,
+            ),
+            (
+                NewObservation::builder("tourists", "KAZ", "AZE", "2024", 1.0).source("nobody"),
+                ErrorKind::UnknownSource,
+                field::SOURCE,
+                None,
+            ),
+        ];
+        for (figure, kind, field, suggestion) in cases {
+            let error = store.add(&figure).unwrap_err();
+            let invalid = error.validation().expect("a validation error");
+            assert_eq!(
+                (
+                    invalid.kind,
+                    invalid.field.as_str(),
+                    invalid.suggestion.as_deref()
+                ),
+                (kind, field, suggestion),
+                "{error}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_duplicate_is_of_kind_duplicate_and_its_message_names_the_rust_choice() {
+        let mut store = Store::demo().unwrap();
+        let figure = NewObservation::builder("tourists", "KAZ", "AZE", "2025-H1", 40_000.0);
+        store.add(&figure).unwrap();
+        let error = store.add(&figure).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Duplicate);
+        let message = error.to_string();
+        assert!(
+            message.contains("OnDuplicate::Replace would replace it"),
+            "{message}"
+        );
+        assert!(!message.contains("on_duplicate="), "{message}");
     }
 }

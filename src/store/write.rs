@@ -380,6 +380,17 @@ impl Store {
         on_duplicate: OnDuplicate,
         numbered: bool,
     ) -> Result<usize> {
+        // Figures that name no source take the store's default, if set.
+        let filled;
+        let batch = match &self.default_source {
+            Some(source) if batch.source.has_missing() => {
+                let mut with_source = batch.clone();
+                with_source.source.fill_missing(source);
+                filled = with_source;
+                &filled
+            }
+            _ => batch,
+        };
         let tx = write_transaction(&mut self.conn)?;
         let watch = Watch {
             interrupt: self.interrupt.as_ref(),

@@ -12,8 +12,8 @@ use crate::error::{Error, Result};
 use crate::model::{Indicator, Observation};
 use crate::report::{Note, Report, Section, Sentence};
 use crate::store::Store;
+use crate::words::period_words;
 use crate::words::phrases::country_in_text;
-use crate::words::{describe_observation, period_words};
 
 /// The verdicts in the order a reader wants them: what is wrong first.
 const ORDER: [Verdict; 4] = [
@@ -78,17 +78,7 @@ impl Cited {
         } else {
             format!("{name}, {origin} and {destination}")
         };
-        self.notes.push(Note {
-            number,
-            indicator: obs.indicator.clone(),
-            subject,
-            period: obs.period,
-            figure: describe_observation(obs),
-            status: obs.status,
-            source: obs.source.clone(),
-            quote: obs.quote.clone(),
-            note: obs.note.clone(),
-        });
+        self.notes.push(Note::citing(number, subject, obs));
         self.numbers.insert(key, number);
         number
     }

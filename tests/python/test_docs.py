@@ -14,6 +14,8 @@ How each block is taken, by its fence:
   is left out) is found in the reviewed reports of tests/snapshots/, which the Rust
   snapshot tests compare with the library's output.
 - ```rust: only on docs/rust.md, which src/lib.rs includes as doctests (cargo test).
+- ```toml: only on docs/rust.md, where a `[dependencies]` line naming `bilateral` is
+  what examples/rust-app/Cargo.toml (built by `make rust-example`) has.
 - ```sql: only the DuckDB query of docs/data-in-and-out.md, which test_parquet.py runs.
 
 A python, sh or console block whose first line is `# not run: <why>` is skipped; the
@@ -171,6 +173,9 @@ def test_the_code_blocks_of_a_page_run(
             _check_excerpt(block)
         elif block.language == "rust":
             assert page.name == "rust.md", f"{block.where}: Rust examples go on docs/rust.md"
+        elif block.language == "toml":
+            assert page.name == "rust.md", f"{block.where}: TOML belongs on docs/rust.md"
+            assert "[dependencies]" in block.text and "bilateral = {" in block.text, block.where
         elif block.language == "sql":
             assert page.name == "data-in-and-out.md", f"{block.where}: SQL nobody runs"
         else:
