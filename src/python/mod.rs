@@ -11,6 +11,8 @@
 //! - [`store`]: the native `Store`.
 //! - [`report`]: the native `Report` and `Chart`.
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
+//! - [`results`]: the native one-answer results (`Change`, `TargetProgress`,
+//!   `RequiredGrowth`), each built by `From` from the crate's struct.
 //! - [`reader`]: `read_text`, news text into the items of a draft.
 
 mod arguments;
@@ -20,6 +22,7 @@ mod files;
 mod ingest;
 mod reader;
 mod report;
+mod results;
 mod store;
 mod table;
 
@@ -114,6 +117,9 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_class::<PyChart>()?;
     m.add_class::<PyTable>()?;
+    m.add_class::<results::PyChange>()?;
+    m.add_class::<results::PyTargetProgress>()?;
+    m.add_class::<results::PyRequiredGrowth>()?;
     m.add_function(wrap_pyfunction!(demo, m)?)?;
     m.add_function(wrap_pyfunction!(datasets, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;

@@ -17,15 +17,16 @@ use super::arguments::{count, flag, number, optional_flag, optional_text, option
 use super::arguments::{float_arg, int_arg, optional_text_arg, path_arg, text_arg};
 use super::arguments::{optional_texts, path, text, whole};
 use super::convert::{
-    fields_dict, let_ctrl_c_in, number_of, observation_from_mapping, required_number, rows_columns,
-    series_query, text_of, Columns, Unread, PERIOD_TYPES,
+    let_ctrl_c_in, number_of, observation_from_mapping, required_number, series_query, text_of,
+    Columns, Unread, PERIOD_TYPES,
 };
 use super::errors::{forked_store, store_in_use, to_py_err, IntoPyResult};
 use super::files::{import_summary_dict, PyProgress};
 use super::ingest::{batch_from_arrow, batch_from_columns};
 use super::report::PyReport;
+use super::results::{PyChange, PyRequiredGrowth, PyTargetProgress};
 use super::table::PyTable;
-use crate::analysis::{Basis, SeriesFilter};
+use crate::analysis::{Basis, SeriesFilter, SeriesQuery};
 use crate::error::Error;
 use crate::files::{Format, ImportOptions};
 use crate::model::{
@@ -124,6 +125,46 @@ fn series_filter(
         product: product.map(str::to_owned),
         status: status.map(Status::from_code).transpose().py(py)?,
     })
+}
+
+/// The one series a filter names when it gives every key (a product that is not
+/// empty too); `None` when a key is left open, for a call over every series it matches.
+fn one_series(filter: &SeriesFilter) -> Option<SeriesQuery> {
+    let (Some(indicator), Some(origin), Some(destination), Some(product)) = (
+        &filter.indicator,
+        &filter.origin,
+        &filter.destination,
+        &filter.product,
+    ) else {
+        return None;
+    };
+    if product.is_empty() {
+        return None;
+    }
+    let query = SeriesQuery::new(indicator, origin, destination).product(product);
+    Some(match filter.status {
+        Some(status) => query.status(status),
+        None => query,
+    })
+}
+
+/// The answer of an analysis that gives one series a result object and a filter over
+/// many series a table.
+#[derive(IntoPyObject)]
+pub(crate) enum OneOrEvery<T> {
+    /// The one series' result.
+    One(T),
+    /// Every series the filter matches.
+    Every(PyTable),
+}
+
+/// A period argument that may be left out (`None`) in the signature but is needed: a
+/// missing one is a validation error naming `field`.
+fn given_period(field: &str, value: Option<&Bound<'_, PyAny>>) -> Result<String, Unread> {
+    match value {
+        Some(value) => required_period(field, value),
+        None => Err(Unread::from(Error::invalid(field, "None", "is missing"))),
+    }
 }
 
 /// A period the call cannot do without: missing (None) is a validation error naming
@@ -1226,29 +1267,15 @@ impl PyStore {
         Ok(PyTable::new(columns))
     }
 
-    // ----- reports -----------------------------------------------------------------------------
+    // ----- analyses: one method each, taking a filter; every key given is one series ---------
 
-    /// Year-on-year growth of one series as a native `Table`.
-    #[pyo3(signature = (indicator, origin, destination, product="total", *, status=None))]
+    /// Year-on-year growth as a native `Table`: of the one series the filter names when
+    /// it gives every key (indicator, origin, destination, product), else of every
+    /// series it matches (`None` leaves a field open, for the product too), the
+    /// series' keys and unit first.
+    #[pyo3(signature = (indicator=None, origin=None, destination=None, product=Some("total"), *, status=None),
+        text_signature = "(self, indicator=None, origin=None, destination=None, product='total', *, status=None)")]
     fn growth(
-        &self,
-        py: Python<'_>,
-        #[pyo3(from_py_with = text::indicator)] indicator: &str,
-        #[pyo3(from_py_with = text::origin)] origin: &str,
-        #[pyo3(from_py_with = text::destination)] destination: &str,
-        #[pyo3(from_py_with = text::product)] product: &str,
-        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<PyTable> {
-        let query = series_query(py, indicator, origin, destination, product, status)?;
-        let rows = self.with(py, move |s| s.growth(&query))?;
-        Ok(PyTable::new(crate::columns::Columns::of_growth_rows(&rows)))
-    }
-
-    /// Year-on-year growth of every series the filter matches (`None` leaves a field
-    /// open, for the product too), as a native `Table`: the series' keys and unit, then
-    /// the growth columns.
-    #[pyo3(signature = (indicator, origin, destination, product, *, status=None))]
-    fn growth_of_every(
         &self,
         py: Python<'_>,
         #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
@@ -1258,89 +1285,55 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, origin, destination, product, status)?;
-        let columns = self.with(py, move |s| {
-            let (table, rows) = s.growth_table(&filter)?;
-            Ok(crate::columns::Columns::of_growth(&table, &rows))
+        let columns = self.with(py, move |s| match one_series(&filter) {
+            Some(query) => Ok(crate::columns::Columns::of_growth_rows(&s.growth(&query)?)),
+            None => {
+                let (table, rows) = s.growth_table(&filter)?;
+                Ok(crate::columns::Columns::of_growth(&table, &rows))
+            }
         })?;
         Ok(PyTable::new(columns))
     }
 
-    /// How a series moved from period `start` to period `end`, as a dict.
-    #[pyo3(signature = (indicator, origin, destination, start, end, product="total", *, status=None))]
+    /// How a series moved from period `start` to period `end`: a native `Change` for
+    /// the one series a filter with every key names, else a native `Table` of every
+    /// series it matches (the series' keys and unit, then the change columns).
+    #[pyo3(signature = (indicator=None, origin=None, destination=None, start=None, end=None, product=Some("total"), *, status=None),
+        text_signature = "(self, indicator=None, origin=None, destination=None, start=None, end=None, product='total', *, status=None)")]
     #[allow(clippy::too_many_arguments)]
-    fn change<'py>(
-        &self,
-        py: Python<'py>,
-        #[pyo3(from_py_with = text::indicator)] indicator: &str,
-        #[pyo3(from_py_with = text::origin)] origin: &str,
-        #[pyo3(from_py_with = text::destination)] destination: &str,
-        start: &Bound<'_, PyAny>,
-        end: &Bound<'_, PyAny>,
-        #[pyo3(from_py_with = text::product)] product: &str,
-        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let query = series_query(py, indicator, origin, destination, product, status)?;
-        let start = required_period("start", start).py(py)?;
-        let end = required_period("end", end).py(py)?;
-        let result = self.with(py, move |s| s.change(&query, &start, &end))?;
-        fields_dict(py, "change", &result)
-    }
-
-    /// How every series the filter matches moved from period `start` to period `end`
-    /// (`None` leaves a field open, for the product too), as a native `Table`: the
-    /// series' keys and unit, then the change columns.
-    #[pyo3(signature = (indicator, origin, destination, start, end, product, *, status=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn change_of_every(
+    fn change(
         &self,
         py: Python<'_>,
         #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
         #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
         #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
-        start: &Bound<'_, PyAny>,
-        end: &Bound<'_, PyAny>,
+        start: Option<&Bound<'_, PyAny>>,
+        end: Option<&Bound<'_, PyAny>>,
         #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<PyTable> {
+    ) -> PyResult<OneOrEvery<PyChange>> {
         let filter = series_filter(py, indicator, origin, destination, product, status)?;
-        let start = required_period("start", start).py(py)?;
-        let end = required_period("end", end).py(py)?;
-        let rows = self.with(py, move |s| s.change_of_every(&filter, &start, &end))?;
-        Ok(PyTable::new(crate::columns::Columns::of_changes(&rows)))
+        let start = given_period("start", start).py(py)?;
+        let end = given_period("end", end).py(py)?;
+        Ok(match one_series(&filter) {
+            Some(query) => {
+                let change = self.with(py, move |s| s.change(&query, &start, &end))?;
+                OneOrEvery::One(PyChange::from(change))
+            }
+            None => {
+                let rows = self.with(py, move |s| s.change_of_every(&filter, &start, &end))?;
+                OneOrEvery::Every(PyTable::new(crate::columns::Columns::of_changes(&rows)))
+            }
+        })
     }
 
-    /// Shares of a whole, as columns.
-    #[pyo3(signature = (indicator, origin, destination, of=None, of_product="total", period=None, *, status=None))]
+    /// Shares of a whole as a native `Table`: of one pair when the filter gives
+    /// indicator, origin and destination (the period, product and share columns), else
+    /// of every pair it matches (`None` leaves a field open), indicator, origin and
+    /// destination first.
+    #[pyo3(signature = (indicator=None, origin=None, destination=None, of=None, of_product="total", period=None, *, status=None))]
     #[allow(clippy::too_many_arguments)]
-    fn shares<'py>(
-        &self,
-        py: Python<'py>,
-        #[pyo3(from_py_with = text::indicator)] indicator: &str,
-        #[pyo3(from_py_with = text::origin)] origin: &str,
-        #[pyo3(from_py_with = text::destination)] destination: &str,
-        #[pyo3(from_py_with = optional_text::of)] of: Option<&str>,
-        #[pyo3(from_py_with = text::of_product)] of_product: &str,
-        period: Option<&Bound<'_, PyAny>>,
-        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let query = series_query(py, indicator, origin, destination, "total", status)?;
-        let period = match period {
-            Some(p) => text_of("period", None, p).py(py)?,
-            None => None,
-        };
-        let of_product = of_product.to_owned();
-        let rows = self.with(py, move |s| {
-            s.shares(&query, of, &of_product, period.as_deref())
-        })?;
-        rows_columns(py, &rows)
-    }
-
-    /// Shares of a whole for every pair the filter matches (`None` leaves a field
-    /// open), as a native `Table`: indicator, origin, destination, then the share
-    /// columns.
-    #[pyo3(signature = (indicator, origin, destination, of, of_product, period, *, status=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn shares_of_every(
+    fn shares(
         &self,
         py: Python<'_>,
         #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
@@ -1356,38 +1349,29 @@ impl PyStore {
             Some(p) => text_of("period", None, p).py(py)?,
             None => None,
         };
-        let rows = self.with(py, move |s| {
-            s.shares_of_every(&filter, of, of_product, period.as_deref())
+        // The parts are every product of the pair: the query's product is not read.
+        let one = one_series(&SeriesFilter {
+            product: Some("total".to_owned()),
+            ..filter.clone()
+        });
+        let columns = self.with(py, move |s| match one {
+            Some(query) => s
+                .shares(&query, of, of_product, period.as_deref())
+                .map(|rows| crate::columns::Columns::of_share_rows(&rows)),
+            None => s
+                .shares_of_every(&filter, of, of_product, period.as_deref())
+                .map(|rows| crate::columns::Columns::of_shares(&rows)),
         })?;
-        Ok(PyTable::new(crate::columns::Columns::of_shares(&rows)))
+        Ok(PyTable::new(columns))
     }
 
-    /// A series per `per` people, as columns.
-    #[pyo3(signature = (indicator, origin, destination, per=1000.0, basis="origin", product="total", *, status=None))]
+    /// A series per `per` people as a native `Table`: of the one series a filter with
+    /// every key names, else of every series it matches (`None` leaves a field open,
+    /// for the product too), the series' keys and unit first.
+    #[pyo3(signature = (indicator=None, origin=None, destination=None, per=1000.0, basis="origin", product=Some("total"), *, status=None),
+        text_signature = "(self, indicator=None, origin=None, destination=None, per=1000.0, basis='origin', product='total', *, status=None)")]
     #[allow(clippy::too_many_arguments)]
-    fn per_capita<'py>(
-        &self,
-        py: Python<'py>,
-        #[pyo3(from_py_with = text::indicator)] indicator: &str,
-        #[pyo3(from_py_with = text::origin)] origin: &str,
-        #[pyo3(from_py_with = text::destination)] destination: &str,
-        #[pyo3(from_py_with = number::per)] per: f64,
-        #[pyo3(from_py_with = text::basis)] basis: &str,
-        #[pyo3(from_py_with = text::product)] product: &str,
-        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let query = series_query(py, indicator, origin, destination, product, status)?;
-        let basis = Basis::from_code(basis).py(py)?;
-        let rows = self.with(py, move |s| s.per_capita(&query, per, basis))?;
-        rows_columns(py, &rows)
-    }
-
-    /// Every series the filter matches per `per` people (`None` leaves a field open,
-    /// for the product too), as a native `Table`: the series' keys and unit, then the
-    /// per-capita columns.
-    #[pyo3(signature = (indicator, origin, destination, per, basis, product, *, status=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn per_capita_of_every(
+    fn per_capita(
         &self,
         py: Python<'_>,
         #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
@@ -1400,34 +1384,41 @@ impl PyStore {
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, origin, destination, product, status)?;
         let basis = Basis::from_code(basis).py(py)?;
-        let rows = self.with(py, move |s| s.per_capita_of_every(&filter, per, basis))?;
-        Ok(PyTable::new(crate::columns::Columns::of_per_capita(&rows)))
+        let columns = self.with(py, move |s| match one_series(&filter) {
+            Some(query) => s
+                .per_capita(&query, per, basis)
+                .map(|rows| crate::columns::Columns::of_per_capita_rows(&rows)),
+            None => s
+                .per_capita_of_every(&filter, per, basis)
+                .map(|rows| crate::columns::Columns::of_per_capita(&rows)),
+        })?;
+        Ok(PyTable::new(columns))
     }
 
-    /// Progress towards the target for `year`, as a dict.
+    /// Progress towards the target for `year`, as a native `TargetProgress`.
     #[pyo3(signature = (indicator, origin, destination, year, product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
-    fn target_progress<'py>(
+    fn target_progress(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         #[pyo3(from_py_with = text::indicator)] indicator: &str,
         #[pyo3(from_py_with = text::origin)] origin: &str,
         #[pyo3(from_py_with = text::destination)] destination: &str,
         #[pyo3(from_py_with = whole::year)] year: i32,
         #[pyo3(from_py_with = text::product)] product: &str,
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyTargetProgress> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let result = self.with(py, move |s| s.target_progress(&query, year))?;
-        fields_dict(py, "target progress", &result)
+        Ok(PyTargetProgress::from(result))
     }
 
-    /// The growth a target or projection requires, as a dict.
+    /// The growth a target or projection requires, as a native `RequiredGrowth`.
     #[pyo3(signature = (indicator, origin, destination, base, target, product="total", *, status=None))]
     #[allow(clippy::too_many_arguments)]
-    fn required_growth<'py>(
+    fn required_growth(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         #[pyo3(from_py_with = text::indicator)] indicator: &str,
         #[pyo3(from_py_with = text::origin)] origin: &str,
         #[pyo3(from_py_with = text::destination)] destination: &str,
@@ -1435,36 +1426,22 @@ impl PyStore {
         target: &Bound<'_, PyAny>,
         #[pyo3(from_py_with = text::product)] product: &str,
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyRequiredGrowth> {
         let query = series_query(py, indicator, origin, destination, product, status)?;
         let base = text_of("base", None, base).py(py)?.unwrap_or_default();
         let target = text_of("target", None, target).py(py)?.unwrap_or_default();
         let result = self.with(py, move |s| s.required_growth(&query, &base, &target))?;
-        fields_dict(py, "required growth", &result)
+        Ok(PyRequiredGrowth::from(result))
     }
 
-    /// The two directions of a directed indicator, as columns.
-    #[pyo3(signature = (indicator, a, b, product="total", *, status=None))]
-    fn asymmetry<'py>(
-        &self,
-        py: Python<'py>,
-        #[pyo3(from_py_with = text::indicator)] indicator: &str,
-        #[pyo3(from_py_with = text::a)] a: &str,
-        #[pyo3(from_py_with = text::b)] b: &str,
-        #[pyo3(from_py_with = text::product)] product: &str,
-        #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
-        let query = series_query(py, indicator, a, b, product, status)?;
-        let rows = self.with(py, move |s| s.asymmetry(&query))?;
-        rows_columns(py, &rows)
-    }
-
-    /// The two directions of every directed indicator the filter matches, for every
-    /// pair with figures in both (`None` leaves a field open, for the product too;
-    /// `a` and `b` each match either country), as a native `Table`: indicator, a, b,
-    /// product, then the asymmetry columns.
-    #[pyo3(signature = (indicator, a, b, product, *, status=None))]
-    fn asymmetry_of_every(
+    /// The two directions of a directed indicator as a native `Table`: of the one pair
+    /// a filter with every key names (`a` as given), else for every pair of every
+    /// directed indicator it matches with figures in both (`None` leaves a field open,
+    /// for the product too; `a` and `b` each match either country), indicator, a, b
+    /// and product first.
+    #[pyo3(signature = (indicator=None, a=None, b=None, product=Some("total"), *, status=None),
+        text_signature = "(self, indicator=None, a=None, b=None, product='total', *, status=None)")]
+    fn asymmetry(
         &self,
         py: Python<'_>,
         #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
@@ -1474,22 +1451,30 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, a, b, product, status)?;
-        let rows = self.with(py, move |s| s.asymmetry_of_every(&filter))?;
-        Ok(PyTable::new(crate::columns::Columns::of_asymmetry(&rows)))
+        let columns = self.with(py, move |s| match one_series(&filter) {
+            Some(query) => s
+                .asymmetry(&query)
+                .map(|rows| crate::columns::Columns::of_asymmetry_rows(&rows)),
+            None => s
+                .asymmetry_of_every(&filter)
+                .map(|rows| crate::columns::Columns::of_asymmetry(&rows)),
+        })?;
+        Ok(PyTable::new(columns))
     }
 
     /// Every flow reported from both ends, the exporter's exports beside the importer's
     /// imports (`None` leaves a field open, for the product too; `a` and `b` each match
     /// the exporter or the importer), as a native `Table`: see
     /// [`crate::columns::Columns::of_mirror`] for the columns.
-    #[pyo3(signature = (indicator, a, b, product, *, status=None))]
+    #[pyo3(signature = (a=None, b=None, product=Some("total"), *, indicator=None, status=None),
+        text_signature = "(self, a=None, b=None, product='total', *, indicator=None, status=None)")]
     fn mirror(
         &self,
         py: Python<'_>,
-        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
         #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
         #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
         #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+        #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
         #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
     ) -> PyResult<PyTable> {
         let filter = series_filter(py, indicator, a, b, product, status)?;
