@@ -131,8 +131,8 @@ class Store:
     def import_csv(
         self,
         path: str | PathLike[str],
-        *,
         on_duplicate: _OnDuplicate = "error",
+        *,
         missing: _Missing = "error",
         progress: Callable[[str, int, int], object] | None = None,
     ) -> dict[str, Any]: ...
@@ -383,12 +383,13 @@ class Store:
         self,
         a: str,
         b: str,
-        include_implied: bool = False,
+        *,
         since: _Period | None = None,
         until: _Period | None = None,
         top: int = 10,
         title: str | None = None,
         topics: list[str] | None = None,
+        include_implied: bool = False,
         digits: int = 3,
     ) -> Report: ...
     def pairs(self) -> list[tuple[str, str, int]]: ...

@@ -1662,7 +1662,17 @@ class Store:
         """
         chosen = None if topics is None else [topics] if isinstance(topics, str) else list(topics)
         return Report(
-            self._inner.report(a, b, include_implied, since, until, top, title, chosen, digits)
+            self._inner.report(
+                a,
+                b,
+                since=since,
+                until=until,
+                top=top,
+                title=title,
+                topics=chosen,
+                include_implied=include_implied,
+                digits=digits,
+            )
         )
 
     def pairs(self) -> list[tuple[str, str, int]]:

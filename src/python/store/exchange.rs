@@ -176,7 +176,7 @@ impl PyStore {
     /// Adds the observations of the CSV file at `path` all or nothing; `progress(stage,
     /// done, total)` is told how far it has got; `missing="skip"` passes over rows
     /// without a value. A dict of what it read and wrote.
-    #[pyo3(signature = (path, *, on_duplicate="error", missing="error", progress=None))]
+    #[pyo3(signature = (path, on_duplicate="error", *, missing="error", progress=None))]
     fn import_csv<'py>(
         &self,
         py: Python<'py>,

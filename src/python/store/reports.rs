@@ -58,19 +58,19 @@ impl PyStore {
     /// imply join the figures tables; `since`, `until` (periods or years), `top`,
     /// `title`, `topics` and `digits` as [`crate::report::ReportOptions`] says. A bad
     /// option is a validation error naming it.
-    #[pyo3(signature = (a, b, include_implied=false, since=None, until=None, top=10, title=None, topics=None, digits=3))]
+    #[pyo3(signature = (a, b, *, since=None, until=None, top=10, title=None, topics=None, include_implied=false, digits=3))]
     #[allow(clippy::too_many_arguments)]
     fn report(
         &self,
         py: Python<'_>,
         #[pyo3(from_py_with = text::a)] a: &str,
         #[pyo3(from_py_with = text::b)] b: &str,
-        #[pyo3(from_py_with = flag::include_implied)] include_implied: bool,
         since: Option<&Bound<'_, PyAny>>,
         until: Option<&Bound<'_, PyAny>>,
         #[pyo3(from_py_with = count::top)] top: i64,
         #[pyo3(from_py_with = optional_text::title)] title: Option<&str>,
         #[pyo3(from_py_with = optional_texts::topics)] topics: Option<Vec<String>>,
+        #[pyo3(from_py_with = flag::include_implied)] include_implied: bool,
         #[pyo3(from_py_with = count::digits)] digits: i64,
     ) -> PyResult<PyReport> {
         let options =
