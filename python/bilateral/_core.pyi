@@ -1,7 +1,9 @@
 """Type stubs for the native module ``bilateral._core`` (the Rust core).
 
-The core is a leaf: it answers with plain data (tables as a dict of columns, one-answer
-reports as dicts) and its own ``Report`` and ``Chart``; the package wraps it.
+The core is a leaf: it answers with its own classes (every analysis table a ``Table``,
+the one-answer reports ``Change``, ``TargetProgress`` and ``RequiredGrowth``, the
+``Report`` and its ``Chart``s), the small listings as a dict of columns; the package
+wraps it.
 """
 
 from collections.abc import Callable, Iterable, Mapping

@@ -1,6 +1,6 @@
 //! Conversions at the border: Python values (the cells of records and frames, periods,
-//! series queries) into the crate's input types, and the crate's results into plain
-//! Python data (dicts, lists, tables as columns). Arguments read one by one, each error
+//! series queries) into the crate's input types, and the small listings (indicators,
+//! sources, events …) into plain columns (a dict of lists). Arguments read one by one, each error
 //! naming its argument, are in [`super::arguments`]. Nothing here builds a DataFrame or
 //! imports from the `bilateral` package.
 

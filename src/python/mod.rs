@@ -1,11 +1,13 @@
 //! The native module `bilateral._core`, compiled only with the `python` feature.
 //!
-//! It is a leaf: it imports nothing from the `bilateral` package and answers with
-//! plain Python data (dicts, lists, text) and its own classes; the package
-//! (`python/bilateral/`) turns that into DataFrames and result objects.
+//! It is a leaf: it imports nothing from the `bilateral` package and answers with its
+//! own classes (a `Table` for every analysis table, a native result for every single
+//! answer, the `Report` and its `Chart`s), the small listings as plain columns; no
+//! result goes through JSON. The package (`python/bilateral/`) gives them their
+//! Python shape (DataFrames, `bilateral.Chart`, `bilateral.Report`).
 //!
 //! - [`errors`]: the exception classes and the one mapping from [`crate::Error`].
-//! - [`convert`]: arguments in, plain data out.
+//! - [`convert`]: arguments in, the small listings out as plain columns.
 //! - [`ingest`]: many observations in, column by column.
 //! - [`files`]: imports from files, with a Python progress callback.
 //! - [`store`]: the native `Store`.
