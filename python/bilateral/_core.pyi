@@ -20,6 +20,7 @@ __all__ = [
     "Change",
     "Chart",
     "ClosedError",
+    "Draft",
     "DuplicateError",
     "NotFoundError",
     "Report",
@@ -628,6 +629,17 @@ class RequiredGrowth:
     def __reduce__(self) -> tuple[type[RequiredGrowth], tuple[Any, ...]]: ...
 
 @final
+class Draft:
+    """What ``read_text`` found; the package's ``bilateral.Draft`` wraps it."""
+
+    @property
+    def items(self) -> list[dict[str, Any]]: ...
+    def to_accept(self, items: list[int] | None = None) -> list[int]: ...
+    def to_dataset(
+        self, items: list[int] | None = None, *, name: str = "draft", title: str = "Draft"
+    ) -> dict[str, Any]: ...
+
+@final
 class Report:
     """The native report: the package's ``bilateral.Report`` wraps it."""
 
@@ -692,4 +704,4 @@ def read_text(
     pair: tuple[str, str] | None = None,
     source: str | None = None,
     published: str | None = None,
-) -> list[dict[str, Any]]: ...
+) -> Draft: ...

@@ -15,7 +15,8 @@
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
 //! - [`results`]: the native one-answer results (`Change`, `TargetProgress`,
 //!   `RequiredGrowth`), each built by `From` from the crate's struct.
-//! - [`reader`]: `read_text`, news text into the items of a draft.
+//! - [`reader`]: `read_text`, news text into a native `Draft` (its items, the ones to
+//!   accept, the dataset they make), and the checks of a text.
 
 mod arguments;
 mod convert;
@@ -122,6 +123,7 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<results::PyChange>()?;
     m.add_class::<results::PyTargetProgress>()?;
     m.add_class::<results::PyRequiredGrowth>()?;
+    m.add_class::<reader::PyDraft>()?;
     m.add_function(wrap_pyfunction!(demo, m)?)?;
     m.add_function(wrap_pyfunction!(datasets, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;

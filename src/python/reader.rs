@@ -8,7 +8,7 @@ use pyo3::types::{PyDict, PyList};
 use super::errors::IntoPyResult;
 use crate::error::Error;
 use crate::model::Observation;
-use crate::text::{country_code, read_text as read, Item, ReadOptions, TextCheck};
+use crate::text::{country_code, read_text as read, Draft, Item, ItemKind, ReadOptions, TextCheck};
 
 /// The alpha-3 code of `name` (a code or a name), else a validation error on `pair`.
 fn pair_country(name: &str) -> crate::error::Result<String> {
@@ -50,24 +50,142 @@ pub(crate) fn options(
     })
 }
 
-/// The items read from `text`: one dict per figure, claim and event, with the
-/// quote, its character offsets, the reasons and a confidence.
+/// The draft read from `text`: its items (one dict per figure, claim and event, with
+/// the quote, its character offsets, the reasons and a confidence).
 #[pyfunction]
 #[pyo3(signature = (text, *, pair=None, source=None, published=None))]
-pub(crate) fn read_text<'py>(
-    py: Python<'py>,
+pub(crate) fn read_text(
+    py: Python<'_>,
     text: String,
     pair: Option<(String, String)>,
     source: Option<String>,
     published: Option<String>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<PyDraft> {
     let options = options(py, pair, source, published)?;
     let draft = py.detach(|| read(&text, &options));
-    let items = PyList::empty(py);
-    for item in &draft.items {
-        items.append(item_dict(py, item)?)?;
+    Ok(PyDraft { draft })
+}
+
+/// What `read_text` found: the crate's [`Draft`], which picks the items to accept and
+/// makes them a dataset; `bilateral.Draft` (Python) wraps it.
+#[pyclass(name = "Draft", module = "bilateral._core", frozen)]
+pub(crate) struct PyDraft {
+    draft: Draft,
+}
+
+#[pymethods]
+impl PyDraft {
+    /// Every item as a dict, figures first, then claims, then events; a new list each
+    /// call.
+    #[getter]
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = PyList::empty(py);
+        for item in &self.draft.items {
+            items.append(item_dict(py, item)?)?;
+        }
+        Ok(items)
     }
-    Ok(items)
+
+    /// The positions of the items to accept: those given, or every complete item, less
+    /// a figure stated again (see [`Draft::to_accept`]).
+    #[pyo3(signature = (items=None))]
+    fn to_accept(&self, py: Python<'_>, items: Option<Vec<usize>>) -> PyResult<Vec<usize>> {
+        self.draft.to_accept(items.as_deref()).py(py)
+    }
+
+    /// The items at `items` (by default every item) as a dataset, the dict a dataset
+    /// file holds: `observations`, `claims` and `events`, each with its quote and, in
+    /// `note`, the reader's confidence and reasons; a field the text did not give is
+    /// None, for a person to fill in.
+    #[pyo3(signature = (items=None, *, name="draft", title="Draft"))]
+    fn to_dataset<'py>(
+        &self,
+        py: Python<'py>,
+        items: Option<Vec<usize>>,
+        name: &str,
+        title: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let all = &self.draft.items;
+        let chosen: Vec<&Item> = match items {
+            None => all.iter().collect(),
+            Some(items) => items
+                .into_iter()
+                .map(|k| {
+                    all.get(k).ok_or_else(|| {
+                        Error::invalid("items", k.to_string(), "is not the position of an item")
+                    })
+                })
+                .collect::<crate::error::Result<_>>()
+                .py(py)?,
+        };
+        let (observations, claims, events) =
+            (PyList::empty(py), PyList::empty(py), PyList::empty(py));
+        for item in chosen {
+            match item.kind {
+                ItemKind::Figure => observations.append(draft_observation(py, item)?)?,
+                ItemKind::Claim => claims.append(draft_claim(py, item)?)?,
+                ItemKind::Event => events.append(draft_event(py, item)?)?,
+            }
+        }
+        let dataset = PyDict::new(py);
+        dataset.set_item("name", name)?;
+        dataset.set_item("title", title)?;
+        dataset.set_item("observations", observations)?;
+        dataset.set_item("claims", claims)?;
+        dataset.set_item("events", events)?;
+        Ok(dataset)
+    }
+}
+
+/// A figure of a draft as an observation of a dataset file.
+fn draft_observation<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("indicator", &item.indicator)?;
+    dict.set_item("origin", &item.origin)?;
+    dict.set_item("destination", &item.destination)?;
+    dict.set_item("product", &item.product)?;
+    dict.set_item("period", item.period.map(|p| p.to_string()))?;
+    dict.set_item("value", item.value)?;
+    dict.set_item("unit", &item.unit)?;
+    dict.set_item("qualifier", item.qualifier.map(|q| q.code()))?;
+    dict.set_item("status", item.status.map(|s| s.code()))?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("note", item.note())?;
+    Ok(dict)
+}
+
+/// A claim of a draft as a claim of a dataset file (its words are the claim's text).
+fn draft_claim<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("text", &item.words)?;
+    dict.set_item("indicator", &item.indicator)?;
+    dict.set_item("origin", &item.origin)?;
+    dict.set_item("destination", &item.destination)?;
+    dict.set_item("product", &item.product)?;
+    dict.set_item("period", item.period.map(|p| p.to_string()))?;
+    dict.set_item("relation", item.relation.map(|r| r.code()))?;
+    dict.set_item("value", item.value)?;
+    dict.set_item("qualifier", item.qualifier.map(|q| q.code()))?;
+    dict.set_item("reference", &item.reference)?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("note", item.note())?;
+    Ok(dict)
+}
+
+/// An event of a draft as an event of a dataset file (its words are the title).
+fn draft_event<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("date", item.period.map(|p| p.to_string()))?;
+    dict.set_item("a", &item.origin)?;
+    dict.set_item("b", &item.destination)?;
+    dict.set_item("kind", &item.event_kind)?;
+    dict.set_item("title", &item.words)?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("note", item.note())?;
+    Ok(dict)
 }
 
 /// An item of a draft as a dict of its fields, codes for its kinds and `reasons` as a
