@@ -227,7 +227,7 @@ impl Columns {
 
     /// Shares over many pairs (as [`Store::shares_of_every`](crate::Store::shares_of_every)
     /// gives them): indicator, origin, destination, then the fields of
-    /// [`ShareRow`](crate::ShareRow).
+    /// [`ShareRow`].
     pub fn of_shares(rows: &[SeriesShare]) -> Columns {
         let mut columns = Columns::default();
         columns.push_text("indicator", rows, |r| &r.indicator);
@@ -244,7 +244,7 @@ impl Columns {
     }
 
     /// Shares of one pair (as [`Store::shares`](crate::Store::shares) gives them): the
-    /// fields of [`ShareRow`](crate::ShareRow), periods as their canonical text.
+    /// fields of [`ShareRow`], periods as their canonical text.
     pub fn of_share_rows(rows: &[ShareRow]) -> Columns {
         let mut columns = Columns::default();
         columns.push_period("period", rows, |r| r.period);
@@ -260,7 +260,7 @@ impl Columns {
     /// Figures per head of many series (as
     /// [`Store::per_capita_of_every`](crate::Store::per_capita_of_every) gives them):
     /// indicator, origin, destination, product, unit, then the fields of
-    /// [`PerCapitaRow`](crate::PerCapitaRow), population_year and population as whole
+    /// [`PerCapitaRow`], population_year and population as whole
     /// numbers.
     pub fn of_per_capita(rows: &[SeriesPerCapita]) -> Columns {
         let mut columns = Columns::default();
@@ -283,7 +283,7 @@ impl Columns {
     }
 
     /// Figures per head of one series (as [`Store::per_capita`](crate::Store::per_capita)
-    /// gives them): the fields of [`PerCapitaRow`](crate::PerCapitaRow),
+    /// gives them): the fields of [`PerCapitaRow`],
     /// population_year and population as whole numbers.
     pub fn of_per_capita_rows(rows: &[PerCapitaRow]) -> Columns {
         let mut columns = Columns::default();
@@ -302,7 +302,7 @@ impl Columns {
 
     /// Asymmetry over many pairs (as
     /// [`Store::asymmetry_of_every`](crate::Store::asymmetry_of_every) gives it):
-    /// indicator, a, b, product, then the fields of [`AsymmetryRow`](crate::AsymmetryRow).
+    /// indicator, a, b, product, then the fields of [`AsymmetryRow`].
     pub fn of_asymmetry(rows: &[SeriesAsymmetry]) -> Columns {
         let mut columns = Columns::default();
         columns.push_text("indicator", rows, |r| &r.indicator);
@@ -326,7 +326,7 @@ impl Columns {
     }
 
     /// The two directions of one pair (as [`Store::asymmetry`](crate::Store::asymmetry)
-    /// gives them): the fields of [`AsymmetryRow`](crate::AsymmetryRow).
+    /// gives them): the fields of [`AsymmetryRow`].
     pub fn of_asymmetry_rows(rows: &[AsymmetryRow]) -> Columns {
         let mut columns = Columns::default();
         columns.push_period("period", rows, |r| r.period);
