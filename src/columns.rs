@@ -6,7 +6,8 @@ use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use crate::analysis::{
-    GrowthRow, MirrorEnd, MirrorRow, SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare,
+    AsymmetryRow, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, SeriesAsymmetry, SeriesChange,
+    SeriesPerCapita, SeriesShare, ShareRow,
 };
 use crate::model::{ObservationRow, ObservationTable, SeriesKey};
 use crate::period::Period;
@@ -226,7 +227,7 @@ impl Columns {
 
     /// Shares over many pairs (as [`Store::shares_of_every`](crate::Store::shares_of_every)
     /// gives them): indicator, origin, destination, then the fields of
-    /// [`ShareRow`](crate::ShareRow).
+    /// [`ShareRow`].
     pub fn of_shares(rows: &[SeriesShare]) -> Columns {
         let mut columns = Columns::default();
         columns.push_text("indicator", rows, |r| &r.indicator);
@@ -242,10 +243,24 @@ impl Columns {
         columns
     }
 
+    /// Shares of one pair (as [`Store::shares`](crate::Store::shares) gives them): the
+    /// fields of [`ShareRow`], periods as their canonical text.
+    pub fn of_share_rows(rows: &[ShareRow]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_period("period", rows, |r| r.period);
+        columns.push_text("product", rows, |r| &r.product);
+        columns.push_float("value", rows, |r| r.value);
+        columns.push_float("whole", rows, |r| r.whole);
+        columns.push_float("share", rows, |r| r.share);
+        columns.push_float("low", rows, |r| r.low);
+        columns.push_float("high", rows, |r| r.high);
+        columns
+    }
+
     /// Figures per head of many series (as
     /// [`Store::per_capita_of_every`](crate::Store::per_capita_of_every) gives them):
     /// indicator, origin, destination, product, unit, then the fields of
-    /// [`PerCapitaRow`](crate::PerCapitaRow), population_year and population as whole
+    /// [`PerCapitaRow`], population_year and population as whole
     /// numbers.
     pub fn of_per_capita(rows: &[SeriesPerCapita]) -> Columns {
         let mut columns = Columns::default();
@@ -267,9 +282,27 @@ impl Columns {
         columns
     }
 
+    /// Figures per head of one series (as [`Store::per_capita`](crate::Store::per_capita)
+    /// gives them): the fields of [`PerCapitaRow`],
+    /// population_year and population as whole numbers.
+    pub fn of_per_capita_rows(rows: &[PerCapitaRow]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_period("period", rows, |r| r.period);
+        columns.push_float("value", rows, |r| r.value);
+        columns.push_text("country", rows, |r| &r.country);
+        columns.push_int("population_year", rows, |r| {
+            Some(i64::from(r.population_year))
+        });
+        columns.push_int("population", rows, |r| Some(r.population));
+        columns.push_float("per_capita", rows, |r| r.per_capita);
+        columns.push_float("low", rows, |r| r.low);
+        columns.push_float("high", rows, |r| r.high);
+        columns
+    }
+
     /// Asymmetry over many pairs (as
     /// [`Store::asymmetry_of_every`](crate::Store::asymmetry_of_every) gives it):
-    /// indicator, a, b, product, then the fields of [`AsymmetryRow`](crate::AsymmetryRow).
+    /// indicator, a, b, product, then the fields of [`AsymmetryRow`].
     pub fn of_asymmetry(rows: &[SeriesAsymmetry]) -> Columns {
         let mut columns = Columns::default();
         columns.push_text("indicator", rows, |r| &r.indicator);
@@ -286,6 +319,26 @@ impl Columns {
         columns.push_maybe("ratio", rows, |r| r.ratio);
         columns.push_maybe("ratio_low", rows, |r| r.ratio_low);
         columns.push_maybe("ratio_high", rows, |r| r.ratio_high);
+        columns.push_float("net", rows, |r| r.net);
+        columns.push_float("net_low", rows, |r| r.net_low);
+        columns.push_float("net_high", rows, |r| r.net_high);
+        columns
+    }
+
+    /// The two directions of one pair (as [`Store::asymmetry`](crate::Store::asymmetry)
+    /// gives them): the fields of [`AsymmetryRow`].
+    pub fn of_asymmetry_rows(rows: &[AsymmetryRow]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_period("period", rows, |r| r.period);
+        columns.push_float("a_to_b", rows, |r| r.a_to_b);
+        columns.push_float("a_to_b_low", rows, |r| r.a_to_b_low);
+        columns.push_float("a_to_b_high", rows, |r| r.a_to_b_high);
+        columns.push_float("b_to_a", rows, |r| r.b_to_a);
+        columns.push_float("b_to_a_low", rows, |r| r.b_to_a_low);
+        columns.push_float("b_to_a_high", rows, |r| r.b_to_a_high);
+        columns.push_float("ratio", rows, |r| r.ratio);
+        columns.push_float("ratio_low", rows, |r| r.ratio_low);
+        columns.push_float("ratio_high", rows, |r| r.ratio_high);
         columns.push_float("net", rows, |r| r.net);
         columns.push_float("net_low", rows, |r| r.net_low);
         columns.push_float("net_high", rows, |r| r.net_high);

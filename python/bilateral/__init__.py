@@ -15,17 +15,20 @@ from ._core import (
     TOPIC_WORDS,
     BilateralError,
     BusyError,
+    Change,
     ClosedError,
     DuplicateError,
     NotFoundError,
+    RequiredGrowth,
     SchemaError,
+    TargetProgress,
     ValidationError,
     __version__,
     datasets,
     format_value,
     normalize_period,
 )
-from ._results import Change, ImportResult, RequiredGrowth, Result, Skipped, TargetProgress
+from ._results import ImportResult, Result, Skipped
 from .chart import Chart
 from .report import Finding, FindingFigure, Report, Section
 from .store import Store, demo

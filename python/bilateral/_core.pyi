@@ -1,7 +1,9 @@
 """Type stubs for the native module ``bilateral._core`` (the Rust core).
 
-The core is a leaf: it answers with plain data (tables as a dict of columns, one-answer
-reports as dicts) and its own ``Report`` and ``Chart``; the package wraps it.
+The core is a leaf: it answers with its own classes (every analysis table a ``Table``,
+the one-answer reports ``Change``, ``TargetProgress`` and ``RequiredGrowth``, the
+``Report`` and its ``Chart``s), the small listings as a dict of columns; the package
+wraps it.
 """
 
 from collections.abc import Callable, Iterable, Mapping
@@ -15,16 +17,20 @@ import pandas as pd
 __all__ = [
     "BilateralError",
     "BusyError",
+    "Change",
     "Chart",
     "ClosedError",
+    "Draft",
     "DuplicateError",
     "NotFoundError",
     "Report",
+    "RequiredGrowth",
     "SCHEMA_VERSION",
     "TOPIC_WORDS",
     "SchemaError",
     "Store",
     "Table",
+    "TargetProgress",
     "ValidationError",
     "datasets",
     "demo",
@@ -128,8 +134,8 @@ class Store:
     def import_csv(
         self,
         path: str | PathLike[str],
-        *,
         on_duplicate: _OnDuplicate = "error",
+        *,
         missing: _Missing = "error",
         progress: Callable[[str, int, int], object] | None = None,
     ) -> dict[str, Any]: ...
@@ -293,88 +299,47 @@ class Store:
         self, origin: str | None = None, destination: str | None = None
     ) -> _Columns: ...
     def implied(self, indicator: str, origin: str, destination: str, period: _Period) -> Table: ...
+    # One method per analysis: a filter that gives every key is one series.
     def growth(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
-        product: str = "total",
-        *,
-        status: str | None = None,
-    ) -> Table: ...
-    def growth_of_every(
-        self,
-        indicator: str | None,
-        origin: str | None,
-        destination: str | None,
-        product: str | None,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        product: str | None = "total",
         *,
         status: str | None = None,
     ) -> Table: ...
     # A missing start or end is a ValidationError naming it, raised by the core.
     def change(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
-        start: _Period | None,
-        end: _Period | None,
-        product: str = "total",
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        start: _Period | None = None,
+        end: _Period | None = None,
+        product: str | None = "total",
         *,
         status: str | None = None,
-    ) -> dict[str, Any]: ...
-    def change_of_every(
-        self,
-        indicator: str | None,
-        origin: str | None,
-        destination: str | None,
-        start: _Period | None,
-        end: _Period | None,
-        product: str | None,
-        *,
-        status: str | None = None,
-    ) -> Table: ...
+    ) -> Change | Table: ...
     def shares(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
         of: str | None = None,
         of_product: str = "total",
         period: _Period | None = None,
         *,
         status: str | None = None,
-    ) -> _Columns: ...
-    def shares_of_every(
-        self,
-        indicator: str | None,
-        origin: str | None,
-        destination: str | None,
-        of: str | None,
-        of_product: str,
-        period: _Period | None,
-        *,
-        status: str | None = None,
     ) -> Table: ...
     def per_capita(
         self,
-        indicator: str,
-        origin: str,
-        destination: str,
+        indicator: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
         per: float = 1000.0,
         basis: str = "origin",
-        product: str = "total",
-        *,
-        status: str | None = None,
-    ) -> _Columns: ...
-    def per_capita_of_every(
-        self,
-        indicator: str | None,
-        origin: str | None,
-        destination: str | None,
-        per: float,
-        basis: str,
-        product: str | None,
+        product: str | None = "total",
         *,
         status: str | None = None,
     ) -> Table: ...
@@ -387,7 +352,7 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> dict[str, Any]: ...
+    ) -> TargetProgress: ...
     def required_growth(
         self,
         indicator: str,
@@ -398,44 +363,36 @@ class Store:
         product: str = "total",
         *,
         status: str | None = None,
-    ) -> dict[str, Any]: ...
+    ) -> RequiredGrowth: ...
     def asymmetry(
         self,
-        indicator: str,
-        a: str,
-        b: str,
-        product: str = "total",
-        *,
-        status: str | None = None,
-    ) -> _Columns: ...
-    def asymmetry_of_every(
-        self,
-        indicator: str | None,
-        a: str | None,
-        b: str | None,
-        product: str | None,
+        indicator: str | None = None,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
         *,
         status: str | None = None,
     ) -> Table: ...
     def mirror(
         self,
-        indicator: str | None,
-        a: str | None,
-        b: str | None,
-        product: str | None,
+        a: str | None = None,
+        b: str | None = None,
+        product: str | None = "total",
         *,
+        indicator: str | None = None,
         status: str | None = None,
     ) -> Table: ...
     def report(
         self,
         a: str,
         b: str,
-        include_implied: bool = False,
+        *,
         since: _Period | None = None,
         until: _Period | None = None,
         top: int = 10,
         title: str | None = None,
         topics: list[str] | None = None,
+        include_implied: bool = False,
         digits: int = 3,
     ) -> Report: ...
     def pairs(self) -> list[tuple[str, str, int]]: ...
@@ -459,6 +416,230 @@ class Table:
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 @final
+class Change:
+    """How a series moved between two periods of the same length."""
+
+    def __new__(
+        cls,
+        series: str,
+        unit: str,
+        start: str,
+        end: str,
+        start_value: float,
+        end_value: float,
+        change: float,
+        change_low: float,
+        change_high: float,
+        ratio: float,
+        ratio_low: float,
+        ratio_high: float,
+        pct: float,
+        pct_low: float,
+        pct_high: float,
+        years: float,
+        cagr: float | None,
+        cagr_low: float | None,
+        cagr_high: float | None,
+    ) -> Change: ...
+    @property
+    def series(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def start(self) -> str: ...
+    @property
+    def end(self) -> str: ...
+    @property
+    def start_value(self) -> float: ...
+    @property
+    def end_value(self) -> float: ...
+    @property
+    def change(self) -> float: ...
+    @property
+    def change_low(self) -> float: ...
+    @property
+    def change_high(self) -> float: ...
+    @property
+    def ratio(self) -> float: ...
+    @property
+    def ratio_low(self) -> float: ...
+    @property
+    def ratio_high(self) -> float: ...
+    @property
+    def pct(self) -> float: ...
+    @property
+    def pct_low(self) -> float: ...
+    @property
+    def pct_high(self) -> float: ...
+    @property
+    def years(self) -> float: ...
+    @property
+    def cagr(self) -> float | None: ...
+    @property
+    def cagr_low(self) -> float | None: ...
+    @property
+    def cagr_high(self) -> float | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[Change], tuple[Any, ...]]: ...
+
+@final
+class TargetProgress:
+    """How far a year's actuals are towards the year's target."""
+
+    def __new__(
+        cls,
+        series: str,
+        unit: str,
+        year: int,
+        target: float,
+        actual: float,
+        actual_low: float,
+        actual_high: float,
+        actual_period: str,
+        months_elapsed: int,
+        share_of_target: float,
+        share_of_target_low: float,
+        share_of_target_high: float,
+        share_of_year: float,
+        run_rate: float,
+        run_rate_low: float,
+        run_rate_high: float,
+        run_rate_share: float,
+        run_rate_share_low: float,
+        run_rate_share_high: float,
+        actual_monthly: float,
+        required_monthly: float | None,
+        required_monthly_low: float | None,
+        required_monthly_high: float | None,
+        on_track: bool,
+    ) -> TargetProgress: ...
+    @property
+    def series(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def target(self) -> float: ...
+    @property
+    def actual(self) -> float: ...
+    @property
+    def actual_low(self) -> float: ...
+    @property
+    def actual_high(self) -> float: ...
+    @property
+    def actual_period(self) -> str: ...
+    @property
+    def months_elapsed(self) -> int: ...
+    @property
+    def share_of_target(self) -> float: ...
+    @property
+    def share_of_target_low(self) -> float: ...
+    @property
+    def share_of_target_high(self) -> float: ...
+    @property
+    def share_of_year(self) -> float: ...
+    @property
+    def run_rate(self) -> float: ...
+    @property
+    def run_rate_low(self) -> float: ...
+    @property
+    def run_rate_high(self) -> float: ...
+    @property
+    def run_rate_share(self) -> float: ...
+    @property
+    def run_rate_share_low(self) -> float: ...
+    @property
+    def run_rate_share_high(self) -> float: ...
+    @property
+    def actual_monthly(self) -> float: ...
+    @property
+    def required_monthly(self) -> float | None: ...
+    @property
+    def required_monthly_low(self) -> float | None: ...
+    @property
+    def required_monthly_high(self) -> float | None: ...
+    @property
+    def on_track(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[TargetProgress], tuple[Any, ...]]: ...
+
+@final
+class RequiredGrowth:
+    """The growth rate a target or projection implies, beside the series' own record."""
+
+    def __new__(
+        cls,
+        series: str,
+        unit: str,
+        base_period: str,
+        base_value: float,
+        target_period: str,
+        target_value: float,
+        target_status: str,
+        years: float,
+        required_cagr: float,
+        required_cagr_low: float,
+        required_cagr_high: float,
+        historical_start: str | None,
+        historical_cagr: float | None,
+        historical_cagr_low: float | None,
+        historical_cagr_high: float | None,
+    ) -> RequiredGrowth: ...
+    @property
+    def series(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def base_period(self) -> str: ...
+    @property
+    def base_value(self) -> float: ...
+    @property
+    def target_period(self) -> str: ...
+    @property
+    def target_value(self) -> float: ...
+    @property
+    def target_status(self) -> str: ...
+    @property
+    def years(self) -> float: ...
+    @property
+    def required_cagr(self) -> float: ...
+    @property
+    def required_cagr_low(self) -> float: ...
+    @property
+    def required_cagr_high(self) -> float: ...
+    @property
+    def historical_start(self) -> str | None: ...
+    @property
+    def historical_cagr(self) -> float | None: ...
+    @property
+    def historical_cagr_low(self) -> float | None: ...
+    @property
+    def historical_cagr_high(self) -> float | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[RequiredGrowth], tuple[Any, ...]]: ...
+
+@final
+class Draft:
+    """What ``read_text`` found; the package's ``bilateral.Draft`` wraps it."""
+
+    @property
+    def items(self) -> list[dict[str, Any]]: ...
+    def to_accept(self, items: list[int] | None = None) -> list[int]: ...
+    def to_dataset(
+        self, items: list[int] | None = None, *, name: str = "draft", title: str = "Draft"
+    ) -> dict[str, Any]: ...
+
+@final
 class Report:
     """The native report: the package's ``bilateral.Report`` wraps it."""
 
@@ -469,7 +650,6 @@ class Report:
     def to_html_fragment(self, instance: int | None = None) -> str: ...
     def to_json(self) -> str: ...
     def render(self, format: str) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
     def figures(self) -> Table: ...
     def write_appendix(self, path: str | PathLike[str]) -> int: ...
     def charts(self) -> list[Chart]: ...
@@ -478,8 +658,18 @@ class Report:
 class Chart:
     """A native chart: draws its own SVG; the package's ``bilateral.Chart`` wraps it."""
 
-    @staticmethod
-    def from_dict(data: dict[str, Any]) -> Chart: ...
+    def __new__(
+        cls,
+        kind: str,
+        title: str,
+        unit: str,
+        indicator: str | None = None,
+        product: str | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        series: Iterable[Mapping[str, Any]] | None = None,
+        events: Iterable[Mapping[str, Any]] | None = None,
+    ) -> Chart: ...
     @property
     def kind(self) -> str: ...
     @property
@@ -494,8 +684,12 @@ class Chart:
     def origin(self) -> str | None: ...
     @property
     def destination(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
+    @property
+    def series(self) -> list[dict[str, Any]]: ...
+    @property
+    def events(self) -> list[dict[str, Any]]: ...
     def svg(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
 
 def demo() -> Store: ...
 def datasets() -> list[str]: ...
@@ -510,4 +704,4 @@ def read_text(
     pair: tuple[str, str] | None = None,
     source: str | None = None,
     published: str | None = None,
-) -> list[dict[str, Any]]: ...
+) -> Draft: ...

@@ -1,171 +1,29 @@
-"""Frozen result objects for the reports that answer one question.
+"""What an import read, wrote and passed over (:class:`ImportResult`), and the base
+:class:`Result` of the one-answer results.
 
-The numbers are computed in Rust; these classes only hold them and show them: as
-attributes, as a dict (``to_dict()``), as readable text (``repr``) and as an HTML table
-in Jupyter (``_repr_html_``). A field ``x`` with siblings ``x_low`` and ``x_high`` is
-shown with its bounds.
+The one-answer results (:class:`~bilateral.Change`, :class:`~bilateral.TargetProgress`,
+:class:`~bilateral.RequiredGrowth`) are native, frozen classes of ``bilateral._core``,
+built in Rust from the analysis' own struct: attributes, ``to_dict()``, a readable
+``repr``, an HTML table in Jupyter, equality, hashing and pickling are theirs.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import abc
 import html
-import math
 import warnings
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
-from ._core import format_value
-
-
-@dataclass(frozen=True)
-class Result:
-    """Base of the result classes: dict, text and HTML views of the fields."""
-
-    #: Fields in the unit of the series (shown as "4.5 million t").
-    _amounts: ClassVar[tuple[str, ...]] = ()
-    #: Fields that are fractions (shown as percentages).
-    _fractions: ClassVar[tuple[str, ...]] = ()
-    #: Fields that are already percentages.
-    _percents: ClassVar[tuple[str, ...]] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The fields as a plain dict."""
-        return dataclasses.asdict(self)
-
-    def _show(self, name: str, value: Any) -> str:
-        if value is None or (isinstance(value, float) and math.isnan(value)):
-            return "–"
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return str(value)
-        if name in self._amounts:
-            return format_value(float(value), str(getattr(self, "unit", "")), derived=True)
-        if name in self._fractions:
-            return f"{value * 100:.2f} %"
-        if name in self._percents:
-            return f"{value:.2f} %"
-        if isinstance(value, int):
-            return str(value)
-        return f"{value:.6g}"
-
-    def _lines(self) -> list[tuple[str, str]]:
-        names = [f.name for f in dataclasses.fields(self)]
-        lines = []
-        for name in names:
-            if name.endswith(("_low", "_high")) and name.rsplit("_", 1)[0] in names:
-                continue
-            text = self._show(name, getattr(self, name))
-            low, high = getattr(self, f"{name}_low", None), getattr(self, f"{name}_high", None)
-            if low is not None and high is not None and low != high:
-                text += f"  [{self._show(name, low)} – {self._show(name, high)}]"
-            lines.append((name, text))
-        return lines
-
-    def __repr__(self) -> str:
-        lines = self._lines()
-        width = max(len(name) for name, _ in lines)
-        body = "\n".join(f"  {name:<{width}}  {text}" for name, text in lines)
-        return f"{type(self).__name__}\n{body}"
-
-    def _repr_html_(self) -> str:
-        rows = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(name)}</th>"
-            f"<td style='text-align:left'>{html.escape(text)}</td></tr>"
-            for name, text in self._lines()
-        )
-        return f"<table><caption>{type(self).__name__}</caption>{rows}</table>"
+from ._core import Change, RequiredGrowth, TargetProgress
 
 
-@dataclass(frozen=True, repr=False)
-class Change(Result):
-    """How a series moved between two periods of the same length."""
-
-    series: str
-    unit: str
-    start: str
-    end: str
-    start_value: float
-    end_value: float
-    change: float
-    change_low: float
-    change_high: float
-    ratio: float
-    ratio_low: float
-    ratio_high: float
-    pct: float
-    pct_low: float
-    pct_high: float
-    years: float
-    cagr: float | None
-    cagr_low: float | None
-    cagr_high: float | None
-
-    _amounts: ClassVar[tuple[str, ...]] = ("start_value", "end_value", "change")
-    _fractions: ClassVar[tuple[str, ...]] = ("cagr",)
-    _percents: ClassVar[tuple[str, ...]] = ("pct",)
+class Result(abc.ABC):  # noqa: B024 (a marker the native classes register with)
+    """What the one-answer results are: ``isinstance(store.change(...), Result)``."""
 
 
-@dataclass(frozen=True, repr=False)
-class TargetProgress(Result):
-    """How far a year's actuals are towards the year's target."""
-
-    series: str
-    unit: str
-    year: int
-    target: float
-    actual: float
-    actual_low: float
-    actual_high: float
-    actual_period: str
-    months_elapsed: int
-    share_of_target: float
-    share_of_target_low: float
-    share_of_target_high: float
-    share_of_year: float
-    run_rate: float
-    run_rate_low: float
-    run_rate_high: float
-    run_rate_share: float
-    run_rate_share_low: float
-    run_rate_share_high: float
-    actual_monthly: float
-    required_monthly: float | None
-    required_monthly_low: float | None
-    required_monthly_high: float | None
-    on_track: bool
-
-    _amounts: ClassVar[tuple[str, ...]] = (
-        "target",
-        "actual",
-        "run_rate",
-        "actual_monthly",
-        "required_monthly",
-    )
-    _fractions: ClassVar[tuple[str, ...]] = ("share_of_target", "share_of_year", "run_rate_share")
-
-
-@dataclass(frozen=True, repr=False)
-class RequiredGrowth(Result):
-    """The growth rate a target or projection implies, beside the series' own record."""
-
-    series: str
-    unit: str
-    base_period: str
-    base_value: float
-    target_period: str
-    target_value: float
-    target_status: str
-    years: float
-    required_cagr: float
-    required_cagr_low: float
-    required_cagr_high: float
-    historical_start: str | None
-    historical_cagr: float | None
-    historical_cagr_low: float | None
-    historical_cagr_high: float | None
-
-    _amounts: ClassVar[tuple[str, ...]] = ("base_value", "target_value")
-    _fractions: ClassVar[tuple[str, ...]] = ("required_cagr", "historical_cagr")
+for _native in (Change, TargetProgress, RequiredGrowth):
+    Result.register(_native)
 
 
 @dataclass(frozen=True)

@@ -93,10 +93,11 @@ def series(
     }
     lines: list[_draw.StoredLine] = []
     for wanted in [status] if status else [None, "target", "projection"]:
-        # The growth frame is the series the analyses read: one figure a period.
-        rows = table_frame(
-            store._inner.growth_of_every(indicator, origin, destination, product, status=wanted)
-        )
+        # The growth frame is the series the analyses read: one figure a period. Taken
+        # over every product (a filter with a key open), where a series without figures
+        # is no row rather than an error, then narrowed to the product.
+        rows = table_frame(store._inner.growth(indicator, origin, destination, None, status=wanted))
+        rows = rows[rows["product"] == product]
         if rows.empty:
             continue
         points = [

@@ -12,6 +12,7 @@ writes a self-contained HTML (or Markdown, or JSON) file.
 from __future__ import annotations
 
 import itertools
+import json
 import warnings
 from dataclasses import dataclass
 from functools import cached_property
@@ -159,7 +160,12 @@ class Report:
     def _data(self) -> dict[str, Any]:
         # Made on first use: rendering and display need only the native report, and
         # the Python data of a report on a large pair takes as long as the report.
-        return self._core.to_dict()
+        return self._plain()
+
+    def _plain(self) -> dict[str, Any]:
+        # The report's data is its JSON form (field names stable, see to_json).
+        data: dict[str, Any] = json.loads(self._core.to_json())
+        return data
 
     @property
     def title(self) -> str:
@@ -309,7 +315,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as plain Python data (the JSON structure)."""
-        return self._core.to_dict()
+        return self._plain()
 
     def save(self, path: str | Path, format: str | None = None) -> Path:
         """Write the report to ``path``: HTML, or Markdown or JSON by the file's suffix

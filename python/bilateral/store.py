@@ -1,9 +1,11 @@
 """The store in Python: :class:`Store` over the native ``bilateral._core.Store``.
 
-The native store does the work (in Rust, with the GIL released) and answers with plain
-data: tables as columns, one-answer reports as dicts, the report as a native object.
-This class gives that a Python shape: DataFrames (built by :func:`._frames.frame`),
-frozen result objects (:mod:`._results`) and :class:`~bilateral.report.Report`.
+The native store does the work (in Rust, with the GIL released) and answers with native
+objects: tables as a native ``Table``, one-answer reports as native frozen results
+(``Change``, ``TargetProgress``, ``RequiredGrowth``), the report as a native report.
+This class gives that a Python shape: DataFrames (:class:`.table.Table`'s
+``to_pandas``, or :func:`._frames.frame` for the small listings) and
+:class:`~bilateral.report.Report`.
 
 Long because every call carries its docstring with a worked example (run as a doctest);
 the code of each is a line or two.
@@ -25,9 +27,10 @@ import pandas as pd
 
 from . import _core
 from . import text as _text
+from ._core import Change, RequiredGrowth, TargetProgress
 from ._frames import frame
 from ._progress import ProgressArg, progress_bars
-from ._results import Change, ImportResult, RequiredGrowth, TargetProgress
+from ._results import ImportResult
 from .report import Report
 from .table import Into, Table, converted
 
@@ -86,12 +89,6 @@ def _directed_by_keyword(by_position: tuple[bool, ...], directed: bool | None) -
         raise TypeError("add_indicator() got multiple values for argument 'directed'")
     warnings.warn(_DIRECTED_BY_POSITION, DeprecationWarning, stacklevel=3)
     return by_position[0]
-
-
-def _rows_frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
-    """A report's rows as a DataFrame: a column with any float in it is float64."""
-    floats = [name for name, values in columns.items() if any(isinstance(v, float) for v in values)]
-    return frame(columns, floats=floats)
 
 
 #: The fields of an observation that hold numbers.
@@ -1185,11 +1182,9 @@ class Store:
         >>> round(float(row["pct"].iloc[0]), 2)
         -4.19
         """
-        if indicator is not None and origin is not None and destination is not None and product:
-            one = self._inner.growth(indicator, origin, destination, product, status=status)
-            return converted(one, into)
-        every = self._inner.growth_of_every(indicator, origin, destination, product, status=status)
-        return converted(every, into)
+        return converted(
+            self._inner.growth(indicator, origin, destination, product, status=status), into
+        )
 
     # One series answers with a Change, any other filter with a frame; mypy cannot tell
     # a str from a str | None that holds one, hence the ignore on the narrower overload.
@@ -1280,14 +1275,12 @@ class Store:
         """
         if indicator is not None and origin is not None and destination is not None and product:
             _require_pandas_for_one_series(into)
-            fields = self._inner.change(
-                indicator, origin, destination, start, end, product, status=status
-            )
-            return Change(**fields)
-        every = self._inner.change_of_every(
+        answer = self._inner.change(
             indicator, origin, destination, start, end, product, status=status
         )
-        return converted(every, into)
+        if isinstance(answer, Change):
+            return answer
+        return converted(answer, into)
 
     @overload
     def shares(
@@ -1362,14 +1355,10 @@ class Store:
         """
         if indicator is not None and origin is not None and destination is not None:
             _require_pandas_for_one_series(into)
-            columns = self._inner.shares(
-                indicator, origin, destination, of, of_product, period, status=status
-            )
-            return _rows_frame(columns)
-        every = self._inner.shares_of_every(
+        table = self._inner.shares(
             indicator, origin, destination, of, of_product, period, status=status
         )
-        return converted(every, into)
+        return converted(table, into)
 
     @overload
     def per_capita(
@@ -1444,14 +1433,10 @@ class Store:
         """
         if indicator is not None and origin is not None and destination is not None and product:
             _require_pandas_for_one_series(into)
-            columns = self._inner.per_capita(
-                indicator, origin, destination, per, basis, product, status=status
-            )
-            return _rows_frame(columns)
-        every = self._inner.per_capita_of_every(
+        table = self._inner.per_capita(
             indicator, origin, destination, per, basis, product, status=status
         )
-        return converted(every, into)
+        return converted(table, into)
 
     def target_progress(
         self,
@@ -1471,10 +1456,9 @@ class Store:
         >>> p.share_of_target, p.months_elapsed, round(p.run_rate)
         (0.5, 7, 4457143)
         """
-        fields = self._inner.target_progress(
+        return self._inner.target_progress(
             indicator, origin, destination, year, product, status=status
         )
-        return TargetProgress(**fields)
 
     def required_growth(
         self,
@@ -1495,10 +1479,9 @@ class Store:
         >>> round(r.required_cagr, 3)
         0.71
         """
-        fields = self._inner.required_growth(
+        return self._inner.required_growth(
             indicator, origin, destination, base, target, product, status=status
         )
-        return RequiredGrowth(**fields)
 
     @overload
     def asymmetry(
@@ -1567,9 +1550,7 @@ class Store:
         """  # noqa: E501
         if indicator is not None and a is not None and b is not None and product:
             _require_pandas_for_one_series(into)
-            return _rows_frame(self._inner.asymmetry(indicator, a, b, product, status=status))
-        every = self._inner.asymmetry_of_every(indicator, a, b, product, status=status)
-        return converted(every, into)
+        return converted(self._inner.asymmetry(indicator, a, b, product, status=status), into)
 
     @overload
     def mirror(
@@ -1636,7 +1617,7 @@ class Store:
         >>> df[["exporter", "importer", "gap", "gap_pct"]].round(9).values.tolist()
         [['GEO', 'TUR', 18000000.0, 6.0]]
         """  # noqa: E501
-        table = self._inner.mirror(indicator, a, b, product, status=status)
+        table = self._inner.mirror(a, b, product, indicator=indicator, status=status)
         return converted(table, into)
 
     def report(
@@ -1681,7 +1662,17 @@ class Store:
         """
         chosen = None if topics is None else [topics] if isinstance(topics, str) else list(topics)
         return Report(
-            self._inner.report(a, b, include_implied, since, until, top, title, chosen, digits)
+            self._inner.report(
+                a,
+                b,
+                since=since,
+                until=until,
+                top=top,
+                title=title,
+                topics=chosen,
+                include_implied=include_implied,
+                digits=digits,
+            )
         )
 
     def pairs(self) -> list[tuple[str, str, int]]:

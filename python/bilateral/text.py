@@ -68,98 +68,6 @@ def _reason(item: dict[str, Any]) -> str:
     return "; ".join(f"{r['field']}: {r['text']}" for r in item["reasons"])
 
 
-#: The fields an item of each kind needs before it can be stored.
-REQUIRED = {
-    "figure": ("indicator", "origin", "destination", "period", "value"),
-    "claim": ("indicator", "origin", "destination", "period", "relation"),
-    "event": ("origin", "destination", "period", "event_kind"),
-}
-
-
-def _complete(item: dict[str, Any]) -> bool:
-    return all(item.get(name) is not None for name in REQUIRED[item["kind"]])
-
-
-def _note(item: dict[str, Any]) -> str:
-    return f"Read by read_text (confidence {item['confidence']:.2f}): {_reason(item)}"
-
-
-def _observation(item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "indicator": item["indicator"],
-        "origin": item["origin"],
-        "destination": item["destination"],
-        "product": item["product"],
-        "period": item["period"],
-        "value": item["value"],
-        "unit": item["unit"],
-        "qualifier": item["qualifier"],
-        "status": item["status"],
-        "source": item["source"],
-        "quote": item["quote"],
-        "note": _note(item),
-    }
-
-
-def _claim(item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "text": item["words"],
-        "indicator": item["indicator"],
-        "origin": item["origin"],
-        "destination": item["destination"],
-        "product": item["product"],
-        "period": item["period"],
-        "relation": item["relation"],
-        "value": item["value"],
-        "qualifier": item["qualifier"],
-        "reference": item["reference"],
-        "source": item["source"],
-        "quote": item["quote"],
-        "note": _note(item),
-    }
-
-
-def _event(item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "date": item["period"],
-        "a": item["origin"],
-        "b": item["destination"],
-        "kind": item["event_kind"],
-        "title": item["words"],
-        "source": item["source"],
-        "quote": item["quote"],
-        "note": _note(item),
-    }
-
-
-def _once(all_items: list[dict[str, Any]], chosen: Sequence[int]) -> list[int]:
-    """The chosen items without a figure's restatements (same series, period, status,
-    value and qualifier as one before it)."""
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
-    for k in chosen:
-        item = all_items[k]
-        if item["kind"] == "figure":
-            key = tuple(
-                item[name]
-                for name in (
-                    "indicator",
-                    "origin",
-                    "destination",
-                    "product",
-                    "period",
-                    "status",
-                    "value",
-                    "qualifier",
-                )
-            )
-            if key in seen:
-                continue
-            seen.add(key)
-        kept.append(k)
-    return kept
-
-
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
@@ -174,8 +82,11 @@ class Draft:
     offsets of the quote in the text read.
     """
 
-    def __init__(self, items: list[dict[str, Any]]) -> None:
-        self._items = items
+    def __init__(self, native: _core.Draft) -> None:
+        # The native draft picks the items to accept and makes the dataset; the items
+        # as dicts serve the frames and the HTML view.
+        self._native = native
+        self._items = native.items
 
     @property
     def items(self) -> list[dict[str, Any]]:
@@ -225,6 +136,14 @@ class Draft:
         """The events alone."""
         return self.to_pandas("event")
 
+    def _positions(self, items: Sequence[int] | None) -> list[int] | None:
+        """``items`` as positions from the start (``-1`` is the last item); one past the
+        end is an IndexError, as in a list."""
+        if items is None:
+            return None
+        every = range(len(self._items))
+        return [every[i] for i in items]
+
     def to_dataset(
         self, items: Sequence[int] | None = None, *, name: str = "draft", title: str = "Draft"
     ) -> dict[str, Any]:
@@ -232,14 +151,7 @@ class Draft:
         dict a dataset file holds (``observations``, ``claims``, ``events``), each with
         its quote and, in ``note``, the reasons and confidence. An item the text left
         incomplete keeps its empty fields (null) for a person to fill in."""
-        chosen = self._items if items is None else [self._items[i] for i in items]
-        return {
-            "name": name,
-            "title": title,
-            "observations": [_observation(i) for i in chosen if i["kind"] == "figure"],
-            "claims": [_claim(i) for i in chosen if i["kind"] == "claim"],
-            "events": [_event(i) for i in chosen if i["kind"] == "event"],
-        }
+        return self._native.to_dataset(self._positions(items), name=name, title=title)
 
     def to_json(
         self, items: Sequence[int] | None = None, *, name: str = "draft", title: str = "Draft"
@@ -266,9 +178,7 @@ class Draft:
         (nothing is added), ``"skip"`` or ``"replace"``. A figure the text states twice
         (the same series, period, status, value and qualifier) is added once, with its
         first quote."""
-        if items is None:
-            items = [k for k, item in enumerate(self._items) if _complete(item)]
-        items = _once(self._items, items)
+        items = self._native.to_accept(self._positions(items))
         handle, path = tempfile.mkstemp(suffix=".json")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:

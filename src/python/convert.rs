@@ -1,14 +1,12 @@
 //! Conversions at the border: Python values (the cells of records and frames, periods,
-//! series queries) into the crate's input types, and the crate's results into plain
-//! Python data (dicts, lists, tables as columns). Arguments read one by one, each error
+//! series queries) into the crate's input types, and the small listings (indicators,
+//! sources, events …) into plain columns (a dict of lists). Arguments read one by one, each error
 //! naming its argument, are in [`super::arguments`]. Nothing here builds a DataFrame or
 //! imports from the `bilateral` package.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{
-    PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PySequence, PyString, PyType,
-};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
 
 use super::errors::{to_py_err, IntoPyResult};
 use crate::analysis::SeriesQuery;
@@ -512,135 +510,4 @@ impl<'py> Columns<'py> {
     pub(crate) fn into_dict(self) -> Bound<'py, PyDict> {
         self.dict
     }
-}
-
-/// A value as JSON (serde), for plain data that has no hand-written conversion.
-pub(crate) fn to_json(
-    py: Python<'_>,
-    what: &'static str,
-    value: &impl serde::Serialize,
-) -> PyResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(|e| {
-        to_py_err(
-            py,
-            Error::Serialization {
-                what,
-                message: e.to_string(),
-            },
-        )
-    })
-}
-
-/// A JSON value as the equivalent Python object: whole numbers become `int`, other
-/// numbers `float`.
-pub(crate) fn json_to_py<'py>(
-    py: Python<'py>,
-    value: &serde_json::Value,
-) -> PyResult<Bound<'py, PyAny>> {
-    use serde_json::Value;
-    Ok(match value {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => match n.as_i64() {
-            Some(i) if !n.is_f64() => i.into_pyobject(py)?.into_any(),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
-        },
-        Value::String(text) => text.into_pyobject(py)?.into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(json_to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(fields) => {
-            let dict = PyDict::new(py);
-            for (key, item) in fields {
-                dict.set_item(key, json_to_py(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
-/// Plain Python data (None, bool, int, float, str, lists, tuples, dicts with text
-/// keys) as a JSON value; anything else is a validation error on `field`.
-pub(crate) fn py_to_json(
-    field: &str,
-    value: &Bound<'_, PyAny>,
-) -> crate::error::Result<serde_json::Value> {
-    use serde_json::Value;
-    let not_plain = || invalid(field, None, repr(value), "is not plain data");
-    if value.is_none() {
-        Ok(Value::Null)
-    } else if let Ok(b) = value.cast::<PyBool>() {
-        Ok(Value::Bool(b.is_true()))
-    } else if value.is_instance_of::<PyInt>() {
-        match value.extract::<i64>() {
-            Ok(i) => Ok(Value::from(i)),
-            Err(_) => value
-                .extract::<f64>()
-                .map(Value::from)
-                .map_err(|_| not_plain()),
-        }
-    } else if value.is_instance_of::<PyFloat>() {
-        // NaN and infinities have no JSON form: null, as serde writes them.
-        value
-            .extract::<f64>()
-            .map(Value::from)
-            .map_err(|_| not_plain())
-    } else if let Ok(text) = value.cast::<PyString>() {
-        Ok(Value::String(text.to_string()))
-    } else if let Ok(mapping) = value.cast::<PyMapping>() {
-        let mut fields = serde_json::Map::new();
-        let items = mapping.items().map_err(|_| not_plain())?;
-        for item in items.iter() {
-            let (key, item): (String, Bound<'_, PyAny>) =
-                item.extract().map_err(|_| not_plain())?;
-            fields.insert(key, py_to_json(field, &item)?);
-        }
-        Ok(Value::Object(fields))
-    } else if let Ok(sequence) = value.cast::<PySequence>() {
-        let mut items = Vec::new();
-        for item in sequence.try_iter().map_err(|_| not_plain())? {
-            items.push(py_to_json(field, &item.map_err(|_| not_plain())?)?);
-        }
-        Ok(Value::Array(items))
-    } else {
-        Err(not_plain())
-    }
-}
-
-/// Report rows (serde structs) as plain columns: a dict of lists named after the
-/// row's fields, in order. No rows give an empty dict.
-pub(crate) fn rows_columns<'py, T: serde::Serialize>(
-    py: Python<'py>,
-    rows: &[T],
-) -> PyResult<Bound<'py, PyDict>> {
-    let rows: Vec<serde_json::Value> = rows
-        .iter()
-        .map(|r| to_json(py, "report rows", r))
-        .collect::<PyResult<_>>()?;
-    let names: Vec<&String> = match rows.first() {
-        Some(serde_json::Value::Object(fields)) => fields.keys().collect(),
-        _ => Vec::new(),
-    };
-    let columns = PyDict::new(py);
-    for name in names {
-        let list = PyList::empty(py);
-        for row in &rows {
-            list.append(json_to_py(py, &row[name.as_str()])?)?;
-        }
-        columns.set_item(name, list)?;
-    }
-    Ok(columns)
-}
-
-/// A one-answer report as a dict of its fields.
-pub(crate) fn fields_dict<'py>(
-    py: Python<'py>,
-    what: &'static str,
-    value: &impl serde::Serialize,
-) -> PyResult<Bound<'py, PyDict>> {
-    Ok(json_to_py(py, &to_json(py, what, value)?)?.cast_into::<PyDict>()?)
 }

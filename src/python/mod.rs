@@ -1,17 +1,22 @@
 //! The native module `bilateral._core`, compiled only with the `python` feature.
 //!
-//! It is a leaf: it imports nothing from the `bilateral` package and answers with
-//! plain Python data (dicts, lists, text) and its own classes; the package
-//! (`python/bilateral/`) turns that into DataFrames and result objects.
+//! It is a leaf: it imports nothing from the `bilateral` package and answers with its
+//! own classes (a `Table` for every analysis table, a native result for every single
+//! answer, the `Report` and its `Chart`s), the small listings as plain columns; no
+//! result goes through JSON. The package (`python/bilateral/`) gives them their
+//! Python shape (DataFrames, `bilateral.Chart`, `bilateral.Report`).
 //!
 //! - [`errors`]: the exception classes and the one mapping from [`crate::Error`].
-//! - [`convert`]: arguments in, plain data out.
+//! - [`convert`]: arguments in, the small listings out as plain columns.
 //! - [`ingest`]: many observations in, column by column.
 //! - [`files`]: imports from files, with a Python progress callback.
 //! - [`store`]: the native `Store`.
 //! - [`report`]: the native `Report` and `Chart`.
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
-//! - [`reader`]: `read_text`, news text into the items of a draft.
+//! - [`results`]: the native one-answer results (`Change`, `TargetProgress`,
+//!   `RequiredGrowth`), each built by `From` from the crate's struct.
+//! - [`reader`]: `read_text`, news text into a native `Draft` (its items, the ones to
+//!   accept, the dataset they make), and the checks of a text.
 
 mod arguments;
 mod convert;
@@ -20,6 +25,7 @@ mod files;
 mod ingest;
 mod reader;
 mod report;
+mod results;
 mod store;
 mod table;
 
@@ -114,6 +120,10 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_class::<PyChart>()?;
     m.add_class::<PyTable>()?;
+    m.add_class::<results::PyChange>()?;
+    m.add_class::<results::PyTargetProgress>()?;
+    m.add_class::<results::PyRequiredGrowth>()?;
+    m.add_class::<reader::PyDraft>()?;
     m.add_function(wrap_pyfunction!(demo, m)?)?;
     m.add_function(wrap_pyfunction!(datasets, m)?)?;
     m.add_function(wrap_pyfunction!(normalize_period, m)?)?;

@@ -1,13 +1,14 @@
-//! `read_text`: news text into the items of a draft, as plain dicts (the package's
+//! `read_text`: news text into the items of a draft, as plain dicts built field by
+//! field (the package's
 //! `bilateral.text.Draft` makes them a DataFrame and an HTML view).
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyDict, PyList};
 
-use super::convert::{json_to_py, to_json};
 use super::errors::IntoPyResult;
 use crate::error::Error;
-use crate::text::{country_code, read_text as read, ReadOptions, TextCheck};
+use crate::model::Observation;
+use crate::text::{country_code, read_text as read, Draft, Item, ItemKind, ReadOptions, TextCheck};
 
 /// The alpha-3 code of `name` (a code or a name), else a validation error on `pair`.
 fn pair_country(name: &str) -> crate::error::Result<String> {
@@ -49,21 +50,198 @@ pub(crate) fn options(
     })
 }
 
-/// The items read from `text`: one dict per figure, claim and event, with the
-/// quote, its character offsets, the reasons and a confidence.
+/// The draft read from `text`: its items (one dict per figure, claim and event, with
+/// the quote, its character offsets, the reasons and a confidence).
 #[pyfunction]
 #[pyo3(signature = (text, *, pair=None, source=None, published=None))]
-pub(crate) fn read_text<'py>(
-    py: Python<'py>,
+pub(crate) fn read_text(
+    py: Python<'_>,
     text: String,
     pair: Option<(String, String)>,
     source: Option<String>,
     published: Option<String>,
-) -> PyResult<Bound<'py, PyList>> {
+) -> PyResult<PyDraft> {
     let options = options(py, pair, source, published)?;
     let draft = py.detach(|| read(&text, &options));
-    let value = to_json(py, "draft", &draft.items)?;
-    Ok(json_to_py(py, &value)?.cast_into::<PyList>()?)
+    Ok(PyDraft { draft })
+}
+
+/// What `read_text` found: the crate's [`Draft`], which picks the items to accept and
+/// makes them a dataset; `bilateral.Draft` (Python) wraps it.
+#[pyclass(name = "Draft", module = "bilateral._core", frozen)]
+pub(crate) struct PyDraft {
+    draft: Draft,
+}
+
+#[pymethods]
+impl PyDraft {
+    /// Every item as a dict, figures first, then claims, then events; a new list each
+    /// call.
+    #[getter]
+    fn items<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = PyList::empty(py);
+        for item in &self.draft.items {
+            items.append(item_dict(py, item)?)?;
+        }
+        Ok(items)
+    }
+
+    /// The positions of the items to accept: those given, or every complete item, less
+    /// a figure stated again (see [`Draft::to_accept`]).
+    #[pyo3(signature = (items=None))]
+    fn to_accept(&self, py: Python<'_>, items: Option<Vec<usize>>) -> PyResult<Vec<usize>> {
+        self.draft.to_accept(items.as_deref()).py(py)
+    }
+
+    /// The items at `items` (by default every item) as a dataset, the dict a dataset
+    /// file holds: `observations`, `claims` and `events`, each with its quote and, in
+    /// `note`, the reader's confidence and reasons; a field the text did not give is
+    /// None, for a person to fill in.
+    #[pyo3(signature = (items=None, *, name="draft", title="Draft"))]
+    fn to_dataset<'py>(
+        &self,
+        py: Python<'py>,
+        items: Option<Vec<usize>>,
+        name: &str,
+        title: &str,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let all = &self.draft.items;
+        let chosen: Vec<&Item> = match items {
+            None => all.iter().collect(),
+            Some(items) => items
+                .into_iter()
+                .map(|k| {
+                    all.get(k).ok_or_else(|| {
+                        Error::invalid("items", k.to_string(), "is not the position of an item")
+                    })
+                })
+                .collect::<crate::error::Result<_>>()
+                .py(py)?,
+        };
+        let (observations, claims, events) =
+            (PyList::empty(py), PyList::empty(py), PyList::empty(py));
+        for item in chosen {
+            match item.kind {
+                ItemKind::Figure => observations.append(draft_observation(py, item)?)?,
+                ItemKind::Claim => claims.append(draft_claim(py, item)?)?,
+                ItemKind::Event => events.append(draft_event(py, item)?)?,
+            }
+        }
+        let dataset = PyDict::new(py);
+        dataset.set_item("name", name)?;
+        dataset.set_item("title", title)?;
+        dataset.set_item("observations", observations)?;
+        dataset.set_item("claims", claims)?;
+        dataset.set_item("events", events)?;
+        Ok(dataset)
+    }
+}
+
+/// A figure of a draft as an observation of a dataset file.
+fn draft_observation<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("indicator", &item.indicator)?;
+    dict.set_item("origin", &item.origin)?;
+    dict.set_item("destination", &item.destination)?;
+    dict.set_item("product", &item.product)?;
+    dict.set_item("period", item.period.map(|p| p.to_string()))?;
+    dict.set_item("value", item.value)?;
+    dict.set_item("unit", &item.unit)?;
+    dict.set_item("qualifier", item.qualifier.map(|q| q.code()))?;
+    dict.set_item("status", item.status.map(|s| s.code()))?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("note", item.note())?;
+    Ok(dict)
+}
+
+/// A claim of a draft as a claim of a dataset file (its words are the claim's text).
+fn draft_claim<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("text", &item.words)?;
+    dict.set_item("indicator", &item.indicator)?;
+    dict.set_item("origin", &item.origin)?;
+    dict.set_item("destination", &item.destination)?;
+    dict.set_item("product", &item.product)?;
+    dict.set_item("period", item.period.map(|p| p.to_string()))?;
+    dict.set_item("relation", item.relation.map(|r| r.code()))?;
+    dict.set_item("value", item.value)?;
+    dict.set_item("qualifier", item.qualifier.map(|q| q.code()))?;
+    dict.set_item("reference", &item.reference)?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("note", item.note())?;
+    Ok(dict)
+}
+
+/// An event of a draft as an event of a dataset file (its words are the title).
+fn draft_event<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("date", item.period.map(|p| p.to_string()))?;
+    dict.set_item("a", &item.origin)?;
+    dict.set_item("b", &item.destination)?;
+    dict.set_item("kind", &item.event_kind)?;
+    dict.set_item("title", &item.words)?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("note", item.note())?;
+    Ok(dict)
+}
+
+/// An item of a draft as a dict of its fields, codes for its kinds and `reasons` as a
+/// list of `{field, text}` dicts.
+fn item_dict<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("kind", item.kind.code())?;
+    dict.set_item("indicator", &item.indicator)?;
+    dict.set_item("origin", &item.origin)?;
+    dict.set_item("destination", &item.destination)?;
+    dict.set_item("product", &item.product)?;
+    dict.set_item("period", item.period.map(|p| p.to_string()))?;
+    dict.set_item("value", item.value)?;
+    dict.set_item("unit", &item.unit)?;
+    dict.set_item("qualifier", item.qualifier.map(|q| q.code()))?;
+    dict.set_item("status", item.status.map(|s| s.code()))?;
+    dict.set_item("relation", item.relation.map(|r| r.code()))?;
+    dict.set_item("reference", &item.reference)?;
+    dict.set_item("event_kind", &item.event_kind)?;
+    dict.set_item("words", &item.words)?;
+    dict.set_item("source", &item.source)?;
+    dict.set_item("quote", &item.quote)?;
+    dict.set_item("start", item.start)?;
+    dict.set_item("end", item.end)?;
+    let reasons = PyList::empty(py);
+    for reason in &item.reasons {
+        let r = PyDict::new(py);
+        r.set_item("field", &reason.field)?;
+        r.set_item("text", &reason.text)?;
+        reasons.append(r)?;
+    }
+    dict.set_item("reasons", reasons)?;
+    dict.set_item("confidence", item.confidence)?;
+    Ok(dict)
+}
+
+/// A stored observation as a dict of its fields (the period in its canonical form,
+/// `period_text` as it was given).
+fn observation_dict<'py>(py: Python<'py>, o: &Observation) -> PyResult<Bound<'py, PyDict>> {
+    let dict = PyDict::new(py);
+    dict.set_item("indicator", &o.indicator)?;
+    dict.set_item("origin", &o.origin)?;
+    dict.set_item("destination", &o.destination)?;
+    dict.set_item("product", &o.product)?;
+    dict.set_item("period", o.period.to_string())?;
+    dict.set_item("period_text", &o.period_text)?;
+    dict.set_item("value", o.value)?;
+    dict.set_item("qualifier", o.qualifier.code())?;
+    dict.set_item("low", o.low)?;
+    dict.set_item("high", o.high)?;
+    dict.set_item("status", o.status.code())?;
+    dict.set_item("unit", &o.unit)?;
+    dict.set_item("source", &o.source)?;
+    dict.set_item("quote", &o.quote)?;
+    dict.set_item("note", &o.note)?;
+    Ok(dict)
 }
 
 /// Checks of a text as plain dicts: `item` (as `read_text` gives it), `verdict`,
@@ -72,6 +250,18 @@ pub(crate) fn checks_to_py<'py>(
     py: Python<'py>,
     checks: &[TextCheck],
 ) -> PyResult<Bound<'py, PyList>> {
-    let value = to_json(py, "text checks", &checks)?;
-    Ok(json_to_py(py, &value)?.cast_into::<PyList>()?)
+    let list = PyList::empty(py);
+    for check in checks {
+        let dict = PyDict::new(py);
+        dict.set_item("item", item_dict(py, &check.item)?)?;
+        dict.set_item("verdict", check.verdict.code())?;
+        dict.set_item("explanation", &check.explanation)?;
+        let figures = PyList::empty(py);
+        for figure in &check.figures {
+            figures.append(observation_dict(py, figure)?)?;
+        }
+        dict.set_item("figures", figures)?;
+        list.append(dict)?;
+    }
+    Ok(list)
 }

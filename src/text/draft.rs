@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::error::{Error, Result};
 use crate::model::{Qualifier, Relation, Status};
 use crate::period::Period;
 
@@ -95,6 +96,53 @@ pub struct Item {
 }
 
 impl Item {
+    /// Whether the text gave every field the item needs to be stored: a figure its
+    /// indicator, countries, period and value; a claim its indicator, countries, period
+    /// and relation; an event its countries, date and kind.
+    pub fn is_complete(&self) -> bool {
+        let placed = self.origin.is_some() && self.destination.is_some() && self.period.is_some();
+        placed
+            && match self.kind {
+                ItemKind::Figure => self.indicator.is_some() && self.value.is_some(),
+                ItemKind::Claim => self.indicator.is_some() && self.relation.is_some(),
+                ItemKind::Event => self.event_kind.is_some(),
+            }
+    }
+
+    /// The reasons in one line: `field: words; field: words`.
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(|r| format!("{}: {}", r.field, r.text))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The note an item carries into the store: that the reader read it, how sure it
+    /// was, and why each field has its value.
+    pub fn note(&self) -> String {
+        format!(
+            "Read by read_text (confidence {:.2}): {}",
+            self.confidence,
+            self.reasons_text()
+        )
+    }
+
+    /// True when `self` and `other` are the same figure stated twice: the same series,
+    /// period, status, value and qualifier.
+    fn restates(&self, other: &Item) -> bool {
+        self.kind == ItemKind::Figure
+            && other.kind == ItemKind::Figure
+            && self.indicator == other.indicator
+            && self.origin == other.origin
+            && self.destination == other.destination
+            && self.product == other.product
+            && self.period == other.period
+            && self.status == other.status
+            && self.value == other.value
+            && self.qualifier == other.qualifier
+    }
+
     /// The reason given for `field`, if any.
     pub fn reason(&self, field: &str) -> Option<&str> {
         self.reasons
@@ -130,5 +178,109 @@ impl Draft {
     /// The events.
     pub fn events(&self) -> impl Iterator<Item = &Item> {
         self.of_kind(ItemKind::Event)
+    }
+
+    /// The positions of the items to accept: those `chosen` (positions in `items`), or
+    /// by default every complete item ([`Item::is_complete`]), less a figure the text
+    /// states again (the same series, period, status, value and qualifier as one
+    /// before it: the first statement, with its quote, is kept). A position past the
+    /// last item is a validation error on `items`.
+    pub fn to_accept(&self, chosen: Option<&[usize]>) -> Result<Vec<usize>> {
+        let chosen: Vec<usize> = match chosen {
+            Some(chosen) => chosen.to_vec(),
+            None => (0..self.items.len())
+                .filter(|&k| self.items[k].is_complete())
+                .collect(),
+        };
+        let mut kept: Vec<usize> = Vec::with_capacity(chosen.len());
+        for k in chosen {
+            let item = self.items.get(k).ok_or_else(|| {
+                Error::invalid(
+                    "items",
+                    k.to_string(),
+                    format!(
+                        "is not the position of an item (the draft has {})",
+                        self.items.len()
+                    ),
+                )
+            })?;
+            if !kept.iter().any(|&j| item.restates(&self.items[j])) {
+                kept.push(k);
+            }
+        }
+        Ok(kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Draft, Item, ItemKind, Reason};
+    use crate::period::Period;
+
+    fn figure(value: f64) -> Item {
+        Item {
+            kind: ItemKind::Figure,
+            indicator: Some("exports".to_owned()),
+            origin: Some("KAZ".to_owned()),
+            destination: Some("AZE".to_owned()),
+            product: None,
+            period: Some(Period::parse("2024").unwrap()),
+            value: Some(value),
+            unit: Some("USD".to_owned()),
+            qualifier: None,
+            status: None,
+            relation: None,
+            reference: None,
+            event_kind: None,
+            words: "$1 million".to_owned(),
+            source: None,
+            quote: "Exports reached $1 million.".to_owned(),
+            start: 0,
+            end: 27,
+            reasons: vec![
+                Reason {
+                    field: "value".to_owned(),
+                    text: "\"$1 million\"".to_owned(),
+                },
+                Reason {
+                    field: "period".to_owned(),
+                    text: "\"2024\"".to_owned(),
+                },
+            ],
+            confidence: 0.875,
+        }
+    }
+
+    #[test]
+    fn a_figure_without_its_period_is_incomplete_and_not_accepted_by_default() {
+        let mut undated = figure(2e6);
+        undated.period = None;
+        let draft = Draft {
+            items: vec![figure(1e6), undated],
+        };
+        assert!(draft.items[0].is_complete() && !draft.items[1].is_complete());
+        assert_eq!(draft.to_accept(None).unwrap(), vec![0]);
+        // chosen by hand, it is accepted as it is (for a person to complete)
+        assert_eq!(draft.to_accept(Some(&[1])).unwrap(), vec![1]);
+    }
+
+    #[test]
+    fn a_figure_stated_twice_is_accepted_once_with_its_first_quote() {
+        // items 0 and 2 are the same figure (1 million in 2024); item 1 is another value
+        let draft = Draft {
+            items: vec![figure(1e6), figure(2e6), figure(1e6)],
+        };
+        assert_eq!(draft.to_accept(None).unwrap(), vec![0, 1]);
+        assert_eq!(draft.to_accept(Some(&[2, 0])).unwrap(), vec![2]);
+        assert!(draft.to_accept(Some(&[3])).is_err());
+    }
+
+    #[test]
+    fn the_note_gives_the_confidence_and_the_reasons() {
+        // 0.875 to two decimals, half to even: 0.88
+        assert_eq!(
+            figure(1e6).note(),
+            "Read by read_text (confidence 0.88): value: \"$1 million\"; period: \"2024\""
+        );
     }
 }

@@ -623,10 +623,68 @@ pub(crate) fn describe_observation_in(obs: &Observation, digits: u32) -> String 
     text
 }
 
+/// `number` with six significant digits, as Python's `format(number, ".6g")` writes it
+/// (how a result object of the Python API shows a plain number): trailing zeros
+/// dropped, an exponent below −4 or from 6 on in scientific notation.
+#[cfg_attr(
+    not(feature = "python"),
+    allow(dead_code, reason = "used by the Python results")
+)]
+pub(crate) fn six_digits(number: f64) -> String {
+    if number == 0.0 {
+        return if number.is_sign_negative() { "-0" } else { "0" }.to_owned();
+    }
+    if !number.is_finite() {
+        return if number.is_nan() {
+            "nan".to_owned()
+        } else if number > 0.0 {
+            "inf".to_owned()
+        } else {
+            "-inf".to_owned()
+        };
+    }
+    let trimmed = |text: String| -> String {
+        if text.contains('.') {
+            text.trim_end_matches('0').trim_end_matches('.').to_owned()
+        } else {
+            text
+        }
+    };
+    // Rounded to six digits first: the rounding may carry into the exponent (999999.5).
+    let scientific = format!("{number:.5e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let exponent: i32 = exponent.parse().unwrap_or(0);
+    if !(-4..6).contains(&exponent) {
+        let sign = if exponent < 0 { '-' } else { '+' };
+        return format!(
+            "{}e{sign}{:02}",
+            trimmed(mantissa.to_owned()),
+            exponent.abs()
+        );
+    }
+    let decimals = usize::try_from(5 - exponent).unwrap_or(0);
+    trimmed(format!("{number:.decimals$}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn six_digits_writes_numbers_as_pythons_g_format() {
+        // format(x, ".6g") in Python: 5.625 → "5.625", 4.0 → "4",
+        // 1234567.0 → "1.23457e+06", 0.0001234 → "0.0001234", 0.00001234 → "1.234e-05",
+        // 999999.5 rounds up to 1e+06.
+        assert_eq!(six_digits(5.625), "5.625");
+        assert_eq!(six_digits(4.0), "4");
+        assert_eq!(six_digits(1_234_567.0), "1.23457e+06");
+        assert_eq!(six_digits(0.000_123_4), "0.0001234");
+        assert_eq!(six_digits(0.000_012_34), "1.234e-05");
+        assert_eq!(six_digits(999_999.5), "1e+06");
+        assert_eq!(six_digits(-2.5), "-2.5");
+        assert_eq!(six_digits(1.0 / 3.0), "0.333333");
+    }
 
     /// The number a text from [`format_amount`] with unit "t" stands for.
     fn read_tonnes(text: &str) -> f64 {

@@ -1,6 +1,7 @@
 """The layers: a native core that is a leaf, and a Python package that wraps it.
 
-The core (``bilateral._core``, in Rust) answers with plain data and imports nothing of
+The core (``bilateral._core``, in Rust) answers with native objects (a ``Table`` for
+every table, a native class for every single answer, never JSON) and imports nothing of
 the package; the package builds DataFrames, result objects and the report on top, and
 its modules import one another without a circle. Inside the core, the top-level modules
 of ``src/`` stand in the layers that the crate documentation (``src/lib.rs``) lists:
@@ -35,6 +36,37 @@ def test_no_rust_source_imports_the_python_package() -> None:
     assert offenders == []
 
 
+def serde_json_uses(source: str) -> list[str]:
+    """The lines of a Rust source that use serde_json (a path, an import, a call)."""
+    return [line.strip() for line in source.splitlines() if "serde_json" in line]
+
+
+def test_serde_json_uses_finds_each_way_of_using_it() -> None:
+    # The check below must see every spelling: an import, a path, a call.
+    source = (
+        "use serde_json::Value;\n"
+        "let v = serde_json::to_value(&x)?;\n"
+        "fn f() -> String { String::new() }\n"
+    )
+    assert serde_json_uses(source) == [
+        "use serde_json::Value;",
+        "let v = serde_json::to_value(&x)?;",
+    ]
+
+
+def test_no_result_leaves_the_native_module_through_json() -> None:
+    # Results leave as native classes and Tables, built field by field: serde_json has
+    # no place in the binding.
+    sources = sorted((SOURCES / "python").rglob("*.rs"))
+    assert len(sources) > 5, "no Rust sources found under src/python/"
+    offenders = {
+        str(path.relative_to(ROOT)): uses
+        for path in sources
+        if (uses := serde_json_uses(path.read_text(encoding="utf-8")))
+    }
+    assert offenders == {}
+
+
 def test_the_native_module_works_without_the_package() -> None:
     # The compiled module loaded alone: no `bilateral` package, no pandas.
     code = (
@@ -50,7 +82,10 @@ def test_the_native_module_works_without_the_package() -> None:
         "assert kind == 'float' and isinstance(values, bytearray), kind\n"
         "kind, codes, origins = table.column('origin')\n"
         "assert kind == 'text' and sorted(origins) == ['AZE', 'KAZ'], origins\n"
-        "assert isinstance(store.change('tourists', 'AZE', 'KAZ', 2022, 2024), dict)\n"
+        # a native result: around 59,000 (2022) to over 102,000 (2024)
+        "change = store.change('tourists', 'AZE', 'KAZ', 2022, 2024)\n"
+        "assert type(change) is core.Change, type(change)\n"
+        "assert (change.start_value, change.end_value) == (59000.0, 102000.0), change\n"
         "report = store.report('AZE', 'KAZ')\n"
         "assert report.charts()[0].svg().startswith('<svg')\n"
         "assert issubclass(core.ClosedError, core.SchemaError)\n"
@@ -68,21 +103,32 @@ def test_the_native_module_works_without_the_package() -> None:
     assert done.returncode == 0, done.stderr
 
 
-def test_the_native_store_answers_with_plain_data() -> None:
+def test_the_native_store_answers_with_native_objects() -> None:
     core = bilateral._core.demo()
     table = core.observations(indicator="trade_turnover")
     assert table.column_names[:3] == ["indicator", "origin", "destination"]
     # Dates as int32 days since 1970-01-01: 2023-01-01 is day 19,358.
     kind, days = table.column("start")
     assert kind == "date" and int.from_bytes(days[:4], sys.byteorder) == 19_358
+    # Every table is a native Table: one series (every key given) as many.
     growth = core.growth("trade_turnover", "AZE", "KAZ")
+    assert isinstance(growth, bilateral._core.Table) and growth.column_names[0] == "period"
     assert "pct" in growth.column_names
-    assert core.asymmetry("tourists", "AZE", "KAZ")["period"]
+    for one in (
+        core.shares("exports", "KAZ", "AZE", of="trade_turnover"),
+        core.per_capita("tourists", "AZE", "KAZ"),
+        core.asymmetry("tourists", "AZE", "KAZ"),
+    ):
+        assert isinstance(one, bilateral._core.Table) and one.column_names[0] == "period"
+    # A single answer is a native result: 2.6 Mt after 7 months against 5.2 Mt.
     answer = core.target_progress("corridor_cargo", "AZE", "KAZ", 2025)
-    assert answer["months_elapsed"] == 7 and answer["on_track"] is False
+    assert isinstance(answer, bilateral._core.TargetProgress)
+    assert answer.months_elapsed == 7 and answer.on_track is False
+    assert answer.share_of_target == 2.6e6 / 5.2e6
     report = core.report("AZE", "KAZ")
     assert isinstance(report, bilateral._core.Report)
-    assert isinstance(report.to_dict(), dict) and report.title == "Azerbaijan and Kazakhstan"
+    assert report.title == "Azerbaijan and Kazakhstan"
+    assert isinstance(report.charts()[0], bilateral._core.Chart)
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ Every expected number is worked out by hand from the article's figures.
 
 from __future__ import annotations
 
-import dataclasses
+import pickle
 
 import bilateral
 import pandas as pd
@@ -54,7 +54,7 @@ def test_change_gives_ratio_and_cagr_with_bounds(store: bilateral.Store) -> None
 
 def test_result_objects_are_frozen_and_readable(store: bilateral.Store) -> None:
     cargo = store.change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         cargo.ratio = 1.0  # type: ignore[misc]
     d = cargo.to_dict()
     assert d["start"] == "2020" and d["end_value"] == 4_500_000
@@ -62,6 +62,53 @@ def test_result_objects_are_frozen_and_readable(store: bilateral.Store) -> None:
     assert "4.5 million t" in text and "54.00 %" in text
     html = cargo._repr_html_()
     assert html.startswith("<table>") and "cagr" in html
+
+
+def test_result_objects_are_native_and_compare_hash_and_pickle(store: bilateral.Store) -> None:
+    cargo = store.change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
+    assert type(cargo) is bilateral._core.Change and isinstance(cargo, bilateral.Result)
+    assert cargo == store.change("corridor_cargo", "AZE", "KAZ", "2020", "2024")
+    assert cargo != store.change("tourists", "AZE", "KAZ", 2022, 2024)
+    again = pickle.loads(pickle.dumps(cargo))
+    assert again == cargo and hash(again) == hash(cargo)
+    # The constructor takes the fields in order, as to_dict gives them.
+    assert bilateral.Change(**cargo.to_dict()) == cargo
+    assert list(cargo.to_dict())[:4] == ["series", "unit", "start", "end"]
+    # 0.8 Mt (2020) to 4.5 Mt (2024): ×5.625 in 4 years, CAGR 5.625^(1/4) − 1 = 54.00 %;
+    # exact figures, so no bounds are shown beside them.
+    assert repr(cargo).splitlines() == [
+        "Change",
+        "  series       corridor_cargo AZE–KAZ",
+        "  unit         t",
+        "  start        2020",
+        "  end          2024",
+        "  start_value  800,000 t",
+        "  end_value    4.5 million t",
+        "  change       3.7 million t",
+        "  ratio        5.625",
+        "  pct          462.50 %",
+        "  years        4",
+        "  cagr         54.00 %",
+    ]
+    # around 59,000 → over 102,000: pct 72.88 % within [71.43 %, 76.07 %]
+    # (102,000 / 59,500 − 1 and 103,000 / 58,500 − 1).
+    tourists = store.change("tourists", "AZE", "KAZ", 2022, 2024)
+    assert "  pct          72.88 %  [71.43 % – 76.07 %]" in repr(tourists).splitlines()
+    assert "<th style='text-align:left'>pct</th>" in tourists._repr_html_()
+
+
+def test_one_series_tables_are_typed_as_tables_over_many(store: bilateral.Store) -> None:
+    per_head = store.per_capita("tourists", "AZE", "KAZ")
+    every = store.per_capita(indicator="tourists")
+    assert per_head.dtypes.to_dict() == every[list(per_head.columns)].dtypes.to_dict()
+    assert str(per_head["population"].dtype) == "Int64"
+    assert str(per_head["per_capita"].dtype) == "float64"
+    shares = store.shares("exports", "KAZ", "AZE", of="trade_turnover")
+    assert str(shares["share"].dtype) == "float64" and shares["product"].dtype == object
+    directions = store.asymmetry("tourists", "AZE", "KAZ")
+    # 2024: 102,000 AZE→KAZ less 71,500 KAZ→AZE is a net of 30,500
+    assert str(directions["net"].dtype) == "float64"
+    assert row(directions, "2024")["net"] == 30_500
 
 
 def test_shares_of_trade_turnover(store: bilateral.Store) -> None:

@@ -1,0 +1,185 @@
+//! Claims and text: adding and listing claims, checking them against the figures,
+//! what they imply, and checking a text (`check_text`, `fact_check`).
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use super::{required_period, PyStore};
+use crate::model::{NewClaim, ObservationTable};
+use crate::python::arguments::{optional_text, text};
+use crate::python::convert::{number_of, text_of, Columns, Unread};
+use crate::python::errors::IntoPyResult;
+use crate::python::report::PyReport;
+use crate::python::table::PyTable;
+
+#[pymethods]
+impl PyStore {
+    /// Adds a claim (`relation` a relation code or the claim's words); False when an
+    /// identical one was already stored.
+    #[pyo3(signature = (text, indicator, origin, destination, period, relation, *, value=None,
+        reference=None, qualifier=None, product="total", source=None, quote=None, note=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn add_claim(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = text::text)] text: &str,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
+        period: &Bound<'_, PyAny>,
+        #[pyo3(from_py_with = text::relation)] relation: &str,
+        value: Option<&Bound<'_, PyAny>>,
+        reference: Option<&Bound<'_, PyAny>>,
+        #[pyo3(from_py_with = optional_text::qualifier)] qualifier: Option<&str>,
+        #[pyo3(from_py_with = text::product)] product: &str,
+        #[pyo3(from_py_with = optional_text::source)] source: Option<&str>,
+        #[pyo3(from_py_with = optional_text::quote)] quote: Option<&str>,
+        #[pyo3(from_py_with = optional_text::note)] note: Option<&str>,
+    ) -> PyResult<bool> {
+        let claim = (|| -> Result<NewClaim, Unread> {
+            Ok(NewClaim {
+                text: text.to_owned(),
+                indicator: indicator.to_owned(),
+                origin: origin.to_owned(),
+                destination: destination.to_owned(),
+                period: required_period("period", period)?,
+                relation: relation.to_owned(),
+                value: value
+                    .map(|v| number_of("value", None, v))
+                    .transpose()?
+                    .flatten(),
+                reference: reference
+                    .map(|r| text_of("reference", None, r))
+                    .transpose()?
+                    .flatten(),
+                qualifier: qualifier.map(str::to_owned),
+                product: Some(product.to_owned()),
+                source: source.map(str::to_owned),
+                quote: quote.map(str::to_owned),
+                note: note.map(str::to_owned),
+            })
+        })()
+        .py(py)?;
+        self.with(py, move |s| s.add_claim(&claim))
+    }
+
+    /// Claims as columns: with `a` and `b`, those between the two (either way round);
+    /// with one, those it is in. `low` and `high` are the interval the claim's number allows.
+    #[pyo3(signature = (a=None, b=None))]
+    fn claims<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
+        #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, move |s| s.claims(a, b))?;
+        let r = rows.iter();
+        Ok(Columns::new(py)
+            .add("text", r.clone().map(|c| &c.text))?
+            .add("indicator", r.clone().map(|c| &c.indicator))?
+            .add("origin", r.clone().map(|c| &c.origin))?
+            .add("destination", r.clone().map(|c| &c.destination))?
+            .add("product", r.clone().map(|c| &c.product))?
+            .add("period", r.clone().map(|c| c.period.to_string()))?
+            .add("reference", r.clone().map(|c| c.reference.code()))?
+            .add("relation", r.clone().map(|c| c.relation.code()))?
+            .add("value", r.clone().map(|c| c.value))?
+            .add("qualifier", r.clone().map(|c| c.qualifier.code()))?
+            .add("low", r.clone().map(|c| c.allowed.map(|a| a.low)))?
+            .add("high", r.clone().map(|c| c.allowed.map(|a| a.high)))?
+            .add("source", r.clone().map(|c| &c.source))?
+            .add("quote", r.clone().map(|c| &c.quote))?
+            .add("note", r.map(|c| &c.note))?
+            .into_dict())
+    }
+
+    /// Reads `text` and checks every figure and claim it finds against the stored
+    /// figures: one dict per check (`item`, `verdict`, `explanation`, `figures`).
+    #[pyo3(signature = (text, *, pair=None, published=None))]
+    fn check_text<'py>(
+        &self,
+        py: Python<'py>,
+        text: String,
+        pair: Option<(String, String)>,
+        published: Option<String>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let options = crate::python::reader::options(py, pair, None, published)?;
+        let checks = self.with(py, move |s| s.check_text(&text, &options))?;
+        crate::python::reader::checks_to_py(py, &checks)
+    }
+
+    /// The claims `claims` lists for `origin` and `destination`, checked against the
+    /// figures, as columns.
+    #[pyo3(signature = (origin=None, destination=None))]
+    fn check_claims<'py>(
+        &self,
+        py: Python<'py>,
+        #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+        #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let rows = self.with(py, move |s| s.check_claims(origin, destination))?;
+        let r = rows.iter();
+        let implied = rows.iter().map(|c| c.implied.as_ref());
+        Ok(Columns::new(py)
+            .add("text", r.clone().map(|c| &c.claim.text))?
+            .add("indicator", r.clone().map(|c| &c.claim.indicator))?
+            .add("period", r.clone().map(|c| c.claim.period.to_string()))?
+            .add("reference", r.clone().map(|c| c.claim.reference.code()))?
+            .add("relation", r.clone().map(|c| c.claim.relation.code()))?
+            .add("verdict", r.clone().map(|c| c.verdict.code()))?
+            .add("computed", r.clone().map(|c| c.computed))?
+            .add("computed_low", r.clone().map(|c| c.computed_low))?
+            .add("computed_high", r.clone().map(|c| c.computed_high))?
+            .add(
+                "implied_low",
+                implied.clone().map(|i| i.and_then(|i| i.low)),
+            )?
+            .add(
+                "implied_high",
+                implied.clone().map(|i| i.and_then(|i| i.high)),
+            )?
+            .add("explanation", r.clone().map(|c| &c.explanation))?
+            .add("origin", r.clone().map(|c| &c.claim.origin))?
+            .add("destination", r.clone().map(|c| &c.claim.destination))?
+            .add("product", r.clone().map(|c| &c.claim.product))?
+            .add(
+                "implied_period",
+                implied.map(|i| i.map(|i| i.period.to_string())),
+            )?
+            .add("points_against", r.map(|c| c.points_against))?
+            .into_dict())
+    }
+
+    /// What the stored claims imply about a figure the store lacks: estimate rows as a
+    /// native `Table` in the columns of `observations`.
+    fn implied(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = text::indicator)] indicator: &str,
+        #[pyo3(from_py_with = text::origin)] origin: &str,
+        #[pyo3(from_py_with = text::destination)] destination: &str,
+        period: &Bound<'_, PyAny>,
+    ) -> PyResult<PyTable> {
+        let period = required_period("period", period).py(py)?;
+        let columns = self.with(py, move |s| {
+            let rows = s.implied(indicator, origin, destination, &period)?;
+            let table = ObservationTable::from_observations(&rows, &[s.indicator(indicator)?])?;
+            Ok(crate::columns::Columns::of_observations(&table))
+        })?;
+        Ok(PyTable::new(columns))
+    }
+
+    /// Checks `text` against the store and gives the result as a report.
+    #[pyo3(signature = (text, *, pair=None, published=None))]
+    fn fact_check(
+        &self,
+        py: Python<'_>,
+        text: String,
+        pair: Option<(String, String)>,
+        published: Option<String>,
+    ) -> PyResult<PyReport> {
+        let options = crate::python::reader::options(py, pair, None, published)?;
+        let report = self.with(py, move |s| s.fact_check(&text, &options))?;
+        Ok(PyReport::new(report))
+    }
+}
