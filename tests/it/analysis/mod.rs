@@ -10,13 +10,15 @@
 //! digit): exact [v, v], approx [v − u/2, v + u/2], over [v, v + u], nearly and under
 //! [v − u, v], never below zero for an unsigned indicator.
 
+mod claims;
+mod consistency;
+
 use bilateral::{
     Basis, Error, Indicator, Kind, NewObservation, Period, Qualifier, SeriesQuery, Status, Store,
 };
 use proptest::prelude::*;
 
-mod common;
-use common::synthetic;
+use crate::common::synthetic;
 
 // ----- helpers ----------------------------------------------------------------------------------
 

@@ -2,6 +2,14 @@
 //! by stage, and a stop (by the progress callback or the interrupt check) that leaves
 //! the store as it was.
 
+mod comtrade;
+mod csv;
+mod imf_dots;
+mod json;
+#[cfg(feature = "parquet")]
+mod parquet;
+mod sdmx;
+
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};

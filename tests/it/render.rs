@@ -3,11 +3,9 @@
 //! page that reads on a phone and in a notebook (tables in boxes that scroll, styles
 //! and ids scoped by report, periods in words, gaps in lines, wrapped timeline labels).
 
-mod common;
-
+use crate::common::*;
 use bilateral::report::{Cell, ChartKind, Report};
 use bilateral::{render::chart_svg, Kind, NewEvent, NewObservation, Store, Topic};
-use common::*;
 
 // ----- 4. HTML ----------------------------------------------------------------------------------
 
@@ -595,7 +593,8 @@ fn tooltips_write_a_figure_as_the_sentences_do() {
 
 /// Compares `markdown` with the reviewed snapshot `tests/snapshots/{name}.md`. Any change
 /// to a report's text fails here, and the diff is the review: read the new text, then
-/// accept it with `BILATERAL_UPDATE_SNAPSHOTS=1 cargo test --test render snapshot`.
+/// accept it with
+/// `BILATERAL_UPDATE_SNAPSHOTS=1 cargo test --features parquet --test it render::snapshot`.
 #[track_caller]
 fn assert_snapshot(name: &str, markdown: &str) {
     let path = format!("{}/tests/snapshots/{name}.md", env!("CARGO_MANIFEST_DIR"));

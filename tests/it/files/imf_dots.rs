@@ -469,7 +469,7 @@ Germany,134,{EXPORTS},Canada,156,Value,1,\n"
 #[test]
 fn every_imf_name_form_is_a_country_the_store_lacks_by_that_name_and_listed_in_the_docs() {
     let store = Store::in_memory().unwrap();
-    let source = include_str!("../src/files/imf_dots.rs");
+    let source = include_str!("../../../src/files/imf_dots.rs");
     for (name, alpha3) in imf_dots::IMF_NAMES {
         assert_eq!(store.country(alpha3).unwrap().alpha3, alpha3, "{name}");
         // Listed because the store's own names lack it.

@@ -8,6 +8,9 @@
 //! (u is the unit of the last significant digit): exact [v, v], approx [v − u/2, v + u/2],
 //! over [v, v + u], nearly and under [v − u, v].
 
+mod findings;
+mod many_products;
+
 use bilateral::report::{Cell, Note, Report, ReportOptions, Section, Sentence};
 use bilateral::words::describe_observation;
 use bilateral::{
@@ -15,9 +18,7 @@ use bilateral::{
 };
 use serde_json::Value;
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 // ----- helpers ----------------------------------------------------------------------------------
 

@@ -201,7 +201,7 @@ fn quotes_are_in_the_text(text: &str, draft: &Draft) -> usize {
 
 fn dataset() -> Value {
     serde_json::from_str(include_str!(
-        "../data/datasets/azerbaijan-kazakhstan-2025.json"
+        "../../data/datasets/azerbaijan-kazakhstan-2025.json"
     ))
     .unwrap()
 }

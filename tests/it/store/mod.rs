@@ -1,6 +1,11 @@
 //! The store's promises: validated writes that are all or nothing, typed errors that
 //! name the field and record, pairs, files that survive reopening, and migrations.
 
+mod concurrency;
+mod faults;
+mod hostile_files;
+mod products;
+
 use bilateral::{
     Error, Indicator, Kind, NewEvent, NewObservation, Observation, ObservationFilter, OnDuplicate,
     Period, Qualifier, Status, Store, SCHEMA_VERSION,
@@ -1714,7 +1719,7 @@ fn every_country_the_world_bank_names_is_found_by_its_world_bank_name() {
     // The World Bank's economies (code, name) as World Development Indicators lists
     // them; aggregates ("World", "Euro area", "High income" …) and the Channel Islands
     // have codes that are no country of the store, and are skipped.
-    let economies = include_str!("data/worldbank-economies.csv");
+    let economies = include_str!("../../data/worldbank-economies.csv");
     let mut found = 0;
     for line in economies.lines().skip(1) {
         let (code, name) = line.split_once(',').unwrap();

@@ -3,13 +3,11 @@
 //! render; the claims tally; the findings in JSON; and on the built-in dataset, the
 //! contradicted and undercut claims and the rest-of-year warning.
 
-mod common;
-
 use bilateral::report::{Finding, FindingKind, FindingSeverity, Report};
 use bilateral::{Kind, NewClaim, NewObservation, Store, Topic};
 use serde_json::Value;
 
-use common::{demo_report, indicator};
+use crate::common::{self, demo_report, indicator};
 
 /// Georgia and Armenia with an undirected `turnover` (USD, trade) and a directed
 /// `visitors` (persons, people), and nothing stored.

@@ -2,13 +2,11 @@
 //! and what a claim implies about a figure nobody published. Every expected number is
 //! worked out by hand in the comments.
 
-mod common;
-
+use crate::common::synthetic;
 use bilateral::analysis::{ClaimCheck, Verdict};
 use bilateral::{
     Dataset, Error, NewClaim, NewObservation, Qualifier, Reference, Relation, Status, Store,
 };
-use common::synthetic;
 
 #[track_caller]
 fn close(actual: Option<f64>, expected: f64) {

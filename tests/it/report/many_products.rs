@@ -3,11 +3,9 @@
 //! products and sums the rest, tells a monthly or quarterly series by its latest period
 //! and its year to date, draws it, and follows the report options.
 
-mod common;
-
+use crate::common::*;
 use bilateral::report::{ChartKind, Report, ReportOptions, Section};
 use bilateral::{Error, Period, Store};
-use common::*;
 
 fn generated_report(options: &ReportOptions) -> Report {
     generated_store()
