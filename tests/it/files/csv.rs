@@ -372,7 +372,7 @@ fn a_quote_over_two_windows_lines_moves_the_next_row_down_a_line() {
 }
 
 /// The quote is text: its Windows line break is exported and read back as it is (the
-/// import once read it as a Unix one; found by tests/python/test_model.py).
+/// import once read it as a Unix one; found by tests/python/store/test_model.py).
 #[test]
 fn a_quote_with_a_windows_line_break_reads_back_as_it_was() {
     let dir = tempfile::tempdir().unwrap();

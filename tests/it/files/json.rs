@@ -167,7 +167,7 @@ fn a_random_store_with_its_own_topic_and_population_comes_back_the_same() {
 
 /// Values whose shortest text (what an export writes) serde_json's default float parser
 /// read one unit in the last place off (2.7715077941825975e-163 came back as
-/// …978e-163), found by tests/python/test_model.py.
+/// …978e-163), found by tests/python/store/test_model.py.
 #[test]
 fn every_value_an_export_writes_reads_back_to_the_same_bits() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,6 @@
 //! Several connections on one file at once: writers queue instead of failing, and
 //! opening a new or old file together creates or migrates it once. (The same with
-//! processes, and threads sharing one store, is in tests/python/test_concurrency.py.)
+//! processes, and threads sharing one store, is in tests/python/process/test_concurrency.py.)
 
 use std::path::Path;
 use std::sync::{Arc, Barrier};

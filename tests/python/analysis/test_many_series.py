@@ -353,6 +353,7 @@ def test_a_frame_and_its_records_give_the_same_store() -> None:
     pd.testing.assert_frame_equal(by_columns.observations(), by_records.observations())
 
 
+@pytest.mark.slow
 def test_a_bad_value_deep_in_a_frame_names_its_row_and_leaves_the_store_unchanged() -> None:
     store = _store()
     df = _frame(700_001)

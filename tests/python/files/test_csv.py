@@ -14,7 +14,7 @@ from bilateral.__main__ import main
 DEMO = "azerbaijan-kazakhstan-2025"
 
 
-DATASET_FILE = Path(__file__).parents[2] / "data" / "datasets" / f"{DEMO}.json"
+DATASET_FILE = Path(__file__).parents[3] / "data" / "datasets" / f"{DEMO}.json"
 
 
 def _add_the_demo_sources_and_indicators(store: bilateral.Store, tmp_path: Path) -> None:

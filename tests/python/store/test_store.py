@@ -363,6 +363,7 @@ def test_demo_summary_shows_values_in_human_form() -> None:
         assert expected in text
 
 
+@pytest.mark.slow
 def test_command_line_prints_the_summary_and_fails_cleanly() -> None:
     ok = subprocess.run(
         [sys.executable, "-m", "bilateral", "summary"], capture_output=True, text=True

@@ -11,6 +11,9 @@ import threading
 from pathlib import Path
 
 import bilateral
+import pytest
+
+pytestmark = pytest.mark.slow
 
 #: BILATERAL_STRESS multiplies the work (CI runs it at 1).
 STRESS = int(os.environ.get("BILATERAL_STRESS", "1"))

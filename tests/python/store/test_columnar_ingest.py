@@ -89,6 +89,7 @@ def test_dictionary_encoded_and_integer_columns_read_as_their_text(pandas_path: 
     assert sorted(plain.observations()["period"]) == ["2022", "2023", "2024", "2024", "2025"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["pandas", "pandas as lists", "polars", "pyarrow"])
 def test_a_missing_value_at_row_700000_names_that_row_and_changes_nothing(
     kind: str, monkeypatch: pytest.MonkeyPatch

@@ -19,7 +19,7 @@ import bilateral
 import bilateral._core
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "python" / "bilateral"
 SOURCES = ROOT / "src"
 
@@ -85,6 +85,7 @@ def test_the_native_store_answers_with_plain_data() -> None:
     assert isinstance(report.to_dict(), dict) and report.title == "Azerbaijan and Kazakhstan"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "modules",
     [

@@ -14,6 +14,8 @@ from pathlib import Path
 import bilateral
 import pytest
 
+pytestmark = pytest.mark.slow
+
 
 def big_store() -> bilateral.Store:
     """2,000 products over 10 years: a report naming every product (``top=2_000``)

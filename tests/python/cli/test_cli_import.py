@@ -99,6 +99,7 @@ def test_a_failed_command_leaves_no_store_file_it_created(
     assert _store_files(tmp_path) == []
 
 
+@pytest.mark.slow
 def test_a_failed_import_run_as_a_command_leaves_no_store_file(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,..\n")

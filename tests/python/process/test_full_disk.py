@@ -1,7 +1,7 @@
 """A full disk is the OSError of ENOSPC, as the system's own calls raise it, and it
 changes nothing: the store keeps what it held and takes writes once there is room. The
 disk is filled by capping the store's pages (SQLite's max_page_count, through a private
-hook of the native store), as tests/faults.rs does at every step of a write."""
+hook of the native store), as tests/it/store/faults.rs does at every step of a write."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 
 import bilateral
 import pytest
+
+pytestmark = pytest.mark.slow
 
 NO_CAP = 2**32 - 1
 

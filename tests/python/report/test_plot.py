@@ -49,6 +49,7 @@ def _same(a: list[float], b: list[float]) -> bool:
     )
 
 
+@pytest.mark.slow
 def test_plotting_leaves_the_notebook_backend_and_pyplots_figures_alone() -> None:
     # A backend other than Agg, as a notebook has its inline one; in a fresh process so
     # the backend chosen is the one MPLBACKEND names.

@@ -136,7 +136,7 @@ def test_check_text_gives_each_figure_and_claim_a_verdict_with_the_figures_used(
     assert checks["checked_against"].tolist()[0] == "over 102,000 (2024, actual)"
 
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SEED = ROOT.parent / "shared" / "seed" / "000_f2ecd2f031ab7726.txt"
 KEY = ["indicator", "origin", "destination", "product", "period", "status", "value", "qualifier"]
 

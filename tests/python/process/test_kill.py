@@ -16,7 +16,10 @@ from pathlib import Path
 import bilateral
 import pytest
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL here")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="no SIGKILL here"),
+]
 
 #: BILATERAL_STRESS multiplies the kills (CI runs it at 1: 20 kills of batch writes and
 #: 5 of an import).

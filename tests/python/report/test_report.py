@@ -172,6 +172,7 @@ def test_charts_render_as_svg_without_matplotlib(report: bilateral.Report) -> No
     assert cargo.svg().startswith("<svg")
 
 
+@pytest.mark.slow
 def test_the_report_works_with_matplotlib_absent() -> None:
     code = (
         "import sys; sys.modules['matplotlib'] = None\n"
@@ -218,6 +219,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
     )
 
 
+@pytest.mark.slow
 def test_command_line_report_and_exit_codes(tmp_path: Path) -> None:
     md = run("report", "--dataset", "azerbaijan-kazakhstan-2025", "--format", "markdown")
     assert md.returncode == 0 and md.stdout.startswith("# Azerbaijan and Kazakhstan")
@@ -244,11 +246,13 @@ def test_command_line_report_and_exit_codes(tmp_path: Path) -> None:
         assert done.stderr.startswith("bilateral: ") and done.stderr.count("\n") == 1, done.stderr
 
 
+@pytest.mark.slow
 def test_command_line_version_is_the_package_version() -> None:
     done = run("--version")
     assert done.returncode == 0 and done.stdout.strip() == f"bilateral {bilateral.__version__}"
 
 
+@pytest.mark.slow
 def test_command_line_report_on_a_pair_the_built_in_dataset_lacks_exits_1() -> None:
     # No store named: the built-in dataset answers, and it has no Georgia–Armenia figure.
     done = run("report", "GEO", "ARM")
@@ -258,6 +262,7 @@ def test_command_line_report_on_a_pair_the_built_in_dataset_lacks_exits_1() -> N
     assert run("report", "KAZ", "AZE").returncode == 0
 
 
+@pytest.mark.slow
 def test_command_line_load_writes_a_dataset_file_into_the_store_named_by_db(
     tmp_path: Path,
 ) -> None:
@@ -458,6 +463,7 @@ def test_write_appendix_writes_every_figure_that_a_fresh_store_reads_back(tmp_pa
     assert len(fresh.observations()) == 75
 
 
+@pytest.mark.slow
 def test_command_line_appendix_writes_every_figure(tmp_path: Path) -> None:
     db = tmp_path / "pair.db"
     _yearly_products(2, db).close()

@@ -37,9 +37,12 @@ from typing import Any
 import bilateral
 import pandas as pd
 import pyarrow as pa
+import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
+
+pytestmark = pytest.mark.slow
 
 STRESS = int(os.environ.get("BILATERAL_STRESS", "1"))
 IN_CI = bool(os.environ.get("CI"))

@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 from bilateral.__main__ import main
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = Path(__file__).resolve().parents[3] / "README.md"
 # The folder the README's SQL reads; the test puts its own in its place.
 README_FOLDER = "observations/**/*.parquet"
 # Every observation of a store sorts into one place by these columns.

@@ -109,6 +109,7 @@ def test_progress_true_without_tqdm_says_what_to_install(
     assert bilateral.Store().import_csv(path).figures_written == 1
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_a_long_import_and_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     path = tourists_csv(tmp_path, 200_000)
     started = time.monotonic()

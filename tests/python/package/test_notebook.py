@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "examples" / "azerbaijan-kazakhstan.ipynb"
+pytestmark = pytest.mark.slow
+
+NOTEBOOK = Path(__file__).resolve().parents[3] / "examples" / "azerbaijan-kazakhstan.ipynb"
 #: A cell that draws: bilateral.plot.…(…), df.plot(…), a chart's figure(…).
 DRAWS = re.compile(r"\bplot\.\w+\(|\.plot\(|\.charts?\(|\.figures?\(")
 IMAGES = ("image/png", "image/svg+xml")

@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform"),
+]
 
 # What the scripts below share: `in_child(use)` forks, runs `use()` in the child and
 # returns what it said through a pipe and its exit code, or "hung" after 20 s.
