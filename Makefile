@@ -1,6 +1,8 @@
 # The two commands of the README:
 #   make demo   set everything up, then print the report on the built-in Azerbaijan–Kazakhstan dataset
 #   make test   set everything up, then run every check (CI runs exactly this)
+# and, while working (CONTRIBUTING.md):
+#   make check  formatting, lints and the fast tier of the tests, after a small change
 # Everything is installed here, into .venv and target/, so a fresh machine needs only
 # Rust (cargo) and Python 3.11+.
 
@@ -11,8 +13,9 @@ DEPS   := $(VENV)/.deps-installed
 # The Python files ruff checks (lint and formatting).
 PY_SRC := python tests/python tests/install examples benches docs/hooks
 
-.PHONY: demo test develop rust-checks rust-test rust-doc rust-example python-checks \
-	python-lint python-test docs sdist-test wheel install-test bench fmt clean fuzz
+.PHONY: demo test check check-lint check-rust check-python develop rust-checks rust-test \
+	rust-doc rust-example python-checks python-lint python-test docs sdist-test wheel install-test \
+	bench fmt clean fuzz snapshots
 
 demo: develop
 	$(PY) -m bilateral report --dataset azerbaijan-kazakhstan-2025 --format markdown
@@ -20,6 +23,35 @@ demo: develop
 # The install test comes last: it builds the release wheel, the slowest step.
 test: develop rust-checks rust-test rust-doc rust-example python-checks python-lint python-test docs \
 	sdist-test install-test
+
+# The fast tier, for a small change: formatting, lints, the Rust unit tests and the
+# integration tests (tests/it/) but the slow ones, then the Python tests not marked
+# `slow` (pyproject.toml). Cheapest first, so a slip shows in seconds. One clippy (the
+# `python` feature, which turns on `parquet` too); `make test` runs both, every test,
+# the doc tests, stubtest, mypy and the wheel.
+check: check-lint check-rust check-python
+
+check-lint: $(DEPS)
+	cargo fmt --all --check
+	$(VENV)/bin/ruff check $(PY_SRC)
+	$(VENV)/bin/ruff format --check $(PY_SRC)
+	cargo clippy --all-targets --features python -- -D warnings
+
+# The Rust tests `make check` leaves to `make test` (test-name prefixes, each taking
+# seconds to a minute on two cores): random stores by the hundred, a file larger than a
+# batch, a full disk at every page, threads racing on one file.
+RUST_SLOW := analysis::bounds_of_growth_change_and_asymmetry_contain_their_values \
+	analysis::change_of_every_series_equals_change_of_each_series_alone \
+	files::comtrade::a_file_of_more_rows_than_a_batch_is_stored_all_or_nothing \
+	files::parquet::a_random_store_reads_back_as_its_observations \
+	report::fifty_thousand_figures_make_tables_of_a_few_hundred_rows \
+	no_panic:: store::faults:: store::concurrency::
+
+check-rust:
+	cargo test --features parquet --lib --test it -- $(addprefix --skip ,$(RUST_SLOW))
+
+check-python: develop
+	$(PY) -m pytest -q -m "not slow" tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 
 # The tools are installed at the versions CI last passed with (.ci/constraints.txt): a
 # newer ruff may format differently, a newer mypy or pandas-stubs may type differently.
@@ -30,7 +62,7 @@ test: develop rust-checks rust-test rust-doc rust-example python-checks python-l
 # [^1] a footnote reference), and cmarkgfm is GitHub's own renderer (cmark-gfm) it renders
 # them with too;
 # Hypothesis (with its dependency sortedcontainers) runs the model test, random sequences
-# of writes, imports and queries checked against a plain model (tests/python/test_model.py).
+# of writes, imports and queries checked against a plain model (tests/python/store/test_model.py).
 # ziglang is the C compiler and linker of the manylinux2014 wheel, auditwheel checks it
 # (`make wheel`, `make install-test`).
 # MkDocs with the Material theme builds the docs site, and mkdocstrings (its Python
@@ -57,9 +89,16 @@ rust-checks:
 	@if cargo tree -e normal --prefix none | grep -q '^pyo3'; then echo "pyo3 is in the plain build"; exit 1; fi
 
 # With the `parquet` feature (and so `arrow`), so Columns::to_record_batch and
-# Store::export_parquet are tested too (the plain build is compiled by clippy above).
+# Store::export_parquet are tested too (the plain build is compiled by clippy above):
+# the unit tests, every integration test (tests/it/, the slow ones included) and the
+# doc tests.
 rust-test:
 	cargo test --features parquet
+
+# Accepts the reports' new text as the reviewed snapshots (tests/snapshots/*.md), after
+# reading the diff `make test` showed (tests/it/render.rs).
+snapshots:
+	BILATERAL_UPDATE_SNAPSHOTS=1 cargo test --features parquet --test it render::snapshot
 
 # The API docs build without a warning (broken or ambiguous intra-doc links included).
 rust-doc:
@@ -89,7 +128,7 @@ python-checks: develop
 
 # The docs site (mkdocs.yml, docs/) into site/, with every warning an error: a broken
 # link or anchor, a page missing from the nav, a reference mkdocstrings cannot resolve.
-# Its code blocks run in python-test (tests/python/test_docs.py).
+# Its code blocks run in python-test (tests/python/package/test_docs.py).
 docs: $(DEPS)
 	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 

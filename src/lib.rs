@@ -27,7 +27,7 @@
 //!
 //! The modules stand in layers, foundations first: each uses only the modules of its
 //! own line and the lines before it, never one after, so no two modules import each
-//! other, even through others. `tests/python/test_layers.py` reads this list and checks
+//! other, even through others. `tests/python/package/test_layers.py` reads this list and checks
 //! every `crate::` path in `src/` against it; a new module takes its line here.
 //!
 //! 1. [`error`]: the one error type, and the busy timeout it cites.

@@ -1,0 +1,153 @@
+"""`bilateral import`: what to do with figures already stored, SDMX codes mapped on the
+command line, and a summary that says what was read, written and skipped."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import bilateral
+import pytest
+from bilateral.__main__ import main
+
+SDMX = """\
+DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE
+X:TRADE(1.0),KAZ,SALES,AZE,2024,150
+X:TRADE(1.0),KAZ,SALES,W00,2024,900
+"""
+
+
+def test_on_duplicate_skip_imports_a_file_a_second_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "figures.csv", str(tmp_path / "a.db")
+    path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,1200\n")
+    assert main(["import", str(path), "--db", db]) == 0
+    assert "1 figure from 1 row (csv)" in capsys.readouterr().out
+    assert main(["import", str(path), "--db", db]) == 1
+    assert "duplicate" in capsys.readouterr().err
+    assert main(["import", str(path), "--db", db, "--on-duplicate", "skip"]) == 0
+    out = capsys.readouterr().out
+    assert "0 figures from 1 row (csv); skipped 1 figure (first at line 2): already stored" in out
+
+
+def test_mapping_names_the_indicator_an_sdmx_code_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "trade.csv", str(tmp_path / "a.db")
+    path.write_text(SDMX)
+    arguments = ["import", str(path), "--db", db, "--format", "sdmx"]
+    assert main([*arguments, "--mapping", "SALES=exports"]) == 0
+    out = capsys.readouterr().out
+    # The World row is an aggregate: skipped and counted.
+    assert "1 figure from 2 rows (sdmx); skipped 1 row (first at line 3)" in out
+    with bilateral.Store(db) as store:
+        stored = store.observations(indicator="exports")
+        assert list(zip(stored["origin"], stored["destination"], stored["value"])) == [
+            ("KAZ", "AZE", 150.0)
+        ]
+
+
+def test_a_mapping_without_an_equals_sign_or_for_another_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "trade.csv", str(tmp_path / "a.db")
+    path.write_text(SDMX)
+    assert main(["import", str(path), "--db", db, "--format", "sdmx", "--mapping", "SALES"]) == 2
+    assert "CODE=INDICATOR" in capsys.readouterr().err
+    own = tmp_path / "own.csv"
+    own.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,1200\n")
+    assert main(["import", str(own), "--db", db, "--mapping", "SALES=exports"]) == 2
+    assert "--mapping is for SDMX files: give --format sdmx" in capsys.readouterr().err
+    assert main(["import", str(path), "--db", db, "--format", "csv", "--mapping", "S=x"]) == 2
+    assert "--format sdmx" in capsys.readouterr().err
+
+
+def test_a_mapping_needs_no_format_when_the_file_is_told_as_sdmx(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "trade.csv", str(tmp_path / "a.db")
+    path.write_text(SDMX)  # DATAFLOW first: told as SDMX
+    assert bilateral._core.file_format(path) == "sdmx"
+    assert main(["import", str(path), "--db", db, "--mapping", "SALES=exports"]) == 0
+    assert "1 figure from 2 rows (sdmx)" in capsys.readouterr().out
+    with bilateral.Store(db) as store:
+        stored = store.observations(indicator="exports")
+        assert list(zip(stored["origin"], stored["destination"], stored["value"])) == [
+            ("KAZ", "AZE", 150.0)
+        ]
+
+
+def _store_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("new.db"))
+
+
+@pytest.mark.parametrize("command", ["import", "load"])
+def test_a_failed_command_leaves_no_store_file_it_created(
+    tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A value the library refuses (import) or a file that is not a dataset (load).
+    path = tmp_path / ("bad.csv" if command == "import" else "bad.json")
+    if command == "import":
+        path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,x\n")
+    else:
+        path.write_text('{"observations": [{"indicator": "tourists"}]}')
+    db = tmp_path / "new.db"
+    assert main([command, str(path), "--db", str(db)]) == 1
+    assert "bilateral:" in capsys.readouterr().err
+    assert _store_files(tmp_path) == []
+
+
+@pytest.mark.slow
+def test_a_failed_import_run_as_a_command_leaves_no_store_file(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,..\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "bilateral", "import", "--db", "new.db", "bad.csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.startswith('bilateral: record 2, field "value": ".." marks a missing value')
+    assert _store_files(tmp_path) == []
+
+
+def test_a_failed_import_leaves_an_existing_store_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "new.db"
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    header = "indicator,origin,destination,period,value\n"
+    good.write_text(header + "tourists,GEO,ARM,2023,1100\n")
+    bad.write_text(header + "tourists,GEO,ARM,2024,1200\ntourists,GEO,ARM,2025,x\n")
+    assert main(["import", str(good), "--db", str(db)]) == 0
+    assert main(["import", str(bad), "--db", str(db)]) == 1
+    capsys.readouterr()
+    assert db.exists()
+    with bilateral.Store(db) as store:
+        stored = store.observations(indicator="tourists")
+        # Only the good file's one figure: the bad file's first row went with its second.
+        assert list(zip(stored["period"], stored["value"])) == [("2023", 1100.0)]
+
+
+def test_missing_skip_passes_over_an_sdmx_value_marked_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "trade.csv"
+    path.write_text(
+        "DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE\n"
+        "IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2024,150\n"
+        "IMF:DOT(1.0),KZ,TXG_FOB_USD,AZ,2023,..\n"
+    )
+    # Told as SDMX, and guessed.
+    for n, format_ in enumerate([["--format", "sdmx"], []]):
+        arguments = ["import", str(path), "--db", str(tmp_path / f"{n}.db"), *format_]
+        assert main(arguments) == 1
+        assert "OBS_VALUE" in capsys.readouterr().err
+        assert main([*arguments, "--missing", "skip"]) == 0
+        out = capsys.readouterr().out
+        assert "1 figure from 2 rows (sdmx)" in out
+        assert "skipped 1 row (first at line 3): value is missing (`..`)" in out
