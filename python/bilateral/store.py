@@ -261,7 +261,8 @@ class Store:
 
     def load(self, path: str | PathLike[str]) -> dict[str, int]:
         """Loads a dataset file (JSON in the format of the built-in datasets: sources,
-        topics, indicators, observations, events, claims and populations; see the README)
+        topics, indicators, observations, events, claims and populations; see
+        docs/python.md, "Datasets from files")
         all or nothing, through the same checks as :meth:`add_many`; returns how many of
         each it added.
         A missing file is a FileNotFoundError; a file that is not a dataset a
