@@ -1,6 +1,6 @@
 //! Arrow in and out (feature `arrow`): [`Columns`] as a record batch (text as `utf8`,
 //! dates as `date32`, numbers as `float64` with a null where the column has NaN, whole
-//! numbers as `int64` with a null where a row has none), and record batches of
+//! numbers as `int64` with a null where a row has none, yes or no as `bool`), and record batches of
 //! observations to add as an [`ObservationBatch`] (text in any of Arrow's string
 //! layouts, dictionary-encoded or not, or integers, whole floats (years) and dates,
 //! timestamps (days) for text fields such as the period; numbers of any numeric type).
@@ -14,7 +14,9 @@ use arrow_array::types::{
     TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
     TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
-use arrow_array::{Array, ArrayRef, Date32Array, Float64Array, Int64Array, RecordBatch};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch,
+};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 
 use crate::columns::{Column, Columns};
@@ -49,6 +51,7 @@ impl Column {
             }
             Column::Date(days) => Arc::new(Date32Array::from(days.clone())),
             Column::Int(values) => Arc::new(Int64Array::from(values.clone())),
+            Column::Bool(values) => Arc::new(BooleanArray::from(values.clone())),
         }
     }
 }

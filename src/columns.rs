@@ -5,11 +5,15 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
+use crate::analysis::consistency::Finding;
 use crate::analysis::{
-    AsymmetryRow, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, SeriesAsymmetry, SeriesChange,
-    SeriesPerCapita, SeriesShare, ShareRow,
+    AsymmetryRow, ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, SeriesAsymmetry,
+    SeriesChange, SeriesPerCapita, SeriesShare, ShareRow,
 };
-use crate::model::{ObservationRow, ObservationTable, SeriesKey};
+use crate::model::{
+    Claim, Event, Indicator, ObservationRow, ObservationTable, Product, SeriesKey, Source,
+    TopicEntry,
+};
 use crate::period::Period;
 
 /// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
@@ -33,6 +37,8 @@ pub enum Column {
     Date(Vec<i32>),
     /// Whole numbers (a population, a year); `None` where a row has none.
     Int(Vec<Option<i64>>),
+    /// Yes or no (whether an indicator is directed); every row has one.
+    Bool(Vec<bool>),
 }
 
 impl Column {
@@ -43,6 +49,7 @@ impl Column {
             Column::Text { codes, .. } => codes.len(),
             Column::Date(v) => v.len(),
             Column::Int(v) => v.len(),
+            Column::Bool(v) => v.len(),
         }
     }
 
@@ -389,6 +396,155 @@ impl Columns {
         columns
     }
 
+    /// Indicators (as [`Store::indicators`](crate::Store::indicators) gives them): code,
+    /// name, unit, kind, directed, signed, description, topic, phrase; directed and
+    /// signed as yes or no.
+    pub fn of_indicators(rows: &[Indicator]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("code", rows, |i| &i.code);
+        columns.push_text("name", rows, |i| &i.name);
+        columns.push_text("unit", rows, |i| &i.unit);
+        columns.push_text("kind", rows, |i| i.kind.code());
+        columns.push_bool("directed", rows, |i| i.directed);
+        columns.push_bool("signed", rows, |i| i.signed);
+        columns.push_maybe_text("description", rows, |i| i.description.as_deref());
+        columns.push_text("topic", rows, |i| i.topic.code());
+        columns.push_maybe_text("phrase", rows, |i| i.phrase.as_deref());
+        columns
+    }
+
+    /// Report topics in section order (as [`Store::topics`](crate::Store::topics) gives
+    /// them): code, title.
+    pub fn of_topics(rows: &[TopicEntry]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("code", rows, |t| t.topic.code());
+        columns.push_text("title", rows, |t| &t.title);
+        columns
+    }
+
+    /// Sources (as [`Store::sources`](crate::Store::sources) gives them): id, title,
+    /// publisher, url, published (the period's canonical text).
+    pub fn of_sources(rows: &[Source]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("id", rows, |s| &s.id);
+        columns.push_text("title", rows, |s| &s.title);
+        columns.push_maybe_text("publisher", rows, |s| s.publisher.as_deref());
+        columns.push_maybe_text("url", rows, |s| s.url.as_deref());
+        let published = Distinct::of(rows.iter().map(|s| s.published));
+        columns.push("published", published.texts(|p| p.to_string()));
+        columns
+    }
+
+    /// Products (as [`Store::products`](crate::Store::products) gives them): code,
+    /// name, classification.
+    pub fn of_products(rows: &[Product]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("code", rows, |p| &p.code);
+        columns.push_maybe_text("name", rows, |p| p.name.as_deref());
+        columns.push_maybe_text("classification", rows, |p| p.classification.as_deref());
+        columns
+    }
+
+    /// Events (as [`Store::events`](crate::Store::events) gives them): date (the
+    /// period's canonical text), start and end (its first and last day), a, b, kind,
+    /// title, place, source, quote, note.
+    pub fn of_events(rows: &[Event]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_period("date", rows, |e| e.date);
+        columns.push(
+            "start",
+            Column::Date(rows.iter().map(|e| days(e.date.start())).collect()),
+        );
+        columns.push(
+            "end",
+            Column::Date(rows.iter().map(|e| days(e.date.end())).collect()),
+        );
+        columns.push_text("a", rows, |e| &e.a);
+        columns.push_text("b", rows, |e| &e.b);
+        columns.push_text("kind", rows, |e| &e.kind);
+        columns.push_text("title", rows, |e| &e.title);
+        columns.push_maybe_text("place", rows, |e| e.place.as_deref());
+        columns.push_maybe_text("source", rows, |e| e.source.as_deref());
+        columns.push_maybe_text("quote", rows, |e| e.quote.as_deref());
+        columns.push_maybe_text("note", rows, |e| e.note.as_deref());
+        columns
+    }
+
+    /// Findings of the consistency checks (as [`Store::check`](crate::Store::check)
+    /// gives them): severity, check, indicator, origin, destination, product, periods
+    /// (as [`Finding::periods_text`] writes them), figures, explanation.
+    pub fn of_findings(rows: &[Finding]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("severity", rows, |f| f.severity.code());
+        columns.push_text("check", rows, |f| f.check.code());
+        columns.push_text("indicator", rows, |f| &f.indicator);
+        columns.push_text("origin", rows, |f| &f.origin);
+        columns.push_text("destination", rows, |f| &f.destination);
+        columns.push_text("product", rows, |f| &f.product);
+        columns.push_owned_text("periods", rows, |f| Some(f.periods_text()));
+        columns.push_text("figures", rows, |f| &f.figures);
+        columns.push_text("explanation", rows, |f| &f.explanation);
+        columns
+    }
+
+    /// Claims (as [`Store::claims`](crate::Store::claims) gives them): text, indicator,
+    /// origin, destination, product, period, reference, relation, value, qualifier,
+    /// low and high (the interval the number allows; NaN without one), source, quote,
+    /// note.
+    pub fn of_claims(rows: &[Claim]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("text", rows, |c| &c.text);
+        columns.push_text("indicator", rows, |c| &c.indicator);
+        columns.push_text("origin", rows, |c| &c.origin);
+        columns.push_text("destination", rows, |c| &c.destination);
+        columns.push_text("product", rows, |c| &c.product);
+        columns.push_period("period", rows, |c| c.period);
+        let references = Distinct::of(rows.iter().map(|c| Some(c.reference)));
+        columns.push("reference", references.texts(|r| r.code()));
+        columns.push_text("relation", rows, |c| c.relation.code());
+        columns.push_maybe("value", rows, |c| c.value);
+        columns.push_text("qualifier", rows, |c| c.qualifier.code());
+        columns.push_maybe("low", rows, |c| c.allowed.map(|a| a.low));
+        columns.push_maybe("high", rows, |c| c.allowed.map(|a| a.high));
+        columns.push_maybe_text("source", rows, |c| c.source.as_deref());
+        columns.push_maybe_text("quote", rows, |c| c.quote.as_deref());
+        columns.push_maybe_text("note", rows, |c| c.note.as_deref());
+        columns
+    }
+
+    /// Claims checked against the figures (as
+    /// [`Store::check_claims`](crate::Store::check_claims) gives them): text,
+    /// indicator, period, reference, relation, verdict, computed, computed_low,
+    /// computed_high, implied_low, implied_high (NaN where a row has none),
+    /// explanation, origin, destination, product, implied_period, points_against.
+    pub fn of_claim_checks(rows: &[ClaimCheck]) -> Columns {
+        let mut columns = Columns::default();
+        columns.push_text("text", rows, |c| &c.claim.text);
+        columns.push_text("indicator", rows, |c| &c.claim.indicator);
+        columns.push_period("period", rows, |c| c.claim.period);
+        let references = Distinct::of(rows.iter().map(|c| Some(c.claim.reference)));
+        columns.push("reference", references.texts(|r| r.code()));
+        columns.push_text("relation", rows, |c| c.claim.relation.code());
+        columns.push_text("verdict", rows, |c| c.verdict.code());
+        columns.push_maybe("computed", rows, |c| c.computed);
+        columns.push_maybe("computed_low", rows, |c| c.computed_low);
+        columns.push_maybe("computed_high", rows, |c| c.computed_high);
+        columns.push_maybe("implied_low", rows, |c| {
+            c.implied.as_ref().and_then(|i| i.low)
+        });
+        columns.push_maybe("implied_high", rows, |c| {
+            c.implied.as_ref().and_then(|i| i.high)
+        });
+        columns.push_text("explanation", rows, |c| &c.explanation);
+        columns.push_text("origin", rows, |c| &c.claim.origin);
+        columns.push_text("destination", rows, |c| &c.claim.destination);
+        columns.push_text("product", rows, |c| &c.claim.product);
+        let implied = Distinct::of(rows.iter().map(|c| c.implied.as_ref().map(|i| i.period)));
+        columns.push("implied_period", implied.texts(|p| p.to_string()));
+        columns.push_bool("points_against", rows, |c| c.points_against);
+        columns
+    }
+
     /// One end of mirror rows: value, low, high, status and source, under `names`.
     fn push_mirror_end(&mut self, names: [&'static str; 5], ends: &[&MirrorEnd]) {
         let [value, low, high, status, source] = names;
@@ -404,6 +560,32 @@ impl Columns {
     fn push_text<'a, R>(&mut self, name: &'static str, rows: &'a [R], text: fn(&'a R) -> &'a str) {
         let distinct = Distinct::of(rows.iter().map(|r| Some(text(r))));
         self.push(name, distinct.texts(str::to_owned));
+    }
+
+    fn push_maybe_text<'a, R>(
+        &mut self,
+        name: &'static str,
+        rows: &'a [R],
+        text: fn(&'a R) -> Option<&'a str>,
+    ) {
+        let distinct = Distinct::of(rows.iter().map(text));
+        self.push(name, distinct.texts(str::to_owned));
+    }
+
+    /// Text made for each row (rather than borrowed from it).
+    fn push_owned_text<R>(
+        &mut self,
+        name: &'static str,
+        rows: &[R],
+        text: fn(&R) -> Option<String>,
+    ) {
+        let texts: Vec<Option<String>> = rows.iter().map(text).collect();
+        let distinct = Distinct::of(texts.iter().map(Option::as_deref));
+        self.push(name, distinct.texts(str::to_owned));
+    }
+
+    fn push_bool<R>(&mut self, name: &'static str, rows: &[R], yes: fn(&R) -> bool) {
+        self.push(name, Column::Bool(rows.iter().map(yes).collect()));
     }
 
     fn push_period<R>(&mut self, name: &'static str, rows: &[R], period: fn(&R) -> Period) {
@@ -498,5 +680,88 @@ impl<T: Eq + Hash + Copy> Distinct<T> {
             codes: self.codes,
             values: self.values.into_iter().map(text).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn indicators_give_directed_and_signed_as_yes_or_no_and_no_text_as_minus_one() {
+        let tourists = Indicator::new("tourists", "Tourists", "persons", Kind::Flow, true);
+        let mut balance = Indicator::new("balance", "Trade balance", "USD", Kind::Flow, false);
+        balance.signed = true;
+        balance.description = Some("Exports less imports".to_owned());
+        let columns = Columns::of_indicators(&[tourists, balance]);
+        assert_eq!(
+            columns.names,
+            [
+                "code",
+                "name",
+                "unit",
+                "kind",
+                "directed",
+                "signed",
+                "description",
+                "topic",
+                "phrase"
+            ]
+        );
+        assert_eq!(
+            columns.get("directed"),
+            Some(&Column::Bool(vec![true, false]))
+        );
+        assert_eq!(
+            columns.get("signed"),
+            Some(&Column::Bool(vec![false, true]))
+        );
+        let description = columns.get("description").unwrap();
+        assert_eq!(description.text(0), None);
+        assert_eq!(description.text(1), Some("Exports less imports"));
+        assert_eq!(columns.get("kind").unwrap().text(1), Some("flow"));
+    }
+
+    #[test]
+    fn events_give_a_month_as_its_first_and_last_day_since_1970() {
+        let event = Event {
+            date: "2025-05".parse().unwrap(),
+            a: "AZE".to_owned(),
+            b: "KAZ".to_owned(),
+            kind: "summit".to_owned(),
+            title: "Summit".to_owned(),
+            place: None,
+            source: Some("caspian-post".to_owned()),
+            quote: None,
+            note: None,
+        };
+        let columns = Columns::of_events(&[event]);
+        // 1970 → 2025 is 55 years with 14 leap days (1972 … 2024): 55 × 365 + 14 =
+        // 20,089 days to 1 January 2025; then January 31 + February 28 + March 31 +
+        // April 30 = 120 days to 1 May, and 30 more to 31 May.
+        assert_eq!(columns.get("start"), Some(&Column::Date(vec![20_209])));
+        assert_eq!(columns.get("end"), Some(&Column::Date(vec![20_239])));
+        assert_eq!(columns.get("date").unwrap().text(0), Some("2025-05"));
+        assert_eq!(columns.get("place").unwrap().text(0), None);
+        assert_eq!(columns.get("source").unwrap().text(0), Some("caspian-post"));
+    }
+
+    #[test]
+    fn sources_give_published_as_the_period_text_or_none() {
+        let source = |id: &str, published: Option<&str>| Source {
+            id: id.to_owned(),
+            title: id.to_uppercase(),
+            publisher: None,
+            url: None,
+            published: published.map(|p| p.parse().unwrap()),
+        };
+        let columns = Columns::of_sources(&[source("a", Some("2024-05")), source("b", None)]);
+        let published = columns.get("published").unwrap();
+        assert_eq!(
+            (published.text(0), published.text(1)),
+            (Some("2024-05"), None)
+        );
+        assert_eq!(columns.get("title").unwrap().text(1), Some("B"));
     }
 }

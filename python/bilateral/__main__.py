@@ -146,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_store_options(summary, "to summarise")
 
     load = commands.add_parser("load", help="load a dataset file into a store file")
-    load.add_argument("file", help="a dataset file (JSON, the format the README describes)")
+    load.add_argument("file", help="a dataset file (JSON, the format docs/python.md describes)")
     load.add_argument("--db", required=True, help="the store file (created if missing)")
 
     import_ = commands.add_parser("import", help="add the observations of a file to a store file")

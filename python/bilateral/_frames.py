@@ -37,7 +37,7 @@ def table_frame(table: _core.Table) -> pd.DataFrame:
     """Build a DataFrame from a native table, one buffer per column: no Python object
     per number, and one per distinct text rather than per row. Whole numbers are
     pandas' nullable ``Int64``, so a column keeps its type whether or not a row lacks
-    a number."""
+    a number; yes-or-no columns are ``bool``."""
     data: dict[str, Any] = {}
     for name in table.column_names:
         match table.column(name):
@@ -49,6 +49,8 @@ def table_frame(table: _core.Table) -> pd.DataFrame:
             case ("date", raw):
                 days = np.frombuffer(raw, dtype=np.int32)
                 data[name] = days.astype("datetime64[D]").astype("datetime64[us]")
+            case ("bool", raw):
+                data[name] = np.frombuffer(raw, dtype=np.uint8).astype(bool)
             case ("int", raw):
                 numbers = np.frombuffer(raw, dtype=np.int64)
                 # −2⁶³ marks a row without a number; pandas' Int64 holds it as missing.

@@ -1,11 +1,10 @@
 """The store in Python: :class:`Store` over the native ``bilateral._core.Store``.
 
 The native store does the work (in Rust, with the GIL released) and answers with native
-objects: tables as a native ``Table``, one-answer reports as native frozen results
-(``Change``, ``TargetProgress``, ``RequiredGrowth``), the report as a native report.
-This class gives that a Python shape: DataFrames (:class:`.table.Table`'s
-``to_pandas``, or :func:`._frames.frame` for the small listings) and
-:class:`~bilateral.report.Report`.
+objects: every table (the small listings too) as a native ``Table``, one-answer
+reports as native frozen results (``Change``, ``TargetProgress``, ``RequiredGrowth``),
+the report as a native report. This class gives that a Python shape: DataFrames
+(:class:`.table.Table`'s ``to_pandas``) and :class:`~bilateral.report.Report`.
 
 Long because every call carries its docstring with a worked example (run as a doctest);
 the code of each is a line or two.
@@ -28,7 +27,6 @@ import pandas as pd
 from . import _core
 from . import text as _text
 from ._core import Change, RequiredGrowth, TargetProgress
-from ._frames import frame
 from ._progress import ProgressArg, progress_bars
 from ._results import ImportResult
 from .report import Report
@@ -60,11 +58,11 @@ class _ArrowStream(Protocol):
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
 
-#: The dated columns of the observation and event tables (ISO dates from the core).
-_DATES = ("start", "end")
-#: The number columns of the claim table and of the claim checks.
-_CLAIM_NUMBERS = ("value", "low", "high")
-_CHECK_NUMBERS = ("computed", "computed_low", "computed_high", "implied_low", "implied_high")
+def _listing(table: _core.Table) -> pd.DataFrame:
+    """A small listing (indicators, sources, events, claims …) as a pandas DataFrame:
+    text as ``object``, ``start``/``end`` as ``datetime64``, numbers as ``float64``
+    with NaN for none, yes-or-no columns as ``bool``."""
+    return Table(table).to_pandas()
 
 
 #: The DeprecationWarning of `add_indicator(code, name, unit, kind, directed)`.
@@ -263,7 +261,8 @@ class Store:
 
     def load(self, path: str | PathLike[str]) -> dict[str, int]:
         """Loads a dataset file (JSON in the format of the built-in datasets: sources,
-        topics, indicators, observations, events, claims and populations; see the README)
+        topics, indicators, observations, events, claims and populations; see
+        docs/python.md, "Datasets from files")
         all or nothing, through the same checks as :meth:`add_many`; returns how many of
         each it added.
         A missing file is a FileNotFoundError; a file that is not a dataset a
@@ -752,7 +751,7 @@ class Store:
         >>> bilateral.Store().topics()["code"].tolist()[:2]
         ['trade', 'investment']
         """
-        return frame(self._inner.topics())
+        return _listing(self._inner.topics())
 
     def add_product(self, code: str, name: str, *, classification: str | None = None) -> bool:
         """Names the product `code` (as figures use it: "7202", "wheat"), so that a
@@ -781,7 +780,7 @@ class Store:
         >>> store.products()["name"].tolist()
         ['Ferro-alloys']
         """
-        return frame(self._inner.products())
+        return _listing(self._inner.products())
 
     def add_source(
         self,
@@ -924,7 +923,7 @@ class Store:
         >>> "trade_turnover" in bilateral.demo().indicators()["code"].tolist()
         True
         """
-        return frame(self._inner.indicators())
+        return _listing(self._inner.indicators())
 
     def sources(self) -> pd.DataFrame:
         """Sources as a pandas DataFrame: id, title, publisher, url, published.
@@ -932,7 +931,7 @@ class Store:
         >>> bilateral.demo().sources()["id"].tolist()[:2]
         ['azizov', 'caspian-post']
         """
-        return frame(self._inner.sources())
+        return _listing(self._inner.sources())
 
     def events(self, a: str | None = None, b: str | None = None) -> pd.DataFrame:
         """Events as a pandas DataFrame in date order (an event known only by its month or
@@ -942,7 +941,7 @@ class Store:
         >>> bilateral.demo().events("AZE", "KAZ")["date"].tolist()[:3]
         ['2005', '2022-11', '2022']
         """
-        return frame(self._inner.events(a, b), dates=_DATES)
+        return _listing(self._inner.events(a, b))
 
     def check(self, origin: str | None = None, destination: str | None = None) -> pd.DataFrame:
         """Figures that cannot all be true, or deserve a second look, as a pandas
@@ -961,7 +960,7 @@ class Store:
         >>> found[["severity", "check", "periods"]].values.tolist()
         [['warning', 'implied_rest_of_year', '2024, 2024-01/2024-08'], ['info', 'projection_outside_history', '2027, 2024']]
         """  # noqa: E501
-        return frame(self._inner.check(origin, destination))
+        return _listing(self._inner.check(origin, destination))
 
     # ----- claims ---------------------------------------------------------------------------
 
@@ -1028,7 +1027,7 @@ class Store:
         >>> df[["text", "relation", "low", "high"]].values.tolist()[0]
         ['surged sixfold', 'ratio', 5.5, 6.5]
         """
-        return frame(self._inner.claims(a, b), floats=_CLAIM_NUMBERS)
+        return _listing(self._inner.claims(a, b))
 
     def check_text(
         self,
@@ -1096,9 +1095,7 @@ class Store:
         >>> checks[["text", "verdict", "computed"]].values.tolist()[0]  # 4.5 / 0.8 = 5.625
         ['surged sixfold', 'supported', 5.625]
         """
-        checks = frame(self._inner.check_claims(origin, destination), floats=_CHECK_NUMBERS)
-        checks["points_against"] = checks["points_against"].astype(bool)
-        return checks
+        return _listing(self._inner.check_claims(origin, destination))
 
     def implied(
         self, indicator: str, origin: str, destination: str, period: _Period

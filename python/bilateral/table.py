@@ -23,7 +23,7 @@ class Table:
     ``pyarrow.table(t)``, ``polars.DataFrame(t)``, ``duckdb.sql("select * from t")``.
     Text columns are ``utf8``, ``start`` and ``end`` are ``date32``, numbers are
     ``float64`` and whole numbers (a population) ``int64``, with nulls where a row has
-    none.
+    none, and yes-or-no columns (an indicator's ``directed``) ``bool``.
 
     >>> t = bilateral.demo().observations(indicator="tourists", into="arrow")
     >>> t.num_rows, t.column_names[:3]
@@ -58,7 +58,7 @@ class Table:
     def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame (no pyarrow needed): text as ``object``, dates as
         ``datetime64``, numbers as ``float64`` with NaN for none, whole numbers as
-        ``Int64`` with NA for none."""
+        ``Int64`` with NA for none, yes or no as ``bool``."""
         return table_frame(self._inner)
 
     def to_polars(self) -> Any:

@@ -191,6 +191,7 @@ fn write_observations(
                 (_, Column::Int(numbers)) => {
                     numbers[row].map(|n| n.to_string()).unwrap_or_default()
                 }
+                (_, Column::Bool(values)) => values[row].to_string(),
             });
         }
         writer.write_record(&cells)?;

@@ -736,9 +736,9 @@ impl Countries {
                 Err(Error::Validation(mut v)) => {
                     v.field = REQUIRED_COLUMNS[col].to_owned();
                     v.reason = format!(
-                        "{}, by name or as one of the IMF's own name forms (see the \
-                         README's \"Data in and out\"; in Rust, the documentation of \
-                         bilateral::files::imf_dots lists them)",
+                        "{}, by name or as one of the IMF's own name forms (see \
+                         docs/data-in-and-out.md; bilateral::files::imf_dots::IMF_NAMES \
+                         lists them)",
                         v.reason.replace(
                             " (give an alpha-3 code, an alpha-2 code or the English name)",
                             ""

@@ -12,7 +12,7 @@ use crate::store::{LoadSummary, Store};
 
 impl Dataset {
     /// The dataset in the file at `path` (the format of the built-in ones, documented
-    /// in the README). A file that cannot be read is [`Error::Io`]; one that is not a
+    /// in docs/python.md, "Datasets from files"). A file that cannot be read is [`Error::Io`]; one that is not a
     /// dataset is a validation error on the field `dataset` quoting the path, the
     /// reason naming the line and column.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Dataset> {

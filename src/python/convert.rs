@@ -1,12 +1,11 @@
 //! Conversions at the border: Python values (the cells of records and frames, periods,
-//! series queries) into the crate's input types, and the small listings (indicators,
-//! sources, events …) into plain columns (a dict of lists). Arguments read one by one, each error
+//! series queries) into the crate's input types. Arguments read one by one, each error
 //! naming its argument, are in [`super::arguments`]. Nothing here builds a DataFrame or
 //! imports from the `bilateral` package.
 
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyType};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyMapping, PyString, PyType};
 
 use super::errors::{to_py_err, IntoPyResult};
 use crate::analysis::SeriesQuery;
@@ -479,35 +478,4 @@ pub(crate) fn unencodable(name: &str, record: Option<usize>, value: &Bound<'_, P
         "is not valid Unicode text: it holds a lone surrogate (a half of a UTF-16 pair), \
          which cannot be stored",
     )
-}
-
-// ----- results ----------------------------------------------------------------------------------
-
-/// A table as plain columns: a dict of lists, in column order.
-pub(crate) struct Columns<'py> {
-    py: Python<'py>,
-    dict: Bound<'py, PyDict>,
-}
-
-impl<'py> Columns<'py> {
-    pub(crate) fn new(py: Python<'py>) -> Self {
-        Columns {
-            py,
-            dict: PyDict::new(py),
-        }
-    }
-
-    /// Appends the column `name` with `values`.
-    pub(crate) fn add<T, I>(self, name: &str, values: I) -> PyResult<Self>
-    where
-        I: IntoIterator<Item = T>,
-        T: IntoPyObject<'py>,
-    {
-        self.dict.set_item(name, PyList::new(self.py, values)?)?;
-        Ok(self)
-    }
-
-    pub(crate) fn into_dict(self) -> Bound<'py, PyDict> {
-        self.dict
-    }
 }

@@ -61,7 +61,8 @@ impl PyTable {
 
     /// One column's parts: `("float", float64 bytes)`, `("date", int32 days since
     /// 1970-01-01)`, `("int", int64 bytes)` with −2⁶³ for no number (as NaN is for a
-    /// float: no population or year comes near it), or `("text", int32 positions,
+    /// float: no population or year comes near it), `("bool", a byte per row, 0 or 1)`,
+    /// or `("text", int32 positions,
     /// values)` with −1 for no text.
     fn column<'py>(
         &self,
@@ -85,6 +86,9 @@ impl PyTable {
                     .into_pyobject(py)?
                     .into_any()
             }
+            Column::Bool(values) => ("bool", native_bytes(py, values, |v| [u8::from(v)])?)
+                .into_pyobject(py)?
+                .into_any(),
             Column::Text { codes, values } => (
                 "text",
                 native_bytes(py, codes, i32::to_ne_bytes)?,

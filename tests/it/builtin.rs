@@ -4,8 +4,8 @@
 //!
 //! Every expected value below was read off the article by hand and converted to base
 //! units by hand ($547.6 million is 547,600,000 USD). Bounds follow the qualifier rule of
-//! the README, with u the unit of the last significant digit (trailing zeros of a whole
-//! number are not significant):
+//! docs/data-model.md, with u the unit of the last significant digit (trailing zeros of a
+//! whole number are not significant):
 //!
 //! | qualifier | bounds            |
 //! |-----------|-------------------|

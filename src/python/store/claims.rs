@@ -2,12 +2,13 @@
 //! what they imply, and checking a text (`check_text`, `fact_check`).
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyList;
 
 use super::{required_period, PyStore};
+use crate::columns::Columns;
 use crate::model::{NewClaim, ObservationTable};
 use crate::python::arguments::{optional_text, text};
-use crate::python::convert::{number_of, text_of, Columns, Unread};
+use crate::python::convert::{number_of, text_of, Unread};
 use crate::python::errors::IntoPyResult;
 use crate::python::report::PyReport;
 use crate::python::table::PyTable;
@@ -63,34 +64,17 @@ impl PyStore {
         self.with(py, move |s| s.add_claim(&claim))
     }
 
-    /// Claims as columns: with `a` and `b`, those between the two (either way round);
+    /// Claims as a native `Table`: with `a` and `b`, those between the two (either way round);
     /// with one, those it is in. `low` and `high` are the interval the claim's number allows.
     #[pyo3(signature = (a=None, b=None))]
-    fn claims<'py>(
+    fn claims(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
         #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyTable> {
         let rows = self.with(py, move |s| s.claims(a, b))?;
-        let r = rows.iter();
-        Ok(Columns::new(py)
-            .add("text", r.clone().map(|c| &c.text))?
-            .add("indicator", r.clone().map(|c| &c.indicator))?
-            .add("origin", r.clone().map(|c| &c.origin))?
-            .add("destination", r.clone().map(|c| &c.destination))?
-            .add("product", r.clone().map(|c| &c.product))?
-            .add("period", r.clone().map(|c| c.period.to_string()))?
-            .add("reference", r.clone().map(|c| c.reference.code()))?
-            .add("relation", r.clone().map(|c| c.relation.code()))?
-            .add("value", r.clone().map(|c| c.value))?
-            .add("qualifier", r.clone().map(|c| c.qualifier.code()))?
-            .add("low", r.clone().map(|c| c.allowed.map(|a| a.low)))?
-            .add("high", r.clone().map(|c| c.allowed.map(|a| a.high)))?
-            .add("source", r.clone().map(|c| &c.source))?
-            .add("quote", r.clone().map(|c| &c.quote))?
-            .add("note", r.map(|c| &c.note))?
-            .into_dict())
+        Ok(PyTable::new(Columns::of_claims(&rows)))
     }
 
     /// Reads `text` and checks every figure and claim it finds against the stored
@@ -109,45 +93,16 @@ impl PyStore {
     }
 
     /// The claims `claims` lists for `origin` and `destination`, checked against the
-    /// figures, as columns.
+    /// figures, as a native `Table`.
     #[pyo3(signature = (origin=None, destination=None))]
-    fn check_claims<'py>(
+    fn check_claims(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
         #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
-    ) -> PyResult<Bound<'py, PyDict>> {
+    ) -> PyResult<PyTable> {
         let rows = self.with(py, move |s| s.check_claims(origin, destination))?;
-        let r = rows.iter();
-        let implied = rows.iter().map(|c| c.implied.as_ref());
-        Ok(Columns::new(py)
-            .add("text", r.clone().map(|c| &c.claim.text))?
-            .add("indicator", r.clone().map(|c| &c.claim.indicator))?
-            .add("period", r.clone().map(|c| c.claim.period.to_string()))?
-            .add("reference", r.clone().map(|c| c.claim.reference.code()))?
-            .add("relation", r.clone().map(|c| c.claim.relation.code()))?
-            .add("verdict", r.clone().map(|c| c.verdict.code()))?
-            .add("computed", r.clone().map(|c| c.computed))?
-            .add("computed_low", r.clone().map(|c| c.computed_low))?
-            .add("computed_high", r.clone().map(|c| c.computed_high))?
-            .add(
-                "implied_low",
-                implied.clone().map(|i| i.and_then(|i| i.low)),
-            )?
-            .add(
-                "implied_high",
-                implied.clone().map(|i| i.and_then(|i| i.high)),
-            )?
-            .add("explanation", r.clone().map(|c| &c.explanation))?
-            .add("origin", r.clone().map(|c| &c.claim.origin))?
-            .add("destination", r.clone().map(|c| &c.claim.destination))?
-            .add("product", r.clone().map(|c| &c.claim.product))?
-            .add(
-                "implied_period",
-                implied.map(|i| i.map(|i| i.period.to_string())),
-            )?
-            .add("points_against", r.map(|c| c.points_against))?
-            .into_dict())
+        Ok(PyTable::new(Columns::of_claim_checks(&rows)))
     }
 
     /// What the stored claims imply about a figure the store lacks: estimate rows as a
@@ -164,7 +119,7 @@ impl PyStore {
         let columns = self.with(py, move |s| {
             let rows = s.implied(indicator, origin, destination, &period)?;
             let table = ObservationTable::from_observations(&rows, &[s.indicator(indicator)?])?;
-            Ok(crate::columns::Columns::of_observations(&table))
+            Ok(Columns::of_observations(&table))
         })?;
         Ok(PyTable::new(columns))
     }

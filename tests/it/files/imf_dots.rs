@@ -289,9 +289,10 @@ Germany,134,{EXPORTS},Atlantis,999,Value,1,2,\n"
         (v.field.as_str(), v.record, v.text.as_str()),
         ("Counterpart Country Name", Some(3), "Atlantis")
     );
-    // A Python user is pointed to the README, a Rust user to the module.
+    // A reader is pointed to the docs page on imports and to the list of name forms.
     assert!(
-        v.reason.contains("README's \"Data in and out\""),
+        v.reason.contains("docs/data-in-and-out.md")
+            && v.reason.contains("bilateral::files::imf_dots::IMF_NAMES"),
         "{}",
         v.reason
     );

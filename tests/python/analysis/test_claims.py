@@ -4,7 +4,7 @@ published.
 
 Every expected number is worked out by hand in a comment: from made-up figures, or from
 the article's (data/datasets/azerbaijan-kazakhstan-2025.json). A claim's words allow an
-interval by the qualifier rule of the README: "more than" 3 is [3, 4], "nearly" a
+interval by the qualifier rule of docs/data-model.md: "more than" 3 is [3, 4], "nearly" a
 multiple reaches a tenth below it (nearly 2 times is [1.8, 2]), "about" 6 (a multiple in
 words) is [5.5, 6.5], "a 2%" is exactly 2.
 """

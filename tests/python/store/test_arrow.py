@@ -98,3 +98,36 @@ def test_a_table_gives_pandas_without_pyarrow_and_polars_on_request(
 def test_an_unknown_into_is_a_value_error(store: bilateral.Store) -> None:
     with pytest.raises(ValueError, match="into='excel'"):
         store.observations(into="excel")  # type: ignore[call-overload]
+
+
+LISTINGS = ["indicators", "sources", "topics", "products", "events", "check", "claims",
+            "check_claims"]  # fmt: skip
+
+
+@pytest.mark.parametrize("call", LISTINGS)
+def test_every_listing_leaves_the_core_as_a_table_arrow_reads_as_the_frame(call: str) -> None:
+    store = bilateral.demo()
+    store.add_product("7202", "Ferro-alloys", classification="HS")
+    native = getattr(store._inner, call)()
+    assert isinstance(native, bilateral._core.Table)
+    frame: pd.DataFrame = getattr(store, call)()
+    assert list(frame.columns) == native.column_names and len(frame) == native.num_rows > 0
+    by_pyarrow = [{k: _plain(v) for k, v in row.items()} for row in pa.table(native).to_pylist()]
+    assert by_pyarrow == _records(frame)
+
+
+def test_yes_or_no_columns_are_bool_and_an_empty_listing_keeps_its_types(
+    store: bilateral.Store,
+) -> None:
+    indicators = store.indicators()
+    assert indicators["directed"].dtype == bool and indicators["signed"].dtype == bool
+    # rail_cargo was added above with directed=False, and signed left at its default.
+    rail = indicators[indicators["code"] == "rail_cargo"].iloc[0]
+    assert (rail["directed"], rail["signed"]) == (False, False)
+    schema = pa.table(store._inner.indicators()).schema
+    assert schema.field("directed").type == pa.bool_()
+    # The store holds no event and no claim: no rows, the types all the same.
+    events, checks = store.events(), store.check_claims()
+    assert events.empty and checks.empty
+    assert pd.api.types.is_datetime64_any_dtype(events["start"])
+    assert checks["points_against"].dtype == bool and checks["computed"].dtype == "float64"

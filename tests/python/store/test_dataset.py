@@ -2,9 +2,9 @@
 
 Every expected value was read off the source article (The Caspian Post) by hand and
 converted to base units by hand ($547.6 million is 547,600,000 USD). Bounds follow the
-qualifier rule of the README with u the unit of the last significant digit (trailing
-zeros of a whole number are not significant): exact [v, v]; approx [v - u/2, v + u/2];
-over [v, v + u]; nearly and under [v - u, v].
+qualifier rule of docs/data-model.md with u the unit of the last significant digit
+(trailing zeros of a whole number are not significant): exact [v, v]; approx
+[v - u/2, v + u/2]; over [v, v + u]; nearly and under [v - u, v].
 """
 
 from __future__ import annotations

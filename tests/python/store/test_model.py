@@ -7,7 +7,7 @@ call the model rejects raises a ValidationError or DuplicateError, of the kind p
 and changes nothing; nothing raises anything else (a `PanicException`, a TypeError, a
 UnicodeEncodeError).
 
-The model is worked out here, from the README and the module docs, without asking the
+The model is worked out here, from docs/ and the module docs, without asking the
 library: a figure's identity (indicator, pair, product, first and last day, status,
 source: the key of `observation` in schema.sql), the period grammar (src/period.rs),
 the bounds a qualifier implies (src/model/figure.rs), and what each `on_duplicate` does
