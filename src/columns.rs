@@ -15,6 +15,7 @@ use crate::model::{
     TopicEntry,
 };
 use crate::period::Period;
+use crate::words::numbers::percent;
 
 /// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
 /// `date32` and NumPy's `datetime64[D]` count them.
@@ -195,9 +196,10 @@ impl Columns {
         self.push("change", maybe(|g| g.change));
         self.push("change_low", maybe(|g| g.change_low));
         self.push("change_high", maybe(|g| g.change_high));
-        self.push("pct", maybe(|g| g.pct));
-        self.push("pct_low", maybe(|g| g.pct_low));
-        self.push("pct_high", maybe(|g| g.pct_high));
+        // Python's growth columns are percentages (its documented unit): the rates shown.
+        self.push("pct", maybe(|g| g.rate.map(percent)));
+        self.push("pct_low", maybe(|g| g.rate_low.map(percent)));
+        self.push("pct_high", maybe(|g| g.rate_high.map(percent)));
         self.push("multiple", maybe(|g| g.multiple));
     }
 
@@ -222,9 +224,10 @@ impl Columns {
         columns.push_maybe("ratio", rows, |r| r.ratio);
         columns.push_maybe("ratio_low", rows, |r| r.ratio_low);
         columns.push_maybe("ratio_high", rows, |r| r.ratio_high);
-        columns.push_maybe("pct", rows, |r| r.pct);
-        columns.push_maybe("pct_low", rows, |r| r.pct_low);
-        columns.push_maybe("pct_high", rows, |r| r.pct_high);
+        // In percent, as Python documents them: the rates shown.
+        columns.push_maybe("pct", rows, |r| r.rate.map(percent));
+        columns.push_maybe("pct_low", rows, |r| r.rate_low.map(percent));
+        columns.push_maybe("pct_high", rows, |r| r.rate_high.map(percent));
         columns.push_float("years", rows, |r| r.years);
         columns.push_maybe("cagr", rows, |r| r.cagr);
         columns.push_maybe("cagr_low", rows, |r| r.cagr_low);
@@ -390,9 +393,10 @@ impl Columns {
         columns.push_float("gap", rows, |r| r.gap);
         columns.push_float("gap_low", rows, |r| r.gap_low);
         columns.push_float("gap_high", rows, |r| r.gap_high);
-        columns.push_maybe("gap_pct", rows, |r| r.gap_pct);
-        columns.push_maybe("gap_pct_low", rows, |r| r.gap_pct_low);
-        columns.push_maybe("gap_pct_high", rows, |r| r.gap_pct_high);
+        // In percent of the exports, as Python documents them.
+        columns.push_maybe("gap_pct", rows, |r| r.relative_gap.map(percent));
+        columns.push_maybe("gap_pct_low", rows, |r| r.relative_gap_low.map(percent));
+        columns.push_maybe("gap_pct_high", rows, |r| r.relative_gap_high.map(percent));
         columns
     }
 
@@ -686,7 +690,8 @@ impl<T: Eq + Hash + Copy> Distinct<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Kind;
+    use crate::model::{Kind, NewObservation, Qualifier};
+    use crate::{SeriesQuery, Store};
 
     #[test]
     fn indicators_give_directed_and_signed_as_yes_or_no_and_no_text_as_minus_one() {
@@ -763,5 +768,34 @@ mod tests {
             (Some("2024-05"), None)
         );
         assert_eq!(columns.get("title").unwrap().text(1), Some("B"));
+    }
+
+    #[test]
+    fn growth_leaves_for_python_in_percent_while_the_rows_hold_fractions() {
+        // Exactly 160 in 2023, over 200 in 2024 ([200, 300]), as in the test of
+        // src/analysis/growth.rs: the rate 200 / 160 − 1 = 0.25 with bounds
+        // [0.25, 300 / 160 − 1 = 0.875] leaves as 25.0 % [25.0, 87.5], Python's unit.
+        let mut store = Store::in_memory().unwrap();
+        store
+            .add(&NewObservation::builder(
+                "exports", "GEO", "ARM", "2023", 160.0,
+            ))
+            .unwrap();
+        let over = NewObservation::builder("exports", "GEO", "ARM", "2024", 200.0)
+            .qualifier(Qualifier::Over);
+        store.add(&over).unwrap();
+        let growth = store
+            .growth(&SeriesQuery::new("exports", "GEO", "ARM"))
+            .unwrap();
+        assert_eq!(growth[1].rate, Some(0.25));
+        let columns = Columns::of_growth_rows(&growth);
+        let column = |name| match columns.get(name) {
+            Some(Column::Float(values)) => values[1],
+            other => panic!("{name}: {other:?}"),
+        };
+        assert_eq!(
+            (column("pct"), column("pct_low"), column("pct_high")),
+            (25.0, 25.0, 87.5)
+        );
     }
 }

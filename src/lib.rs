@@ -17,11 +17,18 @@
 //!
 //! # Units
 //!
-//! Values are in base units (547.6 million USD is `547_600_000.0`). Of the derived
-//! numbers, fields named `pct…` (growth, change, a mirror's gap) are percentages (`20.0`
-//! is 20 %); `share`, `cagr`, `ratio`, `multiple` and the target fields
-//! (`share_of_target`, `required_cagr` …) are fractions (`0.25` is 25 %). See
-//! [`analysis`] and `docs/rust.md` ("Using from Rust").
+//! Values are in base units (547.6 million USD is `547_600_000.0`). Every ratio the
+//! analyses give is a fraction (`0.25` is 25 %): growth and change as `rate`
+//! (`value / base − 1`, [`GrowthRow::rate`], [`Change::rate`]), a mirror's
+//! [`relative_gap`](MirrorRow::relative_gap), `share`, `cagr` and the target fields
+//! (`share_of_target`, `required_cagr` …); `ratio` and `multiple` are plain quotients
+//! (`1.25` is a quarter more). A number becomes a percentage only where it is shown
+//! (the report's words and tables, and the Python layer, whose `pct` columns and
+//! `Change.pct` stay in percent). The percent fields of 0.2.0 (`pct`, `pct_low`,
+//! `pct_high`, `gap_pct` …) are deprecated and go in the next minor release. A claim's
+//! number is the exception, kept as the claim states it (a percentage for `pct` and
+//! `share` claims, see [`model::NewClaim`]). See [`analysis`] and `docs/rust.md`
+//! ("Using from Rust").
 //!
 //! # Layers
 //!

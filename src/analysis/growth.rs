@@ -4,13 +4,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    cagr, figure_for, parse_period_field, pct, quotient, ratio_of, same_length, table_series,
+    cagr, figure_for, parse_period_field, quotient, rate, ratio_of, same_length, table_series,
     years_between, Figure, OneSeries, Series, SeriesFilter,
 };
 use crate::error::{Error, Result};
 use crate::model::{ObservationTable, SeriesKey, Status};
 use crate::period::Period;
 use crate::store::Store;
+use crate::words::numbers::percent;
 
 /// One row of [`growth`]: an observation against the same period a year earlier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,12 +36,30 @@ pub struct GrowthRow {
     pub change_low: Option<f64>,
     /// Upper bound of the change.
     pub change_high: Option<f64>,
-    /// Growth in percent: `(value / base_value − 1) × 100`; `None` against a negative
-    /// base.
+    /// Growth as a fraction: `value / base_value − 1` (`0.25` is 25 % more than the
+    /// base); `None` against a negative base.
+    pub rate: Option<f64>,
+    /// Lower bound of the growth rate.
+    pub rate_low: Option<f64>,
+    /// Upper bound of the growth rate.
+    pub rate_high: Option<f64>,
+    /// Growth in percent: `rate × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate`, the same number as a fraction (pct = rate × 100)"
+    )]
     pub pct: Option<f64>,
-    /// Lower bound of the growth.
+    /// Lower bound of the growth in percent: `rate_low × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate_low`, the same number as a fraction (pct = rate_low × 100)"
+    )]
     pub pct_low: Option<f64>,
-    /// Upper bound of the growth.
+    /// Upper bound of the growth in percent: `rate_high × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate_high`, the same number as a fraction (pct = rate_high × 100)"
+    )]
     pub pct_high: Option<f64>,
     /// `value / base_value`.
     pub multiple: Option<f64>,
@@ -91,11 +110,29 @@ pub struct Change {
     pub ratio_low: f64,
     /// Upper bound of the ratio.
     pub ratio_high: f64,
-    /// `(ratio − 1) × 100`.
+    /// The change as a fraction of the start value: `ratio − 1` (`0.25` is 25 % more).
+    pub rate: f64,
+    /// Lower bound of the rate.
+    pub rate_low: f64,
+    /// Upper bound of the rate.
+    pub rate_high: f64,
+    /// The change in percent of the start value: `rate × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate`, the same number as a fraction (pct = rate × 100)"
+    )]
     pub pct: f64,
-    /// Lower bound of pct.
+    /// Lower bound of pct: `rate_low × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate_low`, the same number as a fraction (pct = rate_low × 100)"
+    )]
     pub pct_low: f64,
-    /// Upper bound of pct.
+    /// Upper bound of pct: `rate_high × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate_high`, the same number as a fraction (pct = rate_high × 100)"
+    )]
     pub pct_high: f64,
     /// Years between the starts of the two periods.
     pub years: f64,
@@ -110,7 +147,7 @@ pub struct Change {
 
 /// A row of change over many series ([`Store::change_of_every`]): the series, then the
 /// fields of [`Change`], except that a start value of zero, or with bounds that reach
-/// zero, leaves the ratio and what follows from it (pct, CAGR) `None` instead of
+/// zero, leaves the ratio and what follows from it (rate, CAGR) `None` instead of
 /// failing the call: the change itself is still known, and one such series must not
 /// hide the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,11 +183,29 @@ pub struct SeriesChange {
     pub ratio_low: Option<f64>,
     /// Upper bound of the ratio.
     pub ratio_high: Option<f64>,
-    /// `(ratio − 1) × 100`.
+    /// The change as a fraction of the start value: `ratio − 1`.
+    pub rate: Option<f64>,
+    /// Lower bound of the rate.
+    pub rate_low: Option<f64>,
+    /// Upper bound of the rate.
+    pub rate_high: Option<f64>,
+    /// The change in percent of the start value: `rate × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate`, the same number as a fraction (pct = rate × 100)"
+    )]
     pub pct: Option<f64>,
-    /// Lower bound of pct.
+    /// Lower bound of pct: `rate_low × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate_low`, the same number as a fraction (pct = rate_low × 100)"
+    )]
     pub pct_low: Option<f64>,
-    /// Upper bound of pct.
+    /// Upper bound of pct: `rate_high × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `rate_high`, the same number as a fraction (pct = rate_high × 100)"
+    )]
     pub pct_high: Option<f64>,
     /// Years between the starts of the two periods.
     pub years: f64,
@@ -167,7 +222,7 @@ pub struct SeriesChange {
 /// against January–August 2024; 2024 against 2023). Rows without a base keep `None`
 /// in the base columns; a base of zero, or with bounds reaching zero, is an error, and
 /// so is a series without observations. Against a negative base (possible for signed
-/// indicators) only the change is given: `pct` and `multiple` stay `None`.
+/// indicators) only the change is given: `rate` and `multiple` stay `None`.
 pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
     series.require_some()?;
     growth_rows(series, true)
@@ -175,7 +230,7 @@ pub fn growth(series: &Series) -> Result<Vec<GrowthRow>> {
 
 /// [`growth`] for a call over many series, where one undefined ratio must not hide the
 /// others: a row whose base is zero, or has bounds that reach zero, keeps its change
-/// and leaves `pct` and `multiple` empty instead of failing the call; a series without
+/// and leaves `rate` and `multiple` empty instead of failing the call; a series without
 /// observations gives no rows.
 pub fn growth_where_defined(series: &Series) -> Vec<GrowthRow> {
     growth_rows(series, false).unwrap_or_default()
@@ -193,6 +248,8 @@ fn growth_rows(series: &Series, strict: bool) -> Result<Vec<GrowthRow>> {
 
 /// The growth rows of `figures` (one series, in period order); with `strict`, an
 /// undefined ratio is the error `undefined` makes for its base period.
+// Fills the percent fields kept one release (deprecated) beside the rates.
+#[allow(deprecated)]
 fn figure_growth<F: Figure>(
     figures: &[F],
     strict: bool,
@@ -218,6 +275,9 @@ fn figure_growth<F: Figure>(
                 change: None,
                 change_low: None,
                 change_high: None,
+                rate: None,
+                rate_low: None,
+                rate_high: None,
                 pct: None,
                 pct_low: None,
                 pct_high: None,
@@ -237,9 +297,12 @@ fn figure_growth<F: Figure>(
                     match bounds.ratio(base_bounds).filter(|_| base_value != 0.0) {
                         Some(ratio) => {
                             let multiple = value / base_value;
-                            row.pct = Some(pct(multiple));
-                            row.pct_low = Some(pct(ratio.low));
-                            row.pct_high = Some(pct(ratio.high));
+                            row.rate = Some(rate(multiple));
+                            row.rate_low = Some(rate(ratio.low));
+                            row.rate_high = Some(rate(ratio.high));
+                            row.pct = row.rate.map(percent);
+                            row.pct_low = row.rate_low.map(percent);
+                            row.pct_high = row.rate_high.map(percent);
                             row.multiple = Some(multiple);
                         }
                         None if strict => return Err(undefined(&base_period)),
@@ -268,8 +331,10 @@ pub fn growth_of_table(
     rows
 }
 
-/// How the series moved from `start` to `end`: change, ratio, percentage and CAGR over
+/// How the series moved from `start` to `end`: change, ratio, rate and CAGR over
 /// the years between the two periods' starts. Both periods must have the same length.
+// Fills the percent fields kept one release (deprecated) beside the rates.
+#[allow(deprecated)]
 pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
     let years = change_years(start, end)?;
     let first = series.require(start)?;
@@ -290,9 +355,12 @@ pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
         ratio,
         ratio_low: ratio_bounds.low,
         ratio_high: ratio_bounds.high,
-        pct: pct(ratio),
-        pct_low: pct(ratio_bounds.low),
-        pct_high: pct(ratio_bounds.high),
+        rate: rate(ratio),
+        rate_low: rate(ratio_bounds.low),
+        rate_high: rate(ratio_bounds.high),
+        pct: percent(rate(ratio)),
+        pct_low: percent(rate(ratio_bounds.low)),
+        pct_high: percent(rate(ratio_bounds.high)),
         years,
         cagr: cagr.map(|c| c.0),
         cagr_low: cagr.map(|c| c.1.low),
@@ -302,9 +370,11 @@ pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
 
 /// [`change`] for a call over many series, where one undefined ratio must not hide the
 /// others: `None` when the series has no figure for `start` or for `end`, and a start
-/// value of zero, or with bounds that reach zero, leaves the ratio, pct and CAGR of
+/// value of zero, or with bounds that reach zero, leaves the ratio, rate and CAGR of
 /// its [`SeriesChange`] empty. Periods that cannot be compared (lengths that differ,
 /// an end not after the start) are still an error.
+// Fills the percent fields kept one release (deprecated) beside the rates.
+#[allow(deprecated)]
 pub fn change_where_defined(
     series: &Series,
     start: &Period,
@@ -333,9 +403,12 @@ pub fn change_where_defined(
         ratio: ratio.map(|r| r.0),
         ratio_low: ratio.map(|r| r.1.low),
         ratio_high: ratio.map(|r| r.1.high),
-        pct: ratio.map(|r| pct(r.0)),
-        pct_low: ratio.map(|r| pct(r.1.low)),
-        pct_high: ratio.map(|r| pct(r.1.high)),
+        rate: ratio.map(|r| rate(r.0)),
+        rate_low: ratio.map(|r| rate(r.1.low)),
+        rate_high: ratio.map(|r| rate(r.1.high)),
+        pct: ratio.map(|r| percent(rate(r.0))),
+        pct_low: ratio.map(|r| percent(rate(r.1.low))),
+        pct_high: ratio.map(|r| percent(rate(r.1.high))),
         years,
         cagr: cagr.map(|c| c.0),
         cagr_low: cagr.map(|c| c.1.low),
@@ -365,8 +438,8 @@ impl Store {
     /// let store = bilateral::Store::demo()?;
     /// let rows = store.growth(&bilateral::SeriesQuery::new("trade_turnover", "AZE", "KAZ"))?;
     /// let y2024 = rows.iter().find(|r| r.period.to_string() == "2024").unwrap();
-    /// // 533.4 / 556.7 − 1 = −4.19 %
-    /// assert!((y2024.pct.unwrap() - (533.4 / 556.7 - 1.0) * 100.0).abs() < 1e-9);
+    /// // 533.4 / 556.7 − 1 = −0.0419, a fall of 4.19 %
+    /// assert!((y2024.rate.unwrap() - (533.4 / 556.7 - 1.0)).abs() < 1e-12);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn growth(&self, query: &impl OneSeries) -> Result<Vec<GrowthRow>> {
@@ -447,7 +520,7 @@ impl Store {
     /// let every = store.change_of_every(&SeriesFilter::default().indicator("tourists"), "2022", "2024")?;
     /// let aze_kaz = every.iter().find(|c| c.origin == "AZE").unwrap();
     /// assert_eq!((aze_kaz.start_value, aze_kaz.end_value), (59_000.0, 102_000.0));
-    /// assert!((aze_kaz.pct.unwrap() - (102_000.0 / 59_000.0 - 1.0) * 100.0).abs() < 1e-9);
+    /// assert!((aze_kaz.rate.unwrap() - (102_000.0 / 59_000.0 - 1.0)).abs() < 1e-12);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn change_of_every(
@@ -464,5 +537,59 @@ impl Store {
             rows.extend(change_where_defined(&series, &start, &end)?);
         }
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{NewObservation, Qualifier};
+    use crate::SeriesQuery;
+
+    /// Exports from Georgia to Armenia: exactly 160 in 2023, over 200 in 2024 (over
+    /// 200 is [200, 300]: the next step of the last significant digit). The test of
+    /// `src/columns.rs` and the Python test `test_growth_and_change_are_percent_in_python`
+    /// read the same two figures.
+    fn store() -> Store {
+        let mut store = Store::in_memory().unwrap();
+        store
+            .add(&NewObservation::builder(
+                "exports", "GEO", "ARM", "2023", 160.0,
+            ))
+            .unwrap();
+        let over = NewObservation::builder("exports", "GEO", "ARM", "2024", 200.0)
+            .qualifier(Qualifier::Over);
+        store.add(&over).unwrap();
+        store
+    }
+
+    #[test]
+    #[allow(deprecated)]
+    fn growth_and_change_are_fractions_and_their_old_percent_fields_a_hundred_times_them() {
+        let store = store();
+        let query = SeriesQuery::new("exports", "GEO", "ARM");
+        // 200 / 160 − 1 = 0.25; bounds [200 / 160 − 1, 300 / 160 − 1] = [0.25, 0.875],
+        // all exact in binary, so the comparisons are exact.
+        let growth = store.growth(&query).unwrap();
+        let y2024 = &growth[1];
+        assert_eq!(
+            (y2024.rate, y2024.rate_low, y2024.rate_high),
+            (Some(0.25), Some(0.25), Some(0.875))
+        );
+        assert_eq!(
+            (y2024.pct, y2024.pct_low, y2024.pct_high),
+            (Some(25.0), Some(25.0), Some(87.5))
+        );
+        let change = store.change(&query, "2023", "2024").unwrap();
+        assert_eq!(
+            (change.rate, change.rate_low, change.rate_high),
+            (0.25, 0.25, 0.875)
+        );
+        assert_eq!(
+            (change.pct, change.pct_low, change.pct_high),
+            (25.0, 25.0, 87.5)
+        );
+        // One year: the CAGR is the rate, also a fraction.
+        assert_eq!(change.cagr, Some(0.25));
     }
 }

@@ -14,12 +14,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{pct, ratio_of, Series, SeriesFilter};
+use super::series::{rate, ratio_of, Series, SeriesFilter};
 use crate::builtin::MIRROR_PAIRS;
 use crate::error::{Error, Result};
 use crate::model::{Observation, Status};
 use crate::period::Period;
 use crate::store::Store;
+use crate::words::numbers::percent;
 
 /// One end of a mirrored flow: the figure as its reporter published it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -76,22 +77,43 @@ pub struct MirrorRow {
     pub gap_low: f64,
     /// Upper bound of the gap.
     pub gap_high: f64,
-    /// The gap in percent of the exports: `(imports / exports − 1) × 100`; `None` when
-    /// the exports are zero or their bounds reach zero.
+    /// The gap as a fraction of the exports: `imports / exports − 1` (`0.06` is 6 %
+    /// more than the exports); `None` when the exports are zero or their bounds reach
+    /// zero.
+    pub relative_gap: Option<f64>,
+    /// Lower bound of the relative gap.
+    pub relative_gap_low: Option<f64>,
+    /// Upper bound of the relative gap.
+    pub relative_gap_high: Option<f64>,
+    /// The gap in percent of the exports: `relative_gap × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `relative_gap`, the same number as a fraction (gap_pct = relative_gap × 100)"
+    )]
     pub gap_pct: Option<f64>,
-    /// Lower bound of the gap in percent.
+    /// Lower bound of the gap in percent: `relative_gap_low × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `relative_gap_low`, the same number as a fraction (gap_pct = relative_gap_low × 100)"
+    )]
     pub gap_pct_low: Option<f64>,
-    /// Upper bound of the gap in percent.
+    /// Upper bound of the gap in percent: `relative_gap_high × 100`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "a percentage; use `relative_gap_high`, the same number as a fraction (gap_pct = relative_gap_high × 100)"
+    )]
     pub gap_pct_high: Option<f64>,
 }
 
 /// The exporter's `exports` against the importer's `imports` of the same flow, in every
-/// period both have a figure: the gap `imports − exports` and that gap in percent of
+/// period both have a figure: the gap `imports − exports` and that gap as a fraction of
 /// the exports, each with bounds by interval arithmetic from the bounds of the two
 /// figures (so that they hold every gap the two figures' wording allows). Two series
 /// in different units give no rows (see the module's documentation); two series that
 /// are not the same flow (origin, destination or product differ), or an undirected
 /// indicator, are a validation error.
+// Fills the percent fields kept one release (deprecated) beside the fractions.
+#[allow(deprecated)]
 pub fn mirror(exports: &Series, imports: &Series) -> Result<Vec<MirrorRow>> {
     for (field, series) in [("exports", exports), ("imports", imports)] {
         if !series.indicator.directed {
@@ -140,9 +162,12 @@ pub fn mirror(exports: &Series, imports: &Series) -> Result<Vec<MirrorRow>> {
                 gap_high: gap.high,
                 // imports / exports − 1 is the gap over the exports: the same function
                 // of the two figures, so the ratio's bounds give the gap's exactly.
-                gap_pct: ratio.map(|r| pct(r.0)),
-                gap_pct_low: ratio.map(|r| pct(r.1.low)),
-                gap_pct_high: ratio.map(|r| pct(r.1.high)),
+                relative_gap: ratio.map(|r| rate(r.0)),
+                relative_gap_low: ratio.map(|r| rate(r.1.low)),
+                relative_gap_high: ratio.map(|r| rate(r.1.high)),
+                gap_pct: ratio.map(|r| percent(rate(r.0))),
+                gap_pct_low: ratio.map(|r| percent(rate(r.1.low))),
+                gap_pct_high: ratio.map(|r| percent(rate(r.1.high))),
             }
         })
         .collect())
@@ -166,9 +191,9 @@ impl Store {
     /// store.add(&NewObservation::new("imports", "GEO", "TUR", "2024", 318_000_000.0))?;
     /// let rows = store.mirror(&SeriesFilter::default().origin("TUR"))?;
     /// assert_eq!((rows[0].exporter.as_str(), rows[0].importer.as_str()), ("GEO", "TUR"));
-    /// // 318 − 300 = 18 million, 18 / 300 = 6 %
+    /// // 318 − 300 = 18 million, 18 / 300 = 0.06 (6 %)
     /// assert_eq!(rows[0].gap, 18_000_000.0);
-    /// assert!((rows[0].gap_pct.unwrap() - 6.0).abs() < 1e-9);
+    /// assert!((rows[0].relative_gap.unwrap() - 0.06).abs() < 1e-12);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn mirror(&self, filter: &SeriesFilter) -> Result<Vec<MirrorRow>> {

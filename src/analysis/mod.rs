@@ -6,8 +6,10 @@
 //! it can be tested against numbers worked out by hand; the `Store` methods of the same
 //! names read the series and call them.
 //!
-//! Units: fields named `pct…` are percentages (`-4.19` is −4.19 %); `cagr`, `share`,
-//! `ratio` and `multiple` fields are fractions (`0.54` is 54 %).
+//! Units: every ratio is a fraction (`-0.0419` is −4.19 %, `0.54` is 54 %): `rate`
+//! (growth and change), `relative_gap`, `cagr`, `share` and the target fields; `ratio`
+//! and `multiple` are quotients (`1.25` is a quarter more). The percent fields `pct…`
+//! and `gap_pct…` are deprecated since 0.2.0 and kept one release.
 //!
 //! Only like with like: growth and change compare periods of the same length, shares
 //! need the same period and unit; a mismatch is [`Error::Validation`](crate::Error::Validation) that says what

@@ -448,8 +448,9 @@ pub(crate) fn ratio_of(top: &impl Figure, bottom: &impl Figure) -> Option<(f64, 
     Some((top.value() / bottom.value(), bounds))
 }
 
-pub(crate) fn pct(ratio: f64) -> f64 {
-    (ratio - 1.0) * 100.0
+/// The growth a ratio stands for, as a fraction: `ratio − 1` (`1.25` is `0.25`).
+pub(crate) fn rate(ratio: f64) -> f64 {
+    ratio - 1.0
 }
 
 /// CAGR of a ratio over `years`, with bounds; `None` for a negative ratio.

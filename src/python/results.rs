@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::analysis::{Change, RequiredGrowth, TargetProgress};
+use crate::words::numbers::percent;
 
 /// The value of one field, as a result shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -357,9 +358,10 @@ impl From<Change> for PyChange {
             ratio: c.ratio,
             ratio_low: c.ratio_low,
             ratio_high: c.ratio_high,
-            pct: c.pct,
-            pct_low: c.pct_low,
-            pct_high: c.pct_high,
+            // Python's `Change.pct` stays in percent (its documented unit): the rate shown.
+            pct: percent(c.rate),
+            pct_low: percent(c.rate_low),
+            pct_high: percent(c.rate_high),
             years: c.years,
             cagr: c.cagr,
             cagr_low: c.cagr_low,

@@ -18,7 +18,7 @@ use super::{Cell, Column, Sentence, Table};
 use crate::analysis::{self, MirrorRow, Series};
 use crate::builtin::{is_currency, MIRROR_PAIRS};
 use crate::model::{Indicator, Observation, Topic};
-use crate::words::numbers::{format_derived_digits, Rounding, ShownInterval};
+use crate::words::numbers::{format_derived_digits, percent, Rounding, ShownInterval};
 use crate::words::period_phrase;
 use crate::words::phrases::{capitalise, pct_words, plain_pct_toward, status_words};
 
@@ -128,9 +128,7 @@ pub(super) fn gap_findings(
             else {
                 continue;
             };
-            let (Some(pct), Some(low), Some(high)) =
-                (row.gap_pct, row.gap_pct_low, row.gap_pct_high)
-            else {
+            let (Some(pct), Some(low), Some(high)) = gap_in_percent(row) else {
                 continue;
             };
             let nearest = if low > 0.0 {
@@ -221,12 +219,22 @@ fn sentence(data: &Gathered, notes: &mut Notes, flow: &Flow, row: &MirrorRow) ->
         status_words(m.status),
         pair.name_in_text(&row.importer),
     );
-    if let (Some(pct), Some(low), Some(high)) = (row.gap_pct, row.gap_pct_low, row.gap_pct_high) {
+    if let (Some(pct), Some(low), Some(high)) = gap_in_percent(row) {
         text.push_str(", ");
         text.push_str(&more_or_less(pct, low, high, data.digits_from(&[x, m])));
     }
     text.push('.');
     Sentence { text, notes: cited }
+}
+
+/// The relative gap of `row` and its bounds in percent of the exports, as the report
+/// says and tabulates them (the analysis gives fractions).
+fn gap_in_percent(row: &MirrorRow) -> (Option<f64>, Option<f64>, Option<f64>) {
+    (
+        row.relative_gap.map(percent),
+        row.relative_gap_low.map(percent),
+        row.relative_gap_high.map(percent),
+    )
 }
 
 /// The exporter's and the importer's observation of `row`'s period.
@@ -301,7 +309,8 @@ fn table_row(data: &Gathered, flow: &Flow, row: &MirrorRow) -> Vec<Cell> {
         format_derived_digits(v, &row.unit, digits, way)
     })
     .words("");
-    let gap_pct = match (row.gap_pct, row.gap_pct_low, row.gap_pct_high) {
+    let (pct, pct_low, pct_high) = gap_in_percent(row);
+    let gap_pct = match (pct, pct_low, pct_high) {
         (Some(pct), low, high) => pct_words(pct, low, high, digits),
         _ => String::new(),
     };
@@ -319,9 +328,9 @@ fn table_row(data: &Gathered, flow: &Flow, row: &MirrorRow) -> Vec<Cell> {
         Cell::Number(row.imports.value),
         Cell::Text(row.unit.clone()),
         Cell::Number(row.gap),
-        number(row.gap_pct),
-        number(row.gap_pct_low),
-        number(row.gap_pct_high),
+        number(pct),
+        number(pct_low),
+        number(pct_high),
     ]
 }
 

@@ -14,7 +14,7 @@ use crate::analysis::{self, whole_for, GrowthRow, Series};
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
-use crate::words::numbers::ShownInterval;
+use crate::words::numbers::{percent, ShownInterval};
 use crate::words::phrases::{
     amount_change_words, capitalise, change_on, change_words, counts_things, duration_subject,
     is_duration, is_plural, lower_first, pct_words, ratio_words, share_words, status_words,
@@ -179,20 +179,21 @@ impl<'a> Told<'a> {
             .collect();
         let digits = self.data.digits_from(&inputs);
         let unit = &self.series.indicator.unit;
-        Some(match row.pct {
+        let (pct_low, pct_high) = (row.rate_low.map(percent), row.rate_high.map(percent));
+        Some(match row.rate.map(percent) {
             // A rise past tenfold reads as a multiple: "7,200 times as much", not "up
             // 720,000 %".
-            Some(pct) if row.pct_low.unwrap_or(pct) >= TIMES_FROM_PCT => {
+            Some(pct) if pct_low.unwrap_or(pct) >= TIMES_FROM_PCT => {
                 let times = |p: f64| 1.0 + p / 100.0;
                 ratio_words(
                     times(pct),
-                    times(row.pct_low.unwrap_or(pct)),
-                    times(row.pct_high.unwrap_or(pct)),
+                    times(pct_low.unwrap_or(pct)),
+                    times(pct_high.unwrap_or(pct)),
                     times_as(unit),
                     digits,
                 )
             }
-            Some(pct) => change_words(pct, row.pct_low, row.pct_high, digits),
+            Some(pct) => change_words(pct, pct_low, pct_high, digits),
             None => amount_change_words(change, unit, digits),
         })
     }
@@ -504,14 +505,24 @@ fn long_run(told: &Told, notes: &mut Notes) -> Option<(Sentence, String, Period)
     let on_first = format!("on {}", period_words(&first.period));
     let (change, rate, since) = if c.ratio_low > 0.0 && c.ratio < 1.0 {
         (
-            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits),
+            change_words(
+                percent(c.rate),
+                Some(percent(c.rate_low)),
+                Some(percent(c.rate_high)),
+                digits,
+            ),
             String::new(),
             on_first,
         )
     } else if c.ratio_low > 0.0 && c.ratio < TIMES_FROM_RATIO {
         // "up 1.5 %", not "1.01 times as many"
         (
-            change_words(c.pct, Some(c.pct_low), Some(c.pct_high), digits),
+            change_words(
+                percent(c.rate),
+                Some(percent(c.rate_low)),
+                Some(percent(c.rate_high)),
+                digits,
+            ),
             rate,
             on_first,
         )
@@ -573,7 +584,7 @@ fn notable(
     };
     let yearly: Vec<&GrowthRow> = rows
         .iter()
-        .filter(|r| r.period.is_calendar_year() && r.pct.is_some())
+        .filter(|r| r.period.is_calendar_year() && r.rate.is_some())
         .filter(|r| {
             r.base_value
                 .is_some_and(|b| b.abs() >= SMALLEST_BASE_OF_MEDIAN * median)
@@ -585,11 +596,11 @@ fn notable(
         let largest = yearly
             .iter()
             .max_by(|x, y| {
-                let size = |r: &GrowthRow| r.pct.unwrap_or(0.0).abs();
+                let size = |r: &GrowthRow| r.rate.unwrap_or(0.0).abs();
                 size(x).total_cmp(&size(y))
             })
             .copied()?;
-        let rise = largest.pct.unwrap_or(0.0) >= 0.0;
+        let rise = largest.rate.unwrap_or(0.0) >= 0.0;
         let kind = if rise { "rise" } else { "fall" };
         if largest.period == latest.period {
             parts.push(format!(

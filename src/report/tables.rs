@@ -10,7 +10,9 @@ use super::{Cell, Column, Table};
 use crate::analysis::GrowthRow;
 use crate::model::{last_digit_unit, Kind, Observation, Status, Topic};
 use crate::period::Period;
-use crate::words::numbers::{describe_observation_in, group, prose_bound, prose_figure, Rounding};
+use crate::words::numbers::{
+    describe_observation_in, group, percent, prose_bound, prose_figure, Rounding,
+};
 use crate::words::period_short;
 use crate::words::phrases::plural;
 
@@ -367,9 +369,11 @@ pub(super) fn growth(rows: Vec<(String, GrowthRow, String)>) -> Table {
                     base,
                     base_code,
                     Cell::Text(change),
-                    r.pct.map_or(Cell::Empty, Cell::Number),
-                    r.pct_low.map_or(Cell::Empty, Cell::Number),
-                    r.pct_high.map_or(Cell::Empty, Cell::Number),
+                    // The table's pct columns are percentages, as shown.
+                    r.rate.map_or(Cell::Empty, |v| Cell::Number(percent(v))),
+                    r.rate_low.map_or(Cell::Empty, |v| Cell::Number(percent(v))),
+                    r.rate_high
+                        .map_or(Cell::Empty, |v| Cell::Number(percent(v))),
                 ]
             })
             .collect(),

@@ -58,6 +58,14 @@ pub const PROSE_DIGITS: u32 = 3;
 /// statistics office's 334,201.7 thousand) is rounded to the digits asked for.
 pub const MOST_PROSE_DIGITS: u32 = 4;
 
+/// A fraction (`0.25`) as the percentage shown (`25.0`): the analyses give ratios as
+/// fractions, and only where a number is shown (a sentence, a report table, the Python
+/// columns kept in percent) does it become a percentage. One multiplication, always
+/// this one, so that a percentage has the same bits wherever it is shown.
+pub(crate) fn percent(fraction: f64) -> f64 {
+    fraction * 100.0
+}
+
 /// `value` rounded to the nearest with at most `digits` significant digits.
 pub(crate) fn round_to_digits(value: f64, digits: u32) -> f64 {
     round_toward(

@@ -115,13 +115,13 @@ fn run_every_analysis(store: &Store) -> Result<(), bilateral::Error> {
     let exports = SeriesFilter::series("exports", "GEO", "ARM");
     let tourists = SeriesQuery::new("tourists", "ARM", "GEO");
 
-    // Growth: 2024 over 2023, 180 / 150 − 1 = 20 %.
+    // Growth: 2024 over 2023, 180 / 150 − 1 = 0.2 (20 %).
     let growth = store.growth(&exports)?;
     let y2024 = growth
         .iter()
         .find(|r| r.period.to_string() == "2024")
         .unwrap();
-    assert!((y2024.pct.unwrap() - 20.0).abs() < 1e-9);
+    assert!((y2024.rate.unwrap() - 0.2).abs() < 1e-12);
     let every = store.growth_of_every(&SeriesFilter::default().indicator("exports"))?;
     println!(
         "growth: {} rows for GEO→ARM, {} for every export series",

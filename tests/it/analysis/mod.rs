@@ -3,8 +3,9 @@
 //! properties of random series.
 //!
 //! Every expected number is written as the arithmetic that gives it, from the figures
-//! of the dataset or of the test, with the result in a comment. `pct` fields are
-//! percentages (−4.19 is −4.19 %); `cagr`, `share`, `ratio` and `multiple` are fractions.
+//! of the dataset or of the test, with the result in a comment. Ratios are fractions
+//! (`rate`, `relative_gap`, `cagr`, `share`: −0.0419 is −4.19 %); `ratio` and `multiple`
+//! are quotients (1.25 is a quarter more).
 //!
 //! Bounds of the inputs follow the qualifier rule (u is the unit of the last significant
 //! digit): exact [v, v], approx [v − u/2, v + u/2], over [v, v + u], nearly and under
@@ -125,10 +126,10 @@ fn trade_turnover_fell_4_19_percent_in_2024_against_2023() {
     assert_some_close(r.change_high, -23_300_000.0);
     // 533.4 / 556.7 = 0.958146…; (0.958146 − 1) × 100 = −4.185 %
     assert_some_close(r.multiple, 533.4 / 556.7);
-    assert_some_close(r.pct, (533.4 / 556.7 - 1.0) * 100.0);
-    assert_some_close(r.pct_low, (533.4 / 556.7 - 1.0) * 100.0);
-    assert_some_close(r.pct_high, (533.4 / 556.7 - 1.0) * 100.0);
-    assert!((r.pct.unwrap() - -4.185).abs() < 0.001);
+    assert_some_close(r.rate, 533.4 / 556.7 - 1.0);
+    assert_some_close(r.rate_low, 533.4 / 556.7 - 1.0);
+    assert_some_close(r.rate_high, 533.4 / 556.7 - 1.0);
+    assert!((r.rate.unwrap() - -0.04185).abs() < 0.00001);
 }
 
 #[test]
@@ -141,7 +142,7 @@ fn trade_turnover_in_2023_has_no_base_year() {
         (None, None, None)
     );
     assert_eq!((r.change, r.change_low, r.change_high), (None, None, None));
-    assert_eq!((r.pct, r.pct_low, r.pct_high), (None, None, None));
+    assert_eq!((r.rate, r.rate_low, r.rate_high), (None, None, None));
 }
 
 #[test]
@@ -171,9 +172,9 @@ fn growth_compares_same_months_one_year_earlier() {
     assert_eq!(r.base_value, Some(160e6));
     // over 200 million is [200, 300] million: 200 / 160 = 1.25, 300 / 160 = 1.875
     assert_some_close(r.multiple, 1.25);
-    assert_some_close(r.pct, 25.0);
-    assert_some_close(r.pct_low, 25.0);
-    assert_some_close(r.pct_high, 87.5);
+    assert_some_close(r.rate, 0.25);
+    assert_some_close(r.rate_low, 0.25);
+    assert_some_close(r.rate_high, 0.875);
     assert_some_close(r.change, 40e6);
     assert_some_close(r.change_high, 140e6);
 }
@@ -183,7 +184,7 @@ fn january_to_august_2025_trade_has_no_base_since_no_2024_figure_was_published()
     let rows = demo().growth(&q("trade_turnover", AZE, KAZ)).unwrap();
     let r = row(&rows, "2025-01/2025-08", |r| r.period);
     // "more than tripling" is a claim, not a figure: growth is not computed from it
-    assert_eq!((r.base_period, r.pct), (None, None));
+    assert_eq!((r.base_period, r.rate), (None, None));
     assert_eq!(rows.len(), 3, "2023, 2024, Jan–Aug 2025");
 }
 
@@ -202,9 +203,9 @@ fn corridor_cargo_grew_5_625_times_from_2020_to_2024_at_54_percent_a_year() {
     assert_close(c.ratio_low, 5.625);
     assert_close(c.ratio_high, 5.625);
     // (5.625 − 1) × 100 = 462.5 %
-    assert_close(c.pct, 462.5);
-    assert_close(c.pct_low, 462.5);
-    assert_close(c.pct_high, 462.5);
+    assert_close(c.rate, 4.625);
+    assert_close(c.rate_low, 4.625);
+    assert_close(c.rate_high, 4.625);
     // 4.5 − 0.8 = 3.7 Mt
     assert_close(c.change, 3_700_000.0);
     assert_close(c.change_low, 3_700_000.0);
@@ -227,14 +228,14 @@ fn tourists_from_azerbaijan_grew_72_9_percent_from_2022_to_2024_with_bounds_from
     assert_close(c.years, 2.0);
     // 102,000 / 59,000 = 1.72881; (1.72881 − 1) × 100 = 72.88 %
     assert_close(c.ratio, 102_000.0 / 59_000.0);
-    assert_close(c.pct, (102_000.0 / 59_000.0 - 1.0) * 100.0);
-    assert!((c.pct - 72.88).abs() < 0.01);
+    assert_close(c.rate, 102_000.0 / 59_000.0 - 1.0);
+    assert!((c.rate - 0.7288).abs() < 0.0001);
     // lowest: 102,000 / 59,500 = 1.71429 → 71.43 %; highest: 103,000 / 58,500 = 1.76068 → 76.07 %
     assert_close(c.ratio_low, 102_000.0 / 59_500.0);
     assert_close(c.ratio_high, 103_000.0 / 58_500.0);
-    assert_close(c.pct_low, (102_000.0 / 59_500.0 - 1.0) * 100.0);
-    assert_close(c.pct_high, (103_000.0 / 58_500.0 - 1.0) * 100.0);
-    assert!((c.pct_low - 71.43).abs() < 0.01 && (c.pct_high - 76.07).abs() < 0.01);
+    assert_close(c.rate_low, 102_000.0 / 59_500.0 - 1.0);
+    assert_close(c.rate_high, 103_000.0 / 58_500.0 - 1.0);
+    assert!((c.rate_low - 0.7143).abs() < 0.0001 && (c.rate_high - 0.7607).abs() < 0.0001);
     // 102,000 − 59,000 = 43,000; bounds [102,000 − 59,500, 103,000 − 58,500] = [42,500, 44,500]
     assert_close(c.change, 43_000.0);
     assert_close(c.change_low, 42_500.0);
@@ -554,9 +555,9 @@ fn growth_is_negative_when_the_value_falls() {
     let r = row(&rows, "2024", |r| r.period);
     // 150 / 200 = 0.75; (0.75 − 1) × 100 = −25 %; 150 − 200 = −50
     assert_some_close(r.multiple, 0.75);
-    assert_some_close(r.pct, -25.0);
-    assert_some_close(r.pct_low, -25.0);
-    assert_some_close(r.pct_high, -25.0);
+    assert_some_close(r.rate, -0.25);
+    assert_some_close(r.rate_low, -0.25);
+    assert_some_close(r.rate_high, -0.25);
     assert_some_close(r.change, -50.0);
 }
 
@@ -607,7 +608,7 @@ fn growth_without_the_year_before_leaves_the_base_columns_empty() {
             (None, None, None)
         );
         assert_eq!((r.change, r.change_low, r.change_high), (None, None, None));
-        assert_eq!((r.pct, r.pct_low, r.pct_high), (None, None, None));
+        assert_eq!((r.rate, r.rate_low, r.rate_high), (None, None, None));
     }
 }
 
@@ -621,7 +622,7 @@ fn undirected_pair_given_in_reverse_order_gives_the_same_growth() {
     let reverse = store.growth(&q("trade", KAZ, AZE)).unwrap();
     assert_eq!(forward, reverse);
     // 230 / 200 = 1.15 → 15 %
-    assert_some_close(row(&forward, "2024", |r| r.period).pct, 15.0);
+    assert_some_close(row(&forward, "2024", |r| r.period).rate, 0.15);
     let c1 = store.change(&q("trade", AZE, KAZ), "2023", "2024").unwrap();
     let c2 = store.change(&q("trade", KAZ, AZE), "2023", "2024").unwrap();
     assert_eq!((c1.ratio, c1.change), (c2.ratio, c2.change));
@@ -665,7 +666,7 @@ fn growth_does_not_count_targets_and_projections_as_actuals() {
     // 2024 against 2023 uses the actual 110, not the target 120: 110 / 100 → 10 %
     let r = row(&rows, "2024", |r| r.period);
     assert_eq!((r.value, r.status), (110.0, Status::Actual));
-    assert_some_close(r.pct, 10.0);
+    assert_some_close(r.rate, 0.10);
     // and a change to 2025 finds no actual there
     let (what, key) = not_found(store.change(&q("visitors", AZE, KAZ), "2024", "2025"));
     assert_eq!(what, "observation");
@@ -703,7 +704,7 @@ fn growth_of_targets_is_computed_when_asked_for_by_status() {
     assert_eq!(r.status, Status::Target);
     // target against target: 150 / 120 = 1.25 → 25 %
     assert_eq!(r.base_value, Some(120.0));
-    assert_some_close(r.pct, 25.0);
+    assert_some_close(r.rate, 0.25);
 }
 
 #[test]
@@ -743,12 +744,12 @@ fn growth_uses_the_actual_when_a_period_also_has_an_estimate() {
     // 2024: the actual 220, not the estimate 300: 220 / 200 → 10 %
     let r2024 = row(&rows, "2024", |r| r.period);
     assert_eq!((r2024.value, r2024.status), (220.0, Status::Actual));
-    assert_some_close(r2024.pct, 10.0);
+    assert_some_close(r2024.rate, 0.10);
     // 2025: provisional 242 beats the estimate 500, against the actual 220: 242 / 220 → 10 %
     let r2025 = row(&rows, "2025", |r| r.period);
     assert_eq!((r2025.value, r2025.status), (242.0, Status::Provisional));
     assert_eq!(r2025.base_value, Some(220.0));
-    assert_some_close(r2025.pct, 10.0);
+    assert_some_close(r2025.rate, 0.10);
 }
 
 // ----- synthetic series: change -----------------------------------------------------------------
@@ -1022,18 +1023,18 @@ proptest! {
         } else {
             let rows = growth.unwrap();
             prop_assert_eq!(rows.len(), n);
-            prop_assert!(rows[0].pct.is_none());
+            prop_assert!(rows[0].rate.is_none());
             for (i, r) in rows.iter().enumerate().skip(1) {
                 let (value, _) = years[i].0;
                 let (base, _) = years[i - 1].0;
-                // the reference: (v_t / v_{t−1} − 1) × 100
-                let expected = (value / base - 1.0) * 100.0;
-                let pct = r.pct.unwrap();
+                // the reference: v_t / v_{t−1} − 1
+                let expected = value / base - 1.0;
+                let rate = r.rate.unwrap();
                 prop_assert!(
-                    (pct - expected).abs() < 1e-9 * expected.abs().max(1.0),
-                    "{} pct {} is not {}", r.period, pct, expected
+                    (rate - expected).abs() < 1e-9 * expected.abs().max(1.0),
+                    "{} rate {} is not {}", r.period, rate, expected
                 );
-                prop_assert!(within(r.pct_low.unwrap(), pct, r.pct_high.unwrap()), "{:?}", r);
+                prop_assert!(within(r.rate_low.unwrap(), rate, r.rate_high.unwrap()), "{:?}", r);
                 prop_assert!(
                     within(r.change_low.unwrap(), r.change.unwrap(), r.change_high.unwrap()),
                     "{:?}", r
@@ -1052,7 +1053,7 @@ proptest! {
             prop_assert!((c.years - (n - 1) as f64).abs() < 1e-12);
             prop_assert!(within(c.change_low, c.change, c.change_high), "{:?}", c);
             prop_assert!(within(c.ratio_low, c.ratio, c.ratio_high), "{:?}", c);
-            prop_assert!(within(c.pct_low, c.pct, c.pct_high), "{:?}", c);
+            prop_assert!(within(c.rate_low, c.rate, c.rate_high), "{:?}", c);
             if let (Some(low), Some(cagr), Some(high)) = (c.cagr_low, c.cagr, c.cagr_high) {
                 prop_assert!(within(low, cagr, high), "{:?}", c);
             }
@@ -1205,10 +1206,10 @@ fn growth_of_every_series_equals_growth_of_each_series_alone() {
                 undefined += 1;
                 assert!(rows
                     .iter()
-                    .any(|r| r.base_value == Some(0.0) && r.pct.is_none()));
+                    .any(|r| r.base_value == Some(0.0) && r.rate.is_none()));
                 assert!(rows
                     .iter()
-                    .all(|r| r.pct.is_none() || r.base_value.is_some_and(|b| b != 0.0)));
+                    .all(|r| r.rate.is_none() || r.base_value.is_some_and(|b| b != 0.0)));
             }
             Err(other) => panic!("{other}"),
         }
@@ -1297,7 +1298,7 @@ fn change_of_every_series_equals_change_of_each_series_alone() {
                         (c.start, c.end, c.start_value, c.end_value, c.years),
                         (c.change, c.change_low, c.change_high),
                         (Some(c.ratio), Some(c.ratio_low), Some(c.ratio_high)),
-                        (Some(c.pct), Some(c.pct_low), Some(c.pct_high)),
+                        (Some(c.rate), Some(c.rate_low), Some(c.rate_high)),
                         (c.cagr, c.cagr_low, c.cagr_high),
                         c.unit,
                     );
@@ -1311,7 +1312,7 @@ fn change_of_every_series_equals_change_of_each_series_alone() {
                         ),
                         (row.change, row.change_low, row.change_high),
                         (row.ratio, row.ratio_low, row.ratio_high),
-                        (row.pct, row.pct_low, row.pct_high),
+                        (row.rate, row.rate_low, row.rate_high),
                         (row.cagr, row.cagr_low, row.cagr_high),
                         row.unit.clone(),
                     );
@@ -1322,7 +1323,7 @@ fn change_of_every_series_equals_change_of_each_series_alone() {
                 Err(Error::Validation(_)) => {
                     undefined += 1;
                     assert_eq!(row.start_value, 0.0, "{query:?} {start} {end}");
-                    assert_eq!((row.ratio, row.pct, row.cagr), (None, None, None));
+                    assert_eq!((row.ratio, row.rate, row.cagr), (None, None, None));
                     assert_eq!(row.change, row.end_value);
                 }
                 Err(other) => panic!("{other}"),
@@ -1358,7 +1359,7 @@ fn change_of_every_series_from_100_to_150_in_two_years_is_a_cagr_of_22_47_percen
     // 150 / 100 = 1.5 over two years: √1.5 − 1 = 0.2247
     assert_eq!((trade.change, trade.years), (50.0, 2.0));
     assert_some_close(trade.ratio, 1.5);
-    assert_some_close(trade.pct, 50.0);
+    assert_some_close(trade.rate, 0.5);
     assert_some_close(trade.cagr, 1.5f64.sqrt() - 1.0);
     assert!((trade.cagr.unwrap() - 0.2247).abs() < 1e-4);
     assert_eq!(trade.unit, "USD");
@@ -1366,7 +1367,7 @@ fn change_of_every_series_from_100_to_150_in_two_years_is_a_cagr_of_22_47_percen
     let visitors = &rows[1];
     assert_eq!((visitors.start_value, visitors.change), (0.0, 30.0));
     assert_eq!(
-        (visitors.ratio, visitors.pct, visitors.cagr),
+        (visitors.ratio, visitors.rate, visitors.cagr),
         (None, None, None)
     );
 }
@@ -1775,9 +1776,9 @@ fn mirror_sets_the_exporters_exports_beside_the_importers_imports_of_the_same_fl
     assert_eq!(r.imports.source.as_deref(), Some("turkstat"));
     // 318 − 300 = 18 million; 18 / 300 = 6 %. Both exact: the bounds are the values.
     assert_eq!((r.gap, r.gap_low, r.gap_high), (18e6, 18e6, 18e6));
-    assert_some_close(r.gap_pct, 6.0);
-    assert_some_close(r.gap_pct_low, 6.0);
-    assert_some_close(r.gap_pct_high, 6.0);
+    assert_some_close(r.relative_gap, 0.06);
+    assert_some_close(r.relative_gap_low, 0.06);
+    assert_some_close(r.relative_gap_high, 0.06);
 }
 
 #[test]
@@ -1827,7 +1828,7 @@ fn mirror_takes_only_periods_both_ends_report() {
     assert_eq!(periods, [p("2024")]);
     // 270 − 300 = −30 million; −30 / 300 = −10 %: the importer reports less.
     assert_eq!(rows[0].gap, -30_000_000.0);
-    assert_some_close(rows[0].gap_pct, -10.0);
+    assert_some_close(rows[0].relative_gap, -0.10);
 }
 
 #[test]
@@ -1897,17 +1898,17 @@ fn mirror_bounds_hold_every_gap_an_over_and_an_around_figure_allow() {
     assert_eq!((r.imports.low, r.imports.high), (317.5e6, 318.5e6));
     // gap 318 − 310 = 8 million, bounds [317.5 − 320, 318.5 − 310] = [−2.5, 8.5] million
     assert_eq!((r.gap, r.gap_low, r.gap_high), (8e6, -2.5e6, 8.5e6));
-    // gap % 8 / 310 = 2.5806 %; lowest 317.5 / 320 − 1 = −0.78125 %, highest
-    // 318.5 / 310 − 1 = 2.7419 %
-    assert_some_close(r.gap_pct, 8.0 / 310.0 * 100.0);
-    assert_some_close(r.gap_pct_low, -0.78125);
-    assert_some_close(r.gap_pct_high, (318.5 / 310.0 - 1.0) * 100.0);
+    // relative gap 8 / 310 = 0.025806; lowest 317.5 / 320 − 1 = −0.0078125, highest
+    // 318.5 / 310 − 1 = 0.027419
+    assert_some_close(r.relative_gap, 8.0 / 310.0);
+    assert_some_close(r.relative_gap_low, -0.0078125);
+    assert_some_close(r.relative_gap_high, 318.5 / 310.0 - 1.0);
     // Every corner of the two figures' bounds gives a gap % within them.
     for x in [310e6, 320e6] {
         for m in [317.5e6, 318.5e6] {
-            let gap_pct = (m - x) / x * 100.0;
-            assert!(r.gap_pct_low.unwrap() <= gap_pct + 1e-12, "{gap_pct}");
-            assert!(gap_pct <= r.gap_pct_high.unwrap() + 1e-12, "{gap_pct}");
+            let gap = (m - x) / x;
+            assert!(r.relative_gap_low.unwrap() <= gap + 1e-14, "{gap}");
+            assert!(gap <= r.relative_gap_high.unwrap() + 1e-14, "{gap}");
         }
     }
 }
@@ -2052,9 +2053,9 @@ fn mirror_of_every_pair_gives_each_flow_reported_from_both_ends() {
     );
     // 1,100 − 1,000 = 100 million, 10 %; 450,000 − 500,000 t = −50,000 t, −10 %
     assert_eq!(every[2].gap, 100_000_000.0);
-    assert_some_close(every[2].gap_pct, 10.0);
+    assert_some_close(every[2].relative_gap, 0.10);
     assert_eq!((every[3].gap, every[3].unit.as_str()), (-50_000.0, "t"));
-    assert_some_close(every[3].gap_pct, -10.0);
+    assert_some_close(every[3].relative_gap, -0.10);
     // Two countries named: both flows between them, whichever side each is named on.
     let pair = store
         .mirror(

@@ -1517,7 +1517,7 @@ ESTAT:DS-045409(1.0),A,DE,AT,TOTAL,1,VALUE_IN_EUROS,2023,1100
     );
     assert_eq!((r.exporter.as_str(), r.importer.as_str()), ("AUT", "DEU"));
     assert_eq!((r.unit.as_str(), r.gap), ("EUR", 100.0));
-    assert!((r.gap_pct.unwrap() - 10.0).abs() < 1e-9);
+    assert!((r.relative_gap.unwrap() - 0.10).abs() < 1e-11);
 }
 
 /// The trial's IMTS file: Austria's exports to Germany in 2023, its imports from

@@ -52,6 +52,26 @@ def test_change_gives_ratio_and_cagr_with_bounds(store: bilateral.Store) -> None
     assert round(tourists.pct_low, 1) == 71.4 and round(tourists.pct_high, 1) == 76.1
 
 
+def test_growth_and_change_are_percent_in_python() -> None:
+    # The figures of the Rust test growth_and_change_are_fractions_and_their_old_percent_
+    # fields_a_hundred_times_them (src/analysis/growth.rs), where the rate is 0.25: here
+    # the same growth is 25 %. Exactly 160 in 2023, over 200 in 2024 ([200, 300]):
+    # (200 / 160 − 1) × 100 = 25.0, bounds [25.0, (300 / 160 − 1) × 100 = 87.5], all
+    # exact in binary.
+    store = bilateral.Store()
+    store.add("exports", "GEO", "ARM", "2023", 160.0)
+    store.add("exports", "GEO", "ARM", "2024", 200.0, qualifier="over")
+    growth = store.growth("exports", "GEO", "ARM").set_index("period")
+    y2024 = growth.loc["2024"]
+    assert (y2024["pct"], y2024["pct_low"], y2024["pct_high"]) == (25.0, 25.0, 87.5)
+    change = store.change("exports", "GEO", "ARM", "2023", "2024")
+    assert (change.pct, change.pct_low, change.pct_high) == (25.0, 25.0, 87.5)
+    # The CAGR stays a fraction, as documented: one year, so the rate itself.
+    assert change.cagr == 0.25
+    every = store.growth(indicator="exports").set_index("period")
+    assert every.loc["2024", "pct_high"] == 87.5
+
+
 def test_result_objects_are_frozen_and_readable(store: bilateral.Store) -> None:
     cargo = store.change("corridor_cargo", "AZE", "KAZ", 2020, 2024)
     with pytest.raises(AttributeError):
