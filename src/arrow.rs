@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use arrow_array::builder::StringBuilder;
+use arrow_array::builder::{OffsetBufferBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
@@ -15,7 +15,7 @@ use arrow_array::types::{
     TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{
-    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch,
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, ListArray, RecordBatch,
 };
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 
@@ -52,6 +52,20 @@ impl Column {
             Column::Date(days) => Arc::new(Date32Array::from(days.clone())),
             Column::Int(values) => Arc::new(Int64Array::from(values.clone())),
             Column::Bool(values) => Arc::new(BooleanArray::from(values.clone())),
+            Column::List { offsets, values } => {
+                let items = values.to_arrow();
+                let mut lengths = OffsetBufferBuilder::<i32>::new(offsets.len());
+                for pair in offsets.windows(2) {
+                    lengths.push_length((pair[1] - pair[0]) as usize);
+                }
+                let field = Field::new_list_field(items.data_type().clone(), true);
+                Arc::new(ListArray::new(
+                    Arc::new(field),
+                    lengths.finish(),
+                    items,
+                    None,
+                ))
+            }
         }
     }
 }
@@ -74,7 +88,7 @@ impl Columns {
             .names
             .iter()
             .zip(&arrays)
-            .map(|(name, array)| Field::new(*name, array.data_type().clone(), true))
+            .map(|(name, array)| Field::new(name.as_ref(), array.data_type().clone(), true))
             .collect();
         RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
     }

@@ -3,6 +3,7 @@
 //! with each row's position in the list of distinct values.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::hash::Hash;
 
 use crate::analysis::consistency::Finding;
@@ -40,6 +41,15 @@ pub enum Column {
     Int(Vec<Option<i64>>),
     /// Yes or no (whether an indicator is directed); every row has one.
     Bool(Vec<bool>),
+    /// A list per row (the sections a report finding sits in), in Arrow's list layout:
+    /// row `i` holds the items of `values` from `offsets[i]` to `offsets[i + 1]`.
+    List {
+        /// Where each row's items start in `values`, then where the last row's end:
+        /// one more than there are rows, the first 0.
+        offsets: Vec<i32>,
+        /// The items of every row, one after another.
+        values: Box<Column>,
+    },
 }
 
 impl Column {
@@ -51,6 +61,27 @@ impl Column {
             Column::Date(v) => v.len(),
             Column::Int(v) => v.len(),
             Column::Bool(v) => v.len(),
+            Column::List { offsets, .. } => offsets.len().saturating_sub(1),
+        }
+    }
+
+    /// A text column (`None` where a row has none), each distinct text kept once.
+    pub fn of_texts<'a>(texts: impl Iterator<Item = Option<&'a str>>) -> Column {
+        Distinct::of(texts).texts(str::to_owned)
+    }
+
+    /// A list column of rows holding `lengths` items each, taken in turn from `values`.
+    pub fn of_lists(lengths: impl Iterator<Item = usize>, values: Column) -> Column {
+        let mut offsets = vec![0];
+        let mut end = 0;
+        for length in lengths {
+            end += length;
+            offsets.push(i32::try_from(end).expect("a list column holds under 2³¹ items"));
+        }
+        debug_assert_eq!(end, values.len());
+        Column::List {
+            offsets,
+            values: Box::new(values),
         }
     }
 
@@ -82,8 +113,8 @@ impl Column {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Columns {
-    /// Column names, in order.
-    pub names: Vec<&'static str>,
+    /// Column names, in order: fixed names, or a report table's own headers.
+    pub names: Vec<Cow<'static, str>>,
     /// The columns, in the order of `names`.
     pub columns: Vec<Column>,
 }
@@ -96,13 +127,15 @@ impl Columns {
 
     /// The column called `name`.
     pub fn get(&self, name: &str) -> Option<&Column> {
-        let i = self.names.iter().position(|n| *n == name)?;
+        let i = self.names.iter().position(|n| n == name)?;
         Some(&self.columns[i])
     }
 
-    fn push(&mut self, name: &'static str, column: Column) {
+    /// Appends `column` under `name` (a fixed name, or a header a report table gives);
+    /// the builders of later layers (the report's, the reader's) use it too.
+    pub(crate) fn push(&mut self, name: impl Into<Cow<'static, str>>, column: Column) {
         debug_assert!(self.columns.is_empty() || column.len() == self.rows());
-        self.names.push(name);
+        self.names.push(name.into());
         self.columns.push(column);
     }
 
@@ -726,6 +759,18 @@ mod tests {
         assert_eq!(description.text(0), None);
         assert_eq!(description.text(1), Some("Exports less imports"));
         assert_eq!(columns.get("kind").unwrap().text(1), Some("flow"));
+    }
+
+    #[test]
+    fn lists_keep_each_rows_items_between_two_offsets() {
+        // Rows of 2, 0 and 1 items: offsets 0, 2, 2, 3.
+        let values = Column::Int(vec![Some(7), Some(8), Some(9)]);
+        let column = Column::of_lists([2, 0, 1].into_iter(), values);
+        let Column::List { offsets, .. } = &column else {
+            panic!("not a list: {column:?}");
+        };
+        assert_eq!(offsets, &[0, 2, 2, 3]);
+        assert_eq!(column.len(), 3);
     }
 
     #[test]

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import _core, _draw
 from ._draw import COLOURS
-from ._frames import table_frame
 from .chart import Chart
+from .table import table_frame
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import _core
-from ._frames import frame, table_frame
 from .chart import Chart
+from .table import table_frame
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -97,18 +97,10 @@ class Section:
     charts: list[Chart]
 
 
-def _table(data: dict[str, Any]) -> pd.DataFrame:
-    names = [c["name"] for c in data["columns"]]
-    columns: dict[str, list[Any]] = {name: [] for name in names}
-    for row in data["rows"]:
-        for name, cell in zip(names, row, strict=True):
-            columns[name].append(cell)
-    numeric = [
-        name
-        for name in names
-        if columns[name] and all(v is None or isinstance(v, (int, float)) for v in columns[name])
-    ]
-    df = frame(columns, floats=numeric)
+def _table(table: _core.Table, data: dict[str, Any]) -> pd.DataFrame:
+    """A report table (native, with its caption and footnote from ``data``) as a
+    DataFrame: float columns where every cell is a number, text columns else."""
+    df = table_frame(table)
     df.attrs["title"] = data["title"]
     if data.get("footnote"):
         df.attrs["footnote"] = data["footnote"]
@@ -202,19 +194,7 @@ class Report:
         >>> df[df.severity == "high"].kind.tolist()
         ['claim_contradicted']
         """
-        findings = self.findings
-        df = frame(
-            {
-                "kind": [f.kind for f in findings],
-                "severity": [f.severity for f in findings],
-                "text": [f.text for f in findings],
-                "summary": [f.summary for f in findings],
-                "sections": [f.sections for f in findings],
-                "notes": [f.notes for f in findings],
-            }
-        )
-        df["summary"] = df["summary"].astype(bool)
-        return df
+        return table_frame(self._core.findings())
 
     @property
     def how_to_read(self) -> list[str]:
@@ -228,15 +208,16 @@ class Report:
 
         Built on first use, then the same list on every access."""
         if self._sections is None:
-            # The core hands out every chart in order; each section takes its own.
+            # The core hands out every chart and table in order; each section takes its own.
             charts = iter([Chart._of(c) for c in self._core.charts()])
+            tables = iter(self._core.tables())
             self._sections = [
                 Section(
                     id=s["id"],
                     title=s["title"],
                     sentences=[t["text"] for t in s["sentences"]],
                     notes=[t["notes"] for t in s["sentences"]],
-                    tables=[_table(t) for t in s["tables"]],
+                    tables=[_table(next(tables), t) for t in s["tables"]],
                     charts=[next(charts) for _ in s["charts"]],
                 )
                 for s in self._data["sections"]
@@ -245,27 +226,14 @@ class Report:
 
     @property
     def notes(self) -> pd.DataFrame:
-        """Every cited figure: number, subject, period, figure, status, source, quote."""
-        rows = self._data["notes"]
-        names = [
-            "number",
-            "indicator",
-            "subject",
-            "period",
-            "figure",
-            "status",
-            "source",
-            "quote",
-            "note",
-        ]
-        return frame({name: [r[name] for r in rows] for name in names})
+        """Every cited figure: number (``Int64``), indicator, subject, period, figure,
+        status, source, quote, note."""
+        return table_frame(self._core.notes())
 
     @property
     def sources(self) -> pd.DataFrame:
         """The sources cited: id, title, publisher, url, published."""
-        rows = self._data["sources"]
-        names = ["id", "title", "publisher", "url", "published"]
-        return frame({name: [r.get(name) for r in rows] for name in names})
+        return table_frame(self._core.sources())
 
     def charts(self) -> list[Chart]:
         """Every chart of every section, in order."""

@@ -3,16 +3,55 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
+import pandas as pd
+
 from . import _core
-from ._frames import table_frame
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from collections.abc import Sequence
 
 #: What a call that returns a table returns, by its ``into`` argument.
 Into = Literal["pandas", "polars", "arrow"]
+
+
+def _values(parts: Sequence[Any]) -> Any:
+    """One column of a native table from its parts (``_core.Table.column``)."""
+    match parts:
+        case ("text", raw, texts):
+            codes = np.frombuffer(raw, dtype=np.int32)
+            # Code −1 (no text) takes the None appended last.
+            values = np.array([*texts, None], dtype=object)
+            return pd.Series(values.take(codes), dtype="object", copy=False)
+        case ("date", raw):
+            days = np.frombuffer(raw, dtype=np.int32)
+            return days.astype("datetime64[D]").astype("datetime64[us]")
+        case ("bool", raw):
+            return np.frombuffer(raw, dtype=np.uint8).astype(bool)
+        case ("int", raw):
+            numbers = np.frombuffer(raw, dtype=np.int64)
+            # −2⁶³ marks a row without a number; pandas' Int64 holds it as missing.
+            missing = numbers == np.iinfo(np.int64).min
+            return pd.arrays.IntegerArray(numbers, missing)
+        case ("list", raw, items):
+            offsets = np.frombuffer(raw, dtype=np.int32).tolist()
+            every = _values(items).tolist()
+            rows = [tuple(every[a:b]) for a, b in itertools.pairwise(offsets)]
+            return pd.Series(rows, dtype="object")
+        case (_, raw):
+            return np.frombuffer(raw, dtype=np.float64)
+
+
+def table_frame(table: _core.Table) -> pd.DataFrame:
+    """Build a DataFrame from a native table, one buffer per column: no Python object
+    per number, and one per distinct text rather than per row. Whole numbers are
+    pandas' nullable ``Int64``, so a column keeps its type whether or not a row lacks
+    a number; yes-or-no columns are ``bool``; a list column holds a tuple per row."""
+    data = {name: _values(table.column(name)) for name in table.column_names}
+    return pd.DataFrame(data, columns=table.column_names)
 
 
 class Table:
@@ -23,7 +62,8 @@ class Table:
     ``pyarrow.table(t)``, ``polars.DataFrame(t)``, ``duckdb.sql("select * from t")``.
     Text columns are ``utf8``, ``start`` and ``end`` are ``date32``, numbers are
     ``float64`` and whole numbers (a population) ``int64``, with nulls where a row has
-    none, and yes-or-no columns (an indicator's ``directed``) ``bool``.
+    none, yes-or-no columns (an indicator's ``directed``) ``bool``, and a list per row
+    (a report finding's ``sections``) an Arrow ``list``.
 
     >>> t = bilateral.demo().observations(indicator="tourists", into="arrow")
     >>> t.num_rows, t.column_names[:3]
@@ -58,7 +98,7 @@ class Table:
     def to_pandas(self) -> pd.DataFrame:
         """A pandas DataFrame (no pyarrow needed): text as ``object``, dates as
         ``datetime64``, numbers as ``float64`` with NaN for none, whole numbers as
-        ``Int64`` with NA for none, yes or no as ``bool``."""
+        ``Int64`` with NA for none, yes or no as ``bool``, a list as a tuple."""
         return table_frame(self._inner)
 
     def to_polars(self) -> Any:

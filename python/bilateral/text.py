@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import _core
-from ._frames import frame
+from .table import table_frame
 
 if TYPE_CHECKING:
     from .store import OnDuplicate, Store
@@ -111,15 +111,7 @@ class Draft:
     def to_pandas(self, kind: str | None = None) -> pd.DataFrame:
         """One row per item (of ``kind`` only, when given): the ``COLUMNS``, with the
         reasons joined as ``field: words; …`` in ``reason``."""
-        rows = [item for item in self._items if kind is None or item["kind"] == kind]
-        columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-        for item in rows:
-            for name in COLUMNS:
-                columns[name].append(_reason(item) if name == "reason" else item.get(name))
-        table = frame(columns, floats=["value", "confidence"])
-        for name in ("start", "end"):
-            table[name] = table[name].astype("int64")
-        return table
+        return _offsets(table_frame(self._native.table(kind)))
 
     @property
     def figures(self) -> pd.DataFrame:
@@ -246,30 +238,15 @@ CHECK_COLUMNS = [
 ]
 
 
-def _stored(figure: dict[str, Any]) -> str:
-    said = _core.format_value(figure["value"], figure["unit"], figure["qualifier"])
-    return f"{said} ({figure['period']}, {figure['status']})"
+def check_frame(checks: _core.Table) -> pd.DataFrame:
+    """The checks of ``Store.check_text`` as a DataFrame, one row per figure or claim."""
+    return _offsets(table_frame(checks))
 
 
-def check_frame(checks: list[dict[str, Any]]) -> pd.DataFrame:
-    """The checks of ``Store.check_text`` as a table, one row per figure or claim."""
-    columns: dict[str, list[Any]] = {name: [] for name in CHECK_COLUMNS}
-    for check in checks:
-        item = check["item"]
-        figures = check["figures"]
-        row = {
-            **item,
-            "verdict": check["verdict"],
-            "explanation": check["explanation"],
-            "checked_against": "; ".join(_stored(f) for f in figures),
-            "sources": "; ".join(sorted({f["source"] for f in figures if f["source"]})),
-        }
-        for name in CHECK_COLUMNS:
-            columns[name].append(row.get(name))
-    table = frame(columns, floats=["value", "confidence"])
-    for name in ("start", "end"):
-        table[name] = table[name].astype("int64")
-    return table
+def _offsets(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its character offsets ``start`` and ``end`` as ``int64``: every item
+    has both, so they need no room for a missing one."""
+    return df.astype({"start": "int64", "end": "int64"})
 
 
 def _day(published: datetime.date | str | None) -> str | None:

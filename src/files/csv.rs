@@ -182,7 +182,7 @@ fn write_observations(
                 cells.push(product_names.get(code).cloned().unwrap_or_default());
                 continue;
             }
-            cells.push(match (*name, column) {
+            cells.push(match (name.as_ref(), column) {
                 // As written, not as canonical text: the round trip keeps it.
                 ("period", _) => table.period_texts[observation.period_text as usize].clone(),
                 (_, Column::Text { .. }) => column.text(row).unwrap_or_default().to_owned(),
@@ -192,6 +192,8 @@ fn write_observations(
                     numbers[row].map(|n| n.to_string()).unwrap_or_default()
                 }
                 (_, Column::Bool(values)) => values[row].to_string(),
+                // The columns of observations hold no lists.
+                (_, Column::List { .. }) => String::new(),
             });
         }
         writer.write_record(&cells)?;

@@ -188,11 +188,11 @@ fn partition_batch(
         arrays.push(array);
     };
     for (name, column) in columns.names.iter().zip(&columns.columns) {
-        if *name == PARTITION_COLUMN {
+        if name == PARTITION_COLUMN {
             continue;
         }
         push(name, column.to_arrow());
-        if *name == "end" {
+        if name == "end" {
             for day in ["start", "end"] {
                 if let Some(Column::Date(days)) = columns.get(day) {
                     push(

@@ -1,14 +1,15 @@
-//! `read_text`: news text into the items of a draft, as plain dicts built field by
-//! field (the package's
-//! `bilateral.text.Draft` makes them a DataFrame and an HTML view).
+//! `read_text`: news text into the items of a draft: as plain dicts built field by
+//! field (the package's `bilateral.text.Draft` makes them an HTML view) and as a
+//! native `Table` (its DataFrame).
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
 use super::errors::IntoPyResult;
+use super::table::PyTable;
+use crate::columns::Columns;
 use crate::error::Error;
-use crate::model::Observation;
-use crate::text::{country_code, read_text as read, Draft, Item, ItemKind, ReadOptions, TextCheck};
+use crate::text::{country_code, read_text as read, Draft, Item, ItemKind, ReadOptions};
 
 /// The alpha-3 code of `name` (a code or a name), else a validation error on `pair`.
 fn pair_country(name: &str) -> crate::error::Result<String> {
@@ -84,6 +85,19 @@ impl PyDraft {
             items.append(item_dict(py, item)?)?;
         }
         Ok(items)
+    }
+
+    /// The items (of `kind` only, when given: `figure`, `claim` or `event`) as a native
+    /// `Table`, one row each, in the columns `Columns::of_draft_items` names.
+    #[pyo3(signature = (kind=None))]
+    fn table(&self, kind: Option<&str>) -> PyTable {
+        let items: Vec<&Item> = self
+            .draft
+            .items
+            .iter()
+            .filter(|i| kind.is_none_or(|k| i.kind.code() == k))
+            .collect();
+        PyTable::new(Columns::of_draft_items(&items))
     }
 
     /// The positions of the items to accept: those given, or every complete item, less
@@ -220,48 +234,4 @@ fn item_dict<'py>(py: Python<'py>, item: &Item) -> PyResult<Bound<'py, PyDict>> 
     dict.set_item("reasons", reasons)?;
     dict.set_item("confidence", item.confidence)?;
     Ok(dict)
-}
-
-/// A stored observation as a dict of its fields (the period in its canonical form,
-/// `period_text` as it was given).
-fn observation_dict<'py>(py: Python<'py>, o: &Observation) -> PyResult<Bound<'py, PyDict>> {
-    let dict = PyDict::new(py);
-    dict.set_item("indicator", &o.indicator)?;
-    dict.set_item("origin", &o.origin)?;
-    dict.set_item("destination", &o.destination)?;
-    dict.set_item("product", &o.product)?;
-    dict.set_item("period", o.period.to_string())?;
-    dict.set_item("period_text", &o.period_text)?;
-    dict.set_item("value", o.value)?;
-    dict.set_item("qualifier", o.qualifier.code())?;
-    dict.set_item("low", o.low)?;
-    dict.set_item("high", o.high)?;
-    dict.set_item("status", o.status.code())?;
-    dict.set_item("unit", &o.unit)?;
-    dict.set_item("source", &o.source)?;
-    dict.set_item("quote", &o.quote)?;
-    dict.set_item("note", &o.note)?;
-    Ok(dict)
-}
-
-/// Checks of a text as plain dicts: `item` (as `read_text` gives it), `verdict`,
-/// `explanation` and `figures` (the stored observations used).
-pub(crate) fn checks_to_py<'py>(
-    py: Python<'py>,
-    checks: &[TextCheck],
-) -> PyResult<Bound<'py, PyList>> {
-    let list = PyList::empty(py);
-    for check in checks {
-        let dict = PyDict::new(py);
-        dict.set_item("item", item_dict(py, &check.item)?)?;
-        dict.set_item("verdict", check.verdict.code())?;
-        dict.set_item("explanation", &check.explanation)?;
-        let figures = PyList::empty(py);
-        for figure in &check.figures {
-            figures.append(observation_dict(py, figure)?)?;
-        }
-        dict.set_item("figures", figures)?;
-        list.append(dict)?;
-    }
-    Ok(list)
 }

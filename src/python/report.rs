@@ -1,8 +1,9 @@
 //! The native `bilateral._core.Report` and `Chart`: the crate's report and its charts,
 //! rendered in Rust (with the GIL released, since a report on a large pair renders to
 //! tens of megabytes) and handed out as native objects: a chart is a native `Chart`
-//! (its data read and given field by field), the report's whole data is its JSON
-//! form (`to_json`), which the package parses. `bilateral.Report` and
+//! (its data read and given field by field), its tables, notes, sources and findings
+//! are native `Table`s, and the rest of its data is its JSON form (`to_json`), which
+//! the package parses. `bilateral.Report` and
 //! `bilateral.Chart` (Python) wrap them.
 
 use pyo3::prelude::*;
@@ -11,6 +12,7 @@ use pyo3::types::{PyDict, PyList, PyMapping};
 use super::arguments::{path, text};
 use super::errors::IntoPyResult;
 use super::table::PyTable;
+use crate::columns::Columns;
 use crate::error::Error;
 use crate::report::{Chart, ChartEvent, ChartKind, ChartPoint, ChartSeries, Report};
 
@@ -79,9 +81,34 @@ impl PyReport {
     /// Every figure the report covers (the full record its tables abridge), as a
     /// native `Table` in the columns of `Store.observations`.
     fn figures(&self) -> PyTable {
-        PyTable::new(crate::columns::Columns::of_observations(
-            &self.report.figures,
-        ))
+        PyTable::new(Columns::of_observations(&self.report.figures))
+    }
+
+    /// Every table of every section, in order, each a native `Table` under its own
+    /// column names (see `Columns::of_report_table`).
+    fn tables(&self) -> Vec<PyTable> {
+        let sections = &self.report.sections;
+        sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .map(|t| PyTable::new(Columns::of_report_table(t)))
+            .collect()
+    }
+
+    /// Every cited figure, one row per note, as a native `Table`.
+    fn notes(&self) -> PyTable {
+        PyTable::new(Columns::of_report_notes(&self.report.notes))
+    }
+
+    /// The sources the report cites, as a native `Table` in the columns of
+    /// `Store.sources`.
+    fn sources(&self) -> PyTable {
+        PyTable::new(Columns::of_sources(&self.report.sources))
+    }
+
+    /// The findings, strongest first, as a native `Table`.
+    fn findings(&self) -> PyTable {
+        PyTable::new(Columns::of_report_findings(&self.report.findings))
     }
 
     /// Writes every figure of `figures` to the CSV file at `path` in the library's own

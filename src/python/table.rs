@@ -41,12 +41,47 @@ fn native_bytes<'py, T: Copy, const N: usize>(
     })
 }
 
+/// A column's parts, as `Table.column` gives them.
+fn parts<'py>(py: Python<'py>, column: &Column) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match column {
+        Column::Float(values) => ("float", native_bytes(py, values, f64::to_ne_bytes)?)
+            .into_pyobject(py)?
+            .into_any(),
+        Column::Date(days) => ("date", native_bytes(py, days, i32::to_ne_bytes)?)
+            .into_pyobject(py)?
+            .into_any(),
+        Column::Int(values) => {
+            let values: Vec<i64> = values.iter().map(|v| v.unwrap_or(i64::MIN)).collect();
+            ("int", native_bytes(py, &values, i64::to_ne_bytes)?)
+                .into_pyobject(py)?
+                .into_any()
+        }
+        Column::Bool(values) => ("bool", native_bytes(py, values, |v| [u8::from(v)])?)
+            .into_pyobject(py)?
+            .into_any(),
+        Column::Text { codes, values } => (
+            "text",
+            native_bytes(py, codes, i32::to_ne_bytes)?,
+            PyList::new(py, values)?,
+        )
+            .into_pyobject(py)?
+            .into_any(),
+        Column::List { offsets, values } => (
+            "list",
+            native_bytes(py, offsets, i32::to_ne_bytes)?,
+            parts(py, values)?,
+        )
+            .into_pyobject(py)?
+            .into_any(),
+    })
+}
+
 #[pymethods]
 impl PyTable {
     /// Column names, in order.
     #[getter]
-    fn column_names(&self) -> Vec<&'static str> {
-        self.columns.names.clone()
+    fn column_names(&self) -> Vec<&str> {
+        self.columns.names.iter().map(AsRef::as_ref).collect()
     }
 
     /// How many rows the table holds.
@@ -62,8 +97,9 @@ impl PyTable {
     /// One column's parts: `("float", float64 bytes)`, `("date", int32 days since
     /// 1970-01-01)`, `("int", int64 bytes)` with −2⁶³ for no number (as NaN is for a
     /// float: no population or year comes near it), `("bool", a byte per row, 0 or 1)`,
-    /// or `("text", int32 positions,
-    /// values)` with −1 for no text.
+    /// `("text", int32 positions, values)` with −1 for no text, or `("list", int32
+    /// offsets, the parts of the items' column)`, row `i` holding the items from
+    /// `offsets[i]` to `offsets[i + 1]`.
     fn column<'py>(
         &self,
         py: Python<'py>,
@@ -73,30 +109,7 @@ impl PyTable {
             .columns
             .get(name)
             .ok_or_else(|| PyKeyError::new_err(name.to_owned()))?;
-        Ok(match column {
-            Column::Float(values) => ("float", native_bytes(py, values, f64::to_ne_bytes)?)
-                .into_pyobject(py)?
-                .into_any(),
-            Column::Date(days) => ("date", native_bytes(py, days, i32::to_ne_bytes)?)
-                .into_pyobject(py)?
-                .into_any(),
-            Column::Int(values) => {
-                let values: Vec<i64> = values.iter().map(|v| v.unwrap_or(i64::MIN)).collect();
-                ("int", native_bytes(py, &values, i64::to_ne_bytes)?)
-                    .into_pyobject(py)?
-                    .into_any()
-            }
-            Column::Bool(values) => ("bool", native_bytes(py, values, |v| [u8::from(v)])?)
-                .into_pyobject(py)?
-                .into_any(),
-            Column::Text { codes, values } => (
-                "text",
-                native_bytes(py, codes, i32::to_ne_bytes)?,
-                PyList::new(py, values)?,
-            )
-                .into_pyobject(py)?
-                .into_any(),
-        })
+        parts(py, column)
     }
 
     /// The Arrow PyCapsule interface: the table as one record batch in an Arrow C

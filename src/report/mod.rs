@@ -54,6 +54,7 @@ pub use products::APPENDIX_PRODUCTS;
 pub use summary::summary;
 pub use tables::TABLE_PERIODS;
 
+use crate::columns::{Column as DataColumn, Columns};
 use crate::error::{Error, Result};
 use crate::model::{Country, Observation, ObservationTable, Source, Status};
 use crate::period::Period;
@@ -298,6 +299,110 @@ pub enum Cell {
     Empty,
 }
 
+impl Columns {
+    /// A report table under its own column names (not the headers, which add the
+    /// unit): a column whose cells are all numbers (or empty, NaN) when the table has
+    /// rows is a float column, note numbers included; any other column is text, a number
+    /// among its texts written as text, and an empty cell none.
+    pub fn of_report_table(table: &Table) -> Columns {
+        let mut columns = Columns::default();
+        for (i, column) in table.columns.iter().enumerate() {
+            let cells = table
+                .rows
+                .iter()
+                .map(|row| row.get(i).unwrap_or(&Cell::Empty));
+            let numeric = !table.rows.is_empty()
+                && cells
+                    .clone()
+                    .all(|c| matches!(c, Cell::Integer(_) | Cell::Number(_) | Cell::Empty));
+            let built = if numeric {
+                DataColumn::Float(
+                    cells
+                        .map(|cell| match cell {
+                            Cell::Integer(n) => *n as f64,
+                            Cell::Number(x) => *x,
+                            _ => f64::NAN,
+                        })
+                        .collect(),
+                )
+            } else {
+                let texts: Vec<Option<String>> = cells
+                    .map(|cell| match cell {
+                        Cell::Text(text) => Some(text.clone()),
+                        Cell::Integer(n) => Some(n.to_string()),
+                        Cell::Number(x) => Some(x.to_string()),
+                        Cell::Empty => None,
+                    })
+                    .collect();
+                DataColumn::of_texts(texts.iter().map(Option::as_deref))
+            };
+            columns.push(column.name.clone(), built);
+        }
+        columns
+    }
+
+    /// A report's notes, one row each: number (a whole number), indicator, subject,
+    /// period (its canonical text), figure, status (its code), source, quote, note.
+    pub fn of_report_notes(notes: &[Note]) -> Columns {
+        let mut columns = Columns::default();
+        let text = |f: fn(&Note) -> Option<&str>| DataColumn::of_texts(notes.iter().map(f));
+        columns.push(
+            "number",
+            DataColumn::Int(notes.iter().map(|n| i64::try_from(n.number).ok()).collect()),
+        );
+        columns.push("indicator", text(|n| Some(&n.indicator)));
+        columns.push("subject", text(|n| Some(&n.subject)));
+        let periods: Vec<String> = notes.iter().map(|n| n.period.to_string()).collect();
+        columns.push(
+            "period",
+            DataColumn::of_texts(periods.iter().map(|p| Some(p.as_str()))),
+        );
+        columns.push("figure", text(|n| Some(&n.figure)));
+        columns.push("status", text(|n| Some(n.status.code())));
+        columns.push("source", text(|n| n.source.as_deref()));
+        columns.push("quote", text(|n| n.quote.as_deref()));
+        columns.push("note", text(|n| n.note.as_deref()));
+        columns
+    }
+
+    /// A report's findings, one row each, strongest first: kind and severity (codes),
+    /// text, summary (yes or no), sections (a list of section ids) and notes (a list of
+    /// the note numbers it cites).
+    pub fn of_report_findings(findings: &[Finding]) -> Columns {
+        let mut columns = Columns::default();
+        let text =
+            |f: fn(&Finding) -> &str| DataColumn::of_texts(findings.iter().map(|x| Some(f(x))));
+        columns.push("kind", text(|f| f.kind.code()));
+        columns.push("severity", text(|f| f.severity.code()));
+        columns.push("text", text(|f| &f.text));
+        columns.push(
+            "summary",
+            DataColumn::Bool(findings.iter().map(|f| f.summary).collect()),
+        );
+        let sections = findings
+            .iter()
+            .flat_map(|f| f.sections.iter().map(|s| Some(s.as_str())));
+        columns.push(
+            "sections",
+            DataColumn::of_lists(
+                findings.iter().map(|f| f.sections.len()),
+                DataColumn::of_texts(sections),
+            ),
+        );
+        let notes = findings
+            .iter()
+            .flat_map(|f| f.notes.iter().map(|&n| i64::try_from(n).ok()));
+        columns.push(
+            "notes",
+            DataColumn::of_lists(
+                findings.iter().map(|f| f.notes.len()),
+                DataColumn::Int(notes.collect()),
+            ),
+        );
+        columns
+    }
+}
+
 impl Store {
     /// The report on countries `a` and `b` (alpha-3, alpha-2 or English names): every
     /// figure and event the store holds for the pair. An unknown country is a
@@ -343,5 +448,52 @@ impl Store {
         options.check(&self.topics()?)?;
         let data = gather::gather(self, a, b, options)?;
         compose::compose(&data, options, || self.check_interrupt())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(columns: &[&str], rows: Vec<Vec<Cell>>) -> Table {
+        Table {
+            title: "t".to_owned(),
+            columns: Column::list(&columns.iter().map(|&c| (c, true)).collect::<Vec<_>>()),
+            rows,
+            footnote: None,
+        }
+    }
+
+    #[test]
+    fn a_report_table_keeps_numbers_as_floats_and_anything_else_as_text() {
+        let rows = vec![
+            vec![
+                Cell::Text("a".into()),
+                Cell::Integer(3),
+                Cell::Text("x".into()),
+            ],
+            vec![Cell::Empty, Cell::Number(2.5), Cell::Integer(7)],
+        ];
+        let columns = Columns::of_report_table(&table(&["name", "note", "mixed"], rows));
+        assert_eq!(columns.names, ["name", "note", "mixed"]);
+        assert_eq!(columns.get("name").unwrap().text(1), None);
+        // The whole number 3 becomes 3.0; 2.5 stays.
+        assert_eq!(
+            columns.get("note"),
+            Some(&DataColumn::Float(vec![3.0, 2.5]))
+        );
+        // A number among texts is written as text: 7 is "7".
+        let mixed = columns.get("mixed").unwrap();
+        assert_eq!((mixed.text(0), mixed.text(1)), (Some("x"), Some("7")));
+    }
+
+    #[test]
+    fn a_report_table_without_rows_has_only_text_columns() {
+        let columns = Columns::of_report_table(&table(&["figure", "value"], Vec::new()));
+        assert_eq!(columns.rows(), 0);
+        assert!(columns
+            .columns
+            .iter()
+            .all(|c| matches!(c, DataColumn::Text { .. })));
     }
 }

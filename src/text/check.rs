@@ -7,12 +7,14 @@
 //! overlap, contradicted when they do not; unverifiable when the store has no figure
 //! of its series and period, or the text leaves a field the check needs empty.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use super::draft::item_column;
 use super::{read_text, Item, ItemKind, ReadOptions};
 use crate::analysis::{check_claim, Verdict};
+use crate::columns::{Column, Columns};
 use crate::model::{allowed_for, Bounds, Claim, Indicator, Observation, Qualifier, Reference};
 use crate::store::Store;
 use crate::words::{format_value, period_words};
@@ -28,6 +30,83 @@ pub struct TextCheck {
     pub explanation: String,
     /// The stored figures the check used, with their sources.
     pub figures: Vec<Observation>,
+}
+
+/// The columns of [`Columns::of_text_checks`], in order.
+pub const CHECK_COLUMNS: [&str; 20] = [
+    "kind",
+    "words",
+    "verdict",
+    "explanation",
+    "indicator",
+    "origin",
+    "destination",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "relation",
+    "reference",
+    "checked_against",
+    "sources",
+    "quote",
+    "start",
+    "end",
+    "confidence",
+];
+
+impl Columns {
+    /// Checks of a text, one row each, in the [`CHECK_COLUMNS`]: the item's fields as
+    /// [`Columns::of_draft_items`] gives them, the verdict's code and explanation,
+    /// `checked_against` the stored figures used (`over 102,000 (2024, actual)`, joined
+    /// by `; `) and `sources` their distinct sources, sorted and joined the same way.
+    pub fn of_text_checks(checks: &[TextCheck]) -> Columns {
+        let items: Vec<&Item> = checks.iter().map(|c| &c.item).collect();
+        let mut columns = Columns::default();
+        for name in CHECK_COLUMNS {
+            let column = match name {
+                "verdict" => Column::of_texts(checks.iter().map(|c| Some(c.verdict.code()))),
+                "explanation" => Column::of_texts(checks.iter().map(|c| Some(&*c.explanation))),
+                "checked_against" | "sources" => {
+                    let texts: Vec<String> = checks
+                        .iter()
+                        .map(|c| {
+                            if name == "sources" {
+                                let sources: BTreeSet<&str> = c
+                                    .figures
+                                    .iter()
+                                    .filter_map(|f| f.source.as_deref())
+                                    .filter(|s| !s.is_empty())
+                                    .collect();
+                                sources.into_iter().collect::<Vec<_>>().join("; ")
+                            } else {
+                                c.figures
+                                    .iter()
+                                    .map(stored_words)
+                                    .collect::<Vec<_>>()
+                                    .join("; ")
+                            }
+                        })
+                        .collect();
+                    Column::of_texts(texts.iter().map(|t| Some(t.as_str())))
+                }
+                _ => item_column(&items, name),
+            };
+            columns.push(name, column);
+        }
+        columns
+    }
+}
+
+/// A stored figure as a check cites it: `over 102,000 (2024, actual)`.
+fn stored_words(figure: &Observation) -> String {
+    format!(
+        "{} ({}, {})",
+        format_value(figure.value, &figure.unit, figure.qualifier),
+        figure.period,
+        figure.status.code()
+    )
 }
 
 fn unverifiable(item: &Item, explanation: String) -> TextCheck {

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::columns::{Column, Columns};
 use crate::error::{Error, Result};
 use crate::model::{Qualifier, Relation, Status};
 use crate::period::Period;
@@ -209,6 +210,81 @@ impl Draft {
             }
         }
         Ok(kept)
+    }
+}
+
+/// The columns of [`Columns::of_draft_items`], in order: the kind, the fields a figure,
+/// claim or event is stored with, then where each item came from and why.
+pub const DRAFT_COLUMNS: [&str; 20] = [
+    "kind",
+    "indicator",
+    "origin",
+    "destination",
+    "product",
+    "period",
+    "value",
+    "unit",
+    "qualifier",
+    "status",
+    "relation",
+    "reference",
+    "event_kind",
+    "words",
+    "source",
+    "quote",
+    "start",
+    "end",
+    "reason",
+    "confidence",
+];
+
+impl Columns {
+    /// Items of a draft, one row each, in the [`DRAFT_COLUMNS`]: codes for the kinds,
+    /// periods as their canonical text, `value` NaN where the text gave none, `start`
+    /// and `end` the quote's character offsets, `reason` the reasons as `field: words;
+    /// …`.
+    pub fn of_draft_items(items: &[&Item]) -> Columns {
+        let mut columns = Columns::default();
+        for name in DRAFT_COLUMNS {
+            columns.push(name, item_column(items, name));
+        }
+        columns
+    }
+}
+
+/// The column `name` of `items`: a field of [`Item`], or `reason`.
+pub(crate) fn item_column(items: &[&Item], name: &str) -> Column {
+    let texts = |text: fn(&Item) -> Option<&str>| Column::of_texts(items.iter().map(|i| text(i)));
+    let owned = |text: fn(&Item) -> Option<String>| {
+        let texts: Vec<Option<String>> = items.iter().map(|i| text(i)).collect();
+        Column::of_texts(texts.iter().map(Option::as_deref))
+    };
+    let number = |n: fn(&Item) -> f64| Column::Float(items.iter().map(|i| n(i)).collect());
+    let offset = |n: fn(&Item) -> usize| {
+        Column::Int(items.iter().map(|i| i64::try_from(n(i)).ok()).collect())
+    };
+    match name {
+        "kind" => texts(|i| Some(i.kind.code())),
+        "indicator" => texts(|i| i.indicator.as_deref()),
+        "origin" => texts(|i| i.origin.as_deref()),
+        "destination" => texts(|i| i.destination.as_deref()),
+        "product" => texts(|i| i.product.as_deref()),
+        "period" => owned(|i| i.period.map(|p| p.to_string())),
+        "value" => number(|i| i.value.unwrap_or(f64::NAN)),
+        "unit" => texts(|i| i.unit.as_deref()),
+        "qualifier" => texts(|i| i.qualifier.map(Qualifier::code)),
+        "status" => texts(|i| i.status.map(Status::code)),
+        "relation" => texts(|i| i.relation.map(Relation::code)),
+        "reference" => texts(|i| i.reference.as_deref()),
+        "event_kind" => texts(|i| i.event_kind.as_deref()),
+        "words" => texts(|i| Some(&i.words)),
+        "source" => texts(|i| i.source.as_deref()),
+        "quote" => texts(|i| Some(&i.quote)),
+        "start" => offset(|i| i.start),
+        "end" => offset(|i| i.end),
+        "reason" => owned(|i| Some(i.reasons_text())),
+        "confidence" => number(|i| i.confidence),
+        _ => unreachable!("{name} is not a column of draft items"),
     }
 }
 

@@ -47,8 +47,8 @@ mod tokens;
 use time::Date;
 
 pub use accept::indicator_definition;
-pub use check::TextCheck;
-pub use draft::{Draft, Item, ItemKind, Reason};
+pub use check::{TextCheck, CHECK_COLUMNS};
+pub use draft::{Draft, Item, ItemKind, Reason, DRAFT_COLUMNS};
 pub use sentences::{split_sentences, Sentence};
 
 use amounts::Amount;

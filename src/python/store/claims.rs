@@ -2,7 +2,6 @@
 //! what they imply, and checking a text (`check_text`, `fact_check`).
 
 use pyo3::prelude::*;
-use pyo3::types::PyList;
 
 use super::{required_period, PyStore};
 use crate::columns::Columns;
@@ -78,18 +77,18 @@ impl PyStore {
     }
 
     /// Reads `text` and checks every figure and claim it finds against the stored
-    /// figures: one dict per check (`item`, `verdict`, `explanation`, `figures`).
+    /// figures: a native `Table`, one row per check (`Columns::of_text_checks`).
     #[pyo3(signature = (text, *, pair=None, published=None))]
-    fn check_text<'py>(
+    fn check_text(
         &self,
-        py: Python<'py>,
+        py: Python<'_>,
         text: String,
         pair: Option<(String, String)>,
         published: Option<String>,
-    ) -> PyResult<Bound<'py, PyList>> {
+    ) -> PyResult<PyTable> {
         let options = crate::python::reader::options(py, pair, None, published)?;
         let checks = self.with(py, move |s| s.check_text(&text, &options))?;
-        crate::python::reader::checks_to_py(py, &checks)
+        Ok(PyTable::new(Columns::of_text_checks(&checks)))
     }
 
     /// The claims `claims` lists for `origin` and `destination`, checked against the
