@@ -149,10 +149,11 @@ pub(crate) fn number_of(
     }
     if let Ok(text) = value.cast::<PyString>() {
         let hint = match text.to_str() {
-            Ok(text) if crate::hints::has_thousands_separators(text) => {
-                crate::hints::THOUSANDS_SEPARATORS.trim_start_matches("is not a number")
-            }
-            _ => " (give numbers as int or float, not text)",
+            Ok(text) if crate::hints::has_thousands_separators(text) => format!(
+                ": it has thousands separators; {}, or remove them",
+                super::errors::read_csv_with_thousands(None)
+            ),
+            _ => " (give numbers as int or float, not text)".to_owned(),
         };
         let reason = format!("is not a number{hint}");
         return Err(Unread::wrong_type(field, record, value, WANTED, &reason));
