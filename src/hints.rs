@@ -77,18 +77,23 @@ pub(crate) fn thousands_separators_reason() -> String {
 /// the separator as the suggestion.
 #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) fn thousands_separators(field: &str, text: &str) -> Error {
-    let separator = text
-        .trim()
-        .chars()
-        .find(|c| [',', ' ', '\u{a0}', '\u{202f}'].contains(c))
-        .map(String::from);
     Error::invalid_as(
         crate::error::ErrorKind::ThousandsSeparators,
         field,
         text,
         thousands_separators_reason(),
     )
-    .suggesting(separator)
+    .suggesting(separator_in(text))
+}
+
+/// The thousands separator of `text`, a number written with one: a comma or a plain,
+/// no-break or thin space.
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+pub(crate) fn separator_in(text: &str) -> Option<String> {
+    text.trim()
+        .chars()
+        .find(|c| [',', ' ', '\u{a0}', '\u{202f}'].contains(c))
+        .map(String::from)
 }
 
 /// True for text such as `1,234`, `12 345.6` or `-1,234,567`: a number whose thousands

@@ -243,13 +243,13 @@ fn python_wording(error: &Error, text: String) -> String {
 /// not known.
 pub(crate) fn read_csv_with_thousands(separator: Option<&str>) -> String {
     let argument = match separator {
-        Some(",") => "thousands=\",\"".to_owned(),
-        Some(" ") => "thousands=\" \"".to_owned(),
-        Some("\u{a0}") => "thousands=\"\\xa0\"".to_owned(),
-        Some("\u{202f}") => "thousands=\"\\u202f\"".to_owned(),
-        _ => "thousands=\",\" (or thousands=\" \")".to_owned(),
+        Some(",") => "thousands=\",\")",
+        Some(" ") => "thousands=\" \")",
+        Some("\u{a0}") => "thousands=\"\\xa0\")",
+        Some("\u{202f}") => "thousands=\"\\u202f\")",
+        _ => "thousands=\",\") (or thousands=\" \")",
     };
-    format!("read the CSV with pd.read_csv(..., {argument})")
+    format!("read the CSV with pd.read_csv(..., {argument}")
 }
 
 /// `.py(py)` turns a crate result into a Python one through [`to_py_err`].
