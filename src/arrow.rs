@@ -222,7 +222,8 @@ fn arrow_numbers(
     if array.data_type() == &DataType::Null {
         return Ok(vec![None; array.len()]);
     }
-    // Text such as "1,234" is what a CSV read without `thousands=` leaves behind.
+    // Text such as "1,234" is what a CSV read without its thousands separator set
+    // leaves behind.
     let texts: Vec<Option<&str>> = if let Some(a) = array.as_string_opt::<i32>() {
         a.iter().collect()
     } else if let Some(a) = array.as_string_opt::<i64>() {
@@ -233,7 +234,7 @@ fn arrow_numbers(
         Vec::new()
     };
     // A mark of a missing value is named before anything else: pandas made the column
-    // text because of it, and `thousands=` would not make it numbers.
+    // text because of it, and a thousands separator would not make it numbers.
     let is_mark = |t: &&str| crate::hints::is_missing_marker(t);
     let first_mark = texts
         .iter()
@@ -259,9 +260,7 @@ fn arrow_numbers(
         t.filter(|t| crate::hints::has_thousands_separators(t))
             .map(|t| (row, t))
     }) {
-        return Err(
-            Error::invalid(name, text, crate::hints::THOUSANDS_SEPARATORS).at_record(first + row),
-        );
+        return Err(crate::hints::thousands_separators(name, text).at_record(first + row));
     }
     Err(not_of_type(
         name,
@@ -404,4 +403,65 @@ fn day_text(unix_day: i64) -> String {
 /// A column of the wrong type: an error naming the field and the first row it holds.
 fn not_of_type(name: &str, array: &ArrayRef, first: usize, reason: &str) -> Error {
     Error::invalid(name, format!("a column of {}", array.data_type()), reason).at_record(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorKind;
+    use arrow_array::StringArray;
+
+    /// The error `push_arrow` gives for a batch whose value column is the text `values`.
+    fn value_column_error(values: &[&str]) -> crate::error::ValidationError {
+        let text = |v: Vec<&str>| Arc::new(StringArray::from(v)) as ArrayRef;
+        let each = |v: &'static str| text(vec![v; values.len()]);
+        let batch = RecordBatch::try_from_iter([
+            ("indicator", each("exports")),
+            ("origin", each("KAZ")),
+            ("destination", each("AZE")),
+            ("period", each("2024")),
+            ("value", text(values.to_vec())),
+        ])
+        .unwrap();
+        let error = ObservationBatch::default().push_arrow(&batch).unwrap_err();
+        error.validation().unwrap().clone()
+    }
+
+    #[test]
+    fn a_number_with_thousands_separators_is_its_own_kind_with_the_separator() {
+        let error = value_column_error(&["12", "1,234"]);
+        assert_eq!(error.kind, ErrorKind::ThousandsSeparators);
+        assert_eq!((error.record, error.text.as_str()), (Some(1), "1,234"));
+        assert_eq!(error.suggestion.as_deref(), Some(","));
+        assert!(error
+            .reason
+            .contains("read the file with its thousands separator set"));
+        let space = value_column_error(&["12 345"]);
+        assert_eq!(space.suggestion.as_deref(), Some(" "));
+    }
+
+    #[test]
+    fn a_mark_that_made_the_column_text_is_its_own_kind_with_the_mark() {
+        let error = value_column_error(&["1,200", "..", "3,400"]);
+        assert_eq!(error.kind, ErrorKind::MissingMarkAsText);
+        assert_eq!((error.record, error.text.as_str()), (Some(1), ".."));
+        assert_eq!(error.suggestion.as_deref(), Some(".."));
+        assert!(error
+            .reason
+            .contains("read the file with that mark as a missing value"));
+    }
+
+    #[test]
+    fn no_message_of_these_names_a_python_argument() {
+        for values in [&["1,234"][..], &["1,200", ".."][..]] {
+            let error = value_column_error(values);
+            for python in ["pd.", "thousands=", "na_values", "null_values", "=\""] {
+                assert!(
+                    !error.reason.contains(python),
+                    "{python} in {}",
+                    error.reason
+                );
+            }
+        }
+    }
 }

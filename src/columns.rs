@@ -724,7 +724,7 @@ impl<T: Eq + Hash + Copy> Distinct<T> {
 mod tests {
     use super::*;
     use crate::model::{Kind, NewObservation, Qualifier};
-    use crate::{SeriesQuery, Store};
+    use crate::{SeriesFilter, Store};
 
     #[test]
     fn indicators_give_directed_and_signed_as_yes_or_no_and_no_text_as_minus_one() {
@@ -830,7 +830,7 @@ mod tests {
             .qualifier(Qualifier::Over);
         store.add(&over).unwrap();
         let growth = store
-            .growth(&SeriesQuery::new("exports", "GEO", "ARM"))
+            .growth(&SeriesFilter::series("exports", "GEO", "ARM"))
             .unwrap();
         assert_eq!(growth[1].rate, Some(0.25));
         let columns = Columns::of_growth_rows(&growth);

@@ -208,6 +208,14 @@ pub enum ErrorKind {
     BadStatus,
     /// A value that is not a finite number, or is negative for an unsigned indicator.
     BadValue,
+    /// A number given as text with thousands separators (`1,234`), as a CSV read
+    /// without its thousands separator set leaves it; the suggestion is the separator
+    /// (`","` or `" "`).
+    ThousandsSeparators,
+    /// A mark of a missing value (`..`, `n/a`, `-`) that made a column of numbers
+    /// text, as a file read without that mark as a missing value leaves it; the
+    /// suggestion is the mark.
+    MissingMarkAsText,
     /// Any other rejected input: the field and reason say which.
     Invalid,
     /// A figure or event already stored, or given twice ([`Error::Duplicate`]).

@@ -59,15 +59,46 @@ pub(crate) fn did_you_mean<'a>(
         .unwrap_or_default()
 }
 
-/// The reason a text with thousands separators given as a number is rejected.
+/// What to do with a number written with thousands separators, in general terms: the
+/// Python layer says it in pandas' words (`thousands=","`) for
+/// [`ErrorKind::ThousandsSeparators`](crate::ErrorKind::ThousandsSeparators).
 // Numbers arrive as text only through Arrow and Python (the `arrow` feature).
 #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
-pub(crate) const THOUSANDS_SEPARATORS: &str = "is not a number: it has thousands separators; \
-     read the CSV with pd.read_csv(..., thousands=\",\") (or thousands=\" \"), or remove them";
+pub(crate) const READ_WITH_THOUSANDS: &str = "read the file with its thousands separator set";
+
+/// The reason a text with thousands separators given as a number is rejected.
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+pub(crate) fn thousands_separators_reason() -> String {
+    format!("is not a number: it has thousands separators; {READ_WITH_THOUSANDS}, or remove them")
+}
+
+/// The error for `text`, a number with thousands separators, in a `field` column: of
+/// kind [`ErrorKind::ThousandsSeparators`](crate::ErrorKind::ThousandsSeparators), with
+/// the separator as the suggestion.
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+pub(crate) fn thousands_separators(field: &str, text: &str) -> Error {
+    Error::invalid_as(
+        crate::error::ErrorKind::ThousandsSeparators,
+        field,
+        text,
+        thousands_separators_reason(),
+    )
+    .suggesting(separator_in(text))
+}
+
+/// The thousands separator of `text`, a number written with one: a comma or a plain,
+/// no-break or thin space.
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+pub(crate) fn separator_in(text: &str) -> Option<String> {
+    text.trim()
+        .chars()
+        .find(|c| [',', ' ', '\u{a0}', '\u{202f}'].contains(c))
+        .map(String::from)
+}
 
 /// True for text such as `1,234`, `12 345.6` or `-1,234,567`: a number whose thousands
 /// are set apart by commas or spaces (a plain, no-break or thin space), as a CSV read
-/// without `thousands=` leaves it.
+/// without its thousands separator set leaves it.
 #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
 pub(crate) fn has_thousands_separators(text: &str) -> bool {
     let text = text.trim();
@@ -199,15 +230,21 @@ pub(crate) fn missing_value_made_text(field: &str, text: &str, missing_is_an_err
     } else {
         " so that the other cells are numbers".to_owned()
     };
-    Error::invalid(
+    Error::invalid_as(
+        crate::error::ErrorKind::MissingMarkAsText,
         field,
         text,
-        format!(
-            "{says}, which made the column text: read the file with na_values=[{mark:?}] \
-             (polars: null_values=[{mark:?}]){then}"
-        ),
+        format!("{says}, which made the column text: {READ_WITH_MARK_AS_MISSING}{then}"),
     )
+    .suggesting(Some(mark.to_owned()))
 }
+
+/// What to do with a mark of a missing value that made a column text, in general
+/// terms: the Python layer says it in pandas' and polars' words (`na_values=[".."]`)
+/// for [`ErrorKind::MissingMarkAsText`](crate::ErrorKind::MissingMarkAsText).
+#[cfg_attr(not(feature = "arrow"), allow(dead_code))]
+pub(crate) const READ_WITH_MARK_AS_MISSING: &str =
+    "read the file with that mark as a missing value";
 
 /// The reason an import gives for rows it passed over because their value cell held
 /// `text`, a missing value: "value is missing (`..`)".

@@ -88,10 +88,12 @@ mod arrow;
 mod python;
 
 pub use analysis::consistency::{Check, Finding, Severity};
+#[allow(deprecated)]
+pub use analysis::SeriesQuery;
 pub use analysis::{
     AsymmetryRow, Basis, Change, GrowthRow, MirrorEnd, MirrorRow, OneSeries, PerCapitaRow,
     RequiredGrowth, Series, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesGrowth,
-    SeriesPerCapita, SeriesQuery, SeriesShare, ShareRow, TargetProgress, Whole,
+    SeriesPerCapita, SeriesShare, ShareRow, TargetProgress, Whole,
 };
 pub use builtin::datasets;
 pub use columns::{Column, Columns};

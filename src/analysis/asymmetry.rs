@@ -184,13 +184,13 @@ impl Store {
     ///
     /// ```
     /// let store = bilateral::Store::demo()?;
-    /// let rows = store.asymmetry(&bilateral::SeriesQuery::new("tourists", "AZE", "KAZ"))?;
+    /// let rows = store.asymmetry(&bilateral::SeriesFilter::series("tourists", "AZE", "KAZ"))?;
     /// let y2024 = rows.iter().find(|r| r.period.to_string() == "2024").unwrap();
     /// assert_eq!((y2024.a_to_b, y2024.b_to_a), (102_000.0, 71_500.0));
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn asymmetry(&self, query: &impl OneSeries) -> Result<Vec<AsymmetryRow>> {
-        let query = &query.one_series()?;
+        let query = &super::series::keys(query)?;
         let forward = self.series(query)?;
         let mut reverse = query.clone();
         std::mem::swap(&mut reverse.origin, &mut reverse.destination);

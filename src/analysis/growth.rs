@@ -436,14 +436,14 @@ impl Store {
     ///
     /// ```
     /// let store = bilateral::Store::demo()?;
-    /// let rows = store.growth(&bilateral::SeriesQuery::new("trade_turnover", "AZE", "KAZ"))?;
+    /// let rows = store.growth(&bilateral::SeriesFilter::series("trade_turnover", "AZE", "KAZ"))?;
     /// let y2024 = rows.iter().find(|r| r.period.to_string() == "2024").unwrap();
     /// // 533.4 / 556.7 − 1 = −0.0419, a fall of 4.19 %
     /// assert!((y2024.rate.unwrap() - (533.4 / 556.7 - 1.0)).abs() < 1e-12);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn growth(&self, query: &impl OneSeries) -> Result<Vec<GrowthRow>> {
-        let query = &query.one_series()?;
+        let query = &super::series::keys(query)?;
         growth(&self.series(query)?)
     }
 
@@ -452,11 +452,11 @@ impl Store {
     /// product and period.
     ///
     /// ```
-    /// use bilateral::{SeriesFilter, SeriesQuery, Store};
+    /// use bilateral::{SeriesFilter, Store};
     ///
     /// let store = Store::demo()?;
     /// let every = store.growth_of_every(&SeriesFilter::default().indicator("tourists"))?;
-    /// let one = store.growth(&SeriesQuery::new("tourists", "KAZ", "AZE"))?;
+    /// let one = store.growth(&SeriesFilter::series("tourists", "KAZ", "AZE"))?;
     /// let kaz_aze: Vec<_> = every.into_iter().filter(|g| g.origin == "KAZ").map(|g| g.row).collect();
     /// assert_eq!(kaz_aze, one);
     /// # Ok::<(), bilateral::Error>(())
@@ -495,14 +495,14 @@ impl Store {
     ///
     /// ```
     /// let store = bilateral::Store::demo()?;
-    /// let q = bilateral::SeriesQuery::new("corridor_cargo", "AZE", "KAZ");
+    /// let q = bilateral::SeriesFilter::series("corridor_cargo", "AZE", "KAZ");
     /// let c = store.change(&q, "2020", "2024")?;
     /// assert_eq!((c.ratio, c.years), (5.625, 4.0)); // 4.5 Mt / 0.8 Mt over four years
     /// assert!((c.cagr.unwrap() - 0.54).abs() < 0.001);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn change(&self, query: &impl OneSeries, start: &str, end: &str) -> Result<Change> {
-        let query = &query.one_series()?;
+        let query = &super::series::keys(query)?;
         let start = parse_period_field("start", start)?;
         let end = parse_period_field("end", end)?;
         change(&self.series(query)?, &start, &end)
@@ -544,7 +544,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::{NewObservation, Qualifier};
-    use crate::SeriesQuery;
+    use crate::SeriesFilter;
 
     /// Exports from Georgia to Armenia: exactly 160 in 2023, over 200 in 2024 (over
     /// 200 is [200, 300]: the next step of the last significant digit). The test of
@@ -567,7 +567,7 @@ mod tests {
     #[allow(deprecated)]
     fn growth_and_change_are_fractions_and_their_old_percent_fields_a_hundred_times_them() {
         let store = store();
-        let query = SeriesQuery::new("exports", "GEO", "ARM");
+        let query = SeriesFilter::series("exports", "GEO", "ARM");
         // 200 / 160 − 1 = 0.25; bounds [200 / 160 − 1, 300 / 160 − 1] = [0.25, 0.875],
         // all exact in binary, so the comparisons are exact.
         let growth = store.growth(&query).unwrap();

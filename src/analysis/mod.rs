@@ -51,6 +51,8 @@ pub use growth::{
 pub use implied::{implied_observation, implied_rest_of_year, REST_OF_YEAR_PACE_FACTOR};
 pub use mirror::{mirror, MirrorEnd, MirrorRow};
 pub use per_capita::{per_capita, per_capita_where_known, Basis, PerCapitaRow, SeriesPerCapita};
-pub use series::{table_series, years_between, OneSeries, Series, SeriesFilter, SeriesQuery};
+#[allow(deprecated)]
+pub use series::SeriesQuery;
+pub use series::{table_series, years_between, OneSeries, Series, SeriesFilter};
 pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow, Whole};
 pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};

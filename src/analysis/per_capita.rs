@@ -192,10 +192,10 @@ impl Store {
     /// [`per_capita`].
     ///
     /// ```
-    /// use bilateral::{Basis, SeriesQuery, Store};
+    /// use bilateral::{Basis, SeriesFilter, Store};
     ///
     /// let store = Store::demo()?;
-    /// let rows = store.per_capita(&SeriesQuery::new("tourists", "AZE", "KAZ"), 1000.0, Basis::Origin)?;
+    /// let rows = store.per_capita(&SeriesFilter::series("tourists", "AZE", "KAZ"), 1000.0, Basis::Origin)?;
     /// let y2024 = rows.iter().find(|r| r.period.to_string() == "2024").unwrap();
     /// assert!((y2024.per_capita - 102_000.0 / 10_202_830.0 * 1000.0).abs() < 1e-12);
     /// # Ok::<(), bilateral::Error>(())
@@ -206,7 +206,7 @@ impl Store {
         per: f64,
         basis: Basis,
     ) -> Result<Vec<PerCapitaRow>> {
-        let query = &query.one_series()?;
+        let query = &super::series::keys(query)?;
         let series = self.series(query)?;
         let country = match basis {
             Basis::Origin => series.origin.clone(),

@@ -11,13 +11,16 @@ use crate::period::Period;
 use crate::store::{ObservationFilter, Store};
 
 /// Which series to read: an indicator for a pair and product, and which statuses count.
+/// Deprecated: [`SeriesFilter::series`] names one series the same way, and the calls
+/// on one series take it ([`OneSeries`]).
 ///
 /// ```
-/// use bilateral::{SeriesQuery, Status};
+/// use bilateral::{SeriesFilter, Status};
 ///
-/// let wheat = SeriesQuery::new("exports", "KAZ", "AZE").product("wheat");
-/// let targets = SeriesQuery::new("corridor_cargo", "AZE", "KAZ").status(Status::Target);
+/// let wheat = SeriesFilter::series("exports", "KAZ", "AZE").product("wheat");
+/// let targets = SeriesFilter::series("corridor_cargo", "AZE", "KAZ").status(Status::Target);
 /// ```
+#[deprecated(since = "0.2.0", note = "use SeriesFilter::series(…)")]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesQuery {
     /// Indicator code.
@@ -33,6 +36,7 @@ pub struct SeriesQuery {
     pub status: Option<Status>,
 }
 
+#[allow(deprecated)]
 impl SeriesQuery {
     /// The total product of `indicator` from `origin` to `destination`.
     pub fn new(indicator: &str, origin: &str, destination: &str) -> SeriesQuery {
@@ -58,9 +62,51 @@ impl SeriesQuery {
     }
 }
 
+/// The keys of one series, every one given: what [`OneSeries::one_series`] checks a
+/// filter for, and what the analyses of one series read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Keys {
+    pub(crate) indicator: String,
+    pub(crate) origin: String,
+    pub(crate) destination: String,
+    pub(crate) product: String,
+    pub(crate) status: Option<Status>,
+}
+
+impl Keys {
+    /// Only figures of this status.
+    pub(crate) fn status(mut self, status: Status) -> Keys {
+        self.status = Some(status);
+        self
+    }
+}
+
+/// The keys of the one series `query` names, or the validation error naming the key
+/// it leaves open.
+pub(crate) fn keys(query: &impl OneSeries) -> Result<Keys> {
+    let filter = query.one_series()?;
+    let key = |value: Option<String>, field: &str| {
+        value.ok_or_else(|| {
+            Error::invalid(
+                field,
+                "",
+                "is left open: one series needs the indicator, origin, destination and \
+                 product (SeriesFilter::series gives them all)",
+            )
+        })
+    };
+    Ok(Keys {
+        indicator: key(filter.indicator, "indicator")?,
+        origin: key(filter.origin, "origin")?,
+        destination: key(filter.destination, "destination")?,
+        product: key(filter.product, "product")?,
+        status: filter.status,
+    })
+}
+
 /// Which series to read when several may match: every field left `None` matches
 /// everything (for an undirected indicator a country matches either side), and
-/// `status` selects figures as [`SeriesQuery::status`] does.
+/// `status` selects figures as [`SeriesFilter::status`] says.
 ///
 /// ```
 /// use bilateral::SeriesFilter;
@@ -98,17 +144,20 @@ impl Default for SeriesFilter {
 
 impl SeriesFilter {
     /// The one series of `indicator` from `origin` to `destination`, total product:
-    /// a filter with every key given, which the calls on one series
-    /// ([`OneSeries`]) take as they take a [`SeriesQuery`].
+    /// a filter with every key given, which the calls on one series ([`OneSeries`])
+    /// take.
     ///
     /// ```
-    /// use bilateral::{SeriesFilter, SeriesQuery};
+    /// use bilateral::SeriesFilter;
     ///
     /// let wheat = SeriesFilter::series("exports", "KAZ", "AZE").product("wheat");
-    /// assert_eq!(SeriesFilter::from(SeriesQuery::new("exports", "KAZ", "AZE").product("wheat")), wheat);
+    /// assert_eq!(wheat.origin.as_deref(), Some("KAZ"));
+    /// assert_eq!(wheat.product.as_deref(), Some("wheat"));
     /// ```
     pub fn series(indicator: &str, origin: &str, destination: &str) -> SeriesFilter {
-        SeriesFilter::from(SeriesQuery::new(indicator, origin, destination))
+        SeriesFilter::default()
+            .indicator(indicator)
+            .pair(origin, destination)
     }
 
     /// Only series between `origin` and `destination`.
@@ -165,6 +214,7 @@ impl SeriesFilter {
     }
 }
 
+#[allow(deprecated)]
 impl From<SeriesQuery> for SeriesFilter {
     fn from(query: SeriesQuery) -> SeriesFilter {
         SeriesFilter {
@@ -177,39 +227,43 @@ impl From<SeriesQuery> for SeriesFilter {
     }
 }
 
-/// What names exactly one series: a [`SeriesQuery`], or a [`SeriesFilter`] with every
-/// key given ([`SeriesFilter::series`]). The calls on one series take either.
-pub trait OneSeries {
-    /// The series as a query; a filter that leaves a key open (any indicator, any
-    /// product …) is a validation error naming that key.
-    fn one_series(&self) -> Result<SeriesQuery>;
+impl From<Keys> for SeriesFilter {
+    fn from(keys: Keys) -> SeriesFilter {
+        SeriesFilter {
+            indicator: Some(keys.indicator),
+            origin: Some(keys.origin),
+            destination: Some(keys.destination),
+            product: Some(keys.product),
+            status: keys.status,
+        }
+    }
 }
 
+/// What names exactly one series: a [`SeriesFilter`] with every key given
+/// ([`SeriesFilter::series`]), or the deprecated `SeriesQuery`. The calls on one series
+/// take either.
+pub trait OneSeries {
+    /// The series as a filter; the calls on one series refuse one that leaves a key
+    /// open (any indicator, any product …) with a validation error naming that key.
+    fn one_series(&self) -> Result<SeriesFilter>;
+}
+
+#[allow(deprecated)]
 impl OneSeries for SeriesQuery {
-    fn one_series(&self) -> Result<SeriesQuery> {
-        Ok(self.clone())
+    fn one_series(&self) -> Result<SeriesFilter> {
+        Ok(SeriesFilter::from(self.clone()))
     }
 }
 
 impl OneSeries for SeriesFilter {
-    fn one_series(&self) -> Result<SeriesQuery> {
-        let key = |value: &Option<String>, field: &str| {
-            value.clone().ok_or_else(|| {
-                Error::invalid(
-                    field,
-                    "",
-                    "is left open: one series needs the indicator, origin, destination and \
-                     product (SeriesFilter::series gives them all)",
-                )
-            })
-        };
-        Ok(SeriesQuery {
-            indicator: key(&self.indicator, "indicator")?,
-            origin: key(&self.origin, "origin")?,
-            destination: key(&self.destination, "destination")?,
-            product: key(&self.product, "product")?,
-            status: self.status,
-        })
+    fn one_series(&self) -> Result<SeriesFilter> {
+        Ok(self.clone())
+    }
+}
+
+impl OneSeries for Keys {
+    fn one_series(&self) -> Result<SeriesFilter> {
+        Ok(SeriesFilter::from(self.clone()))
     }
 }
 
@@ -497,9 +551,9 @@ pub(crate) fn parse_period_field(field: &str, text: &str) -> Result<Period> {
 
 impl Store {
     /// The series a query selects: one observation per period (see
-    /// [`SeriesQuery::status`] for which one when a period has several).
+    /// [`SeriesFilter::status`] for which one when a period has several).
     pub fn series(&self, query: &impl OneSeries) -> Result<Series> {
-        let query = &query.one_series()?;
+        let query = &keys(query)?;
         let mut all = self.series_by_product(query)?;
         let product = crate::store::product_code(&query.product).to_owned();
         let found = all
@@ -548,7 +602,7 @@ impl Store {
     /// One series per product of the query's indicator and pair (the product of the
     /// query is ignored).
     pub fn series_by_product(&self, query: &impl OneSeries) -> Result<Vec<Series>> {
-        let query = &query.one_series()?;
+        let query = &keys(query)?;
         let indicator = self.indicator(&query.indicator)?;
         let origin = self.country(&query.origin)?.alpha3;
         let destination = self.country(&query.destination)?.alpha3;

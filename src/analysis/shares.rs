@@ -5,9 +5,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{
-    parse_period_field, quotient, ratio_of, OneSeries, Series, SeriesFilter, SeriesQuery,
-};
+use super::series::{parse_period_field, quotient, ratio_of, OneSeries, Series, SeriesFilter};
 use crate::error::{Error, Result};
 use crate::model::{Indicator, Observation};
 use crate::period::Period;
@@ -284,7 +282,7 @@ impl Store {
     pub fn share_of(&self, parts: &impl OneSeries, whole: &Whole) -> Result<Vec<ShareRow>> {
         #[allow(deprecated)]
         self.shares(
-            &parts.one_series()?,
+            &super::series::keys(parts)?,
             whole.indicator.as_deref(),
             &whole.product,
             whole.period.as_deref(),
@@ -323,7 +321,7 @@ impl Store {
     )]
     pub fn shares(
         &self,
-        query: &SeriesQuery,
+        query: &impl OneSeries,
         of: Option<&str>,
         of_product: &str,
         period: Option<&str>,
@@ -331,8 +329,10 @@ impl Store {
         let period = period
             .map(|p| parse_period_field("period", p))
             .transpose()?;
-        let parts = self.series_by_product(query)?;
-        let mut whole_query = query.clone().product(of_product);
+        let query = super::series::keys(query)?;
+        let parts = self.series_by_product(&query)?;
+        let mut whole_query = query.clone();
+        whole_query.product = of_product.to_owned();
         if let Some(of) = of {
             whole_query.indicator = of.to_owned();
         }
@@ -410,7 +410,7 @@ impl Store {
     /// The whole a product's series is part of; see [`whole_for`].
     pub fn whole_for(&self, part: &Series) -> Result<Option<Series>> {
         whole_for(part, &self.indicators()?, |indicator| {
-            self.series(&SeriesQuery::new(
+            self.series(&SeriesFilter::series(
                 &indicator.code,
                 &part.origin,
                 &part.destination,
@@ -475,7 +475,7 @@ mod tests {
         wine.sort_by(|a, b| a.0.cmp(&b.0));
         assert_eq!(wine, [("2023".to_owned(), 0.1), ("2024".to_owned(), 0.25)]);
         // The query form gives the same rows.
-        let query = SeriesQuery::new("exports", "GEO", "ARM");
+        let query = SeriesFilter::series("exports", "GEO", "ARM");
         assert_eq!(store.share_of(&query, &Whole::total()).unwrap(), every);
     }
 

@@ -238,13 +238,13 @@ impl Store {
     ///
     /// ```
     /// let store = bilateral::Store::demo()?;
-    /// let p = store.target_progress(&bilateral::SeriesQuery::new("corridor_cargo", "AZE", "KAZ"), 2025)?;
+    /// let p = store.target_progress(&bilateral::SeriesFilter::series("corridor_cargo", "AZE", "KAZ"), 2025)?;
     /// assert_eq!((p.actual, p.target, p.months_elapsed), (2_600_000.0, 5_200_000.0, 7));
     /// assert_eq!(p.share_of_target, 0.5);
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn target_progress(&self, query: &impl OneSeries, year: i32) -> Result<TargetProgress> {
-        let query = &query.one_series()?;
+        let query = &super::series::keys(query)?;
         let actuals = self.series(query)?;
         let targets = self.series(&query.clone().status(Status::Target))?;
         target_progress(&actuals, &targets, year)
@@ -255,7 +255,7 @@ impl Store {
     ///
     /// ```
     /// let store = bilateral::Store::demo()?;
-    /// let q = bilateral::SeriesQuery::new("oil_transit", "KAZ", "AZE");
+    /// let q = bilateral::SeriesFilter::series("oil_transit", "KAZ", "AZE");
     /// let r = store.required_growth(&q, "2024", "2027")?;
     /// // (7 / 1.4)^(1/3) − 1 = 71.0 % a year
     /// assert!((r.required_cagr - (5f64.powf(1.0 / 3.0) - 1.0)).abs() < 1e-12);
@@ -267,7 +267,7 @@ impl Store {
         base: &str,
         target: &str,
     ) -> Result<RequiredGrowth> {
-        let query = &query.one_series()?;
+        let query = &super::series::keys(query)?;
         let base = parse_period_field("base", base)?;
         let target = parse_period_field("target", target)?;
         let actuals = self.series(query)?;

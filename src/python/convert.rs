@@ -8,7 +8,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyMapping, PyString, PyType};
 
 use super::errors::{to_py_err, IntoPyResult};
-use crate::analysis::SeriesQuery;
+use crate::analysis::SeriesFilter;
 use crate::error::Error;
 use crate::model::{NewObservation, OnMissing, Status};
 
@@ -150,9 +150,11 @@ pub(crate) fn number_of(
     if let Ok(text) = value.cast::<PyString>() {
         let hint = match text.to_str() {
             Ok(text) if crate::hints::has_thousands_separators(text) => {
-                crate::hints::THOUSANDS_SEPARATORS.trim_start_matches("is not a number")
+                let separator = crate::hints::separator_in(text);
+                let read = super::errors::read_csv_with_thousands(separator.as_deref());
+                format!(": it has thousands separators; {read}, or remove them")
             }
-            _ => " (give numbers as int or float, not text)",
+            _ => " (give numbers as int or float, not text)".to_owned(),
         };
         let reason = format!("is not a number{hint}");
         return Err(Unread::wrong_type(field, record, value, WANTED, &reason));
@@ -332,8 +334,8 @@ pub(crate) fn series_query(
     destination: &str,
     product: &str,
     status: Option<&str>,
-) -> PyResult<SeriesQuery> {
-    let mut query = SeriesQuery::new(indicator, origin, destination).product(product);
+) -> PyResult<SeriesFilter> {
+    let mut query = SeriesFilter::series(indicator, origin, destination).product(product);
     if let Some(status) = status {
         query = query.status(Status::from_code(status).py(py)?);
     }

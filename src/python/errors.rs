@@ -205,7 +205,10 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
 
 /// The crate's message in Python's words: the crate names the choices of a write the
 /// Rust way (`OnDuplicate::Replace`, `OnMissing::Skip`), Python passes them as keyword
-/// arguments (`on_duplicate="replace"`, `missing="skip"`).
+/// arguments (`on_duplicate="replace"`, `missing="skip"`); and where the crate says in
+/// general terms how to read a file (with its thousands separator set, with a mark as a
+/// missing value), Python names the pandas and polars arguments, from the error's kind
+/// and suggestion.
 fn python_wording(error: &Error, text: String) -> String {
     use crate::error::ErrorKind;
     const WORDS: [(&str, &str); 3] = [
@@ -213,12 +216,40 @@ fn python_wording(error: &Error, text: String) -> String {
         (crate::error::SKIP, "on_duplicate=\"skip\""),
         (crate::hints::SKIP_MISSING, "missing=\"skip\""),
     ];
+    let suggestion = error.validation().and_then(|v| v.suggestion.as_deref());
     match error.kind() {
         ErrorKind::Duplicate | ErrorKind::Invalid | ErrorKind::BadValue => WORDS
             .iter()
             .fold(text, |text, (rust, python)| text.replace(rust, python)),
+        ErrorKind::ThousandsSeparators => text.replace(
+            crate::hints::READ_WITH_THOUSANDS,
+            &read_csv_with_thousands(suggestion),
+        ),
+        ErrorKind::MissingMarkAsText => {
+            let mark = suggestion.unwrap_or_default();
+            let read =
+                format!("read the file with na_values=[{mark:?}] (polars: null_values=[{mark:?}])");
+            WORDS
+                .iter()
+                .fold(text, |text, (rust, python)| text.replace(rust, python))
+                .replace(crate::hints::READ_WITH_MARK_AS_MISSING, &read)
+        }
         _ => text,
     }
+}
+
+/// How pandas reads a CSV whose numbers have thousands separators: with `thousands=`
+/// set to `separator` (as Python writes it), or to either of the common two when it is
+/// not known.
+pub(crate) fn read_csv_with_thousands(separator: Option<&str>) -> String {
+    let argument = match separator {
+        Some(",") => "thousands=\",\")",
+        Some(" ") => "thousands=\" \")",
+        Some("\u{a0}") => "thousands=\"\\xa0\")",
+        Some("\u{202f}") => "thousands=\"\\u202f\")",
+        _ => "thousands=\",\") (or thousands=\" \")",
+    };
+    format!("read the CSV with pd.read_csv(..., {argument}")
 }
 
 /// `.py(py)` turns a crate result into a Python one through [`to_py_err`].

@@ -5,14 +5,14 @@
 //! The property test builds stores of random figures; `PROPTEST_CASES` raises its
 //! count (CI runs the default of this file).
 
-use bilateral::{summary, Indicator, Kind, NewObservation, SeriesFilter, SeriesQuery, Store};
+use bilateral::{summary, Indicator, Kind, NewObservation, SeriesFilter, Store};
 use proptest::prelude::*;
 use tempfile::TempDir;
 
 /// Everything a user can ask of a store's figures, each allowed to fail but not to
 /// panic; the rendered texts, so that a test can look at them.
 fn everything(store: &Store) -> Vec<String> {
-    let _ = store.growth(&SeriesQuery::new("cargo", "GEO", "ARM"));
+    let _ = store.growth(&SeriesFilter::series("cargo", "GEO", "ARM"));
     let _ = store.growth_of_every(&SeriesFilter::default());
     let mut texts = Vec::new();
     if let Ok(text) = summary(store) {
@@ -144,7 +144,7 @@ fn figures_at_both_ends_of_the_calendar_read_without_panic() {
     assert_eq!(texts.len(), 4);
     // growth has no year before −9999 to compare with, and says so by leaving it out
     let rows = store
-        .growth(&SeriesQuery::new("cargo", "GEO", "ARM"))
+        .growth(&SeriesFilter::series("cargo", "GEO", "ARM"))
         .unwrap();
     assert_eq!(rows.len(), 4);
     assert!(rows.iter().all(|r| r.base_period.is_none()));

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use bilateral::error::field;
 use bilateral::{
     Basis, ErrorKind, NewObservation, Observation, OnDuplicate, Qualifier, ReportFormat,
-    SeriesFilter, SeriesQuery, Source, Status, Store, Whole,
+    SeriesFilter, Source, Status, Store, Whole,
 };
 
 fn main() -> Result<(), bilateral::Error> {
@@ -113,7 +113,7 @@ fn add_figures(store: &mut Store) -> Result<(), bilateral::Error> {
 /// Every analysis, each with one fact worked out by hand.
 fn run_every_analysis(store: &Store) -> Result<(), bilateral::Error> {
     let exports = SeriesFilter::series("exports", "GEO", "ARM");
-    let tourists = SeriesQuery::new("tourists", "ARM", "GEO");
+    let tourists = SeriesFilter::series("tourists", "ARM", "GEO");
 
     // Growth: 2024 over 2023, 180 / 150 − 1 = 0.2 (20 %).
     let growth = store.growth(&exports)?;

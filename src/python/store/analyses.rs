@@ -5,7 +5,7 @@
 use pyo3::prelude::*;
 
 use super::{required_period, PyStore};
-use crate::analysis::{Basis, SeriesFilter, SeriesQuery};
+use crate::analysis::{Basis, SeriesFilter};
 use crate::error::Error;
 use crate::model::Status;
 use crate::python::arguments::{number, optional_text, text, whole};
@@ -35,23 +35,12 @@ fn series_filter(
 
 /// The one series a filter names when it gives every key (a product that is not
 /// empty too); `None` when a key is left open, for a call over every series it matches.
-fn one_series(filter: &SeriesFilter) -> Option<SeriesQuery> {
-    let (Some(indicator), Some(origin), Some(destination), Some(product)) = (
-        &filter.indicator,
-        &filter.origin,
-        &filter.destination,
-        &filter.product,
-    ) else {
-        return None;
-    };
-    if product.is_empty() {
-        return None;
-    }
-    let query = SeriesQuery::new(indicator, origin, destination).product(product);
-    Some(match filter.status {
-        Some(status) => query.status(status),
-        None => query,
-    })
+fn one_series(filter: &SeriesFilter) -> Option<SeriesFilter> {
+    let every_key = filter.indicator.is_some()
+        && filter.origin.is_some()
+        && filter.destination.is_some()
+        && filter.product.as_deref().is_some_and(|p| !p.is_empty());
+    every_key.then(|| filter.clone())
 }
 
 /// The answer of an analysis that gives one series a result object and a filter over

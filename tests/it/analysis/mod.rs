@@ -15,7 +15,7 @@ mod claims;
 mod consistency;
 
 use bilateral::{
-    Basis, Error, Indicator, Kind, NewObservation, Period, Qualifier, SeriesQuery, Status, Store,
+    Basis, Error, Indicator, Kind, NewObservation, Period, Qualifier, SeriesFilter, Status, Store,
 };
 use proptest::prelude::*;
 
@@ -59,8 +59,8 @@ fn demo() -> Store {
     Store::demo().expect("the built-in dataset loads")
 }
 
-fn q(indicator: &str, origin: &str, destination: &str) -> SeriesQuery {
-    SeriesQuery::new(indicator, origin, destination)
+fn q(indicator: &str, origin: &str, destination: &str) -> SeriesFilter {
+    SeriesFilter::series(indicator, origin, destination)
 }
 
 /// Adds an exact actual figure.
@@ -559,6 +559,23 @@ fn growth_is_negative_when_the_value_falls() {
     assert_some_close(r.rate_low, -0.25);
     assert_some_close(r.rate_high, -0.25);
     assert_some_close(r.change, -50.0);
+}
+
+#[test]
+#[allow(deprecated)]
+fn the_deprecated_series_query_still_names_one_series_for_one_release() {
+    let mut store = synthetic();
+    add(&mut store, "visitors", (AZE, KAZ), "2023", 200.0);
+    add(&mut store, "visitors", (AZE, KAZ), "2024", 150.0);
+    let old = bilateral::SeriesQuery::new("visitors", AZE, KAZ);
+    let rows = store.growth(&old).unwrap();
+    // 150 / 200 − 1 = −0.25, as through the filter.
+    assert_some_close(row(&rows, "2024", |r| r.period).rate, -0.25);
+    assert_eq!(rows, store.growth(&q("visitors", AZE, KAZ)).unwrap());
+    assert_eq!(
+        SeriesFilter::from(old.status(Status::Target)),
+        q("visitors", AZE, KAZ).status(Status::Target)
+    );
 }
 
 #[test]

@@ -167,6 +167,17 @@ def test_a_value_with_thousands_separators_says_how_to_read_the_csv(pandas_path:
     assert store.observations()["value"].tolist() == [1234.0]
 
 
+def test_a_value_with_spaces_for_thousands_names_that_separator(pandas_path: str) -> None:
+    # The crate says "read the file with its thousands separator set" and gives the
+    # separator as data; the binding names pandas' argument with it.
+    csv = 'indicator,origin,destination,period,value\nvisitors,TUR,GEO,2023,"12 345"\n'
+    store = _store()
+    with pytest.raises(bilateral.ValidationError) as raised:
+        store.add_many(pd.read_csv(io.StringIO(csv)))
+    assert 'pd.read_csv(..., thousands=" ")' in raised.value.reason
+    assert "separator set" not in str(raised.value)
+
+
 def test_a_misspelled_indicator_or_country_gets_a_suggestion() -> None:
     store = _store()
     with pytest.raises(bilateral.ValidationError, match="did you mean visitors"):
