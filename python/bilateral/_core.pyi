@@ -17,8 +17,10 @@ __all__ = [
     "BilateralError",
     "BusyError",
     "Change",
+    "CHECK_COLUMNS",
     "Chart",
     "ClosedError",
+    "DRAFT_COLUMNS",
     "Draft",
     "DuplicateError",
     "NotFoundError",
@@ -43,6 +45,8 @@ __all__ = [
 __version__: str
 SCHEMA_VERSION: int
 TOPIC_WORDS: dict[str, list[str]]
+DRAFT_COLUMNS: tuple[str, ...]
+CHECK_COLUMNS: tuple[str, ...]
 
 class BilateralError(Exception):
     """Base class of every error raised by bilateral."""
@@ -650,6 +654,9 @@ class Report:
     def render(self, format: str) -> str: ...
     def figures(self) -> Table: ...
     def tables(self) -> list[Table]: ...
+    def sections(
+        self,
+    ) -> list[tuple[str, str, list[tuple[str, list[int]]], list[tuple[str, str | None]], int]]: ...
     def notes(self) -> Table: ...
     def sources(self) -> Table: ...
     def findings(self) -> Table: ...

@@ -97,13 +97,13 @@ class Section:
     charts: list[Chart]
 
 
-def _table(table: _core.Table, data: dict[str, Any]) -> pd.DataFrame:
-    """A report table (native, with its caption and footnote from ``data``) as a
-    DataFrame: float columns where every cell is a number, text columns else."""
+def _table(table: _core.Table, title: str, footnote: str | None) -> pd.DataFrame:
+    """A report table (native, with its caption and footnote) as a DataFrame: float
+    columns where every cell is a number, text columns else."""
     df = table_frame(table)
-    df.attrs["title"] = data["title"]
-    if data.get("footnote"):
-        df.attrs["footnote"] = data["footnote"]
+    df.attrs["title"] = title
+    if footnote:
+        df.attrs["footnote"] = footnote
     return df
 
 
@@ -213,14 +213,14 @@ class Report:
             tables = iter(self._core.tables())
             self._sections = [
                 Section(
-                    id=s["id"],
-                    title=s["title"],
-                    sentences=[t["text"] for t in s["sentences"]],
-                    notes=[t["notes"] for t in s["sentences"]],
-                    tables=[_table(next(tables), t) for t in s["tables"]],
-                    charts=[next(charts) for _ in s["charts"]],
+                    id=id,
+                    title=title,
+                    sentences=[text for text, _ in sentences],
+                    notes=[notes for _, notes in sentences],
+                    tables=[_table(next(tables), caption, note) for caption, note in captions],
+                    charts=[next(charts) for _ in range(chart_count)],
                 )
-                for s in self._data["sections"]
+                for id, title, sentences, captions, chart_count in self._core.sections()
             ]
         return self._sections
 

@@ -40,28 +40,7 @@ if TYPE_CHECKING:
 
 #: The columns of ``Draft.to_pandas()``: the kind, the fields ``add_many``,
 #: ``add_claim`` and ``add_event`` take, then where each item came from and why.
-COLUMNS = [
-    "kind",
-    "indicator",
-    "origin",
-    "destination",
-    "product",
-    "period",
-    "value",
-    "unit",
-    "qualifier",
-    "status",
-    "relation",
-    "reference",
-    "event_kind",
-    "words",
-    "source",
-    "quote",
-    "start",
-    "end",
-    "reason",
-    "confidence",
-]
+COLUMNS = list(_core.DRAFT_COLUMNS)
 
 
 def _reason(item: dict[str, Any]) -> str:
@@ -214,28 +193,7 @@ class Draft:
 
 
 #: The columns of ``Store.check_text``.
-CHECK_COLUMNS = [
-    "kind",
-    "words",
-    "verdict",
-    "explanation",
-    "indicator",
-    "origin",
-    "destination",
-    "period",
-    "value",
-    "unit",
-    "qualifier",
-    "status",
-    "relation",
-    "reference",
-    "checked_against",
-    "sources",
-    "quote",
-    "start",
-    "end",
-    "confidence",
-]
+CHECK_COLUMNS = list(_core.CHECK_COLUMNS)
 
 
 def check_frame(checks: _core.Table) -> pd.DataFrame:

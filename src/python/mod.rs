@@ -116,6 +116,16 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
         topic_words.set_item(topic.code(), stems.to_vec())?;
     }
     m.add("TOPIC_WORDS", topic_words)?;
+    // The columns of a draft's table and of a text check's, in order: the Python face
+    // names them from here, so the builders' lists are the only ones.
+    m.add(
+        "DRAFT_COLUMNS",
+        pyo3::types::PyTuple::new(m.py(), crate::text::DRAFT_COLUMNS)?,
+    )?;
+    m.add(
+        "CHECK_COLUMNS",
+        pyo3::types::PyTuple::new(m.py(), crate::text::CHECK_COLUMNS)?,
+    )?;
     m.add_class::<PyStore>()?;
     m.add_class::<PyReport>()?;
     m.add_class::<PyChart>()?;

@@ -2,8 +2,8 @@
 //! rendered in Rust (with the GIL released, since a report on a large pair renders to
 //! tens of megabytes) and handed out as native objects: a chart is a native `Chart`
 //! (its data read and given field by field), its tables, notes, sources and findings
-//! are native `Table`s, and the rest of its data is its JSON form (`to_json`), which
-//! the package parses. `bilateral.Report` and
+//! are native `Table`s, its sections' titles, sentences and captions plain tuples, and
+//! the rest of its data is its JSON form (`to_json`), which the package parses. `bilateral.Report` and
 //! `bilateral.Chart` (Python) wrap them.
 
 use pyo3::prelude::*;
@@ -15,6 +15,16 @@ use super::table::PyTable;
 use crate::columns::Columns;
 use crate::error::Error;
 use crate::report::{Chart, ChartEvent, ChartKind, ChartPoint, ChartSeries, Report};
+
+/// A section as `Report.sections` returns it: id, title, sentences with their note
+/// numbers, table captions with their footnotes, and how many charts it has.
+type SectionParts = (
+    String,
+    String,
+    Vec<(String, Vec<usize>)>,
+    Vec<(String, Option<String>)>,
+    usize,
+);
 
 /// A report on two countries: renders itself and hands out its data.
 #[pyclass(name = "Report", module = "bilateral._core", frozen)]
@@ -119,6 +129,31 @@ impl PyReport {
         #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
     ) -> PyResult<usize> {
         py.detach(|| self.report.write_appendix(&path)).py(py)
+    }
+
+    /// Each section as `(id, title, [(sentence, note numbers)], [(table caption,
+    /// footnote)], number of charts)`, in order: what `Report.sections` pairs with
+    /// `tables()` and `charts()`, without parsing the JSON of the whole report.
+    fn sections(&self) -> Vec<SectionParts> {
+        self.report
+            .sections
+            .iter()
+            .map(|s| {
+                let sentences = s.sentences.iter();
+                let tables = s.tables.iter();
+                (
+                    s.id.clone(),
+                    s.title.clone(),
+                    sentences
+                        .map(|t| (t.text.clone(), t.notes.clone()))
+                        .collect(),
+                    tables
+                        .map(|t| (t.title.clone(), t.footnote.clone()))
+                        .collect(),
+                    s.charts.len(),
+                )
+            })
+            .collect()
     }
 
     /// Every chart of every section, in order.

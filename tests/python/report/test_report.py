@@ -62,6 +62,17 @@ def test_the_report_has_a_section_per_kind_of_indicator(report: bilateral.Report
     assert any("22.2 %" in s and "Wheat" in s for s in trade.sentences)
 
 
+def test_sections_come_from_the_core_without_the_json_of_the_report() -> None:
+    fresh = bilateral.demo().report("Azerbaijan", "KZ")
+    trade = fresh.sections[0]
+    # The report's JSON form is parsed on first use only (a cached `_data`): the
+    # sections, their sentences, notes and captions must not need it.
+    assert "_data" not in fresh.__dict__
+    assert trade.id == "trade"
+    assert len(trade.sentences) == len(trade.notes)
+    assert all(table.attrs["title"] for table in trade.tables)
+
+
 def test_tables_are_dataframes_with_numbers_and_words(report: bilateral.Report) -> None:
     figures = report.sections[0].tables[0]
     assert isinstance(figures, pd.DataFrame)
