@@ -16,8 +16,8 @@ import pandas as pd
 __all__ = [
     "BilateralError",
     "BusyError",
-    "Change",
     "CHECK_COLUMNS",
+    "Change",
     "Chart",
     "ClosedError",
     "DRAFT_COLUMNS",
