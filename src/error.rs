@@ -216,6 +216,10 @@ pub enum ErrorKind {
     /// text, as a file read without that mark as a missing value leaves it; the
     /// suggestion is the mark.
     MissingMarkAsText,
+    /// A code of an SDMX file (an `INDICATOR` code, or the dataflow of a file without
+    /// that column) that is no indicator of the store and that the mapping does not map
+    /// to one; the suggestion is the code, when the error is about one code.
+    UnmappedCode,
     /// Any other rejected input: the field and reason say which.
     Invalid,
     /// A figure or event already stored, or given twice ([`Error::Duplicate`]).

@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from collections.abc import Iterator
 
@@ -55,6 +56,16 @@ class _Usage(Exception):
 
 class _Refused(Exception):
     """Input the command refuses though the library would not (exit status 1)."""
+
+
+# The binding words an unmapped SDMX code (kind UnmappedCode) as Python's argument,
+# mapping={"CODE": "INDICATOR"}; the command line takes it as --mapping CODE=INDICATOR.
+_PYTHON_MAPPING = re.compile(r'mapping=\{"([^"]*)": "INDICATOR"\}')
+
+
+def _in_flags(message: str) -> str:
+    """The library's message in the command line's words: its flags, not Python's arguments."""
+    return _PYTHON_MAPPING.sub(r"--mapping \1=INDICATOR", message)
 
 
 def _open(db: str | None, dataset: str | None) -> Store:
@@ -431,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bilateral: {error}", file=sys.stderr)
         return 2
     except (BilateralError, _Refused) as error:
-        print(f"bilateral: {error}", file=sys.stderr)
+        print(f"bilateral: {_in_flags(str(error))}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"bilateral: {error}", file=sys.stderr)

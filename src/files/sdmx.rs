@@ -109,7 +109,7 @@ use std::path::Path;
 
 use time::{Date, Duration, Month, Weekday};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::files::{
     at_line, io_error, Format, ImportOptions, ImportSummary, Stage, UnixLineEndings, Watch,
 };
@@ -242,12 +242,18 @@ const KNOWN_CODES: [(&str, Option<Side>, &str); 9] = [
     ),
 ];
 
-/// The advice to map `code` to an indicator, in Python's words and the command line's.
+/// The advice to map `code` to an indicator, in general terms: the Python layer says it
+/// as its `mapping=` argument and the command line as its `--mapping` flag, for
+/// [`ErrorKind::UnmappedCode`](crate::ErrorKind::UnmappedCode).
 fn map_it(code: &str) -> String {
-    format!(
-        "map it to an indicator (Python: mapping={{\"{code}\": \"INDICATOR\"}}; command \
-         line: --mapping {code}=INDICATOR)"
-    )
+    format!("map it to an indicator: {}", code_to_indicator(code))
+}
+
+/// An entry of the mapping in general terms, `code → INDICATOR`, as an error of kind
+/// [`ErrorKind::UnmappedCode`](crate::ErrorKind::UnmappedCode) says it; the Python layer
+/// finds it by this function to put its own spelling in.
+pub(crate) fn code_to_indicator(code: &str) -> String {
+    format!("{code} → INDICATOR")
 }
 
 /// Why the rows of an `INDICATOR` code the mapping leaves out are passed over, for the
@@ -1545,18 +1551,18 @@ impl<'a> SdmxRows<'a> {
                     // Reading the column needs a file without an INDICATOR column.
                     let readable = header.indicator.is_none();
                     let advice = if is_flow && readable {
-                        "Leave the dataflow out of mapping= so that the flow is read (1, M or \
+                        "Leave the dataflow out of the mapping so that the flow is read (1, M or \
                          IMP: imports; 2, X or EXP: exports), or import a file of one flow"
                             .to_owned()
                     } else if is_indicator {
                         format!(
-                            "Map each {} code to an indicator of its own (Python: \
-                             mapping={{\"CODE\": \"INDICATOR\"}}; command line: --mapping \
-                             CODE=INDICATOR), or import a file of one of them",
-                            column.name
+                            "Map each {} code to an indicator of its own ({}), or import a \
+                             file of one of them",
+                            column.name,
+                            code_to_indicator("CODE")
                         )
                     } else if is_measure && readable {
-                        "Leave the dataflow out of mapping= so that each is read as what it \
+                        "Leave the dataflow out of the mapping so that each is read as what it \
                          is (VALUE_IN_EUROS: exports_eur or imports_eur; QUANTITY_IN_100KG: \
                          exports_volume or imports_volume, in tonnes), or import a file of \
                          one of them"
@@ -1567,7 +1573,14 @@ impl<'a> SdmxRows<'a> {
                             column.name
                         )
                     };
-                    return Err(Error::invalid(
+                    // Mapping each code is the way out only for the INDICATOR column.
+                    let kind = if is_indicator {
+                        ErrorKind::UnmappedCode
+                    } else {
+                        ErrorKind::Invalid
+                    };
+                    return Err(Error::invalid_as(
+                        kind,
                         &column.name,
                         listed.join(", "),
                         format!(
@@ -1595,7 +1608,7 @@ impl<'a> SdmxRows<'a> {
                         value.as_str(),
                         format!(
                             "says {said}, but the mapping makes the reporter {other} of \
-                             {indicator}: leave the dataflow out of mapping= so that the flow \
+                             {indicator}: leave the dataflow out of the mapping so that the flow \
                              is read, or map it to an indicator of this flow"
                         ),
                     )
@@ -1668,22 +1681,29 @@ impl<'a> SdmxRows<'a> {
                         found
                     }
                     Err(_) => {
-                        let reason = match (target, &header.indicator) {
-                            (Some(t), _) => format!(
-                                "maps to {}, which is not an indicator of the store",
-                                t.indicator
+                        let unmapped = |reason: String| {
+                            Error::invalid_as(ErrorKind::UnmappedCode, column, text, reason)
+                                .suggesting(Some(text.to_owned()))
+                        };
+                        return Err(match (target, &header.indicator) {
+                            (Some(t), _) => Error::invalid(
+                                column,
+                                text,
+                                format!(
+                                    "maps to {}, which is not an indicator of the store",
+                                    t.indicator
+                                ),
                             ),
-                            (None, Some(_)) => format!(
+                            (None, Some(_)) => unmapped(format!(
                                 "is not an indicator of the store, and the mapping does not \
                                  map it to one: {}",
                                 map_it(text)
-                            ),
-                            (None, None) => format!(
+                            )),
+                            (None, None) => unmapped(format!(
                                 "is the dataflow of a file without an INDICATOR column: {}",
                                 map_it(text)
-                            ),
-                        };
-                        return Err(Error::invalid(column, text, reason));
+                            )),
+                        });
                     }
                 },
             };
@@ -1956,7 +1976,7 @@ impl Measure {
             return Ok(power);
         }
         Err(format!(
-            "is {what}, but {} is in {}: leave the dataflow out of mapping= to import Comext as \
+            "is {what}, but {} is in {}: leave the dataflow out of the mapping to import Comext as \
              it is (exports_eur and imports_eur in EUR, exports_volume and imports_volume in \
              t), or map it to an indicator in {unit}",
             indicator.code, indicator.unit

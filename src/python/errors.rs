@@ -207,7 +207,8 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
 /// Rust way (`OnDuplicate::Replace`, `OnMissing::Skip`), Python passes them as keyword
 /// arguments (`on_duplicate="replace"`, `missing="skip"`); and where the crate says in
 /// general terms how to read a file (with its thousands separator set, with a mark as a
-/// missing value), Python names the pandas and polars arguments, from the error's kind
+/// missing value), Python names the pandas and polars arguments, and where it says to
+/// map an SDMX code to an indicator, Python's `mapping=` argument, from the error's kind
 /// and suggestion.
 fn python_wording(error: &Error, text: String) -> String {
     use crate::error::ErrorKind;
@@ -233,6 +234,13 @@ fn python_wording(error: &Error, text: String) -> String {
                 .iter()
                 .fold(text, |text, (rust, python)| text.replace(rust, python))
                 .replace(crate::hints::READ_WITH_MARK_AS_MISSING, &read)
+        }
+        ErrorKind::UnmappedCode => {
+            let code = suggestion.unwrap_or("CODE");
+            text.replace(
+                &crate::files::sdmx::code_to_indicator(code),
+                &format!("mapping={{{code:?}: \"INDICATOR\"}}"),
+            )
         }
         _ => text,
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use bilateral::files::sdmx::{SdmxMapping, Side};
 use bilateral::files::{Format, ImportOptions, ImportSummary};
-use bilateral::{Error, Observation, ObservationFilter, OnDuplicate, Status, Store};
+use bilateral::{Error, ErrorKind, Observation, ObservationFilter, OnDuplicate, Status, Store};
 
 /// Writes `text` to a file in a temporary folder kept alive with the path.
 fn file_with(text: &str) -> (tempfile::TempDir, PathBuf) {
@@ -604,13 +604,20 @@ fn an_indicator_the_store_lacks_is_an_error_naming_indicator() {
         where_and_what(&error),
         (Some(3), "INDICATOR".to_owned(), "GDP_USD".to_owned())
     );
-    // The advice is in Python's words and the command line's.
+    // The advice is in neither Python's words nor the command line's: the kind and the
+    // code let each say it its own way.
     let message = error.to_string();
     assert!(
-        message.contains("mapping={\"GDP_USD\": \"INDICATOR\"}")
-            && message.contains("--mapping GDP_USD=INDICATOR"),
+        message.contains("map it to an indicator: GDP_USD → INDICATOR"),
         "{message}"
     );
+    assert!(
+        !message.contains("mapping=") && !message.contains("--mapping"),
+        "{message}"
+    );
+    let invalid = error.validation().unwrap();
+    assert_eq!(invalid.kind, ErrorKind::UnmappedCode);
+    assert_eq!(invalid.suggestion.as_deref(), Some("GDP_USD"));
 }
 
 #[test]
@@ -962,7 +969,7 @@ fn mapping_a_comext_file_of_both_flows_to_one_indicator_is_refused_naming_flow()
     );
     let message = error.to_string();
     assert!(message.contains("exports"), "{message}");
-    assert!(message.contains("out of mapping="), "{message}");
+    assert!(message.contains("out of the mapping"), "{message}");
 }
 
 #[test]
@@ -1615,7 +1622,11 @@ IMF.STA:IMTS(1.0.0),AUT,MG_FOB_USD,DEU,A,2022,2.1,6
     );
     let message = error.to_string();
     assert!(message.contains("imports"), "{message}");
-    assert!(message.contains("--mapping CODE=INDICATOR"), "{message}");
+    assert!(message.contains("(CODE → INDICATOR)"), "{message}");
+    let invalid = error.validation().unwrap();
+    assert_eq!(invalid.kind, ErrorKind::UnmappedCode);
+    // Two codes, not one: no code to suggest.
+    assert_eq!(invalid.suggestion, None);
 }
 
 #[test]

@@ -49,6 +49,17 @@ def test_mapping_names_the_indicator_an_sdmx_code_is(
         ]
 
 
+def test_a_code_left_unmapped_is_named_with_the_mapping_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "trade.csv", str(tmp_path / "a.db")
+    path.write_text(SDMX)  # SALES is no indicator of the store
+    assert main(["import", str(path), "--db", db, "--format", "sdmx"]) == 1
+    err = capsys.readouterr().err
+    assert "map it to an indicator: --mapping SALES=INDICATOR" in err
+    assert "mapping={" not in err
+
+
 def test_a_mapping_without_an_equals_sign_or_for_another_format_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -113,3 +113,17 @@ def test_a_missing_mark_in_obs_value_is_named_or_skipped_with_missing_skip(
         # 2024's 150 is written; 2023's ":" (line 3) is skipped.
         assert (result.rows_read, result.figures_written) == (2, 1)
         assert [(s.reason, s.first_line) for s in result.skipped] == [("value is missing (`:`)", 3)]
+
+
+def test_a_code_the_mapping_leaves_out_is_named_with_the_mapping_argument(
+    tmp_path: Path,
+) -> None:
+    store = bilateral.Store()
+    unknown = DOTS.replace("TMG_CIF_USD", "SALES")  # no indicator of the store, not mapped
+    with pytest.raises(bilateral.ValidationError) as caught:
+        store.import_sdmx_csv(_file(tmp_path, unknown))
+    assert (caught.value.record, caught.value.field, caught.value.text) == (3, "INDICATOR", "SALES")
+    # Python's words for the crate's "SALES → INDICATOR", in the message and the reason.
+    assert 'map it to an indicator: mapping={"SALES": "INDICATOR"}' in str(caught.value)
+    assert 'mapping={"SALES": "INDICATOR"}' in caught.value.reason
+    assert "→" not in str(caught.value)
