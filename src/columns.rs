@@ -22,8 +22,10 @@ use crate::words::numbers::percent;
 /// `date32` and NumPy's `datetime64[D]` count them.
 const UNIX_EPOCH_JULIAN_DAY: i32 = 2_440_588;
 
-/// One column of a [`Columns`].
+/// One column of a [`Columns`]. New kinds of column may come in a minor release (`Bool`
+/// and `List` did), so a `match` on it needs a wildcard arm.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Column {
     /// Numbers; NaN where a row has none (a stored figure is never NaN: the schema's
     /// checks reject it).
