@@ -108,6 +108,6 @@ pub use period::Period;
 pub use render::ReportFormat;
 pub use report::summary;
 pub use store::{
-    InterruptCheck, LoadSummary, ObservationFilter, OnDuplicate, Store, SCHEMA_VERSION,
+    InterruptCheck, LoadSummary, ObservationFilter, OnDuplicate, PairFilter, Store, SCHEMA_VERSION,
 };
 pub use words::{describe_observation, format_amount, format_number, format_value};

@@ -678,20 +678,24 @@ fn strict_verdict(quotient: Bounds, greater: bool) -> Verdict {
 }
 
 impl crate::store::Store {
-    /// The claims [`Store::claims`](crate::store::Store::claims) lists for `a` and `b`,
-    /// each checked against the stored figures.
+    /// The claims [`Store::claims_of`](crate::store::Store::claims_of) lists for `pair`
+    /// (either direction), each checked against the stored figures of its own pair.
     ///
     /// ```
     /// use bilateral::analysis::Verdict;
+    /// use bilateral::PairFilter;
     ///
     /// let store = bilateral::Store::demo()?;
-    /// let checks = store.check_claims(Some("AZE"), Some("KAZ"))?;
+    /// let checks = store.claim_checks_of(&PairFilter::between("AZE", "KAZ"))?;
     /// let sixfold = checks.iter().find(|c| c.claim.text == "surged sixfold").unwrap();
     /// assert_eq!(sixfold.verdict, Verdict::Supported); // 4.5 / 0.8 = 5.625, within 5.5 to 6.5
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn check_claims(&self, a: Option<&str>, b: Option<&str>) -> crate::Result<Vec<ClaimCheck>> {
-        let claims = self.claims(a, b)?;
+    pub fn claim_checks_of(
+        &self,
+        pair: &crate::store::PairFilter,
+    ) -> crate::Result<Vec<ClaimCheck>> {
+        let claims = self.claims_of(pair)?;
         let indicators: std::collections::HashMap<String, Indicator> = self
             .indicators()?
             .into_iter()
@@ -713,5 +717,18 @@ impl crate::store::Store {
             ));
         }
         Ok(checks)
+    }
+
+    /// The claims [`Store::claims`](crate::store::Store::claims) lists for `a` and `b`,
+    /// each checked against the stored figures.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Store::claim_checks_of(&PairFilter { a, b })` (`PairFilter::between`, `::involving`, `::any`)"
+    )]
+    pub fn check_claims(&self, a: Option<&str>, b: Option<&str>) -> crate::Result<Vec<ClaimCheck>> {
+        self.claim_checks_of(&crate::store::PairFilter {
+            a: a.map(str::to_owned),
+            b: b.map(str::to_owned),
+        })
     }
 }

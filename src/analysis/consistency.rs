@@ -20,7 +20,7 @@ use super::series::cagr;
 use crate::error::Result;
 use crate::model::{Indicator, Kind, Observation, Status};
 use crate::period::Period;
-use crate::store::{ObservationFilter, Store};
+use crate::store::{ObservationFilter, PairFilter, Store};
 use crate::words::format_value;
 use crate::words::period_words;
 use crate::words::phrases::{capitalise, plain_pct};
@@ -501,40 +501,54 @@ fn projections_outside_history(figures: &[&Observation], findings: &mut Vec<Find
 }
 
 impl Store {
-    /// The findings of [`check`] on the observations of a pair, in either direction,
-    /// and of [`implied_rest_of_year`] on its claims: with `origin` and `destination`,
-    /// those between the two; with one, those with that country on either side; with
-    /// neither, every observation and claim.
+    /// The findings of [`check`] on the observations of the pairs `pair` selects, and
+    /// of [`implied_rest_of_year`] on their claims, errors first: with `a` and `b`, the
+    /// figures and claims between the two, in either direction; with one, those of
+    /// every pair it is in; with neither, every observation and claim.
     ///
     /// ```
     /// use bilateral::analysis::consistency::Severity;
+    /// use bilateral::PairFilter;
     ///
     /// let store = bilateral::Store::demo()?;
-    /// let findings = store.check(Some("KAZ"), Some("AZE"))?;
+    /// let findings = store.findings_of(&PairFilter::between("KAZ", "AZE"))?;
     /// assert!(findings.iter().all(|f| f.severity != Severity::Error));
     /// # Ok::<(), bilateral::Error>(())
     /// ```
-    pub fn check(&self, origin: Option<&str>, destination: Option<&str>) -> Result<Vec<Finding>> {
-        let observations = match (origin, destination) {
-            (Some(a), Some(b)) => self.observations_between(a, b)?,
+    pub fn findings_of(&self, pair: &PairFilter) -> Result<Vec<Finding>> {
+        let countries = self.pair_countries(pair)?;
+        let observations = match (countries.a, countries.b) {
+            (Some((_, a)), Some((_, b))) => self.observations_between(a, b)?,
             (None, None) => self.observations(&ObservationFilter::default())?,
-            (Some(one), None) | (None, Some(one)) => {
-                let country = self.country(one)?.alpha3;
+            (Some((_, one)), None) | (None, Some((_, one))) => {
                 let mut all = self.observations(&ObservationFilter::default())?;
-                all.retain(|o| o.origin == country || o.destination == country);
+                all.retain(|o| o.origin == one || o.destination == one);
                 all
             }
         };
         let indicators = self.indicators()?;
-        let country = |c: Option<&str>| c.map(|c| self.country(c).map(|c| c.alpha3)).transpose();
-        let (origin, destination) = (country(origin)?, country(destination)?);
-        let claims: Vec<ClaimCheck> =
-            self.check_claims(origin.as_deref(), destination.as_deref())?;
+        let claims: Vec<ClaimCheck> = self.claim_checks_of(pair)?;
         let from_claims = implied_rest_of_year(&claims, &observations, &indicators);
         Ok(ordered(
             check(&observations, &indicators)
                 .into_iter()
                 .chain(from_claims),
         ))
+    }
+
+    /// The findings of [`check`] on the observations of a pair, in either direction,
+    /// and of [`implied_rest_of_year`] on its claims: with `origin` and `destination`,
+    /// those between the two; with one, those with that country on either side; with
+    /// neither, every observation and claim. The names aside, neither side is an
+    /// origin: [`Store::findings_of`] calls them `a` and `b`.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Store::findings_of(&PairFilter { a: origin, b: destination })` (`PairFilter::between`, `::involving`, `::any`)"
+    )]
+    pub fn check(&self, origin: Option<&str>, destination: Option<&str>) -> Result<Vec<Finding>> {
+        self.findings_of(&PairFilter {
+            a: origin.map(str::to_owned),
+            b: destination.map(str::to_owned),
+        })
     }
 }

@@ -6,6 +6,7 @@ use super::claims::{figure_at, ClaimCheck};
 use crate::analysis::consistency::{Check, Finding};
 use crate::model::{Claim, Indicator, Kind, Observation, Qualifier, Status};
 use crate::period::Period;
+use crate::store::PairFilter;
 use crate::words::claims::{implied_words, quoted, trim};
 use crate::words::numbers::{
     format_derived_digits, format_derived_toward, round_for_reading_toward, round_toward, Rounding,
@@ -223,7 +224,9 @@ impl crate::store::Store {
                 || (!definition.directed && c.origin == destination && c.destination == origin)
         };
         Ok(self
-            .check_claims(Some(&origin), Some(&destination))?
+            .claim_checks_of(&PairFilter::between(&origin, &destination))
+            // Both countries are known: what is left to refuse is one country twice.
+            .map_err(|e| e.for_field("destination"))?
             .iter()
             .filter(|c| c.claim.indicator == indicator && same_pair(&c.claim))
             .filter(|c| c.implied.as_ref().is_some_and(|i| i.period == period))

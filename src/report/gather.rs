@@ -13,7 +13,7 @@ use crate::model::{
     Claim, Country, Event, Indicator, Observation, Product, Source, Status, Topic, TopicEntry,
 };
 use crate::period::Period;
-use crate::store::Store;
+use crate::store::{PairFilter, Store};
 use crate::words::numbers::digits_from;
 use crate::words::phrases::{country_in_text, fill_phrase, phrase_route};
 use crate::words::products::{product_in_table, product_in_text};
@@ -245,9 +245,9 @@ pub(super) fn gather(
         );
     }
     // The timeline belongs to the cooperation section.
-    let mut events = store.events(Some((&a.alpha3, &b.alpha3)))?;
+    let mut events = store.events_of(&PairFilter::between(&a.alpha3, &b.alpha3))?;
     events.retain(|e| within(&e.date) && chosen(&Topic::COOPERATION));
-    let mut claims = store.claims(Some(&a.alpha3), Some(&b.alpha3))?;
+    let mut claims = store.claims_of(&PairFilter::between(&a.alpha3, &b.alpha3))?;
     claims.retain(|c| shown_series(&c.indicator, &c.period));
     let used: HashSet<&str> = observations
         .iter()

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::error::Result;
 use crate::model::Observation;
-use crate::store::{ObservationFilter, Store};
+use crate::store::{ObservationFilter, PairFilter, Store};
 use crate::words::describe_observation;
 
 /// A readable text summary of everything in the store: each indicator with its
@@ -13,7 +13,7 @@ use crate::words::describe_observation;
 pub fn summary(store: &Store) -> Result<String> {
     let observations = store.observations(&ObservationFilter::default())?;
     let indicators = store.indicators()?;
-    let events = store.events(None)?;
+    let events = store.events_of(&PairFilter::any())?;
     let sources = store.sources()?;
     let mut out = String::new();
     let _ = writeln!(

@@ -7,7 +7,7 @@ use rusqlite::{params, OptionalExtension, Row, Transaction};
 use super::countries::Countries;
 use super::insert::{optional_text, Lookups};
 use super::sql::period_between;
-use super::{write_transaction, Store};
+use super::{write_transaction, PairFilter, Store};
 use crate::error::{Error, Result};
 use crate::model::{
     allowed_for, Bounds, Claim, ClaimWords, NewClaim, Qualifier, Reference, Relation,
@@ -287,18 +287,22 @@ impl Store {
         Ok(added)
     }
 
-    /// Claims, sorted by indicator, pair, product and period: with `a` and `b`, those
-    /// between the two (either direction); with one, those with that country on either
-    /// side; with neither, all.
-    pub fn claims(&self, a: Option<&str>, b: Option<&str>) -> Result<Vec<Claim>> {
-        let a = a
-            .map(|a| self.countries.id(a, "a"))
-            .transpose()?
-            .map(|(id, _)| id);
-        let b = b
-            .map(|b| self.countries.id(b, "b"))
-            .transpose()?
-            .map(|(id, _)| id);
+    /// The claims of the pairs `pair` selects, sorted by indicator, pair, product and
+    /// period: with `a` and `b`, those between the two, whichever way each claim runs;
+    /// with one, those of every pair it is in; with neither, all.
+    ///
+    /// ```
+    /// use bilateral::{PairFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let claims = store.claims_of(&PairFilter::between("KAZ", "AZE"))?;
+    /// // Cargo from Azerbaijan to Kazakhstan: found with the pair named either way.
+    /// let sixfold = claims.iter().find(|c| c.text == "surged sixfold").unwrap();
+    /// assert_eq!((sixfold.origin.as_str(), sixfold.destination.as_str()), ("AZE", "KAZ"));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn claims_of(&self, pair: &PairFilter) -> Result<Vec<Claim>> {
+        let (a, b) = self.pair_countries(pair)?.ids();
         let mut stmt = self.conn.prepare_cached(&format!(
             "{SELECT_CLAIM}
              WHERE (?1 IS NULL OR ?1 IN (c.origin_id, c.destination_id))
@@ -307,5 +311,19 @@ impl Store {
         ))?;
         let rows = stmt.query_map(params![a, b], read_claim)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Claims, sorted by indicator, pair, product and period: with `a` and `b`, those
+    /// between the two (either direction); with one, those with that country on either
+    /// side; with neither, all.
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Store::claims_of(&PairFilter { a, b })` (`PairFilter::between`, `::involving`, `::any`)"
+    )]
+    pub fn claims(&self, a: Option<&str>, b: Option<&str>) -> Result<Vec<Claim>> {
+        self.claims_of(&PairFilter {
+            a: a.map(str::to_owned),
+            b: b.map(str::to_owned),
+        })
     }
 }

@@ -5,7 +5,7 @@ use super::Store;
 use crate::builtin::population_source;
 use crate::error::Result;
 use crate::model::{Dataset, DatasetPopulation, DatasetTopic, NewClaim, NewEvent, NewObservation};
-use crate::store::ObservationFilter;
+use crate::store::{ObservationFilter, PairFilter};
 
 impl Store {
     /// Everything the store holds as a dataset called `name` (its title too): every
@@ -54,7 +54,7 @@ impl Store {
             })
             .collect();
         let events = self
-            .events(None)?
+            .events_of(&PairFilter::any())?
             .into_iter()
             .map(|e| NewEvent {
                 date: e.date.to_string(),
@@ -69,7 +69,7 @@ impl Store {
             })
             .collect();
         let claims = self
-            .claims(None, None)?
+            .claims_of(&PairFilter::any())?
             .into_iter()
             .map(|c| NewClaim {
                 text: c.text,

@@ -30,7 +30,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub(crate) use countries::CountryFinder;
 pub(crate) use insert::product_code;
-pub use read::ObservationFilter;
+pub use read::{ObservationFilter, PairFilter};
 pub use schema::SCHEMA_VERSION;
 pub(crate) use watch::Watch;
 pub use watch::{Progress, Stage, ROWS_BETWEEN_REPORTS};

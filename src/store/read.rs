@@ -1,4 +1,5 @@
-//! Typed reads: indicators, sources, observations, pairs and events.
+//! Typed reads: indicators, sources, observations, pairs and events, and the
+//! [`PairFilter`] that claims, events and the checks are read by.
 
 use std::collections::HashMap;
 
@@ -42,6 +43,106 @@ impl ObservationFilter {
         self.origin = Some(origin.to_owned());
         self.destination = Some(destination.to_owned());
         self
+    }
+}
+
+/// Which pairs of countries to read claims, events or check findings for. A pair has
+/// no direction here: each country given matches either side, so
+/// `PairFilter::between("KAZ", "AZE")` and `PairFilter::between("AZE", "KAZ")` select
+/// the same claims, events and findings, whichever way a figure or claim runs. Unlike
+/// [`ObservationFilter`] and [`SeriesFilter`](crate::SeriesFilter), whose `origin` and
+/// `destination` are sides of a flow, `a` and `b` are only the pair's two countries.
+///
+/// [`Store::claims_of`], [`Store::events_of`], [`Store::claim_checks_of`] and
+/// [`Store::findings_of`] take it; each reads `a` and `b` as the fields say.
+///
+/// ```
+/// use bilateral::{PairFilter, Store};
+///
+/// let store = Store::demo()?;
+/// let between = store.claims_of(&PairFilter::between("KAZ", "AZE"))?;
+/// assert_eq!(between, store.claims_of(&PairFilter::between("AZE", "KAZ"))?);
+/// // The demo's claims are all about Azerbaijan and Kazakhstan.
+/// assert_eq!(store.claims_of(&PairFilter::involving("KAZ"))?, between);
+/// assert_eq!(store.claims_of(&PairFilter::any())?, between);
+/// assert!(store.claims_of(&PairFilter::involving("GEO"))?.is_empty());
+/// # Ok::<(), bilateral::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairFilter {
+    /// A country of the pair, on either side (any form [`Store::country`] accepts);
+    /// `None` leaves it open. With `b` also given, the pair of the two; alone, every
+    /// pair this country is in.
+    pub a: Option<String>,
+    /// The pair's other country, on either side; read as `a` is. Naming the same
+    /// country as `a` is a validation error (kind `SameCountry`), as a figure between
+    /// a country and itself is.
+    pub b: Option<String>,
+}
+
+impl PairFilter {
+    /// Every pair: the same as `PairFilter::default()`.
+    pub fn any() -> PairFilter {
+        PairFilter::default()
+    }
+
+    /// The pair of `a` and `b`, in either direction.
+    pub fn between(a: &str, b: &str) -> PairFilter {
+        PairFilter {
+            a: Some(a.to_owned()),
+            b: Some(b.to_owned()),
+        }
+    }
+
+    /// Every pair `country` is in, on either side.
+    pub fn involving(country: &str) -> PairFilter {
+        PairFilter {
+            a: Some(country.to_owned()),
+            b: None,
+        }
+    }
+}
+
+/// The countries of a [`PairFilter`] as the store knows them: row id and alpha-3
+/// code of each one given.
+pub(crate) struct PairCountries<'a> {
+    pub(crate) a: Option<(i64, &'a str)>,
+    pub(crate) b: Option<(i64, &'a str)>,
+}
+
+impl PairCountries<'_> {
+    /// The ids, for SQL that takes each as `?n IS NULL OR ?n IN (one side, other side)`.
+    pub(crate) fn ids(&self) -> (Option<i64>, Option<i64>) {
+        (self.a.map(|(id, _)| id), self.b.map(|(id, _)| id))
+    }
+}
+
+impl Store {
+    /// The countries `pair` names; an unknown country is a validation error on
+    /// [`field::A`](crate::error::field::A) or [`field::B`](crate::error::field::B),
+    /// and so is `b` naming the country `a` does.
+    pub(crate) fn pair_countries(&self, pair: &PairFilter) -> Result<PairCountries<'_>> {
+        let a = pair
+            .a
+            .as_deref()
+            .map(|a| self.countries.id(a, crate::error::field::A))
+            .transpose()?;
+        let b = pair
+            .b
+            .as_deref()
+            .map(|b| self.countries.id(b, crate::error::field::B))
+            .transpose()?;
+        if let (Some((a_id, a_code)), Some((b_id, _))) = (a, b) {
+            if a_id == b_id {
+                return Err(Error::invalid_as(
+                    crate::error::ErrorKind::SameCountry,
+                    crate::error::field::B,
+                    pair.b.as_deref().unwrap_or_default(),
+                    format!("is the same country as a ({a_code}): a pair is two countries"),
+                ));
+            }
+        }
+        Ok(PairCountries { a, b })
     }
 }
 
@@ -179,17 +280,23 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Events, in date order; with a pair, only those between the two (either order).
+    /// The events of the pairs `pair` selects, in date order: with `a` and `b`, those
+    /// between the two; with one, those of every pair it is in; with neither, all.
     /// An event sorts by the end of its date, and a coarser date after a finer one ending
     /// with it: one known only as "2025" comes after every event dated within 2025.
-    pub fn events(&self, pair: Option<(&str, &str)>) -> Result<Vec<Event>> {
-        let (a, b) = match pair {
-            Some((a, b)) => {
-                let (a, b) = (self.countries.id(a, "a")?.0, self.countries.id(b, "b")?.0);
-                (Some(a.min(b)), Some(a.max(b)))
-            }
-            None => (None, None),
-        };
+    ///
+    /// ```
+    /// use bilateral::{PairFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let events = store.events_of(&PairFilter::between("KAZ", "AZE"))?;
+    /// assert!(events.iter().all(|e| (e.a.as_str(), e.b.as_str()) == ("AZE", "KAZ")));
+    /// assert_eq!(events, store.events_of(&PairFilter::between("AZE", "KAZ"))?);
+    /// assert!(store.events_of(&PairFilter::involving("GEO"))?.is_empty());
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn events_of(&self, pair: &PairFilter) -> Result<Vec<Event>> {
+        let (a, b) = self.pair_countries(pair)?.ids();
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.start_day, e.end_day, a.alpha3 AS a, b.alpha3 AS b, e.kind, e.title,
                     e.place, s.code AS source, e.quote, e.note
@@ -197,10 +304,23 @@ impl Store {
              JOIN country a ON a.id = e.a_id
              JOIN country b ON b.id = e.b_id
              LEFT JOIN source s ON s.id = e.source_id
-             WHERE (?1 IS NULL OR (e.a_id = ?1 AND e.b_id = ?2))
+             WHERE (?1 IS NULL OR ?1 IN (e.a_id, e.b_id))
+               AND (?2 IS NULL OR ?2 IN (e.a_id, e.b_id))
              ORDER BY e.end_day, e.start_day DESC, e.title",
         )?;
         let rows = stmt.query_map(params![a, b], read_event)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Events, in date order; with a pair, only those between the two (either order).
+    #[deprecated(
+        since = "0.2.0",
+        note = "use `Store::events_of(&PairFilter::between(a, b))` (or `PairFilter::any()` for every event)"
+    )]
+    pub fn events(&self, pair: Option<(&str, &str)>) -> Result<Vec<Event>> {
+        self.events_of(&match pair {
+            Some((a, b)) => PairFilter::between(a, b),
+            None => PairFilter::any(),
+        })
     }
 }

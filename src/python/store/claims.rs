@@ -3,7 +3,7 @@
 
 use pyo3::prelude::*;
 
-use super::{required_period, PyStore};
+use super::{named_as_origin_destination, origin_destination, required_period, PyStore};
 use crate::columns::Columns;
 use crate::model::{NewClaim, ObservationTable};
 use crate::python::arguments::{optional_text, text};
@@ -11,6 +11,7 @@ use crate::python::convert::{number_of, text_of, Unread};
 use crate::python::errors::IntoPyResult;
 use crate::python::report::PyReport;
 use crate::python::table::PyTable;
+use crate::store::PairFilter;
 
 #[pymethods]
 impl PyStore {
@@ -72,7 +73,11 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
         #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
     ) -> PyResult<PyTable> {
-        let rows = self.with(py, move |s| s.claims(a, b))?;
+        let pair = PairFilter {
+            a: a.map(str::to_owned),
+            b: b.map(str::to_owned),
+        };
+        let rows = self.with(py, move |s| s.claims_of(&pair))?;
         Ok(PyTable::new(Columns::of_claims(&rows)))
     }
 
@@ -100,7 +105,11 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
         #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
     ) -> PyResult<PyTable> {
-        let rows = self.with(py, move |s| s.check_claims(origin, destination))?;
+        let pair = origin_destination(origin, destination);
+        let rows = self.with(py, move |s| {
+            s.claim_checks_of(&pair)
+                .map_err(named_as_origin_destination)
+        })?;
         Ok(PyTable::new(Columns::of_claim_checks(&rows)))
     }
 

@@ -32,7 +32,7 @@ use pyo3::prelude::*;
 use super::convert::{text_of, Unread};
 use super::errors::{forked_store, store_in_use, IntoPyResult};
 use crate::error::Error;
-use crate::store::Store;
+use crate::store::{PairFilter, Store};
 
 /// A store of bilateral observations in SQLite: in memory, or in the file at `path`.
 #[pyclass(name = "Store", module = "bilateral._core", frozen)]
@@ -111,6 +111,25 @@ impl Drop for InCall {
 fn required_period(field: &str, value: &Bound<'_, PyAny>) -> Result<String, Unread> {
     text_of(field, None, value)?
         .ok_or_else(|| Unread::from(Error::invalid(field, "None", "is missing")))
+}
+
+/// The pair `check` and `check_claims` take as `origin` and `destination`, as the
+/// [`PairFilter`] it is: either country on either side.
+fn origin_destination(origin: Option<&str>, destination: Option<&str>) -> PairFilter {
+    PairFilter {
+        a: origin.map(str::to_owned),
+        b: destination.map(str::to_owned),
+    }
+}
+
+/// An error about [`origin_destination`]'s filter, its field `a` or `b` renamed to the
+/// argument the country came from.
+fn named_as_origin_destination(err: Error) -> Error {
+    match err.validation().map(|v| v.field.as_str()) {
+        Some(crate::error::field::A) => err.for_field(crate::error::field::ORIGIN),
+        Some(crate::error::field::B) => err.for_field(crate::error::field::DESTINATION),
+        _ => err,
+    }
 }
 
 impl PyStore {

@@ -5,13 +5,13 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::PyStore;
+use super::{named_as_origin_destination, origin_destination, PyStore};
 use crate::columns::Columns;
 use crate::error::Error;
 use crate::python::arguments::{int_arg, optional_text, optional_text_arg, text_arg};
 use crate::python::errors::to_py_err;
 use crate::python::table::PyTable;
-use crate::store::ObservationFilter;
+use crate::store::{ObservationFilter, PairFilter};
 
 #[pymethods]
 impl PyStore {
@@ -101,8 +101,8 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
     ) -> PyResult<PyTable> {
         let pair = match (a, b) {
-            (Some(a), Some(b)) => Some((a.to_owned(), b.to_owned())),
-            (None, None) => None,
+            (Some(a), Some(b)) => PairFilter::between(a, b),
+            (None, None) => PairFilter::any(),
             (a, b) => {
                 let given = a.or(b).unwrap_or_default();
                 return Err(to_py_err(
@@ -115,9 +115,7 @@ impl PyStore {
                 ));
             }
         };
-        let rows = self.with(py, move |s| {
-            s.events(pair.as_ref().map(|(a, b)| (a.as_str(), b.as_str())))
-        })?;
+        let rows = self.with(py, move |s| s.events_of(&pair))?;
         Ok(PyTable::new(Columns::of_events(&rows)))
     }
 
@@ -130,7 +128,10 @@ impl PyStore {
         #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
         #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
     ) -> PyResult<PyTable> {
-        let rows = self.with(py, move |s| s.check(origin, destination))?;
+        let pair = origin_destination(origin, destination);
+        let rows = self.with(py, move |s| {
+            s.findings_of(&pair).map_err(named_as_origin_destination)
+        })?;
         Ok(PyTable::new(Columns::of_findings(&rows)))
     }
 
