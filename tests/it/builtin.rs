@@ -18,7 +18,9 @@
 //! Figures the article only implies are stored as estimates with explicit bounds; for
 //! those the bounds are worked out from the derivation in the figure's note.
 
-use bilateral::{Error, Kind, Observation, ObservationFilter, Qualifier, Status, Store};
+use bilateral::{
+    Error, Kind, Observation, ObservationFilter, PairFilter, Qualifier, Status, Store,
+};
 
 const AZE: &str = "AZE";
 const KAZ: &str = "KAZ";
@@ -739,7 +741,7 @@ fn every_observation_has_a_source_and_a_quote() {
 
 #[test]
 fn every_event_has_a_source_and_a_quote() {
-    let events = demo().events(None).unwrap();
+    let events = demo().events_of(&PairFilter::any()).unwrap();
     assert!(!events.is_empty());
     for event in events {
         assert!(
@@ -886,7 +888,7 @@ fn directed_tourists_are_not_found_with_the_pair_in_reverse_order() {
 fn loading_the_dataset_twice_is_a_duplicate_and_changes_nothing() {
     let mut store = demo();
     let observations = all_observations(&store).len();
-    let events = store.events(None).unwrap().len();
+    let events = store.events_of(&PairFilter::any()).unwrap().len();
     let err = store.load_dataset(DATASET).unwrap_err();
     // The first observation of the file, trade turnover January–August 2025, is the
     // first one already stored.
@@ -902,7 +904,7 @@ fn loading_the_dataset_twice_is_a_duplicate_and_changes_nothing() {
     );
     assert!(err.to_string().contains("trade_turnover"), "{err}");
     assert_eq!(all_observations(&store).len(), observations);
-    assert_eq!(store.events(None).unwrap().len(), events);
+    assert_eq!(store.events_of(&PairFilter::any()).unwrap().len(), events);
 }
 
 // ----- events ---------------------------------------------------------------------------------
@@ -910,7 +912,7 @@ fn loading_the_dataset_twice_is_a_duplicate_and_changes_nothing() {
 /// The events on `date` (canonical text) of `kind`.
 fn events_on(store: &Store, date: &str, kind: &str) -> Vec<bilateral::Event> {
     store
-        .events(Some((KAZ, AZE)))
+        .events_of(&PairFilter::between(KAZ, AZE))
         .unwrap()
         .into_iter()
         .filter(|e| e.date.to_string() == date && e.kind == kind)
@@ -1003,9 +1005,15 @@ fn universities_signed_40_memoranda_as_an_event_in_march_2025() {
 #[test]
 fn events_are_in_date_order_and_the_same_for_either_order_of_the_pair() {
     let store = demo();
-    let all = store.events(None).unwrap();
-    assert_eq!(store.events(Some((AZE, KAZ))).unwrap(), all);
-    assert_eq!(store.events(Some((KAZ, AZE))).unwrap(), all);
+    let all = store.events_of(&PairFilter::any()).unwrap();
+    assert_eq!(
+        store.events_of(&PairFilter::between(AZE, KAZ)).unwrap(),
+        all
+    );
+    assert_eq!(
+        store.events_of(&PairFilter::between(KAZ, AZE)).unwrap(),
+        all
+    );
     // By the end of each date: an event known only by its year after those dated in it.
     assert!(all.windows(2).all(|w| w[0].date.end() <= w[1].date.end()));
     // The 2005 treaty comes first; the cable's construction, known only as "2026", last,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use bilateral::text::{read_text, Draft, Item, ReadOptions};
-use bilateral::{ClaimWords, Period, Reference};
+use bilateral::{ClaimWords, PairFilter, Period, Reference};
 use serde_json::Value;
 use time::macros::date;
 
@@ -1120,7 +1120,9 @@ fn checking_the_seed_article_against_the_built_in_store_gives_its_claims_verdict
         published: Some(date!(2025 - 10 - 01)),
     };
     let checks = store.check_text(&text, &options).unwrap();
-    let stored = store.check_claims(Some("AZE"), Some("KAZ")).unwrap();
+    let stored = store
+        .claim_checks_of(&PairFilter::between("AZE", "KAZ"))
+        .unwrap();
     let (mut same, mut compared) = (0, 0);
     for check in checks
         .iter()

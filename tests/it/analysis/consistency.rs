@@ -5,7 +5,7 @@
 //! exact [v, v], approx [v − u/2, v + u/2], over [v, v + u], nearly and under [v − u, v].
 
 use bilateral::analysis::consistency::{ordered, Check, Finding, Severity};
-use bilateral::{Indicator, Kind, NewObservation, ObservationFilter, Source, Store};
+use bilateral::{Indicator, Kind, NewObservation, ObservationFilter, PairFilter, Source, Store};
 
 // ----- helpers ----------------------------------------------------------------------------------
 
@@ -64,7 +64,7 @@ fn add(store: &mut Store, obs: NewObservation) {
 }
 
 fn findings(store: &Store) -> Vec<Finding> {
-    store.check(None, None).unwrap()
+    store.findings_of(&PairFilter::any()).unwrap()
 }
 
 /// The rule codes of `findings`, in order.
@@ -317,7 +317,7 @@ fn target_equal_to_an_actual_or_below_one_of_another_length_is_no_finding() {
 fn oil_transit_projection_is_far_outside_its_history() {
     let findings = Store::demo()
         .unwrap()
-        .check(Some("KAZ"), Some("AZE"))
+        .findings_of(&PairFilter::between("KAZ", "AZE"))
         .unwrap();
     let oil: Vec<&Finding> = findings
         .iter()
@@ -407,7 +407,10 @@ fn projection_below_a_quarter_a_year_or_without_history_is_no_finding() {
 
 #[test]
 fn built_in_dataset_has_no_error() {
-    let findings = Store::demo().unwrap().check(None, None).unwrap();
+    let findings = Store::demo()
+        .unwrap()
+        .findings_of(&PairFilter::any())
+        .unwrap();
     let errors: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
@@ -475,8 +478,9 @@ fn a_finding_made_elsewhere_merges_into_its_place() {
     assert_eq!(implied.check.code(), "implied_rest_of_year");
 }
 
-#[test]
-fn check_of_a_pair_takes_either_direction_and_leaves_other_pairs_out() {
+/// [`store_with_every_rule`] between Armenia and Georgia, and between Georgia and
+/// Azerbaijan a quarter (300) above its year (200): one more error.
+fn store_with_every_rule_and_a_pair_elsewhere() -> Store {
     let mut store = store_with_every_rule();
     let mut elsewhere = NewObservation::new("cargo", "GEO", "AZE", "2024-Q2", 300.0);
     elsewhere.source = Some("geostat".to_owned());
@@ -484,16 +488,74 @@ fn check_of_a_pair_takes_either_direction_and_leaves_other_pairs_out() {
     let mut year = NewObservation::new("cargo", "GEO", "AZE", "2024", 200.0);
     year.source = Some("geostat".to_owned());
     add(&mut store, year);
+    store
+}
 
-    let every = store.check(None, None).unwrap();
+#[test]
+fn check_of_a_pair_takes_either_direction_and_leaves_other_pairs_out() {
+    let store = store_with_every_rule_and_a_pair_elsewhere();
+    let every = store.findings_of(&PairFilter::any()).unwrap();
     assert_eq!(every.len(), 5);
-    let pair = store.check(Some("ARM"), Some("GEO")).unwrap();
-    assert_eq!(pair, store.check(Some("Georgia"), Some("Armenia")).unwrap());
+    let pair = store
+        .findings_of(&PairFilter::between("ARM", "GEO"))
+        .unwrap();
+    assert_eq!(
+        pair,
+        store
+            .findings_of(&PairFilter::between("Georgia", "Armenia"))
+            .unwrap()
+    );
     assert_eq!(pair.len(), 4);
     assert!(pair
         .iter()
         .all(|f| f.origin != "AZE" && f.destination != "AZE"));
     // one country: every pair it is in, on either side
-    assert_eq!(store.check(Some("GEO"), None).unwrap(), every);
-    assert_eq!(store.check(None, Some("AZE")).unwrap().len(), 1);
+    assert_eq!(
+        store.findings_of(&PairFilter::involving("GEO")).unwrap(),
+        every
+    );
+    let aze_as_b = PairFilter {
+        a: None,
+        b: Some("AZE".to_owned()),
+    };
+    assert_eq!(store.findings_of(&aze_as_b).unwrap().len(), 1);
+}
+
+#[test]
+#[allow(deprecated)] // the positional form of check, kept for a release
+fn the_deprecated_positional_check_still_gives_what_findings_of_gives() {
+    let store = store_with_every_rule_and_a_pair_elsewhere();
+    // 4 findings between Armenia and Georgia, 1 between Georgia and Azerbaijan.
+    for (origin, destination, pair, count) in [
+        (None, None, PairFilter::any(), 5),
+        (Some("GEO"), None, PairFilter::involving("GEO"), 5),
+        (None, Some("AZE"), PairFilter::involving("AZE"), 1),
+        (
+            Some("Georgia"),
+            Some("Armenia"),
+            PairFilter::between("ARM", "GEO"),
+            4,
+        ),
+    ] {
+        let old = store.check(origin, destination).unwrap();
+        assert_eq!(old.len(), count, "{origin:?} {destination:?}");
+        assert_eq!(
+            old,
+            store.findings_of(&pair).unwrap(),
+            "{origin:?} {destination:?}"
+        );
+    }
+}
+
+#[test]
+fn checking_a_country_against_itself_is_refused_as_one_country_twice() {
+    let store = store_with_every_rule();
+    let twice = PairFilter::between("GEO", "Georgia");
+    for err in [
+        store.findings_of(&twice).unwrap_err(),
+        store.claim_checks_of(&twice).unwrap_err(),
+    ] {
+        assert_eq!(err.kind(), bilateral::ErrorKind::SameCountry, "{err}");
+        assert_eq!(err.validation().unwrap().field, "b");
+    }
 }

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use bilateral::{
-    Error, Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationFilter, Source, Store,
-    Topic,
+    Error, Indicator, Kind, NewClaim, NewEvent, NewObservation, ObservationFilter, PairFilter,
+    Source, Store, Topic,
 };
 
 /// Everything a store holds that an export carries, for comparing two stores.
@@ -17,8 +17,8 @@ fn contents(store: &Store) -> String {
         store.topics().unwrap(),
         store.indicators().unwrap(),
         store.observations(&ObservationFilter::default()).unwrap(),
-        store.events(None).unwrap(),
-        store.claims(None, None).unwrap(),
+        store.events_of(&PairFilter::any()).unwrap(),
+        store.claims_of(&PairFilter::any()).unwrap(),
         store.population_series("GEO").unwrap(),
         store.population_series("ARM").unwrap(),
     )
