@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use bilateral::error::field;
 use bilateral::{
-    Basis, ErrorKind, NewObservation, Observation, OnDuplicate, Qualifier, ReportFormat,
-    SeriesFilter, Source, Status, Store, Whole,
+    Basis, ErrorKind, NewObservation, Observation, OnDuplicate, PairFilter, Qualifier,
+    ReportFormat, SeriesFilter, Source, Status, Store, Whole,
 };
 
 fn main() -> Result<(), bilateral::Error> {
@@ -220,7 +220,7 @@ fn run_every_analysis(store: &Store) -> Result<(), bilateral::Error> {
     );
 
     // Consistency checks over the pair.
-    let findings = store.check(Some("GEO"), Some("ARM"))?;
+    let findings = store.findings_of(&PairFilter::between("GEO", "ARM"))?;
     println!("consistency: {} findings", findings.len());
     Ok(())
 }
