@@ -51,6 +51,21 @@ def test_check_of_another_pair_finds_nothing(inconsistent: bilateral.Store) -> N
     assert inconsistent.check("AZE", "KAZ").empty
 
 
+@pytest.mark.parametrize("call", ["check", "check_claims"])
+def test_a_bad_country_is_named_by_the_argument_it_came_from(call: str) -> None:
+    store = bilateral.demo()
+    with pytest.raises(bilateral.ValidationError) as caught:
+        getattr(store, call)("Atlantis")
+    assert (caught.value.field, caught.value.text) == ("origin", "Atlantis")
+    with pytest.raises(bilateral.ValidationError) as caught:
+        getattr(store, call)(destination="Atlantis")
+    assert caught.value.field == "destination"
+    # "Kazakhstan" is KAZ by name: one country, not a pair
+    with pytest.raises(bilateral.ValidationError, match="same country") as caught:
+        getattr(store, call)("KAZ", "Kazakhstan")
+    assert (caught.value.field, caught.value.text) == ("destination", "Kazakhstan")
+
+
 def test_the_built_in_dataset_has_no_error() -> None:
     df = bilateral.demo().check()
     assert "error" not in set(df["severity"])
