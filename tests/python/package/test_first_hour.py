@@ -23,7 +23,7 @@ def test_a_bad_row_of_a_frame_is_named_by_its_position_and_its_index_label(
     path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if path == "as lists":
-        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
+        monkeypatch.setattr("bilateral._store.frames.arrow_table", lambda frame: None)
     store = bilateral.Store()
     store.add_indicator("rail_cargo", "Rail cargo", "t", "flow", directed=False)
     frame = pd.DataFrame(

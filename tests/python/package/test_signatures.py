@@ -13,13 +13,10 @@ from __future__ import annotations
 import ast
 import inspect
 from collections.abc import Callable
-from pathlib import Path
 
 import bilateral
 import bilateral._core
 import pytest
-
-STORE_PY = Path(bilateral.__file__).with_name("store.py")
 
 #: Parameters only the Python wrapper has, by method ("*": every method), each with
 #: the reason it is not the native method's.
@@ -36,11 +33,15 @@ DEFAULTS_DIFFER: dict[tuple[str, str], str] = {
 
 
 def wrapped_methods() -> list[str]:
-    """The public methods of ``Store`` that call the native method of their own name."""
-    tree = ast.parse(STORE_PY.read_text(encoding="utf-8"))
-    store = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Store")
+    """The public methods of ``Store`` that call the native method of their own name,
+    read from the source of each class it is made of (``bilateral._store``'s parts)."""
+    classes = [
+        ast.parse(inspect.getsource(part)).body[0]
+        for part in bilateral.Store.__mro__
+        if part.__module__.startswith("bilateral.")
+    ]
     names = set()
-    for function in store.body:
+    for function in (node for part in classes for node in part.body):
         if not isinstance(function, ast.FunctionDef) or function.name.startswith("_"):
             continue
         for node in ast.walk(function):

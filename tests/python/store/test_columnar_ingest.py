@@ -43,7 +43,7 @@ FRAMES: dict[str, Callable[[dict[str, list[Any]]], Any]] = {
 def pandas_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """pandas frames go through pyarrow when it is installed, else as lists: both."""
     if request.param == "as lists":
-        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
+        monkeypatch.setattr("bilateral._store.frames.arrow_table", lambda frame: None)
     return str(request.param)
 
 
@@ -95,7 +95,7 @@ def test_a_missing_value_at_row_700000_names_that_row_and_changes_nothing(
     kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if kind == "pandas as lists":
-        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
+        monkeypatch.setattr("bilateral._store.frames.arrow_table", lambda frame: None)
     n = 700_001
     years = np.arange(n) % 50 + 1950
     rows: dict[str, Any] = {

@@ -18,7 +18,7 @@ import pytest
 def pandas_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """pandas frames go through pyarrow when it is installed, else as lists: both."""
     if request.param == "as lists":
-        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
+        monkeypatch.setattr("bilateral._store.frames.arrow_table", lambda frame: None)
     return str(request.param)
 
 

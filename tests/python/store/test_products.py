@@ -67,7 +67,7 @@ def test_add_many_records_keep_their_product_names() -> None:
 def frame_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """A DataFrame goes to the store through Arrow, or (without pyarrow) as lists."""
     if request.param == "lists":
-        monkeypatch.setattr(bilateral.store, "_arrow_table", lambda frame: None)
+        monkeypatch.setattr("bilateral._store.frames.arrow_table", lambda frame: None)
     return str(request.param)
 
 
