@@ -37,11 +37,6 @@ from .store import Store, demo
 from .table import Table
 from .text import Draft, read_text
 
-#: What went wrong, as the ``kind`` of every :class:`BilateralError` says it: a stable
-#: snake_case name per kind of the library's errors (pydantic's error ``type`` is the
-#: model), for a program to branch on; ``_core.ERROR_KINDS`` has them in the same order.
-#: The exceptions raise no ``io``, ``interrupted`` or ``full``: those are Python's own
-#: OSError and KeyboardInterrupt. New kinds may come in a minor release.
 ErrorKind = Literal[
     "unknown_country",
     "same_country",
@@ -65,6 +60,11 @@ ErrorKind = Literal[
     "full",
     "other",
 ]
+"""What went wrong, as the ``kind`` of every :class:`BilateralError` says it: a stable
+snake_case name per kind of the library's errors (as pydantic names its error
+``type``), for a program to branch on; ``_core.ERROR_KINDS`` has them in the same
+order. No exception has ``io``, ``interrupted`` or ``full``: Python's own OSError and
+KeyboardInterrupt stand for them. New kinds may come in a minor release."""
 
 __all__ = [
     "SCHEMA_VERSION",

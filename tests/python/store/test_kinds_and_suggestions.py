@@ -153,3 +153,11 @@ def test_every_rust_error_kind_has_its_python_name_in_order() -> None:
     assert (kinds[0], kinds[10], kinds[-1]) == ("unknown_country", "unmapped_code", "other")
     assert bilateral._core.ERROR_KINDS == tuple(kinds)
     assert get_args(bilateral.ErrorKind) == tuple(kinds)
+
+
+def test_the_docs_say_what_every_kind_means() -> None:
+    page = (ROOT / "docs" / "python.md").read_text()
+    errors = page[page.index("## Errors") :]
+    rows = [line for line in errors.splitlines() if line.startswith("| `")]
+    named = {name for row in rows for name in re.findall(r"`([a-z_]+)`", row.split(" | ")[0])}
+    assert named == set(bilateral._core.ERROR_KINDS)
