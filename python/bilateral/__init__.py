@@ -10,6 +10,8 @@ derived numbers carry bounds that follow from the qualifiers.
 ['2024', 102000.0, 102000.0, 103000.0]
 """
 
+from typing import Literal
+
 from ._core import (
     SCHEMA_VERSION,
     TOPIC_WORDS,
@@ -35,6 +37,35 @@ from .store import Store, demo
 from .table import Table
 from .text import Draft, read_text
 
+ErrorKind = Literal[
+    "unknown_country",
+    "same_country",
+    "bad_period",
+    "unknown_indicator",
+    "unknown_source",
+    "bad_qualifier",
+    "bad_status",
+    "bad_value",
+    "thousands_separators",
+    "missing_mark_as_text",
+    "unmapped_code",
+    "invalid",
+    "duplicate",
+    "not_found",
+    "schema",
+    "io",
+    "closed",
+    "interrupted",
+    "busy",
+    "full",
+    "other",
+]
+"""What went wrong, as the ``kind`` of every :class:`BilateralError` says it: a stable
+snake_case name per kind of the library's errors (as pydantic names its error
+``type``), for a program to branch on; ``_core.ERROR_KINDS`` has them in the same
+order. No exception has ``io``, ``interrupted`` or ``full``: Python's own OSError and
+KeyboardInterrupt stand for them. New kinds may come in a minor release."""
+
 __all__ = [
     "SCHEMA_VERSION",
     "TOPIC_WORDS",
@@ -46,6 +77,7 @@ __all__ = [
     "ClosedError",
     "Draft",
     "DuplicateError",
+    "ErrorKind",
     "Finding",
     "FindingFigure",
     "NotFoundError",

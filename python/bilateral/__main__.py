@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import sys
 from collections.abc import Iterator
 
@@ -58,14 +57,33 @@ class _Refused(Exception):
     """Input the command refuses though the library would not (exit status 1)."""
 
 
-# The binding words an unmapped SDMX code (kind UnmappedCode) as Python's argument,
-# mapping={"CODE": "INDICATOR"}; the command line takes it as --mapping CODE=INDICATOR.
-_PYTHON_MAPPING = re.compile(r'mapping=\{"([^"]*)": "INDICATOR"\}')
+def _in_flags(error: Exception, command: str) -> str:
+    """The error's message in the command line's words.
+
+    The library hands its message on in parts (``_parts``): its text, and the choices of
+    the call it advises, each as ``(option, value, the library's own words)``, which it
+    marks by the error's kind and suggestion (the code of an ``unmapped_code``, the
+    ``on_duplicate`` choices of a ``duplicate``). Python's message words them as keyword
+    arguments; here each is the flag that makes the same choice, and no message text is
+    matched or rewritten."""
+    parts = error._parts if isinstance(error, BilateralError) else ()
+    if not parts:
+        return str(error)
+    return "".join(part if isinstance(part, str) else _flag(*part, command) for part in parts)
 
 
-def _in_flags(message: str) -> str:
-    """The library's message in the command line's words: its flags, not Python's arguments."""
-    return _PYTHON_MAPPING.sub(r"--mapping \1=INDICATOR", message)
+def _flag(option: str, value: str | None, words: str, command: str) -> str:
+    """The flag for a choice a message advises (see `_in_flags`); the library's words for
+    one the command line has no flag for."""
+    if option == "mapping":
+        # An unmapped SDMX code (its `suggestion`), or CODE when the message is about
+        # every code of a column.
+        return f"--mapping {value or 'CODE'}=INDICATOR"
+    if option in ("on_duplicate", "missing") and value is not None:
+        flag = f"--{option.replace('_', '-')} {value}"
+        # Only import takes them: a duplicate in a loaded file names the command.
+        return flag if command == "import" else f"bilateral import {flag}"
+    return words
 
 
 def _open(db: str | None, dataset: str | None) -> Store:
@@ -442,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bilateral: {error}", file=sys.stderr)
         return 2
     except (BilateralError, _Refused) as error:
-        print(f"bilateral: {_in_flags(str(error))}", file=sys.stderr)
+        print(f"bilateral: {_in_flags(error, args.command)}", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"bilateral: {error}", file=sys.stderr)

@@ -13,6 +13,8 @@ from typing import Any, Literal, TypeAlias, final
 import numpy as np
 import pandas as pd
 
+from bilateral import ErrorKind as _ErrorKind
+
 __all__ = [
     "BilateralError",
     "BusyError",
@@ -23,6 +25,7 @@ __all__ = [
     "DRAFT_COLUMNS",
     "Draft",
     "DuplicateError",
+    "ERROR_KINDS",
     "NotFoundError",
     "Report",
     "RequiredGrowth",
@@ -47,12 +50,26 @@ SCHEMA_VERSION: int
 TOPIC_WORDS: dict[str, list[str]]
 DRAFT_COLUMNS: tuple[str, ...]
 CHECK_COLUMNS: tuple[str, ...]
+# Every `kind` an error can have, in the order of the Rust enum (bilateral.ErrorKind).
+ERROR_KINDS: tuple[_ErrorKind, ...]
 
 class BilateralError(Exception):
-    """Base class of every error raised by bilateral."""
+    """Base class of every error raised by bilateral. ``kind`` says what went wrong as a
+    stable snake_case string for a program to branch on (``"unknown_country"``,
+    ``"duplicate"``, ``"unmapped_code"`` …: ``bilateral.ErrorKind`` lists them), and
+    ``suggestion`` the value to use instead (a misspelt country's alpha-3 code, the SDMX
+    code to map, the thousands separator to read a file with), or None."""
+
+    kind: _ErrorKind
+    suggestion: str | None
+    # The message in parts: text, and the choices of the call it advises as
+    # (option, value, the library's words); the command line words them as its flags.
+    _parts: tuple[str | tuple[str, str | None, str], ...]
 
 class ValidationError(BilateralError, ValueError):
-    """Bad input: ``field``, ``record`` (index in a batch, or None), ``text`` and ``reason``."""
+    """Bad input: ``field``, ``record`` (index in a batch, or None), ``text`` and ``reason``
+    say which and why; ``kind`` what is wrong (``"unknown_country"``, ``"bad_period"`` …)
+    and ``suggestion`` the value to use instead, or None."""
 
     field: str | None
     record: int | None
@@ -62,12 +79,13 @@ class ValidationError(BilateralError, ValueError):
 class DuplicateError(ValidationError):
     """The observation is already stored, or stored with another figure
     (``on_duplicate="replace"`` replaces it, ``on_duplicate="skip"`` passes over identical
-    ones)."""
+    ones); ``record`` and ``key`` say which. Its ``kind`` is ``"duplicate"``."""
 
     key: str
 
 class NotFoundError(BilateralError, LookupError):
-    """Something asked for is not in the store: ``what`` and ``key`` say what."""
+    """Something asked for is not in the store: ``what`` and ``key`` say what. Its
+    ``kind`` is ``"not_found"``, or ``"unknown_indicator"`` for an indicator code."""
 
     what: str
     key: str

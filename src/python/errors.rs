@@ -2,7 +2,10 @@
 //! [`Error`] into a Python exception.
 //!
 //! The classes are made here, in Rust, so that they exist as soon as `bilateral._core`
-//! is imported; the package re-exports them under `bilateral.*`.
+//! is imported; the package re-exports them under `bilateral.*`. Every exception made
+//! here carries the error's `kind` ([`kind_name`]) and `suggestion` as data, and
+//! `_parts`, its message with the choices it advises left as data (see [`Part`]): the
+//! binding words them as Python's arguments, the command line as its flags.
 
 use pyo3::exceptions::{
     PyException, PyFileExistsError, PyFileNotFoundError, PyKeyboardInterrupt, PyLookupError,
@@ -12,7 +15,49 @@ use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyTuple, PyType};
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
+
+/// Defines [`kind_name`] and [`KIND_NAMES`] from one list, so that the two cannot
+/// disagree; the match has no catch-all arm, so a new [`ErrorKind`] does not compile
+/// until it is given a name here.
+macro_rules! kind_names {
+    ($($variant:ident => $name:literal,)*) => {
+        /// The name Python gives `kind`: stable, snake_case, as pydantic names its error
+        /// types (`error.kind == "unknown_country"`).
+        pub(crate) fn kind_name(kind: ErrorKind) -> &'static str {
+            match kind {
+                $(ErrorKind::$variant => $name,)*
+            }
+        }
+
+        /// Every kind's name, in the order of [`ErrorKind`]: `_core.ERROR_KINDS`.
+        const KIND_NAMES: &[&str] = &[$($name,)*];
+    };
+}
+
+kind_names! {
+    UnknownCountry => "unknown_country",
+    SameCountry => "same_country",
+    BadPeriod => "bad_period",
+    UnknownIndicator => "unknown_indicator",
+    UnknownSource => "unknown_source",
+    BadQualifier => "bad_qualifier",
+    BadStatus => "bad_status",
+    BadValue => "bad_value",
+    ThousandsSeparators => "thousands_separators",
+    MissingMarkAsText => "missing_mark_as_text",
+    UnmappedCode => "unmapped_code",
+    Invalid => "invalid",
+    Duplicate => "duplicate",
+    NotFound => "not_found",
+    Schema => "schema",
+    Io => "io",
+    Closed => "closed",
+    Interrupted => "interrupted",
+    Busy => "busy",
+    Full => "full",
+    Other => "other",
+}
 
 struct Exceptions {
     base: Py<PyType>,
@@ -31,10 +76,18 @@ static EXCEPTIONS: PyOnceLock<Exceptions> = PyOnceLock::new();
 /// and a class made by `create_exception!` has a single base.
 fn exceptions(py: Python<'_>) -> PyResult<&'static Exceptions> {
     EXCEPTIONS.get_or_try_init(py, || {
-        let make = |name: &str, bases: Vec<Bound<'_, PyAny>>, doc: &str| -> PyResult<Py<PyType>> {
+        // Each class's `kind` is the one its instances have unless the error says
+        // another (a NotFoundError for an indicator is "unknown_indicator"): an
+        // exception made in Python (`NotFoundError("…")`) has one too.
+        let make = |name: &str,
+                    bases: Vec<Bound<'_, PyAny>>,
+                    kind: ErrorKind,
+                    doc: &str|
+         -> PyResult<Py<PyType>> {
             let namespace = PyDict::new(py);
             namespace.set_item("__module__", "bilateral")?;
             namespace.set_item("__doc__", doc)?;
+            namespace.set_item("kind", kind_name(kind))?;
             let class = py
                 .import("builtins")?
                 .getattr("type")?
@@ -44,37 +97,56 @@ fn exceptions(py: Python<'_>) -> PyResult<&'static Exceptions> {
         let base = make(
             "BilateralError",
             vec![py.get_type::<PyException>().into_any()],
-            "Base class of every error raised by bilateral.",
+            ErrorKind::Other,
+            "Base class of every error raised by bilateral. `kind` says what went wrong as a \
+             stable snake_case string for a program to branch on (\"unknown_country\", \
+             \"duplicate\", \"unmapped_code\" …: bilateral.ErrorKind lists them), and \
+             `suggestion` the value to use instead (a misspelt country's alpha-3 code, the \
+             SDMX code to map, the thousands separator to read a file with), or None.",
         )?;
+        // Inherited by every class: none but a validation error suggests a value.
+        base.bind(py).setattr("suggestion", py.None())?;
+        base.bind(py).setattr("_parts", PyTuple::empty(py))?;
         let validation = make(
             "ValidationError",
             vec![base.bind(py).clone().into_any(), py.get_type::<PyValueError>().into_any()],
-            "Bad input: `field`, `record` (index in a batch, or None), `text` and `reason` say which and why.",
+            ErrorKind::Invalid,
+            "Bad input: `field`, `record` (index in a batch, or None), `text` and `reason` say \
+             which and why; `kind` what is wrong (\"unknown_country\", \"bad_period\" …) and \
+             `suggestion` the value to use instead, or None.",
         )?;
         let duplicate = make(
             "DuplicateError",
             vec![validation.bind(py).clone().into_any()],
-            "The observation is already stored, or stored with another figure (on_duplicate=\"replace\" replaces it, on_duplicate=\"skip\" passes over identical ones); `record` and `key` say which.",
+            ErrorKind::Duplicate,
+            "The observation is already stored, or stored with another figure \
+             (on_duplicate=\"replace\" replaces it, on_duplicate=\"skip\" passes over \
+             identical ones); `record` and `key` say which. Its `kind` is \"duplicate\".",
         )?;
         let not_found = make(
             "NotFoundError",
             vec![base.bind(py).clone().into_any(), py.get_type::<PyLookupError>().into_any()],
-            "Something asked for is not in the store: `what` and `key` say what.",
+            ErrorKind::NotFound,
+            "Something asked for is not in the store: `what` and `key` say what. Its `kind` is \
+             \"not_found\", or \"unknown_indicator\" for an indicator code.",
         )?;
         let schema = make(
             "SchemaError",
             vec![base.bind(py).clone().into_any()],
+            ErrorKind::Schema,
             "The file is not a bilateral store this version can open.",
         )?;
         // A SchemaError too: before it had its own class, a closed store raised SchemaError.
         let closed = make(
             "ClosedError",
             vec![schema.bind(py).clone().into_any()],
+            ErrorKind::Closed,
             "The store was closed: it takes no more calls.",
         )?;
         let busy = make(
             "BusyError",
             vec![base.bind(py).clone().into_any()],
+            ErrorKind::Busy,
             "Another connection kept the store locked for too long (30 s); nothing was written, and trying again is safe.",
         )?;
         Ok(Exceptions {
@@ -100,6 +172,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SchemaError", types.schema.bind(py))?;
     m.add("ClosedError", types.closed.bind(py))?;
     m.add("BusyError", types.busy.bind(py))?;
+    m.add("ERROR_KINDS", PyTuple::new(py, KIND_NAMES)?)?;
     Ok(())
 }
 
@@ -155,7 +228,8 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
     }
     let build = || -> PyResult<PyErr> {
         let types = exceptions(py)?;
-        let message = python_wording(&error, error.to_string());
+        let parts = parts_of(&error, &error.to_string());
+        let message = in_python(&parts);
         let (class, attributes): (&Py<PyType>, Vec<(&str, Bound<'_, PyAny>)>) = match &error {
             Error::Validation(v) => (
                 &types.validation,
@@ -165,7 +239,7 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
                     ("text", v.text.clone().into_pyobject(py)?.into_any()),
                     (
                         "reason",
-                        python_wording(&error, v.reason.clone())
+                        in_python(&parts_of(&error, &v.reason))
                             .into_pyobject(py)?
                             .into_any(),
                     ),
@@ -198,52 +272,177 @@ pub(crate) fn to_py_err(py: Python<'_>, error: Error) -> PyErr {
         for (name, value) in attributes {
             instance.setattr(name, value)?;
         }
+        // What every error carries as data, whatever its class.
+        let suggestion = error.validation().and_then(|v| v.suggestion.clone());
+        instance.setattr("kind", kind_name(error.kind()))?;
+        instance.setattr("suggestion", suggestion)?;
+        instance.setattr("_parts", parts_to_python(py, parts)?)?;
         Ok(PyErr::from_value(instance))
     };
     build().unwrap_or_else(|e| e)
 }
 
-/// The crate's message in Python's words: the crate names the choices of a write the
-/// Rust way (`OnDuplicate::Replace`, `OnMissing::Skip`), Python passes them as keyword
-/// arguments (`on_duplicate="replace"`, `missing="skip"`); and where the crate says in
-/// general terms how to read a file (with its thousands separator set, with a mark as a
-/// missing value), Python names the pandas and polars arguments, and where it says to
-/// map an SDMX code to an indicator, Python's `mapping=` argument, from the error's kind
-/// and suggestion.
-fn python_wording(error: &Error, text: String) -> String {
-    use crate::error::ErrorKind;
-    const WORDS: [(&str, &str); 3] = [
-        (crate::error::REPLACE, "on_duplicate=\"replace\""),
-        (crate::error::SKIP, "on_duplicate=\"skip\""),
-        (crate::hints::SKIP_MISSING, "missing=\"skip\""),
-    ];
-    let suggestion = error.validation().and_then(|v| v.suggestion.as_deref());
-    match error.kind() {
-        ErrorKind::Duplicate | ErrorKind::Invalid | ErrorKind::BadValue => WORDS
-            .iter()
-            .fold(text, |text, (rust, python)| text.replace(rust, python)),
-        ErrorKind::ThousandsSeparators => text.replace(
-            crate::hints::READ_WITH_THOUSANDS,
-            &read_csv_with_thousands(suggestion),
-        ),
-        ErrorKind::MissingMarkAsText => {
-            let mark = suggestion.unwrap_or_default();
-            let read =
-                format!("read the file with na_values=[{mark:?}] (polars: null_values=[{mark:?}])");
-            WORDS
-                .iter()
-                .fold(text, |text, (rust, python)| text.replace(rust, python))
-                .replace(crate::hints::READ_WITH_MARK_AS_MISSING, &read)
+/// A choice of the call that a message advises (the crate names it in words neutral to
+/// the language, or the Rust way: `OnDuplicate::Replace`); each face of the library
+/// words it its own way: Python as its keyword argument (`on_duplicate="replace"`),
+/// the command line as its flag (`--on-duplicate replace`).
+#[derive(Debug, Clone)]
+enum Choice {
+    /// `on_duplicate=` with this value (`OnDuplicate::Replace`, `OnDuplicate::Skip`).
+    OnDuplicate(&'static str),
+    /// `missing=` with this value (`OnMissing::Skip`).
+    Missing(&'static str),
+    /// An SDMX code mapped to an indicator (`code → INDICATOR`): the code, or None
+    /// when the message is about every code of a column (`CODE → INDICATOR`).
+    Mapping(Option<String>),
+    /// A CSV read with its thousands separator set: the separator, when known.
+    Thousands(Option<String>),
+    /// A file read with a mark as a missing value: the mark.
+    MarkAsMissing(String),
+}
+
+impl Choice {
+    /// The name of the option, as Python's keyword argument has it: what `_parts`
+    /// hands on.
+    fn option(&self) -> &'static str {
+        match self {
+            Choice::OnDuplicate(_) => "on_duplicate",
+            Choice::Missing(_) => "missing",
+            Choice::Mapping(_) => "mapping",
+            Choice::Thousands(_) => "thousands",
+            Choice::MarkAsMissing(_) => "na_values",
         }
-        ErrorKind::UnmappedCode => {
-            let code = suggestion.unwrap_or("CODE");
-            text.replace(
-                &crate::files::sdmx::code_to_indicator(code),
-                &format!("mapping={{{code:?}: \"INDICATOR\"}}"),
-            )
-        }
-        _ => text,
     }
+
+    /// The option's value, when the message gives one.
+    fn value(&self) -> Option<&str> {
+        match self {
+            Choice::OnDuplicate(value) | Choice::Missing(value) => Some(value),
+            Choice::Mapping(value) | Choice::Thousands(value) => value.as_deref(),
+            Choice::MarkAsMissing(mark) => Some(mark),
+        }
+    }
+
+    /// The choice in Python's words: the keyword argument, and where the crate says in
+    /// general terms how to read a file, the pandas and polars arguments.
+    fn in_python(&self) -> String {
+        match self {
+            Choice::OnDuplicate(value) => format!("on_duplicate={value:?}"),
+            Choice::Missing(value) => format!("missing={value:?}"),
+            Choice::Mapping(code) => {
+                format!(
+                    "mapping={{{:?}: \"INDICATOR\"}}",
+                    code.as_deref().unwrap_or("CODE")
+                )
+            }
+            Choice::Thousands(separator) => read_csv_with_thousands(separator.as_deref()),
+            Choice::MarkAsMissing(mark) => {
+                format!("read the file with na_values=[{mark:?}] (polars: null_values=[{mark:?}])")
+            }
+        }
+    }
+}
+
+/// A piece of a message: the crate's text, or a choice it advises with the crate's own
+/// words for it.
+#[derive(Debug, Clone)]
+enum Part {
+    Text(String),
+    Choice(Choice, String),
+}
+
+/// The choices a message of `error` may advise, each with the crate's words for it,
+/// chosen by the error's kind and suggestion.
+fn choices(error: &Error) -> Vec<(String, Choice)> {
+    let suggestion = error.validation().and_then(|v| v.suggestion.clone());
+    let writes = || {
+        vec![
+            (
+                crate::error::REPLACE.to_owned(),
+                Choice::OnDuplicate("replace"),
+            ),
+            (crate::error::SKIP.to_owned(), Choice::OnDuplicate("skip")),
+            (
+                crate::hints::SKIP_MISSING.to_owned(),
+                Choice::Missing("skip"),
+            ),
+        ]
+    };
+    match error.kind() {
+        ErrorKind::Duplicate | ErrorKind::Invalid | ErrorKind::BadValue => writes(),
+        ErrorKind::ThousandsSeparators => vec![(
+            crate::hints::READ_WITH_THOUSANDS.to_owned(),
+            Choice::Thousands(suggestion),
+        )],
+        ErrorKind::MissingMarkAsText => {
+            let mut choices = writes();
+            choices.push((
+                crate::hints::READ_WITH_MARK_AS_MISSING.to_owned(),
+                Choice::MarkAsMissing(suggestion.unwrap_or_default()),
+            ));
+            choices
+        }
+        // The code of the error, or every code of a column (`CODE → INDICATOR`).
+        ErrorKind::UnmappedCode => vec![(
+            crate::files::sdmx::code_to_indicator(suggestion.as_deref().unwrap_or("CODE")),
+            Choice::Mapping(suggestion),
+        )],
+        _ => vec![],
+    }
+}
+
+/// `text`, a message of `error` (or a part of one), cut into the crate's text and the
+/// choices it advises, found by the crate's words for them.
+fn parts_of(error: &Error, text: &str) -> Vec<Part> {
+    let choices = choices(error);
+    let mut parts = Vec::new();
+    let mut rest = text;
+    loop {
+        let next = choices
+            .iter()
+            .filter(|(words, _)| !words.is_empty())
+            .filter_map(|(words, choice)| rest.find(words.as_str()).map(|at| (at, words, choice)))
+            .min_by_key(|(at, ..)| *at);
+        let Some((at, words, choice)) = next else {
+            break;
+        };
+        if at > 0 {
+            parts.push(Part::Text(rest[..at].to_owned()));
+        }
+        parts.push(Part::Choice(choice.clone(), words.clone()));
+        rest = &rest[at + words.len()..];
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest.to_owned()));
+    }
+    parts
+}
+
+/// A message in Python's words.
+fn in_python(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .map(|part| match part {
+            Part::Text(text) => text.clone(),
+            Part::Choice(choice, _) => choice.in_python(),
+        })
+        .collect()
+}
+
+/// The parts as the exception's `_parts` holds them, for a face with its own words (the
+/// command line): text as `str`, a choice as `(option, value or None, the crate's
+/// words)`.
+fn parts_to_python(py: Python<'_>, parts: Vec<Part>) -> PyResult<Bound<'_, PyTuple>> {
+    let mut items = Vec::with_capacity(parts.len());
+    for part in parts {
+        items.push(match part {
+            Part::Text(text) => text.into_pyobject(py)?.into_any(),
+            Part::Choice(choice, words) => (choice.option(), choice.value(), words)
+                .into_pyobject(py)?
+                .into_any(),
+        });
+    }
+    PyTuple::new(py, items)
 }
 
 /// How pandas reads a CSV whose numbers have thousands separators: with `thousands=`

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import bilateral
 import pytest
-from bilateral.__main__ import main
+from bilateral.__main__ import _in_flags, main
 
 SDMX = """\
 DATAFLOW,REF_AREA,INDICATOR,COUNTERPART_AREA,TIME_PERIOD,OBS_VALUE
@@ -26,7 +26,13 @@ def test_on_duplicate_skip_imports_a_file_a_second_time(
     assert main(["import", str(path), "--db", db]) == 0
     assert "1 figure from 1 row (csv)" in capsys.readouterr().out
     assert main(["import", str(path), "--db", db]) == 1
-    assert "duplicate" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("bilateral: record 2, duplicate observation: tourists GEO→ARM")
+    assert err.rstrip().endswith(
+        "(--on-duplicate replace would replace it; --on-duplicate skip passes over identical "
+        "figures)"
+    )
+    assert "on_duplicate=" not in err
     assert main(["import", str(path), "--db", db, "--on-duplicate", "skip"]) == 0
     out = capsys.readouterr().out
     assert "0 figures from 1 row (csv); skipped 1 figure (first at line 2): already stored" in out
@@ -58,6 +64,53 @@ def test_a_code_left_unmapped_is_named_with_the_mapping_flag(
     err = capsys.readouterr().err
     assert "map it to an indicator: --mapping SALES=INDICATOR" in err
     assert "mapping={" not in err
+
+
+def test_a_duplicate_in_a_loaded_file_names_the_import_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # load takes no --on-duplicate: the advice names the command that does.
+    path, db = tmp_path / "figures.json", str(tmp_path / "a.db")
+    path.write_text(
+        '{"name": "f", "title": "F", "observations": [{"indicator": "tourists", "origin": "GEO", '
+        '"destination": "ARM", "period": "2024", "value": 1.2, "unit": "million persons"}]}'
+    )
+    assert main(["load", str(path), "--db", db]) == 0
+    assert main(["load", str(path), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "(bilateral import --on-duplicate replace would replace it;" in err
+    assert "on_duplicate=" not in err
+
+
+def test_a_value_marked_missing_is_named_with_the_missing_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, db = tmp_path / "figures.csv", str(tmp_path / "a.db")
+    path.write_text("indicator,origin,destination,period,value\ntourists,GEO,ARM,2024,..\n")
+    assert main(["import", str(path), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith("drop the row or pass --missing skip")
+    assert "missing=" not in err
+
+
+def test_the_command_line_words_the_choices_an_error_marks_not_its_message_text() -> None:
+    # The library's own words, with no Python spelling in them: the flag comes from the
+    # choice the error carries (an unmapped code, its suggestion), not from the text.
+    unmapped = bilateral.ValidationError('field "INDICATOR": "SALES" … map it: SALES → INDICATOR')
+    unmapped.kind, unmapped.suggestion = "unmapped_code", "SALES"
+    unmapped._parts = (
+        'field "INDICATOR": "SALES" … map it: ',
+        ("mapping", "SALES", "SALES → INDICATOR"),
+    )
+    assert (
+        _in_flags(unmapped, "import")
+        == 'field "INDICATOR": "SALES" … map it: --mapping SALES=INDICATOR'
+    )
+    # Python's spelling as text of the message (a key quoted whole) is left as it is.
+    key = 'duplicate event: 2024-01-01 AZE–KAZ visit "mapping={"X": "INDICATOR"}" is already stored'
+    duplicate = bilateral.DuplicateError(key)
+    duplicate._parts = (key,)
+    assert _in_flags(duplicate, "import") == key
 
 
 def test_a_mapping_without_an_equals_sign_or_for_another_format_is_a_usage_error(
