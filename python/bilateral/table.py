@@ -18,14 +18,36 @@ if TYPE_CHECKING:
 Into = Literal["pandas", "polars", "arrow"]
 
 
+def text_dtype() -> Any:
+    """The dtype pandas itself gives a column of text: ``str`` in pandas 3 (Arrow-backed
+    when pyarrow is installed, else Python-backed), ``object`` in pandas 2 (unless
+    ``pd.options.future.infer_string`` is on). Asked on every call, so a notebook that
+    changes the option gets what it asked for."""
+    return pd.Series(["text"]).dtype
+
+
+def _texts(codes: np.ndarray[Any, np.dtype[np.int32]], texts: list[str]) -> Any:
+    """A text column from each row's position in ``texts`` (−1 where a row has none),
+    in pandas' own text dtype. Arrow-backed text is decoded by Arrow from the positions,
+    without a Python object per row."""
+    dtype = text_dtype()
+    if getattr(dtype, "storage", None) == "pyarrow":
+        pa = importlib.import_module("pyarrow")
+        positions = pa.array(codes, mask=codes < 0)
+        decoded = pa.DictionaryArray.from_arrays(positions, pa.array(texts, pa.large_string()))
+        return pd.array(decoded.dictionary_decode(), dtype=dtype)
+    # Code −1 (no text) takes the None appended last.
+    values = np.array([*texts, None], dtype=object).take(codes)
+    if pd.api.types.is_object_dtype(dtype):
+        return pd.Series(values, dtype=object, copy=False)
+    return pd.array(values, dtype=dtype)
+
+
 def _values(parts: Sequence[Any]) -> Any:
     """One column of a native table from its parts (``_core.Table.column``)."""
     match parts:
         case ("text", raw, texts):
-            codes = np.frombuffer(raw, dtype=np.int32)
-            # Code −1 (no text) takes the None appended last.
-            values = np.array([*texts, None], dtype=object)
-            return pd.Series(values.take(codes), dtype="object", copy=False)
+            return _texts(np.frombuffer(raw, dtype=np.int32), texts)
         case ("date", raw):
             days = np.frombuffer(raw, dtype=np.int32)
             return days.astype("datetime64[D]").astype("datetime64[us]")
@@ -96,9 +118,10 @@ class Table:
         return self._inner.__arrow_c_stream__(requested_schema)
 
     def to_pandas(self) -> pd.DataFrame:
-        """A pandas DataFrame (no pyarrow needed): text as ``object``, dates as
-        ``datetime64``, numbers as ``float64`` with NaN for none, whole numbers as
-        ``Int64`` with NA for none, yes or no as ``bool``, a list as a tuple."""
+        """A pandas DataFrame (no pyarrow needed): text in the dtype pandas gives text
+        (``str`` in pandas 3, ``object`` in pandas 2), dates as ``datetime64``, numbers
+        as ``float64`` with NaN for none, whole numbers as ``Int64`` with NA for none,
+        yes or no as ``bool``, a list as a tuple."""
         return table_frame(self._inner)
 
     def to_polars(self) -> Any:

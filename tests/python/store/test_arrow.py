@@ -7,6 +7,7 @@ import math
 from typing import Any
 
 import bilateral
+import bilateral.table
 import duckdb
 import pandas as pd
 import polars as pl
@@ -90,7 +91,7 @@ def test_a_table_gives_pandas_without_pyarrow_and_polars_on_request(
     frame = table.to_pandas()
     assert frame["period"].tolist() == ["2023-H1", "2024-H1"]
     assert frame["start"].dt.strftime("%Y-%m-%d").tolist() == ["2023-01-01", "2024-01-01"]
-    assert frame["source"].tolist() == [None, None]
+    assert frame["source"].isna().tolist() == [True, True]
     assert store.observations(into="polars")["value"].sum() == 3522.5
     assert repr(table) == "<bilateral.Table: 2 rows × 16 columns>"
 
@@ -131,3 +132,33 @@ def test_yes_or_no_columns_are_bool_and_an_empty_listing_keeps_its_types(
     assert events.empty and checks.empty
     assert pd.api.types.is_datetime64_any_dtype(events["start"])
     assert checks["points_against"].dtype == bool and checks["computed"].dtype == "float64"
+
+
+def test_text_columns_come_out_in_the_dtype_pandas_gives_text(store: bilateral.Store) -> None:
+    frame = store.observations(origin="GEO", destination="TUR")
+    if int(pd.__version__.split(".")[0]) >= 3:
+        # pandas 3 makes `str` its text dtype; a missing text is NaN there.
+        assert str(frame["origin"].dtype) == str(frame["source"].dtype) == "str"
+        assert frame["source"].isna().all()
+    else:
+        assert frame["origin"].dtype == object
+
+
+@pytest.mark.parametrize(
+    "dtype",
+    [
+        object,  # pandas 2
+        pd.StringDtype("python", na_value=float("nan")),  # pandas 3 without pyarrow
+        pd.StringDtype("pyarrow", na_value=float("nan")),  # pandas 3 with pyarrow
+    ],
+    ids=["object", "python", "pyarrow"],
+)
+def test_every_text_dtype_holds_the_same_texts_and_gaps(
+    store: bilateral.Store, dtype: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bilateral.table, "text_dtype", lambda: pd.api.types.pandas_dtype(dtype))
+    frame = store.observations(origin="GEO", destination="TUR")
+    assert frame["origin"].dtype == dtype
+    assert frame["period"].tolist() == ["2023-H1", "2024-H1"]
+    # Neither figure has a source: a gap in every dtype.
+    assert frame["source"].isna().tolist() == [True, True]

@@ -546,7 +546,7 @@ def test_timeline_event_of_the_article_is_stored(
     rows = df[(df["date"] == date) & (df["kind"] == kind)]
     assert len(rows) == 1, rows
     row = rows.iloc[0]
-    assert row["place"] == place
+    assert pd.isna(row["place"]) if place is None else row["place"] == place
     assert words in row["quote"]
     assert row["source"] == "caspian-post"
 
