@@ -257,62 +257,90 @@ fn figure_growth<F: Figure>(
 ) -> Result<Vec<GrowthRow>> {
     figures
         .iter()
-        .map(|figure| {
-            let (value, bounds) = (figure.value(), figure.bounds());
-            // No year before the first a date can have: no base, as for a missing one.
-            let base = figure
-                .period()
-                .previous_year()
-                .and_then(|period| Some((period, figure_for(figures, &period)?)));
-            let mut row = GrowthRow {
-                period: figure.period(),
-                value,
-                low: bounds.low,
-                high: bounds.high,
-                status: figure.status(),
-                base_period: None,
-                base_value: None,
-                change: None,
-                change_low: None,
-                change_high: None,
-                rate: None,
-                rate_low: None,
-                rate_high: None,
-                pct: None,
-                pct_low: None,
-                pct_high: None,
-                multiple: None,
-            };
-            if let Some((base_period, base)) = base {
-                let (base_value, base_bounds) = (base.value(), base.bounds());
-                let change = bounds.difference(base_bounds);
-                row.base_period = Some(base_period);
-                row.base_value = Some(base_value);
-                row.change = Some(value - base_value);
-                row.change_low = Some(change.low);
-                row.change_high = Some(change.high);
-                // A percentage of a negative base (a net outflow, say) reads backwards:
-                // from −10 to 5 would be "−150 %". Only the change is given then.
-                if base_value > 0.0 || base_bounds.high >= 0.0 {
-                    match bounds.ratio(base_bounds).filter(|_| base_value != 0.0) {
-                        Some(ratio) => {
-                            let multiple = value / base_value;
-                            row.rate = Some(rate(multiple));
-                            row.rate_low = Some(rate(ratio.low));
-                            row.rate_high = Some(rate(ratio.high));
-                            row.pct = row.rate.map(percent);
-                            row.pct_low = row.rate_low.map(percent);
-                            row.pct_high = row.rate_high.map(percent);
-                            row.multiple = Some(multiple);
-                        }
-                        None if strict => return Err(undefined(&base_period)),
-                        None => {}
-                    }
-                }
-            }
-            Ok(row)
-        })
+        .map(|figure| growth_of_figure(figure, figures, strict, &undefined))
         .collect()
+}
+
+/// The growth row of `figure`, one of the period-ordered `figures` of its series: its
+/// base is the figure for the same period a year earlier (see [`figure_growth`]).
+// Fills the percent fields kept one release (deprecated) beside the rates.
+#[allow(deprecated)]
+fn growth_of_figure<F: Figure>(
+    figure: &F,
+    figures: &[F],
+    strict: bool,
+    undefined: impl Fn(&Period) -> Error,
+) -> Result<GrowthRow> {
+    let (value, bounds) = (figure.value(), figure.bounds());
+    // No year before the first a date can have: no base, as for a missing one.
+    let base = figure
+        .period()
+        .previous_year()
+        .and_then(|period| Some((period, figure_for(figures, &period)?)));
+    let mut row = GrowthRow {
+        period: figure.period(),
+        value,
+        low: bounds.low,
+        high: bounds.high,
+        status: figure.status(),
+        base_period: None,
+        base_value: None,
+        change: None,
+        change_low: None,
+        change_high: None,
+        rate: None,
+        rate_low: None,
+        rate_high: None,
+        pct: None,
+        pct_low: None,
+        pct_high: None,
+        multiple: None,
+    };
+    if let Some((base_period, base)) = base {
+        let (base_value, base_bounds) = (base.value(), base.bounds());
+        let change = bounds.difference(base_bounds);
+        row.base_period = Some(base_period);
+        row.base_value = Some(base_value);
+        row.change = Some(value - base_value);
+        row.change_low = Some(change.low);
+        row.change_high = Some(change.high);
+        // A percentage of a negative base (a net outflow, say) reads backwards:
+        // from −10 to 5 would be "−150 %". Only the change is given then.
+        if base_value > 0.0 || base_bounds.high >= 0.0 {
+            match bounds.ratio(base_bounds).filter(|_| base_value != 0.0) {
+                Some(ratio) => {
+                    let multiple = value / base_value;
+                    row.rate = Some(rate(multiple));
+                    row.rate_low = Some(rate(ratio.low));
+                    row.rate_high = Some(rate(ratio.high));
+                    row.pct = row.rate.map(percent);
+                    row.pct_low = row.rate_low.map(percent);
+                    row.pct_high = row.rate_high.map(percent);
+                    row.multiple = Some(multiple);
+                }
+                None if strict => return Err(undefined(&base_period)),
+                None => {}
+            }
+        }
+    }
+    Ok(row)
+}
+
+/// Year-on-year growth of every series of `table`, handed row by row to `each` with the
+/// row's series key, in the table's order: what [`growth_of_table`] collects, for a
+/// caller that writes the rows somewhere else (columns) without holding them all.
+pub fn each_growth_of_table(
+    table: &ObservationTable,
+    status: Option<Status>,
+    mut each: impl FnMut(SeriesKey, GrowthRow),
+) {
+    for (key, figures) in table_series(table, status) {
+        for figure in &figures {
+            let row = growth_of_figure(figure, &figures, false, |_| unreachable!("not strict"))
+                .expect("growth that is not strict has no error");
+            each(key, row);
+        }
+    }
 }
 
 /// Year-on-year growth of every series of `table`, each row with its series' key: the
@@ -323,11 +351,7 @@ pub fn growth_of_table(
     status: Option<Status>,
 ) -> Vec<(SeriesKey, GrowthRow)> {
     let mut rows = Vec::with_capacity(table.len());
-    for (key, figures) in table_series(table, status) {
-        let growth =
-            figure_growth(&figures, false, |_| unreachable!("not strict")).unwrap_or_default();
-        rows.extend(growth.into_iter().map(|row| (key, row)));
-    }
+    each_growth_of_table(table, status, |key, row| rows.push((key, row)));
     rows
 }
 

@@ -45,8 +45,8 @@ mod targets;
 pub use asymmetry::{asymmetry, asymmetry_where_defined, AsymmetryRow, SeriesAsymmetry};
 pub use claims::{check_claim, ClaimCheck, Implied, Verdict};
 pub use growth::{
-    change, change_where_defined, growth, growth_of_table, growth_where_defined, Change, GrowthRow,
-    SeriesChange, SeriesGrowth,
+    change, change_where_defined, each_growth_of_table, growth, growth_of_table,
+    growth_where_defined, Change, GrowthRow, SeriesChange, SeriesGrowth,
 };
 pub use implied::{implied_observation, implied_rest_of_year, REST_OF_YEAR_PACE_FACTOR};
 pub use mirror::{mirror, MirrorEnd, MirrorRow};

@@ -83,8 +83,11 @@ impl PyStore {
         let columns = self.with(py, move |s| match one_series(&filter) {
             Some(query) => Ok(crate::columns::Columns::of_growth_rows(&s.growth(&query)?)),
             None => {
-                let (table, rows) = s.growth_table(&filter)?;
-                Ok(crate::columns::Columns::of_growth(&table, &rows))
+                let table = s.observation_table(&filter.observations())?;
+                Ok(crate::columns::Columns::of_growth_of_table(
+                    &table,
+                    filter.status,
+                ))
             }
         })?;
         Ok(PyTable::new(columns))
