@@ -458,6 +458,7 @@ def memory_child(task: str, rows: int, path: Path) -> dict[str, Any]:
             bilateral_ingest(frame, path)
             return None
     else:
+        size = 0  # the result's, once there is one
         with bilateral.Store(path) as warm:
             warm.growth(data.indicators[0], *data.pairs[0])
 
