@@ -323,43 +323,75 @@ fn parts_above_wholes(figures: &[&Observation], findings: &mut Vec<Finding>) {
         .copied()
         .filter(|o| !o.status.is_forward_looking())
         .collect();
-    // Every pair: a series holds tens of figures, and a part need not share its whole's
-    // start (July–September within the year), so no ordering narrows the search.
-    for part in &measured {
-        for whole in &measured {
-            if !strictly_within(&part.period, &whole.period) || part.low <= whole.high {
-                continue;
+    for (part, whole) in containing(&measured) {
+        if part.low <= whole.high {
+            continue;
+        }
+        let year_to_date = part.period.start() == whole.period.start()
+            && is_year_to_date(&whole.period)
+            && !whole.period.is_calendar_year();
+        let finding = if year_to_date {
+            Finding::new(Check::YearToDateFalls, part)
+                .figure(part)
+                .figure(whole)
+                .explained(format!(
+                    "The year to date fell: {} ({}) is less than {} ({}), though it \
+                     counts the same months and more.",
+                    period_words(&whole.period),
+                    in_words(whole),
+                    period_words(&part.period),
+                    in_words(part),
+                ))
+        } else {
+            Finding::new(Check::PartialExceedsWhole, part)
+                .figure(part)
+                .figure(whole)
+                .explained(format!(
+                    "{} alone ({}) is more than {} as a whole ({}), which contains it.",
+                    capitalise(&period_words(&part.period)),
+                    in_words(part),
+                    period_words(&whole.period),
+                    in_words(whole),
+                ))
+        };
+        findings.push(finding);
+    }
+}
+
+/// Every pair of figures where the first's period lies [`strictly_within`] the
+/// second's. A whole is longer than any part it contains, so wholes are grouped by
+/// length, and within a group (sorted by start) only those starting no earlier than
+/// `part.end − length` and no later than `part.start` contain the part: a binary search
+/// finds them. A long daily series (no period within another) costs one search per
+/// group and figure instead of comparing every figure with every other.
+fn containing<'a>(figures: &[&'a Observation]) -> Vec<(&'a Observation, &'a Observation)> {
+    let day = |d: time::Date| i64::from(d.to_julian_day());
+    let length = |o: &Observation| day(o.period.end()) - day(o.period.start());
+    let mut by_length: BTreeMap<i64, Vec<(i64, &'a Observation)>> = BTreeMap::new();
+    for &o in figures {
+        by_length
+            .entry(length(o))
+            .or_default()
+            .push((day(o.period.start()), o));
+    }
+    for wholes in by_length.values_mut() {
+        wholes.sort_by_key(|(start, _)| *start);
+    }
+    let mut pairs = Vec::new();
+    for &part in figures {
+        let (start, end) = (day(part.period.start()), day(part.period.end()));
+        for (&whole_length, wholes) in by_length.range(length(part) + 1..) {
+            let first = wholes.partition_point(|(s, _)| *s < end - whole_length);
+            for &(whole_start, whole) in &wholes[first..] {
+                if whole_start > start {
+                    break;
+                }
+                debug_assert!(strictly_within(&part.period, &whole.period));
+                pairs.push((part, whole));
             }
-            let year_to_date = part.period.start() == whole.period.start()
-                && is_year_to_date(&whole.period)
-                && !whole.period.is_calendar_year();
-            let finding = if year_to_date {
-                Finding::new(Check::YearToDateFalls, part)
-                    .figure(part)
-                    .figure(whole)
-                    .explained(format!(
-                        "The year to date fell: {} ({}) is less than {} ({}), though it \
-                         counts the same months and more.",
-                        period_words(&whole.period),
-                        in_words(whole),
-                        period_words(&part.period),
-                        in_words(part),
-                    ))
-            } else {
-                Finding::new(Check::PartialExceedsWhole, part)
-                    .figure(part)
-                    .figure(whole)
-                    .explained(format!(
-                        "{} alone ({}) is more than {} as a whole ({}), which contains it.",
-                        capitalise(&period_words(&part.period)),
-                        in_words(part),
-                        period_words(&whole.period),
-                        in_words(whole),
-                    ))
-            };
-            findings.push(finding);
         }
     }
+    pairs
 }
 
 /// `sources_disagree` on one series: figures in period order.
@@ -550,5 +582,75 @@ impl Store {
             a: origin.map(str::to_owned),
             b: destination.map(str::to_owned),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Qualifier;
+
+    fn figure(period: &str) -> Observation {
+        Observation {
+            indicator: "exports".into(),
+            origin: "GEO".into(),
+            destination: "ARM".into(),
+            product: "total".into(),
+            period: Period::parse(period).unwrap(),
+            period_text: period.into(),
+            value: 1.0,
+            qualifier: Qualifier::Exact,
+            low: 1.0,
+            high: 1.0,
+            status: Status::Actual,
+            unit: "USD".into(),
+            source: None,
+            quote: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn containing_finds_exactly_the_periods_strictly_within_others() {
+        // 2024 (a leap year) holds H1, Q3, February, the days and itself not; 2023
+        // holds its December; H1 holds February and the two January days; Q3 holds
+        // nothing of the others; June–August overlaps H1 and Q3 without lying in
+        // either, and holds nothing.
+        let periods = [
+            "2023",
+            "2023-12",
+            "2024",
+            "2024-H1",
+            "2024-Q3",
+            "2024-02",
+            "2024-01-15",
+            "2024-01-31",
+            "2024-06/2024-08",
+            "2024-02-29",
+        ];
+        let figures: Vec<Observation> = periods.iter().map(|p| figure(p)).collect();
+        let refs: Vec<&Observation> = figures.iter().collect();
+        let mut found: Vec<(&str, &str)> = containing(&refs)
+            .into_iter()
+            .map(|(part, whole)| (part.period_text.as_str(), whole.period_text.as_str()))
+            .collect();
+        found.sort_unstable();
+        let mut expected = vec![
+            ("2023-12", "2023"),
+            ("2024-H1", "2024"),
+            ("2024-Q3", "2024"),
+            ("2024-02", "2024"),
+            ("2024-02", "2024-H1"),
+            ("2024-01-15", "2024"),
+            ("2024-01-15", "2024-H1"),
+            ("2024-01-31", "2024"),
+            ("2024-01-31", "2024-H1"),
+            ("2024-06/2024-08", "2024"),
+            ("2024-02-29", "2024"),
+            ("2024-02-29", "2024-H1"),
+            ("2024-02-29", "2024-02"),
+        ];
+        expected.sort_unstable();
+        assert_eq!(found, expected);
     }
 }
