@@ -197,6 +197,12 @@ pub(super) fn report_order(o: &Observation) -> (&str, &str, &str, &str, Period, 
     )
 }
 
+/// True when `a` and `b` belong to the same series.
+fn same_series(a: &Observation, b: &Observation) -> bool {
+    let (x, y) = (report_order(a), report_order(b));
+    (x.0, x.1, x.2, x.3) == (y.0, y.1, y.2, y.3)
+}
+
 /// Reads what the report on `a` and `b` needs: of the figures, events and claims, only
 /// those within `options`' periods and topics.
 pub(super) fn gather(
@@ -228,9 +234,16 @@ pub(super) fn gather(
     let mut observations = store.observations_between(&a.alpha3, &b.alpha3)?;
     observations.retain(|o| shown_series(&o.indicator, &o.period));
     observations.sort_by(|x, y| report_order(x).cmp(&report_order(y)));
+    // The order above holds each series' rows together: one key per series, not per row.
     let mut rows: HashMap<SeriesKey, Vec<usize>> = HashMap::new();
-    for (i, obs) in observations.iter().enumerate() {
-        rows.entry(SeriesKey::of(obs)).or_default().push(i);
+    let mut start = 0;
+    for end in 1..=observations.len() {
+        if end == observations.len() || !same_series(&observations[end - 1], &observations[end]) {
+            rows.entry(SeriesKey::of(&observations[start]))
+                .or_default()
+                .extend(start..end);
+            start = end;
+        }
     }
     let by_code = indicators
         .iter()
@@ -303,18 +316,41 @@ impl Gathered {
     /// totals of undirected indicators, then directed ones, then products; the first
     /// country's direction first.
     pub(super) fn series_keys(&self) -> Vec<SeriesKey> {
-        let mut keys: Vec<SeriesKey> = self.observations.iter().map(SeriesKey::of).collect();
-        keys.dedup();
-        keys.sort_by_key(|k| {
+        // The distinct keys are those of `rows`: one per series, where a key per row
+        // would clone four texts for each of a hundred thousand figures.
+        let mut keys: Vec<SeriesKey> = self.rows.keys().cloned().collect();
+        let order = |k: &SeriesKey| {
             let indicator = self.indicator(&k.indicator);
             (
                 self.topic_position(&indicator.topic),
                 k.product != "total",
                 indicator.directed,
-                k.indicator.clone(),
                 k.origin != self.pair.a.alpha3,
-                k.product.clone(),
             )
+        };
+        keys.sort_by(|x, y| {
+            let (ox, oy) = (order(x), order(y));
+            // The keys differ, so origin and destination (the pair's order) break any tie.
+            (
+                ox.0,
+                ox.1,
+                ox.2,
+                &x.indicator,
+                ox.3,
+                &x.product,
+                &x.origin,
+                &x.destination,
+            )
+                .cmp(&(
+                    oy.0,
+                    oy.1,
+                    oy.2,
+                    &y.indicator,
+                    oy.3,
+                    &y.product,
+                    &y.origin,
+                    &y.destination,
+                ))
         });
         keys
     }
