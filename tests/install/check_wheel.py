@@ -10,8 +10,8 @@ manylinux policy.
 The environment lives in a temporary directory, far from the source tree: Python runs
 there in isolated mode (-I: neither the current directory nor PYTHON* variables reach
 sys.path), so the `bilateral` that is imported can only be the installed one. pip
-fetches the dependencies (pandas) from the package index. Exits non-zero on the first
-failed check.
+fetches the dependencies (pandas) from the package index; the checks run under the newest
+pandas, then again under the newest pandas 2.x. Exits non-zero on the first failed check.
 """
 
 from __future__ import annotations
@@ -55,6 +55,12 @@ CHECKS = textwrap.dedent(
     turnover = store.observations(indicator="trade_turnover")
     assert isinstance(turnover, pd.DataFrame)
     assert 547600000.0 in turnover["value"].tolist(), turnover
+    # Text columns take the dtype pandas itself gives text.
+    text = turnover["origin"].dtype
+    if int(pd.__version__.split(".")[0]) >= 3:
+        assert str(text) == "str", text
+    else:
+        assert text == object, text
 
     growth = store.growth("trade_turnover", "AZE", "KAZ")
     assert isinstance(growth, pd.DataFrame) and len(growth) > 0, growth
@@ -73,7 +79,7 @@ CHECKS = textwrap.dedent(
     html = report.to_html()
     assert "$547.6 million" in html and html.count("<svg") == len(report.charts()) > 0
     assert report.to_markdown().startswith("# Azerbaijan and Kazakhstan")
-    print(f"bilateral {version} from {package}")
+    print(f"bilateral {version} from {package} with pandas {pd.__version__}")
     """
 )
 
@@ -155,6 +161,10 @@ def main(argv: list[str]) -> int:
         if not report.startswith("# Azerbaijan and Kazakhstan"):
             sys.exit(f"FAILED: `bilateral report` does not print the report:\n{report[:500]}")
         print(f"bilateral report: {len(report.splitlines())} lines of Markdown")
+
+        # pyproject.toml promises pandas 2.0 and later: the same checks on the newest 2.x.
+        run([python, "-I", "-m", "pip", "install", *quiet, "pandas>=2.0,<3"], cwd=home)
+        print(run([python, "-I", "-c", CHECKS, env_dir, version], cwd=home), end="")
     print(f"OK: {wheel.name} installs and works in a new virtual environment")
     return 0
 
