@@ -706,8 +706,15 @@ def rows_of(observations: pd.DataFrame | bilateral.Table) -> dict[tuple[object, 
     """The rows of `observations()` (a DataFrame, or a Table: a quarter of the time) by
     identity."""
     if isinstance(observations, pd.DataFrame):
+        # A missing text is NaN under pandas 3's str dtype, None under pandas 2's object.
+        texts = ("source", "quote", "note")
         records = [
-            {**r, "start": r["start"].date(), "end": r["end"].date()}
+            {
+                **r,
+                **{k: None for k in texts if pd.isna(r[k])},
+                "start": r["start"].date(),
+                "end": r["end"].date(),
+            }
             for r in observations.to_dict("records")
         ]
     else:
