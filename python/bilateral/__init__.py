@@ -10,6 +10,7 @@ derived numbers carry bounds that follow from the qualifiers.
 ['2024', 102000.0, 102000.0, 103000.0]
 """
 
+from . import sql
 from ._core import (
     SCHEMA_VERSION,
     TOPIC_WORDS,
@@ -65,4 +66,5 @@ __all__ = [
     "format_value",
     "normalize_period",
     "read_text",
+    "sql",
 ]

@@ -1,0 +1,68 @@
+"""The analyses as SQL text for DuckDB and Spark, over the folder
+:meth:`Store.export_parquet <bilateral.Store.export_parquet>` writes: for a store that
+has outgrown one machine.
+
+Each function gives one query whose rows and columns are those of the store's method
+of the same name over many series (the frame it gives when a filter is left open), in
+its order: the same figures chosen (one per series and period, an actual figure before
+a provisional one before an estimate; targets and projections only when ``status``
+asks for them), the same bases, bounds and empty ratio cells. The filters are the
+method's; ``dialect`` is ``"duckdb"`` or ``"spark"``. A country is matched on either
+side of an undirected indicator's pair for the indicators named in ``undirected`` (by
+default the catalogue's, ``trade_turnover`` and ``flights``): the export does not say
+which indicators are directed, so a store that defines its own names them.
+
+The SQL is written in Rust (``src/store/portable/``); this module is its typed face.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from os import PathLike
+from typing import Literal
+
+from . import _core
+
+__all__ = ["Dialect", "growth"]
+
+#: The engines the queries are written for.
+Dialect = Literal["duckdb", "spark"]
+
+
+def _codes(undirected: Iterable[str] | None) -> list[str] | None:
+    return None if undirected is None else list(undirected)
+
+
+def growth(
+    folder: str | PathLike[str],
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    product: str | None = "total",
+    *,
+    status: str | None = None,
+    dialect: Dialect = "duckdb",
+    undirected: Iterable[str] | None = None,
+) -> str:
+    """Year-on-year growth of every series the filters match, as a query over the
+    Parquet export in ``folder`` (a path or a URL the engine reads): the rows and
+    columns of :meth:`Store.growth <bilateral.Store.growth>` over many series
+    (indicator, origin, destination, product, unit, period, value, low, high, status,
+    base_period, base_value, change with its bounds, pct with its bounds in percent,
+    multiple). A base whose bounds do not lie above zero leaves pct and multiple empty.
+
+    >>> sql = bilateral.sql.growth("observations", dialect="spark")
+    >>> "FROM parquet.`observations`" in sql
+    True
+    """
+    return _core.sql_growth(
+        os.fspath(folder),
+        indicator,
+        origin,
+        destination,
+        product,
+        status=status,
+        dialect=dialect,
+        undirected=_codes(undirected),
+    )

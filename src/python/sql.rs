@@ -1,0 +1,73 @@
+//! The analyses as SQL text for DuckDB and Spark over a Parquet export
+//! ([`crate::store::portable`]): one function per analysis, the filters of the
+//! store's method of the same name, then the dialect and the undirected indicators.
+
+use pyo3::prelude::*;
+
+use crate::python::arguments::{optional_text, optional_texts, text};
+use crate::python::errors::IntoPyResult;
+use crate::store::portable::{Dialect, PortableSql};
+use crate::store::ObservationFilter;
+
+/// The builder for `folder` in `dialect`, narrowed by the filters: `undirected` `None`
+/// takes the catalogue's undirected indicators.
+fn builder(
+    py: Python<'_>,
+    dialect: &str,
+    folder: &str,
+    filter: ObservationFilter,
+    undirected: Option<Vec<String>>,
+) -> PyResult<PortableSql> {
+    let dialect = Dialect::from_code(dialect).py(py)?;
+    let sql = PortableSql::new(dialect, folder).filter(filter);
+    Ok(match undirected {
+        Some(codes) => sql.undirected(codes),
+        None => sql,
+    })
+}
+
+/// The filter of a many-series call.
+fn filter(
+    indicator: Option<&str>,
+    origin: Option<&str>,
+    destination: Option<&str>,
+    product: Option<&str>,
+    status: Option<&str>,
+) -> ObservationFilter {
+    ObservationFilter {
+        indicator: indicator.map(str::to_owned),
+        origin: origin.map(str::to_owned),
+        destination: destination.map(str::to_owned),
+        product: product.map(str::to_owned),
+        status: status.map(str::to_owned),
+    }
+}
+
+/// Year-on-year growth of every series the filters match, as SQL over the Parquet
+/// export in `folder`: the rows and columns of `Store.growth` over many series.
+#[pyfunction]
+#[pyo3(signature = (folder, indicator=None, origin=None, destination=None, product=Some("total"), *, status=None, dialect="duckdb", undirected=None),
+    text_signature = "(folder, indicator=None, origin=None, destination=None, product='total', *, status=None, dialect='duckdb', undirected=None)")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sql_growth(
+    py: Python<'_>,
+    #[pyo3(from_py_with = text::folder)] folder: &str,
+    #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+    #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+    #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+    #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+    #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
+    #[pyo3(from_py_with = text::dialect)] dialect: &str,
+    #[pyo3(from_py_with = optional_texts::undirected)] undirected: Option<Vec<String>>,
+) -> PyResult<String> {
+    let filter = filter(indicator, origin, destination, product, status);
+    builder(py, dialect, folder, filter, undirected)?
+        .growth()
+        .py(py)
+}
+
+/// Adds the functions to the native module.
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(sql_growth, m)?)?;
+    Ok(())
+}

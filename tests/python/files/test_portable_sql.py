@@ -1,0 +1,302 @@
+"""The analyses as SQL (bilateral.sql) give the library's own rows, on DuckDB and on a
+real Spark in local mode, over Parquet exports of the built-in dataset and of a
+generated store made to hold every case the library handles apart.
+
+The comparison is row for row and column for column, in the library's order. Numbers
+are compared with a relative tolerance of 1e-12 (and an absolute one of 1e-9 for values
+around zero): the queries do the library's arithmetic in the same IEEE-754 doubles and
+the same order of operations (`value * (per / population)`, `(a / b - 1) * 100`, the
+exponent `1 / years` computed once in Rust and written as a literal that reads back
+exactly), so every column but the CAGR comes out bit for bit equal on both engines; the
+CAGR's `pow` is the engine's own (C's on DuckDB, Java's StrictMath on Spark) against
+Rust's, which may differ in the last bit or two (about 2e-16 relative). 1e-12 leaves
+room for that and for nothing else: a wrong base, bound or status preference moves a
+figure by far more.
+
+The Spark tests share one SparkSession (`local[1]`, one shuffle partition, no UI) and
+are marked slow; where pyspark is not installed they are skipped, except in CI (the
+Makefile installs it, and Java when `java` is missing), where that fails them.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+import warnings
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import bilateral
+import duckdb
+import pandas as pd
+import pytest
+
+# Relative and absolute tolerance of a number: see the module's docstring.
+REL_TOL = 1e-12
+ABS_TOL = 1e-9
+
+ENGINES = ["duckdb", pytest.param("spark", marks=pytest.mark.slow)]
+STORES = ["demo", "generated"]
+
+
+def generated_store() -> bilateral.Store:
+    """Made-up figures with every case the analyses treat apart: a directed and an
+    undirected indicator of the store's own (`visitors`, `turnover`), a signed one
+    (`balance`, negative bases), both ends of two mirror pairs (exports with imports of
+    every pair in both directions; volumes in two units, which the mirror never
+    compares), products with a leading zero, yearly, quarterly, monthly (February of a
+    leap year and after), January–August and day periods, estimates, provisional
+    figures and targets beside actual ones, two sources for one period, zero values,
+    bounds from qualifiers and given outright, and a country without any population
+    (Antarctica)."""
+    rng = random.Random(20261207)
+    s = bilateral.Store()
+    s.add_indicator("turnover", "Turnover", "USD", "flow", directed=False)
+    s.add_indicator("balance", "Net flow", "USD", "flow", directed=True, signed=True)
+    s.add_indicator("visitors", "Visitors", "persons", "flow", directed=True)
+    s.add_indicator("imports_volume", "Imports by weight", "kg", "flow", directed=True)
+    s.add_source("a", "Office A")
+    s.add_source("b", "Office B")
+    periods = (
+        [str(year) for year in range(2015, 2026)]
+        + [f"{year}-Q{q}" for year in (2023, 2024) for q in (1, 2, 3, 4)]
+        + [f"{year}-{month:02d}" for year in (2023, 2024, 2025) for month in (1, 2, 3, 12)]
+        + ["2024-01/2024-08", "2025-01/2025-08"]
+        + ["2024-02-10/2024-02-28", "2025-02-10/2025-02-28"]
+        + ["2023-02-28", "2024-02-29", "2025-02-28"]
+    )
+    pairs = [("GEO", "ARM"), ("ARM", "GEO"), ("GEO", "TUR"), ("TUR", "GEO"), ("AZE", "ATA")]
+    indicators = ["exports", "exports", "imports", "imports", "turnover", "trade_turnover"]
+    indicators += ["balance", "visitors", "exports_volume", "imports_volume"]
+    records: dict[tuple[str, ...], dict[str, Any]] = {}
+    for _ in range(2500):
+        indicator = rng.choice(indicators)
+        origin, destination = rng.choice(pairs)
+        if indicator in ("turnover", "trade_turnover"):
+            origin, destination = sorted((origin, destination))
+        trade = indicator in ("exports", "imports", "turnover", "trade_turnover")
+        product = rng.choice(["total", "total", "0101", "wine"]) if trade else "total"
+        period = rng.choice(periods)
+        status = rng.choice(["actual"] * 6 + ["estimate", "provisional", "target"])
+        source = rng.choice(["a", "a", "b", None])
+        key = (indicator, origin, destination, product, period, status, str(source))
+        if indicator == "balance":
+            value = float(rng.randint(-500, 500) * 1000)
+        else:
+            value = 0.0 if rng.random() < 0.03 else float(rng.randint(1, 900) * 1000)
+        record: dict[str, Any] = {
+            "indicator": indicator,
+            "origin": origin,
+            "destination": destination,
+            "product": product,
+            "period": period,
+            "status": status,
+            "source": source,
+            "value": value,
+            "qualifier": rng.choice(["exact", "about", "over", "nearly", "approx"]),
+        }
+        if record["qualifier"] == "exact" and rng.random() < 0.2:
+            # Bounds given outright; those of a small figure reach zero (a ratio to
+            # 1,000 within [0, 3,500] is undefined though the value is not zero).
+            low = value - 1500.0 if indicator == "balance" else max(0.0, value - 1500.0)
+            record["low"], record["high"] = low, value + 2500.0
+        records[key] = record
+    s.add_many(list(records.values()))
+    return s
+
+
+@pytest.fixture(scope="module")
+def stores() -> dict[str, bilateral.Store]:
+    return {"demo": bilateral.demo(), "generated": generated_store()}
+
+
+@pytest.fixture(scope="module")
+def exports(
+    stores: dict[str, bilateral.Store], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Each store's Parquet export, written once for the module."""
+    folder = tmp_path_factory.mktemp("exports")
+    for name, store in stores.items():
+        store.export_parquet(folder / name)
+    return {name: folder / name for name in stores}
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark for the session: one core, one shuffle partition (the default
+    200 would make every join of a few thousand rows 200 tasks), no UI, quiet logs."""
+    if os.environ.get("CI") and not _has_pyspark():
+        pytest.fail("pyspark is not installed: `make test` installs it (Makefile, SPARK)")
+    pytest.importorskip("pyspark")
+    from pyspark.sql import SparkSession
+
+    # On loopback only: no address of this machine's network is looked up or bound.
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    builder = (
+        SparkSession.builder.master("local[1]")
+        .appName("bilateral-tests")
+        .config("spark.sql.shuffle.partitions", "1")
+        .config("spark.default.parallelism", "1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+    )
+    with warnings.catch_warnings():
+        # pyspark warns that it does not fully support pandas 3; the tests read rows
+        # with collect(), not through its pandas conversion.
+        warnings.simplefilter("ignore", FutureWarning)
+        session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _has_pyspark() -> bool:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def undirected(store: bilateral.Store) -> list[str]:
+    """The store's undirected indicators, its own among them, as a user names them."""
+    indicators = store.indicators()
+    return list(indicators.loc[~indicators["directed"], "code"])
+
+
+def run(engine: str, sql: str, request: pytest.FixtureRequest) -> pd.DataFrame:
+    """The rows of `sql` on `engine`, as a pandas frame with the query's columns."""
+    if engine == "duckdb":
+        return duckdb.sql(sql).df()
+    session = request.getfixturevalue("spark")
+    frame = session.sql(sql)
+    rows = [row.asDict() for row in frame.collect()]
+    return pd.DataFrame(rows, columns=frame.columns)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) and pd.isna(b))
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return math.isclose(float(a), float(b), rel_tol=REL_TOL, abs_tol=ABS_TOL)
+
+
+def assert_same_rows(sql: pd.DataFrame, library: pd.DataFrame) -> None:
+    """The query's rows are the library's, in its order, column by column."""
+    assert list(sql.columns) == list(library.columns)
+    assert len(sql) == len(library)
+    for column in library.columns:
+        wrong = [
+            (row, a, b)
+            for row, (a, b) in enumerate(zip(sql[column], library[column], strict=True))
+            if not _same(a, b)
+        ]
+        assert not wrong, (column, wrong[:5])
+
+
+def check(
+    engine: str,
+    request: pytest.FixtureRequest,
+    folder: Path,
+    query: Callable[..., str],
+    library: pd.DataFrame,
+    **filters: Any,
+) -> pd.DataFrame:
+    """Runs `query(folder, **filters)` for `engine` and compares it with `library`."""
+    rows = run(engine, query(str(folder), dialect=engine, **filters), request)
+    assert_same_rows(rows, library)
+    return rows
+
+
+# ----- growth ---------------------------------------------------------------------------
+
+# The filters of each store's comparisons: every series, the default total, a country
+# by name (either side of an undirected pair), a pair the other way round, one
+# indicator (signed in the generated store), and one status, targets included.
+FILTERS: dict[str, list[dict[str, Any]]] = {
+    "demo": [
+        {"product": None},
+        {},
+        {"origin": "Kazakhstan", "product": None},
+        {"origin": "KAZ", "destination": "AZE"},
+        {"indicator": "tourists"},
+        {"status": "target", "product": None},
+    ],
+    "generated": [
+        {"product": None},
+        {},
+        {"origin": "Georgia", "product": None},
+        {"origin": "ARM", "destination": "GEO"},
+        {"indicator": "balance"},
+        {"status": "target", "product": None},
+    ],
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", STORES)
+def test_growth_sql_gives_the_librarys_growth_of_every_series(
+    engine: str,
+    name: str,
+    stores: dict[str, bilateral.Store],
+    exports: dict[str, Path],
+    request: pytest.FixtureRequest,
+) -> None:
+    store = stores[name]
+    for filters in FILTERS[name]:
+        library = store.growth(**filters)
+        rows = check(
+            engine,
+            request,
+            exports[name],
+            bilateral.sql.growth,
+            library,
+            undirected=undirected(store),
+            **filters,
+        )
+        if name == "generated" and filters == {"product": None}:
+            # What the comparison must have met: bases a year earlier for each kind of
+            # period, negative ones, and empty ratios beside present changes.
+            with_base = rows[rows["base_period"].notna()]
+            periods = ["2024", "2024-Q1", "2025-02", "2025-01/2025-08", "2025-02-10/2025-02-28"]
+            # 29 February 2024 against 28 February 2023.
+            for period in [*periods, "2024-02-29"]:
+                assert period in set(with_base["period"]), period
+            assert (with_base["base_value"] < 0).any()
+            assert (with_base["base_value"] == 0).any()
+            assert ((with_base["base_value"] > 0) & with_base["pct"].isna()).any()
+            assert (with_base["change"].notna() & with_base["pct"].isna()).any()
+            assert {"0101", "wine", "total"} <= set(rows["product"])
+
+
+def test_a_country_filter_matches_an_undirected_pair_only_when_it_is_named_undirected(
+    stores: dict[str, bilateral.Store], exports: dict[str, Path]
+) -> None:
+    """The export does not say that `turnover` is undirected (stored ARM–GEO): named,
+    a filter on GEO as origin finds it as the library does; not named, it does not."""
+    store, folder = stores["generated"], str(exports["generated"])
+    library = store.growth(indicator="turnover", origin="GEO")
+    assert "ARM" in set(library["origin"]), "ARM–GEO is stored with ARM first"
+    named = duckdb.sql(
+        bilateral.sql.growth(folder, indicator="turnover", origin="GEO", undirected=["turnover"])
+    ).df()
+    assert_same_rows(named, library)
+    unnamed = duckdb.sql(bilateral.sql.growth(folder, indicator="turnover", origin="GEO")).df()
+    assert set(unnamed["origin"]) == {"GEO"}, "GEO–TUR only, stored with GEO first"
+
+
+def test_a_growth_sql_with_a_bad_argument_is_a_validation_error() -> None:
+    with pytest.raises(bilateral.ValidationError) as raised:
+        bilateral.sql.growth("x", dialect="trino")  # type: ignore[arg-type]
+    assert raised.value.field == "dialect"
+    with pytest.raises(bilateral.ValidationError) as raised:
+        bilateral.sql.growth("x", origin="Atlantis")
+    assert raised.value.field == "origin"
+    with pytest.raises(bilateral.ValidationError) as raised:
+        bilateral.sql.growth("x", status="guess")
+    assert raised.value.field == "status"
