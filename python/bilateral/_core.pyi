@@ -39,6 +39,7 @@ __all__ = [
     "format_value",
     "normalize_period",
     "read_text",
+    "sql_change",
     "sql_growth",
     "__version__",
 ]
@@ -707,6 +708,19 @@ def normalize_period(text: _Period) -> str: ...
 def file_format(path: str | PathLike[str]) -> str: ...
 
 # The analyses as SQL over a Parquet export (bilateral.sql is their typed face).
+def sql_change(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    start: _Period | None = None,
+    end: _Period | None = None,
+    product: str | None = "total",
+    *,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
 def sql_growth(
     folder: str,
     indicator: str | None = None,

@@ -24,7 +24,10 @@ from typing import Literal
 
 from . import _core
 
-__all__ = ["Dialect", "growth"]
+#: A period: its text (``"2024"``, ``"2025-01/2025-08"``) or a year.
+_Period = str | int
+
+__all__ = ["Dialect", "change", "growth"]
 
 #: The engines the queries are written for.
 Dialect = Literal["duckdb", "spark"]
@@ -61,6 +64,46 @@ def growth(
         indicator,
         origin,
         destination,
+        product,
+        status=status,
+        dialect=dialect,
+        undirected=_codes(undirected),
+    )
+
+
+def change(
+    folder: str | PathLike[str],
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    start: _Period | None = None,
+    end: _Period | None = None,
+    product: str | None = "total",
+    *,
+    status: str | None = None,
+    dialect: Dialect = "duckdb",
+    undirected: Iterable[str] | None = None,
+) -> str:
+    """How every series the filters match moved from period ``start`` to period ``end``
+    (both of the same length), as a query over the Parquet export in ``folder``: the
+    rows and columns of :meth:`Store.change <bilateral.Store.change>` over many series
+    (the series' indicator, origin, destination, product and unit, then start, end,
+    start_value, end_value, change, ratio and pct (in percent) each with its bounds,
+    years, and cagr with its bounds), one row per series with a figure in both
+    periods. A start whose bounds reach zero leaves ratio, pct and cagr empty. Periods
+    that cannot be compared are a ValidationError here, as in the store.
+
+    >>> sql = bilateral.sql.change("observations", indicator="tourists", start=2022, end=2024)
+    >>> "CAST('2.0' AS DOUBLE) AS years" in sql
+    True
+    """
+    return _core.sql_change(
+        os.fspath(folder),
+        indicator,
+        origin,
+        destination,
+        start,
+        end,
         product,
         status=status,
         dialect=dialect,

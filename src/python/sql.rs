@@ -4,8 +4,10 @@
 
 use pyo3::prelude::*;
 
+use crate::error::Error;
 use crate::python::arguments::{optional_text, optional_texts, text};
-use crate::python::errors::IntoPyResult;
+use crate::python::convert::text_of;
+use crate::python::errors::{to_py_err, IntoPyResult};
 use crate::store::portable::{Dialect, PortableSql};
 use crate::store::ObservationFilter;
 
@@ -66,8 +68,46 @@ pub(crate) fn sql_growth(
         .py(py)
 }
 
+/// A period argument: text or a whole year, `None` a validation error naming `field`.
+fn period(py: Python<'_>, field: &str, value: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    let text = match value {
+        Some(value) => text_of(field, None, value).py(py)?,
+        None => None,
+    };
+    text.ok_or_else(|| to_py_err(py, Error::invalid(field, "None", "is missing")))
+}
+
+/// The change from period `start` to period `end` of every series the filters match,
+/// as SQL over the Parquet export in `folder`: the rows and columns of `Store.change`
+/// over many series.
+#[pyfunction]
+#[pyo3(signature = (folder, indicator=None, origin=None, destination=None, start=None, end=None, product=Some("total"), *, status=None, dialect="duckdb", undirected=None),
+    text_signature = "(folder, indicator=None, origin=None, destination=None, start=None, end=None, product='total', *, status=None, dialect='duckdb', undirected=None)")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sql_change(
+    py: Python<'_>,
+    #[pyo3(from_py_with = text::folder)] folder: &str,
+    #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+    #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+    #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+    start: Option<&Bound<'_, PyAny>>,
+    end: Option<&Bound<'_, PyAny>>,
+    #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+    #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
+    #[pyo3(from_py_with = text::dialect)] dialect: &str,
+    #[pyo3(from_py_with = optional_texts::undirected)] undirected: Option<Vec<String>>,
+) -> PyResult<String> {
+    let start = period(py, "start", start)?;
+    let end = period(py, "end", end)?;
+    let filter = filter(indicator, origin, destination, product, status);
+    builder(py, dialect, folder, filter, undirected)?
+        .change(&start, &end)
+        .py(py)
+}
+
 /// Adds the functions to the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_growth, m)?)?;
+    m.add_function(wrap_pyfunction!(sql_change, m)?)?;
     Ok(())
 }

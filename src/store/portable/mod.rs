@@ -32,6 +32,7 @@
 // The helpers of the builders still to come.
 #![allow(dead_code)]
 
+mod change;
 mod growth;
 
 use std::fmt::Write as _;
@@ -323,15 +324,21 @@ impl PortableSql {
         Ok(sql)
     }
 
-    /// A period as the condition that a figure of `alias` covers exactly it.
-    fn period_condition(&self, alias: &str, period: &Period) -> String {
+    /// The condition that a figure covers exactly `period`: its columns `start` and
+    /// `end` after `prefix` (`a.` for the figure `a`, empty in its own query).
+    fn period_condition(&self, prefix: &str, period: &Period) -> String {
         format!(
-            "{alias}.start = DATE '{}' AND {alias}.{} = DATE '{}'",
+            "{prefix}start = DATE '{}' AND {prefix}{} = DATE '{}'",
             period.start(),
             self.dialect.end(),
             period.end()
         )
     }
+}
+
+/// The period `text` names, or the validation error naming `field`.
+fn period_of(field: &str, text: &str) -> Result<Period> {
+    Period::parse(text).map_err(|e| e.for_field(field))
 }
 
 /// The condition under which the library divides by the figure `bottom`: its bounds

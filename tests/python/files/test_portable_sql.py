@@ -300,3 +300,66 @@ def test_a_growth_sql_with_a_bad_argument_is_a_validation_error() -> None:
     with pytest.raises(bilateral.ValidationError) as raised:
         bilateral.sql.growth("x", status="guess")
     assert raised.value.field == "status"
+
+
+# ----- change ---------------------------------------------------------------------------
+
+# Pairs of periods: years, quarters a year and a half apart, January–August, days (whose
+# years are days / 365.2425) and the leap day against the day a year later.
+PERIODS: dict[str, list[tuple[str, str]]] = {
+    "demo": [("2020", "2024"), ("2022", "2024"), ("2024-01/2024-07", "2025-01/2025-07")],
+    "generated": [
+        ("2015", "2024"),
+        ("2023-Q1", "2024-Q3"),
+        ("2024-01/2024-08", "2025-01/2025-08"),
+        ("2024-02-10/2024-02-28", "2025-02-10/2025-02-28"),
+        ("2024-02-29", "2025-02-28"),
+    ],
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", STORES)
+def test_change_sql_gives_the_librarys_change_of_every_series(
+    engine: str,
+    name: str,
+    stores: dict[str, bilateral.Store],
+    exports: dict[str, Path],
+    request: pytest.FixtureRequest,
+) -> None:
+    store = stores[name]
+    every: list[pd.DataFrame] = []
+    for start, end in PERIODS[name]:
+        for filters in FILTERS[name][:3] if engine == "duckdb" else FILTERS[name][:1]:
+            library = store.change(start=start, end=end, **filters)
+            every.append(
+                check(
+                    engine,
+                    request,
+                    exports[name],
+                    bilateral.sql.change,
+                    library,
+                    start=start,
+                    end=end,
+                    undirected=undirected(store),
+                    **filters,
+                )
+            )
+    if name == "generated":
+        rows = pd.concat(every)
+        # Empty ratios, negative starts with a ratio (both ends below zero), ratios
+        # whose bounds reach below zero (no CAGR), and CAGRs.
+        assert (rows["ratio"].isna()).any()
+        assert ((rows["start_value"] < 0) & rows["ratio"].notna()).any()
+        assert (rows["ratio"].notna() & rows["cagr"].isna()).any()
+        assert rows["cagr"].notna().sum() > 10
+        assert set(rows["years"]) >= {9.0, 1.5, 1.0, 366 / 365.2425, 365 / 365.2425}
+
+
+def test_change_sql_refuses_the_periods_the_library_refuses() -> None:
+    for start, end in [("2020", "2024-Q1"), ("2024", "2020"), (None, "2024")]:
+        with pytest.raises(bilateral.ValidationError) as sql:
+            bilateral.sql.change("x", start=start, end=end)
+        with pytest.raises(bilateral.ValidationError) as library:
+            bilateral.demo().change(start=start, end=end)
+        assert (sql.value.field, sql.value.reason) == (library.value.field, library.value.reason)
