@@ -41,6 +41,7 @@ __all__ = [
     "read_text",
     "sql_change",
     "sql_growth",
+    "sql_mirror",
     "__version__",
 ]
 
@@ -728,6 +729,17 @@ def sql_growth(
     destination: str | None = None,
     product: str | None = "total",
     *,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_mirror(
+    folder: str,
+    a: str | None = None,
+    b: str | None = None,
+    product: str | None = "total",
+    *,
+    indicator: str | None = None,
     status: str | None = None,
     dialect: str = "duckdb",
     undirected: list[str] | None = None,

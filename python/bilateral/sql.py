@@ -27,7 +27,7 @@ from . import _core
 #: A period: its text (``"2024"``, ``"2025-01/2025-08"``) or a year.
 _Period = str | int
 
-__all__ = ["Dialect", "change", "growth"]
+__all__ = ["Dialect", "change", "growth", "mirror"]
 
 #: The engines the queries are written for.
 Dialect = Literal["duckdb", "spark"]
@@ -105,6 +105,43 @@ def change(
         start,
         end,
         product,
+        status=status,
+        dialect=dialect,
+        undirected=_codes(undirected),
+    )
+
+
+def mirror(
+    folder: str | PathLike[str],
+    a: str | None = None,
+    b: str | None = None,
+    product: str | None = "total",
+    *,
+    indicator: str | None = None,
+    status: str | None = None,
+    dialect: Dialect = "duckdb",
+    undirected: Iterable[str] | None = None,
+) -> str:
+    """Each flow reported from both ends (the exporter's ``exports`` beside the
+    importer's ``imports``, ``exports_volume`` beside ``imports_volume`` …), as a query
+    over the Parquet export in ``folder``: the rows and columns of
+    :meth:`Store.mirror <bilateral.Store.mirror>` (exports_indicator,
+    imports_indicator, exporter, importer, product, unit, period; exports and imports
+    each with _low, _high, _status and _source; gap and gap_pct with their bounds).
+    ``a`` and ``b`` each match the exporter or the importer; ``indicator`` keeps one
+    pair (either end's code). Ends in different units are not compared, and a period
+    only one end reports gives no row.
+
+    >>> sql = bilateral.sql.mirror("observations", "Georgia", "Türkiye", dialect="spark")
+    >>> "(origin = 'GEO' AND destination = 'TUR')" in sql
+    True
+    """
+    return _core.sql_mirror(
+        os.fspath(folder),
+        a,
+        b,
+        product,
+        indicator=indicator,
         status=status,
         dialect=dialect,
         undirected=_codes(undirected),

@@ -105,9 +105,34 @@ pub(crate) fn sql_change(
         .py(py)
 }
 
+/// Every flow reported from both ends (`a` and `b` each match the exporter or the
+/// importer), as SQL over the Parquet export in `folder`: the rows and columns of
+/// `Store.mirror`.
+#[pyfunction]
+#[pyo3(signature = (folder, a=None, b=None, product=Some("total"), *, indicator=None, status=None, dialect="duckdb", undirected=None),
+    text_signature = "(folder, a=None, b=None, product='total', *, indicator=None, status=None, dialect='duckdb', undirected=None)")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sql_mirror(
+    py: Python<'_>,
+    #[pyo3(from_py_with = text::folder)] folder: &str,
+    #[pyo3(from_py_with = optional_text::a)] a: Option<&str>,
+    #[pyo3(from_py_with = optional_text::b)] b: Option<&str>,
+    #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+    #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+    #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
+    #[pyo3(from_py_with = text::dialect)] dialect: &str,
+    #[pyo3(from_py_with = optional_texts::undirected)] undirected: Option<Vec<String>>,
+) -> PyResult<String> {
+    let filter = filter(indicator, a, b, product, status);
+    builder(py, dialect, folder, filter, undirected)?
+        .mirror()
+        .py(py)
+}
+
 /// Adds the functions to the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_growth, m)?)?;
     m.add_function(wrap_pyfunction!(sql_change, m)?)?;
+    m.add_function(wrap_pyfunction!(sql_mirror, m)?)?;
     Ok(())
 }

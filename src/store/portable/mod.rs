@@ -34,6 +34,7 @@
 
 mod change;
 mod growth;
+mod mirror;
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;

@@ -363,3 +363,52 @@ def test_change_sql_refuses_the_periods_the_library_refuses() -> None:
         with pytest.raises(bilateral.ValidationError) as library:
             bilateral.demo().change(start=start, end=end)
         assert (sql.value.field, sql.value.reason) == (library.value.field, library.value.reason)
+
+
+# ----- mirror ---------------------------------------------------------------------------
+
+MIRROR_FILTERS: list[dict[str, Any]] = [
+    {"product": None},
+    {},
+    {"a": "Georgia", "b": "TUR"},
+    {"a": "TUR", "product": None},
+    {"indicator": "imports", "status": "estimate"},
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", STORES)
+def test_mirror_sql_gives_the_librarys_mirror_table(
+    engine: str,
+    name: str,
+    stores: dict[str, bilateral.Store],
+    exports: dict[str, Path],
+    request: pytest.FixtureRequest,
+) -> None:
+    store = stores[name]
+    for filters in MIRROR_FILTERS if engine == "duckdb" else MIRROR_FILTERS[:1]:
+        library = store.mirror(**filters)
+        rows = check(
+            engine,
+            request,
+            exports[name],
+            bilateral.sql.mirror,
+            library,
+            undirected=undirected(store),
+            **filters,
+        )
+        if name == "generated" and filters == {"product": None}:
+            # Both directions of both pairs of countries; the volumes, in t against kg,
+            # never compared; gaps with and without a ratio.
+            flows = set(zip(rows["exporter"], rows["importer"], strict=True))
+            assert flows >= {("GEO", "TUR"), ("TUR", "GEO"), ("GEO", "ARM"), ("ARM", "GEO")}
+            assert set(rows["exports_indicator"]) == {"exports"}
+            assert rows["gap_pct"].isna().any() and rows["gap_pct"].notna().any()
+
+
+def test_mirror_sql_refuses_an_indicator_without_a_mirror_as_the_library_does() -> None:
+    with pytest.raises(bilateral.ValidationError) as sql:
+        bilateral.sql.mirror("x", indicator="tourists")
+    with pytest.raises(bilateral.ValidationError) as library:
+        bilateral.demo().mirror(indicator="tourists")
+    assert (sql.value.field, sql.value.reason) == (library.value.field, library.value.reason)
