@@ -42,6 +42,7 @@ __all__ = [
     "sql_change",
     "sql_growth",
     "sql_mirror",
+    "sql_shares",
     "__version__",
 ]
 
@@ -740,6 +741,19 @@ def sql_mirror(
     product: str | None = "total",
     *,
     indicator: str | None = None,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_shares(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    of: str | None = None,
+    of_product: str = "total",
+    period: _Period | None = None,
+    *,
     status: str | None = None,
     dialect: str = "duckdb",
     undirected: list[str] | None = None,

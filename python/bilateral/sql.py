@@ -27,7 +27,7 @@ from . import _core
 #: A period: its text (``"2024"``, ``"2025-01/2025-08"``) or a year.
 _Period = str | int
 
-__all__ = ["Dialect", "change", "growth", "mirror"]
+__all__ = ["Dialect", "change", "growth", "mirror", "shares"]
 
 #: The engines the queries are written for.
 Dialect = Literal["duckdb", "spark"]
@@ -142,6 +142,48 @@ def mirror(
         b,
         product,
         indicator=indicator,
+        status=status,
+        dialect=dialect,
+        undirected=_codes(undirected),
+    )
+
+
+def shares(
+    folder: str | PathLike[str],
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    of: str | None = None,
+    of_product: str = "total",
+    period: _Period | None = None,
+    *,
+    status: str | None = None,
+    dialect: Dialect = "duckdb",
+    undirected: Iterable[str] | None = None,
+) -> str:
+    """Every product of every pair the filters match as a share of a whole: ``of``
+    (another indicator for the same pair, in either order when it is undirected; by
+    default the parts' own) with product ``of_product``, in each period where both
+    exist (or only ``period``), as a query over the Parquet export in ``folder``: the
+    rows and columns of :meth:`Store.shares <bilateral.Store.shares>` over many pairs
+    (indicator, origin, destination, period, product, value, whole, share, low, high;
+    share and bounds as fractions). A whole whose bounds reach zero leaves the share
+    empty. A part in another unit than its whole fails the query, as the store fails
+    the call (which it also does for such a part in a pair without a whole: the query
+    does not see those).
+
+    >>> sql = bilateral.sql.shares("observations", indicator="exports", of="trade_turnover")
+    >>> "indicator = 'trade_turnover'" in sql
+    True
+    """
+    return _core.sql_shares(
+        os.fspath(folder),
+        indicator,
+        origin,
+        destination,
+        of,
+        of_product,
+        period,
         status=status,
         dialect=dialect,
         undirected=_codes(undirected),

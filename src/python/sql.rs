@@ -129,10 +129,41 @@ pub(crate) fn sql_mirror(
         .py(py)
 }
 
+/// Every product of every pair the filters match as a share of a whole (`of` with
+/// `of_product`, by default the parts' own total), as SQL over the Parquet export in
+/// `folder`: the rows and columns of `Store.shares` over many pairs.
+#[pyfunction]
+#[pyo3(signature = (folder, indicator=None, origin=None, destination=None, of=None, of_product="total", period=None, *, status=None, dialect="duckdb", undirected=None),
+    text_signature = "(folder, indicator=None, origin=None, destination=None, of=None, of_product='total', period=None, *, status=None, dialect='duckdb', undirected=None)")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sql_shares(
+    py: Python<'_>,
+    #[pyo3(from_py_with = text::folder)] folder: &str,
+    #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+    #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+    #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+    #[pyo3(from_py_with = optional_text::of)] of: Option<&str>,
+    #[pyo3(from_py_with = text::of_product)] of_product: &str,
+    period: Option<&Bound<'_, PyAny>>,
+    #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
+    #[pyo3(from_py_with = text::dialect)] dialect: &str,
+    #[pyo3(from_py_with = optional_texts::undirected)] undirected: Option<Vec<String>>,
+) -> PyResult<String> {
+    let period = match period {
+        Some(value) => text_of("period", None, value).py(py)?,
+        None => None,
+    };
+    let filter = filter(indicator, origin, destination, None, status);
+    builder(py, dialect, folder, filter, undirected)?
+        .shares(of, of_product, period.as_deref())
+        .py(py)
+}
+
 /// Adds the functions to the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_growth, m)?)?;
     m.add_function(wrap_pyfunction!(sql_change, m)?)?;
     m.add_function(wrap_pyfunction!(sql_mirror, m)?)?;
+    m.add_function(wrap_pyfunction!(sql_shares, m)?)?;
     Ok(())
 }

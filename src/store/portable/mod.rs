@@ -35,6 +35,7 @@
 mod change;
 mod growth;
 mod mirror;
+mod shares;
 
 use std::fmt::Write as _;
 use std::sync::OnceLock;
