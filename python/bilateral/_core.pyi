@@ -42,6 +42,7 @@ __all__ = [
     "sql_change",
     "sql_growth",
     "sql_mirror",
+    "sql_per_capita",
     "sql_shares",
     "__version__",
 ]
@@ -127,6 +128,7 @@ class Store:
         product: str | None = None,
         status: str | None = None,
     ) -> int: ...
+    def export_population_parquet(self, path: str | PathLike[str]) -> int: ...
     def export_parquet(
         self,
         path: str | PathLike[str],
@@ -741,6 +743,20 @@ def sql_mirror(
     product: str | None = "total",
     *,
     indicator: str | None = None,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_per_capita(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    per: float = 1000.0,
+    basis: str = "origin",
+    product: str | None = "total",
+    *,
+    population: str,
     status: str | None = None,
     dialect: str = "duckdb",
     undirected: list[str] | None = None,

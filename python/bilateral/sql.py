@@ -20,14 +20,25 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from os import PathLike
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from . import _core
+
+if TYPE_CHECKING:
+    from .store import Store
 
 #: A period: its text (``"2024"``, ``"2025-01/2025-08"``) or a year.
 _Period = str | int
 
-__all__ = ["Dialect", "change", "growth", "mirror", "shares"]
+__all__ = [
+    "Dialect",
+    "change",
+    "export_population",
+    "growth",
+    "mirror",
+    "per_capita",
+    "shares",
+]
 
 #: The engines the queries are written for.
 Dialect = Literal["duckdb", "spark"]
@@ -188,3 +199,56 @@ def shares(
         dialect=dialect,
         undirected=_codes(undirected),
     )
+
+
+def per_capita(
+    folder: str | PathLike[str],
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    per: float = 1000.0,
+    basis: Literal["origin", "destination"] = "origin",
+    product: str | None = "total",
+    *,
+    population: str | PathLike[str],
+    status: str | None = None,
+    dialect: Dialect = "duckdb",
+    undirected: Iterable[str] | None = None,
+) -> str:
+    """Every series the filters match per ``per`` people of its origin's (or
+    destination's) population in the year each period ends, or the latest earlier
+    year the table has, as a query over the Parquet export in ``folder``: the rows and
+    columns of :meth:`Store.per_capita <bilateral.Store.per_capita>` over many series
+    (indicator, origin, destination, product, unit, period, value, country,
+    population_year, population, per_capita, low, high). A period without a
+    population keeps its row with those columns empty.
+
+    The export holds observations only: ``population`` is the Parquet file
+    :func:`export_population` writes from the same store (the built-in World Bank
+    figures and any set with ``Store.set_population``).
+
+    >>> sql = bilateral.sql.per_capita("observations", "tourists", population="population.parquet")
+    >>> "FROM read_parquet('population.parquet')" in sql
+    True
+    """
+    return _core.sql_per_capita(
+        os.fspath(folder),
+        indicator,
+        origin,
+        destination,
+        per,
+        basis,
+        product,
+        population=os.fspath(population),
+        status=status,
+        dialect=dialect,
+        undirected=_codes(undirected),
+    )
+
+
+def export_population(store: Store, path: str | PathLike[str]) -> int:
+    """Writes the population table of ``store`` (``country``, ``year``,
+    ``population``: what :meth:`Store.per_capita <bilateral.Store.per_capita>` divides
+    by) to the new Parquet file at ``path``, for :func:`per_capita`; returns how many
+    rows it wrote. An existing file is left as it is (a ``FileExistsError``)."""
+    return store._inner.export_population_parquet(path)

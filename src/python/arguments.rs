@@ -207,7 +207,7 @@ extractors!(
     /// Text arguments, borrowed from the Python string.
     text -> &'a str, super::text_ref:
     a, b, basis, code, destination, dialect, folder, format, id, indicator, kind, missing, name,
-    of_product, on_duplicate, origin, product, qualifier, relation, text, title,
+    of_product, on_duplicate, origin, population, product, qualifier, relation, text, title,
     unit,
 );
 extractors!(

@@ -5,7 +5,7 @@
 use pyo3::prelude::*;
 
 use crate::error::Error;
-use crate::python::arguments::{optional_text, optional_texts, text};
+use crate::python::arguments::{number, optional_text, optional_texts, text};
 use crate::python::convert::text_of;
 use crate::python::errors::{to_py_err, IntoPyResult};
 use crate::store::portable::{Dialect, PortableSql};
@@ -159,11 +159,40 @@ pub(crate) fn sql_shares(
         .py(py)
 }
 
+/// Every series the filters match per `per` people of its origin's or destination's
+/// population, read from the Parquet file `population` (`Store.export_population_parquet`
+/// writes it), as SQL over the Parquet export in `folder`: the rows and columns of
+/// `Store.per_capita` over many series.
+#[pyfunction]
+#[pyo3(signature = (folder, indicator=None, origin=None, destination=None, per=1000.0, basis="origin", product=Some("total"), *, population, status=None, dialect="duckdb", undirected=None),
+    text_signature = "(folder, indicator=None, origin=None, destination=None, per=1000.0, basis='origin', product='total', *, population, status=None, dialect='duckdb', undirected=None)")]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sql_per_capita(
+    py: Python<'_>,
+    #[pyo3(from_py_with = text::folder)] folder: &str,
+    #[pyo3(from_py_with = optional_text::indicator)] indicator: Option<&str>,
+    #[pyo3(from_py_with = optional_text::origin)] origin: Option<&str>,
+    #[pyo3(from_py_with = optional_text::destination)] destination: Option<&str>,
+    #[pyo3(from_py_with = number::per)] per: f64,
+    #[pyo3(from_py_with = text::basis)] basis: &str,
+    #[pyo3(from_py_with = optional_text::product)] product: Option<&str>,
+    #[pyo3(from_py_with = text::population)] population: &str,
+    #[pyo3(from_py_with = optional_text::status)] status: Option<&str>,
+    #[pyo3(from_py_with = text::dialect)] dialect: &str,
+    #[pyo3(from_py_with = optional_texts::undirected)] undirected: Option<Vec<String>>,
+) -> PyResult<String> {
+    let filter = filter(indicator, origin, destination, product, status);
+    builder(py, dialect, folder, filter, undirected)?
+        .per_capita(population, per, basis)
+        .py(py)
+}
+
 /// Adds the functions to the native module.
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sql_growth, m)?)?;
     m.add_function(wrap_pyfunction!(sql_change, m)?)?;
     m.add_function(wrap_pyfunction!(sql_mirror, m)?)?;
     m.add_function(wrap_pyfunction!(sql_shares, m)?)?;
+    m.add_function(wrap_pyfunction!(sql_per_capita, m)?)?;
     Ok(())
 }

@@ -29,12 +29,10 @@
 //! # Ok::<(), bilateral::Error>(())
 //! ```
 
-// The helpers of the builders still to come.
-#![allow(dead_code)]
-
 mod change;
 mod growth;
 mod mirror;
+mod per_capita;
 mod shares;
 
 use std::fmt::Write as _;

@@ -104,6 +104,9 @@ def generated_store() -> bilateral.Store:
             record["low"], record["high"] = low, value + 2500.0
         records[key] = record
     s.add_many(list(records.values()))
+    # A population set by hand, beside the built-in ones: Armenia's for 2025 (the
+    # built-in figures end in 2024).
+    s.set_population("ARM", 2025, 3_050_000)
     return s
 
 
@@ -116,10 +119,12 @@ def stores() -> dict[str, bilateral.Store]:
 def exports(
     stores: dict[str, bilateral.Store], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Path]:
-    """Each store's Parquet export, written once for the module."""
+    """Each store's Parquet export, written once for the module, with its population
+    table beside it (`name.population.parquet`)."""
     folder = tmp_path_factory.mktemp("exports")
     for name, store in stores.items():
         store.export_parquet(folder / name)
+        bilateral.sql.export_population(store, folder / f"{name}.population.parquet")
     return {name: folder / name for name in stores}
 
 
@@ -505,3 +510,74 @@ def test_a_part_in_another_unit_than_its_whole_fails_the_query_on_spark(
     )
     with pytest.raises(Exception, match="another unit"):
         spark.sql(sql).collect()
+
+
+# ----- per capita -----------------------------------------------------------------------
+
+PER_CAPITA_FILTERS: list[dict[str, Any]] = [
+    {"product": None},
+    {"basis": "destination", "per": 1_000_000},
+    {"origin": "ARM", "per": 1},
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("name", STORES)
+def test_per_capita_sql_gives_the_librarys_figures_per_head(
+    engine: str,
+    name: str,
+    stores: dict[str, bilateral.Store],
+    exports: dict[str, Path],
+    request: pytest.FixtureRequest,
+) -> None:
+    store, folder = stores[name], exports[name]
+    population = folder.with_name(f"{name}.population.parquet")
+    for filters in PER_CAPITA_FILTERS if engine == "duckdb" else PER_CAPITA_FILTERS[:2]:
+        library = store.per_capita(**filters)
+        rows = check(
+            engine,
+            request,
+            folder,
+            bilateral.sql.per_capita,
+            library,
+            population=str(population),
+            undirected=undirected(store),
+            **filters,
+        )
+        if name == "generated" and filters == {"product": None}:
+            # Antarctica has no population: its rows stay, empty; Armenia's 2025 is
+            # the figure set by hand, Georgia's the latest year before.
+            assert rows.loc[rows["country"] == "ATA", "population"].isna().all()
+            armenia = rows[(rows["country"] == "ARM") & (rows["period"] == "2025")]
+            assert set(armenia["population"]) == {3_050_000}
+            georgia = rows[(rows["country"] == "GEO") & (rows["period"] == "2025")]
+            assert set(georgia["population_year"]) == {2024}
+
+
+def test_per_capita_sql_refuses_what_the_library_refuses() -> None:
+    for arguments in [{"per": 0}, {"per": -5.0}, {"basis": "both"}]:
+        with pytest.raises(bilateral.ValidationError) as sql:
+            bilateral.sql.per_capita("x", population="p.parquet", **arguments)
+        with pytest.raises(bilateral.ValidationError) as library:
+            bilateral.demo().per_capita(**arguments)
+        assert (sql.value.field, sql.value.text, sql.value.reason) == (
+            library.value.field,
+            library.value.text,
+            library.value.reason,
+        )
+
+
+def test_the_population_table_is_the_stores_own(tmp_path: Path) -> None:
+    """What the store divides by, set by hand included, read back from the file."""
+    store = bilateral.Store()
+    store.set_population("GEO", 2030, 3_500_000)
+    path = tmp_path / "population.parquet"
+    written = bilateral.sql.export_population(store, path)
+    table = duckdb.sql(f"SELECT * FROM read_parquet('{path}')").df()
+    assert list(table.columns) == ["country", "year", "population"]
+    assert len(table) == written
+    georgia = table[table["country"] == "GEO"].set_index("year")["population"]
+    assert georgia[2030] == 3_500_000
+    assert georgia[2024] == store.population("GEO", 2024)[1]  # type: ignore[index]
+    with pytest.raises(FileExistsError):
+        bilateral.sql.export_population(store, path)
