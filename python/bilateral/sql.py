@@ -10,7 +10,17 @@ asks for them), the same bases, bounds and empty ratio cells. The filters are th
 method's; ``dialect`` is ``"duckdb"`` or ``"spark"``. A country is matched on either
 side of an undirected indicator's pair for the indicators named in ``undirected`` (by
 default the catalogue's, ``trade_turnover`` and ``flights``): the export does not say
-which indicators are directed, so a store that defines its own names them.
+which indicators are directed, so a store that defines its own names them
+(``undirected=store.indicators().query("not directed")["code"]``). ``per_capita``
+reads the store's population from the file :func:`export_population` writes.
+
+>>> import duckdb, tempfile
+>>> folder = tempfile.mkdtemp() + "/observations"
+>>> bilateral.demo().export_parquet(folder)
+35
+>>> rows = duckdb.sql(bilateral.sql.growth(folder, indicator="trade_turnover")).df()
+>>> rows[["period", "pct"]].round(2).values.tolist()[1]
+['2024', -4.19]
 
 The SQL is written in Rust (``src/store/portable/``); this module is its typed face.
 """
