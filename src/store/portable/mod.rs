@@ -289,6 +289,20 @@ impl PortableSql {
     /// of, among the rows that meet `conditions`: one per series and period, the
     /// preferred one, with the columns the analyses read.
     fn figures(&self, name: &str, conditions: &[String]) -> Result<String> {
+        self.figures_as(name, conditions, FIGURES)
+    }
+
+    /// [`PortableSql::figures`] under another comment than the first table's: a
+    /// second table of figures chosen the same way says so in a line.
+    fn more_figures(&self, name: &str, conditions: &[String]) -> Result<String> {
+        self.figures_as(
+            name,
+            conditions,
+            "    -- The figures chosen as above, one per series and period.",
+        )
+    }
+
+    fn figures_as(&self, name: &str, conditions: &[String], comment: &str) -> Result<String> {
         let d = self.dialect;
         let end = d.end();
         let mut conditions = conditions.to_vec();
@@ -300,10 +314,7 @@ impl PortableSql {
         let _ = write!(
             sql,
             "{name} AS (
-    -- One figure per series and period, as the library's series keep them: no targets
-    -- or projections unless a status asks for them; an actual figure before a
-    -- provisional one before an estimate, then the figure without a source, then the
-    -- first source by code.
+{comment}
     SELECT indicator, origin, destination, product, unit, period, start, {end},
            value, low, high, status, source
     FROM (
@@ -340,6 +351,13 @@ impl PortableSql {
 fn period_of(field: &str, text: &str) -> Result<Period> {
     Period::parse(text).map_err(|e| e.for_field(field))
 }
+
+/// The comment of the first table of figures: how they are chosen.
+const FIGURES: &str =
+    "    -- One figure per series and period, as the library's series keep them: no targets
+    -- or projections unless a status asks for them; an actual figure before a
+    -- provisional one before an estimate, then the figure without a source, then the
+    -- first source by code.";
 
 /// The condition under which the library divides by the figure `bottom`: its bounds
 /// stay on one side of zero (and so does its value).

@@ -45,7 +45,7 @@ impl PortableSql {
         let (pair, unit_check) = match of {
             Some(of) => {
                 let conditions = [format!("indicator = {}", t(of)), whole_product];
-                ctes.push(self.figures("wholes", &conditions)?);
+                ctes.push(self.more_figures("wholes", &conditions)?);
                 let same = "w.origin = p.origin AND w.destination = p.destination";
                 let pair = if self.is_undirected(of)? {
                     // An undirected whole is stored with its pair one way round: a

@@ -581,3 +581,50 @@ def test_the_population_table_is_the_stores_own(tmp_path: Path) -> None:
     assert georgia[2024] == store.population("GEO", 2024)[1]  # type: ignore[index]
     with pytest.raises(FileExistsError):
         bilateral.sql.export_population(store, path)
+
+
+# ----- worked by hand -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_queries_give_figures_worked_out_by_hand(
+    engine: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Exports from Georgia to Armenia: exactly 160 in 2023, over 200 in 2024 ([200,
+    300]: the next step of the last significant digit), an estimate of 999 beside the
+    actual 160; Armenia's imports from Georgia of 210 in 2024."""
+    store = bilateral.Store()
+    store.add("exports", "GEO", "ARM", 2023, 160)
+    store.add("exports", "GEO", "ARM", 2023, 999, status="estimate")
+    store.add("exports", "GEO", "ARM", 2024, 200, qualifier="over")
+    store.add("imports", "GEO", "ARM", 2024, 210)
+    store.export_parquet(tmp_path / "observations")
+    folder = str(tmp_path / "observations")
+
+    growth = run(engine, bilateral.sql.growth(folder, "exports", dialect=engine), request)
+    # 2024 on 2023, the actual 160 and not the estimate: 200 / 160 − 1 = 25 %, bounds
+    # [200 / 160 − 1, 300 / 160 − 1] = [25 %, 87.5 %]; the change 40 in [40, 140].
+    y2024 = growth.iloc[1]
+    assert (y2024["period"], y2024["base_period"], y2024["base_value"]) == ("2024", "2023", 160)
+    assert (y2024["pct"], y2024["pct_low"], y2024["pct_high"]) == (25.0, 25.0, 87.5)
+    assert (y2024["change"], y2024["change_low"], y2024["change_high"]) == (40, 40, 140)
+    assert pd.isna(growth.iloc[0]["base_period"])
+
+    change = run(
+        engine, bilateral.sql.change(folder, start=2023, end=2024, dialect=engine), request
+    )
+    # One year: the ratio 1.25 and the CAGR 1.25^(1/1) − 1 = 0.25.
+    assert (change.iloc[0]["ratio"], change.iloc[0]["years"], change.iloc[0]["cagr"]) == (
+        1.25,
+        1.0,
+        0.25,
+    )
+
+    mirror = run(engine, bilateral.sql.mirror(folder, dialect=engine), request)
+    # 210 − 200 = 10 in [210 − 300, 210 − 200] = [−90, 10]; 210 / 200 − 1 = 5 %, bounds
+    # [210 / 300 − 1, 210 / 200 − 1] = [−30 %, 5 %].
+    row = mirror.iloc[0]
+    assert (row["exporter"], row["importer"], row["gap"]) == ("GEO", "ARM", 10)
+    assert (row["gap_low"], row["gap_high"]) == (-90, 10)
+    assert math.isclose(row["gap_pct"], 5.0) and math.isclose(row["gap_pct_high"], 5.0)
+    assert math.isclose(row["gap_pct_low"], -30.0)
