@@ -77,6 +77,18 @@ $(DEPS): pyproject.toml Makefile .ci/constraints.txt
 		mkdocs mkdocs-material "mkdocstrings[python]"
 	touch $@
 
+# pyspark, for the tests that run the analyses' SQL (bilateral.sql) on a real Spark in local
+# mode (tests/python/files/test_portable_sql.py): its own step, being large (about 490 MB
+# installed), at the version of .ci/constraints.txt. Spark runs on Java 17 or later: where
+# `java` is missing, Debian's default-jre-headless (OpenJDK 17 on Debian 12) is installed.
+SPARK := $(VENV)/.spark-installed
+$(SPARK): $(DEPS)
+	@command -v java >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		default-jre-headless; }
+	$(PY) -m pip install --quiet --constraint .ci/constraints.txt pyspark
+	touch $@
+
 # A debug build of the extension, installed into .venv (fast to build; tests only).
 develop: $(DEPS)
 	VIRTUAL_ENV=$(abspath $(VENV)) $(VENV)/bin/maturin develop --quiet
@@ -137,7 +149,7 @@ python-lint: $(DEPS)
 	$(VENV)/bin/ruff format --check $(PY_SRC)
 
 # pytest exits 5 when it collects no test; that alone is not a failure.
-python-test: develop
+python-test: develop $(SPARK)
 	$(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 	$(PY) examples/typed_usage.py >/dev/null
 

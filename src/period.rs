@@ -215,6 +215,53 @@ impl Period {
         }
     }
 
+    /// A validation error naming `field` (which holds `other`) unless `other` has
+    /// this period's length (see [`Period::same_length`]).
+    pub fn require_same_length(&self, field: &str, other: &Period) -> Result<()> {
+        if self.same_length(other) {
+            Ok(())
+        } else {
+            Err(Error::invalid(
+                field,
+                other.to_string(),
+                format!(
+                    "is not as long as {self}: {} vs {}",
+                    other.length_text(),
+                    self.length_text()
+                ),
+            ))
+        }
+    }
+
+    /// Years from the start of this period to the start of `later`: whole months / 12
+    /// when both start on the first of a month, else days / 365.2425.
+    pub fn years_to(&self, later: &Period) -> f64 {
+        let (s, e) = (self.start(), later.start());
+        if s.day() == 1 && e.day() == 1 {
+            let months = (e.year() - s.year()) * 12 + i32::from(u8::from(e.month()))
+                - i32::from(u8::from(s.month()));
+            f64::from(months) / 12.0
+        } else {
+            f64::from(e.to_julian_day() - s.to_julian_day()) / 365.2425
+        }
+    }
+
+    /// The years a change from this period to `end` spans ([`Period::years_to`]), once
+    /// the two can be compared: of the same length, `end` after this one; else a
+    /// validation error naming the field `end`.
+    pub fn years_of_change_to(&self, end: &Period) -> Result<f64> {
+        self.require_same_length("end", end)?;
+        let years = self.years_to(end);
+        if years <= 0.0 {
+            return Err(Error::invalid(
+                "end",
+                end.to_string(),
+                format!("does not come after the start period {self}"),
+            ));
+        }
+        Ok(years)
+    }
+
     /// The length in words: `"12 months"`, `"1 month"`, `"20 days"`.
     pub fn length_text(&self) -> String {
         match self.months() {

@@ -12,6 +12,7 @@ derived numbers carry bounds that follow from the qualifiers.
 
 from typing import Literal
 
+from . import sql
 from ._core import (
     SCHEMA_VERSION,
     TOPIC_WORDS,
@@ -97,4 +98,5 @@ __all__ = [
     "format_value",
     "normalize_period",
     "read_text",
+    "sql",
 ]

@@ -42,6 +42,11 @@ __all__ = [
     "format_value",
     "normalize_period",
     "read_text",
+    "sql_change",
+    "sql_growth",
+    "sql_mirror",
+    "sql_per_capita",
+    "sql_shares",
     "__version__",
 ]
 
@@ -141,6 +146,7 @@ class Store:
         product: str | None = None,
         status: str | None = None,
     ) -> int: ...
+    def export_population_parquet(self, path: str | PathLike[str]) -> int: ...
     def export_parquet(
         self,
         path: str | PathLike[str],
@@ -722,6 +728,70 @@ def demo() -> Store: ...
 def datasets() -> list[str]: ...
 def normalize_period(text: _Period) -> str: ...
 def file_format(path: str | PathLike[str]) -> str: ...
+
+# The analyses as SQL over a Parquet export (bilateral.sql is their typed face).
+def sql_change(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    start: _Period | None = None,
+    end: _Period | None = None,
+    product: str | None = "total",
+    *,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_growth(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    product: str | None = "total",
+    *,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_mirror(
+    folder: str,
+    a: str | None = None,
+    b: str | None = None,
+    product: str | None = "total",
+    *,
+    indicator: str | None = None,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_per_capita(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    per: float = 1000.0,
+    basis: str = "origin",
+    product: str | None = "total",
+    *,
+    population: str,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
+def sql_shares(
+    folder: str,
+    indicator: str | None = None,
+    origin: str | None = None,
+    destination: str | None = None,
+    of: str | None = None,
+    of_product: str = "total",
+    period: _Period | None = None,
+    *,
+    status: str | None = None,
+    dialect: str = "duckdb",
+    undirected: list[str] | None = None,
+) -> str: ...
 def format_value(
     value: float, unit: str, qualifier: str = "exact", *, derived: bool = False
 ) -> str: ...

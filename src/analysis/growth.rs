@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::series::{
-    cagr, figure_for, parse_period_field, quotient, rate, ratio_of, same_length, table_series,
-    years_between, Figure, OneSeries, Series, SeriesFilter,
+    cagr, figure_for, parse_period_field, quotient, rate, ratio_of, table_series, Figure,
+    OneSeries, Series, SeriesFilter,
 };
 use crate::error::{Error, Result};
 use crate::model::{ObservationTable, SeriesKey, Status};
@@ -441,18 +441,10 @@ pub fn change_where_defined(
 }
 
 /// The years from `start` to `end`, once the two are known to be comparable: of the
-/// same length, the end after the start.
+/// same length, the end after the start ([`Period::years_of_change_to`], which the SQL
+/// of `store::portable` checks too).
 fn change_years(start: &Period, end: &Period) -> Result<f64> {
-    same_length("end", start, end)?;
-    let years = years_between(start, end);
-    if years <= 0.0 {
-        return Err(Error::invalid(
-            "end",
-            end.to_string(),
-            format!("does not come after the start period {start}"),
-        ));
-    }
-    Ok(years)
+    start.years_of_change_to(end)
 }
 
 impl Store {

@@ -515,32 +515,13 @@ pub(crate) fn cagr(ratio: f64, bounds: Bounds, years: f64) -> Option<(f64, Bound
 }
 
 /// Years from the start of `a` to the start of `b`: whole months / 12 when both start
-/// on the first of a month, else days / 365.2425.
+/// on the first of a month, else days / 365.2425 ([`Period::years_to`]).
 pub fn years_between(a: &Period, b: &Period) -> f64 {
-    let (s, e) = (a.start(), b.start());
-    if s.day() == 1 && e.day() == 1 {
-        let months = (e.year() - s.year()) * 12 + i32::from(u8::from(e.month()))
-            - i32::from(u8::from(s.month()));
-        f64::from(months) / 12.0
-    } else {
-        f64::from(e.to_julian_day() - s.to_julian_day()) / 365.2425
-    }
+    a.years_to(b)
 }
 
 pub(crate) fn same_length(field: &str, first: &Period, second: &Period) -> Result<()> {
-    if first.same_length(second) {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            field,
-            second.to_string(),
-            format!(
-                "is not as long as {first}: {} vs {}",
-                second.length_text(),
-                first.length_text()
-            ),
-        ))
-    }
+    first.require_same_length(field, second)
 }
 
 pub(crate) fn parse_period_field(field: &str, text: &str) -> Result<Period> {

@@ -22,6 +22,10 @@
 //! 1970-01-01, Spark's `DateType` too): any day of the period grammar fits, and the two
 //! columns let a reader that does not do dates (or does them slowly) compare periods
 //! with integer arithmetic, `start_day - 365`.
+//!
+//! [`Store::export_population_parquet`] writes the store's population table to one
+//! file beside it (`country`, `year`, `population`), for the per-capita SQL of
+//! [`crate::store::portable`].
 
 use std::fs::{self, File};
 use std::io::{self, BufWriter};
@@ -32,7 +36,7 @@ use ::parquet::arrow::ArrowWriter;
 use ::parquet::basic::Compression;
 use ::parquet::errors::ParquetError;
 use ::parquet::file::properties::WriterProperties;
-use arrow_array::{ArrayRef, Int32Array, RecordBatch};
+use arrow_array::{ArrayRef, Int32Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{Field, Schema};
 
 use super::io_error;
@@ -148,6 +152,61 @@ impl Store {
         }
         writer.close().map_err(parquet_error)?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Writes the store's population table to the Parquet file at `path` (which must
+    /// not exist): one row per country and year, `country` (alpha-3, utf8), `year`
+    /// (int32) and `population` (int64), the figures
+    /// [`Store::per_capita`](crate::Store::per_capita) divides by, built-in (World
+    /// Bank) and set by hand. The SQL of
+    /// [`PortableSql::per_capita`](crate::store::portable::PortableSql::per_capita)
+    /// reads it beside the observations' folder. Returns how many rows it wrote.
+    ///
+    /// ```
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("population.parquet");
+    /// let written = bilateral::Store::in_memory()?.export_population_parquet(&path)?;
+    /// assert!(written > 10_000); // about 250 countries from 1960
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    #[cfg_attr(docsrs, doc(cfg(feature = "parquet")))]
+    pub fn export_population_parquet(&self, path: impl AsRef<Path>) -> Result<usize> {
+        let path = path.as_ref();
+        let rows = self.population_table()?;
+        let parquet_error = |error: ParquetError| io_error(path, into_io(error));
+        let batch = RecordBatch::try_from_iter([
+            (
+                "country",
+                Arc::new(StringArray::from_iter_values(rows.iter().map(|r| &r.0))) as ArrayRef,
+            ),
+            (
+                "year",
+                Arc::new(Int32Array::from_iter_values(rows.iter().map(|r| r.1))) as ArrayRef,
+            ),
+            (
+                "population",
+                Arc::new(Int64Array::from_iter_values(rows.iter().map(|r| r.2))) as ArrayRef,
+            ),
+        ])
+        .map_err(|e| parquet_error(e.into()))?;
+        // A new file only: an existing one (an export's or anything else) is kept.
+        let file = File::create_new(path).map_err(|source| io_error(path, source))?;
+        let properties = WriterProperties::builder()
+            .set_compression(Compression::SNAPPY)
+            .build();
+        let written = (|| {
+            let mut writer =
+                ArrowWriter::try_new(BufWriter::new(file), batch.schema(), Some(properties))?;
+            writer.write(&batch)?;
+            writer.close()
+        })();
+        if let Err(error) = written {
+            let _ = fs::remove_file(path);
+            return Err(parquet_error(error));
+        }
+        Ok(rows.len())
     }
 }
 

@@ -206,8 +206,9 @@ macro_rules! extractors {
 extractors!(
     /// Text arguments, borrowed from the Python string.
     text -> &'a str, super::text_ref:
-    a, b, basis, code, destination, format, id, indicator, kind, missing, name, of_product,
-    on_duplicate, origin, product, qualifier, relation, text, title, unit,
+    a, b, basis, code, destination, dialect, folder, format, id, indicator, kind, missing, name,
+    of_product, on_duplicate, origin, population, product, qualifier, relation, text, title,
+    unit,
 );
 extractors!(
     /// Optional text arguments, borrowed; `None` stays `None`.
@@ -241,7 +242,7 @@ extractors!(
 );
 extractors!(
     /// Lists of text; `None` stays `None`.
-    optional_texts -> Option<Vec<String>>, super::optional_texts: topics,
+    optional_texts -> Option<Vec<String>>, super::optional_texts: topics, undirected,
 );
 extractors!(
     /// Mappings of text to text; `None` stays `None`.

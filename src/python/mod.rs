@@ -15,6 +15,7 @@
 //! - [`table`]: the native `Table`, many rows column by column (Arrow and pandas).
 //! - [`results`]: the native one-answer results (`Change`, `TargetProgress`,
 //!   `RequiredGrowth`), each built by `From` from the crate's struct.
+//! - [`sql`]: the analyses as SQL text for DuckDB and Spark over a Parquet export.
 //! - [`reader`]: `read_text`, news text into a native `Draft` (its items, the ones to
 //!   accept, the dataset they make), and the checks of a text.
 
@@ -26,6 +27,7 @@ mod ingest;
 mod reader;
 mod report;
 mod results;
+mod sql;
 mod store;
 mod table;
 
@@ -140,5 +142,6 @@ fn core_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(format_value, m)?)?;
     m.add_function(wrap_pyfunction!(reader::read_text, m)?)?;
     m.add_function(wrap_pyfunction!(file_format, m)?)?;
+    sql::register(m)?;
     errors::register(m)
 }

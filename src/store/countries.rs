@@ -221,6 +221,21 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every population figure the store holds, the built-in ones and those set by
+    /// hand: `(alpha-3, year, people)` in the order of country and year. What
+    /// [`Store::per_capita`](crate::Store::per_capita) divides by, for an export.
+    pub fn population_table(&self) -> Result<Vec<(String, i32, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.alpha3, p.year, p.value FROM population p
+             JOIN country c ON c.id = p.country_id
+             ORDER BY c.alpha3, p.year",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
 /// Checks and writes one population figure (replacing any stored for the country and
 /// year), for [`Store::set_population`] and dataset loads.
 pub(super) fn insert_population(

@@ -6,7 +6,8 @@
 //! and inserts one record of each kind, `read.rs` queries, `dataset.rs` gives the whole
 //! store as a dataset (which `files/` writes to a file), `sql.rs` says how the domain types are written to and
 //! read from SQLite, and `watch.rs` has the progress reports and interrupt checks of
-//! long writes.
+//! long writes. `portable/` writes the analyses as SQL for other engines (DuckDB,
+//! Spark) over the store's Parquet export.
 
 mod claims;
 mod countries;
@@ -14,6 +15,7 @@ mod dataset;
 mod ingest;
 mod insert;
 mod layout;
+pub mod portable;
 mod read;
 mod schema;
 mod sql;

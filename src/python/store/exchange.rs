@@ -173,6 +173,18 @@ impl PyStore {
         self.with(py, move |s| s.export_parquet(&path, &filter))
     }
 
+    /// Writes the store's population table (country, year, population) to the new
+    /// Parquet file at `path`, for the per-capita SQL of `bilateral.sql`; returns how
+    /// many rows it wrote.
+    #[pyo3(signature = (path))]
+    fn export_population_parquet(
+        &self,
+        py: Python<'_>,
+        #[pyo3(from_py_with = path::path)] path: std::path::PathBuf,
+    ) -> PyResult<usize> {
+        self.with(py, move |s| s.export_population_parquet(&path))
+    }
+
     /// Adds the observations of the CSV file at `path` all or nothing; `progress(stage,
     /// done, total)` is told how far it has got; `missing="skip"` passes over rows
     /// without a value. A dict of what it read and wrote.

@@ -511,6 +511,60 @@ fn random_store(figures: &[Figure]) -> Store {
     store
 }
 
+#[test]
+fn the_population_table_reads_back_as_the_stores_figures_a_hand_set_one_among_them() {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .set_population("GEO", 2030, 3_500_000.0, None)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("population.parquet");
+    let written = store.export_population_parquet(&path).unwrap();
+    let file = File::open(&path).unwrap();
+    let batches: Vec<RecordBatch> = ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let schema = batches[0].schema();
+    let columns: Vec<(&str, &DataType)> = schema
+        .fields()
+        .iter()
+        .map(|f| (f.name().as_str(), f.data_type()))
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            ("country", &DataType::Utf8),
+            ("year", &DataType::Int32),
+            ("population", &DataType::Int64)
+        ]
+    );
+    let mut rows = Vec::new();
+    for batch in &batches {
+        let countries = batch.column(0).as_string::<i32>();
+        let years = batch.column(1).as_primitive::<Int32Type>();
+        let people = batch
+            .column(2)
+            .as_primitive::<arrow_array::types::Int64Type>();
+        for i in 0..batch.num_rows() {
+            rows.push((
+                countries.value(i).to_owned(),
+                years.value(i),
+                people.value(i),
+            ));
+        }
+    }
+    assert_eq!(rows.len(), written);
+    assert_eq!(rows, store.population_table().unwrap());
+    assert!(rows.contains(&("GEO".to_owned(), 2030, 3_500_000)));
+    // A second export to the same file is refused, and the file kept.
+    let error = store.export_population_parquet(&path).unwrap_err();
+    assert!(matches!(error, Error::Io { .. }), "{error:?}");
+    assert!(std::fs::metadata(&path).unwrap().len() > 0);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(32))]
 

@@ -230,6 +230,11 @@ def readme_growth_sql() -> str:
     return sql
 
 
+def test_the_docs_sql_is_the_query_bilateral_sql_growth_writes() -> None:
+    """The docs show the generated query, not a copy that could drift from it."""
+    assert readme_growth_sql() == bilateral.sql.growth("observations", product=None)
+
+
 def growth_in_duckdb(folder: Path) -> pd.DataFrame:
     sql = readme_growth_sql().replace(README_FOLDER, f"{folder}/**/*.parquet")
     return duckdb.sql(sql).df()

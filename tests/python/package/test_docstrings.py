@@ -21,6 +21,10 @@ def documented() -> Iterator[tuple[str, str]]:
             yield f"Store.{name}", member.__doc__
     for name in ("demo", "datasets", "normalize_period", "format_value"):
         yield name, getattr(bilateral, name).__doc__ or ""
+    yield "bilateral.sql", bilateral.sql.__doc__ or ""
+    for name, member in inspect.getmembers(bilateral.sql, inspect.isfunction):
+        if member.__module__ == "bilateral.sql" and not name.startswith("_"):
+            yield f"sql.{name}", member.__doc__ or ""
 
 
 EXAMPLES = [(name, doc) for name, doc in documented() if ">>>" in doc]
