@@ -150,7 +150,7 @@ python-lint: $(DEPS)
 
 # pytest exits 5 when it collects no test; that alone is not a failure.
 python-test: develop $(SPARK)
-	$(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
+	BILATERAL_REQUIRE_SPARK=1 $(PY) -m pytest -q tests/python; status=$$?; [ $$status -eq 0 ] || [ $$status -eq 5 ]
 	$(PY) examples/typed_usage.py >/dev/null
 
 # The sdist holds data/ and schema.sql (compiled in by include_str!), nothing stray,

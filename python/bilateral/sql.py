@@ -12,7 +12,8 @@ side of an undirected indicator's pair for the indicators named in ``undirected`
 default the catalogue's, ``trade_turnover`` and ``flights``): the export does not say
 which indicators are directed, so a store that defines its own names them
 (``undirected=store.indicators().query("not directed")["code"]``). ``per_capita``
-reads the store's population from the file :func:`export_population` writes.
+reads the store's population from the file
+:meth:`Store.export_population_parquet <bilateral.Store.export_population_parquet>` writes.
 
 >>> import duckdb, tempfile
 >>> folder = tempfile.mkdtemp() + "/observations"
@@ -30,12 +31,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from os import PathLike
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from . import _core
-
-if TYPE_CHECKING:
-    from .store import Store
 
 #: A period: its text (``"2024"``, ``"2025-01/2025-08"``) or a year.
 _Period = str | int
@@ -43,7 +41,6 @@ _Period = str | int
 __all__ = [
     "Dialect",
     "change",
-    "export_population",
     "growth",
     "mirror",
     "per_capita",
@@ -234,8 +231,9 @@ def per_capita(
     population keeps its row with those columns empty.
 
     The export holds observations only: ``population`` is the Parquet file
-    :func:`export_population` writes from the same store (the built-in World Bank
-    figures and any set with ``Store.set_population``).
+    :meth:`Store.export_population_parquet <bilateral.Store.export_population_parquet>`
+    writes from the same store (the built-in World Bank figures and any set with
+    ``Store.set_population``).
 
     >>> sql = bilateral.sql.per_capita("observations", "tourists", population="population.parquet")
     >>> "FROM read_parquet('population.parquet')" in sql
@@ -254,11 +252,3 @@ def per_capita(
         dialect=dialect,
         undirected=_codes(undirected),
     )
-
-
-def export_population(store: Store, path: str | PathLike[str]) -> int:
-    """Writes the population table of ``store`` (``country``, ``year``,
-    ``population``: what :meth:`Store.per_capita <bilateral.Store.per_capita>` divides
-    by) to the new Parquet file at ``path``, for :func:`per_capita`; returns how many
-    rows it wrote. An existing file is left as it is (a ``FileExistsError``)."""
-    return store._inner.export_population_parquet(path)

@@ -130,6 +130,14 @@ class ExchangeMethods(StoreMethods):
         """
         return self._inner.export_parquet(path, indicator, origin, destination, product, status)
 
+    def export_population_parquet(self, path: str | PathLike[str]) -> int:
+        """Writes the population table (``country``, ``year``, ``population``: what
+        :meth:`per_capita` divides by, the built-in World Bank figures and any
+        :meth:`set_population`) to the new Parquet file ``path``, for
+        :func:`bilateral.sql.per_capita`; returns how many rows it wrote. An existing
+        file is left as it is (a ``FileExistsError``)."""
+        return self._inner.export_population_parquet(path)
+
     def import_csv(
         self,
         path: str | PathLike[str],

@@ -15,8 +15,9 @@ leaves room for that and for nothing else: a wrong base, bound or status prefere
 moves a figure by far more.
 
 The Spark tests share one SparkSession (`local[1]`, one shuffle partition, no UI) and
-are marked slow; where pyspark is not installed they are skipped, except in CI (the
-Makefile installs it, and Java when `java` is missing), where that fails them.
+are marked slow; where pyspark is not installed they are skipped, except under `make
+test` (which installs it, and Java when `java` is missing, and sets
+BILATERAL_REQUIRE_SPARK), where that fails them.
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def exports(
     folder = tmp_path_factory.mktemp("exports")
     for name, store in stores.items():
         store.export_parquet(folder / name)
-        bilateral.sql.export_population(store, folder / f"{name}.population.parquet")
+        store.export_population_parquet(folder / f"{name}.population.parquet")
     return {name: folder / name for name in stores}
 
 
@@ -140,7 +141,7 @@ def spark() -> Iterator[Any]:
     and re-planning each query cost more than running it on a few thousand rows).
     Measured on two cores: the session and twelve queries in 16 s, against 58 s with
     Spark's defaults."""
-    if os.environ.get("CI") and not _has_pyspark():
+    if os.environ.get("BILATERAL_REQUIRE_SPARK") and not _has_pyspark():
         pytest.fail("pyspark is not installed: `make test` installs it (Makefile, SPARK)")
     pytest.importorskip("pyspark")
     from pyspark.sql import SparkSession
@@ -573,7 +574,7 @@ def test_the_population_table_is_the_stores_own(tmp_path: Path) -> None:
     store = bilateral.Store()
     store.set_population("GEO", 2030, 3_500_000)
     path = tmp_path / "population.parquet"
-    written = bilateral.sql.export_population(store, path)
+    written = store.export_population_parquet(path)
     table = duckdb.sql(f"SELECT * FROM read_parquet('{path}')").df()
     assert list(table.columns) == ["country", "year", "population"]
     assert len(table) == written
@@ -581,7 +582,7 @@ def test_the_population_table_is_the_stores_own(tmp_path: Path) -> None:
     assert georgia[2030] == 3_500_000
     assert georgia[2024] == store.population("GEO", 2024)[1]  # type: ignore[index]
     with pytest.raises(FileExistsError):
-        bilateral.sql.export_population(store, path)
+        store.export_population_parquet(path)
 
 
 # ----- worked by hand -------------------------------------------------------------------
