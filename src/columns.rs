@@ -994,4 +994,81 @@ mod tests {
         // 200 / 160 − 1 = 25 %; no base, no growth.
         assert!(pct[0].is_nan() && pct[1].is_nan() && pct[2] == 25.0);
     }
+
+    /// Every cell of every column as text, by column name: NaN is not equal to itself,
+    /// and two routes may list a column's distinct texts in another order.
+    fn cells(columns: &Columns) -> Vec<(String, Vec<String>)> {
+        let cell = |column: &Column, i: usize| match column {
+            Column::Float(v) => format!("{:?}", v[i]),
+            Column::Int(v) => format!("{:?}", v[i]),
+            Column::Text { .. } => format!("{:?}", column.text(i)),
+            other => panic!("not a column these tables have: {other:?}"),
+        };
+        let names = columns.names.iter().map(|n| n.to_string());
+        names
+            .zip(&columns.columns)
+            .map(|(name, column)| (name, (0..column.len()).map(|i| cell(column, i)).collect()))
+            .collect()
+    }
+
+    fn texts<'a>(columns: &'a Columns, name: &str) -> Vec<Option<&'a str>> {
+        let column = columns.get(name).unwrap();
+        (0..column.len()).map(|i| column.text(i)).collect()
+    }
+
+    fn numbers(columns: &Columns, name: &str) -> Vec<f64> {
+        match columns.get(name) {
+            Some(Column::Float(values)) => values.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// Exact figures of `indicator`, each `(origin, destination, product, period,
+    /// value)`.
+    fn store_of(indicator: &str, figures: &[(&str, &str, &str, &str, f64)]) -> Store {
+        let mut store = Store::in_memory().unwrap();
+        add(&mut store, indicator, figures);
+        store
+    }
+
+    fn add(store: &mut Store, indicator: &str, figures: &[(&str, &str, &str, &str, f64)]) {
+        for &(origin, destination, product, period, value) in figures {
+            let figure = NewObservation::builder(indicator, origin, destination, period, value)
+                .product(product);
+            store.add(&figure).unwrap();
+        }
+    }
+
+    #[test]
+    fn change_read_from_the_table_gives_the_columns_of_change_from_each_series() {
+        // GEO→ARM 100 (2020) to 150 (2022); ARM→GEO 0 to 30; GEO→TUR only 2022.
+        let store = store_of(
+            "exports",
+            &[
+                ("GEO", "ARM", "total", "2020", 100.0),
+                ("GEO", "ARM", "total", "2022", 150.0),
+                ("ARM", "GEO", "total", "2020", 0.0),
+                ("ARM", "GEO", "total", "2022", 30.0),
+                ("GEO", "TUR", "total", "2022", 70.0),
+            ],
+        );
+        let every = SeriesFilter::default();
+        let new = Columns::of_changes(&store.change_of_every(&every, "2020", "2022").unwrap());
+        // The route before: a Series made of each, then its change.
+        let (start, end) = ("2020".parse().unwrap(), "2022".parse().unwrap());
+        let mut old = Vec::new();
+        for series in store.series_matching(&every).unwrap() {
+            old.extend(crate::analysis::change_where_defined(&series, &start, &end).unwrap());
+        }
+        assert_eq!(cells(&new), cells(&Columns::of_changes(&old)));
+        // ARM before GEO; GEO→TUR has no 2020.
+        assert_eq!(texts(&new, "origin"), [Some("ARM"), Some("GEO")]);
+        // 30 − 0 = 30 without a ratio to zero; 150 − 100 = 50, 150 / 100 = 1.5, a rate
+        // of 50 %, over two years a CAGR of √1.5 − 1.
+        assert_eq!(numbers(&new, "change"), [30.0, 50.0]);
+        let ratio = numbers(&new, "ratio");
+        assert!(ratio[0].is_nan() && ratio[1] == 1.5);
+        assert_eq!(numbers(&new, "pct")[1], 50.0);
+        assert!((numbers(&new, "cagr")[1] - (1.5f64.sqrt() - 1.0)).abs() < 1e-12);
+    }
 }
