@@ -8,14 +8,17 @@ use std::hash::Hash;
 
 use crate::analysis::consistency::Finding;
 use crate::analysis::{
-    each_growth_of_table, AsymmetryRow, ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow,
-    SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare, ShareRow,
+    each_growth_of_table, each_share_of_tables, AsymmetryRow, ClaimCheck, GrowthRow, MirrorEnd,
+    MirrorRow, PerCapitaRow, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesPerCapita,
+    SeriesShare, ShareRow, ShareTables, Whole,
 };
+use crate::error::Result;
 use crate::model::{
     Claim, Event, Indicator, ObservationRow, ObservationTable, Product, SeriesKey, Source, Status,
     TopicEntry,
 };
 use crate::period::Period;
+use crate::store::Store;
 use crate::words::numbers::percent;
 
 /// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
@@ -282,6 +285,74 @@ impl Columns {
         columns.push_maybe("low", rows, |r| r.low);
         columns.push_maybe("high", rows, |r| r.high);
         columns
+    }
+
+    /// Shares over every pair `filter` matches, as
+    /// [`Store::share_of_every`](crate::Store::share_of_every) computes them, written
+    /// into columns as they are computed: the columns of [`Columns::of_shares`] without
+    /// a [`SeriesShare`], and its texts, per row in between.
+    ///
+    /// ```
+    /// use bilateral::{Columns, SeriesFilter, Store, Whole};
+    ///
+    /// let store = Store::demo()?;
+    /// let exports = SeriesFilter::default().indicator("exports");
+    /// let whole = Whole::total().indicator("trade_turnover");
+    /// let columns = Columns::of_share_of_every(&store, &exports, &whole)?;
+    /// let rows = store.share_of_every(&exports, &whole)?;
+    /// assert_eq!(columns.rows(), rows.len());
+    /// assert_eq!(columns.get("product").unwrap().text(0), Some(rows[0].product.as_str()));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn of_share_of_every(
+        store: &Store,
+        filter: &SeriesFilter,
+        whole: &Whole,
+    ) -> Result<Columns> {
+        let tables = store.share_tables(
+            filter,
+            whole.indicator.as_deref(),
+            &whole.product,
+            whole.period.as_deref(),
+        )?;
+        Columns::of_shares_of_tables(&tables)
+    }
+
+    fn of_shares_of_tables(tables: &ShareTables) -> Result<Columns> {
+        let mut keys = Vec::new();
+        let mut period = DistinctBuilder::with_capacity(0);
+        let [mut value, mut whole, mut share, mut low, mut high] = <[Vec<f64>; 5]>::default();
+        each_share_of_tables(tables, |row| {
+            keys.push(row.part.key);
+            period.push(Some(row.part.period));
+            value.push(row.part.value);
+            whole.push(row.whole.value);
+            let figure = row
+                .share
+                .map_or((f64::NAN, f64::NAN, f64::NAN), |(s, b)| (s, b.low, b.high));
+            share.push(figure.0);
+            low.push(figure.1);
+            high.push(figure.2);
+        })?;
+        let table = &tables.parts;
+        let mut columns = Columns::default();
+        columns.push("indicator", indicator_column(table, &keys));
+        columns.push(
+            "origin",
+            country_column(table, keys.iter().map(|k| k.origin)),
+        );
+        columns.push(
+            "destination",
+            country_column(table, keys.iter().map(|k| k.destination)),
+        );
+        columns.push("period", period.finish().texts(|p| p.to_string()));
+        columns.push("product", product_column(table, &keys));
+        columns.push("value", Column::Float(value));
+        columns.push("whole", Column::Float(whole));
+        columns.push("share", Column::Float(share));
+        columns.push("low", Column::Float(low));
+        columns.push("high", Column::Float(high));
+        Ok(columns)
     }
 
     /// Shares of one pair (as [`Store::shares`](crate::Store::shares) gives them): the
@@ -675,6 +746,30 @@ fn unit_column(table: &ObservationTable, keys: impl Iterator<Item = SeriesKey>) 
     }
 }
 
+/// Each row's indicator (its code), by position in the table's list.
+fn indicator_column(table: &ObservationTable, keys: &[SeriesKey]) -> Column {
+    Column::Text {
+        codes: keys.iter().map(|k| k.indicator as i32).collect(),
+        values: table.indicators.iter().map(|i| i.code.clone()).collect(),
+    }
+}
+
+/// Each row's country (alpha-3), by position in the table's list.
+fn country_column(table: &ObservationTable, positions: impl Iterator<Item = u32>) -> Column {
+    Column::Text {
+        codes: positions.map(|p| p as i32).collect(),
+        values: table.countries.clone(),
+    }
+}
+
+/// Each row's product, by position in the table's list.
+fn product_column(table: &ObservationTable, keys: &[SeriesKey]) -> Column {
+    Column::Text {
+        codes: keys.iter().map(|k| k.product as i32).collect(),
+        values: table.products.clone(),
+    }
+}
+
 fn days(date: time::Date) -> i32 {
     date.to_julian_day() - UNIX_EPOCH_JULIAN_DAY
 }
@@ -842,7 +937,6 @@ impl<T: Eq + Hash + Copy> DistinctBuilder<T> {
 mod tests {
     use super::*;
     use crate::model::{Kind, NewObservation, Qualifier};
-    use crate::{SeriesFilter, Store};
 
     #[test]
     fn indicators_give_directed_and_signed_as_yes_or_no_and_no_text_as_minus_one() {
@@ -1070,5 +1164,71 @@ mod tests {
         assert!(ratio[0].is_nan() && ratio[1] == 1.5);
         assert_eq!(numbers(&new, "pct")[1], 50.0);
         assert!((numbers(&new, "cagr")[1] - (1.5f64.sqrt() - 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn shares_written_as_computed_give_the_columns_of_the_share_rows() {
+        // Exports GEO→ARM: total 100 and wine 10 in 2023, total 200, wine 50 and beer
+        // 20 in 2024; ARM→GEO in 2024: total 0 and brandy 5. Turnover ARM–GEO 400 in
+        // 2024.
+        let mut store = store_of(
+            "exports",
+            &[
+                ("GEO", "ARM", "total", "2023", 100.0),
+                ("GEO", "ARM", "wine", "2023", 10.0),
+                ("GEO", "ARM", "total", "2024", 200.0),
+                ("GEO", "ARM", "wine", "2024", 50.0),
+                ("GEO", "ARM", "beer", "2024", 20.0),
+                ("ARM", "GEO", "total", "2024", 0.0),
+                ("ARM", "GEO", "brandy", "2024", 5.0),
+            ],
+        );
+        add(
+            &mut store,
+            "trade_turnover",
+            &[("GEO", "ARM", "total", "2024", 400.0)],
+        );
+        let exports = SeriesFilter::default().indicator("exports");
+        let of = |whole: &Whole| {
+            let new = Columns::of_share_of_every(&store, &exports, whole).unwrap();
+            let old = Columns::of_shares(&store.share_of_every(&exports, whole).unwrap());
+            assert_eq!(cells(&new), cells(&old), "{whole:?}");
+            new
+        };
+        // Of each pair's own total: brandy 5 / 0 has no share; wine 10 / 100 = 0.1, beer
+        // 20 / 200 = 0.1 and wine 50 / 200 = 0.25, by period, then product. The totals
+        // are the whole itself, not a part.
+        let own = of(&Whole::total());
+        assert_eq!(
+            texts(&own, "origin"),
+            [Some("ARM"), Some("GEO"), Some("GEO"), Some("GEO")]
+        );
+        assert_eq!(
+            texts(&own, "period"),
+            [Some("2024"), Some("2023"), Some("2024"), Some("2024")]
+        );
+        assert_eq!(
+            texts(&own, "product"),
+            [Some("brandy"), Some("wine"), Some("beer"), Some("wine")]
+        );
+        let share = numbers(&own, "share");
+        assert!(share[0].is_nan() && share[1..] == [0.1, 0.1, 0.25]);
+        assert_eq!(numbers(&own, "whole"), [0.0, 100.0, 200.0, 200.0]);
+        // Of turnover, stored ARM–GEO for both directions, 2024 only: 5 / 400 =
+        // 0.0125, 0 / 400 = 0, then 20 / 400 = 0.05, 200 / 400 = 0.5, 50 / 400 = 0.125.
+        let turnover = of(&Whole::total().indicator("trade_turnover"));
+        assert_eq!(
+            texts(&turnover, "product"),
+            [
+                Some("brandy"),
+                Some("total"),
+                Some("beer"),
+                Some("total"),
+                Some("wine")
+            ]
+        );
+        let shares = [0.0125, 0.0, 0.05, 0.5, 0.125];
+        assert_eq!(numbers(&turnover, "share"), shares);
+        assert_eq!(numbers(&turnover, "high"), shares);
     }
 }

@@ -161,9 +161,7 @@ impl PyStore {
             Some(query) => s
                 .share_of(&query, &whole)
                 .map(|rows| crate::columns::Columns::of_share_rows(&rows)),
-            None => s
-                .share_of_every(&filter, &whole)
-                .map(|rows| crate::columns::Columns::of_shares(&rows)),
+            None => crate::columns::Columns::of_share_of_every(s, &filter, &whole),
         })?;
         Ok(PyTable::new(columns))
     }
