@@ -8,9 +8,9 @@ use std::hash::Hash;
 
 use crate::analysis::consistency::Finding;
 use crate::analysis::{
-    each_growth_of_table, each_share_of_tables, AsymmetryRow, ClaimCheck, GrowthRow, MirrorEnd,
-    MirrorRow, PerCapitaRow, SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesPerCapita,
-    SeriesShare, ShareRow, ShareTables, Whole,
+    each_growth_of_table, each_per_capita_of_table, each_share_of_tables, AsymmetryRow, Basis,
+    ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, SeriesAsymmetry, SeriesChange,
+    SeriesFilter, SeriesPerCapita, SeriesShare, ShareRow, ShareTables, Whole,
 };
 use crate::error::Result;
 use crate::model::{
@@ -392,6 +392,76 @@ impl Columns {
         columns.push_maybe("low", rows, |r| r.low);
         columns.push_maybe("high", rows, |r| r.high);
         columns
+    }
+
+    /// Figures per head of every series `filter` matches, as
+    /// [`Store::per_capita_of_every`](crate::Store::per_capita_of_every) computes them,
+    /// written into columns as they are computed: the columns of
+    /// [`Columns::of_per_capita`] without a [`SeriesPerCapita`], and its texts, per row
+    /// in between.
+    ///
+    /// ```
+    /// use bilateral::{Basis, Columns, SeriesFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let tourists = SeriesFilter::default().indicator("tourists");
+    /// let columns = Columns::of_per_capita_of_every(&store, &tourists, 1000.0, Basis::Origin)?;
+    /// let rows = store.per_capita_of_every(&tourists, 1000.0, Basis::Origin)?;
+    /// assert_eq!(columns.rows(), rows.len());
+    /// assert_eq!(columns.get("country").unwrap().text(0), Some(rows[0].country.as_str()));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn of_per_capita_of_every(
+        store: &Store,
+        filter: &SeriesFilter,
+        per: f64,
+        basis: Basis,
+    ) -> Result<Columns> {
+        let (table, populations) = store.per_capita_table(filter, basis)?;
+        Columns::of_per_capita_of_table(&table, filter.status, per, basis, &populations)
+    }
+
+    fn of_per_capita_of_table(
+        table: &ObservationTable,
+        status: Option<Status>,
+        per: f64,
+        basis: Basis,
+        populations: &[Vec<(i32, i64)>],
+    ) -> Result<Columns> {
+        let rows = table.len();
+        let mut keys = Vec::with_capacity(rows);
+        let mut period = DistinctBuilder::with_capacity(rows);
+        let mut value = Vec::with_capacity(rows);
+        let mut country = Vec::with_capacity(rows);
+        let mut population_year = Vec::with_capacity(rows);
+        let mut population = Vec::with_capacity(rows);
+        let [mut per_capita, mut low, mut high] =
+            std::array::from_fn(|_| Vec::<f64>::with_capacity(rows));
+        each_per_capita_of_table(table, status, per, basis, populations, |r| {
+            keys.push(r.row.key);
+            period.push(Some(r.row.period));
+            value.push(r.row.value);
+            country.push(r.country);
+            population_year.push(r.population.map(|p| i64::from(p.0)));
+            population.push(r.population.map(|p| p.1));
+            let figure = r
+                .per_capita
+                .map_or((f64::NAN, f64::NAN, f64::NAN), |(f, b)| (f, b.low, b.high));
+            per_capita.push(figure.0);
+            low.push(figure.1);
+            high.push(figure.2);
+        })?;
+        let mut columns = Columns::default();
+        columns.push_keys(table, keys.iter().copied(), true);
+        columns.push("period", period.finish().texts(|p| p.to_string()));
+        columns.push("value", Column::Float(value));
+        columns.push("country", country_column(table, country.into_iter()));
+        columns.push("population_year", Column::Int(population_year));
+        columns.push("population", Column::Int(population));
+        columns.push("per_capita", Column::Float(per_capita));
+        columns.push("low", Column::Float(low));
+        columns.push("high", Column::Float(high));
+        Ok(columns)
     }
 
     /// Figures per head of one series (as [`Store::per_capita`](crate::Store::per_capita)
@@ -1230,5 +1300,63 @@ mod tests {
         let shares = [0.0125, 0.0, 0.05, 0.5, 0.125];
         assert_eq!(numbers(&turnover, "share"), shares);
         assert_eq!(numbers(&turnover, "high"), shares);
+    }
+
+    #[test]
+    fn per_capita_written_as_computed_gives_the_columns_of_the_per_capita_rows() {
+        // 1,024,000 Azerbaijanis in 2030 and 2,048,000 Kazakhs: per 1,000 people the
+        // figures are divided by 1,024 and 2,048, exactly in binary.
+        let mut store = store_of(
+            "tourists",
+            &[
+                ("AZE", "KAZ", "total", "2030", 4_000.0),
+                ("KAZ", "AZE", "total", "2031", 600.0),
+                ("TWN", "KAZ", "total", "2030", 500.0),
+            ],
+        );
+        store
+            .set_population("AZE", 2030, 1_024_000.0, None)
+            .unwrap();
+        store
+            .set_population("KAZ", 2030, 2_048_000.0, None)
+            .unwrap();
+        let every = SeriesFilter::default();
+        let new = Columns::of_per_capita_of_every(&store, &every, 1000.0, Basis::Origin).unwrap();
+        let rows = store
+            .per_capita_of_every(&every, 1000.0, Basis::Origin)
+            .unwrap();
+        assert_eq!(cells(&new), cells(&Columns::of_per_capita(&rows)));
+        assert_eq!(
+            texts(&new, "country"),
+            [Some("AZE"), Some("KAZ"), Some("TWN")]
+        );
+        // 4,000 / 1,024 = 3.90625; 2031 takes 2030's Kazakhs: 600 / 2,048 = 0.29296875;
+        // Taiwan has no population, so no figure per head.
+        let per_head = numbers(&new, "per_capita");
+        assert_eq!(per_head[..2], [3.906_25, 0.292_968_75]);
+        assert!(per_head[2].is_nan());
+        assert_eq!(
+            new.get("population_year"),
+            Some(&Column::Int(vec![Some(2030), Some(2030), None]))
+        );
+        assert_eq!(
+            new.get("population"),
+            Some(&Column::Int(vec![Some(1_024_000), Some(2_048_000), None]))
+        );
+        // By destination: Kazakhs, Kazakhs, Azerbaijanis.
+        let by_destination =
+            Columns::of_per_capita_of_every(&store, &every, 1000.0, Basis::Destination).unwrap();
+        let rows = store
+            .per_capita_of_every(&every, 1000.0, Basis::Destination)
+            .unwrap();
+        assert_eq!(
+            cells(&by_destination),
+            cells(&Columns::of_per_capita(&rows))
+        );
+        // 4,000 / 2,048 = 1.953125; 600 / 1,024 = 0.5859375; 500 / 2,048 = 0.244140625.
+        assert_eq!(
+            numbers(&by_destination, "per_capita"),
+            [1.953_125, 0.585_937_5, 0.244_140_625]
+        );
     }
 }

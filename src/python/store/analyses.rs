@@ -189,9 +189,7 @@ impl PyStore {
             Some(query) => s
                 .per_capita(&query, per, basis)
                 .map(|rows| crate::columns::Columns::of_per_capita_rows(&rows)),
-            None => s
-                .per_capita_of_every(&filter, per, basis)
-                .map(|rows| crate::columns::Columns::of_per_capita(&rows)),
+            None => crate::columns::Columns::of_per_capita_of_every(s, &filter, per, basis),
         })?;
         Ok(PyTable::new(columns))
     }
