@@ -8,9 +8,10 @@ use std::hash::Hash;
 
 use crate::analysis::consistency::Finding;
 use crate::analysis::{
-    each_growth_of_table, each_per_capita_of_table, each_share_of_tables, AsymmetryRow, Basis,
-    ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow, SeriesAsymmetry, SeriesChange,
-    SeriesFilter, SeriesPerCapita, SeriesShare, ShareRow, ShareTables, Whole,
+    each_asymmetry_of_table, each_growth_of_table, each_per_capita_of_table, each_share_of_tables,
+    AsymmetryRow, Basis, ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow,
+    SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesPerCapita, SeriesShare, ShareRow,
+    ShareTables, Whole,
 };
 use crate::error::Result;
 use crate::model::{
@@ -504,6 +505,93 @@ impl Columns {
         columns.push_float("net", rows, |r| r.net);
         columns.push_float("net_low", rows, |r| r.net_low);
         columns.push_float("net_high", rows, |r| r.net_high);
+        columns
+    }
+
+    /// The two directions of every directed pair `filter` matches, as
+    /// [`Store::asymmetry_of_every`](crate::Store::asymmetry_of_every) computes them,
+    /// written into columns as they are computed: the columns of
+    /// [`Columns::of_asymmetry`] without a [`SeriesAsymmetry`], and its texts, per row
+    /// in between.
+    ///
+    /// ```
+    /// use bilateral::{Columns, SeriesFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let columns = Columns::of_asymmetry_of_every(&store, &SeriesFilter::default())?;
+    /// let rows = store.asymmetry_of_every(&SeriesFilter::default())?;
+    /// assert_eq!(columns.rows(), rows.len());
+    /// assert_eq!(columns.get("a").unwrap().text(0), Some(rows[0].a.as_str()));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn of_asymmetry_of_every(store: &Store, filter: &SeriesFilter) -> Result<Columns> {
+        let (table, named) = store.asymmetry_table(filter)?;
+        Ok(Columns::of_asymmetry_of_table(
+            &table,
+            filter.status,
+            &named,
+        ))
+    }
+
+    fn of_asymmetry_of_table(
+        table: &ObservationTable,
+        status: Option<Status>,
+        named: &[Option<String>; 2],
+    ) -> Columns {
+        let mut keys = Vec::new();
+        let mut period = DistinctBuilder::with_capacity(0);
+        let mut numbers: [Vec<f64>; 12] = Default::default();
+        each_asymmetry_of_table(table, status, named, |r| {
+            keys.push(r.a_to_b.key);
+            period.push(Some(r.a_to_b.period));
+            let (ratio, ratio_low, ratio_high) = r
+                .ratio
+                .map_or((f64::NAN, f64::NAN, f64::NAN), |(x, b)| (x, b.low, b.high));
+            let (forward, backward) = (r.a_to_b, r.b_to_a);
+            let row = [
+                forward.value,
+                forward.low,
+                forward.high,
+                backward.value,
+                backward.low,
+                backward.high,
+                ratio,
+                ratio_low,
+                ratio_high,
+                r.net.0,
+                r.net.1.low,
+                r.net.1.high,
+            ];
+            for (column, number) in numbers.iter_mut().zip(row) {
+                column.push(number);
+            }
+        });
+        let mut columns = Columns::default();
+        columns.push("indicator", indicator_column(table, &keys));
+        columns.push("a", country_column(table, keys.iter().map(|k| k.origin)));
+        columns.push(
+            "b",
+            country_column(table, keys.iter().map(|k| k.destination)),
+        );
+        columns.push("product", product_column(table, &keys));
+        columns.push("period", period.finish().texts(|p| p.to_string()));
+        let names = [
+            "a_to_b",
+            "a_to_b_low",
+            "a_to_b_high",
+            "b_to_a",
+            "b_to_a_low",
+            "b_to_a_high",
+            "ratio",
+            "ratio_low",
+            "ratio_high",
+            "net",
+            "net_low",
+            "net_high",
+        ];
+        for (name, numbers) in names.into_iter().zip(numbers) {
+            columns.push(name, Column::Float(numbers));
+        }
         columns
     }
 
@@ -1358,5 +1446,41 @@ mod tests {
             numbers(&by_destination, "per_capita"),
             [1.953_125, 0.585_937_5, 0.244_140_625]
         );
+    }
+
+    #[test]
+    fn asymmetry_written_as_computed_gives_the_columns_of_the_asymmetry_rows() {
+        // AZE→KAZ 300 and KAZ→AZE 200; GEO→KAZ 10 and KAZ→GEO 0; ARM→AZE one way only.
+        let mut store = store_of(
+            "exports",
+            &[
+                ("KAZ", "AZE", "total", "2024", 200.0),
+                ("AZE", "KAZ", "total", "2024", 300.0),
+                ("KAZ", "GEO", "total", "2024", 0.0),
+                ("GEO", "KAZ", "total", "2024", 10.0),
+                ("ARM", "AZE", "total", "2024", 50.0),
+            ],
+        );
+        // Undirected: passed over.
+        add(
+            &mut store,
+            "trade_turnover",
+            &[("AZE", "KAZ", "total", "2024", 500.0)],
+        );
+        for filter in [
+            SeriesFilter::default(),
+            SeriesFilter::default().origin("KAZ"),
+        ] {
+            let new = Columns::of_asymmetry_of_every(&store, &filter).unwrap();
+            let rows = store.asymmetry_of_every(&filter).unwrap();
+            assert_eq!(cells(&new), cells(&Columns::of_asymmetry(&rows)));
+            assert_eq!(texts(&new, "a"), [Some("AZE"), Some("GEO")]);
+            assert_eq!(texts(&new, "b"), [Some("KAZ"), Some("KAZ")]);
+            // 300 / 200 = 1.5 and 300 − 200 = 100; 10 / 0 is undefined, 10 − 0 = 10.
+            let ratio = numbers(&new, "ratio");
+            assert!(ratio[0] == 1.5 && ratio[1].is_nan());
+            assert_eq!(numbers(&new, "net"), [100.0, 10.0]);
+            assert_eq!(numbers(&new, "b_to_a"), [200.0, 0.0]);
+        }
     }
 }

@@ -254,9 +254,7 @@ impl PyStore {
             Some(query) => s
                 .asymmetry(&query)
                 .map(|rows| crate::columns::Columns::of_asymmetry_rows(&rows)),
-            None => s
-                .asymmetry_of_every(&filter)
-                .map(|rows| crate::columns::Columns::of_asymmetry(&rows)),
+            None => crate::columns::Columns::of_asymmetry_of_every(s, &filter),
         })?;
         Ok(PyTable::new(columns))
     }
