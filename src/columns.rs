@@ -319,6 +319,8 @@ impl Columns {
         Columns::of_shares_of_tables(&tables)
     }
 
+    /// The shares of `tables`, each row's numbers pushed onto its columns as it comes
+    /// (a pass per column over rows kept first would read every row ten times).
     fn of_shares_of_tables(tables: &ShareTables) -> Result<Columns> {
         let mut keys = Vec::new();
         let mut period = DistinctBuilder::with_capacity(0);
@@ -422,6 +424,8 @@ impl Columns {
         Columns::of_per_capita_of_table(&table, filter.status, per, basis, &populations)
     }
 
+    /// The figures per head of `table`'s series, each row's numbers pushed onto its
+    /// columns as it comes.
     fn of_per_capita_of_table(
         table: &ObservationTable,
         status: Option<Status>,
@@ -533,6 +537,8 @@ impl Columns {
         ))
     }
 
+    /// The two directions of `table`'s pairs, each row's numbers pushed onto its
+    /// columns as it comes.
     fn of_asymmetry_of_table(
         table: &ObservationTable,
         status: Option<Status>,

@@ -185,6 +185,10 @@ fn per_head(obs: &impl Figure, people: i64, per: f64) -> (f64, Bounds) {
     (obs.value() * scale, obs.bounds().scale(scale))
 }
 
+/// Each country's population as `(year, people)` pairs, by position in a table's list
+/// of countries (empty for a country no figure is divided by).
+pub(crate) type Populations = Vec<Vec<(i32, i64)>>;
+
 /// A figure per head of [`each_per_capita_of_table`]: what [`per_capita_where_known`]
 /// gives as a [`SeriesPerCapita`], with `row.key` its series in the table and the
 /// country a position in its list of countries.
@@ -316,7 +320,7 @@ impl Store {
         &self,
         filter: &SeriesFilter,
         basis: Basis,
-    ) -> Result<(ObservationTable, Vec<Vec<(i32, i64)>>)> {
+    ) -> Result<(ObservationTable, Populations)> {
         let table = self.observation_table(&filter.observations())?;
         let mut basis_of_a_row = vec![false; table.countries.len()];
         for row in &table.rows {
