@@ -8,14 +8,18 @@ use std::hash::Hash;
 
 use crate::analysis::consistency::Finding;
 use crate::analysis::{
-    each_growth_of_table, AsymmetryRow, ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow,
-    SeriesAsymmetry, SeriesChange, SeriesPerCapita, SeriesShare, ShareRow,
+    each_asymmetry_of_table, each_growth_of_table, each_per_capita_of_table, each_share_of_tables,
+    AsymmetryRow, Basis, ClaimCheck, GrowthRow, MirrorEnd, MirrorRow, PerCapitaRow,
+    SeriesAsymmetry, SeriesChange, SeriesFilter, SeriesPerCapita, SeriesShare, ShareRow,
+    ShareTables, Whole,
 };
+use crate::error::Result;
 use crate::model::{
     Claim, Event, Indicator, ObservationRow, ObservationTable, Product, SeriesKey, Source, Status,
     TopicEntry,
 };
 use crate::period::Period;
+use crate::store::Store;
 use crate::words::numbers::percent;
 
 /// The Julian day number of 1970-01-01: dates leave as days since then, as Arrow's
@@ -284,6 +288,76 @@ impl Columns {
         columns
     }
 
+    /// Shares over every pair `filter` matches, as
+    /// [`Store::share_of_every`](crate::Store::share_of_every) computes them, written
+    /// into columns as they are computed: the columns of [`Columns::of_shares`] without
+    /// a [`SeriesShare`], and its texts, per row in between.
+    ///
+    /// ```
+    /// use bilateral::{Columns, SeriesFilter, Store, Whole};
+    ///
+    /// let store = Store::demo()?;
+    /// let exports = SeriesFilter::default().indicator("exports");
+    /// let whole = Whole::total().indicator("trade_turnover");
+    /// let columns = Columns::of_share_of_every(&store, &exports, &whole)?;
+    /// let rows = store.share_of_every(&exports, &whole)?;
+    /// assert_eq!(columns.rows(), rows.len());
+    /// assert_eq!(columns.get("product").unwrap().text(0), Some(rows[0].product.as_str()));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn of_share_of_every(
+        store: &Store,
+        filter: &SeriesFilter,
+        whole: &Whole,
+    ) -> Result<Columns> {
+        let tables = store.share_tables(
+            filter,
+            whole.indicator.as_deref(),
+            &whole.product,
+            whole.period.as_deref(),
+        )?;
+        Columns::of_shares_of_tables(&tables)
+    }
+
+    /// The shares of `tables`, each row's numbers pushed onto its columns as it comes
+    /// (a pass per column over rows kept first would read every row ten times).
+    fn of_shares_of_tables(tables: &ShareTables) -> Result<Columns> {
+        let mut keys = Vec::new();
+        let mut period = DistinctBuilder::with_capacity(0);
+        let [mut value, mut whole, mut share, mut low, mut high] = <[Vec<f64>; 5]>::default();
+        each_share_of_tables(tables, |row| {
+            keys.push(row.part.key);
+            period.push(Some(row.part.period));
+            value.push(row.part.value);
+            whole.push(row.whole.value);
+            let figure = row
+                .share
+                .map_or((f64::NAN, f64::NAN, f64::NAN), |(s, b)| (s, b.low, b.high));
+            share.push(figure.0);
+            low.push(figure.1);
+            high.push(figure.2);
+        })?;
+        let table = &tables.parts;
+        let mut columns = Columns::default();
+        columns.push("indicator", indicator_column(table, &keys));
+        columns.push(
+            "origin",
+            country_column(table, keys.iter().map(|k| k.origin)),
+        );
+        columns.push(
+            "destination",
+            country_column(table, keys.iter().map(|k| k.destination)),
+        );
+        columns.push("period", period.finish().texts(|p| p.to_string()));
+        columns.push("product", product_column(table, &keys));
+        columns.push("value", Column::Float(value));
+        columns.push("whole", Column::Float(whole));
+        columns.push("share", Column::Float(share));
+        columns.push("low", Column::Float(low));
+        columns.push("high", Column::Float(high));
+        Ok(columns)
+    }
+
     /// Shares of one pair (as [`Store::shares`](crate::Store::shares) gives them): the
     /// fields of [`ShareRow`], periods as their canonical text.
     pub fn of_share_rows(rows: &[ShareRow]) -> Columns {
@@ -321,6 +395,78 @@ impl Columns {
         columns.push_maybe("low", rows, |r| r.low);
         columns.push_maybe("high", rows, |r| r.high);
         columns
+    }
+
+    /// Figures per head of every series `filter` matches, as
+    /// [`Store::per_capita_of_every`](crate::Store::per_capita_of_every) computes them,
+    /// written into columns as they are computed: the columns of
+    /// [`Columns::of_per_capita`] without a [`SeriesPerCapita`], and its texts, per row
+    /// in between.
+    ///
+    /// ```
+    /// use bilateral::{Basis, Columns, SeriesFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let tourists = SeriesFilter::default().indicator("tourists");
+    /// let columns = Columns::of_per_capita_of_every(&store, &tourists, 1000.0, Basis::Origin)?;
+    /// let rows = store.per_capita_of_every(&tourists, 1000.0, Basis::Origin)?;
+    /// assert_eq!(columns.rows(), rows.len());
+    /// assert_eq!(columns.get("country").unwrap().text(0), Some(rows[0].country.as_str()));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn of_per_capita_of_every(
+        store: &Store,
+        filter: &SeriesFilter,
+        per: f64,
+        basis: Basis,
+    ) -> Result<Columns> {
+        let (table, populations) = store.per_capita_table(filter, basis)?;
+        Columns::of_per_capita_of_table(&table, filter.status, per, basis, &populations)
+    }
+
+    /// The figures per head of `table`'s series, each row's numbers pushed onto its
+    /// columns as it comes.
+    fn of_per_capita_of_table(
+        table: &ObservationTable,
+        status: Option<Status>,
+        per: f64,
+        basis: Basis,
+        populations: &[Vec<(i32, i64)>],
+    ) -> Result<Columns> {
+        let rows = table.len();
+        let mut keys = Vec::with_capacity(rows);
+        let mut period = DistinctBuilder::with_capacity(rows);
+        let mut value = Vec::with_capacity(rows);
+        let mut country = Vec::with_capacity(rows);
+        let mut population_year = Vec::with_capacity(rows);
+        let mut population = Vec::with_capacity(rows);
+        let [mut per_capita, mut low, mut high] =
+            std::array::from_fn(|_| Vec::<f64>::with_capacity(rows));
+        each_per_capita_of_table(table, status, per, basis, populations, |r| {
+            keys.push(r.row.key);
+            period.push(Some(r.row.period));
+            value.push(r.row.value);
+            country.push(r.country);
+            population_year.push(r.population.map(|p| i64::from(p.0)));
+            population.push(r.population.map(|p| p.1));
+            let figure = r
+                .per_capita
+                .map_or((f64::NAN, f64::NAN, f64::NAN), |(f, b)| (f, b.low, b.high));
+            per_capita.push(figure.0);
+            low.push(figure.1);
+            high.push(figure.2);
+        })?;
+        let mut columns = Columns::default();
+        columns.push_keys(table, keys.iter().copied(), true);
+        columns.push("period", period.finish().texts(|p| p.to_string()));
+        columns.push("value", Column::Float(value));
+        columns.push("country", country_column(table, country.into_iter()));
+        columns.push("population_year", Column::Int(population_year));
+        columns.push("population", Column::Int(population));
+        columns.push("per_capita", Column::Float(per_capita));
+        columns.push("low", Column::Float(low));
+        columns.push("high", Column::Float(high));
+        Ok(columns)
     }
 
     /// Figures per head of one series (as [`Store::per_capita`](crate::Store::per_capita)
@@ -363,6 +509,95 @@ impl Columns {
         columns.push_float("net", rows, |r| r.net);
         columns.push_float("net_low", rows, |r| r.net_low);
         columns.push_float("net_high", rows, |r| r.net_high);
+        columns
+    }
+
+    /// The two directions of every directed pair `filter` matches, as
+    /// [`Store::asymmetry_of_every`](crate::Store::asymmetry_of_every) computes them,
+    /// written into columns as they are computed: the columns of
+    /// [`Columns::of_asymmetry`] without a [`SeriesAsymmetry`], and its texts, per row
+    /// in between.
+    ///
+    /// ```
+    /// use bilateral::{Columns, SeriesFilter, Store};
+    ///
+    /// let store = Store::demo()?;
+    /// let columns = Columns::of_asymmetry_of_every(&store, &SeriesFilter::default())?;
+    /// let rows = store.asymmetry_of_every(&SeriesFilter::default())?;
+    /// assert_eq!(columns.rows(), rows.len());
+    /// assert_eq!(columns.get("a").unwrap().text(0), Some(rows[0].a.as_str()));
+    /// # Ok::<(), bilateral::Error>(())
+    /// ```
+    pub fn of_asymmetry_of_every(store: &Store, filter: &SeriesFilter) -> Result<Columns> {
+        let (table, named) = store.asymmetry_table(filter)?;
+        Ok(Columns::of_asymmetry_of_table(
+            &table,
+            filter.status,
+            &named,
+        ))
+    }
+
+    /// The two directions of `table`'s pairs, each row's numbers pushed onto its
+    /// columns as it comes.
+    fn of_asymmetry_of_table(
+        table: &ObservationTable,
+        status: Option<Status>,
+        named: &[Option<String>; 2],
+    ) -> Columns {
+        let mut keys = Vec::new();
+        let mut period = DistinctBuilder::with_capacity(0);
+        let mut numbers: [Vec<f64>; 12] = Default::default();
+        each_asymmetry_of_table(table, status, named, |r| {
+            keys.push(r.a_to_b.key);
+            period.push(Some(r.a_to_b.period));
+            let (ratio, ratio_low, ratio_high) = r
+                .ratio
+                .map_or((f64::NAN, f64::NAN, f64::NAN), |(x, b)| (x, b.low, b.high));
+            let (forward, backward) = (r.a_to_b, r.b_to_a);
+            let row = [
+                forward.value,
+                forward.low,
+                forward.high,
+                backward.value,
+                backward.low,
+                backward.high,
+                ratio,
+                ratio_low,
+                ratio_high,
+                r.net.0,
+                r.net.1.low,
+                r.net.1.high,
+            ];
+            for (column, number) in numbers.iter_mut().zip(row) {
+                column.push(number);
+            }
+        });
+        let mut columns = Columns::default();
+        columns.push("indicator", indicator_column(table, &keys));
+        columns.push("a", country_column(table, keys.iter().map(|k| k.origin)));
+        columns.push(
+            "b",
+            country_column(table, keys.iter().map(|k| k.destination)),
+        );
+        columns.push("product", product_column(table, &keys));
+        columns.push("period", period.finish().texts(|p| p.to_string()));
+        let names = [
+            "a_to_b",
+            "a_to_b_low",
+            "a_to_b_high",
+            "b_to_a",
+            "b_to_a_low",
+            "b_to_a_high",
+            "ratio",
+            "ratio_low",
+            "ratio_high",
+            "net",
+            "net_low",
+            "net_high",
+        ];
+        for (name, numbers) in names.into_iter().zip(numbers) {
+            columns.push(name, Column::Float(numbers));
+        }
         columns
     }
 
@@ -675,6 +910,30 @@ fn unit_column(table: &ObservationTable, keys: impl Iterator<Item = SeriesKey>) 
     }
 }
 
+/// Each row's indicator (its code), by position in the table's list.
+fn indicator_column(table: &ObservationTable, keys: &[SeriesKey]) -> Column {
+    Column::Text {
+        codes: keys.iter().map(|k| k.indicator as i32).collect(),
+        values: table.indicators.iter().map(|i| i.code.clone()).collect(),
+    }
+}
+
+/// Each row's country (alpha-3), by position in the table's list.
+fn country_column(table: &ObservationTable, positions: impl Iterator<Item = u32>) -> Column {
+    Column::Text {
+        codes: positions.map(|p| p as i32).collect(),
+        values: table.countries.clone(),
+    }
+}
+
+/// Each row's product, by position in the table's list.
+fn product_column(table: &ObservationTable, keys: &[SeriesKey]) -> Column {
+    Column::Text {
+        codes: keys.iter().map(|k| k.product as i32).collect(),
+        values: table.products.clone(),
+    }
+}
+
 fn days(date: time::Date) -> i32 {
     date.to_julian_day() - UNIX_EPOCH_JULIAN_DAY
 }
@@ -842,7 +1101,6 @@ impl<T: Eq + Hash + Copy> DistinctBuilder<T> {
 mod tests {
     use super::*;
     use crate::model::{Kind, NewObservation, Qualifier};
-    use crate::{SeriesFilter, Store};
 
     #[test]
     fn indicators_give_directed_and_signed_as_yes_or_no_and_no_text_as_minus_one() {
@@ -993,5 +1251,242 @@ mod tests {
         };
         // 200 / 160 − 1 = 25 %; no base, no growth.
         assert!(pct[0].is_nan() && pct[1].is_nan() && pct[2] == 25.0);
+    }
+
+    /// Every cell of every column as text, by column name: NaN is not equal to itself,
+    /// and two routes may list a column's distinct texts in another order.
+    fn cells(columns: &Columns) -> Vec<(String, Vec<String>)> {
+        let cell = |column: &Column, i: usize| match column {
+            Column::Float(v) => format!("{:?}", v[i]),
+            Column::Int(v) => format!("{:?}", v[i]),
+            Column::Text { .. } => format!("{:?}", column.text(i)),
+            other => panic!("not a column these tables have: {other:?}"),
+        };
+        let names = columns.names.iter().map(|n| n.to_string());
+        names
+            .zip(&columns.columns)
+            .map(|(name, column)| (name, (0..column.len()).map(|i| cell(column, i)).collect()))
+            .collect()
+    }
+
+    fn texts<'a>(columns: &'a Columns, name: &str) -> Vec<Option<&'a str>> {
+        let column = columns.get(name).unwrap();
+        (0..column.len()).map(|i| column.text(i)).collect()
+    }
+
+    fn numbers(columns: &Columns, name: &str) -> Vec<f64> {
+        match columns.get(name) {
+            Some(Column::Float(values)) => values.clone(),
+            other => panic!("{name}: {other:?}"),
+        }
+    }
+
+    /// Exact figures of `indicator`, each `(origin, destination, product, period,
+    /// value)`.
+    fn store_of(indicator: &str, figures: &[(&str, &str, &str, &str, f64)]) -> Store {
+        let mut store = Store::in_memory().unwrap();
+        add(&mut store, indicator, figures);
+        store
+    }
+
+    fn add(store: &mut Store, indicator: &str, figures: &[(&str, &str, &str, &str, f64)]) {
+        for &(origin, destination, product, period, value) in figures {
+            let figure = NewObservation::builder(indicator, origin, destination, period, value)
+                .product(product);
+            store.add(&figure).unwrap();
+        }
+    }
+
+    #[test]
+    fn change_read_from_the_table_gives_the_columns_of_change_from_each_series() {
+        // GEO→ARM 100 (2020) to 150 (2022); ARM→GEO 0 to 30; GEO→TUR only 2022.
+        let store = store_of(
+            "exports",
+            &[
+                ("GEO", "ARM", "total", "2020", 100.0),
+                ("GEO", "ARM", "total", "2022", 150.0),
+                ("ARM", "GEO", "total", "2020", 0.0),
+                ("ARM", "GEO", "total", "2022", 30.0),
+                ("GEO", "TUR", "total", "2022", 70.0),
+            ],
+        );
+        let every = SeriesFilter::default();
+        let new = Columns::of_changes(&store.change_of_every(&every, "2020", "2022").unwrap());
+        // The route before: a Series made of each, then its change.
+        let (start, end) = ("2020".parse().unwrap(), "2022".parse().unwrap());
+        let mut old = Vec::new();
+        for series in store.series_matching(&every).unwrap() {
+            old.extend(crate::analysis::change_where_defined(&series, &start, &end).unwrap());
+        }
+        assert_eq!(cells(&new), cells(&Columns::of_changes(&old)));
+        // ARM before GEO; GEO→TUR has no 2020.
+        assert_eq!(texts(&new, "origin"), [Some("ARM"), Some("GEO")]);
+        // 30 − 0 = 30 without a ratio to zero; 150 − 100 = 50, 150 / 100 = 1.5, a rate
+        // of 50 %, over two years a CAGR of √1.5 − 1.
+        assert_eq!(numbers(&new, "change"), [30.0, 50.0]);
+        let ratio = numbers(&new, "ratio");
+        assert!(ratio[0].is_nan() && ratio[1] == 1.5);
+        assert_eq!(numbers(&new, "pct")[1], 50.0);
+        assert!((numbers(&new, "cagr")[1] - (1.5f64.sqrt() - 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn shares_written_as_computed_give_the_columns_of_the_share_rows() {
+        // Exports GEO→ARM: total 100 and wine 10 in 2023, total 200, wine 50 and beer
+        // 20 in 2024; ARM→GEO in 2024: total 0 and brandy 5. Turnover ARM–GEO 400 in
+        // 2024.
+        let mut store = store_of(
+            "exports",
+            &[
+                ("GEO", "ARM", "total", "2023", 100.0),
+                ("GEO", "ARM", "wine", "2023", 10.0),
+                ("GEO", "ARM", "total", "2024", 200.0),
+                ("GEO", "ARM", "wine", "2024", 50.0),
+                ("GEO", "ARM", "beer", "2024", 20.0),
+                ("ARM", "GEO", "total", "2024", 0.0),
+                ("ARM", "GEO", "brandy", "2024", 5.0),
+            ],
+        );
+        add(
+            &mut store,
+            "trade_turnover",
+            &[("GEO", "ARM", "total", "2024", 400.0)],
+        );
+        let exports = SeriesFilter::default().indicator("exports");
+        let of = |whole: &Whole| {
+            let new = Columns::of_share_of_every(&store, &exports, whole).unwrap();
+            let old = Columns::of_shares(&store.share_of_every(&exports, whole).unwrap());
+            assert_eq!(cells(&new), cells(&old), "{whole:?}");
+            new
+        };
+        // Of each pair's own total: brandy 5 / 0 has no share; wine 10 / 100 = 0.1, beer
+        // 20 / 200 = 0.1 and wine 50 / 200 = 0.25, by period, then product. The totals
+        // are the whole itself, not a part.
+        let own = of(&Whole::total());
+        assert_eq!(
+            texts(&own, "origin"),
+            [Some("ARM"), Some("GEO"), Some("GEO"), Some("GEO")]
+        );
+        assert_eq!(
+            texts(&own, "period"),
+            [Some("2024"), Some("2023"), Some("2024"), Some("2024")]
+        );
+        assert_eq!(
+            texts(&own, "product"),
+            [Some("brandy"), Some("wine"), Some("beer"), Some("wine")]
+        );
+        let share = numbers(&own, "share");
+        assert!(share[0].is_nan() && share[1..] == [0.1, 0.1, 0.25]);
+        assert_eq!(numbers(&own, "whole"), [0.0, 100.0, 200.0, 200.0]);
+        // Of turnover, stored ARM–GEO for both directions, 2024 only: 5 / 400 =
+        // 0.0125, 0 / 400 = 0, then 20 / 400 = 0.05, 200 / 400 = 0.5, 50 / 400 = 0.125.
+        let turnover = of(&Whole::total().indicator("trade_turnover"));
+        assert_eq!(
+            texts(&turnover, "product"),
+            [
+                Some("brandy"),
+                Some("total"),
+                Some("beer"),
+                Some("total"),
+                Some("wine")
+            ]
+        );
+        let shares = [0.0125, 0.0, 0.05, 0.5, 0.125];
+        assert_eq!(numbers(&turnover, "share"), shares);
+        assert_eq!(numbers(&turnover, "high"), shares);
+    }
+
+    #[test]
+    fn per_capita_written_as_computed_gives_the_columns_of_the_per_capita_rows() {
+        // 1,024,000 Azerbaijanis in 2030 and 2,048,000 Kazakhs: per 1,000 people the
+        // figures are divided by 1,024 and 2,048, exactly in binary.
+        let mut store = store_of(
+            "tourists",
+            &[
+                ("AZE", "KAZ", "total", "2030", 4_000.0),
+                ("KAZ", "AZE", "total", "2031", 600.0),
+                ("TWN", "KAZ", "total", "2030", 500.0),
+            ],
+        );
+        store
+            .set_population("AZE", 2030, 1_024_000.0, None)
+            .unwrap();
+        store
+            .set_population("KAZ", 2030, 2_048_000.0, None)
+            .unwrap();
+        let every = SeriesFilter::default();
+        let new = Columns::of_per_capita_of_every(&store, &every, 1000.0, Basis::Origin).unwrap();
+        let rows = store
+            .per_capita_of_every(&every, 1000.0, Basis::Origin)
+            .unwrap();
+        assert_eq!(cells(&new), cells(&Columns::of_per_capita(&rows)));
+        assert_eq!(
+            texts(&new, "country"),
+            [Some("AZE"), Some("KAZ"), Some("TWN")]
+        );
+        // 4,000 / 1,024 = 3.90625; 2031 takes 2030's Kazakhs: 600 / 2,048 = 0.29296875;
+        // Taiwan has no population, so no figure per head.
+        let per_head = numbers(&new, "per_capita");
+        assert_eq!(per_head[..2], [3.906_25, 0.292_968_75]);
+        assert!(per_head[2].is_nan());
+        assert_eq!(
+            new.get("population_year"),
+            Some(&Column::Int(vec![Some(2030), Some(2030), None]))
+        );
+        assert_eq!(
+            new.get("population"),
+            Some(&Column::Int(vec![Some(1_024_000), Some(2_048_000), None]))
+        );
+        // By destination: Kazakhs, Kazakhs, Azerbaijanis.
+        let by_destination =
+            Columns::of_per_capita_of_every(&store, &every, 1000.0, Basis::Destination).unwrap();
+        let rows = store
+            .per_capita_of_every(&every, 1000.0, Basis::Destination)
+            .unwrap();
+        assert_eq!(
+            cells(&by_destination),
+            cells(&Columns::of_per_capita(&rows))
+        );
+        // 4,000 / 2,048 = 1.953125; 600 / 1,024 = 0.5859375; 500 / 2,048 = 0.244140625.
+        assert_eq!(
+            numbers(&by_destination, "per_capita"),
+            [1.953_125, 0.585_937_5, 0.244_140_625]
+        );
+    }
+
+    #[test]
+    fn asymmetry_written_as_computed_gives_the_columns_of_the_asymmetry_rows() {
+        // AZE→KAZ 300 and KAZ→AZE 200; GEO→KAZ 10 and KAZ→GEO 0; ARM→AZE one way only.
+        let mut store = store_of(
+            "exports",
+            &[
+                ("KAZ", "AZE", "total", "2024", 200.0),
+                ("AZE", "KAZ", "total", "2024", 300.0),
+                ("KAZ", "GEO", "total", "2024", 0.0),
+                ("GEO", "KAZ", "total", "2024", 10.0),
+                ("ARM", "AZE", "total", "2024", 50.0),
+            ],
+        );
+        // Undirected: passed over.
+        add(
+            &mut store,
+            "trade_turnover",
+            &[("AZE", "KAZ", "total", "2024", 500.0)],
+        );
+        for filter in [
+            SeriesFilter::default(),
+            SeriesFilter::default().origin("KAZ"),
+        ] {
+            let new = Columns::of_asymmetry_of_every(&store, &filter).unwrap();
+            let rows = store.asymmetry_of_every(&filter).unwrap();
+            assert_eq!(cells(&new), cells(&Columns::of_asymmetry(&rows)));
+            assert_eq!(texts(&new, "a"), [Some("AZE"), Some("GEO")]);
+            assert_eq!(texts(&new, "b"), [Some("KAZ"), Some("KAZ")]);
+            // 300 / 200 = 1.5 and 300 − 200 = 100; 10 / 0 is undefined, 10 − 0 = 10.
+            let ratio = numbers(&new, "ratio");
+            assert!(ratio[0] == 1.5 && ratio[1].is_nan());
+            assert_eq!(numbers(&new, "net"), [100.0, 10.0]);
+            assert_eq!(numbers(&new, "b_to_a"), [200.0, 0.0]);
+        }
     }
 }

@@ -4,9 +4,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{quotient, ratio_of, OneSeries, Series, SeriesFilter};
+use super::series::{
+    figure_for, quotient, ratio_of, table_series, OneSeries, Series, SeriesFilter,
+};
 use crate::error::{Error, Result};
-use crate::model::{Country, Indicator, Observation};
+use crate::model::{
+    Bounds, Country, Indicator, Observation, ObservationRow, ObservationTable, SeriesKey, Status,
+};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -178,6 +182,73 @@ fn both_directions<'a>(
         .filter_map(|forward| Some((forward, b_to_a.get(&forward.period)?)))
 }
 
+/// A row of [`each_asymmetry_of_table`]: what [`asymmetry_where_defined`] gives as a
+/// [`SeriesAsymmetry`], with `a_to_b.key` its pair (`a` the origin) in the table.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TableAsymmetry<'a> {
+    /// The figure from a to b.
+    pub(crate) a_to_b: &'a ObservationRow,
+    /// The figure from b to a of the same period.
+    pub(crate) b_to_a: &'a ObservationRow,
+    /// `a_to_b / b_to_a` with bounds; `None` where `b_to_a` is zero or its bounds reach
+    /// zero.
+    pub(crate) ratio: Option<(f64, Bounds)>,
+    /// `a_to_b − b_to_a`, and its bounds.
+    pub(crate) net: (f64, Bounds),
+}
+
+/// The two directions of every directed indicator's pairs in `table` (only `status`,
+/// or by status preference without targets and projections when `None`), handed row
+/// by row to `each` in the order of [`Store::asymmetry_of_every`]: `a` the
+/// alphabetically first country of the pair, only pairs with every country of `named`
+/// (alpha-3) in them, read from the table's rows without making a [`Series`] of each.
+pub(crate) fn each_asymmetry_of_table<'a>(
+    table: &'a ObservationTable,
+    status: Option<Status>,
+    named: &[Option<String>; 2],
+    mut each: impl FnMut(TableAsymmetry<'a>),
+) {
+    let series = table_series(table, status);
+    let position: HashMap<SeriesKey, usize> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (key, _))| (*key, i))
+        .collect();
+    for (key, forward) in &series {
+        let (a, b) = (
+            &table.countries[key.origin as usize],
+            &table.countries[key.destination as usize],
+        );
+        let in_pair = |c: &Option<String>| c.as_ref().is_none_or(|c| c == a || c == b);
+        if !table.indicator(*key).directed || a > b || !named.iter().all(in_pair) {
+            continue;
+        }
+        let reverse = SeriesKey {
+            origin: key.destination,
+            destination: key.origin,
+            ..*key
+        };
+        let Some(&backward) = position.get(&reverse) else {
+            continue;
+        };
+        let backward = &series[backward].1;
+        for a_to_b in forward {
+            let Some(b_to_a) = figure_for(backward, &a_to_b.period) else {
+                continue;
+            };
+            each(TableAsymmetry {
+                a_to_b,
+                b_to_a,
+                ratio: ratio_of(*a_to_b, *b_to_a),
+                net: (
+                    a_to_b.value - b_to_a.value,
+                    a_to_b.bounds().difference(b_to_a.bounds()),
+                ),
+            });
+        }
+    }
+}
+
 impl Store {
     /// The two directions of a directed indicator side by side; see [`asymmetry`].
     /// The query's origin is `a` and its destination `b`.
@@ -215,48 +286,53 @@ impl Store {
     /// # Ok::<(), bilateral::Error>(())
     /// ```
     pub fn asymmetry_of_every(&self, filter: &SeriesFilter) -> Result<Vec<SeriesAsymmetry>> {
+        let (table, named) = self.asymmetry_table(filter)?;
+        let mut rows = Vec::new();
+        each_asymmetry_of_table(&table, filter.status, &named, |r| {
+            let key = r.a_to_b.key;
+            let (forward, backward) = (r.a_to_b, r.b_to_a);
+            rows.push(SeriesAsymmetry {
+                indicator: table.indicator(key).code.clone(),
+                a: table.countries[key.origin as usize].clone(),
+                b: table.countries[key.destination as usize].clone(),
+                product: table.products[key.product as usize].clone(),
+                period: forward.period,
+                a_to_b: forward.value,
+                a_to_b_low: forward.low,
+                a_to_b_high: forward.high,
+                b_to_a: backward.value,
+                b_to_a_low: backward.low,
+                b_to_a_high: backward.high,
+                ratio: r.ratio.map(|r| r.0),
+                ratio_low: r.ratio.map(|r| r.1.low),
+                ratio_high: r.ratio.map(|r| r.1.high),
+                net: r.net.0,
+                net_low: r.net.1.low,
+                net_high: r.net.1.high,
+            });
+        });
+        Ok(rows)
+    }
+
+    /// What [`Store::asymmetry_of_every`] reads: both directions of every pair of the
+    /// indicators `filter` matches (its countries left open), and the countries it
+    /// names (alpha-3), each to be one of a pair's. An undirected indicator the filter
+    /// names is a validation error.
+    pub(crate) fn asymmetry_table(
+        &self,
+        filter: &SeriesFilter,
+    ) -> Result<(ObservationTable, [Option<String>; 2])> {
         if let Some(code) = &filter.indicator {
             directed(&self.indicator(code)?)?;
         }
-        let named = self.pair_named_by(filter)?;
+        let named = self.pair_named_by(filter)?.map(|c| c.map(|c| c.alpha3));
         // Both directions of a pair, whichever side the filter names a country on.
         let both_ways = SeriesFilter {
             origin: None,
             destination: None,
             ..filter.clone()
         };
-        let every = self.series_matching(&both_ways)?;
-        let series_of: HashMap<(&str, &str, &str, &str), &Series> = every
-            .iter()
-            .map(|s| {
-                let key = (
-                    s.indicator.code.as_str(),
-                    s.origin.as_str(),
-                    s.destination.as_str(),
-                    s.product.as_str(),
-                );
-                (key, s)
-            })
-            .collect();
-        let mut rows = Vec::new();
-        for forward in &every {
-            let (a, b) = (forward.origin.as_str(), forward.destination.as_str());
-            let in_pair =
-                |c: &Option<Country>| c.as_ref().is_none_or(|c| c.alpha3 == a || c.alpha3 == b);
-            if !forward.indicator.directed || a > b || !named.iter().all(in_pair) {
-                continue;
-            }
-            let reverse = (
-                forward.indicator.code.as_str(),
-                b,
-                a,
-                forward.product.as_str(),
-            );
-            if let Some(backward) = series_of.get(&reverse) {
-                rows.extend(asymmetry_where_defined(forward, backward)?);
-            }
-        }
-        Ok(rows)
+        Ok((self.observation_table(&both_ways.observations())?, named))
     }
 }
 

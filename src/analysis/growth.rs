@@ -397,8 +397,6 @@ pub fn change(series: &Series, start: &Period, end: &Period) -> Result<Change> {
 /// value of zero, or with bounds that reach zero, leaves the ratio, rate and CAGR of
 /// its [`SeriesChange`] empty. Periods that cannot be compared (lengths that differ,
 /// an end not after the start) are still an error.
-// Fills the percent fields kept one release (deprecated) beside the rates.
-#[allow(deprecated)]
 pub fn change_where_defined(
     series: &Series,
     start: &Period,
@@ -408,20 +406,79 @@ pub fn change_where_defined(
     let (Some(first), Some(last)) = (series.get(start), series.get(end)) else {
         return Ok(None);
     };
+    let names = [
+        &series.indicator.code,
+        &series.origin,
+        &series.destination,
+        &series.product,
+        &series.indicator.unit,
+    ];
+    Ok(Some(series_change(
+        names,
+        (start, first),
+        (end, last),
+        years,
+    )))
+}
+
+/// Change from `start` to `end` of every series of `table` (only `status`, or by status
+/// preference without targets and projections when `None`): the rows of
+/// [`change_where_defined`] for each series of [`table_series`] with a figure in both
+/// periods, in the table's order, read from the table's rows without making a
+/// [`Series`] of each. Periods that cannot be compared are an error.
+pub(crate) fn change_of_table(
+    table: &ObservationTable,
+    status: Option<Status>,
+    start: &Period,
+    end: &Period,
+) -> Result<Vec<SeriesChange>> {
+    let years = change_years(start, end)?;
+    let mut rows = Vec::new();
+    for (key, figures) in table_series(table, status) {
+        let (Some(first), Some(last)) = (figure_for(&figures, start), figure_for(&figures, end))
+        else {
+            continue;
+        };
+        let indicator = table.indicator(key);
+        let names = [
+            &indicator.code,
+            &table.countries[key.origin as usize],
+            &table.countries[key.destination as usize],
+            &table.products[key.product as usize],
+            &indicator.unit,
+        ];
+        rows.push(series_change(names, (start, first), (end, last), years));
+    }
+    Ok(rows)
+}
+
+/// The change of one series from its figure `first` for `start` to `last` for `end`,
+/// `years` apart: a start of zero, or with bounds that reach zero, leaves the ratio,
+/// rate and CAGR empty. `names` are the series' indicator, origin, destination, product
+/// and unit.
+// Fills the percent fields kept one release (deprecated) beside the rates.
+#[allow(deprecated)]
+fn series_change(
+    names: [&String; 5],
+    (start, first): (&Period, &impl Figure),
+    (end, last): (&Period, &impl Figure),
+    years: f64,
+) -> SeriesChange {
+    let [indicator, origin, destination, product, unit] = names;
     let ratio = ratio_of(last, first);
     let cagr = ratio.and_then(|(ratio, bounds)| cagr(ratio, bounds, years));
     let change = last.bounds().difference(first.bounds());
-    Ok(Some(SeriesChange {
-        indicator: series.indicator.code.clone(),
-        origin: series.origin.clone(),
-        destination: series.destination.clone(),
-        product: series.product.clone(),
-        unit: series.indicator.unit.clone(),
+    SeriesChange {
+        indicator: indicator.clone(),
+        origin: origin.clone(),
+        destination: destination.clone(),
+        product: product.clone(),
+        unit: unit.clone(),
         start: *start,
         end: *end,
-        start_value: first.value,
-        end_value: last.value,
-        change: last.value - first.value,
+        start_value: first.value(),
+        end_value: last.value(),
+        change: last.value() - first.value(),
         change_low: change.low,
         change_high: change.high,
         ratio: ratio.map(|r| r.0),
@@ -437,7 +494,7 @@ pub fn change_where_defined(
         cagr: cagr.map(|c| c.0),
         cagr_low: cagr.map(|c| c.1.low),
         cagr_high: cagr.map(|c| c.1.high),
-    }))
+    }
 }
 
 /// The years from `start` to `end`, once the two are known to be comparable: of the
@@ -548,11 +605,8 @@ impl Store {
         let start = parse_period_field("start", start)?;
         let end = parse_period_field("end", end)?;
         change_years(&start, &end)?;
-        let mut rows = Vec::new();
-        for series in self.series_matching(filter)? {
-            rows.extend(change_where_defined(&series, &start, &end)?);
-        }
-        Ok(rows)
+        let table = self.observation_table(&filter.observations())?;
+        change_of_table(&table, filter.status, &start, &end)
     }
 }
 

@@ -56,3 +56,7 @@ pub use series::SeriesQuery;
 pub use series::{table_series, years_between, OneSeries, Series, SeriesFilter};
 pub use shares::{shares, shares_where_defined, whole_for, SeriesShare, ShareRow, Whole};
 pub use targets::{required_growth, target_progress, RequiredGrowth, TargetProgress};
+// The routes over every series that read a table's rows as they are: for the columns.
+pub(crate) use asymmetry::each_asymmetry_of_table;
+pub(crate) use per_capita::each_per_capita_of_table;
+pub(crate) use shares::{each_share_of_tables, ShareTables};

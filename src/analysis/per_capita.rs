@@ -1,12 +1,10 @@
 //! Figures per head: a series divided by the population of its origin or destination.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
-use super::series::{OneSeries, Series, SeriesFilter};
+use super::series::{table_series, Figure, OneSeries, Series, SeriesFilter};
 use crate::error::{Error, Result};
-use crate::model::{Bounds, Observation};
+use crate::model::{Bounds, ObservationRow, ObservationTable, Status};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -182,9 +180,62 @@ fn population_in(population: &[(i32, i64)], year: i32) -> Option<(i32, i64)> {
 }
 
 /// `obs` per `per` of `people`, with bounds.
-fn per_head(obs: &Observation, people: i64, per: f64) -> (f64, Bounds) {
+fn per_head(obs: &impl Figure, people: i64, per: f64) -> (f64, Bounds) {
     let scale = per / people as f64;
-    (obs.value * scale, obs.bounds().scale(scale))
+    (obs.value() * scale, obs.bounds().scale(scale))
+}
+
+/// Each country's population as `(year, people)` pairs, by position in a table's list
+/// of countries (empty for a country no figure is divided by).
+pub(crate) type Populations = Vec<Vec<(i32, i64)>>;
+
+/// A figure per head of [`each_per_capita_of_table`]: what [`per_capita_where_known`]
+/// gives as a [`SeriesPerCapita`], with `row.key` its series in the table and the
+/// country a position in its list of countries.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TablePerCapita<'a> {
+    /// The figure.
+    pub(crate) row: &'a ObservationRow,
+    /// Position of the country whose population is the basis.
+    pub(crate) country: u32,
+    /// The year and size of the population divided by; `None` without one.
+    pub(crate) population: Option<(i32, i64)>,
+    /// The figure per `per` people, with bounds; `None` without a population.
+    pub(crate) per_capita: Option<(f64, Bounds)>,
+}
+
+/// Every series of `table` (only `status`, or by status preference without targets and
+/// projections when `None`) per `per` people of its `basis` country, handed figure by
+/// figure to `each` in the table's order: the rows of [`per_capita_where_known`] for
+/// each series of [`table_series`], without making a [`Series`] of each.
+/// `populations` holds, by position in the table's countries, each basis country's
+/// `(year, people)` pairs. A `per` that is not a positive number is an error.
+pub(crate) fn each_per_capita_of_table<'a>(
+    table: &'a ObservationTable,
+    status: Option<Status>,
+    per: f64,
+    basis: Basis,
+    populations: &[Vec<(i32, i64)>],
+    mut each: impl FnMut(TablePerCapita<'a>),
+) -> Result<()> {
+    positive_per(per)?;
+    for (key, figures) in table_series(table, status) {
+        let country = match basis {
+            Basis::Origin => key.origin,
+            Basis::Destination => key.destination,
+        };
+        let population = &populations[country as usize];
+        for row in figures {
+            let population = population_in(population, row.period.end().year());
+            each(TablePerCapita {
+                row,
+                country,
+                population,
+                per_capita: population.map(|(_, people)| per_head(row, people, per)),
+            });
+        }
+    }
+    Ok(())
 }
 
 impl Store {
@@ -238,19 +289,56 @@ impl Store {
         basis: Basis,
     ) -> Result<Vec<SeriesPerCapita>> {
         positive_per(per)?;
-        let mut populations: HashMap<String, Vec<(i32, i64)>> = HashMap::new();
-        let mut rows = Vec::new();
-        for series in self.series_matching(filter)? {
-            let country = match basis {
-                Basis::Origin => &series.origin,
-                Basis::Destination => &series.destination,
-            };
-            if !populations.contains_key(country) {
-                populations.insert(country.clone(), self.population_series(country)?);
-            }
-            let population = &populations[country];
-            rows.extend(per_capita_where_known(&series, country, population, per)?);
-        }
+        let (table, populations) = self.per_capita_table(filter, basis)?;
+        let mut rows = Vec::with_capacity(table.len());
+        each_per_capita_of_table(&table, filter.status, per, basis, &populations, |r| {
+            let key = r.row.key;
+            let indicator = table.indicator(key);
+            rows.push(SeriesPerCapita {
+                indicator: indicator.code.clone(),
+                origin: table.countries[key.origin as usize].clone(),
+                destination: table.countries[key.destination as usize].clone(),
+                product: table.products[key.product as usize].clone(),
+                unit: indicator.unit.clone(),
+                period: r.row.period,
+                value: r.row.value,
+                country: table.countries[r.country as usize].clone(),
+                population_year: r.population.map(|p| p.0),
+                population: r.population.map(|p| p.1),
+                per_capita: r.per_capita.map(|f| f.0),
+                low: r.per_capita.map(|f| f.1.low),
+                high: r.per_capita.map(|f| f.1.high),
+            });
+        })?;
         Ok(rows)
+    }
+
+    /// The figures `filter` matches, and by position in the table's countries the
+    /// population of each that is a series' `basis` (empty for the others): what
+    /// [`each_per_capita_of_table`] reads.
+    pub(crate) fn per_capita_table(
+        &self,
+        filter: &SeriesFilter,
+        basis: Basis,
+    ) -> Result<(ObservationTable, Populations)> {
+        let table = self.observation_table(&filter.observations())?;
+        let mut basis_of_a_row = vec![false; table.countries.len()];
+        for row in &table.rows {
+            let country = match basis {
+                Basis::Origin => row.key.origin,
+                Basis::Destination => row.key.destination,
+            };
+            basis_of_a_row[country as usize] = true;
+        }
+        let populations = table
+            .countries
+            .iter()
+            .zip(basis_of_a_row)
+            .map(|(country, basis)| match basis {
+                true => self.population_series(country),
+                false => Ok(Vec::new()),
+            })
+            .collect::<Result<_>>()?;
+        Ok((table, populations))
     }
 }

@@ -5,9 +5,14 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::series::{parse_period_field, quotient, ratio_of, OneSeries, Series, SeriesFilter};
+use super::series::{
+    figure_for, parse_period_field, quotient, ratio_of, table_series, OneSeries, Series,
+    SeriesFilter,
+};
 use crate::error::{Error, Result};
-use crate::model::{Indicator, Observation};
+use crate::model::{
+    Bounds, Indicator, Observation, ObservationRow, ObservationTable, SeriesKey, Status,
+};
 use crate::period::Period;
 use crate::store::Store;
 
@@ -129,19 +134,24 @@ pub fn shares_where_defined(
 fn same_units(parts: &[Series], whole: &Indicator) -> Result<()> {
     match parts.iter().find(|part| part.indicator.unit != whole.unit) {
         None => Ok(()),
-        Some(part) => Err(Error::invalid(
-            "of",
-            whole.code.clone(),
-            format!(
-                "is measured in {} but {} in {} ({} vs {})",
-                whole.unit,
-                part.label(),
-                part.indicator.unit,
-                part.indicator.unit,
-                whole.unit
-            ),
-        )),
+        Some(part) => Err(other_unit(part, whole)),
     }
+}
+
+/// The validation error of a `part` not measured as the `whole` is.
+fn other_unit(part: &Series, whole: &Indicator) -> Error {
+    Error::invalid(
+        "of",
+        whole.code.clone(),
+        format!(
+            "is measured in {} but {} in {} ({} vs {})",
+            whole.unit,
+            part.label(),
+            part.indicator.unit,
+            part.indicator.unit,
+            whole.unit
+        ),
+    )
 }
 
 /// Each figure of a part (other than the whole itself) in a period where the whole has
@@ -204,6 +214,140 @@ pub fn whole_for(
         }
     }
     Ok(None)
+}
+
+/// What shares over every pair are computed from: the parts as read (every product of
+/// the filter's indicators), and the wholes' indicator with its own read when the
+/// whole is another indicator than the parts'.
+pub(crate) struct ShareTables {
+    /// The parts.
+    pub(crate) parts: ObservationTable,
+    /// The whole's indicator and its figures for `of_product`, every pair; `None`: each
+    /// pair's own `of_product` among the parts.
+    pub(crate) wholes: Option<(Indicator, ObservationTable)>,
+    /// The whole's product, as a stored code names it.
+    pub(crate) of_product: String,
+    /// Which figures count, as [`SeriesFilter::status`] says.
+    pub(crate) status: Option<Status>,
+    /// Only this period.
+    pub(crate) period: Option<Period>,
+}
+
+/// A share of [`each_share_of_tables`]: a part's figure beside the whole's of the same
+/// period, with `part.key` its series in the parts' table.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TableShare<'a> {
+    /// The part's figure.
+    pub(crate) part: &'a ObservationRow,
+    /// The whole's figure.
+    pub(crate) whole: &'a ObservationRow,
+    /// `part / whole` with bounds; `None` where the whole is zero or its bounds reach
+    /// zero.
+    pub(crate) share: Option<(f64, Bounds)>,
+}
+
+/// The shares [`Store::shares_of_every`] gives, handed one by one to `each` in the same
+/// order (pair after pair, within a pair by period and product), read from the tables'
+/// rows without making a [`Series`] of each. A part of another unit than the whole
+/// indicator is an error, before any share is handed over.
+pub(crate) fn each_share_of_tables<'a>(
+    tables: &'a ShareTables,
+    mut each: impl FnMut(TableShare<'a>),
+) -> Result<()> {
+    let parts = &tables.parts;
+    let series = table_series(parts, tables.status);
+    let label = |key: SeriesKey| Series {
+        indicator: parts.indicator(key).clone(),
+        origin: parts.countries[key.origin as usize].clone(),
+        destination: parts.countries[key.destination as usize].clone(),
+        product: parts.products[key.product as usize].clone(),
+        observations: Vec::new(),
+    };
+    let wholes = match &tables.wholes {
+        Some((of, table)) => {
+            if let Some((key, _)) = series
+                .iter()
+                .find(|(key, _)| parts.indicator(*key).unit != of.unit)
+            {
+                return Err(other_unit(&label(*key), of));
+            }
+            Some((of, table, table_series(table, tables.status)))
+        }
+        None => None,
+    };
+    // Each pair's whole, by the pair as the whole's indicator names it (the last of
+    // several, as a map built in order keeps it).
+    let whole_of_pair: HashMap<(&str, &str), usize> = match &wholes {
+        Some((of, table, whole_series)) => whole_series
+            .iter()
+            .enumerate()
+            .map(|(i, (key, _))| {
+                let origin = &table.countries[key.origin as usize];
+                let destination = &table.countries[key.destination as usize];
+                (pair_key(of.directed, origin, destination), i)
+            })
+            .collect(),
+        None => HashMap::new(),
+    };
+    let same_pair = |a: &(SeriesKey, Vec<&ObservationRow>),
+                     b: &(SeriesKey, Vec<&ObservationRow>)| {
+        (a.0.indicator, a.0.origin, a.0.destination) == (b.0.indicator, b.0.origin, b.0.destination)
+    };
+    let mut rows: Vec<TableShare<'a>> = Vec::new();
+    for pair in series.chunk_by(same_pair) {
+        let first = pair[0].0;
+        // The whole's figures, with its indicator and product: a part that is the
+        // whole itself is left out.
+        let (whole, whole_indicator, whole_product) = match &wholes {
+            Some((of, table, whole_series)) => {
+                let origin = &parts.countries[first.origin as usize];
+                let destination = &parts.countries[first.destination as usize];
+                let Some(&i) = whole_of_pair.get(&pair_key(of.directed, origin, destination))
+                else {
+                    continue;
+                };
+                let (key, figures) = &whole_series[i];
+                (figures, &of.code, &table.products[key.product as usize])
+            }
+            None => {
+                let Some((key, figures)) = pair.iter().find(|(key, _)| {
+                    parts.products[key.product as usize].eq_ignore_ascii_case(&tables.of_product)
+                }) else {
+                    continue;
+                };
+                let product = &parts.products[key.product as usize];
+                (figures, &parts.indicator(*key).code, product)
+            }
+        };
+        let is_whole = |key: SeriesKey| {
+            &parts.indicator(key).code == whole_indicator
+                && &parts.products[key.product as usize] == whole_product
+        };
+        rows.clear();
+        for (key, figures) in pair {
+            if is_whole(*key) {
+                continue;
+            }
+            for part in figures {
+                if tables.period.is_some_and(|p| p != part.period) {
+                    continue;
+                }
+                if let Some(whole) = figure_for(whole, &part.period) {
+                    rows.push(TableShare {
+                        part,
+                        whole,
+                        share: ratio_of(*part, *whole),
+                    });
+                }
+            }
+        }
+        // By period, then product: the products are in the order of their codes.
+        rows.sort_by_key(|r| (r.part.period, r.part.key.product));
+        for row in rows.drain(..) {
+            each(row);
+        }
+    }
+    Ok(())
 }
 
 /// What a share is a share of, and when: the whole's indicator (by default the parts'
@@ -359,15 +503,45 @@ impl Store {
         of_product: &str,
         period: Option<&str>,
     ) -> Result<Vec<SeriesShare>> {
+        let tables = self.share_tables(filter, of, of_product, period)?;
+        let parts = &tables.parts;
+        let mut rows = Vec::new();
+        each_share_of_tables(&tables, |share| {
+            let key = share.part.key;
+            rows.push(SeriesShare {
+                indicator: parts.indicator(key).code.clone(),
+                origin: parts.countries[key.origin as usize].clone(),
+                destination: parts.countries[key.destination as usize].clone(),
+                period: share.part.period,
+                product: parts.products[key.product as usize].clone(),
+                value: share.part.value,
+                whole: share.whole.value,
+                share: share.share.map(|s| s.0),
+                low: share.share.map(|s| s.1.low),
+                high: share.share.map(|s| s.1.high),
+            });
+        })?;
+        Ok(rows)
+    }
+
+    /// What [`Store::shares_of_every`] computes its shares from: the parts `filter`
+    /// matches (every product), and the whole `of`'s figures of `of_product` for every
+    /// pair, read once each.
+    pub(crate) fn share_tables(
+        &self,
+        filter: &SeriesFilter,
+        of: Option<&str>,
+        of_product: &str,
+        period: Option<&str>,
+    ) -> Result<ShareTables> {
         let period = period
             .map(|p| parse_period_field("period", p))
             .transpose()?;
         let of_product = crate::store::product_code(of_product).to_owned();
-        let parts = self.series_matching(&filter.clone().every_product())?;
-        let of = of.map(|code| self.indicator(code)).transpose()?;
-        let wholes = match &of {
-            Some(of) => {
-                same_units(&parts, of)?;
+        let parts = self.observation_table(&filter.clone().every_product().observations())?;
+        let wholes = match of {
+            Some(code) => {
+                let of = self.indicator(code)?;
                 // Every pair's, in one query: a directed part may have an undirected
                 // whole, stored with its pair the other way round.
                 let wholes = SeriesFilter {
@@ -377,34 +551,18 @@ impl Store {
                     product: Some(of_product.clone()),
                     status: filter.status,
                 };
-                self.series_matching(&wholes)?
+                let table = self.observation_table(&wholes.observations())?;
+                Some((of, table))
             }
-            None => Vec::new(),
+            None => None,
         };
-        let whole_of_pair: HashMap<(&str, &str), &Series> = wholes
-            .iter()
-            .map(|w| (pair_key(w.indicator.directed, &w.origin, &w.destination), w))
-            .collect();
-        let mut rows = Vec::new();
-        let same_pair = |a: &Series, b: &Series| {
-            (&a.indicator.code, &a.origin, &a.destination)
-                == (&b.indicator.code, &b.origin, &b.destination)
-        };
-        for pair in parts.chunk_by(same_pair) {
-            let (origin, destination) = (&pair[0].origin, &pair[0].destination);
-            let whole = match &of {
-                Some(of) => whole_of_pair
-                    .get(&pair_key(of.directed, origin, destination))
-                    .copied(),
-                None => pair
-                    .iter()
-                    .find(|s| s.product.eq_ignore_ascii_case(&of_product)),
-            };
-            if let Some(whole) = whole {
-                rows.extend(shares_where_defined(pair, whole, period.as_ref())?);
-            }
-        }
-        Ok(rows)
+        Ok(ShareTables {
+            parts,
+            wholes,
+            of_product,
+            status: filter.status,
+            period,
+        })
     }
 
     /// The whole a product's series is part of; see [`whole_for`].

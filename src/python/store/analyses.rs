@@ -161,9 +161,7 @@ impl PyStore {
             Some(query) => s
                 .share_of(&query, &whole)
                 .map(|rows| crate::columns::Columns::of_share_rows(&rows)),
-            None => s
-                .share_of_every(&filter, &whole)
-                .map(|rows| crate::columns::Columns::of_shares(&rows)),
+            None => crate::columns::Columns::of_share_of_every(s, &filter, &whole),
         })?;
         Ok(PyTable::new(columns))
     }
@@ -191,9 +189,7 @@ impl PyStore {
             Some(query) => s
                 .per_capita(&query, per, basis)
                 .map(|rows| crate::columns::Columns::of_per_capita_rows(&rows)),
-            None => s
-                .per_capita_of_every(&filter, per, basis)
-                .map(|rows| crate::columns::Columns::of_per_capita(&rows)),
+            None => crate::columns::Columns::of_per_capita_of_every(s, &filter, per, basis),
         })?;
         Ok(PyTable::new(columns))
     }
@@ -258,9 +254,7 @@ impl PyStore {
             Some(query) => s
                 .asymmetry(&query)
                 .map(|rows| crate::columns::Columns::of_asymmetry_rows(&rows)),
-            None => s
-                .asymmetry_of_every(&filter)
-                .map(|rows| crate::columns::Columns::of_asymmetry(&rows)),
+            None => crate::columns::Columns::of_asymmetry_of_every(s, &filter),
         })?;
         Ok(PyTable::new(columns))
     }
