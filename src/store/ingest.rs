@@ -194,7 +194,7 @@ pub(super) fn insert_batch(
     let recheck = |lookups: &mut Lookups, index: usize| {
         check_row(tx, countries, lookups, &distinct, batch, index, total)
     };
-    let mut writer = Writer::new(tx, on_duplicate, Shape::of(batch))?;
+    let mut writer = Writer::new(tx, on_duplicate, Shape::of(batch), batch.len())?;
     // Written one by one in their order, the call would stop at the duplicate of lowest
     // index: a row whose identity is stored, or came earlier in the batch (which, by the
     // stable order, is also earlier here). Only rows below the lowest found so far can
@@ -208,14 +208,17 @@ pub(super) fn insert_batch(
         // Many rows a statement, while no duplicate is known: on a duplicate, SQLite
         // takes back the whole statement, and the chunk is written again a row at a
         // time, which names the row.
-        let many = first_duplicate.is_none() && chunk.len() == ROWS_PER_INSERT;
-        if many {
+        let many =
+            first_duplicate.is_none() && chunk.len() == ROWS_PER_INSERT && writer.many.is_some();
+        if let (true, Some(statement)) = (many, writer.many.as_mut()) {
             for (slot, position) in chunk.clone().enumerate() {
                 watch.row(Stage::Writing, position + 1, order.len())?;
                 let index = order.index(position);
-                writer.bind(slot, &recheck(lookups, index)?, batch, index)?;
+                let before = slot * writer.shape.parameters();
+                let row = recheck(lookups, index)?;
+                bind_row(statement, writer.shape, before, &row, batch, index)?;
             }
-            match writer.many.raw_execute() {
+            match statement.raw_execute() {
                 Ok(_) => {
                     written += chunk.len();
                     position = chunk.end;
@@ -237,7 +240,7 @@ pub(super) fn insert_batch(
                 continue;
             }
             let row = recheck(lookups, index)?;
-            writer.bind_one(&row, batch, index)?;
+            bind_row(&mut writer.one, writer.shape, 0, &row, batch, index)?;
             match writer.one.raw_execute() {
                 Ok(_) => written += 1,
                 Err(e) if is_duplicate(&e) => {
@@ -310,10 +313,11 @@ const INSERT_COLUMNS: &str = "origin_id, destination_id, indicator_id, product_i
     end_day, status, source_key, period_text, value, qualifier, low, high, source_id, quote, note";
 
 /// The INSERT statements of a batch, prepared once for it: one of
-/// [`ROWS_PER_INSERT`] rows, and one of a single row (for the last rows, and to name
-/// the duplicate of a chunk SQLite refused).
+/// [`ROWS_PER_INSERT`] rows (for a batch of as many at least: a single `add` does not
+/// prepare it), and one of a single row (for the last rows, and to name the duplicate
+/// of a chunk SQLite refused).
 struct Writer<'tx> {
-    many: rusqlite::CachedStatement<'tx>,
+    many: Option<rusqlite::CachedStatement<'tx>>,
     one: rusqlite::CachedStatement<'tx>,
     shape: Shape,
 }
@@ -356,7 +360,12 @@ impl Shape {
 }
 
 impl<'tx> Writer<'tx> {
-    fn new(tx: &'tx Transaction, on_duplicate: OnDuplicate, shape: Shape) -> Result<Writer<'tx>> {
+    fn new(
+        tx: &'tx Transaction,
+        on_duplicate: OnDuplicate,
+        shape: Shape,
+        rows: usize,
+    ) -> Result<Writer<'tx>> {
         let verb = match on_duplicate {
             OnDuplicate::Error | OnDuplicate::Skip => "INSERT",
             OnDuplicate::Replace => "INSERT OR REPLACE",
@@ -369,33 +378,16 @@ impl<'tx> Writer<'tx> {
             )
         };
         // Fixed text per kind, shape and size, so the statement cache finds them again.
+        let many = if rows >= ROWS_PER_INSERT {
+            Some(tx.prepare_cached(&sql(ROWS_PER_INSERT))?)
+        } else {
+            None
+        };
         Ok(Writer {
-            many: tx.prepare_cached(&sql(ROWS_PER_INSERT))?,
+            many,
             one: tx.prepare_cached(&sql(1))?,
             shape,
         })
-    }
-
-    /// Binds `row` (row `index` of `batch`) as row `slot` of the statement of many.
-    fn bind(
-        &mut self,
-        slot: usize,
-        row: &CheckedObservation,
-        batch: &ObservationBatch,
-        index: usize,
-    ) -> Result<()> {
-        let before = slot * self.shape.parameters();
-        bind_row(&mut self.many, self.shape, before, row, batch, index)
-    }
-
-    /// Binds `row` (row `index` of `batch`) to the statement of one row.
-    fn bind_one(
-        &mut self,
-        row: &CheckedObservation,
-        batch: &ObservationBatch,
-        index: usize,
-    ) -> Result<()> {
-        bind_row(&mut self.one, self.shape, 0, row, batch, index)
     }
 }
 
