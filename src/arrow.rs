@@ -148,20 +148,43 @@ impl ObservationBatch {
             }
         }
         let column = |name: &str| batch.column_by_name(name);
-        let on_missing = self.on_missing;
-        let numbers = |name: &str| -> Result<Vec<Option<f64>>> {
-            match column(name) {
-                None => Ok(vec![None; rows]),
-                Some(array) => {
-                    let missing = (name == "value").then_some(on_missing);
-                    arrow_numbers(name, array, first, missing)
+        // Straight into the batch's columns, with no list of the numbers in between (a
+        // million rows: 16 MB a column).
+        fn numbers<E: Extend<Option<f64>>>(
+            array: Option<&ArrayRef>,
+            name: &str,
+            rows: usize,
+            first: usize,
+            missing: Option<OnMissing>,
+            into: &mut E,
+        ) -> Result<()> {
+            match array {
+                None => {
+                    into.extend(std::iter::repeat_n(None, rows));
+                    Ok(())
                 }
+                Some(array) => arrow_numbers(name, array, first, missing, into),
             }
-        };
-        self.value.extend(numbers("value")?);
-        self.low.extend(numbers("low")?);
-        self.high.extend(numbers("high")?);
-        self.precision.extend(numbers("precision")?);
+        }
+        let on_missing = Some(self.on_missing);
+        numbers(
+            column("value"),
+            "value",
+            rows,
+            first,
+            on_missing,
+            &mut self.value,
+        )?;
+        numbers(column("low"), "low", rows, first, None, &mut self.low)?;
+        numbers(column("high"), "high", rows, first, None, &mut self.high)?;
+        numbers(
+            column("precision"),
+            "precision",
+            rows,
+            first,
+            None,
+            &mut self.precision,
+        )?;
         for (name, text) in [
             ("indicator", &mut self.indicator),
             ("origin", &mut self.origin),
@@ -185,20 +208,22 @@ impl ObservationBatch {
     }
 }
 
-/// A number column of any numeric type, nulls and NaN as `None`. A text column of
-/// nothing but marks of a missing value (`..`, `:` …) and nulls is a column of `None`
-/// when `missing` (the value's choice) says to skip them; a mark in a column of other
-/// text is an error naming it, as what made the column text.
-fn arrow_numbers(
+/// A number column of any numeric type, nulls and NaN as `None`, appended to `into`.
+/// A text column of nothing but marks of a missing value (`..`, `:` …) and nulls is a
+/// column of `None` when `missing` (the value's choice) says to skip them; a mark in a
+/// column of other text is an error naming it, as what made the column text.
+fn arrow_numbers<E: Extend<Option<f64>>>(
     name: &str,
     array: &ArrayRef,
     first: usize,
     missing: Option<OnMissing>,
-) -> Result<Vec<Option<f64>>> {
+    into: &mut E,
+) -> Result<()> {
     macro_rules! numbers {
         ($($type:ty),*) => {
             $(if let Some(a) = array.as_primitive_opt::<$type>() {
-                return Ok(a.iter().map(|v| v.map(|v| v as f64).filter(|v| !v.is_nan())).collect());
+                into.extend(a.iter().map(|v| v.map(|v| v as f64).filter(|v| !v.is_nan())));
+                return Ok(());
             })*
         };
     }
@@ -214,13 +239,15 @@ fn arrow_numbers(
         UInt8Type
     );
     if let Some(a) = array.as_primitive_opt::<Float32Type>() {
-        return Ok(a
-            .iter()
-            .map(|v| v.map(f64::from).filter(|v| !v.is_nan()))
-            .collect());
+        into.extend(a.iter().map(|v| v.map(f64::from).filter(|v| !v.is_nan())));
+        return Ok(());
     }
+    let nothing = |into: &mut E| {
+        into.extend(std::iter::repeat_n(None, array.len()));
+        Ok(())
+    };
     if array.data_type() == &DataType::Null {
-        return Ok(vec![None; array.len()]);
+        return nothing(into);
     }
     // Text such as "1,234" is what a CSV read without its thousands separator set
     // leaves behind.
@@ -243,7 +270,7 @@ fn arrow_numbers(
     let other_text = texts.iter().flatten().any(|t| !is_mark(t));
     match first_mark {
         _ if !texts.is_empty() && !other_text && missing == Some(OnMissing::Skip) => {
-            return Ok(vec![None; array.len()]);
+            return nothing(into);
         }
         Some((row, mark)) if other_text => {
             let missing_is_an_error = missing.unwrap_or_default() == OnMissing::Error;
@@ -253,7 +280,7 @@ fn arrow_numbers(
         Some((row, mark)) => {
             return Err(crate::hints::missing_value(name, mark).at_record(first + row));
         }
-        None if !texts.is_empty() && !other_text => return Ok(vec![None; array.len()]),
+        None if !texts.is_empty() && !other_text => return nothing(into),
         None => {}
     }
     if let Some((row, text)) = texts.iter().enumerate().find_map(|(row, t)| {
@@ -291,24 +318,24 @@ fn push_arrow_texts(
         return Ok(());
     }
     if let Some(a) = array.as_string_opt::<i32>() {
-        a.iter().for_each(|t| column.push(t));
+        push_strings(column, a.iter());
     } else if let Some(a) = array.as_string_opt::<i64>() {
-        a.iter().for_each(|t| column.push(t));
+        push_strings(column, a.iter());
     } else if let Some(a) = array.as_string_view_opt() {
-        a.iter().for_each(|t| column.push(t));
+        push_strings(column, a.iter());
     } else if array.data_type() == &DataType::Null {
         (0..array.len()).for_each(|_| column.push_code(None));
     } else if array.data_type().is_integer() {
-        let numbers = arrow_numbers(name, array, first, None)?;
+        let mut numbers = Vec::new();
+        arrow_numbers(name, array, first, None, &mut numbers)?;
         numbers
             .iter()
             .for_each(|n| column.push(n.map(|n| format!("{n}")).as_deref()));
     } else if array.data_type().is_floating() {
         // An integer column with a missing cell is float in pandas: 2024.0 is the year.
-        for (row, number) in arrow_numbers(name, array, first, None)?
-            .into_iter()
-            .enumerate()
-        {
+        let mut numbers = Vec::new();
+        arrow_numbers(name, array, first, None, &mut numbers)?;
+        for (row, number) in numbers.into_iter().enumerate() {
             match number {
                 Some(n) if n.fract() != 0.0 || n.abs() >= 1e15 => {
                     return Err(Error::invalid(
@@ -329,6 +356,24 @@ fn push_arrow_texts(
         return Err(not_of_type(name, array, first, "is not text"));
     }
     Ok(())
+}
+
+/// Appends strings read in place from an Arrow array. A text equal to the row
+/// before's takes that row's code without a look-up: a frame's rows tend to come in
+/// runs (a pair's indicators, a year's pairs).
+fn push_strings<'a>(column: &mut TextColumn, texts: impl Iterator<Item = Option<&'a str>>) {
+    let mut before: Option<(&str, u32)> = None;
+    for text in texts {
+        let code = text.map(|text| match before {
+            Some((last, code)) if last == text => code,
+            _ => {
+                let code = column.code_of(text);
+                before = Some((text, code));
+                code
+            }
+        });
+        column.push_code(code);
+    }
 }
 
 /// The days since 1970-01-01 of a `date32`, `date64` or `timestamp` column (a time of

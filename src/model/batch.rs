@@ -24,11 +24,17 @@ impl TextColumn {
 
     /// Appends a row.
     pub fn push(&mut self, text: Option<&str>) {
-        let code = text.map(|text| match self.index.get(text) {
+        let code = text.map(|text| self.code_of(text));
+        self.push_code(code);
+    }
+
+    /// The code of `text`, which is added to the distinct texts if new: a text met
+    /// again is not copied.
+    pub(crate) fn code_of(&mut self, text: &str) -> u32 {
+        match self.index.get(text) {
             Some(&code) => code,
             None => self.intern(text.to_owned()),
-        });
-        self.push_code(code);
+        }
     }
 
     /// Appends a row whose text is `values()[code]`, or none: for a caller that keeps

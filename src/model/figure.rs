@@ -142,6 +142,10 @@ impl Bounds {
     /// exact `[v, v]`, approx `[v − u/2, v + u/2]`, over `[v, v + u]`, nearly and
     /// under `[v − u, v]`.
     pub fn from_qualifier(value: f64, qualifier: Qualifier, precision: Option<f64>) -> Bounds {
+        // An exact figure needs no unit, and finding one may format the value as text.
+        if qualifier == Qualifier::Exact {
+            return Bounds::exact(value);
+        }
         let u = precision.unwrap_or_else(|| last_digit_unit(value));
         match qualifier {
             Qualifier::Exact => Bounds::exact(value),

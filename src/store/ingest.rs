@@ -10,7 +10,7 @@ use rusqlite::{params, Transaction};
 
 use super::countries::Countries;
 use super::insert::{insert_product, optional_text, Lookups, ProductNaming};
-use super::sql::stored_status;
+use super::sql::{stored_qualifier, stored_status};
 use super::write::OnDuplicate;
 use super::{Stage, Watch};
 use crate::error::{batch_clash, quoted, short_number, Error, Result};
@@ -34,6 +34,9 @@ struct CheckedObservation {
     qualifier: Qualifier,
     low: f64,
     high: f64,
+    /// Whether origin and destination are the other way round from the record's (an
+    /// undirected indicator keeps its pairs in alphabetical order).
+    swapped: bool,
 }
 
 /// A row's place in the primary key of `observation` (`schema.sql`, version 5).
@@ -95,7 +98,8 @@ struct Distinct {
     indicators: Checked<(i64, Rc<Indicator>)>,
     origins: Checked<(i64, Rc<str>)>,
     destinations: Checked<(i64, Rc<str>)>,
-    periods: Checked<Period>,
+    /// Each period's first and last day (Julian day numbers), as the key holds them.
+    periods: Checked<(i64, i64)>,
     qualifiers: Checked<Qualifier>,
     statuses: Checked<Status>,
     products: Checked<i64>,
@@ -120,6 +124,15 @@ fn status_of(text: &str) -> Result<Status> {
         None => Ok(Status::Actual),
         Some(t) => Status::from_code(t),
     }
+}
+
+/// The first and last day of the period `text` names, as Julian day numbers.
+fn period_days(text: &str) -> Result<(i64, i64)> {
+    let period = Period::parse(text)?;
+    Ok((
+        period.start().to_julian_day().into(),
+        period.end().to_julian_day().into(),
+    ))
 }
 
 fn product_of(text: Option<&str>) -> &str {
@@ -150,7 +163,7 @@ pub(super) fn insert_batch(
         indicators: Checked::of(&batch.indicator, |t| lookups.indicator(tx, t)),
         origins: Checked::of(&batch.origin, |t| country(countries, t, "origin")),
         destinations: Checked::of(&batch.destination, |t| country(countries, t, "destination")),
-        periods: Checked::of(&batch.period, Period::parse),
+        periods: Checked::of(&batch.period, period_days),
         qualifiers: Checked::of(&batch.qualifier, qualifier_of),
         statuses: Checked::of(&batch.status, status_of),
         products: Checked::of(&batch.product, |t| lookups.product(tx, product_of(Some(t)))),
@@ -160,109 +173,123 @@ pub(super) fn insert_batch(
         }),
     };
     let total = lookups.product(tx, "total")?;
-    let mut rows = Vec::with_capacity(batch.len());
+    let ranks = KeyRanks::of(&distinct, total);
+    let mut keys = KeyOrder::new(&ranks, batch.len());
     for index in 0..batch.len() {
         // The checks run no SQLite statement, so SQLite's progress handler would not
         // ask the interrupt check while they run: the watch asks it.
         watch.row(Stage::Checking, index + 1, batch.len())?;
         let row = check_row(tx, countries, lookups, &distinct, batch, index, total)
             .map_err(|e| at(index, e))?;
-        rows.push((index, row));
+        keys.push(ranks.of_row(&row, batch, index), index);
     }
     name_products(tx, batch, numbered)?;
     // In key order each row lands at the end of the table rather than in the middle of
-    // a page (1M plain inserts into a file: 1.8 s instead of 2.3-3.2 s; the sort takes
-    // 0.13 s). Rows of one identity stay in their order (the index breaks the tie, so
-    // the sort needs no buffer), and the later one is the duplicate (or the
-    // replacement), as when written one by one.
-    rows.sort_unstable_by_key(|(index, row)| (row.key(), *index));
-    // Fixed text, so the statement cache finds it; prepared once for the batch.
-    const INSERT: &str = "INSERT INTO observation (origin_id, destination_id, indicator_id,
-        product_id, start_day, end_day, status, source_key, period_text, value, qualifier, low,
-        high, source_id, quote, note)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ifnull(?8, 0), ?9, ?10, ?11, ?12, ?13, ?8, ?14, ?15)";
-    const REPLACE: &str = "INSERT OR REPLACE INTO observation (origin_id, destination_id,
-        indicator_id, product_id, start_day, end_day, status, source_key, period_text, value,
-        qualifier, low, high, source_id, quote, note)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ifnull(?8, 0), ?9, ?10, ?11, ?12, ?13, ?8, ?14, ?15)";
-    let mut insert = tx.prepare_cached(match on_duplicate {
-        OnDuplicate::Error | OnDuplicate::Skip => INSERT,
-        OnDuplicate::Replace => REPLACE,
-    })?;
+    // a page (1M plain inserts into a file: 1.8 s instead of 2.3-3.2 s). Rows of one
+    // identity stay in their order (the index breaks the tie), and the later one is the
+    // duplicate (or the replacement), as when written one by one. Only the keys are
+    // kept and sorted (8 bytes a row, as a rule): each row is checked again as it is
+    // written, which costs less than keeping it and moves no figure around in the sort.
+    let order = keys.sorted();
+    let recheck = |lookups: &mut Lookups, index: usize| {
+        check_row(tx, countries, lookups, &distinct, batch, index, total)
+    };
+    let mut writer = Writer::new(tx, on_duplicate, Shape::of(batch), batch.len())?;
     // Written one by one in their order, the call would stop at the duplicate of lowest
     // index: a row whose identity is stored, or came earlier in the batch (which, by the
-    // stable sort, is also earlier here). Only rows below the lowest found so far can
+    // stable order, is also earlier here). Only rows below the lowest found so far can
     // lower it, so the rest are skipped.
     // With a skip, the duplicate also carries the stored figure it differs from.
     let mut first_duplicate: Option<(usize, Option<String>)> = None;
     let mut written = 0;
-    for (position, (index, row)) in rows.iter().enumerate() {
-        watch.row(Stage::Writing, position + 1, rows.len())?;
-        if first_duplicate
-            .as_ref()
-            .is_some_and(|(first, _)| *index > *first)
-        {
-            continue;
-        }
-        let quote = batch.quote.get(*index).and_then(optional_text);
-        let note = batch.note.get(*index).and_then(optional_text);
-        let result = insert.execute(params![
-            row.origin_id,
-            row.destination_id,
-            row.indicator_id,
-            row.product_id,
-            row.start_day,
-            row.end_day,
-            row.status,
-            row.source_id,
-            batch.period.get(*index).unwrap_or_default().trim(),
-            row.value,
-            row.qualifier,
-            row.low,
-            row.high,
-            quote,
-            note,
-        ]);
-        match result {
-            Ok(_) => written += 1,
-            Err(e) if is_duplicate(&e) => {
-                if on_duplicate == OnDuplicate::Skip {
-                    let stored = stored_figure(tx, row)?;
-                    let given = (
-                        row.value,
-                        row.qualifier,
-                        row.low,
-                        row.high,
-                        quote.map(str::to_owned),
-                        note.map(str::to_owned),
-                    );
-                    if stored == given {
-                        continue;
-                    }
-                    // Rows of one identity are next to each other in key order: when
-                    // the row before has this one's, the clash is within the batch (the
-                    // stored figure is that row's, or equal to it).
-                    let conflict = match position.checked_sub(1).map(|p| &rows[p]) {
-                        Some((earlier, other)) if other.key() == row.key() => batch_clash(
-                            *earlier,
-                            *index,
-                            &describe_figure(&stored),
-                            &describe_figure(&given),
-                        ),
-                        _ => format!("stored: {}", describe_figure(&stored)),
-                    };
-                    first_duplicate = Some((*index, Some(conflict)));
-                } else {
-                    first_duplicate = Some((*index, None));
-                }
+    let mut position = 0;
+    while position < order.len() {
+        let chunk = position..(position + ROWS_PER_INSERT).min(order.len());
+        // Many rows a statement, while no duplicate is known: on a duplicate, SQLite
+        // takes back the whole statement, and the chunk is written again a row at a
+        // time, which names the row.
+        let many =
+            first_duplicate.is_none() && chunk.len() == ROWS_PER_INSERT && writer.many.is_some();
+        if let (true, Some(statement)) = (many, writer.many.as_mut()) {
+            for (slot, position) in chunk.clone().enumerate() {
+                watch.row(Stage::Writing, position + 1, order.len())?;
+                let index = order.index(position);
+                let before = slot * writer.shape.parameters();
+                let row = recheck(lookups, index)?;
+                bind_row(statement, writer.shape, before, &row, batch, index)?;
             }
-            Err(e) => return Err(e.into()),
+            match statement.raw_execute() {
+                Ok(_) => {
+                    written += chunk.len();
+                    position = chunk.end;
+                    continue;
+                }
+                Err(e) if is_duplicate(&e) => {}
+                Err(e) => return Err(e.into()),
+            }
         }
+        for position in chunk.clone() {
+            if !many {
+                watch.row(Stage::Writing, position + 1, order.len())?;
+            }
+            let index = order.index(position);
+            if first_duplicate
+                .as_ref()
+                .is_some_and(|(first, _)| index > *first)
+            {
+                continue;
+            }
+            let row = recheck(lookups, index)?;
+            bind_row(&mut writer.one, writer.shape, 0, &row, batch, index)?;
+            match writer.one.raw_execute() {
+                Ok(_) => written += 1,
+                Err(e) if is_duplicate(&e) => {
+                    if on_duplicate == OnDuplicate::Skip {
+                        let quote = batch.quote.get(index).and_then(optional_text);
+                        let note = batch.note.get(index).and_then(optional_text);
+                        let stored = stored_figure(tx, &row)?;
+                        let given = (
+                            row.value,
+                            row.qualifier,
+                            row.low,
+                            row.high,
+                            quote.map(str::to_owned),
+                            note.map(str::to_owned),
+                        );
+                        if stored == given {
+                            continue;
+                        }
+                        // Rows of one identity are next to each other in key order:
+                        // when the row before has this one's, the clash is within the
+                        // batch (the stored figure is that row's, or equal to it).
+                        let before = match position.checked_sub(1) {
+                            Some(p) => Some((order.index(p), recheck(lookups, order.index(p))?)),
+                            None => None,
+                        };
+                        let conflict = match before {
+                            Some((earlier, other)) if other.key() == row.key() => batch_clash(
+                                earlier,
+                                index,
+                                &describe_figure(&stored),
+                                &describe_figure(&given),
+                            ),
+                            _ => format!("stored: {}", describe_figure(&stored)),
+                        };
+                        first_duplicate = Some((index, Some(conflict)));
+                    } else {
+                        first_duplicate = Some((index, None));
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        position = chunk.end;
     }
     match first_duplicate {
         None => Ok(written),
         Some((index, conflict)) => {
-            let key = duplicate_key(&distinct, batch, index, &rows)?;
+            let row = recheck(lookups, index)?;
+            let key = duplicate_key(&distinct, batch, index, &row)?;
             Err(at(
                 index,
                 Error::Duplicate {
@@ -272,6 +299,360 @@ pub(super) fn insert_batch(
                     conflict,
                 },
             ))
+        }
+    }
+}
+
+/// Rows an INSERT statement writes at once: a statement's own work (opening its
+/// cursors, finding the end of the table from its root, closing) is paid once for
+/// them, and SQLite's limit of 32,766 parameters is far off (64 × 16 = 1,024 at most).
+const ROWS_PER_INSERT: usize = 64;
+
+/// The columns of `observation` a row is written to, in the order they are bound.
+const INSERT_COLUMNS: &str = "origin_id, destination_id, indicator_id, product_id, start_day, \
+    end_day, status, source_key, period_text, value, qualifier, low, high, source_id, quote, note";
+
+/// The INSERT statements of a batch, prepared once for it: one of
+/// [`ROWS_PER_INSERT`] rows (for a batch of as many at least: a single `add` does not
+/// prepare it), and one of a single row (for the last rows, and to name the duplicate
+/// of a chunk SQLite refused).
+struct Writer<'tx> {
+    many: Option<rusqlite::CachedStatement<'tx>>,
+    one: rusqlite::CachedStatement<'tx>,
+    shape: Shape,
+}
+
+/// Which of the columns most batches leave empty a batch has values for: a column no
+/// row has is written as a constant of the statement rather than bound row by row.
+#[derive(Clone, Copy)]
+struct Shape {
+    sources: bool,
+    quotes: bool,
+    notes: bool,
+}
+
+impl Shape {
+    fn of(batch: &ObservationBatch) -> Shape {
+        let some = |column: &TextColumn| !column.values().is_empty();
+        Shape {
+            sources: some(&batch.source),
+            quotes: some(&batch.quote),
+            notes: some(&batch.note),
+        }
+    }
+
+    /// The parameters a row binds.
+    fn parameters(self) -> usize {
+        12 + 2 * usize::from(self.sources) + usize::from(self.quotes) + usize::from(self.notes)
+    }
+
+    /// A row of VALUES, in the order of [`INSERT_COLUMNS`].
+    fn row(self) -> String {
+        let bound = |given: bool, otherwise: &'static str| if given { "?" } else { otherwise };
+        format!(
+            "(?, ?, ?, ?, ?, ?, ?, {}, ?, ?, ?, ?, ?, {}, {}, {})",
+            bound(self.sources, "0"),
+            bound(self.sources, "NULL"),
+            bound(self.quotes, "NULL"),
+            bound(self.notes, "NULL"),
+        )
+    }
+}
+
+impl<'tx> Writer<'tx> {
+    fn new(
+        tx: &'tx Transaction,
+        on_duplicate: OnDuplicate,
+        shape: Shape,
+        rows: usize,
+    ) -> Result<Writer<'tx>> {
+        let verb = match on_duplicate {
+            OnDuplicate::Error | OnDuplicate::Skip => "INSERT",
+            OnDuplicate::Replace => "INSERT OR REPLACE",
+        };
+        let row = shape.row();
+        let sql = |rows: usize| {
+            format!(
+                "{verb} INTO observation ({INSERT_COLUMNS}) VALUES {}",
+                vec![row.as_str(); rows].join(", ")
+            )
+        };
+        // Fixed text per kind, shape and size, so the statement cache finds them again.
+        let many = if rows >= ROWS_PER_INSERT {
+            Some(tx.prepare_cached(&sql(ROWS_PER_INSERT))?)
+        } else {
+            None
+        };
+        Ok(Writer {
+            many,
+            one: tx.prepare_cached(&sql(1))?,
+            shape,
+        })
+    }
+}
+
+/// Binds a row's values to the parameters after `before`, in the order of
+/// [`INSERT_COLUMNS`] (those `shape` has); its texts are bound from the batch, not
+/// copied first.
+fn bind_row(
+    statement: &mut rusqlite::Statement,
+    shape: Shape,
+    before: usize,
+    row: &CheckedObservation,
+    batch: &ObservationBatch,
+    index: usize,
+) -> Result<()> {
+    let period = batch.period.get(index).unwrap_or_default().trim();
+    statement.raw_bind_parameter(before + 1, row.origin_id)?;
+    statement.raw_bind_parameter(before + 2, row.destination_id)?;
+    statement.raw_bind_parameter(before + 3, row.indicator_id)?;
+    statement.raw_bind_parameter(before + 4, row.product_id)?;
+    statement.raw_bind_parameter(before + 5, row.start_day)?;
+    statement.raw_bind_parameter(before + 6, row.end_day)?;
+    statement.raw_bind_parameter(before + 7, stored_status(row.status))?;
+    let mut at = before + 7;
+    if shape.sources {
+        at += 1;
+        statement.raw_bind_parameter(at, row.source_id.unwrap_or(0))?;
+    }
+    statement.raw_bind_parameter(at + 1, period)?;
+    statement.raw_bind_parameter(at + 2, row.value)?;
+    statement.raw_bind_parameter(at + 3, stored_qualifier(row.qualifier))?;
+    statement.raw_bind_parameter(at + 4, row.low)?;
+    statement.raw_bind_parameter(at + 5, row.high)?;
+    at += 5;
+    if shape.sources {
+        at += 1;
+        statement.raw_bind_parameter(at, row.source_id)?;
+    }
+    if shape.quotes {
+        at += 1;
+        let quote = batch.quote.get(index).and_then(optional_text);
+        statement.raw_bind_parameter(at, quote)?;
+    }
+    if shape.notes {
+        at += 1;
+        let note = batch.note.get(index).and_then(optional_text);
+        statement.raw_bind_parameter(at, note)?;
+    }
+    Ok(())
+}
+
+/// Each part of a row's key as its rank among the batch's distinct values of that
+/// part (a million rows name a few hundred countries and periods), so that the key
+/// packs into a few bits and the rows sort as their keys do. Ranks are kept per code
+/// of the batch's text columns, so that a row's are found by indexing.
+struct KeyRanks {
+    /// Origins and destinations rank among the countries of both columns (a row of an
+    /// undirected indicator may swap them).
+    origins: Vec<u32>,
+    destinations: Vec<u32>,
+    indicators: Vec<u32>,
+    products: Vec<u32>,
+    /// The rank of the total, for a row without a product.
+    total: u32,
+    periods: Vec<u32>,
+    sources: Vec<u32>,
+    /// The rank of no source (0).
+    no_source: u32,
+    widths: Ranks,
+}
+
+/// The parts of a key as ranks, in the order of the key: origin, destination,
+/// indicator, product, period (first and last day), status, source.
+type Ranks = [u32; 7];
+
+/// The ranks of the values of each column's codes (`None` for a text that failed its
+/// check, which no written row has) and of `extra` among all of them, with the bits
+/// the ranks take.
+fn ranks_of<T: Ord + Copy>(
+    columns: &[&[Option<T>]],
+    extra: &[T],
+) -> (Vec<Vec<u32>>, Vec<u32>, u32) {
+    let mut values: Vec<T> = columns
+        .iter()
+        .flat_map(|column| column.iter().flatten().copied())
+        .chain(extra.iter().copied())
+        .collect();
+    values.sort_unstable();
+    values.dedup();
+    let rank = |value: &T| values.binary_search(value).unwrap_or_else(|at| at) as u32;
+    let per_code = columns
+        .iter()
+        .map(|column| column.iter().map(|v| v.as_ref().map_or(0, rank)).collect())
+        .collect();
+    let bits = usize::BITS - values.len().saturating_sub(1).leading_zeros();
+    (per_code, extra.iter().map(rank).collect(), bits)
+}
+
+impl KeyRanks {
+    fn of(distinct: &Distinct, total: i64) -> KeyRanks {
+        fn ids<T>(checked: &Checked<(i64, T)>) -> Vec<Option<i64>> {
+            checked
+                .values
+                .iter()
+                .map(|v| v.as_ref().map(|(id, _)| *id))
+                .collect()
+        }
+        let (mut countries, _, country_bits) = ranks_of(
+            &[&ids(&distinct.origins), &ids(&distinct.destinations)],
+            &[],
+        );
+        let (mut indicators, _, indicator_bits) = ranks_of(&[&ids(&distinct.indicators)], &[]);
+        let (mut products, total, product_bits) = ranks_of(&[&distinct.products.values], &[total]);
+        let (mut periods, _, period_bits) = ranks_of(&[&distinct.periods.values], &[]);
+        // A row without a source has 0.
+        let (mut sources, no_source, source_bits) = ranks_of(&[&distinct.sources.values], &[0]);
+        KeyRanks {
+            destinations: countries.pop().unwrap_or_default(),
+            origins: countries.pop().unwrap_or_default(),
+            indicators: indicators.pop().unwrap_or_default(),
+            products: products.pop().unwrap_or_default(),
+            total: total[0],
+            periods: periods.pop().unwrap_or_default(),
+            sources: sources.pop().unwrap_or_default(),
+            no_source: no_source[0],
+            widths: [
+                country_bits,
+                country_bits,
+                indicator_bits,
+                product_bits,
+                period_bits,
+                3, // the five statuses, 0 to 4
+                source_bits,
+            ],
+        }
+    }
+
+    /// The ranks of row `index` of `batch`, which passed its checks as `row`.
+    fn of_row(&self, row: &CheckedObservation, batch: &ObservationBatch, index: usize) -> Ranks {
+        let rank = |ranks: &[u32], column: &TextColumn, none: u32| {
+            column
+                .code(index)
+                .and_then(|code| ranks.get(code as usize).copied())
+                .unwrap_or(none)
+        };
+        let origin = rank(&self.origins, &batch.origin, 0);
+        let destination = rank(&self.destinations, &batch.destination, 0);
+        let (origin, destination) = if row.swapped {
+            (destination, origin)
+        } else {
+            (origin, destination)
+        };
+        [
+            origin,
+            destination,
+            rank(&self.indicators, &batch.indicator, 0),
+            rank(&self.products, &batch.product, self.total),
+            rank(&self.periods, &batch.period, 0),
+            stored_status(row.status) as u32,
+            rank(&self.sources, &batch.source, self.no_source),
+        ]
+    }
+}
+
+/// The keys of a batch's rows, each with the row's index after it (so that rows of
+/// one identity keep their order): packed into a `u64` when ranks and index fit in
+/// 64 bits (a million rows of a few hundred countries, periods and products take
+/// about 50), else into a `u128`, else kept as ranks.
+enum KeyOrder {
+    Narrow {
+        keys: Vec<u64>,
+        widths: Ranks,
+        index_bits: u32,
+    },
+    Wide {
+        keys: Vec<u128>,
+        widths: Ranks,
+        index_bits: u32,
+    },
+    Ranks(Vec<(Ranks, u32)>),
+}
+
+impl KeyOrder {
+    fn new(ranks: &KeyRanks, rows: usize) -> KeyOrder {
+        KeyOrder::with_widths(ranks.widths, rows)
+    }
+
+    fn with_widths(widths: Ranks, rows: usize) -> KeyOrder {
+        let index_bits = usize::BITS - rows.saturating_sub(1).leading_zeros();
+        let bits = widths.iter().sum::<u32>() + index_bits;
+        if bits <= u64::BITS {
+            let keys = Vec::with_capacity(rows);
+            KeyOrder::Narrow {
+                keys,
+                widths,
+                index_bits,
+            }
+        } else if bits <= u128::BITS {
+            let keys = Vec::with_capacity(rows);
+            KeyOrder::Wide {
+                keys,
+                widths,
+                index_bits,
+            }
+        } else {
+            KeyOrder::Ranks(Vec::with_capacity(rows))
+        }
+    }
+
+    fn push(&mut self, ranks: Ranks, index: usize) {
+        fn pack(ranks: &Ranks, widths: &Ranks, index_bits: u32, index: usize) -> u128 {
+            let key = ranks
+                .iter()
+                .zip(widths)
+                .fold(0u128, |key, (&rank, &width)| {
+                    (key << width) | u128::from(rank)
+                });
+            (key << index_bits) | index as u128
+        }
+        match self {
+            KeyOrder::Narrow {
+                keys,
+                widths,
+                index_bits,
+            } => {
+                keys.push(pack(&ranks, widths, *index_bits, index) as u64);
+            }
+            KeyOrder::Wide {
+                keys,
+                widths,
+                index_bits,
+            } => {
+                keys.push(pack(&ranks, widths, *index_bits, index));
+            }
+            KeyOrder::Ranks(keys) => keys.push((ranks, index as u32)),
+        }
+    }
+
+    /// The keys in order.
+    fn sorted(mut self) -> KeyOrder {
+        match &mut self {
+            KeyOrder::Narrow { keys, .. } => keys.sort_unstable(),
+            KeyOrder::Wide { keys, .. } => keys.sort_unstable(),
+            KeyOrder::Ranks(keys) => keys.sort_unstable(),
+        }
+        self
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            KeyOrder::Narrow { keys, .. } => keys.len(),
+            KeyOrder::Wide { keys, .. } => keys.len(),
+            KeyOrder::Ranks(keys) => keys.len(),
+        }
+    }
+
+    /// The index in the batch of the row at `position`.
+    fn index(&self, position: usize) -> usize {
+        match self {
+            KeyOrder::Narrow {
+                keys, index_bits, ..
+            } => (keys[position] & ((1u64 << *index_bits) - 1)) as usize,
+            KeyOrder::Wide {
+                keys, index_bits, ..
+            } => (keys[position] & ((1u128 << *index_bits) - 1)) as usize,
+            KeyOrder::Ranks(keys) => keys[position].1 as usize,
         }
     }
 }
@@ -403,7 +784,8 @@ fn check_row(
             format!("is the same country as the origin ({})", origin.1),
         ));
     }
-    let (origin, destination) = if !indicator.directed && origin.1 > destination.1 {
+    let swapped = !indicator.directed && origin.1 > destination.1;
+    let (origin, destination) = if swapped {
         (destination, origin)
     } else {
         (origin, destination)
@@ -427,7 +809,7 @@ fn check_row(
     };
     let period = distinct
         .periods
-        .get(&batch.period, index, Period::parse)?
+        .get(&batch.period, index, period_days)?
         .ok_or_else(|| missing("period"))?;
     let value = batch.value[index].ok_or_else(|| missing("value"))? * multiple;
     if !value.is_finite() {
@@ -519,14 +901,15 @@ fn check_row(
         destination_id: destination.0,
         indicator_id,
         product_id,
-        start_day: period.start().to_julian_day().into(),
-        end_day: period.end().to_julian_day().into(),
+        start_day: period.0,
+        end_day: period.1,
         status,
         source_id,
         value,
         qualifier,
         low,
         high,
+        swapped,
     })
 }
 
@@ -536,7 +919,7 @@ fn duplicate_key(
     distinct: &Distinct,
     batch: &ObservationBatch,
     index: usize,
-    rows: &[(usize, CheckedObservation)],
+    row: &CheckedObservation,
 ) -> Result<String> {
     let known = |found: Option<Option<&(i64, Rc<str>)>>| -> Result<Rc<str>> {
         found
@@ -557,11 +940,6 @@ fn duplicate_key(
     } else {
         (origin, destination)
     };
-    let row = &rows
-        .iter()
-        .find(|(i, _)| *i == index)
-        .expect("every checked row is kept")
-        .1;
     let period = Period::from_julian_days(row.start_day as i32, row.end_day as i32)?;
     Ok(format!(
         "{} {origin}{}{destination} {} {period} {} from {}",
@@ -581,4 +959,62 @@ fn duplicate_key(
 fn is_duplicate(e: &rusqlite::Error) -> bool {
     matches!(e, rusqlite::Error::SqliteFailure(failure, _)
         if failure.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks_follow_the_values_and_count_their_bits() {
+        // Codes 0 and 2 hold 30 and 10, code 1 failed its check; the extra value 20
+        // ranks between them: 10, 20, 30 are ranks 0, 1, 2, which take 2 bits.
+        let (per_code, extra, bits) = ranks_of(&[&[Some(30), None, Some(10)]], &[20]);
+        assert_eq!(per_code, [[2, 0, 0]]);
+        assert_eq!((extra, bits), (vec![1], 2));
+        // Two columns share one order (origins and destinations); one value takes no bit.
+        let (per_code, _, bits) = ranks_of(&[&[Some(7)], &[Some(5), Some(7)]], &[]);
+        assert_eq!((per_code, bits), (vec![vec![1], vec![0, 1]], 1));
+        assert_eq!(ranks_of::<i64>(&[&[Some(4)]], &[]).2, 0);
+    }
+
+    #[test]
+    fn keys_sort_alike_packed_in_64_bits_in_128_or_kept_as_ranks() {
+        // By rank, part by part, then by index: record 4 (indicator 1 under origin and
+        // destination 0) first, records 1 and 3 (same key) in their order, then record
+        // 2 before record 0 (period 1 before 2).
+        let rows: [Ranks; 5] = [
+            [1, 0, 0, 0, 2, 0, 0],
+            [0, 1, 0, 0, 0, 0, 0],
+            [1, 0, 0, 0, 1, 0, 0],
+            [0, 1, 0, 0, 0, 0, 0],
+            [0, 0, 1, 0, 0, 0, 0],
+        ];
+        // 10 bits of ranks and 3 of index (5 rows); 67 and 3; 127 and 3.
+        let narrow = [1, 1, 1, 1, 2, 3, 1];
+        let wide = [20, 20, 20, 1, 2, 3, 1];
+        let too_wide = [40, 40, 40, 1, 2, 3, 1];
+        for widths in [narrow, wide, too_wide] {
+            let mut keys = KeyOrder::with_widths(widths, rows.len());
+            for (index, ranks) in rows.iter().enumerate() {
+                keys.push(*ranks, index);
+            }
+            let order = keys.sorted();
+            let kind = match order {
+                KeyOrder::Narrow { .. } => "narrow",
+                KeyOrder::Wide { .. } => "wide",
+                KeyOrder::Ranks(_) => "ranks",
+            };
+            let indices: Vec<usize> = (0..order.len()).map(|p| order.index(p)).collect();
+            assert_eq!(indices, [4, 1, 3, 2, 0], "{kind}");
+            let expected = if widths == narrow {
+                "narrow"
+            } else if widths == wide {
+                "wide"
+            } else {
+                "ranks"
+            };
+            assert_eq!(kind, expected);
+        }
+    }
 }

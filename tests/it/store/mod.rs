@@ -2184,3 +2184,150 @@ fn items_that_moved_between_modules_keep_their_old_paths() {
     assert_eq!(bilateral::store::BUSY_TIMEOUT.as_secs(), 30);
     assert_eq!(bilateral::error::BUSY_TIMEOUT.as_secs(), 30);
 }
+
+// ----- batches of many INSERT statements (64 rows each) ------------------------------
+
+/// Visitors AZE → KAZ in `months` counted from January 2000, one record a month: in key
+/// order the rows come by month (one pair, indicator, product, status and source).
+fn monthly(months: impl IntoIterator<Item = usize>) -> Vec<NewObservation> {
+    months
+        .into_iter()
+        .map(|m| {
+            let period = format!("{}-{:02}", 2000 + m / 12, m % 12 + 1);
+            obs("visitors", "AZE", "KAZ", &period, 1_000.0 + m as f64)
+        })
+        .collect()
+}
+
+fn values(store: &Store) -> Vec<f64> {
+    store
+        .observations(&ObservationFilter::indicator("visitors"))
+        .unwrap()
+        .iter()
+        .map(|o| o.value)
+        .collect()
+}
+
+#[test]
+fn a_duplicate_in_the_second_statement_of_a_batch_is_named_by_its_record_index() {
+    let mut store = store();
+    // Month 100 is 2008-05 (100 = 8 × 12 + 4): stored before, with another value.
+    let mut stored = monthly([100]);
+    stored[0].value = 5.0;
+    store.add(&stored[0]).unwrap();
+    // 150 months in order: month 100 is the 101st row in key order, the 37th of the
+    // second statement (rows 64 to 127).
+    let err = store
+        .add_many(&monthly(0..150), OnDuplicate::Error)
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Duplicate {
+                record: Some(100),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("visitors AZE→KAZ total 2008-05 actual"),
+        "{err}"
+    );
+    assert_eq!(values(&store), [5.0], "nothing of the batch was kept");
+    // Twice in the batch, in the second statement: month 70 as records 70 and 150 (the
+    // later is the duplicate); in key order the two are rows 70 and 71.
+    let mut store = self::store();
+    let mut twice = monthly(0..150);
+    twice.extend(monthly([70]));
+    let err = store.add_many(&twice, OnDuplicate::Error).unwrap_err();
+    assert_eq!(err.record(), Some(150), "{err}");
+    assert!(err.to_string().contains("2005-11"), "{err}"); // 70 = 5 × 12 + 10
+    assert_eq!(count(&store), 0);
+}
+
+#[test]
+fn a_batch_of_many_statements_names_its_lowest_duplicate_not_the_first_written() {
+    let mut store = store();
+    store
+        .add_many(&monthly([10, 130]), OnDuplicate::Error)
+        .unwrap();
+    // Records in reverse order: record i is month 149 − i. Month 10 (record 139) is
+    // written in the first statement, month 130 (record 19) in the third (rows 128 to
+    // 191); one by one, the write would stop at record 19 first.
+    let err = store
+        .add_many(&monthly((0..150).rev()), OnDuplicate::Error)
+        .unwrap_err();
+    assert_eq!(err.record(), Some(19), "{err}");
+    assert!(err.to_string().contains("2010-11"), "{err}"); // 130 = 10 × 12 + 10
+    assert_eq!(values(&store), [1_010.0, 1_130.0]);
+}
+
+#[test]
+fn a_batch_of_many_statements_whose_last_row_fails_writes_nothing() {
+    let mut store = store();
+    // 1,024 rows, 16 full statements. The last record repeats the month of the one
+    // before it (month 1,022): the 16th statement is refused after 15 were written, and
+    // the call takes them back.
+    let mut rows = monthly(0..1_023);
+    rows.extend(monthly([1_022]));
+    let err = store.add_many(&rows, OnDuplicate::Error).unwrap_err();
+    assert_eq!(err.record(), Some(1_023), "{err}");
+    assert_eq!(count(&store), 0);
+    // A bad period in the last record is found before anything is written.
+    rows[1_023].period = "2023-Q5".into();
+    assert_invalid(
+        store.add_many(&rows, OnDuplicate::Error),
+        "period",
+        "2023-Q5",
+        Some(1_023),
+    );
+    assert_eq!(count(&store), 0);
+    rows.pop();
+    assert_eq!(store.add_many(&rows, OnDuplicate::Error).unwrap(), 1_023);
+    assert_eq!(count(&store), 1_023);
+}
+
+#[test]
+fn skip_and_replace_over_many_statements_act_row_by_row() {
+    let mut store = store();
+    assert_eq!(
+        store.add_many(&monthly(0..150), OnDuplicate::Skip).unwrap(),
+        150
+    );
+    // Again, every row is identical and passed over; with 50 more months, only those
+    // are added.
+    assert_eq!(
+        store.add_many(&monthly(0..150), OnDuplicate::Skip).unwrap(),
+        0
+    );
+    assert_eq!(
+        store.add_many(&monthly(0..200), OnDuplicate::Skip).unwrap(),
+        50
+    );
+    // Record 90 with another figure is refused, naming the stored one (1,000 + 90).
+    let mut changed = monthly(0..150);
+    changed[90].value = 7.0;
+    let err = store.add_many(&changed, OnDuplicate::Skip).unwrap_err();
+    assert_eq!(err.record(), Some(90), "{err}");
+    assert!(err.to_string().contains("stored: exact 1090"), "{err}");
+    assert_eq!(count(&store), 200);
+    // Replace writes every row; of two records of one identity the later wins.
+    let mut replacing = monthly(0..150);
+    for row in &mut replacing {
+        row.value += 0.5;
+    }
+    replacing.extend(monthly([3]));
+    replacing[150].value = 9.0;
+    assert_eq!(
+        store.add_many(&replacing, OnDuplicate::Replace).unwrap(),
+        151
+    );
+    let now = values(&store);
+    assert_eq!(
+        (now[2], now[3], now[149], now[150]),
+        (1_002.5, 9.0, 1_149.5, 1_150.0)
+    );
+    assert_eq!(now.len(), 200);
+}

@@ -115,6 +115,50 @@ def test_a_missing_value_at_row_700000_names_that_row_and_changes_nothing(
     assert store.observations()["value"].tolist() == [5.0]
 
 
+def _monthly(months: list[int]) -> dict[str, list[Any]]:
+    """Visitors TUR → GEO, one record a month counted from January 2000 (value 1,000 +
+    the month): in the store's key order the rows come by month."""
+    return {
+        "indicator": ["visitors"] * len(months),
+        "origin": ["TUR"] * len(months),
+        "destination": ["GEO"] * len(months),
+        "period": [f"{2000 + m // 12}-{m % 12 + 1:02}" for m in months],
+        "value": [1000.0 + m for m in months],
+    }
+
+
+@pytest.mark.parametrize("kind", ["pandas", "pandas as lists", "polars", "pyarrow"])
+def test_a_duplicate_in_the_second_statement_of_a_frame_names_its_row(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if kind == "pandas as lists":
+        monkeypatch.setattr("bilateral._store.frames.arrow_table", lambda frame: None)
+    store = _store()
+    # Month 100 is 2008-05 (100 = 8 × 12 + 4), stored with another value. Rows are
+    # written 64 to a statement in key order: of 150 months it is the 37th row of the
+    # second statement, which SQLite refuses whole.
+    store.add("visitors", "TUR", "GEO", "2008-05", 5.0)
+    with pytest.raises(bilateral.DuplicateError) as raised:
+        store.add_many(FRAMES[kind.split()[0]](_monthly(list(range(150)))))
+    assert raised.value.record == 100
+    assert "visitors TUR→GEO total 2008-05 actual" in raised.value.key
+    assert store.observations()["value"].tolist() == [5.0]
+
+
+@pytest.mark.parametrize("kind", ["pandas", "polars", "pyarrow"])
+def test_a_frame_of_many_statements_whose_last_row_repeats_one_writes_nothing(kind: str) -> None:
+    store = _store()
+    # 1,024 rows, 16 statements of 64: the last record repeats month 1,022, which the
+    # record before it has; the 16th statement is refused after 15 were written.
+    rows = _monthly([*range(1023), 1022])
+    with pytest.raises(bilateral.DuplicateError) as raised:
+        store.add_many(FRAMES[kind](rows))
+    assert raised.value.record == 1023
+    assert len(store.observations()) == 0
+    # Passed over with a skip (the same figure twice), the rest are all written.
+    assert store.add_many(FRAMES[kind](rows), on_duplicate="skip") == 1023
+
+
 def test_a_column_of_the_wrong_type_names_its_field() -> None:
     store = _store()
     table = pa.table(dict(ROWS, value=[True, False, True, True, False]))
